@@ -1,0 +1,31 @@
+import { existsSync, readdirSync } from "node:fs"
+import { defaultClientConditions, defaultServerConditions } from "vite"
+import { defineConfig } from "vitest/config"
+
+// Tests, examples and benchmarks run on the packages' sources through the
+// "@gongzhi/source" export condition: no build is needed first.
+const sourceCondition = "@gongzhi/source"
+
+const packages = readdirSync("packages").filter((name) => existsSync(`packages/${name}/package.json`)).sort()
+
+export default defineConfig({
+  resolve: { conditions: [sourceCondition, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [sourceCondition, ...defaultServerConditions] } },
+  test: {
+    projects: [
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: { name, root: `packages/${name}`, include: ["test/**/*.test.ts"] }
+      })),
+      { extends: true as const, test: { name: "examples", root: "examples", include: ["**/*.test.ts"] } }
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts"],
+      reporter: ["text-summary", "json-summary", "html"],
+      thresholds: {
+        "packages/core/src/**": { lines: 90 }
+      }
+    }
+  }
+})
