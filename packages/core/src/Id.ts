@@ -1,0 +1,357 @@
+/**
+ * Branded string ids: an `OrgUnitId` cannot be passed where a `MemberId` is expected.
+ *
+ * Every id is checked when it is decoded: not empty, at most 128 characters (or the
+ * length you choose), no control characters and no spaces around it (a common
+ * leftover of spreadsheet imports).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import * as Issue from "./Issue.js"
+import type * as Label from "./Label.js"
+
+/**
+ * The messages of id checks.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * console.log(Id.messages.codes.includes("CORE_ID_EMPTY")) // true
+ * ```
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const messages = Issue.catalog({
+  CORE_ID_EMPTY: { zh: "{labelZh}不能为空", en: "The {labelEn} must not be empty" },
+  CORE_ID_TOO_LONG: {
+    zh: "{labelZh}最长 {maxLength} 个字符",
+    en: "The {labelEn} must be at most {maxLength} characters long"
+  },
+  CORE_ID_CONTROL_CHARACTER: {
+    zh: "{labelZh}不能包含控制字符（如换行、制表符）",
+    en: "The {labelEn} must not contain control characters (such as line breaks or tabs)"
+  },
+  CORE_ID_UNTRIMMED: {
+    zh: "{labelZh}首尾不能有空白",
+    en: "The {labelEn} must not start or end with white space"
+  }
+})
+
+/**
+ * The longest id accepted unless an id kind says otherwise.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * console.log(Id.defaultMaxLength) // 128
+ * ```
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const defaultMaxLength = 128
+
+// C0 controls, DEL and C1 controls
+// eslint-disable-next-line no-control-regex
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/
+
+/**
+ * Options of an id kind.
+ *
+ * @example
+ * ```ts
+ * import type { Id } from "@gongzhi/core"
+ *
+ * const options: Id.Options = { maxLength: 32, label: { zh: "工单编号", en: "ticket id" } }
+ * console.log(options.maxLength)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  /** Longest accepted id; 128 by default. */
+  readonly maxLength?: number | undefined
+  /** What the id is called in messages; by default the brand. */
+  readonly label?: Label.Label | undefined
+}
+
+/**
+ * The issues of an id string (empty if it is a good id).
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * console.log(Id.validate(" a1 ").map((i) => i.code)) // ["CORE_ID_UNTRIMMED"]
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validate = (value: string, options?: Options): ReadonlyArray<Issue.DomainIssue> => {
+  const maxLength = options?.maxLength ?? defaultMaxLength
+  const label = options?.label ?? { zh: "编号", en: "id" }
+  const params = { labelZh: label.zh, labelEn: label.en, maxLength }
+  if (value.length === 0) return [messages.make("CORE_ID_EMPTY", { params })]
+  const found: Array<Issue.DomainIssue> = []
+  if (value.length > maxLength) found.push(messages.make("CORE_ID_TOO_LONG", { params }))
+  if (controlCharacter.test(value)) found.push(messages.make("CORE_ID_CONTROL_CHARACTER", { params }))
+  if (value.trim() !== value) found.push(messages.make("CORE_ID_UNTRIMMED", { params }))
+  return found
+}
+
+/**
+ * Defines a kind of id: a branded, checked string schema. Domain packages define their own
+ * ids with it; the ids used across packages are defined here.
+ *
+ * @example
+ * ```ts
+ * import { Id, ValidationReport } from "@gongzhi/core"
+ *
+ * const WishId = Id.make("WishId", { label: { zh: "微心愿编号", en: "micro-wish id" } })
+ * type WishId = typeof WishId.Type
+ *
+ * const result = ValidationReport.decodeUnknown(WishId)("")
+ * if (result._tag === "Failure") console.log(result.failure.issues[0]?.message.zh) // "微心愿编号不能为空"
+ * const id: WishId = WishId.make("wish-1")
+ * console.log(id)
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = <const B extends string>(brand: B, options?: Options) => {
+  const label = options?.label ?? { zh: `编号（${brand}）`, en: brand }
+  const resolved = { ...options, label }
+  return Schema.String.check(Issue.refine((value: string) => validate(value, resolved), {
+    jsonSchema: { minLength: 1, maxLength: resolved.maxLength ?? defaultMaxLength, pattern: "^\\S(.*\\S)?$" }
+  })).pipe(
+    Schema.brand<B>(brand as never)
+  ).annotate({
+    identifier: brand,
+    description: `${label.en} (${label.zh})`,
+    "gongzhi/expected": label
+  })
+}
+
+/**
+ * Id of an organisation unit at any level (grand committee, branch, party group, centre household…).
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.OrgUnitId = Id.OrgUnitId.make("hongan-gc-01")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const OrgUnitId = make("OrgUnitId", { label: { zh: "组织编号", en: "org unit id" } })
+/**
+ * The type of {@link OrgUnitId}: a string branded as a OrgUnitId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.OrgUnitId> = [Id.OrgUnitId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type OrgUnitId = typeof OrgUnitId.Type
+
+/**
+ * Id of a person: a party member or a resident holding a role.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.MemberId = Id.MemberId.make("m-0001")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const MemberId = make("MemberId", { label: { zh: "人员编号", en: "member id" } })
+/**
+ * The type of {@link MemberId}: a string branded as a MemberId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.MemberId> = [Id.MemberId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type MemberId = typeof MemberId.Type
+
+/**
+ * Id of a member unit (驻区单位): a school, bank, agency or company in the community.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.UnitId = Id.UnitId.make("unit-bank-01")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const UnitId = make("UnitId", { label: { zh: "单位编号", en: "unit id" } })
+/**
+ * The type of {@link UnitId}: a string branded as a UnitId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.UnitId> = [Id.UnitId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type UnitId = typeof UnitId.Type
+
+/**
+ * Id of a points account (a member's, the community pool's…).
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.AccountId = Id.AccountId.make("acct-haanxi")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const AccountId = make("AccountId", { label: { zh: "账户编号", en: "account id" } })
+/**
+ * The type of {@link AccountId}: a string branded as a AccountId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.AccountId> = [Id.AccountId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type AccountId = typeof AccountId.Type
+
+/**
+ * Id of a grid (网格 / 小区), the residential area a branch covers.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.GridId = Id.GridId.make("grid-017")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const GridId = make("GridId", { label: { zh: "网格编号", en: "grid id" } })
+/**
+ * The type of {@link GridId}: a string branded as a GridId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.GridId> = [Id.GridId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type GridId = typeof GridId.Type
+
+/**
+ * Id of a co-building agreement (共驻共建协议).
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.AgreementId = Id.AgreementId.make("mq-2024-01")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const AgreementId = make("AgreementId", { label: { zh: "协议编号", en: "agreement id" } })
+/**
+ * The type of {@link AgreementId}: a string branded as a AgreementId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.AgreementId> = [Id.AgreementId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type AgreementId = typeof AgreementId.Type
+
+/**
+ * Id of an assessed subject (a member, a branch, a grand committee…) in an assessment.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const id: Id.SubjectId = Id.SubjectId.make("gc-qijiang-03")
+ * console.log(id)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export const SubjectId = make("SubjectId", { label: { zh: "考核对象编号", en: "subject id" } })
+/**
+ * The type of {@link SubjectId}: a string branded as a SubjectId.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * const ids: ReadonlyArray<Id.SubjectId> = [Id.SubjectId.make("x-1")]
+ * console.log(ids.length)
+ * ```
+ *
+ * @category ids
+ * @since 0.1.0
+ */
+export type SubjectId = typeof SubjectId.Type

@@ -1,0 +1,58 @@
+import { Result, Schema } from "effect"
+import { describe, expect, expectTypeOf, it } from "vitest"
+import { Id, ValidationReport } from "../src/index.js"
+
+const codes = (input: unknown, schema: Schema.Decoder<unknown> = Id.OrgUnitId) => {
+  const result = ValidationReport.decodeUnknown(schema)(input)
+  return Result.isFailure(result) ? result.failure.issues.map((i) => i.code) : []
+}
+
+describe("Id", () => {
+  describe("ids", () => {
+    it("accepts ordinary ids, Chinese included", () => {
+      for (const ok of ["hongan-gc-01", "红安-网格-017", "a", "x".repeat(128)]) expect(codes(ok)).toEqual([])
+    })
+    it("reports every problem of a bad id at once", () => {
+      expect(codes("")).toEqual(["CORE_ID_EMPTY"])
+      expect(codes("x".repeat(129))).toEqual(["CORE_ID_TOO_LONG"])
+      expect(codes(" a\n")).toEqual(["CORE_ID_CONTROL_CHARACTER", "CORE_ID_UNTRIMMED"])
+      expect(codes("a\u0000b")).toEqual(["CORE_ID_CONTROL_CHARACTER"])
+      expect(codes(` ${"x".repeat(200)}`)).toEqual(["CORE_ID_TOO_LONG", "CORE_ID_UNTRIMMED"])
+      expect(codes(42)).toEqual(["CORE_SCHEMA_INVALID_TYPE"])
+    })
+    it("names the id kind in messages", () => {
+      const result = ValidationReport.decodeUnknown(Id.MemberId)("")
+      expect(Result.isFailure(result) && result.failure.issues[0]?.message).toEqual({
+        zh: "人员编号不能为空",
+        en: "The member id must not be empty"
+      })
+    })
+    it("ships the ids used across packages", () => {
+      for (const schema of [Id.OrgUnitId, Id.MemberId, Id.UnitId, Id.AccountId, Id.GridId, Id.AgreementId, Id.SubjectId]) {
+        expect(codes("ok-1", schema)).toEqual([])
+        expect(codes("", schema)).toEqual(["CORE_ID_EMPTY"])
+      }
+    })
+  })
+
+  describe("constructors", () => {
+    it("defines new id kinds with their own label and length", () => {
+      const WishId = Id.make("WishId", { maxLength: 8, label: { zh: "微心愿编号", en: "micro-wish id" } })
+      expect(codes("123456789", WishId)).toEqual(["CORE_ID_TOO_LONG"])
+      expect(WishId.make("w-1")).toBe("w-1")
+      expect(() => WishId.make("")).toThrow()
+      const Plain = Id.make("PlainId")
+      const result = ValidationReport.decodeUnknown(Plain)("")
+      expect(Result.isFailure(result) && result.failure.issues[0]?.message.en).toBe("The PlainId must not be empty")
+    })
+    it("keeps kinds apart in the type system", () => {
+      expectTypeOf<Id.OrgUnitId>().not.toEqualTypeOf<Id.MemberId>()
+      expectTypeOf<Id.OrgUnitId>().toExtend<string>()
+      expectTypeOf<string>().not.toExtend<Id.OrgUnitId>()
+    })
+    it("validates plain strings without a schema", () => {
+      expect(Id.validate("ok")).toEqual([])
+      expect(Id.validate("", { label: { zh: "工单号", en: "ticket" } })[0]?.message.zh).toBe("工单号不能为空")
+    })
+  })
+})

@@ -1,0 +1,89 @@
+import { Result, Schema } from "effect"
+import { pipe } from "effect/Function"
+import { describe, expect, expectTypeOf, it } from "vitest"
+import { Issue, Label, ValidationReport } from "../src/index.js"
+
+const messages = Issue.catalog({
+  ORG_BRANCH_TOO_LARGE: { zh: "支部有 {actual} 名党员，超过 {max} 名", en: "The branch has {actual} members, more than {max}" },
+  ORG_NO_SECRETARY: { zh: "没有书记", en: "There is no secretary" }
+})
+
+describe("Label", () => {
+  it("makes, reads and fills labels", () => {
+    const grid = Label.make("网格", "grid")
+    expect(Label.get(grid, "zh")).toBe("网格")
+    expect(pipe(grid, Label.get("en"))).toBe("grid")
+    expect(Label.interpolate("{a} and {b} and {missing}", { a: 1, b: true })).toBe("1 and true and {missing}")
+    expect(Label.interpolate("{toString}", {})).toBe("{toString}")
+    expect(Label.render({ zh: "最多 {max} 人", en: "at most {max}" }, { max: 50 })).toEqual({ zh: "最多 50 人", en: "at most 50" })
+    expect(Label.langs).toEqual(["zh", "en"])
+    expect(Schema.is(Label.Label)({ zh: "", en: "x" })).toBe(false)
+  })
+})
+
+describe("Issue", () => {
+  describe("constructors", () => {
+    it("fills message templates from params and defaults to an error at the root", () => {
+      const issue = Issue.make({ code: "X", params: { left: 2 }, message: { zh: "还可 {left} 分", en: "{left} left" } })
+      expect(issue).toEqual({ code: "X", path: [], severity: "error", params: { left: 2 }, message: { zh: "还可 2 分", en: "2 left" } })
+    })
+    it("makes issues from a catalog with typed params", () => {
+      const issue = messages.make("ORG_BRANCH_TOO_LARGE", { params: { actual: 212, max: 50 }, severity: "warning", path: ["units", 4] })
+      expect(issue.message.zh).toBe("支部有 212 名党员，超过 50 名")
+      expect(Issue.isWarning(issue)).toBe(true)
+      expect(Issue.isError(messages.make("ORG_NO_SECRETARY"))).toBe(true)
+      expect(messages.codes).toEqual(["ORG_BRANCH_TOO_LARGE", "ORG_NO_SECRETARY"])
+      // @ts-expect-error: the params of the template are required
+      messages.make("ORG_BRANCH_TOO_LARGE", { params: { actual: 1 } })
+      // @ts-expect-error: an unknown code does not compile
+      expect(messages.make("ORG_NOPE").message).toEqual({ zh: "ORG_NOPE", en: "ORG_NOPE" })
+    })
+    it("types placeholders", () => {
+      expectTypeOf<Issue.Placeholders<"{a} of {b}">>().toEqualTypeOf<"a" | "b">()
+      expectTypeOf<Issue.Placeholders<"none">>().toEqualTypeOf<never>()
+    })
+  })
+
+  describe("formatting", () => {
+    it("formats paths like JavaScript and issues in both languages", () => {
+      expect(Issue.formatPath(["rows", 3, "parentId"])).toBe("rows[3].parentId")
+      expect(Issue.formatPath([0, "a-b", "c"])).toBe('[0]["a-b"].c')
+      expect(Issue.formatPath([])).toBe("")
+      const issue = Issue.make({ code: "X_EMPTY", path: ["name"], message: { zh: "不能为空", en: "must not be empty" } })
+      expect(Issue.format(issue, "en")).toBe("error X_EMPTY at name: must not be empty")
+      expect(pipe(issue, Issue.format("zh"))).toBe("错误 X_EMPTY（位置 name）：不能为空")
+      const root = Issue.make({ code: "W", severity: "warning", message: { zh: "注意", en: "note" } })
+      expect(Issue.format(root, "zh")).toBe("警告 W：注意")
+      expect(Issue.format(root, "en")).toBe("warning W: note")
+    })
+    it("prefixes paths", () => {
+      const issue = Issue.make({ code: "X", path: ["id"], message: { zh: "错", en: "wrong" } })
+      expect(Issue.prefixPath(issue, ["rows", 2]).path).toEqual(["rows", 2, "id"])
+      expect(pipe(issue, Issue.prefixPath([]))).toBe(issue)
+    })
+  })
+
+  describe("schema checks", () => {
+    it("check() carries its issue through decoding", () => {
+      const Members = Schema.Int.check(Issue.check((n: number) => n <= 50, messages.make("ORG_NO_SECRETARY")))
+      const result = ValidationReport.decodeUnknown(Members)(212)
+      expect(Result.isFailure(result) && result.failure.issues.map((i) => i.code)).toEqual(["ORG_NO_SECRETARY"])
+      expect(ValidationReport.decodeUnknown(Members)(3)._tag).toBe("Success")
+    })
+    it("refine() places each error at its path and leaves warnings out", () => {
+      const Range = Schema.Struct({ from: Schema.Int, to: Schema.Int }).check(Issue.refine((r) => [
+        ...(r.to < r.from ? [Issue.make({ code: "END", path: ["to"], message: { zh: "结束早于开始", en: "ends first" } })] : []),
+        Issue.make({ code: "NOTE", severity: "warning", message: { zh: "注意", en: "note" } })
+      ]))
+      const result = ValidationReport.decodeUnknown(Schema.Struct({ range: Range }))({ range: { from: 5, to: 1 } })
+      expect(Result.isFailure(result) && result.failure.issues.map((i) => [i.code, i.path])).toEqual([["END", ["range", "to"]]])
+      expect(ValidationReport.decodeUnknown(Range)({ from: 1, to: 5 })._tag).toBe("Success")
+    })
+    it("reads carried issues back from annotations", () => {
+      const issue = messages.make("ORG_NO_SECRETARY")
+      expect(Issue.fromAnnotations({ [Issue.annotationKey]: issue })).toEqual(issue)
+      expect(Issue.fromAnnotations({ [Issue.annotationKey]: { code: 1 } })).toBeUndefined()
+      expect(Issue.fromAnnotations(null)).toBeUndefined()
+    })
+  })
+})
