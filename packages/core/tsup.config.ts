@@ -1,13 +1,3 @@
-import { defineConfig } from "tsup"
+import { library } from "../../tsup.base.js"
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/fp-ts.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "es2022",
-  platform: "neutral",
-  treeshake: true,
-  external: ["effect", "fp-ts"]
-})
+export default library(["src/index.ts", "src/fp-ts.ts"], { external: ["effect", "fp-ts"] })
