@@ -23,9 +23,8 @@ export default defineConfig({
       provider: "v8",
       include: ["packages/*/src/**/*.ts"],
       reporter: ["text-summary", "json-summary", "html"],
-      thresholds: {
-        "packages/core/src/**": { lines: 90 }
-      }
+      // Every library package keeps at least 90% of its source lines covered, each on its own.
+      thresholds: Object.fromEntries(packages.map((name) => [`packages/${name}/src/**`, { lines: 90 }]))
     }
   }
 })

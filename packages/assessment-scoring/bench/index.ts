@@ -1,0 +1,235 @@
+/**
+ * Benchmark of @gongzhi/assessment-scoring: scores N subjects × 100 indicators (threshold
+ * bands, a bonus item, a deduction item, a veto rule, grades with a 1/3 quota and a ranking)
+ * and compares, on the same generated data in the same process, with
+ *   - json-rules-engine 7 evaluating the equivalent rules (one rule per band, bonus, deduction
+ *     and veto; totals, grades, quota and ranking then computed by the same plain code), and
+ *   - a hand-written loop computing the same totals, grades, quota and ranking (no explanations).
+ * Prints ratios and peak memory and writes bench/results/assessment-scoring.json.
+ *
+ * Run: npm run bench   (sizes: BENCH_SUBJECTS=10000 BENCH_PEER_SUBJECTS=2000 by default)
+ */
+import { writeFileSync, mkdirSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
+import { Result } from "effect"
+import { Engine } from "json-rules-engine"
+
+const SUBJECTS = Number(process.env["BENCH_SUBJECTS"] ?? 10_000)
+const PEER_SUBJECTS = Math.min(SUBJECTS, Number(process.env["BENCH_PEER_SUBJECTS"] ?? 2_000))
+const INDICATORS = 100
+const DIMENSIONS = 10
+
+/** mulberry32: a seeded PRNG so every run scores the same data. */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+// ---------------------------------------------------------------- the plan
+const bandsOf = (i: number) => [
+  { below: 40 + (i % 5), points: 0 },
+  { min: 40 + (i % 5), below: 80, points: 0.6 },
+  { min: 80, points: 1 }
+]
+const plan: Plan.Plan = {
+  kind: "assessment-plan",
+  schemaVersion: 1,
+  id: "bench",
+  version: "1",
+  name: { zh: "基准方案", en: "benchmark plan" },
+  subject: { zh: "社区", en: "community" },
+  maxTotal: 100,
+  indicators: Array.from({ length: DIMENSIONS }, (_, d) => ({
+    id: `d${d}`,
+    label: { zh: `维度${d}`, en: `dimension ${d}` },
+    max: 10,
+    children: Array.from({ length: INDICATORS / DIMENSIONS }, (_, k) => {
+      const i = d * (INDICATORS / DIMENSIONS) + k
+      return {
+        id: `i${i}`,
+        label: { zh: `指标${i}`, en: `indicator ${i}` },
+        max: 1,
+        method: { name: "bands", config: { hitPolicy: "first", bands: bandsOf(i) } }
+      }
+    })
+  })),
+  bonus: [{ id: "award", label: { zh: "表彰", en: "award" }, points: 2, cap: 2 }],
+  deductions: [{ id: "complaint", label: { zh: "投诉", en: "complaint" }, points: 3, cap: 3 }],
+  vetoes: [{
+    id: "incident",
+    label: { zh: "事故", en: "incident" },
+    effect: { _tag: "ForceGrade", grade: "fail" },
+    when: { "==": [{ "var": "values.i0" }, 0] }
+  }],
+  rounding: { places: 2, mode: "half-up" },
+  grades: {
+    bands: [
+      { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+      { id: "pass", label: { zh: "合格", en: "pass" }, min: 60 },
+      { id: "fail", label: { zh: "不合格", en: "fail" }, min: 0 }
+    ],
+    quotas: [{ grade: "excellent", numerator: 1, denominator: 3, scope: "plan", tie: "by-subject-id" }]
+  },
+  ranking: { mode: "competition", scope: "plan" }
+}
+
+// ---------------------------------------------------------------- the data
+const random = prng(42)
+const subjects: Array<Inputs.Subject> = Array.from({ length: SUBJECTS }, (_, s) => {
+  const values: Record<string, number> = {}
+  for (let i = 0; i < INDICATORS; i++) values[`i${i}`] = Math.floor(60 + random() * 41) - (random() < 0.05 ? 60 : 0)
+  return {
+    id: `s${String(s).padStart(6, "0")}`,
+    values,
+    bonus: { award: random() < 0.2 ? 1 : 0 },
+    deductions: { complaint: random() < 0.1 ? 1 : 0 }
+  }
+})
+const inputs = Inputs.make("bench", subjects, "2024")
+
+// ---------------------------------------------------------------- shared grading (used by both peers)
+interface Row { id: string; total: number; veto: boolean }
+const grade = (rows: Array<Row>) => {
+  const grades = rows.map((r) => (r.veto ? "fail" : r.total >= 90 ? "excellent" : r.total >= 60 ? "pass" : "fail"))
+  const holders = rows.map((r, k) => ({ r, k })).filter(({ k }) => grades[k] === "excellent")
+    .sort((a, b) => b.r.total - a.r.total || (a.r.id < b.r.id ? -1 : 1))
+  const limit = Math.floor(rows.length / 3)
+  for (const { k } of holders.slice(limit)) grades[k] = "pass"
+  const order = rows.map((r, k) => ({ r, k })).sort((a, b) => b.r.total - a.r.total || (a.r.id < b.r.id ? -1 : 1))
+  const ranks = new Array<number>(rows.length)
+  order.forEach(({ r, k }, i) => (ranks[k] = i > 0 && order[i - 1]!.r.total === r.total ? ranks[order[i - 1]!.k]! : i + 1))
+  return { grades, ranks }
+}
+const round2 = (x: number) => Math.round(x * 100) / 100
+
+// ---------------------------------------------------------------- the hand-written loop
+const handWritten = (list: ReadonlyArray<Inputs.Subject>) => {
+  const bands = Array.from({ length: INDICATORS }, (_, i) => bandsOf(i))
+  const rows: Array<Row> = []
+  for (const s of list) {
+    let total = 0
+    for (let d = 0; d < DIMENSIONS; d++) {
+      let dim = 0
+      for (let k = 0; k < INDICATORS / DIMENSIONS; k++) {
+        const i = d * (INDICATORS / DIMENSIONS) + k
+        const v = s.values[`i${i}`] as number
+        for (const b of bands[i]!) {
+          if ((b.min === undefined || v >= b.min) && (b.below === undefined || v < b.below)) {
+            dim += b.points
+            break
+          }
+        }
+      }
+      total += Math.min(round2(dim), 10)
+    }
+    total = Math.max(0, round2(total + (s.bonus!["award"]! > 0 ? 2 : 0) - (s.deductions!["complaint"]! > 0 ? 3 : 0)))
+    rows.push({ id: s.id, total, veto: s.values["i0"] === 0 })
+  }
+  return { rows, ...grade(rows) }
+}
+
+// ---------------------------------------------------------------- json-rules-engine
+const makeEngine = () => {
+  const engine = new Engine([], { allowUndefinedFacts: true })
+  for (let i = 0; i < INDICATORS; i++) {
+    for (const b of bandsOf(i)) {
+      const all: Array<{ fact: string; operator: string; value: number }> = []
+      if (b.min !== undefined) all.push({ fact: `i${i}`, operator: "greaterThanInclusive", value: b.min })
+      if (b.below !== undefined) all.push({ fact: `i${i}`, operator: "lessThan", value: b.below })
+      engine.addRule({ conditions: { all }, event: { type: "points", params: { dimension: Math.floor(i / 10), points: b.points } } })
+    }
+  }
+  engine.addRule({ conditions: { all: [{ fact: "award", operator: "greaterThan", value: 0 }] }, event: { type: "bonus", params: { points: 2 } } })
+  engine.addRule({ conditions: { all: [{ fact: "complaint", operator: "greaterThan", value: 0 }] }, event: { type: "deduction", params: { points: 3 } } })
+  engine.addRule({ conditions: { all: [{ fact: "i0", operator: "equal", value: 0 }] }, event: { type: "veto", params: {} } })
+  return engine
+}
+const rulesEngine = async (list: ReadonlyArray<Inputs.Subject>) => {
+  const engine = makeEngine()
+  const rows: Array<Row> = []
+  for (const s of list) {
+    const { events } = await engine.run({ ...s.values, award: s.bonus!["award"], complaint: s.deductions!["complaint"] })
+    const dims = new Array<number>(DIMENSIONS).fill(0)
+    let bonus = 0
+    let deduction = 0
+    let veto = false
+    for (const e of events) {
+      const p = e.params as { dimension?: number; points?: number }
+      if (e.type === "points") dims[p.dimension!]! += p.points!
+      else if (e.type === "bonus") bonus += p.points!
+      else if (e.type === "deduction") deduction += p.points!
+      else veto = true
+    }
+    const total = Math.max(0, round2(dims.reduce((a, d) => a + Math.min(round2(d), 10), 0) + bonus - deduction))
+    rows.push({ id: s.id, total, veto })
+  }
+  return { rows, ...grade(rows) }
+}
+
+// ---------------------------------------------------------------- measure
+const time = async <A>(f: () => A | Promise<A>): Promise<{ ms: number; value: A }> => {
+  const t0 = performance.now()
+  const value = await f()
+  return { ms: performance.now() - t0, value }
+}
+const best = async <A>(runs: number, f: () => A | Promise<A>) => {
+  let result = await time(f)
+  for (let i = 1; i < runs; i++) {
+    const next = await time(f)
+    if (next.ms < result.ms) result = next
+  }
+  return result
+}
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+
+const main = async () => {
+  console.log(`assessment-scoring bench: ${SUBJECTS} subjects × ${INDICATORS} indicators (json-rules-engine on ${PEER_SUBJECTS})`)
+  const rssBefore = process.memoryUsage().rss
+  // warm up
+  Assessment.score(plan, Inputs.make("bench", subjects.slice(0, 200)))
+  handWritten(subjects.slice(0, 200))
+  const ours = await best(3, () => Assessment.score(plan, inputs))
+  if (Result.isFailure(ours.value)) throw new Error(JSON.stringify(ours.value.failure.issues.slice(0, 3)))
+  const kept = ours.value.success
+  const heapWithResult = process.memoryUsage().heapUsed
+  const peakRss = process.resourceUsage().maxRSS * 1024
+  const hand = await best(3, () => handWritten(subjects))
+
+  // agreement: our totals and grades match the hand-written loop
+  const mismatches = kept.subjects.filter((s, k) => s.total !== hand.value.rows[k]!.total || s.grade?.id !== hand.value.grades[k]).length
+
+  const peerList = subjects.slice(0, PEER_SUBJECTS)
+  const peerOurs = await best(3, () => Assessment.score(plan, Inputs.make("bench", peerList)))
+  const peer = await best(1, () => rulesEngine(peerList))
+  const peerMismatch = peer.value.rows.filter((r, k) => r.total !== hand.value.rows[k]!.total).length
+
+  const result = {
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    subjects: SUBJECTS,
+    indicators: INDICATORS,
+    oursMs: Math.round(ours.ms),
+    handWrittenMs: Math.round(hand.ms),
+    ratioToHandWritten: Math.round((ours.ms / hand.ms) * 100) / 100,
+    peerSubjects: PEER_SUBJECTS,
+    oursOnPeerSizeMs: Math.round(peerOurs.ms),
+    jsonRulesEngineMs: Math.round(peer.ms),
+    speedupOverJsonRulesEngine: Math.round((peer.ms / peerOurs.ms) * 10) / 10,
+    heapWithExplanationsMB: mb(heapWithResult),
+    peakRssMB: mb(peakRss),
+    rssBeforeMB: mb(rssBefore),
+    totalsMatchingHandWritten: SUBJECTS - mismatches,
+    peerTotalsMatching: PEER_SUBJECTS - peerMismatch
+  }
+  console.table(result)
+  console.log(kept.subjects.length > 0 ? `kept ${kept.subjects.length} results with explanations` : "")
+  const out = join(dirname(fileURLToPath(import.meta.url)), "results")
+  mkdirSync(out, { recursive: true })
+  writeFileSync(join(out, "assessment-scoring.json"), `${JSON.stringify(result, null, 2)}\n`)
+}
+
+void main()

@@ -1,0 +1,814 @@
+/**
+ * Scoring a plan against inputs (考核评分): for every subject the total, grade, rank,
+ * vetoes, consequences and an explanation tree, plus the plan's id and version and a hash of
+ * the inputs, so that any result can be reproduced and audited.
+ *
+ * @since 0.1.0
+ */
+import { type Issue, type Label, ValidationReport } from "@gongzhi/core"
+import { Result } from "effect"
+import * as Consequence from "./Consequence.js"
+import * as Expression from "./Expression.js"
+import type * as Explanation from "./Explanation.js"
+import * as Grade from "./Grade.js"
+import type * as Inputs from "./Inputs.js"
+import { hashJson } from "./internal/hash.js"
+import * as Method from "./Method.js"
+import { messages } from "./Messages.js"
+import * as Plan from "./Plan.js"
+import * as Ranking from "./Ranking.js"
+import * as Rounding from "./Rounding.js"
+
+/**
+ * A grade as it appears in a result: id and label.
+ *
+ * @example
+ * ```ts
+ * import type { Assessment } from "@gongzhi/assessment-scoring"
+ *
+ * const grade: Assessment.GradeRef = { id: "excellent", label: { zh: "优秀", en: "excellent" } }
+ * console.log(grade.label.zh)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface GradeRef {
+  readonly id: string
+  readonly label: Label.Label
+}
+
+/**
+ * A veto as applied to a subject: the item, its effect and the recorded reason.
+ *
+ * @example
+ * ```ts
+ * import type { Assessment } from "@gongzhi/assessment-scoring"
+ *
+ * const veto: Assessment.AppliedVeto = {
+ *   id: "duty-failure", label: { zh: "履职不力", en: "failed duties" },
+ *   effect: { _tag: "BarGrades", grades: ["excellent"] },
+ *   reason: { zh: "全年缺席联席会议 3 次", en: "missed 3 joint meetings this year" }
+ * }
+ * console.log(veto.id)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AppliedVeto {
+  readonly id: string
+  readonly label: Label.Label
+  readonly effect: Plan.VetoEffect
+  readonly reason: Label.Label
+}
+
+/**
+ * One subject's result.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * const first: Assessment.SubjectResult = result.subjects[0]!
+ * console.log(first.total, first.grade?.label.zh)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface SubjectResult {
+  readonly id: string
+  readonly name: string | undefined
+  readonly group: string | undefined
+  readonly attributes: Readonly<Record<string, Inputs.AttributeValue>>
+  readonly total: number
+  readonly maxTotal: number
+  readonly grade: GradeRef | undefined
+  readonly ungraded: Label.Label | undefined
+  readonly rank: number | undefined
+  readonly peers: number | undefined
+  readonly previousRank: number | undefined
+  readonly rankChange: number | undefined
+  readonly vetoes: ReadonlyArray<AppliedVeto>
+  readonly consequences: ReadonlyArray<Consequence.Applied>
+  readonly explanation: Explanation.Explanation
+}
+
+/**
+ * The result of scoring a plan: which plan (id, version), which inputs (period and hash),
+ * the rounding used, every subject's result in input order and what each quota did.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result: Assessment.Assessment = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * console.log(result.planId, result.inputsHash.length) // "branch-stars" 16
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Assessment {
+  readonly planId: string
+  readonly planVersion: string
+  readonly planName: Label.Label
+  readonly period: string | undefined
+  readonly inputsHash: string
+  readonly rounding: Rounding.Rule
+  readonly maxTotal: number
+  readonly ranking: Ranking.Config | undefined
+  readonly subjects: ReadonlyArray<SubjectResult>
+  readonly quotas: ReadonlyArray<Grade.QuotaOutcome>
+}
+
+/**
+ * Options of {@link score}: the method registry (default: the built-ins).
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Method } from "@gongzhi/assessment-scoring"
+ *
+ * const options: Assessment.Options = { registry: Method.builtins }
+ * console.log(options.registry !== undefined)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly registry?: Method.Registry | undefined
+}
+
+/**
+ * A fingerprint (16 hex digits) of inputs: equal inputs give equal hashes whatever the order
+ * of object keys.
+ *
+ * @example
+ * ```ts
+ * import { Assessment } from "@gongzhi/assessment-scoring"
+ *
+ * console.log(Assessment.inputsHash({ a: 1, b: [2] }) === Assessment.inputsHash({ b: [2], a: 1 })) // true
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const inputsHash = (inputs: unknown): string => hashJson(inputs)
+
+interface Assessment_ {
+  readonly by: string
+  readonly value: unknown
+  readonly weight?: number
+}
+
+const isAssessmentList = (u: unknown): u is ReadonlyArray<Assessment_> =>
+  Array.isArray(u) && u.every((a) =>
+    typeof a === "object" && a !== null && typeof (a as Assessment_).by === "string" && "value" in a &&
+    ((a as Assessment_).weight === undefined ||
+      (typeof (a as Assessment_).weight === "number" && (a as Assessment_).weight! > 0 && Number.isFinite((a as Assessment_).weight)))
+  )
+
+const assessorsDescription: Label.Label = {
+  zh: "评价列表 [{ by, value, weight? }]（权重为正数）",
+  en: "a list of assessments [{ by, value, weight? }] (weights positive)"
+}
+
+const noAttributes: Readonly<Record<string, Inputs.AttributeValue>> = Object.freeze({})
+
+const wrongType = (node: Plan.CompiledNode, path: Issue.Path, expected: Label.Label): Issue.DomainIssue =>
+  messages.make("ASSESS_INPUT_WRONG_TYPE", {
+    path,
+    params: { indicator: node.id, method: node.method!.name, expected: expected.en, expectedZh: expected.zh }
+  })
+
+/** Checks one value with its method's guard and range check, adding what is wrong. */
+const checkValue = (
+  found: Array<Issue.DomainIssue>,
+  node: Plan.CompiledNode,
+  value: unknown,
+  context: Method.Context<undefined>,
+  path: Issue.Path
+): void => {
+  const method = node.method!
+  if (!method.guard(value)) {
+    found.push(wrongType(node, path, method.inputDescription))
+  } else if (method.checkInput !== undefined) {
+    for (const issue of method.checkInput(value, node.config, context)) found.push({ ...issue, path: [...path, ...issue.path] })
+  }
+}
+
+/** Checks every subject's inputs against the compiled plan (all problems at once). */
+const inputIssues = (
+  compiled: Plan.Compiled,
+  inputs: Inputs.Inputs,
+  views: ReadonlyArray<Method.SubjectView>
+): Array<Issue.DomainIssue> => {
+  const { nodes, leaves, plan } = compiled
+  const found: Array<Issue.DomainIssue> = []
+  const inputKeys = new Set(leaves.map((i) => nodes[i]!.inputKey))
+  const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
+  const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
+  const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
+  const seen = new Set<string>()
+  const contexts = leaves.map((i): { -readonly [K in keyof Method.Context<undefined>]: Method.Context<undefined>[K] } => ({
+    max: nodes[i]!.max,
+    indicatorId: nodes[i]!.id,
+    state: undefined,
+    subject: views[0]!
+  }))
+  inputs.subjects.forEach((subject, s) => {
+    const at: Issue.Path = ["subjects", s]
+    if (seen.has(subject.id)) {
+      found.push(messages.make("ASSESS_SUBJECT_DUPLICATE", { path: [...at, "id"], params: { id: subject.id } }))
+    }
+    seen.add(subject.id)
+    const values = subject.values
+    for (const key in values) {
+      if (!inputKeys.has(key)) {
+        found.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
+      }
+    }
+    for (let l = 0; l < leaves.length; l++) {
+      const node = nodes[leaves[l]!]!
+      const method = node.method!
+      const value = values[node.inputKey]
+      if (value === undefined) {
+        if (!node.optional) {
+          found.push(messages.make("ASSESS_INPUT_MISSING", { path: [...at, "values", node.inputKey], params: { indicator: node.id } }))
+        }
+        continue
+      }
+      const context = contexts[l]!
+      context.subject = views[s]!
+      if (node.assessors === undefined) {
+        // the hot path: one value, checked by the method's guard and range check
+        if (!method.guard(value) || method.checkInput !== undefined) {
+          checkValue(found, node, value, context, [...at, "values", node.inputKey])
+        }
+        continue
+      }
+      const path: Issue.Path = [...at, "values", node.inputKey]
+      if (!isAssessmentList(value)) {
+        found.push(wrongType(node, path, assessorsDescription))
+        continue
+      }
+      const drop = node.assessors.aggregate === "trimmed-mean" ? (node.assessors.drop ?? 1) : 0
+      const needed = Math.max(1, 2 * drop + 1)
+      if (value.length < needed) {
+        found.push(messages.make("ASSESS_TOO_FEW_ASSESSORS", {
+          path,
+          params: { indicator: node.id, count: value.length, needed }
+        }))
+      }
+      value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
+    }
+    const occurrences = (record: Readonly<Record<string, number>> | undefined, ids: ReadonlySet<string>, kind: "bonus" | "deduction") => {
+      if (record === undefined) return
+      for (const id in record) {
+        const n = record[id]!
+        if (!ids.has(id)) {
+          found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
+            path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+            params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
+          }))
+        } else if (!Number.isSafeInteger(n) || n < 0) {
+          found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
+            path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+            params: { item: id, value: String(n) }
+          }))
+        }
+      }
+    }
+    occurrences(subject.bonus, bonusIds, "bonus")
+    occurrences(subject.deductions, deductionIds, "deduction")
+    ;(subject.vetoes ?? []).forEach((v, k) => {
+      if (!vetoIds.has(v.id)) {
+        found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
+          path: [...at, "vetoes", k, "id"],
+          params: { kind: "veto", kindZh: "一票否决项", item: v.id }
+        }))
+      }
+    })
+  })
+  return found
+}
+
+const sumFormula = (base: number, bonus: number, deductions: number, total: number): Label.Label => ({
+  zh: `指标得分 ${base}${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""} = ${total}`,
+  en: `indicators ${base}${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""} = ${total}`
+})
+
+/**
+ * Scores a plan against inputs. The plan is checked against the registry and the inputs
+ * against the plan first: a missing value, a value of the wrong type or out of range, an
+ * unknown indicator, item or veto, a duplicate subject — every problem is reported at once,
+ * and nothing is scored. Then, for every subject: each leaf's points (clamped to its maximum
+ * and rounded by the plan's rule), the tree combined upwards, bonus and deductions with their
+ * caps, the formula, vetoes, grade bands, ungraded subjects, quotas, ranking and consequences.
+ * Pure and deterministic: equal plans and inputs give equal results.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Explanation, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.democraticEvaluation, Presets.democraticEvaluationExample))
+ * for (const s of result.subjects) console.log(s.id, s.total, s.grade?.label.zh ?? s.ungraded?.zh)
+ * console.log(Explanation.format(result.subjects[0]!, "en"))
+ * ```
+ *
+ * @category scoring
+ * @since 0.1.0
+ */
+export const score = (
+  plan: Plan.Plan,
+  inputs: Inputs.Inputs,
+  options?: Options
+): Result.Result<Assessment, ValidationReport.ValidationReport> => {
+  const compiledResult = Plan.compile(plan, options?.registry ?? Method.builtins)
+  if (Result.isFailure(compiledResult)) return Result.fail(compiledResult.failure)
+  const compiled = compiledResult.success
+  const { leaves, nodes } = compiled
+  const rounding = plan.rounding ?? Rounding.standard
+  const scale = Rounding.scale(rounding)
+  const mode = rounding.mode
+  const units = (points: number) => Rounding.roundScaled(points * scale, mode)
+  const maxUnits = nodes.map((n) => Rounding.roundScaled(n.max * scale, "down"))
+  const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
+    id: s.id,
+    group: s.group,
+    attributes: s.attributes ?? noAttributes
+  }))
+  const issues = inputs.planId === plan.id
+    ? []
+    : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
+  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views))
+  if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+
+  // prepare: each leaf's method state over all subjects' (valid) inputs
+  const contexts = leaves.map((i) => {
+    const node = nodes[i]!
+    const method = node.method!
+    let state: unknown = undefined
+    if (method.prepare !== undefined) {
+      const peers: Array<Method.PeerInput<unknown>> = []
+      inputs.subjects.forEach((s, k) => {
+        const v = s.values[node.inputKey]
+        if (v === undefined) return
+        if (node.assessors !== undefined) {
+          for (const a of v as ReadonlyArray<Assessment_>) peers.push({ input: a.value, subject: views[k]! })
+        } else {
+          peers.push({ input: v, subject: views[k]! })
+        }
+      })
+      state = method.prepare(node.config, peers)
+    }
+    return { max: node.max, indicatorId: node.id, state, subject: views[0]! } as {
+      max: number
+      indicatorId: string
+      state: unknown
+      subject: Method.SubjectView
+    }
+  })
+
+  const formula = plan.formula ?? { _tag: "Sum" as const }
+  const evaluationRoot = formula._tag === "BranchStar" ? compiled.roots.find((r) => nodes[r]!.id === formula.evaluation) : undefined
+  const baseRoots = compiled.roots.filter((r) => r !== evaluationRoot)
+  const rootWeighted = compiled.roots.every((r) => nodes[r]!.weight !== undefined)
+  const baseWeighted = baseRoots.every((r) => nodes[r]!.weight !== undefined)
+  const maxTotalUnits = units(plan.maxTotal)
+  const bonusItems = new Map((plan.bonus ?? []).map((b) => [b.id, b]))
+  const deductionItems = new Map((plan.deductions ?? []).map((d) => [d.id, d]))
+  const vetoItems = new Map((plan.vetoes ?? []).map((v) => [v.id, v]))
+  const bonusCapUnits = plan.bonusCap === undefined ? Infinity : units(plan.bonusCap)
+  const deductionCapUnits = plan.deductionCap === undefined ? Infinity : units(plan.deductionCap)
+  // the per-indicator points record is built only when a rule reads `points`
+  const readsPoints = (rule: Expression.Compiled) => JSON.stringify(rule.logic).includes("points")
+  const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some(readsPoints)
+  const failures: Array<Issue.DomainIssue> = []
+
+  /** Combines children's units: plain sum capped at the max, or the weighted normalised sum. */
+  const combine = (children: ReadonlyArray<number>, weighted: boolean, maxU: number, u: Float64Array): { value: number; capped: boolean } => {
+    if (weighted) {
+      let num = 0
+      let den = 0
+      for (const c of children) {
+        const node = nodes[c]!
+        num += node.weight! * (u[c]! / maxUnits[c]!)
+        den += node.weight!
+      }
+      return { value: den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode), capped: false }
+    }
+    let sum = 0
+    for (const c of children) sum += u[c]!
+    return sum > maxU ? { value: maxU, capped: true } : { value: sum, capped: false }
+  }
+
+  interface Scored {
+    readonly view: Method.SubjectView
+    readonly subject: Inputs.Subject
+    readonly totalUnits: number
+    readonly explanation: Omit<Explanation.Explanation, "grading">
+    readonly vetoes: ReadonlyArray<AppliedVeto>
+    readonly points: Readonly<Record<string, number>>
+  }
+  const scored: Array<Scored> = []
+  const u = new Float64Array(nodes.length)
+  const expl: Array<Explanation.Node | undefined> = new Array(nodes.length)
+  const leafIndex = new Int32Array(nodes.length).fill(-1)
+  leaves.forEach((n, l) => (leafIndex[n] = l))
+
+  for (let s = 0; s < inputs.subjects.length; s++) {
+    const subject = inputs.subjects[s]!
+    const view = views[s]!
+    // nodes in reverse pre-order: children before parents
+    for (let n = nodes.length - 1; n >= 0; n--) {
+      const node = nodes[n]!
+      const l = leafIndex[n]!
+      if (l >= 0) {
+        const value = subject.values[node.inputKey]
+        const method = node.method!
+        const context = contexts[l]!
+        context.subject = view
+        let points = 0
+        let note: Label.Label | undefined
+        let capped: "max" | "zero" | undefined
+        let assessments: Array<Explanation.AssessorScore> | undefined
+        if (value === undefined) {
+          note = { zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" }
+          u[n] = 0
+        } else if (node.assessors === undefined) {
+          const out = method.score(value, node.config, context)
+          if (typeof out === "number") points = out
+          else {
+            points = out.points
+            note = out.note
+          }
+          if (!Number.isFinite(points)) {
+            failures.push(messages.make("ASSESS_SCORE_NOT_FINITE", {
+              path: ["subjects", s, "values", node.inputKey],
+              params: { indicator: node.id, method: method.name, actual: String(points) }
+            }))
+            points = 0
+          }
+          let pu = units(points)
+          if (pu > maxUnits[n]!) {
+            pu = maxUnits[n]!
+            capped = "max"
+          } else if (pu < 0) {
+            pu = 0
+            capped = "zero"
+          }
+          u[n] = pu
+        } else {
+          const list = value as ReadonlyArray<Assessment_>
+          assessments = []
+          for (const a of list) {
+            const out = method.score(a.value, node.config, context)
+            let p = typeof out === "number" ? out : out.points
+            if (!Number.isFinite(p)) {
+              failures.push(messages.make("ASSESS_SCORE_NOT_FINITE", {
+                path: ["subjects", s, "values", node.inputKey],
+                params: { indicator: node.id, method: method.name, actual: String(p) }
+              }))
+              p = 0
+            }
+            const pu = Math.min(Math.max(units(p), 0), maxUnits[n]!)
+            assessments.push({ by: a.by, points: pu / scale, weight: a.weight ?? 1, dropped: false })
+          }
+          const agg = node.assessors
+          let sum = 0
+          let den = 0
+          if (agg.aggregate === "trimmed-mean") {
+            const drop = agg.drop ?? 1
+            const order = assessments.map((_, k) => k).sort((x, y) => assessments![x]!.points - assessments![y]!.points || x - y)
+            const droppedSet = new Set([...order.slice(0, drop), ...order.slice(order.length - drop)])
+            assessments = assessments.map((a, k) => (droppedSet.has(k) ? { ...a, dropped: true } : a))
+          }
+          for (const a of assessments) {
+            if (a.dropped) continue
+            const w = agg.aggregate === "weighted-mean" ? a.weight : 1
+            sum += a.points * w
+            den += w
+          }
+          u[n] = den === 0 ? 0 : Math.min(units(sum / den), maxUnits[n]!)
+          note = {
+            zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${agg.aggregate === "weighted-mean" ? "加权" : ""}平均`,
+            en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
+          }
+        }
+        expl[n] = {
+          id: node.id,
+          label: node.label,
+          method: method.name,
+          input: value,
+          points: u[n]! / scale,
+          max: node.max,
+          weight: node.weight,
+          capped,
+          note,
+          assessments,
+          children: undefined
+        }
+      } else {
+        const c = combine(node.children, node.weighted, maxUnits[n]!, u)
+        u[n] = c.value
+        expl[n] = {
+          id: node.id,
+          label: node.label,
+          method: undefined,
+          input: undefined,
+          points: c.value / scale,
+          max: node.max,
+          weight: node.weight,
+          capped: c.capped ? "max" : undefined,
+          note: node.weighted
+            ? { zh: "按权重折算", en: "weighted and normalised" }
+            : undefined,
+          assessments: undefined,
+          children: node.children.map((k) => expl[k]!)
+        }
+      }
+    }
+    // bonus and deductions
+    const adjust = (record: Readonly<Record<string, number>> | undefined, items: ReadonlyMap<string, Plan.Item>, capU: number) => {
+      const list: Array<Explanation.Adjustment> = []
+      let total = 0
+      if (record !== undefined) {
+        for (const id in record) {
+          const occurrences = record[id]!
+          if (occurrences === 0) continue
+          const item = items.get(id)!
+          const raw = units(occurrences * item.points)
+          const cap = units(item.cap)
+          const pu = Math.min(raw, cap)
+          total += pu
+          list.push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
+        }
+      }
+      return { list, total: Math.min(total, capU) }
+    }
+    const bonus = adjust(subject.bonus, bonusItems, bonusCapUnits)
+    const deductions = adjust(subject.deductions, deductionItems, deductionCapUnits)
+    let totalUnits: number
+    let baseUnits: number
+    let evaluationUnits: number | undefined
+    let formulaText: Label.Label
+    if (formula._tag === "BranchStar") {
+      const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
+      const base = combine(baseRoots, baseWeighted, baseMax, u)
+      baseUnits = baseMax === maxTotalUnits ? base.value : Rounding.roundScaled((base.value * maxTotalUnits) / baseMax, mode)
+      evaluationUnits = Rounding.roundScaled((u[evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits, mode)
+      const adjusted = Math.max(0, baseUnits + bonus.total - deductions.total)
+      totalUnits = Rounding.roundScaled(
+        (adjusted * formula.baseShare + evaluationUnits * formula.evaluationShare) / 100,
+        mode
+      )
+      const b = baseUnits / scale
+      const plus = (zh: boolean) =>
+        `${bonus.total > 0 ? ` + ${zh ? "加分" : "bonus"} ${bonus.total / scale}` : ""}${deductions.total > 0 ? ` − ${zh ? "扣分" : "deductions"} ${deductions.total / scale}` : ""}`
+      formulaText = {
+        zh: `(基础分 ${b}${plus(true)}) × ${formula.baseShare}% + 测评分 ${evaluationUnits / scale} × ${formula.evaluationShare}% = ${totalUnits / scale}`,
+        en: `(base ${b}${plus(false)}) × ${formula.baseShare}% + evaluation ${evaluationUnits / scale} × ${formula.evaluationShare}% = ${totalUnits / scale}`
+      }
+    } else {
+      const base = combine(compiled.roots, rootWeighted, maxTotalUnits, u)
+      baseUnits = base.value
+      evaluationUnits = undefined
+      totalUnits = Math.max(0, baseUnits + bonus.total - deductions.total)
+      formulaText = sumFormula(baseUnits / scale, bonus.total / scale, deductions.total / scale, totalUnits / scale)
+    }
+    // vetoes: from the inputs, then from rules
+    let points: Record<string, number> = {}
+    if (needsPoints) {
+      points = {}
+      for (let n = 0; n < nodes.length; n++) points[nodes[n]!.id] = u[n]! / scale
+    }
+    const vetoes: Array<AppliedVeto> = []
+    const applied = new Set<string>()
+    for (const v of subject.vetoes ?? []) {
+      if (applied.has(v.id)) continue
+      applied.add(v.id)
+      const item = vetoItems.get(v.id)!
+      vetoes.push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+    }
+    for (const [id, rule] of compiled.vetoRules) {
+      if (applied.has(id)) continue
+      const fired = Expression.truthy(rule.evaluate({
+        total: totalUnits / scale,
+        values: subject.values,
+        attributes: view.attributes,
+        group: view.group ?? null,
+        points
+      }))
+      if (fired) {
+        applied.add(id)
+        const item = vetoItems.get(id)!
+        vetoes.push({
+          id,
+          label: item.label,
+          effect: item.effect,
+          reason: { zh: `规则成立：${JSON.stringify(item.when)}`, en: `rule holds: ${JSON.stringify(item.when)}` }
+        })
+      }
+    }
+    scored.push({
+      view,
+      subject,
+      totalUnits,
+      explanation: {
+        tree: compiled.roots.map((r) => expl[r]!),
+        base: baseUnits / scale,
+        evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
+        bonus: bonus.list,
+        bonusTotal: bonus.total / scale,
+        deductions: deductions.list,
+        deductionTotal: deductions.total / scale,
+        formula: formulaText,
+        total: totalUnits / scale
+      },
+      vetoes,
+      points
+    })
+  }
+  if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
+
+  // grades: bands, ungraded, vetoes, quotas
+  const grading = plan.grades
+  const steps: Array<Array<Explanation.Step>> = scored.map(() => [])
+  const ungraded: Array<Label.Label | undefined> = scored.map(() => undefined)
+  let finalGrades: ReadonlyMap<string, string | undefined> = new Map()
+  let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
+  const bandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
+  if (grading !== undefined) {
+    const candidates: Array<Grade.Candidate> = scored.map((sc, k) => {
+      const rule = Grade.ungradedBy(grading.ungraded ?? [], sc.view.attributes)
+      if (rule !== undefined) {
+        ungraded[k] = rule.reason
+        steps[k]!.push({ kind: "ungraded", grade: undefined, reason: rule.reason })
+        return { id: sc.view.id, total: sc.totalUnits, group: sc.view.group, grade: undefined, fixed: false }
+      }
+      const total = sc.totalUnits / scale
+      let index = Grade.bandIndex(grading.bands, total)
+      const band = grading.bands[index]!
+      steps[k]!.push({
+        kind: "band",
+        grade: band.id,
+        reason: { zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`, en: `total ${total} ≥ ${band.min}: ${band.label.en}` }
+      })
+      let fixed = false
+      for (const v of sc.vetoes) {
+        if (v.effect._tag === "ForceGrade") {
+          const forced = bandById.get(v.effect.grade)!
+          index = forced.index
+          fixed = true
+          steps[k]!.push({
+            kind: "veto",
+            grade: forced.band.id,
+            reason: { zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`, en: `veto (${v.label.en}): ${forced.band.label.en}` }
+          })
+        }
+      }
+      for (const v of sc.vetoes) {
+        if (v.effect._tag !== "BarGrades" || fixed) continue
+        const barred = new Set(v.effect.grades)
+        if (!barred.has(grading.bands[index]!.id)) continue
+        while (index < grading.bands.length - 1 && barred.has(grading.bands[index]!.id)) index++
+        const to = grading.bands[index]!
+        steps[k]!.push({
+          kind: "veto",
+          grade: to.id,
+          reason: { zh: `一票否决（${v.label.zh}），不得评为${v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")}，定为${to.label.zh}`, en: `veto (${v.label.en}) bars ${v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")}: ${to.label.en}` }
+        })
+      }
+      return { id: sc.view.id, total: sc.totalUnits, group: sc.view.group, grade: grading.bands[index]!.id, fixed }
+    })
+    const applied = Grade.applyQuotas(grading, candidates)
+    finalGrades = applied.grades
+    quotas = applied.outcomes
+    const indexById = new Map(scored.map((sc, k) => [sc.view.id, k]))
+    for (const outcome of quotas) {
+      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
+      const from = bandById.get(outcome.grade)!.band
+      for (const d of outcome.demoted) {
+        const to = bandById.get(d.to)!.band
+        steps[indexById.get(d.id)!]!.push({
+          kind: "quota",
+          grade: d.to,
+          reason: {
+            zh: `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${quota.tie === "exclude-tied" ? "同分者同进退，" : ""}调为${to.label.zh}`,
+            en: `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${quota.tie === "exclude-tied" ? ", ties treated alike" : ""}: ${to.label.en}`
+          }
+        })
+      }
+    }
+  }
+
+  // ranking
+  const places = plan.ranking === undefined
+    ? undefined
+    : Ranking.rank(scored.map((sc) => ({ id: sc.view.id, total: sc.totalUnits, group: sc.view.group })), plan.ranking)
+
+  // results and consequences
+  const subjects = scored.map((sc, k): SubjectResult => {
+    const gradeId = finalGrades.get(sc.view.id)
+    const grade = gradeId === undefined ? undefined : { id: gradeId, label: bandById.get(gradeId)!.band.label }
+    const place = places?.get(sc.view.id)
+    const total = sc.totalUnits / scale
+    const facts: Consequence.Facts = {
+      subjectId: sc.view.id,
+      total,
+      grade: gradeId,
+      gradeLabel: grade?.label,
+      rank: place?.rank,
+      vetoes: sc.vetoes.map((v) => v.id),
+      attributes: sc.view.attributes,
+      group: sc.view.group,
+      points: sc.points
+    }
+    const consequences: Array<Consequence.Applied> = []
+    for (const rule of plan.consequences ?? []) {
+      const applied = Consequence.apply(rule, facts, compiled.consequenceRules.get(rule.id))
+      if (applied !== undefined) consequences.push(applied)
+    }
+    return {
+      id: sc.view.id,
+      name: sc.subject.name,
+      group: sc.view.group,
+      attributes: sc.view.attributes,
+      total,
+      maxTotal: plan.maxTotal,
+      grade,
+      ungraded: ungraded[k],
+      rank: place?.rank,
+      peers: place?.peers,
+      previousRank: sc.subject.previousRank,
+      rankChange: place === undefined ? undefined : Ranking.change(place.rank, sc.subject.previousRank),
+      vetoes: sc.vetoes,
+      consequences,
+      explanation: { ...sc.explanation, grading: steps[k]! }
+    }
+  })
+
+  return Result.succeed({
+    planId: plan.id,
+    planVersion: plan.version,
+    planName: plan.name,
+    period: inputs.period,
+    inputsHash: hashJson(inputs),
+    rounding,
+    maxTotal: plan.maxTotal,
+    ranking: plan.ranking,
+    subjects,
+    quotas
+  })
+}
+
+/**
+ * The subjects in standing order (赛马比拼 table): by rank (within each group when the plan
+ * ranks by group), else by total, highest first; ties by id.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * console.log(Assessment.standings(result).map((s) => s.id))
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const standings = (assessment: Assessment): ReadonlyArray<SubjectResult> => {
+  const byGroup = assessment.ranking?.scope === "group"
+  return [...assessment.subjects].sort((a, b) =>
+    (byGroup ? compareText(a.group ?? "", b.group ?? "") : 0) ||
+    (a.rank ?? 0) - (b.rank ?? 0) || b.total - a.total || compareText(a.id, b.id)
+  )
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Looks a subject's result up by id.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * console.log(Assessment.subject(result, "no-such-branch")) // undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const subject = (assessment: Assessment, id: string): SubjectResult | undefined =>
+  assessment.subjects.find((s) => s.id === id)

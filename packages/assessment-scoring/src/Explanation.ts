@@ -1,0 +1,227 @@
+/**
+ * Explanations (得分说明): where every point of a score comes from — each indicator's input,
+ * method, points, caps; the assessors' scores and which were dropped; bonus and deduction
+ * items with their caps; the formula; and each step of the grade (band, veto, quota) — and
+ * their human-readable form in zh or en.
+ *
+ * @since 0.1.0
+ */
+import type { Label } from "@gongzhi/core"
+import type * as Assessment from "./Assessment.js"
+
+/**
+ * One assessor's contribution to a multi-assessor indicator.
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const a: Explanation.AssessorScore = { by: "m-002", points: 95, weight: 1, dropped: true }
+ * console.log(a.dropped)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AssessorScore {
+  readonly by: string
+  readonly points: number
+  readonly weight: number
+  readonly dropped: boolean
+}
+
+/**
+ * A node of the explanation tree: the indicator, the method and input of a leaf, the points
+ * out of the maximum, a weight, whether a cap applied (`max`, or `zero` for a floor), the
+ * method's note and the node's children.
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const node: Explanation.Node = {
+ *   id: "hours", label: { zh: "服务时长", en: "service hours" }, method: "linear", input: 62,
+ *   points: 20, max: 20, weight: undefined, capped: "max", note: undefined, assessments: undefined, children: undefined
+ * }
+ * console.log(node.capped)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Node {
+  readonly id: string
+  readonly label: Label.Label
+  readonly method: string | undefined
+  readonly input: unknown
+  readonly points: number
+  readonly max: number
+  readonly weight: number | undefined
+  readonly capped: "max" | "zero" | undefined
+  readonly note: Label.Label | undefined
+  readonly assessments: ReadonlyArray<AssessorScore> | undefined
+  readonly children: ReadonlyArray<Node> | undefined
+}
+
+/**
+ * A bonus or deduction item as applied: occurrences, points and whether its cap cut it.
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const a: Explanation.Adjustment = { id: "award", label: { zh: "获市级表彰", en: "city award" }, occurrences: 3, points: 4, capped: true }
+ * console.log(a.points)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Adjustment {
+  readonly id: string
+  readonly label: Label.Label
+  readonly occurrences: number
+  readonly points: number
+  readonly capped: boolean
+}
+
+/**
+ * One step of grading: the band the total fell in, a veto, a quota push-out, or "ungraded".
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const step: Explanation.Step = { kind: "quota", grade: "pass", reason: { zh: "优秀名额已满", en: "the excellent quota is full" } }
+ * console.log(step.kind)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Step {
+  readonly kind: "band" | "veto" | "quota" | "ungraded"
+  readonly grade: string | undefined
+  readonly reason: Label.Label
+}
+
+/**
+ * The whole explanation of one subject's score.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * const explanation = result.subjects[0]!.explanation
+ * console.log(explanation.formula.en)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Explanation {
+  readonly tree: ReadonlyArray<Node>
+  readonly base: number
+  readonly evaluation: number | undefined
+  readonly bonus: ReadonlyArray<Adjustment>
+  readonly bonusTotal: number
+  readonly deductions: ReadonlyArray<Adjustment>
+  readonly deductionTotal: number
+  readonly formula: Label.Label
+  readonly total: number
+  readonly grading: ReadonlyArray<Step>
+}
+
+const num = (n: number): string => String(n)
+
+/**
+ * Formats one subject's result for a person, in zh or en: the total, grade and rank, then
+ * the indicator tree, the bonus and deduction items, vetoes, grading steps and consequences.
+ * The tree is walked iteratively.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Explanation, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * console.log(Explanation.format(result.subjects[0]!, "zh"))
+ * ```
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const format = (subject: Assessment.SubjectResult, lang: Label.Lang): string => {
+  const zh = lang === "zh"
+  const lines: Array<string> = []
+  const e = subject.explanation
+  const grade = subject.grade === undefined
+    ? (subject.ungraded === undefined ? (zh ? "无等次" : "no grade") : `${zh ? "不评等次" : "not graded"} (${subject.ungraded[lang]})`)
+    : subject.grade.label[lang]
+  const rank = subject.rank === undefined
+    ? ""
+    : zh
+    ? `，排名 ${subject.rank}/${subject.peers}${change(subject.rankChange, true)}`
+    : `, rank ${subject.rank} of ${subject.peers}${change(subject.rankChange, false)}`
+  const title = subject.name === undefined ? subject.id : `${subject.name} (${subject.id})`
+  lines.push(zh
+    ? `${title}：总分 ${num(subject.total)} / ${num(subject.maxTotal)}，等次 ${grade}${rank}`
+    : `${title}: total ${num(subject.total)} of ${num(subject.maxTotal)}, grade ${grade}${rank}`)
+  const stack: Array<{ node: Node; depth: number }> = []
+  for (let i = e.tree.length - 1; i >= 0; i--) stack.push({ node: e.tree[i]!, depth: 1 })
+  while (stack.length > 0) {
+    const { depth, node } = stack.pop()!
+    const pad = "  ".repeat(depth)
+    const parts = [`${pad}${node.label[lang]} [${node.id}]: ${num(node.points)} / ${num(node.max)}`]
+    if (node.weight !== undefined) parts.push(zh ? `权重 ${num(node.weight)}` : `weight ${num(node.weight)}`)
+    if (node.method !== undefined) {
+      parts.push(zh ? `方法 ${node.method}，数据 ${show(node.input)}` : `method ${node.method}, input ${show(node.input)}`)
+    }
+    if (node.capped === "max") parts.push(zh ? "已封顶" : "capped at the maximum")
+    if (node.capped === "zero") parts.push(zh ? "已保底为 0" : "floored at zero")
+    if (node.note !== undefined) parts.push(node.note[lang])
+    lines.push(parts.join(zh ? "；" : "; "))
+    for (const a of node.assessments ?? []) {
+      lines.push(`${pad}  - ${a.by}: ${num(a.points)}${a.weight !== 1 ? ` ×${num(a.weight)}` : ""}${a.dropped ? (zh ? "（去掉）" : " (dropped)") : ""}`)
+    }
+    const children = node.children ?? []
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 })
+  }
+  for (const [items, total, head] of [
+    [e.bonus, e.bonusTotal, zh ? "加分" : "bonus"],
+    [e.deductions, e.deductionTotal, zh ? "扣分" : "deductions"]
+  ] as const) {
+    if (items.length === 0) continue
+    lines.push(`  ${head}: ${num(total)}`)
+    for (const a of items) {
+      lines.push(`    ${a.label[lang]} [${a.id}] × ${a.occurrences} = ${num(a.points)}${a.capped ? (zh ? "（已达上限）" : " (capped)") : ""}`)
+    }
+  }
+  lines.push(`  ${zh ? "计算" : "formula"}: ${e.formula[lang]}`)
+  for (const v of subject.vetoes) {
+    lines.push(`  ${zh ? "一票否决" : "veto"}: ${v.label[lang]} — ${v.reason[lang]}`)
+  }
+  for (const step of e.grading) {
+    lines.push(`  ${zh ? "定等" : "grading"} (${step.kind}): ${step.reason[lang]}`)
+  }
+  for (const c of subject.consequences) {
+    const to = c.notices.map((n) => `${n.to}${n.id === undefined ? "" : `:${n.id}`}`).join(", ")
+    lines.push(`  ${zh ? "结果运用" : "consequence"}: ${c.label[lang]} — ${c.reason[lang]}${to === "" ? "" : ` → ${to}`}`)
+  }
+  return lines.join("\n")
+}
+
+const change = (delta: number | undefined, zh: boolean): string =>
+  delta === undefined || delta === 0
+    ? ""
+    : zh
+    ? `（${delta > 0 ? "上升" : "下降"} ${Math.abs(delta)} 位）`
+    : ` (${delta > 0 ? "up" : "down"} ${Math.abs(delta)})`
+
+const show = (value: unknown): string => {
+  if (value === undefined) return "—"
+  const text = JSON.stringify(value)
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+}

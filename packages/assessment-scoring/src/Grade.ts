@@ -1,0 +1,375 @@
+/**
+ * Grades (等次): bands by total (优秀 / 良好 / 合格 / 不合格, 好 / 较好 / 一般 / 差, five stars …),
+ * subjects left ungraded (probationary members get no grade), and quotas (优秀 ≤ 1/3 of the
+ * members; five stars ≤ 30% of the branches) with a declared tie rule and a declared grade for
+ * those the quota pushes out.
+ *
+ * @since 0.1.0
+ */
+import { Label } from "@gongzhi/core"
+import { Schema } from "effect"
+
+/**
+ * A grade band: id, label and the lowest total (inclusive) that earns it.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const band: Grade.Band = { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 }
+ * console.log(band.min)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Band {
+  readonly id: string
+  readonly label: Label.Label
+  readonly min: number
+}
+
+/**
+ * Schema of {@link Band}.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Grade.Band)({ id: "pass", label: { zh: "合格", en: "pass" }, min: 60 })) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Band: Schema.Codec<Band> = Schema.Struct({
+  id: Schema.NonEmptyString,
+  label: Label.Label,
+  min: Schema.Finite
+}).annotate({ identifier: "GradeBand" })
+
+/**
+ * A quota on a grade: at most `floor(n × numerator / denominator)` of the `n` graded subjects
+ * of the scope (the whole plan, or each peer group). `tie` says what happens when subjects
+ * with equal totals straddle the limit: `exclude-tied` pushes all of them out (the quota is
+ * never exceeded and equals are treated equally), `by-subject-id` keeps the lower ids.
+ * Those pushed out get `overflowTo` (default: the next band down).
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const third: Grade.Quota = { grade: "excellent", numerator: 1, denominator: 3, scope: "plan", tie: "exclude-tied" }
+ * console.log(third.numerator / third.denominator)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Quota {
+  readonly grade: string
+  readonly numerator: number
+  readonly denominator: number
+  readonly scope: "plan" | "group"
+  readonly tie: "exclude-tied" | "by-subject-id"
+  readonly overflowTo?: string
+}
+
+/**
+ * Schema of {@link Quota}.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Grade.Quota)({ grade: "five", numerator: 30, denominator: 100, scope: "plan", tie: "by-subject-id" })) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Quota: Schema.Codec<Quota> = Schema.Struct({
+  grade: Schema.NonEmptyString,
+  numerator: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  denominator: Schema.Int,
+  scope: Schema.Literals(["plan", "group"]),
+  tie: Schema.Literals(["exclude-tied", "by-subject-id"]),
+  overflowTo: Schema.optionalKey(Schema.NonEmptyString)
+}).annotate({ identifier: "GradeQuota" })
+
+/**
+ * Subjects left ungraded: those whose attribute equals a value (e.g. `status = "probationary"`:
+ * probationary members get no grade in the democratic evaluation), with the reason.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const rule: Grade.Ungraded = {
+ *   attribute: "status", equals: "probationary",
+ *   reason: { zh: "预备党员不评定等次", en: "probationary members are not graded" }
+ * }
+ * console.log(rule.equals)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Ungraded {
+  readonly attribute: string
+  readonly equals: string | number | boolean
+  readonly reason: Label.Label
+}
+
+/**
+ * Schema of {@link Ungraded}.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Grade.Ungraded)({ attribute: "status", equals: "probationary", reason: { zh: "不评", en: "not graded" } })) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Ungraded: Schema.Codec<Ungraded> = Schema.Struct({
+  attribute: Schema.NonEmptyString,
+  equals: Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]),
+  reason: Label.Label
+}).annotate({ identifier: "Ungraded" })
+
+/**
+ * The grading of a plan: bands from best to worst (floors strictly descending, the last at
+ * 0 or below), quotas and the ungraded rules.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const grades: Grade.Grades = {
+ *   bands: [
+ *     { id: "good", label: { zh: "好", en: "good" }, min: 90 },
+ *     { id: "fair", label: { zh: "较好", en: "fairly good" }, min: 75 },
+ *     { id: "average", label: { zh: "一般", en: "average" }, min: 60 },
+ *     { id: "poor", label: { zh: "差", en: "poor" }, min: 0 }
+ *   ]
+ * }
+ * console.log(grades.bands.length)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Grades {
+  readonly bands: ReadonlyArray<Band>
+  readonly quotas?: ReadonlyArray<Quota>
+  readonly ungraded?: ReadonlyArray<Ungraded>
+}
+
+/**
+ * Schema of {@link Grades}.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Grade.Grades)({ bands: [] })) // false (at least one band)
+ * ```
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Grades: Schema.Codec<Grades> = Schema.Struct({
+  bands: Schema.NonEmptyArray(Band),
+  quotas: Schema.optionalKey(Schema.Array(Quota)),
+  ungraded: Schema.optionalKey(Schema.Array(Ungraded))
+}).annotate({ identifier: "Grades" })
+
+/**
+ * The index of the band a total falls in (bands best first); the last band when below all.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const bands = [
+ *   { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+ *   { id: "pass", label: { zh: "合格", en: "pass" }, min: 60 },
+ *   { id: "fail", label: { zh: "不合格", en: "fail" }, min: 0 }
+ * ]
+ * console.log(bands[Grade.bandIndex(bands, 75)]!.id) // "pass"
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const bandIndex = (bands: ReadonlyArray<Band>, total: number): number => {
+  for (let i = 0; i < bands.length; i++) if (total >= bands[i]!.min) return i
+  return bands.length - 1
+}
+
+/**
+ * The ungraded rule that applies to a subject's attributes, if any.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const rules = [{ attribute: "status", equals: "probationary", reason: { zh: "预备党员不评定等次", en: "not graded" } }]
+ * console.log(Grade.ungradedBy(rules, { status: "probationary" })?.reason.zh) // "预备党员不评定等次"
+ * console.log(Grade.ungradedBy(rules, { status: "full" })) // undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const ungradedBy = (
+  rules: ReadonlyArray<Ungraded>,
+  attributes: Readonly<Record<string, string | number | boolean>>
+): Ungraded | undefined => rules.find((rule) => attributes[rule.attribute] === rule.equals)
+
+/**
+ * The most subjects a quota lets have its grade among `n` graded subjects:
+ * `floor(n × numerator / denominator)` in integer arithmetic.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const third = { grade: "excellent", numerator: 1, denominator: 3, scope: "plan" as const, tie: "exclude-tied" as const }
+ * console.log(Grade.limit(third, 20)) // 6
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const limit = (quota: Quota, n: number): number => Math.floor((n * quota.numerator) / quota.denominator)
+
+/**
+ * A subject as quotas see it: id, total (in integer units, so ties are exact), peer group,
+ * current grade (`undefined` when ungraded) and whether a veto fixed its grade.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const c: Grade.Candidate = { id: "m-1", total: 9350, group: undefined, grade: "excellent", fixed: false }
+ * console.log(c.grade)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Candidate {
+  readonly id: string
+  readonly total: number
+  readonly group: string | undefined
+  readonly grade: string | undefined
+  readonly fixed: boolean
+}
+
+/**
+ * What one quota did in one scope: the limit, how many were graded, how many held the grade
+ * before, and who was pushed out to which grade.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const outcome: Grade.QuotaOutcome = {
+ *   grade: "excellent", scope: "plan", group: undefined, graded: 9, limit: 3, holders: 4,
+ *   demoted: [{ id: "m-4", to: "pass" }]
+ * }
+ * console.log(outcome.demoted.length)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface QuotaOutcome {
+  readonly grade: string
+  readonly scope: "plan" | "group"
+  readonly group: string | undefined
+  readonly graded: number
+  readonly limit: number
+  readonly holders: number
+  readonly demoted: ReadonlyArray<{ readonly id: string; readonly to: string }>
+}
+
+/**
+ * Applies the quotas of a grading, best grade first, to candidates: returns each candidate's
+ * final grade and what every quota did. Subjects pushed out of a grade join the grade below
+ * before that grade's own quota is applied, so no quota is ever exceeded.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const grades = {
+ *   bands: [
+ *     { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+ *     { id: "pass", label: { zh: "合格", en: "pass" }, min: 0 }
+ *   ],
+ *   quotas: [{ grade: "excellent", numerator: 1, denominator: 3, scope: "plan" as const, tie: "exclude-tied" as const }]
+ * }
+ * const candidates = [95, 93, 93, 91, 80, 70].map((total, i) => ({
+ *   id: `m-${i}`, total, group: undefined, grade: total >= 90 ? "excellent" : "pass", fixed: false
+ * }))
+ * const { grades: final } = Grade.applyQuotas(grades, candidates)
+ * console.log(final.get("m-0"), final.get("m-1"), final.get("m-2")) // excellent pass pass (93 and 93 tie at the limit of 2)
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const applyQuotas = (
+  grading: Grades,
+  candidates: ReadonlyArray<Candidate>
+): { readonly grades: ReadonlyMap<string, string | undefined>; readonly outcomes: ReadonlyArray<QuotaOutcome> } => {
+  const current = new Map<string, string | undefined>(candidates.map((c) => [c.id, c.grade]))
+  const outcomes: Array<QuotaOutcome> = []
+  const order = new Map(grading.bands.map((b, i) => [b.id, i]))
+  const quotas = [...(grading.quotas ?? [])].sort((a, b) => (order.get(a.grade) ?? 0) - (order.get(b.grade) ?? 0))
+  for (const quota of quotas) {
+    const scopes = new Map<string, Array<Candidate>>()
+    for (const c of candidates) {
+      if (current.get(c.id) === undefined) continue
+      const key = quota.scope === "group" ? `g:${c.group ?? ""}` : "all"
+      let list = scopes.get(key)
+      if (list === undefined) scopes.set(key, list = [])
+      list.push(c)
+    }
+    const index = order.get(quota.grade) ?? 0
+    const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]!.id
+    for (const members of scopes.values()) {
+      const max = limit(quota, members.length)
+      const holders = members.filter((c) => current.get(c.id) === quota.grade && !c.fixed)
+        .sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      const fixedHolders = members.filter((c) => current.get(c.id) === quota.grade && c.fixed).length
+      const room = Math.max(0, max - fixedHolders)
+      let keep = Math.min(room, holders.length)
+      if (holders.length > room && quota.tie === "exclude-tied" && keep > 0) {
+        const cut = holders[keep]!.total
+        while (keep > 0 && holders[keep - 1]!.total === cut) keep--
+      }
+      const demoted = holders.slice(keep).map((c) => ({ id: c.id, to }))
+      for (const d of demoted) current.set(d.id, d.to)
+      outcomes.push({
+        grade: quota.grade,
+        scope: quota.scope,
+        group: quota.scope === "group" ? members[0]!.group : undefined,
+        graded: members.length,
+        limit: max,
+        holders: holders.length + fixedHolders,
+        demoted
+      })
+    }
+  }
+  return { grades: current, outcomes }
+}

@@ -1,0 +1,147 @@
+/**
+ * Ranking (赛马比拼, the "horse race" between communities): rank by total within peer groups,
+ * by competition ranking (1, 2, 2, 4) or dense ranking (1, 2, 2, 3), and the change against
+ * the previous period.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * How a plan ranks: `mode` of ties and `scope` (all subjects, or each peer group).
+ *
+ * @example
+ * ```ts
+ * import type { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * const config: Ranking.Config = { mode: "competition", scope: "group" }
+ * console.log(config.mode)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Config {
+  readonly mode: "competition" | "dense"
+  readonly scope: "plan" | "group"
+}
+
+/**
+ * Schema of {@link Config}.
+ *
+ * @example
+ * ```ts
+ * import { Ranking } from "@gongzhi/assessment-scoring"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Ranking.Config)({ mode: "dense", scope: "plan" })) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.1.0
+ */
+export const Config: Schema.Codec<Config> = Schema.Struct({
+  mode: Schema.Literals(["competition", "dense"]),
+  scope: Schema.Literals(["plan", "group"])
+}).annotate({ identifier: "RankingConfig" })
+
+/**
+ * One ranked entry: id, total (compare exact values, e.g. integer units) and peer group.
+ *
+ * @example
+ * ```ts
+ * import type { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * const entry: Ranking.Entry = { id: "gc-01", total: 8750, group: "古南街道" }
+ * console.log(entry.total)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Entry {
+  readonly id: string
+  readonly total: number
+  readonly group: string | undefined
+}
+
+/**
+ * A subject's place: its rank and the number of peers it was ranked among.
+ *
+ * @example
+ * ```ts
+ * import type { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * const place: Ranking.Place = { rank: 2, peers: 19 }
+ * console.log(`${place.rank}/${place.peers}`)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Place {
+  readonly rank: number
+  readonly peers: number
+}
+
+/**
+ * Ranks entries by total, highest first, within each scope; equal totals share a rank.
+ * Runs in n·log n.
+ *
+ * @example
+ * ```ts
+ * import { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * const entries = [
+ *   { id: "a", total: 90, group: undefined }, { id: "b", total: 85, group: undefined },
+ *   { id: "c", total: 85, group: undefined }, { id: "d", total: 70, group: undefined }
+ * ]
+ * const competition = Ranking.rank(entries, { mode: "competition", scope: "plan" })
+ * const dense = Ranking.rank(entries, { mode: "dense", scope: "plan" })
+ * console.log(competition.get("d")?.rank, dense.get("d")?.rank) // 4 3
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const rank = (entries: ReadonlyArray<Entry>, config: Config): ReadonlyMap<string, Place> => {
+  const scopes = new Map<string, Array<Entry>>()
+  for (const e of entries) {
+    const key = config.scope === "group" ? `g:${e.group ?? ""}` : "all"
+    let list = scopes.get(key)
+    if (list === undefined) scopes.set(key, list = [])
+    list.push(e)
+  }
+  const places = new Map<string, Place>()
+  for (const list of scopes.values()) {
+    list.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    let rankNow = 0
+    let dense = 0
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!
+      if (i === 0 || list[i - 1]!.total !== e.total) {
+        rankNow = i + 1
+        dense++
+      }
+      places.set(e.id, { rank: config.mode === "dense" ? dense : rankNow, peers: list.length })
+    }
+  }
+  return places
+}
+
+/**
+ * The change of rank against the previous period: positive when the subject moved up.
+ *
+ * @example
+ * ```ts
+ * import { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * console.log(Ranking.change(3, 5)) // 2 (from 5th to 3rd)
+ * console.log(Ranking.change(3, undefined)) // undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const change = (current: number, previous: number | undefined): number | undefined =>
+  previous === undefined ? undefined : previous - current

@@ -1,0 +1,100 @@
+import { Assessment, Plan, Presets } from "@gongzhi/assessment-scoring"
+import { ValidationReport } from "@gongzhi/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { simpleInputs, simplePlan, subject } from "./fixtures.js"
+
+const arbSubject = (id: string) =>
+  fc.record({
+    hours: fc.double({ min: -100, max: 200, noNaN: true }),
+    meetings: fc.nat({ max: 50 }),
+    lists: fc.subarray(["a", "b"]),
+    manual: fc.integer({ min: 0, max: 20 }),
+    funds: fc.integer({ min: 0, max: 1000 }),
+    award: fc.nat({ max: 5 }),
+    complaint: fc.nat({ max: 5 })
+  }).map((v) => subject(id, {
+    values: { hours: v.hours, meetings: v.meetings, lists: v.lists, manual: { points: v.manual, justification: "x" }, funds: v.funds },
+    bonus: { award: v.award },
+    deductions: { complaint: v.complaint }
+  }))
+
+const arbInputs = fc.integer({ min: 1, max: 12 }).chain((n) =>
+  fc.tuple(...Array.from({ length: n }, (_, i) => arbSubject(`s${String(i).padStart(2, "0")}`)))
+).map((subjects) => simpleInputs(subjects))
+
+describe("Assessment", () => {
+  describe("properties", () => {
+    it("scores never exceed maxima and never go below zero", () => {
+      fc.assert(fc.property(arbInputs, (inputs) => {
+        const result = ValidationReport.getOrThrow(Assessment.score(simplePlan, inputs))
+        for (const s of result.subjects) {
+          expect(s.total).toBeGreaterThanOrEqual(0)
+          expect(s.total).toBeLessThanOrEqual(Plan.maxPossible(simplePlan))
+          const stack = [...s.explanation.tree]
+          while (stack.length > 0) {
+            const node = stack.pop()!
+            expect(node.points).toBeGreaterThanOrEqual(0)
+            expect(node.points).toBeLessThanOrEqual(node.max)
+            stack.push(...(node.children ?? []))
+          }
+        }
+      }), { numRuns: 150 })
+    })
+
+    it("a deduction item never goes below zero", () => {
+      fc.assert(fc.property(fc.nat({ max: 1_000_000 }), (missed) => {
+        const r = ValidationReport.getOrThrow(Assessment.score(simplePlan, simpleInputs([subject("a", { values: { meetings: missed } })])))
+        const meetings = r.subjects[0]!.explanation.tree[0]!.children![1]!
+        expect(meetings.points).toBe(Math.max(0, 20 - 5 * missed))
+      }))
+    })
+
+    it("the quota is never exceeded, whatever the totals and ties", () => {
+      const vote = fc.integer({ min: 1, max: 4 })
+      const member = (i: number) =>
+        fc.record({ votes: fc.array(vote, { minLength: 3, maxLength: 6 }), committee: fc.integer({ min: 0, max: 100 }), probationary: fc.boolean() })
+          .map((m) => ({
+            id: `m-${i}`,
+            attributes: { status: m.probationary ? "probationary" : "full" },
+            values: { peers: m.votes.map((value, k) => ({ by: `v${k}`, value })), committee: { points: m.committee, justification: "评议" } }
+          }))
+      const arb = fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => member(i))))
+      fc.assert(fc.property(arb, (subjects) => {
+        const r = ValidationReport.getOrThrow(Assessment.score(Presets.democraticEvaluation, { ...Presets.democraticEvaluationExample, subjects }))
+        const graded = r.subjects.filter((s) => s.grade !== undefined)
+        const excellent = graded.filter((s) => s.grade!.id === "excellent").length
+        expect(excellent).toBeLessThanOrEqual(Math.floor(graded.length / 3))
+        for (const s of r.subjects) expect(s.grade === undefined).toBe(s.attributes["status"] === "probationary")
+      }), { numRuns: 100 })
+    })
+
+    it("the five-star cap of branch stars holds", () => {
+      const arb = fc.array(fc.integer({ min: 60, max: 100 }), { minLength: 1, maxLength: 25 })
+      fc.assert(fc.property(arb, (evaluations) => {
+        const template = Presets.branchStarsExample.subjects[1]!
+        const subjects = evaluations.map((e, i) => ({ ...template, id: `b-${i}`, values: { ...template.values, evaluation: [{ by: "x", value: e }] } }))
+        const r = ValidationReport.getOrThrow(Assessment.score(Presets.branchStars, { ...Presets.branchStarsExample, subjects }))
+        expect(r.subjects.filter((s) => s.grade?.id === "five-star").length).toBeLessThanOrEqual(Math.floor(subjects.length * 0.3))
+      }), { numRuns: 100 })
+    })
+
+    it("raising one input of a linear indicator never lowers the total", () => {
+      fc.assert(fc.property(arbInputs, fc.double({ min: 0, max: 100, noNaN: true }), (inputs, raise) => {
+        const before = ValidationReport.getOrThrow(Assessment.score(simplePlan, inputs))
+        const first = inputs.subjects[0]!
+        const raised = { ...inputs, subjects: [{ ...first, values: { ...first.values, hours: (first.values["hours"] as number) + raise } }, ...inputs.subjects.slice(1)] }
+        const after = ValidationReport.getOrThrow(Assessment.score(simplePlan, raised))
+        expect(after.subjects[0]!.total).toBeGreaterThanOrEqual(before.subjects[0]!.total)
+      }), { numRuns: 150 })
+    })
+
+    it("scoring is deterministic", () => {
+      fc.assert(fc.property(arbInputs, (inputs) => {
+        const a = Assessment.score(simplePlan, inputs)
+        const b = Assessment.score(simplePlan, structuredClone(inputs))
+        expect(a).toEqual(b)
+      }), { numRuns: 50 })
+    })
+  })
+})
