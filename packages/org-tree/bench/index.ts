@@ -1,0 +1,155 @@
+/**
+ * Builds and validates a generated province of org rows (1,000,000 by default) and compares,
+ * in the same process on the same rows, with d3-hierarchy's `stratify` (building the tree
+ * only). Also times roll-ups and coverage over the whole tree, and reports peak memory.
+ *
+ * Run: npm run bench (in packages/org-tree)  —  BENCH_ROWS=200000 npm run bench for a quick run
+ */
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { CivilDate } from "@gongzhi/core"
+import { stratify } from "d3-hierarchy"
+import type { OrgRows } from "../src/index.js"
+import { OrgTree, Presets, Rollup, Validation } from "../src/index.js"
+
+const size = Number(process.env["BENCH_ROWS"] ?? 1_000_000)
+
+/** mulberry32 */
+const prng = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+
+/** A province: street committees → grand committees → grids → buildings, branches → groups → centre households. */
+const generate = (n: number): { rows: Array<OrgRows.OrgUnitRow>; people: Array<OrgRows.PersonRow>; positions: Array<OrgRows.PositionRow> } => {
+  const random = prng(42)
+  const rows: Array<OrgRows.OrgUnitRow> = []
+  const people: Array<OrgRows.PersonRow> = []
+  const positions: Array<OrgRows.PositionRow> = []
+  const start = CivilDate.makeUnsafe("2023-03-01")
+  const end = CivilDate.makeUnsafe("2026-02-28")
+  const gcStart = CivilDate.makeUnsafe("2021-07-01")
+  const gcEnd = CivilDate.makeUnsafe("2026-06-30")
+  rows.push({ id: "province", kind: "street-working-committee", name: "省" })
+  let s = 0
+  while (rows.length < n) {
+    const gc = `gc-${s++}`
+    rows.push({ id: gc, parentId: "province", kind: "grand-committee", name: `社区${s}` })
+    let gcSecretary = ""
+    for (let g = 0; g < 15 && rows.length < n; g++) {
+      const grid = `${gc}-g${g}`
+      rows.push({ id: grid, parentId: gc, kind: "grid", name: `网格${g}` })
+      const branch = `${grid}-b`
+      rows.push({ id: branch, parentId: gc, kind: "branch", name: `支部${g}`, branchType: "grid", covers: [grid] })
+      const members = 8 + Math.floor(random() * 20)
+      for (let m = 0; m < members; m++) people.push({ id: `${branch}-m${m}`, name: "党员", membership: "full", orgUnitId: branch })
+      positions.push(
+        { orgUnitId: branch, personId: `${branch}-m0`, role: "secretary", start, end },
+        { orgUnitId: branch, personId: `${branch}-m1`, role: "committee-member", start, end },
+        { orgUnitId: branch, personId: `${branch}-m2`, role: "committee-member", start, end }
+      )
+      if (gcSecretary === "") gcSecretary = `${branch}-m0`
+      for (let b = 0; b < 3 && rows.length < n; b++) {
+        const building = `${grid}-bd${b}`
+        rows.push({ id: building, parentId: grid, kind: "building", name: `${b}栋` })
+        const group = `${branch}-p${b}`
+        rows.push({ id: group, parentId: branch, kind: "party-group", name: `${b}栋党小组`, covers: [building] })
+        rows.push({ id: `${group}-c`, parentId: group, kind: "centre-household", name: "中心户" })
+      }
+    }
+    if (gcSecretary !== "") positions.push({ orgUnitId: gc, personId: gcSecretary, role: "secretary", start: gcStart, end: gcEnd })
+  }
+  rows.length = n
+  // rows come in any order from a database: shuffle them
+  for (let i = rows.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[rows[i], rows[j]] = [rows[j]!, rows[i]!]
+  }
+  const kept = new Set(rows.map((r) => r.id))
+  return {
+    rows,
+    people: people.filter((p) => kept.has(p.orgUnitId!)),
+    positions: positions.filter((p) => kept.has(p.orgUnitId) && kept.has(p.personId.replace(/-m\d+$/, "")))
+  }
+}
+
+const time = <A>(f: () => A): { value: A; ms: number } => {
+  const t0 = performance.now()
+  const value = f()
+  return { value, ms: performance.now() - t0 }
+}
+
+let peakRss = 0
+const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
+const sampler = setInterval(sample, 20)
+
+const data = generate(size)
+sample()
+const asOf = CivilDate.makeUnsafe("2024-12-31")
+console.log(`${data.rows.length.toLocaleString("en")} org rows, ${data.people.length.toLocaleString("en")} people, ${data.positions.length.toLocaleString("en")} positions`)
+
+const runs = 3
+const best = (f: () => number) => Math.min(...Array.from({ length: runs }, f))
+
+// the peer: d3-hierarchy's stratify, building the tree only
+const d3Ms = best(() => {
+  const { ms } = time(() => stratify<OrgRows.OrgUnitRow>().id((d) => d.id).parentId((d) => d.parentId ?? null)(data.rows))
+  sample()
+  return ms
+})
+
+// the same work as stratify: the org rows alone, no people or positions
+const rowsOnlyMs = best(() => {
+  const { value, ms } = time(() => OrgTree.build({ orgUnits: data.rows }, Presets.hongan))
+  if (value._tag === "Failure") throw new Error("the generated province does not build")
+  sample()
+  return ms
+})
+
+let tree: OrgTree.OrgTree | undefined
+const buildMs = best(() => {
+  const { value, ms } = time(() => OrgTree.build({ orgUnits: data.rows, people: data.people, positions: data.positions }, Presets.hongan))
+  if (value._tag === "Failure") throw new Error(`the generated province does not build: ${value.failure.issues[0]?.message.en}`)
+  tree = value.success
+  sample()
+  return ms
+})
+let issues = 0
+const validateMs = best(() => {
+  const { value, ms } = time(() => Validation.validate(tree!, { asOf }))
+  issues = value.issues.length
+  sample()
+  return ms
+})
+const rollupMs = best(() => time(() => Rollup.counts(tree!)).ms)
+const coverageMs = best(() => time(() => Rollup.coverage(tree!)).ms)
+sample()
+clearInterval(sampler)
+
+const counts = Rollup.counts(tree!)
+const result = {
+  date: new Date().toISOString().slice(0, 10),
+  node: process.version,
+  rows: data.rows.length,
+  people: data.people.length,
+  positions: data.positions.length,
+  d3StratifyMs: Math.round(d3Ms),
+  buildOrgRowsOnlyMs: Math.round(rowsOnlyMs),
+  ratioOrgRowsOnlyToStratify: Math.round((rowsOnlyMs / d3Ms) * 100) / 100,
+  buildMs: Math.round(buildMs),
+  validateMs: Math.round(validateMs),
+  buildAndValidateMs: Math.round(buildMs + validateMs),
+  ratioToStratify: Math.round(((buildMs + validateMs) / d3Ms) * 100) / 100,
+  rollupMs: Math.round(rollupMs * 10) / 10,
+  coverageMs: Math.round(coverageMs * 10) / 10,
+  validationIssues: issues,
+  grandCommittees: counts.byKind["grand-committee"],
+  peakRssMB: Math.round(peakRss / 1024 / 1024)
+}
+console.table(result)
+console.log(`build of the org rows alone: ${result.ratioOrgRowsOnlyToStratify}× d3 stratify; build with people and positions + full validation: ${result.ratioToStratify}× (goal ≤ 1.0×)`)
+const dir = join(import.meta.dirname, "results")
+mkdirSync(dir, { recursive: true })
+writeFileSync(join(dir, "org-tree.json"), `${JSON.stringify(result, null, 2)}\n`)

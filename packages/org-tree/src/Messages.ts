@@ -1,0 +1,169 @@
+/**
+ * The one message table of `@gongzhi/org-tree`: every issue code of the package with its
+ * zh-CN and en template. Codes are stable; messages are data.
+ *
+ * @since 0.1.0
+ */
+import { Issue } from "@gongzhi/core"
+
+/**
+ * Every issue code of the package and its zh/en message templates (`{name}` placeholders are
+ * filled from the issue's params).
+ *
+ * @example
+ * ```ts
+ * import { Messages } from "@gongzhi/org-tree"
+ *
+ * const issue = Messages.messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", 3, "parentId"], params: { id: "b-1", parentId: "gc-9" } })
+ * console.log(issue.message.en) // "b-1: its parent gc-9 does not exist"
+ * ```
+ *
+ * @category messages
+ * @since 0.1.0
+ */
+export const messages = Issue.catalog({
+  // building
+  ORG_UNKNOWN_KIND: {
+    zh: "不认识的组织类型 {kind}（可用：{known}）",
+    en: "Unknown kind {kind} (known: {known})"
+  },
+  ORG_DUPLICATE_ID: {
+    zh: "编号 {id} 重复（第一次出现在第 {first} 行）",
+    en: "The id {id} is used twice (first in row {first})"
+  },
+  ORG_MISSING_PARENT: {
+    zh: "{id}：上级 {parentId} 不存在",
+    en: "{id}: its parent {parentId} does not exist"
+  },
+  ORG_NO_ROOT: {
+    zh: "没有顶层组织：每个组织都有上级（存在循环）",
+    en: "There is no root: every org unit has a parent (there is a cycle)"
+  },
+  ORG_SEVERAL_ROOTS: {
+    zh: "有 {count} 个顶层组织（{ids}），只能有一个",
+    en: "There are {count} roots ({ids}); there must be one"
+  },
+  ORG_CYCLE: {
+    zh: "上下级关系成环：{ids}",
+    en: "The parent links form a cycle: {ids}"
+  },
+  ORG_KIND_NOT_ALLOWED: {
+    zh: "{id}（{kindZh}）不能设在{parentKindZh} {parentId} 之下（按 {policy}）",
+    en: "{id} ({kindEn}) may not sit under the {parentKindEn} {parentId} (by {policy})"
+  },
+  ORG_ROOT_KIND_NOT_ALLOWED: {
+    zh: "顶层组织 {id} 是{kindZh}；按 {policy}，顶层只能是：{allowedZh}",
+    en: "The root {id} is a {kindEn}; by {policy} the root must be: {allowedEn}"
+  },
+  ORG_UNKNOWN_REFERENCE: {
+    zh: "{what} {id} 引用的{targetZh} {target} 不存在",
+    en: "{whatEn} {id} refers to the {targetEn} {target}, which does not exist"
+  },
+  ORG_WRONG_REFERENCE_KIND: {
+    zh: "{id} 的 {field} 应指向{expectedZh}，但 {target} 是{actualZh}",
+    en: "{field} of {id} should name a {expectedEn}, but {target} is a {actualEn}"
+  },
+  // validating against the policy
+  ORG_BRANCH_TOO_FEW_FULL_MEMBERS: {
+    zh: "党支部 {id} 只有 {full} 名正式党员（不足 {min} 名应成立联合党支部）",
+    en: "The branch {id} has {full} full members (fewer than {min}: it should be a joint branch)"
+  },
+  ORG_JOINT_BRANCH_TOO_MANY_UNITS: {
+    zh: "联合党支部 {id} 覆盖 {units} 个单位，一般不超过 {max} 个",
+    en: "The joint branch {id} covers {units} units; normally at most {max}"
+  },
+  ORG_BRANCH_TOO_MANY_MEMBERS: {
+    zh: "党支部 {id} 有 {members} 名党员，一般不超过 {max} 名",
+    en: "The branch {id} has {members} members; normally at most {max}"
+  },
+  ORG_COMMITTEE_REQUIRED: {
+    zh: "党支部 {id} 有 {full} 名正式党员（≥ {threshold}），应设支部委员会（{min}–{max} 人），现有委员 {committee} 人",
+    en: "The branch {id} has {full} full members (≥ {threshold}) and must have a committee of {min}–{max}; it has {committee}"
+  },
+  ORG_COMMITTEE_LARGE: {
+    zh: "党支部 {id} 的委员会有 {committee} 人，一般为 {min}–{max} 人",
+    en: "The committee of the branch {id} has {committee} members; normally {min}–{max}"
+  },
+  ORG_COMMITTEE_TOO_LARGE: {
+    zh: "党支部 {id} 的委员会有 {committee} 人，不超过 {hardMax} 人",
+    en: "The committee of the branch {id} has {committee} members; at most {hardMax}"
+  },
+  ORG_COMMITTEE_NOT_EXPECTED: {
+    zh: "党支部 {id} 正式党员不足 {threshold} 名，不设委员会，却有 {committee} 名委员",
+    en: "The branch {id} has fewer than {threshold} full members and no committee, yet {committee} committee members"
+  },
+  ORG_SECRETARY_MISSING: {
+    zh: "{kindZh} {id} 没有书记",
+    en: "The {kindEn} {id} has no secretary"
+  },
+  ORG_SECRETARY_SEVERAL: {
+    zh: "{kindZh} {id} 有 {count} 名书记，只能有一名",
+    en: "The {kindEn} {id} has {count} secretaries; it must have one"
+  },
+  ORG_TOO_MANY_DEPUTIES: {
+    zh: "{kindZh} {id} 有 {count} 名副书记，至多 {max} 名",
+    en: "The {kindEn} {id} has {count} deputy secretaries; at most {max}"
+  },
+  ORG_TERM_EXPIRED: {
+    zh: "{personId} 在 {id} 的{roleZh}任期已于 {end} 届满",
+    en: "The term of {personId} as {roleEn} of {id} ended on {end}"
+  },
+  ORG_TERM_TOO_LONG: {
+    zh: "{personId} 在 {id} 的{roleZh}任期 {start} 至 {end} 超过 {years} 年",
+    en: "The term of {personId} as {roleEn} of {id}, {start} to {end}, is longer than {years} years"
+  },
+  ORG_TERM_END_BEFORE_START: {
+    zh: "{personId} 在 {id} 的{roleZh}任期结束 {end} 早于开始 {start}",
+    en: "The term of {personId} as {roleEn} of {id} ends ({end}) before it starts ({start})"
+  },
+  ORG_HOLDER_NOT_MEMBER: {
+    zh: "{personId} 担任 {id} 的{roleZh}，但不是该组织的党员",
+    en: "{personId} holds the {roleEn} position of {id} but is not a member of it"
+  },
+  ORG_HOLDER_NOT_PARTY_MEMBER: {
+    zh: "{personId} 不是党员，不能担任{roleZh}",
+    en: "{personId} is not a party member and cannot be {roleEn}"
+  },
+  ORG_SUGGEST_GENERAL_BRANCH: {
+    zh: "{id} 有 {members} 名党员（≥ {threshold}），可考虑成立党总支",
+    en: "{id} has {members} members (≥ {threshold}); consider a general branch"
+  },
+  ORG_SUGGEST_COMMITTEE: {
+    zh: "{id} 有 {members} 名党员（≥ {threshold}），可考虑成立基层党委",
+    en: "{id} has {members} members (≥ {threshold}); consider a grassroots committee"
+  },
+  // policies
+  ORG_POLICY_COMMITTEE_RANGE: {
+    zh: "委员会人数应满足 最少 {min} ≤ 一般最多 {max} ≤ 最多 {hardMax}",
+    en: "The committee sizes must satisfy min {min} ≤ normal max {max} ≤ hard max {hardMax}"
+  },
+  ORG_POLICY_DUPLICATE_PARENT: {
+    zh: "{parent} 的下级规则写了两次",
+    en: "The rule for {parent} is given twice"
+  },
+  // changes
+  ORG_UNKNOWN_UNIT: {
+    zh: "没有编号为 {id} 的组织",
+    en: "There is no org unit {id}"
+  },
+  ORG_MOVE_INTO_OWN_SUBTREE: {
+    zh: "不能把 {id} 移到它自己的下级 {target} 之下",
+    en: "{id} cannot move under {target}, which is inside its own subtree"
+  },
+  ORG_NOT_A_GRID: {
+    zh: "{id} 不是网格（是{kindZh}）",
+    en: "{id} is not a grid (it is a {kindEn})"
+  },
+  ORG_SPLIT_BUILDING_NOT_IN_GRID: {
+    zh: "楼栋 {building} 不属于网格 {grid}",
+    en: "The building {building} is not in the grid {grid}"
+  },
+  ORG_SPLIT_BUILDING_TWICE: {
+    zh: "楼栋 {building} 被分到了多个新网格",
+    en: "The building {building} is given to more than one new grid"
+  },
+  ORG_POSITION_NOT_FOUND: {
+    zh: "{personId} 在 {id} 没有进行中的{roleZh}职务",
+    en: "{personId} holds no open {roleEn} position in {id}"
+  }
+})

@@ -1,0 +1,529 @@
+/**
+ * The organisation as a tree, built from flat rows with every problem reported at once
+ * (duplicate ids, missing parents, several roots, cycles, kinds the policy does not allow under
+ * their parent, references to people, units or territory that do not exist). Building is
+ * iterative and linear: a 100,000-deep chain or a cycle in a million rows does not overflow the
+ * stack. A tree is immutable; changes make a new one.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Id, Issue, ValidationReport } from "@gongzhi/core"
+import { Result } from "effect"
+import * as Kind from "./Kind.js"
+import { messages } from "./Messages.js"
+import { indexesOf, setIndexes } from "./internal/indexes.js"
+import type * as OrgPolicy from "./OrgPolicy.js"
+import type * as OrgRows from "./OrgRows.js"
+
+const kindCodes: ReadonlyMap<string, number> = new Map(Kind.kinds.map((k, i) => [k, i]))
+const kindCode = (kind: string): number => kindCodes.get(kind)!
+const K = Kind.kinds.length
+
+/**
+ * A built organisation: the rows it was built from, the policy it was built against, and the
+ * indexes queries and roll-ups use. Treat it as a value: functions of this package read it and
+ * return new trees; its arrays are never changed.
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({
+ *   orgUnits: [
+ *     { id: "gc-1", kind: "grand-committee", name: "城东社区大党委" },
+ *     { id: "b-1", parentId: "gc-1", kind: "branch", name: "一网格党支部", branchType: "grid" }
+ *   ]
+ * }, Presets.hongan))
+ * console.log(tree.size, OrgTree.get(tree, "b-1")?.name) // 2 "一网格党支部"
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface OrgTree {
+  readonly policy: OrgPolicy.OrgPolicy
+  readonly orgUnits: ReadonlyArray<OrgRows.OrgUnitRow>
+  readonly people: ReadonlyArray<OrgRows.PersonRow>
+  readonly memberUnits: ReadonlyArray<OrgRows.MemberUnitRow>
+  readonly positions: ReadonlyArray<OrgRows.PositionRow>
+  /** Number of org units (and grids, buildings, entrances). */
+  readonly size: number
+}
+
+const describeIds = (ids: ReadonlyArray<string>, max = 8) =>
+  ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} … (+${ids.length - max})`
+
+const territorial = new Set<Kind.Kind>(["grid", "building", "entrance"])
+
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/
+
+/** The problems of an id: none for the common case without calling into the full check. */
+const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => {
+  if (typeof id === "string" && id.length > 0 && id.length <= 128 && id.charCodeAt(0) > 32 && id.charCodeAt(id.length - 1) > 32 && !controlCharacter.test(id)) return []
+  return Id.validate(typeof id === "string" ? id : "")
+}
+
+const referenceIssue = (path: Issue.Path, what: { zh: string; en: string }, id: string, target: { zh: string; en: string }, targetId: string) =>
+  messages.make("ORG_UNKNOWN_REFERENCE", {
+    path,
+    params: { what: what.zh, whatEn: what.en, id, targetZh: target.zh, targetEn: target.en, target: targetId }
+  })
+
+const wrongKind = (path: Issue.Path, id: string, field: string, expected: Kind.Kind | string, target: string, actual: Kind.Kind) => {
+  const expectedLabel = (Kind.labels as Record<string, { zh: string; en: string }>)[expected] ?? { zh: expected, en: expected }
+  return messages.make("ORG_WRONG_REFERENCE_KIND", {
+    path,
+    params: { id, field, target, expectedZh: expectedLabel.zh, expectedEn: expectedLabel.en, actualZh: Kind.labels[actual].zh, actualEn: Kind.labels[actual].en }
+  })
+}
+
+const orgUnitLabel = { zh: "组织", en: "org unit" }
+const personLabel = { zh: "人员", en: "person" }
+const memberUnitLabel = { zh: "驻区单位", en: "member unit" }
+const positionLabel = { zh: "职务", en: "position" }
+
+/**
+ * Builds the tree from rows, checking them against the policy's structure. Every problem is
+ * reported at once, with its path (`["orgUnits", 17, "parentId"]`); if there is any error, no
+ * tree is returned.
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ *
+ * const built = OrgTree.build({
+ *   orgUnits: [
+ *     { id: "gc-1", kind: "grand-committee", name: "城东社区大党委" },
+ *     { id: "g-1", parentId: "gc-9", kind: "party-group", name: "1栋党小组" },
+ *     { id: "gc-1", kind: "grand-committee", name: "重复" }
+ *   ]
+ * }, Presets.hongan)
+ * if (built._tag === "Failure") for (const issue of built.failure.issues) console.log(issue.code)
+ * // ORG_DUPLICATE_ID
+ * // ORG_MISSING_PARENT
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.Result<OrgTree, ValidationReport.ValidationReport> => {
+  const units = rows.orgUnits
+  const n = units.length
+  const issues: Array<Issue.DomainIssue> = []
+  const byId = new Map<string, number>()
+  const skip = new Uint8Array(n)
+  const kind = new Uint8Array(n)
+  for (let i = 0; i < n; i++) {
+    const row = units[i]!
+    const id = row.id
+    const code = kindCodes.get(row.kind)
+    if (code === undefined) {
+      issues.push(messages.make("ORG_UNKNOWN_KIND", { path: ["orgUnits", i, "kind"], params: { kind: String(row.kind), known: Kind.kinds.join(", ") } }))
+      skip[i] = 1
+    } else kind[i] = code
+    const problems = idIssues(id)
+    if (problems.length > 0) {
+      for (const issue of problems) issues.push({ ...issue, path: ["orgUnits", i, "id"] })
+      skip[i] = 1
+      continue
+    }
+    const first = byId.get(id)
+    if (first !== undefined) {
+      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["orgUnits", i, "id"], params: { id, first: first + 1 } }))
+      skip[i] = 1
+    } else if (skip[i] === 0) byId.set(id, i)
+  }
+
+  // parents and the policy's structure
+  const parent = new Int32Array(n).fill(-1)
+  const roots: Array<number> = []
+  const allowed = new Uint8Array(K * K)
+  for (const rule of policy.allowed) {
+    for (const child of rule.children) allowed[kindCode(rule.parent) * K + kindCode(child)] = 1
+  }
+  for (let i = 0; i < n; i++) {
+    if (skip[i] === 1) continue
+    const row = units[i]!
+    const parentId = row.parentId
+    if (parentId === undefined || parentId === null || parentId === "") {
+      roots.push(i)
+      continue
+    }
+    const p = byId.get(parentId)
+    if (p === undefined) {
+      issues.push(messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", i, "parentId"], params: { id: row.id, parentId } }))
+      continue
+    }
+    parent[i] = p
+    if (allowed[kind[p]! * K + kind[i]!] === 0) {
+      const childKind = Kind.kinds[kind[i]!]!
+      const parentKind = Kind.kinds[kind[p]!]!
+      issues.push(messages.make("ORG_KIND_NOT_ALLOWED", {
+        path: ["orgUnits", i, "kind"],
+        params: {
+          id: row.id,
+          parentId,
+          kindZh: Kind.labels[childKind].zh,
+          kindEn: Kind.labels[childKind].en,
+          parentKindZh: Kind.labels[parentKind].zh,
+          parentKindEn: Kind.labels[parentKind].en,
+          policy: policy.id
+        }
+      }))
+    }
+  }
+  if (n > 0 && roots.length === 0 && byId.size > 0) issues.push(messages.make("ORG_NO_ROOT", { path: ["orgUnits"] }))
+  if (roots.length > 1) {
+    issues.push(messages.make("ORG_SEVERAL_ROOTS", {
+      path: ["orgUnits"],
+      params: { count: roots.length, ids: describeIds(roots.map((r) => units[r]!.id)) }
+    }))
+  }
+  for (const r of roots) {
+    const rootKind = Kind.kinds[kind[r]!]!
+    if (!policy.roots.includes(rootKind)) {
+      issues.push(messages.make("ORG_ROOT_KIND_NOT_ALLOWED", {
+        path: ["orgUnits", r, "kind"],
+        params: {
+          id: units[r]!.id,
+          kindZh: Kind.labels[rootKind].zh,
+          kindEn: Kind.labels[rootKind].en,
+          policy: policy.id,
+          allowedZh: policy.roots.map((k) => Kind.labels[k].zh).join("、"),
+          allowedEn: policy.roots.map((k) => Kind.labels[k].en).join(", ")
+        }
+      }))
+    }
+  }
+
+  // children lists, in row order
+  const firstChild = new Int32Array(n).fill(-1)
+  const nextSibling = new Int32Array(n).fill(-1)
+  for (let i = n - 1; i >= 0; i--) {
+    const p = parent[i]!
+    if (p >= 0) {
+      nextSibling[i] = firstChild[p]!
+      firstChild[p] = i
+    }
+  }
+
+  // pre-order from the roots, iteratively
+  const preorder = new Int32Array(n)
+  const pre = new Int32Array(n).fill(-1)
+  const last = new Int32Array(n).fill(-1)
+  const depth = new Int32Array(n)
+  let count = 0
+  const stack = new Int32Array(n + 1)
+  for (const r of roots) {
+    let top = 0
+    stack[top++] = r
+    while (top > 0) {
+      const u = stack[--top]!
+      pre[u] = count
+      preorder[count++] = u
+      // push children in reverse so that the first child is visited first
+      let c = firstChild[u]!
+      const start = top
+      while (c >= 0) {
+        depth[c] = depth[u]! + 1
+        stack[top++] = c
+        c = nextSibling[c]!
+      }
+      for (let a = start, b = top - 1; a < b; a++, b--) {
+        const t = stack[a]!
+        stack[a] = stack[b]!
+        stack[b] = t
+      }
+    }
+  }
+  // subtree ends: walk the pre-order backwards
+  for (let k = count - 1; k >= 0; k--) {
+    const u = preorder[k]!
+    if (last[u] === -1) last[u] = k
+    const p = parent[u]!
+    if (p >= 0 && (last[p] === -1 || last[p]! < last[u]!)) last[p] = last[u]!
+  }
+
+  // rows with a valid parent that the roots do not reach sit on (or hang from) a cycle
+  if (count < byId.size) {
+    const stamp = new Int32Array(n)
+    let walk = 0
+    for (let i = 0; i < n; i++) {
+      if (skip[i] === 1 || pre[i] !== -1 || stamp[i] !== 0 || parent[i] === -1) continue
+      walk++
+      let u = i
+      while (u >= 0 && stamp[u] === 0 && pre[u] === -1) {
+        stamp[u] = walk
+        u = parent[u]!
+      }
+      if (u >= 0 && stamp[u] === walk) {
+        const cycle: Array<string> = []
+        let v = u
+        do {
+          cycle.push(units[v]!.id)
+          v = parent[v]!
+        } while (v !== u && cycle.length <= n)
+        issues.push(messages.make("ORG_CYCLE", { path: ["orgUnits", u, "parentId"], params: { ids: describeIds([...cycle, units[u]!.id], 10).replaceAll(", ", " → ") } }))
+      }
+    }
+  }
+
+  // territory covered and member units named by branches
+  const memberUnits = rows.memberUnits ?? []
+  const memberUnitById = new Map<string, number>()
+  memberUnits.forEach((unit, i) => {
+    if (memberUnitById.has(unit.id)) {
+      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: memberUnitById.get(unit.id)! + 1 } }))
+      return
+    }
+    memberUnitById.set(unit.id, i)
+    const gc = byId.get(unit.grandCommitteeId)
+    if (gc === undefined) issues.push(referenceIssue(["memberUnits", i, "grandCommitteeId"], memberUnitLabel, unit.id, orgUnitLabel, unit.grandCommitteeId))
+    else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
+      issues.push(wrongKind(["memberUnits", i, "grandCommitteeId"], unit.id, "grandCommitteeId", "grand-committee", unit.grandCommitteeId, Kind.kinds[kind[gc]!]!))
+    }
+  })
+  for (let i = 0; i < n; i++) {
+    if (skip[i] === 1) continue
+    const row = units[i]!
+    row.covers?.forEach((target, k) => {
+      const t = byId.get(target)
+      if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
+      else if (!territorial.has(Kind.kinds[kind[t]!]!)) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
+    })
+    row.memberUnits?.forEach((target, k) => {
+      if (!memberUnitById.has(target)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, target))
+    })
+  }
+
+  // people
+  const people = rows.people ?? []
+  const personById = new Map<string, number>()
+  const personUnit = new Int32Array(people.length).fill(-1)
+  const full = new Int32Array(n)
+  const probationary = new Int32Array(n)
+  people.forEach((person, i) => {
+    const problems = idIssues(person.id)
+    if (problems.length > 0) {
+      for (const issue of problems) issues.push({ ...issue, path: ["people", i, "id"] })
+      return
+    }
+    if (personById.has(person.id)) {
+      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: personById.get(person.id)! + 1 } }))
+      return
+    }
+    personById.set(person.id, i)
+    if (person.orgUnitId !== undefined) {
+      const u = byId.get(person.orgUnitId)
+      if (u === undefined) issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, person.orgUnitId))
+      else {
+        personUnit[i] = u
+        if (person.membership === "full") full[u]!++
+        else if (person.membership === "probationary") probationary[u]!++
+      }
+    }
+    if (person.employerUnitId !== undefined && !memberUnitById.has(person.employerUnitId)) {
+      issues.push(referenceIssue(["people", i, "employerUnitId"], personLabel, person.id, memberUnitLabel, person.employerUnitId))
+    }
+    if (person.reportsTo !== undefined) {
+      const gc = byId.get(person.reportsTo)
+      if (gc === undefined) issues.push(referenceIssue(["people", i, "reportsTo"], personLabel, person.id, orgUnitLabel, person.reportsTo))
+      else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
+        issues.push(wrongKind(["people", i, "reportsTo"], person.id, "reportsTo", "grand-committee", person.reportsTo, Kind.kinds[kind[gc]!]!))
+      }
+    }
+  })
+
+  // positions
+  const positions = rows.positions ?? []
+  const positionCount = new Int32Array(n + 1)
+  const positionUnit = new Int32Array(positions.length).fill(-1)
+  positions.forEach((position, i) => {
+    const u = byId.get(position.orgUnitId)
+    if (u === undefined) issues.push(referenceIssue(["positions", i, "orgUnitId"], positionLabel, `${position.personId}/${position.role}`, orgUnitLabel, position.orgUnitId))
+    else {
+      positionUnit[i] = u
+      positionCount[u + 1]!++
+    }
+    if (!personById.has(position.personId)) {
+      issues.push(referenceIssue(["positions", i, "personId"], positionLabel, `${position.orgUnitId}/${position.role}`, personLabel, position.personId))
+    }
+    const ends = [["end", position.end], ["left", position.left]] as const
+    for (const [field, end] of ends) {
+      if (end === undefined || CivilDate.compare(end, position.start) >= 0) continue
+      issues.push(messages.make("ORG_TERM_END_BEFORE_START", {
+        path: ["positions", i, field],
+        params: { id: position.orgUnitId, personId: position.personId, roleZh: Kind.roleLabels[position.role].zh, roleEn: Kind.roleLabels[position.role].en, start: position.start, end }
+      }))
+    }
+  })
+
+  if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
+
+  for (let i = 0; i < n; i++) positionCount[i + 1]! += positionCount[i]!
+  const positionStart = positionCount
+  const fill = positionStart.slice(0, n)
+  const positionOrder = new Int32Array(positions.length)
+  for (let i = 0; i < positions.length; i++) positionOrder[fill[positionUnit[i]!]!++] = i
+
+  const tree: OrgTree = Object.freeze({ policy, orgUnits: units, people, memberUnits, positions, size: n })
+  setIndexes(tree, {
+      root: roots[0] ?? -1,
+      byId,
+      parent,
+      kind,
+      firstChild,
+      nextSibling,
+      preorder,
+      pre,
+      last,
+      depth,
+      personById,
+      personUnit,
+      memberUnitById,
+      full,
+      probationary,
+      positionStart,
+      positionOrder
+  })
+  return Result.succeed(tree)
+}
+
+/**
+ * The rows of a tree, as {@link build} takes them (`build(rows(tree), tree.policy)` gives the
+ * same tree).
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({ orgUnits: [{ id: "gc-1", kind: "grand-committee", name: "城东" }] }, Presets.hongan))
+ * console.log(OrgTree.rows(tree).orgUnits.length) // 1
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const rows = (tree: OrgTree): Required<OrgRows.Rows> => ({
+  orgUnits: tree.orgUnits,
+  people: tree.people,
+  memberUnits: tree.memberUnits,
+  positions: tree.positions
+})
+
+/**
+ * The row of an org unit by id.
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({ orgUnits: [{ id: "gc-1", kind: "grand-committee", name: "城东" }] }, Presets.hongan))
+ * console.log(OrgTree.get(tree, "gc-1")?.kind, OrgTree.get(tree, "nope")) // "grand-committee" undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const get = (tree: OrgTree, id: string): OrgRows.OrgUnitRow | undefined => {
+  const i = indexesOf(tree).byId.get(id)
+  return i === undefined ? undefined : tree.orgUnits[i]
+}
+
+/**
+ * The root row (`undefined` for an empty tree).
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({ orgUnits: [{ id: "gc-1", kind: "grand-committee", name: "城东" }] }, Presets.hongan))
+ * console.log(OrgTree.root(tree)?.id) // "gc-1"
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const root = (tree: OrgTree): OrgRows.OrgUnitRow | undefined => tree.orgUnits[indexesOf(tree).root]
+
+/**
+ * The children of an org unit, in row order.
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({
+ *   orgUnits: [
+ *     { id: "gc-1", kind: "grand-committee", name: "城东" },
+ *     { id: "b-1", parentId: "gc-1", kind: "branch", name: "一支部", branchType: "grid" },
+ *     { id: "b-2", parentId: "gc-1", kind: "branch", name: "二支部", branchType: "grid" }
+ *   ]
+ * }, Presets.hongan))
+ * console.log(OrgTree.children(tree, "gc-1").map((c) => c.id)) // ["b-1", "b-2"]
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const children = (tree: OrgTree, id: string): ReadonlyArray<OrgRows.OrgUnitRow> => {
+  const i = indexesOf(tree).byId.get(id)
+  const out: Array<OrgRows.OrgUnitRow> = []
+  if (i === undefined) return out
+  for (let c = indexesOf(tree).firstChild[i]!; c >= 0; c = indexesOf(tree).nextSibling[c]!) out.push(tree.orgUnits[c]!)
+  return out
+}
+
+/**
+ * Whether an org unit is the other or inside its subtree.
+ *
+ * @example
+ * ```ts
+ * import { OrgTree, Presets } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build({
+ *   orgUnits: [
+ *     { id: "gc-1", kind: "grand-committee", name: "城东" },
+ *     { id: "b-1", parentId: "gc-1", kind: "branch", name: "一支部", branchType: "grid" }
+ *   ]
+ * }, Presets.hongan))
+ * console.log(OrgTree.isWithin(tree, "b-1", "gc-1"), OrgTree.isWithin(tree, "gc-1", "b-1")) // true false
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isWithin = (tree: OrgTree, id: string, ancestorId: string): boolean => {
+  const i = indexesOf(tree).byId.get(id)
+  const a = indexesOf(tree).byId.get(ancestorId)
+  if (i === undefined || a === undefined) return false
+  const p = indexesOf(tree).pre[i]!
+  return p >= indexesOf(tree).pre[a]! && p <= indexesOf(tree).last[a]!
+}
+
+/**
+ * Whether a position is held on a date: started on or before it and not left before it (a term
+ * past its scheduled end is still held until someone is elected: that is an expired term).
+ *
+ * @example
+ * ```ts
+ * import { OrgTree } from "@gongzhi/org-tree"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const d = CivilDate.makeUnsafe
+ * const position = { orgUnitId: "b-1", personId: "p-1", role: "secretary" as const, start: d("2021-01-01"), end: d("2023-12-31"), left: d("2024-01-05") }
+ * console.log(OrgTree.isHeldOn(position, d("2024-01-01")), OrgTree.isHeldOn(position, d("2024-02-01"))) // true false
+ * ```
+ *
+ * @category predicates
+ * @since 0.1.0
+ */
+export const isHeldOn = (position: OrgRows.PositionRow, on: CivilDate.CivilDate): boolean =>
+  CivilDate.compare(position.start, on) <= 0 && (position.left === undefined || CivilDate.compare(on, position.left) <= 0)
+

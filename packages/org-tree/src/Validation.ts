@@ -1,0 +1,241 @@
+/**
+ * Validates a built tree against its policy's rules on a date and returns the full report:
+ * errors and warnings with stable codes, paths and zh/en messages. The rules are the national
+ * ones (branch thresholds, committees, secretaries and deputies, terms, who may hold a party
+ * position), every number taken from the policy document.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
+import { Result } from "effect"
+import { indexesOf } from "./internal/indexes.js"
+import * as Kind from "./Kind.js"
+import { messages } from "./Messages.js"
+import * as OrgPolicy from "./OrgPolicy.js"
+import * as OrgTree from "./OrgTree.js"
+import type * as OrgRows from "./OrgRows.js"
+
+/**
+ * Options of {@link validate}: the date the rules are applied on (terms, who holds what) and,
+ * optionally, another policy than the one the tree was built with.
+ *
+ * @example
+ * ```ts
+ * import type { Validation } from "@gongzhi/org-tree"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const options: Validation.Options = { asOf: CivilDate.makeUnsafe("2024-12-31") }
+ * console.log(options.asOf)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Options {
+  readonly asOf: CivilDate.CivilDate
+  readonly policy?: OrgPolicy.OrgPolicy | undefined
+}
+
+/**
+ * The figures validation computes for each org unit (members of its whole subtree).
+ *
+ * @example
+ * ```ts
+ * import type { Validation } from "@gongzhi/org-tree"
+ *
+ * const describe = (m: Validation.Membership) => `${m.full} + ${m.probationary}`
+ * console.log(typeof describe)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Membership {
+  readonly full: number
+  readonly probationary: number
+}
+
+/**
+ * Full and probationary members of each row's subtree, in one pass (children before parents).
+ *
+ * @example
+ * ```ts
+ * import { Fixtures, OrgTree, Presets, Validation } from "@gongzhi/org-tree"
+ * import { Result } from "effect"
+ *
+ * const tree = Result.getOrThrow(OrgTree.build(Fixtures.pingliGridBranch(), Presets.hongan))
+ * console.log(Validation.membership(tree, "pingli-b1")) // { full: 205, probationary: 7 }
+ * ```
+ *
+ * @category figures
+ * @since 0.1.0
+ */
+export const membership = (tree: OrgTree.OrgTree, id: string): Membership => {
+  const i = indexesOf(tree).byId.get(id)
+  if (i === undefined) return { full: 0, probationary: 0 }
+  const totals = subtreeTotals(tree)
+  return { full: totals.full[i]!, probationary: totals.probationary[i]! }
+}
+
+const totalsCache = new WeakMap<OrgTree.OrgTree, { full: Int32Array; probationary: Int32Array }>()
+
+/** Subtree totals of members, cached per tree (trees never change). */
+const subtreeTotals = (tree: OrgTree.OrgTree) => {
+  const cached = totalsCache.get(tree)
+  if (cached !== undefined) return cached
+  const { preorder, parent, full, probationary } = indexesOf(tree)
+  const totalFull = Int32Array.from(full)
+  const totalProbationary = Int32Array.from(probationary)
+  for (let k = preorder.length - 1; k > 0; k--) {
+    const u = preorder[k]!
+    const p = parent[u]!
+    if (p >= 0) {
+      totalFull[p]! += totalFull[u]!
+      totalProbationary[p]! += totalProbationary[u]!
+    }
+  }
+  const totals = { full: totalFull, probationary: totalProbationary }
+  totalsCache.set(tree, totals)
+  return totals
+}
+
+const roleParams = (position: OrgRows.PositionRow) => ({
+  id: position.orgUnitId,
+  personId: position.personId,
+  roleZh: Kind.roleLabels[position.role].zh,
+  roleEn: Kind.roleLabels[position.role].en
+})
+
+/**
+ * Validates the tree on a date and returns every error and warning. A tree with only
+ * warnings is valid (`ValidationReport.isValid`).
+ *
+ * @example
+ * ```ts
+ * import { Fixtures, OrgTree, Presets, Validation } from "@gongzhi/org-tree"
+ * import { CivilDate, ValidationReport } from "@gongzhi/core"
+ * import { Result } from "effect"
+ *
+ * // 平利: a grid branch of 212 members and no committee
+ * const tree = Result.getOrThrow(OrgTree.build(Fixtures.pingliGridBranch(), Presets.hongan))
+ * const report = Validation.validate(tree, { asOf: CivilDate.makeUnsafe("2024-06-30") })
+ * console.log(report.issues.map((i) => `${i.severity} ${i.code}`))
+ * // ["warning ORG_BRANCH_TOO_MANY_MEMBERS", "error ORG_COMMITTEE_REQUIRED", "warning ORG_SUGGEST_COMMITTEE"]
+ * console.log(ValidationReport.isValid(report)) // false
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationReport.ValidationReport => {
+  const policy = options.policy ?? tree.policy
+  const t = policy.thresholds
+  const asOf = options.asOf
+  const issues: Array<Issue.DomainIssue> = []
+  const index = indexesOf(tree)
+  const totals = subtreeTotals(tree)
+  const secretaryRequired = new Set(policy.secretaryRequired)
+  const memberUnitsOfCommittee = new Set(tree.memberUnits.map((u) => u.id))
+
+  // positions, grouped per org unit through the index
+  const { positionStart, positionOrder } = index
+  for (let i = 0; i < tree.size; i++) {
+    const row = tree.orgUnits[i]!
+    const kind = Kind.kinds[index.kind[i]!]!
+    if (!Kind.isOrganisation(kind)) continue
+    const label = Kind.labels[kind]
+    const full = totals.full[i]!
+    const members = full + totals.probationary[i]!
+    // who holds what here today: secretaries, deputies, committee members (distinct people)
+    const secretaries: Array<string> = []
+    const deputyHolders: Array<string> = []
+    const committeeHolders: Array<string> = []
+    const memberHolders: Array<string> = []
+    for (let k = positionStart[i]!; k < positionStart[i + 1]!; k++) {
+      const position = tree.positions[positionOrder[k]!]!
+      if (!OrgTree.isHeldOn(position, asOf)) continue
+      const role = position.role
+      const person = position.personId
+      if (role === "secretary" && !secretaries.includes(person)) secretaries.push(person)
+      else if (role === "deputy-secretary" && !deputyHolders.includes(person)) deputyHolders.push(person)
+      else if (role === "committee-member" && !memberHolders.includes(person)) memberHolders.push(person)
+      if ((role === "secretary" || role === "deputy-secretary" || role === "committee-member") && !committeeHolders.includes(person)) committeeHolders.push(person)
+    }
+    const path = ["orgUnits", i]
+
+    if (kind === "branch") {
+      const branchType = row.branchType ?? "grid"
+      if (branchType !== "joint" && full < t.branchMinFullMembers) {
+        issues.push(messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", { path, params: { id: row.id, full, min: t.branchMinFullMembers } }))
+      }
+      const units = row.memberUnits?.length ?? 0
+      if (branchType === "joint" && units > t.jointBranchMaxUnits) {
+        issues.push(messages.make("ORG_JOINT_BRANCH_TOO_MANY_UNITS", { severity: "warning", path: [...path, "memberUnits"], params: { id: row.id, units, max: t.jointBranchMaxUnits } }))
+      }
+      if (members > t.branchMaxMembers) {
+        issues.push(messages.make("ORG_BRANCH_TOO_MANY_MEMBERS", { severity: "warning", path, params: { id: row.id, members, max: t.branchMaxMembers } }))
+      }
+      const committee = committeeHolders.length
+      const params = { id: row.id, full, committee, threshold: t.committeeRequiredAt, min: t.committeeMin, max: t.committeeMax, hardMax: t.committeeHardMax }
+      if (full >= t.committeeRequiredAt) {
+        if (committee < t.committeeMin) issues.push(messages.make("ORG_COMMITTEE_REQUIRED", { path, params }))
+        else if (committee > t.committeeHardMax) issues.push(messages.make("ORG_COMMITTEE_TOO_LARGE", { path, params }))
+        else if (committee > t.committeeMax) issues.push(messages.make("ORG_COMMITTEE_LARGE", { severity: "warning", path, params }))
+      } else if (memberHolders.length > 0) {
+        issues.push(messages.make("ORG_COMMITTEE_NOT_EXPECTED", { severity: "warning", path, params: { ...params, committee: memberHolders.length } }))
+      }
+    }
+    if (kind === "branch" || kind === "general-branch") {
+      if (members >= t.committeeSuggestAt) {
+        issues.push(messages.make("ORG_SUGGEST_COMMITTEE", { severity: "warning", path, params: { id: row.id, members, threshold: t.committeeSuggestAt } }))
+      } else if (kind === "branch" && members >= t.generalBranchSuggestAt) {
+        issues.push(messages.make("ORG_SUGGEST_GENERAL_BRANCH", { severity: "warning", path, params: { id: row.id, members, threshold: t.generalBranchSuggestAt } }))
+      }
+    }
+    if (secretaryRequired.has(kind)) {
+      const params = { id: row.id, kindZh: label.zh, kindEn: label.en, count: secretaries.length }
+      if (secretaries.length === 0) issues.push(messages.make("ORG_SECRETARY_MISSING", { path, params }))
+      else if (secretaries.length > 1) issues.push(messages.make("ORG_SECRETARY_SEVERAL", { path, params }))
+    }
+    const maxDeputies = OrgPolicy.maxDeputies(policy, kind)
+    const deputies = deputyHolders.length
+    if (maxDeputies !== undefined && deputies > maxDeputies) {
+      issues.push(messages.make("ORG_TOO_MANY_DEPUTIES", { path, params: { id: row.id, kindZh: label.zh, kindEn: label.en, count: deputies, max: maxDeputies } }))
+    }
+  }
+
+  // terms and holders
+  tree.positions.forEach((position, p) => {
+    const unit = index.byId.get(position.orgUnitId)
+    if (unit === undefined) return
+    const kind = Kind.kinds[index.kind[unit]!]!
+    const path = ["positions", p]
+    const committeeRole = Kind.committeeRoles.includes(position.role)
+    if (committeeRole) {
+      const years = OrgPolicy.termYears(policy, kind)
+      const longest = Result.getOrUndefined(CivilDate.addYears(position.start, years))
+      if (position.end !== undefined && longest !== undefined && CivilDate.compare(position.end, longest) > 0) {
+        issues.push(messages.make("ORG_TERM_TOO_LONG", { path: [...path, "end"], params: { ...roleParams(position), start: position.start, end: position.end, years } }))
+      }
+      const due = position.end ?? longest
+      if (OrgTree.isHeldOn(position, asOf) && due !== undefined && CivilDate.compare(due, asOf) < 0) {
+        issues.push(messages.make("ORG_TERM_EXPIRED", { severity: "warning", path, params: { ...roleParams(position), end: due } }))
+      }
+    }
+    if (!Kind.partyRoles.includes(position.role) || !OrgTree.isHeldOn(position, asOf)) return
+    const personIndex = index.personById.get(position.personId)
+    if (personIndex === undefined) return
+    const person = tree.people[personIndex]!
+    if (person.membership === "none") {
+      issues.push(messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", { path: [...path, "personId"], params: roleParams(position) }))
+      return
+    }
+    const fromMemberUnit = person.employerUnitId !== undefined && memberUnitsOfCommittee.has(person.employerUnitId)
+    const excepted = position.role === "first-secretary" || person.external === true || (position.partTime === true && fromMemberUnit)
+    if (excepted) return
+    const home = index.personUnit[personIndex]!
+    const inside = home >= 0 && index.pre[home]! >= index.pre[unit]! && index.pre[home]! <= index.last[unit]!
+    if (!inside) issues.push(messages.make("ORG_HOLDER_NOT_MEMBER", { path: [...path, "personId"], params: roleParams(position) }))
+  })
+  return ValidationReport.make(issues)
+}
