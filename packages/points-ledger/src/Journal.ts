@@ -1,0 +1,514 @@
+/**
+ * The points journal (积分账本): append-only and double entry. Every command is checked
+ * against the scheme and the catalog (accounts, activities, caps, approvals, balances,
+ * stock, limits, dates, idempotency keys, the expected sequence) and either appended as one
+ * entry whose postings sum to zero, or rejected with every problem and nothing changed.
+ * Earned points form lots that are spent oldest-expiring first and expire exactly once.
+ *
+ * A journal is an immutable value: `append` returns a new journal and leaves the old one as
+ * it was. Appending to the newest value is fast (it takes over the shared state); using an
+ * older value again rebuilds that value's state from its entries first.
+ *
+ * @since 0.1.0
+ */
+import { type CivilDate, Issue, ValidationReport } from "@gongzhi/core"
+import { Result } from "effect"
+import { dual } from "effect/Function"
+import type * as Command from "./Command.js"
+import * as Entry from "./Entry.js"
+import { execute, historyIndex, system } from "./internal/engine.js"
+import { attach, fresh, stateOf } from "./internal/handle.js"
+import { messages } from "./Messages.js"
+import type * as RedemptionCatalog from "./RedemptionCatalog.js"
+import type * as Scheme from "./Scheme.js"
+
+/**
+ * A points journal: its scheme, catalog, whether it keeps a hash chain, and its length.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * const journal: Journal.Journal = Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })
+ * console.log(journal.length) // 0
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Journal {
+  readonly _tag: "Journal"
+  /** The points scheme the journal applies. */
+  readonly scheme: Scheme.Scheme
+  /** The redemption catalog the journal sells from. */
+  readonly catalog: RedemptionCatalog.RedemptionCatalog
+  /** Whether each entry carries a SHA-256 hash chain. */
+  readonly hashChain: boolean
+  /** The number of entries. */
+  readonly length: number
+}
+
+/**
+ * What a journal is made from: the scheme, the catalog and whether to keep the hash chain
+ * (on by default; off only for throw-away simulations).
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * const setup: Journal.Setup = { scheme: Presets.honganLoveBankScheme, catalog: Presets.honganLoveBankCatalog, hashChain: true }
+ * console.log(Journal.make(setup).hashChain) // true
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Setup {
+  readonly scheme: Scheme.Scheme
+  readonly catalog: RedemptionCatalog.RedemptionCatalog
+  readonly hashChain?: boolean | undefined
+}
+
+/**
+ * The ids of the system accounts: the issuing pool (发放池, its balance is minus everything
+ * issued), points held for pending redemptions, the redemption sink, the expiry sink and the
+ * donation account.
+ *
+ * @example
+ * ```ts
+ * import { Journal } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.SystemAccount.redemption) // "system:redemption"
+ * ```
+ *
+ * @category constants
+ * @since 0.1.0
+ */
+export const SystemAccount: {
+  readonly pool: "system:pool"
+  readonly held: "system:held"
+  readonly redemption: "system:redemption"
+  readonly expiry: "system:expiry"
+  readonly donation: "system:donation"
+} = system
+
+const wrap = (setup: Setup, length: number): Journal => ({
+  _tag: "Journal",
+  scheme: setup.scheme,
+  catalog: setup.catalog,
+  hashChain: setup.hashChain ?? true,
+  length
+})
+
+/**
+ * Makes an empty journal for a scheme and a catalog.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * const journal = Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })
+ * console.log(Journal.lastHash(journal) === "0".repeat(64)) // true
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const make = (setup: Setup): Journal => {
+  const journal = wrap(setup, 0)
+  return attach(journal, fresh({ scheme: setup.scheme, catalog: setup.catalog, hashChain: journal.hashChain }))
+}
+
+/**
+ * The result of a successful {@link append}: the new journal, the entry (`undefined` when an
+ * expiry run found nothing to expire) and whether the command was an idempotent replay of
+ * an earlier one (then the journal is the same value and the entry is the original).
+ *
+ * @example
+ * ```ts
+ * import type { Journal } from "@gongzhi/points-ledger"
+ *
+ * const describe = (a: Journal.Appended) => (a.replayed ? "replayed" : `entry ${a.entry?.seq}`)
+ * console.log(typeof describe)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Appended {
+  readonly journal: Journal
+  readonly entry: Entry.Entry | undefined
+  readonly replayed: boolean
+}
+
+const appendImpl = (journal: Journal, command: Command.Command): Result.Result<Appended, ValidationReport.ValidationReport> => {
+  const state = stateOf(journal)
+  const outcome = execute(state, command)
+  switch (outcome._tag) {
+    case "Rejected":
+      return Result.fail(ValidationReport.make(outcome.issues))
+    case "Replayed":
+      return Result.succeed({ journal, entry: outcome.entry, replayed: true })
+    case "Nothing":
+      return Result.succeed({ journal, entry: undefined, replayed: false })
+    case "Appended": {
+      const next = attach(wrap(journal, journal.length + 1), state)
+      return Result.succeed({ journal: next, entry: outcome.entry, replayed: false })
+    }
+  }
+}
+
+/**
+ * Checks a command and appends it as one entry; on failure the report lists every problem
+ * and the journal is unchanged. The same idempotency key with the same command returns the
+ * original entry; with a different command it is an error.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ * import { pipe } from "effect"
+ *
+ * const on = CivilDate.makeUnsafe("2024-01-08")
+ * const j0 = Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })
+ * const r1 = Journal.append(j0, { _tag: "Open", key: "open-ha", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
+ * if (r1._tag === "Success") {
+ *   const r2 = pipe(r1.success.journal, Journal.append({ _tag: "Earn", key: "e1", on, account: "ha", activity: "cleaning", approvedBy: ["grid-sec"] }))
+ *   if (r2._tag === "Success") console.log(r2.success.entry?.postings) // [{ account: "system:pool", amount: -10 }, { account: "ha", amount: 10 }]
+ *   const bad = Journal.append(r1.success.journal, { _tag: "Earn", key: "e2", on, account: "nobody", activity: "cleaning" })
+ *   if (bad._tag === "Failure") console.log(bad.failure.issues.map((i) => i.code)) // ["LEDGER_APPROVAL_MISSING", "LEDGER_UNKNOWN_ACCOUNT"] in some order
+ * }
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const append: {
+  (command: Command.Command): (journal: Journal) => Result.Result<Appended, ValidationReport.ValidationReport>
+  (journal: Journal, command: Command.Command): Result.Result<Appended, ValidationReport.ValidationReport>
+} = dual(2, appendImpl)
+
+/**
+ * Appends commands in order, stopping at the first rejected one (its issues get the path
+ * `[index, ...]`); the journal given is never changed.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-01-08")
+ * const result = Journal.appendAll(Journal.make({ scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }), [
+ *   { _tag: "Open", key: "o", on, account: "zhou", holder: { name: "周玉宏", roles: ["partyMember"] } },
+ *   { _tag: "Earn", key: "e", on, account: "zhou", activity: "cleaning" }
+ * ])
+ * if (result._tag === "Success") console.log(result.success.journal.length) // 2
+ * ```
+ *
+ * @category combinators
+ * @since 0.1.0
+ */
+export const appendAll: {
+  (commands: Iterable<Command.Command>): (journal: Journal) => Result.Result<
+    { readonly journal: Journal; readonly entries: ReadonlyArray<Entry.Entry> },
+    ValidationReport.ValidationReport
+  >
+  (journal: Journal, commands: Iterable<Command.Command>): Result.Result<
+    { readonly journal: Journal; readonly entries: ReadonlyArray<Entry.Entry> },
+    ValidationReport.ValidationReport
+  >
+} = dual(2, (journal: Journal, commands: Iterable<Command.Command>) => {
+  let current = journal
+  const entries: Array<Entry.Entry> = []
+  let index = 0
+  for (const command of commands) {
+    const result = appendImpl(current, command)
+    if (Result.isFailure(result)) {
+      return Result.fail(ValidationReport.make(result.failure.issues.map(Issue.prefixPath([index]))))
+    }
+    current = result.success.journal
+    if (result.success.entry !== undefined && !result.success.replayed) entries.push(result.success.entry)
+    index++
+  }
+  return Result.succeed({ journal: current, entries })
+})
+
+/**
+ * The entries of a journal, oldest first (a copy).
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.entries(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }))) // []
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> => stateOf(journal).entries.slice(0, journal.length)
+
+/**
+ * The entry recorded under an idempotency key, if any.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.entryOf(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }), "e1")) // undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const entryOf = (journal: Journal, key: string): Entry.Entry | undefined => {
+  const state = stateOf(journal)
+  const seq = state.byKey.get(key)
+  return seq === undefined ? undefined : state.entries[seq]
+}
+
+/**
+ * The hash of the last entry (the genesis hash for an empty journal, `""` without a hash chain).
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.lastHash(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })).length) // 64
+ * ```
+ *
+ * @category getters
+ * @since 0.1.0
+ */
+export const lastHash = (journal: Journal): string => {
+  const state = stateOf(journal)
+  return state.entries.length === 0 ? Entry.genesis : state.entries[state.entries.length - 1]!.hash
+}
+
+/**
+ * Checks the journal's hash chain from the start: intact, or the first broken index.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.verify(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }))._tag) // "Intact"
+ * ```
+ *
+ * @category verification
+ * @since 0.1.0
+ */
+export const verify = (journal: Journal): Entry.Verification => Entry.verify(stateOf(journal).entries)
+
+/**
+ * Rebuilds a journal from stored entries by running every command again with all checks,
+ * and fails if any entry differs from what the commands produce (postings, sequence, hashes)
+ * or the chain is broken: the same entries always give the same state and hashes.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+ * const on = CivilDate.makeUnsafe("2024-02-01")
+ * const built = Journal.appendAll(Journal.make(setup), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e", on, account: "ha", activity: "cleaning" }
+ * ])
+ * if (built._tag === "Success") {
+ *   const replayed = Journal.replay(setup, Journal.entries(built.success.journal))
+ *   if (replayed._tag === "Success") console.log(Journal.lastHash(replayed.success) === Journal.lastHash(built.success.journal)) // true
+ * }
+ * ```
+ *
+ * @category constructors
+ * @since 0.1.0
+ */
+export const replay = (
+  setup: Setup,
+  stored: ReadonlyArray<Entry.Entry>
+): Result.Result<Journal, ValidationReport.ValidationReport> => {
+  const journal = make(setup)
+  const state = stateOf(journal)
+  for (let i = 0; i < stored.length; i++) {
+    const entry = stored[i]!
+    const outcome = execute(state, entry.command)
+    if (outcome._tag === "Rejected") {
+      return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([i, "command"]))))
+    }
+    const mismatch = (field: string, fieldZh: string) =>
+      Result.fail(ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
+        path: [i, field],
+        params: { index: i, field, fieldZh }
+      })))
+    if (outcome._tag !== "Appended") return mismatch("command", "指令结果")
+    const made = outcome.entry
+    if (entry.seq !== made.seq) return mismatch("seq", "序号")
+    if (Entry.canonical(entry.postings) !== Entry.canonical(made.postings)) return mismatch("postings", "分录")
+    if (entry.prevHash !== made.prevHash) {
+      return Result.fail(ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
+        path: [i, "prevHash"],
+        params: { index: i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
+      })))
+    }
+    if (entry.hash !== made.hash) {
+      return Result.fail(ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
+        path: [i, "hash"],
+        params: { index: i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+      })))
+    }
+  }
+  return Result.succeed(attach(wrap(setup, stored.length), state))
+}
+
+/**
+ * The balance of an account: points available to spend, points held for pending
+ * redemptions, and the points earned over its lifetime (net of reversed earnings).
+ *
+ * @example
+ * ```ts
+ * import type { Journal } from "@gongzhi/points-ledger"
+ *
+ * const balance: Journal.Balance = { account: "ha", available: 350, held: 50, lifetimeEarned: 400 }
+ * console.log(balance.available + balance.held)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Balance {
+  readonly account: string
+  readonly available: number
+  readonly held: number
+  readonly lifetimeEarned: number
+}
+
+/**
+ * The balance of an account as of the end of a date (default: now), from the account's
+ * indexed history (a binary search: fast on a journal of any size). System accounts have a
+ * balance too (the pool's is minus everything issued).
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-03-01")
+ * const built = Journal.appendAll(Journal.make({ scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e", on, account: "ha", activity: "volunteerService" }
+ * ])
+ * if (built._tag === "Success") {
+ *   console.log(Journal.balance(built.success.journal, "ha")) // Success { account: "ha", available: 5, held: 0, lifetimeEarned: 5 }
+ *   console.log(Journal.balance(built.success.journal, "ha", CivilDate.makeUnsafe("2024-02-29"))) // Success { … available: 0 … }
+ * }
+ * ```
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const balance = (
+  journal: Journal,
+  account: string,
+  asOf?: CivilDate.CivilDate | undefined
+): Result.Result<Balance, ValidationReport.ValidationReport> => {
+  const state = stateOf(journal)
+  const found = state.accounts.get(account)
+  if (found === undefined) {
+    return Result.fail(ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } })))
+  }
+  if (asOf === undefined) {
+    return Result.succeed({ account, available: found.balance, held: found.held, lifetimeEarned: found.earned })
+  }
+  const i = historyIndex(found, asOf, Number.MAX_SAFE_INTEGER)
+  return Result.succeed(i < 0
+    ? { account, available: 0, held: 0, lifetimeEarned: 0 }
+    : { account, available: found.hBalance[i]!, held: found.hHeld[i]!, lifetimeEarned: found.hEarned[i]! })
+}
+
+/**
+ * A member account and its holder.
+ *
+ * @example
+ * ```ts
+ * import type { Journal } from "@gongzhi/points-ledger"
+ *
+ * const account: Journal.AccountInfo = { id: "ha", holder: { name: "哈安喜", roles: ["resident"] }, openedSeq: 0 }
+ * console.log(account.holder.name)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface AccountInfo {
+  readonly id: string
+  readonly holder: Command.Holder
+  readonly openedSeq: number
+}
+
+/**
+ * The member accounts, in the order they were opened.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.accounts(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })).length) // 0
+ * ```
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const accounts = (journal: Journal): ReadonlyArray<AccountInfo> =>
+  stateOf(journal).members.map((a) => ({ id: a.id, holder: a.holder!, openedSeq: a.openedSeq }))
+
+/**
+ * The stock left of a catalog item (`undefined` for an unlimited or unknown item).
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.stockOf(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }), "rice")) // 5000
+ * ```
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const stockOf = (journal: Journal, item: string): number | undefined => stateOf(journal).stock.get(item)
+
+/**
+ * The state of a hold (pending redemption): open, released or settled; `undefined` if unknown.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.holdStatus(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }), "h1")) // undefined
+ * ```
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const holdStatus = (journal: Journal, hold: string): "open" | "released" | "settled" | undefined =>
+  stateOf(journal).holds.get(hold)?.status
+
+/**
+ * The key of the entry that reversed a transaction, if it was reversed.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.reversedBy(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }), "e1")) // undefined
+ * ```
+ *
+ * @category queries
+ * @since 0.1.0
+ */
+export const reversedBy = (journal: Journal, key: string): string | undefined => {
+  const state = stateOf(journal)
+  const seq = state.byKey.get(key)
+  return seq === undefined ? undefined : state.reversedBy.get(seq)
+}
