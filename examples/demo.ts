@@ -1,13 +1,15 @@
 /**
- * `pnpm demo`: the seeds' scenario end to end, on generated deterministic data.
- * It grows with each package; the `gongzhi demo` command of @gongzhi/cli will take it over.
+ * `pnpm walkthrough`: each package's own walk-through on the seeds, one after the other.
+ * (`pnpm demo` runs `gongzhi demo`, which writes the county report.)
  */
 import { runAssessmentScoringDemo } from "./assessment-scoring.js"
 import { runCoBuildingAgreementDemo } from "./co-building-agreement.js"
 import { runCoreDemo } from "./core.js"
+import { runOrgTreeDemo } from "./org-tree.js"
+import { runPointsLedgerDemo } from "./points-ledger.js"
 
-/** Runs every part of the demo and returns what it prints. */
+/** Runs every walk-through and returns what they print. */
 export const runDemo = (): string =>
-  [runCoreDemo(), runCoBuildingAgreementDemo(), runAssessmentScoringDemo()].join("\n\n")
+  [runCoreDemo(), runOrgTreeDemo(), runPointsLedgerDemo(), runCoBuildingAgreementDemo(), runAssessmentScoringDemo()].join("\n\n")
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(runDemo())

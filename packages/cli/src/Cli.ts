@@ -1,0 +1,443 @@
+/**
+ * The `gongzhi` command. `Cli.run(argv, io)` runs it in-process and resolves to the exit
+ * code: 0 on success, 1 when a document or input has errors, 2 when the command was
+ * used wrongly or a file could not be read. Users never see a stack trace for their own
+ * mistakes.
+ *
+ * @since 0.1.0
+ */
+import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/core"
+import { Command, CommanderError, Option } from "commander"
+import { Result } from "effect"
+import { parse as parseYaml } from "yaml"
+import * as Io from "./Io.js"
+import * as JournalFile from "./JournalFile.js"
+import * as Registry from "./Registry.js"
+import * as Table from "./Table.js"
+
+/**
+ * A mistake of the user (a missing file, bad JSON, an unknown kind): reported in one line,
+ * exit code 2, no stack trace.
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ *
+ * const error = new Cli.UsageError({ zh: "找不到文件", en: "file not found" })
+ * console.log(error.label.en)
+ * ```
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class UsageError extends Error {
+  readonly label: Label.Label
+  constructor(label: Label.Label) {
+    super(label.en)
+    this.name = "UsageError"
+    this.label = label
+  }
+}
+
+/**
+ * What every command gets: the outside world, the language, colours, and the document kinds.
+ *
+ * @example
+ * ```ts
+ * import type { Cli } from "@gongzhi/cli"
+ *
+ * const say = (context: Cli.Context, text: string) => context.io.stdout.write(`${text}\n`)
+ * console.log(typeof say)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface Context {
+  readonly io: Io.Io
+  readonly lang: () => Label.Lang
+  readonly quiet: () => boolean
+  readonly color: boolean
+  readonly registry: ReadonlyArray<Registry.Entry>
+  /** Prints a line to standard output (unless --quiet for informational lines). */
+  readonly print: (text: string) => void
+  /** Prints a line to standard error. */
+  readonly warn: (text: string) => void
+  /** Sets the exit code (the highest wins). */
+  readonly fail: (code: 1 | 2) => void
+}
+
+const ansi = (enabled: boolean) => ({
+  red: (t: string) => (enabled ? `\u001b[31m${t}\u001b[39m` : t),
+  yellow: (t: string) => (enabled ? `\u001b[33m${t}\u001b[39m` : t),
+  green: (t: string) => (enabled ? `\u001b[32m${t}\u001b[39m` : t),
+  bold: (t: string) => (enabled ? `\u001b[1m${t}\u001b[22m` : t),
+  dim: (t: string) => (enabled ? `\u001b[2m${t}\u001b[22m` : t)
+})
+
+/**
+ * Colour helpers that colour only when the context allows it (a terminal, no `NO_COLOR`).
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ *
+ * console.log(Cli.colors(false).red("error")) // "error"
+ * ```
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const colors = ansi
+
+/**
+ * Reads a file as UTF-8 text, turning "not found" into a usage error.
+ *
+ * @example
+ * ```ts
+ * import { Cli, Io } from "@gongzhi/cli"
+ *
+ * console.log(await Cli.readText(Io.memory({ "a.txt": "hi" }), "a.txt")) // "hi"
+ * ```
+ *
+ * @category input
+ * @since 0.1.0
+ */
+export const readText = async (io: Io.Io, path: string): Promise<string> => {
+  try {
+    return new TextDecoder("utf-8").decode(await io.readFile(path)).replace(/^\uFEFF/, "")
+  } catch (cause) {
+    const code = (cause as { code?: string }).code
+    throw new UsageError(code === "ENOENT"
+      ? { zh: `找不到文件 ${path}`, en: `No such file: ${path}` }
+      : { zh: `无法读取 ${path}：${String(cause)}`, en: `Cannot read ${path}: ${String(cause)}` })
+  }
+}
+
+/**
+ * Reads and parses a document file: JSON, YAML for `.yaml` / `.yml` files (rule authors
+ * often prefer it), or a points journal in JSON Lines (`.jsonl`, see {@link JournalFile}); a
+ * syntax error is reported with its file.
+ *
+ * @example
+ * ```ts
+ * import { Cli, Io } from "@gongzhi/cli"
+ *
+ * const io = Io.memory({ "a.json": "{\"kind\":\"x\"}", "b.yaml": "kind: x\nschemaVersion: 1\n" })
+ * console.log(await Cli.readJson(io, "a.json")) // { kind: "x" }
+ * console.log(await Cli.readJson(io, "b.yaml")) // { kind: "x", schemaVersion: 1 }
+ * ```
+ *
+ * @category input
+ * @since 0.1.0
+ */
+export const readJson = async (io: Io.Io, path: string): Promise<unknown> => {
+  const text = await readText(io, path)
+  if (/\.jsonl$/i.test(path)) return ValidationReport.getOrThrow(JournalFile.parse(text))
+  const yaml = /\.ya?ml$/i.test(path)
+  try {
+    return yaml ? parseYaml(text, { maxAliasCount: 100 }) : JSON.parse(text)
+  } catch (cause) {
+    const format = yaml ? "YAML" : "JSON"
+    throw new UsageError({
+      zh: `${path} 不是有效的 ${format}：${(cause as Error).message.split("\n")[0]}`,
+      en: `${path} is not valid ${format}: ${(cause as Error).message.split("\n")[0]}`
+    })
+  }
+}
+
+/**
+ * Reads a spreadsheet: every sheet of an `.xlsx` workbook, or a `.csv` file as one sheet
+ * named after the file. Other extensions are a usage error.
+ *
+ * @example
+ * ```ts
+ * import { Cli, Io } from "@gongzhi/cli"
+ *
+ * const sheets = await Cli.readSheets(Io.memory({ "data/roster.csv": "编号,名称\ng-1,一网格\n" }), "data/roster.csv")
+ * console.log(sheets[0]?.name, sheets[0]?.rows.length) // "roster 2"
+ * ```
+ *
+ * @category input
+ * @since 0.1.0
+ */
+export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray<Table.Sheet>> => {
+  const base = path.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")
+  if (/\.csv$/i.test(path)) return [Table.readCsv(await readText(io, path), base)]
+  if (/\.xlsx$/i.test(path)) {
+    let bytes: Uint8Array
+    try {
+      bytes = await io.readFile(path)
+    } catch {
+      throw new UsageError({ zh: `找不到文件 ${path}`, en: `No such file: ${path}` })
+    }
+    try {
+      return await Table.readXlsx(bytes)
+    } catch (cause) {
+      throw new UsageError({ zh: `${path} 不是有效的 Excel 文件：${String(cause)}`, en: `${path} is not a valid Excel file: ${String(cause)}` })
+    }
+  }
+  throw new UsageError({ zh: `${path}：只支持 .csv 和 .xlsx 表格`, en: `${path}: only .csv and .xlsx tables are supported` })
+}
+
+/**
+ * Writes tables by the file's extension: `.xlsx` (every sheet), `.csv` (the first sheet),
+ * `.json` (each sheet as an array of records keyed by its header row).
+ *
+ * @example
+ * ```ts
+ * import { Cli, Io } from "@gongzhi/cli"
+ *
+ * const io = Io.memory()
+ * await Cli.writeSheets(io, "out.csv", [{ name: "结果", rows: [["编号", "总分"], ["gc-01", 95.5]] }])
+ * console.log(String(io.files.get("out.csv")).trim()) // "\uFEFF编号,总分\ngc-01,95.5"
+ * ```
+ *
+ * @category output
+ * @since 0.1.0
+ */
+export const writeSheets = async (io: Io.Io, path: string, sheets: ReadonlyArray<Table.Sheet>): Promise<void> => {
+  if (/\.xlsx$/i.test(path)) return io.writeFile(path, await Table.writeXlsx(sheets))
+  if (/\.csv$/i.test(path)) return io.writeFile(path, Table.writeCsv(sheets[0]?.rows ?? []))
+  if (/\.json$/i.test(path)) {
+    const records = sheets.map((sheet) => {
+      const [header = [], ...rows] = sheet.rows
+      return { sheet: sheet.name, rows: rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? null]))) }
+    })
+    return io.writeFile(path, `${JSON.stringify(records.length === 1 ? records[0]!.rows : records, null, 2)}\n`)
+  }
+  throw new UsageError({ zh: `${path}：输出只支持 .xlsx、.csv 和 .json`, en: `${path}: output must be .xlsx, .csv or .json` })
+}
+
+/**
+ * Prints a report's issues (or `--json`), and marks the run failed if it has errors.
+ *
+ * @example
+ * ```ts
+ * import type { Cli } from "@gongzhi/cli"
+ *
+ * const reportTo = (context: Cli.Context) => context.print
+ * console.log(typeof reportTo)
+ * ```
+ *
+ * @category output
+ * @since 0.1.0
+ */
+export const printReport = (context: Context, title: string, report: ValidationReport.ValidationReport): void => {
+  const c = ansi(context.color)
+  const lang = context.lang()
+  const errors = ValidationReport.errors(report).length
+  const warnings = report.issues.length - errors
+  const verdict = errors > 0 ? c.red(lang === "zh" ? "✗ 有错误" : "✗ invalid") : c.green(lang === "zh" ? "✓ 通过" : "✓ valid")
+  context.print(`${c.bold(title)}: ${verdict} ${c.dim(lang === "zh" ? `（${errors} 个错误，${warnings} 个警告）` : `(${errors} errors, ${warnings} warnings)`)}`)
+  for (const issue of report.issues) {
+    const line = Issue.format(issue, lang)
+    context.print(`  ${issue.severity === "error" ? c.red(line) : c.yellow(line)}`)
+  }
+  if (errors > 0) context.fail(1)
+}
+
+/**
+ * Formats the "Examples:" part of a command's help.
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ *
+ * console.log(Cli.helpExamples(["gongzhi demo"])) // "\nExamples:\n  $ gongzhi demo\n"
+ * ```
+ *
+ * @category formatting
+ * @since 0.1.0
+ */
+export const helpExamples = (lines: ReadonlyArray<string>): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`
+
+/**
+ * A command contributed by a module: it adds itself to the program.
+ *
+ * @example
+ * ```ts
+ * import type { Cli } from "@gongzhi/cli"
+ *
+ * const hello: Cli.Installer = (program, context) => {
+ *   program.command("hello").action(() => context.print("你好"))
+ * }
+ * console.log(typeof hello)
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export type Installer = (program: Command, context: Context) => void
+
+/**
+ * The date of an `--as-of` option, or today in the machine's time zone (the command is where
+ * the clock is read; the packages below take the date as a parameter).
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ *
+ * console.log(Cli.asOfOption("2024-12-31")) // "2024-12-31"
+ * ```
+ *
+ * @category input
+ * @since 0.1.0
+ */
+export const asOfOption = (text: string | undefined): CivilDate.CivilDate => {
+  if (text === undefined) {
+    const now = new Date()
+    return CivilDate.makeUnsafe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`)
+  }
+  const parsed = CivilDate.make(text)
+  if (Result.isFailure(parsed)) {
+    throw new UsageError({ zh: `--as-of 应为日期（YYYY-MM-DD），实际为 ${text}`, en: `--as-of must be a date (YYYY-MM-DD), got ${text}` })
+  }
+  return parsed.success
+}
+
+const installValidate: Installer = (program, context) => {
+  program
+    .command("validate")
+    .description("validate documents of any kind (detected by their `kind` field); exit code 1 if any has errors")
+    .argument("<files...>", "JSON documents: org policy, org rows, points scheme, catalog, journal, agreement, plan, inputs…")
+    .option("--json", "print the reports as JSON, for machines")
+    .option("--as-of <date>", "the date rules are applied on (terms, who holds what); today by default")
+    .addHelpText("after", helpExamples(["gongzhi validate scheme.json plan.json", "gongzhi validate --lang en --json policy.json", "gongzhi validate roster.json --as-of 2024-12-31"]))
+    .action(async (files: ReadonlyArray<string>, options: { json?: boolean; asOf?: string }) => {
+      const asOf = asOfOption(options.asOf)
+      const results: Array<{ file: string; kind: string | undefined; report: ValidationReport.ValidationReport }> = []
+      for (const file of files) {
+        const input = await readJson(context.io, file)
+        const header = Document.peekHeader(input)
+        const entry = header === undefined ? undefined : Registry.find(context.registry, header.kind)
+        let report: ValidationReport.ValidationReport
+        if (entry === undefined) {
+          const known = context.registry.map((e) => e.kind).join(", ")
+          report = ValidationReport.of(Issue.make({
+            code: "CLI_UNKNOWN_DOCUMENT_KIND",
+            path: ["kind"],
+            params: { kind: header?.kind ?? "", known },
+            message: header === undefined
+              ? { zh: "文档没有 kind 和 schemaVersion 字段，无法识别（已知类型：{known}）", en: "The document has no kind and schemaVersion, so its kind is unknown (known kinds: {known})" }
+              : { zh: "不认识的文档类型 {kind}（已知类型：{known}）", en: "Unknown document kind {kind} (known kinds: {known})" }
+          }))
+        } else {
+          const decoded = entry.decode(input)
+          report = Result.isFailure(decoded)
+            ? decoded.failure
+            : entry.validate === undefined ? ValidationReport.empty : entry.validate(decoded.success, { asOf })
+        }
+        results.push({ file, kind: entry?.kind, report })
+      }
+      if (options.json === true) {
+        context.io.stdout.write(`${JSON.stringify(results.map((r) => ({ file: r.file, kind: r.kind ?? null, valid: ValidationReport.isValid(r.report), issues: r.report.issues })), null, 2)}\n`)
+        if (results.some((r) => ValidationReport.hasErrors(r.report))) context.fail(1)
+        return
+      }
+      for (const r of results) printReport(context, `${r.file}${r.kind === undefined ? "" : ` [${r.kind}]`}`, r.report)
+    })
+}
+
+const installSchema: Installer = (program, context) => {
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft 2020-12) of a document kind, for form builders")
+    .argument("[kind]", "the document kind; omit it to list the kinds")
+    .addHelpText("after", helpExamples(["gongzhi schema", "gongzhi schema points-scheme > points-scheme.schema.json"]))
+    .action((kind: string | undefined) => {
+      if (kind === undefined) {
+        for (const entry of context.registry) {
+          context.io.stdout.write(`${entry.kind.padEnd(28)} v${entry.schemaVersion}  ${entry.label[context.lang()]}  (${entry.package})\n`)
+        }
+        return
+      }
+      const entry = Registry.find(context.registry, kind)
+      if (entry === undefined) {
+        throw new UsageError({
+          zh: `不认识的文档类型 ${kind}；已知：${context.registry.map((e) => e.kind).join(", ")}`,
+          en: `Unknown document kind ${kind}; known: ${context.registry.map((e) => e.kind).join(", ")}`
+        })
+      }
+      context.io.stdout.write(`${JSON.stringify(entry.jsonSchema(), null, 2)}\n`)
+    })
+}
+
+/**
+ * Builds the program with the given document kinds and extra commands, and runs it.
+ * Resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * import { Cli, Io } from "@gongzhi/cli"
+ *
+ * const io = Io.memory()
+ * const code = await Cli.run(["schema"], { io, registry: [], installers: [] })
+ * console.log(code) // 0
+ * ```
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const run = async (
+  argv: ReadonlyArray<string>,
+  options: {
+    readonly io?: Io.Io | undefined
+    readonly registry: ReadonlyArray<Registry.Entry>
+    readonly installers: ReadonlyArray<Installer>
+    readonly version?: string | undefined
+  }
+): Promise<number> => {
+  const io = options.io ?? Io.node()
+  let exitCode = 0
+  const program = new Command("gongzhi")
+  const color = io.stdout.isTTY === true && io.env["NO_COLOR"] === undefined
+  const context: Context = {
+    io,
+    lang: () => (program.opts()["lang"] === "en" ? "en" : "zh"),
+    quiet: () => program.opts()["quiet"] === true,
+    color,
+    registry: options.registry,
+    print: (text) => {
+      io.stdout.write(`${text}\n`)
+    },
+    warn: (text) => {
+      io.stderr.write(`${text}\n`)
+    },
+    fail: (code) => {
+      exitCode = Math.max(exitCode, code)
+    }
+  }
+  program
+    .description("gongzhi (共治): community grand-party-committee governance — documents, org charts, points, co-building, assessment")
+    .version(options.version ?? "0.0.0", "-v, --version")
+    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
+    .option("-q, --quiet", "print only what was asked for and errors")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text)
+    })
+    .addHelpText("after", helpExamples(["gongzhi demo", "gongzhi validate scheme.json", "gongzhi schema assessment-plan", "gongzhi <command> --help"]))
+  for (const install of [installValidate, installSchema, ...options.installers]) install(program, context)
+  for (const command of program.commands) command.exitOverride()
+  try {
+    await program.parseAsync([...argv], { from: "user" })
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version end with code 0; usage errors with 2
+      return error.exitCode === 0 ? 0 : 2
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`${ansi(color).red("gongzhi:")} ${error.label[context.lang()]}\n`)
+      return 2
+    }
+    if (error instanceof ValidationReport.DomainError) {
+      printReport(context, "gongzhi", error.report)
+      return 1
+    }
+    throw error
+  }
+  return exitCode
+}

@@ -1,0 +1,84 @@
+/**
+ * The `gongzhi` command as shipped: every document kind of the domain packages and every
+ * command (`validate`, `schema`, `org`, `ledger`, `score`, `report`, `demo`). The `bin`
+ * calls {@link run}; hosts may call it too, with their own {@link Io.Io}.
+ *
+ * @since 0.1.0
+ */
+import { Inputs, Plan } from "@gongzhi/assessment-scoring"
+import { Agreement, Fulfilment, Template, ThreeLists, Whistle } from "@gongzhi/co-building-agreement"
+import { ValidationReport } from "@gongzhi/core"
+import { RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
+import { Result } from "effect"
+import packageJson from "../package.json" with { type: "json" }
+import * as Cli from "./Cli.js"
+import { installDemo } from "./internal/demo.js"
+import { installLedger, journalEntry } from "./internal/ledger.js"
+import { installOrg, orgEntries } from "./internal/org.js"
+import { installReport } from "./internal/report.js"
+import { installScore } from "./internal/score.js"
+import type * as Io from "./Io.js"
+import * as Registry from "./Registry.js"
+
+/**
+ * Every document kind the shipped command knows, from all domain packages.
+ *
+ * @example
+ * ```ts
+ * import { Main } from "@gongzhi/cli"
+ *
+ * console.log(Main.registry.map((entry) => entry.kind).includes("assessment-plan")) // true
+ * ```
+ *
+ * @category registry
+ * @since 0.1.0
+ */
+export const registry: ReadonlyArray<Registry.Entry> = [
+  ...orgEntries,
+  Registry.fromDefinition(Scheme.Scheme, "@gongzhi/points-ledger"),
+  Registry.fromDefinition(RedemptionCatalog.RedemptionCatalog, "@gongzhi/points-ledger"),
+  journalEntry,
+  Registry.fromDefinition(Agreement.document, "@gongzhi/co-building-agreement"),
+  Registry.fromDefinition(Template.document, "@gongzhi/co-building-agreement"),
+  Registry.fromDefinition(ThreeLists.document, "@gongzhi/co-building-agreement"),
+  Registry.fromDefinition(Whistle.policyDocument, "@gongzhi/co-building-agreement"),
+  Registry.fromDefinition(Fulfilment.document, "@gongzhi/co-building-agreement"),
+  Registry.fromDefinition(Plan.document as never, "@gongzhi/assessment-scoring", (plan) => {
+    const checked = Plan.validate(plan as Plan.Plan)
+    return Result.isFailure(checked) ? checked.failure : ValidationReport.empty
+  }),
+  Registry.fromDefinition(Inputs.document, "@gongzhi/assessment-scoring")
+]
+
+/**
+ * Every command of the shipped program, after `validate` and `schema`.
+ *
+ * @example
+ * ```ts
+ * import { Main } from "@gongzhi/cli"
+ *
+ * console.log(Main.installers.length) // 5
+ * ```
+ *
+ * @category registry
+ * @since 0.1.0
+ */
+export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedger, installScore, installReport, installDemo]
+
+/**
+ * Runs the shipped `gongzhi` command with the given arguments (without `node` and the
+ * script) and resolves to its exit code.
+ *
+ * @example
+ * ```ts
+ * import { Io, Main } from "@gongzhi/cli"
+ *
+ * const io = Io.memory()
+ * console.log(await Main.run(["schema"], io), io.output().includes("assessment-plan")) // 0 true
+ * ```
+ *
+ * @category running
+ * @since 0.1.0
+ */
+export const run = (argv: ReadonlyArray<string>, io?: Io.Io): Promise<number> =>
+  Cli.run(argv, { io, registry, installers, version: packageJson.version })

@@ -1,0 +1,359 @@
+import { type CivilDate, Document, Issue, type Label, ValidationReport } from "@gongzhi/core"
+import { Fixtures, Kind, OrgPolicy, OrgRows, OrgTree, Presets, Query, Render, Rollup, Validation } from "@gongzhi/org-tree"
+import { Option } from "commander"
+import { Result, type Schema } from "effect"
+import * as Cli from "../Cli.js"
+import type * as CountyReport from "../CountyReport.js"
+import * as Registry from "../Registry.js"
+import * as Report from "../Report.js"
+import * as Table from "../Table.js"
+import { padCells } from "./text.js"
+
+/** The figures of the organisation part of the demo. */
+export interface OrgDemoFigures {
+  readonly mingquan: { readonly memberUnits: number; readonly branches: number; readonly deputiesFromUnits: number; readonly issues: number }
+  readonly hongan: {
+    readonly grandCommittees: number
+    readonly grids: number
+    readonly branches: number
+    readonly groups: number
+    readonly centreHouseholds: number
+    readonly memberUnits: number
+    readonly inServiceMembers: number
+    readonly twoHeadsFourMembers: number
+    readonly branchCommitteeMembers: number
+    readonly gridsWithoutBranch: number
+    readonly issues: number
+  }
+}
+
+/** The policy an `org-rows` document names: `preset:<id>`, or a policy document of the folder by id. */
+const resolvePolicy = (
+  name: string | undefined,
+  policies: ReadonlyArray<OrgPolicy.OrgPolicy>,
+  path: Issue.Path
+): Result.Result<OrgPolicy.OrgPolicy, ValidationReport.ValidationReport> => {
+  const id = (name ?? "preset:hongan").replace(/^preset:/, "")
+  const found = (name?.startsWith("preset:") === false ? policies.find((p) => p.id === id) : undefined) ?? Presets.policies[id] ?? policies.find((p) => p.id === id)
+  if (found !== undefined) return Result.succeed(found)
+  const known = [...Object.keys(Presets.policies).map((k) => `preset:${k}`), ...policies.map((p) => p.id)].join(", ")
+  return Result.fail(ValidationReport.of(Issue.make({
+    code: "CLI_ORG_POLICY_NOT_FOUND",
+    path,
+    params: { name: name ?? "", known },
+    message: { zh: "找不到组织设置规则 {name}（可用：{known}）", en: "The organisation policy {name} was not found (available: {known})" }
+  })))
+}
+
+/** Builds and validates an org-rows document (the registry's extra check). */
+const checkRows = (doc: OrgRows.OrgRows, policies: ReadonlyArray<OrgPolicy.OrgPolicy>, asOf: CivilDate.CivilDate): ValidationReport.ValidationReport => {
+  const policy = resolvePolicy(doc.policy, policies, ["policy"])
+  if (Result.isFailure(policy)) return policy.failure
+  const tree = OrgTree.build(doc, policy.success)
+  return Result.isFailure(tree) ? tree.failure : Validation.validate(tree.success, { asOf })
+}
+
+/** The registry entries of org-tree's documents. */
+export const orgEntries: ReadonlyArray<Registry.Entry> = [
+  Registry.fromDefinition(OrgPolicy.document, "@gongzhi/org-tree"),
+  Registry.fromDefinition(OrgRows.document, "@gongzhi/org-tree", (doc, options) => checkRows(doc as OrgRows.OrgRows, [], options.asOf))
+]
+
+// ---------------------------------------------------------------------------------------------
+// rosters in spreadsheets
+
+const sheets = [
+  { key: "orgUnits", names: ["组织", "orgUnits", "org units", "organisation"], schema: OrgRows.OrgUnitRow },
+  { key: "people", names: ["人员", "党员", "people"], schema: OrgRows.PersonRow },
+  { key: "memberUnits", names: ["驻区单位", "单位", "memberUnits", "member units"], schema: OrgRows.MemberUnitRow },
+  { key: "positions", names: ["职务", "positions"], schema: OrgRows.PositionRow }
+] as const
+
+const specOf = (columns: ReadonlyArray<OrgRows.Column>): Table.Spec => ({
+  columns: columns.map((c) => ({ field: c.key, headers: [c.zh, c.en, ...(c.aliases ?? [])], type: c.type, required: c.required }))
+})
+
+/** Cells that may hold a Chinese or English label instead of the key (类型 = 党支部 → branch). */
+const labelled: Readonly<Record<string, Readonly<Record<string, Label.Label>>>> = {
+  kind: Kind.labels,
+  branchType: Kind.branchTypeLabels,
+  membership: Kind.membershipLabels,
+  role: Kind.roleLabels,
+  type: Kind.unitTypeLabels
+}
+
+const translateLabels = (sheet: Table.Sheet, columns: ReadonlyArray<OrgRows.Column>): Table.Sheet => {
+  const [header, ...body] = sheet.rows
+  if (header === undefined) return sheet
+  const lookups = header.map((cell) => {
+    const text = String(cell ?? "").trim().toLowerCase()
+    const column = columns.find((c) => [c.zh, c.en, ...(c.aliases ?? [])].some((h) => h.toLowerCase() === text))
+    const labels = column === undefined ? undefined : labelled[column.key]
+    if (labels === undefined) return undefined
+    const map = new Map<string, string>()
+    for (const [key, label] of Object.entries(labels)) {
+      map.set(label.zh, key)
+      map.set(label.en.toLowerCase(), key)
+    }
+    // a few common shorter forms
+    if (column!.key === "membership") for (const [k, v] of [["正式", "full"], ["预备", "probationary"], ["群众", "none"], ["居民", "none"]] as const) map.set(k, v)
+    return map
+  })
+  return {
+    name: sheet.name,
+    rows: [header, ...body.map((row) => row.map((cell, i) => {
+      const map = lookups[i]
+      if (map === undefined || typeof cell !== "string") return cell
+      return map.get(cell.trim()) ?? map.get(cell.trim().toLowerCase()) ?? cell
+    }))]
+  }
+}
+
+/** An org-rows document from a roster: .json/.yaml as is, .csv as the org units, .xlsx by sheet name. */
+export const readRoster = async (context: Cli.Context, file: string): Promise<OrgRows.OrgRows> => {
+  if (!/\.(csv|xlsx)$/i.test(file)) return ValidationReport.getOrThrow(OrgRows.document.decode(await Cli.readJson(context.io, file)))
+  const found = await Cli.readSheets(context.io, file)
+  const issues: Array<Issue.DomainIssue> = []
+  const doc: Record<string, unknown> = { kind: "org-rows", schemaVersion: 1 }
+  found.forEach((sheet, index) => {
+    const match = /\.csv$/i.test(file) && index === 0
+      ? sheets[0]
+      : sheets.find((s) => s.names.some((n) => n.toLowerCase() === sheet.name.trim().toLowerCase()))
+    if (match === undefined) return
+    const columns = OrgRows.columns[match.key]
+    const records = Table.toRecords(translateLabels(sheet, columns), specOf(columns), match.schema as Schema.Decoder<unknown>)
+    if (Result.isFailure(records)) issues.push(...records.failure.issues)
+    else doc[match.key] = records.success
+  })
+  if (doc["orgUnits"] === undefined && !issues.some(Issue.isError)) {
+    throw new Cli.UsageError({
+      zh: `${file} 中没有组织表（表名应为 ${sheets[0].names.join(" / ")}）`,
+      en: `${file} has no org units sheet (name it ${sheets[0].names.join(" / ")})`
+    })
+  }
+  if (issues.some(Issue.isError)) throw new ValidationReport.DomainError(ValidationReport.make(issues))
+  return ValidationReport.getOrThrow(OrgRows.document.decode(doc))
+}
+
+const loadPolicy = async (context: Cli.Context, name: string | undefined, doc: OrgRows.OrgRows): Promise<OrgPolicy.OrgPolicy> => {
+  if (name !== undefined && !name.startsWith("preset:")) {
+    return ValidationReport.getOrThrow(OrgPolicy.document.decode(await Cli.readJson(context.io, name)))
+  }
+  return ValidationReport.getOrThrow(resolvePolicy(name ?? doc.policy, [], ["policy"]))
+}
+
+const depthOption = (text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined
+  const n = Number(text)
+  if (!Number.isSafeInteger(n) || n < 0) {
+    throw new Cli.UsageError({ zh: `--depth 应为非负整数，实际为 ${text}`, en: `--depth must be a whole number ≥ 0, got ${text}` })
+  }
+  return n
+}
+
+/** An org chart block for the report: the tree (or a subtree) to a depth, organisation only. */
+const chartBlock = (tree: OrgTree.OrgTree, lang: Label.Lang, options: { readonly root?: string | undefined; readonly depth?: number | undefined; readonly title: string }): Report.OrgChart => {
+  const nested = Render.rows(tree, { root: options.root, depth: options.depth, territory: false })
+  return {
+    _tag: "OrgChart",
+    title: options.title,
+    nodes: nested.orgUnits.map((u) => ({
+      id: u.id,
+      ...(u.parentId === undefined || u.parentId === null ? {} : { parentId: u.parentId }),
+      label: u.name.length > 0 ? u.name : Kind.labels[u.kind][lang]
+    }))
+  }
+}
+
+const countsRows = (counts: Rollup.Counts, lang: Label.Lang): Array<Array<Table.Cell>> => [
+  ...Kind.kinds.filter((k) => counts.byKind[k] > 0).map((k) => [Kind.labels[k][lang], counts.byKind[k]]),
+  [lang === "zh" ? "正式党员" : "full members", counts.membersFull],
+  [lang === "zh" ? "预备党员" : "probationary members", counts.membersProbationary],
+  [lang === "zh" ? "在职党员（到社区报到）" : "in-service members reporting", counts.inServiceMembers],
+  [lang === "zh" ? "驻区单位" : "member units", counts.memberUnits],
+  [lang === "zh" ? "支部委员" : "branch committee members", counts.branchCommitteeMembers],
+  [lang === "zh" ? "两长四员" : "two heads, four members", counts.twoHeadsFourMembers]
+]
+
+/** The organisation sections of the county report, one per org-rows document. */
+export const orgSections = (
+  sources: ReadonlyArray<CountyReport.Source>,
+  lang: Label.Lang
+): Result.Result<ReadonlyArray<Report.Section>, ValidationReport.ValidationReport> => {
+  const issues: Array<Issue.DomainIssue> = []
+  const policies: Array<OrgPolicy.OrgPolicy> = []
+  for (const source of sources) {
+    if (Document.peekHeader(source.value)?.kind !== OrgPolicy.document.kind) continue
+    const policy = OrgPolicy.document.decode(source.value)
+    if (Result.isFailure(policy)) issues.push(...policy.failure.issues.map(Issue.prefixPath([source.file])))
+    else policies.push(policy.success)
+  }
+  const sections: Array<Report.Section> = []
+  for (const source of sources) {
+    if (Document.peekHeader(source.value)?.kind !== OrgRows.document.kind) continue
+    const built = Result.flatMap(OrgRows.document.decode(source.value), (doc) =>
+      Result.flatMap(resolvePolicy(doc.policy, policies, ["policy"]), (policy) => OrgTree.build(doc, policy)))
+    if (Result.isFailure(built)) {
+      issues.push(...built.failure.issues.map(Issue.prefixPath([source.file])))
+      continue
+    }
+    const tree = built.success
+    const top = OrgTree.root(tree)
+    if (top === undefined) continue
+    const counts = Rollup.counts(tree)
+    const coverage = Rollup.coverageTable(Rollup.coverage(tree), lang)
+    const grandCommittees = counts.byKind["grand-committee"]
+    const big = tree.size > 200
+    const only = grandCommittees === 1 ? Query.byKind(tree, "grand-committee")[0] : undefined
+    const name = only?.name ?? top.name
+    sections.push({
+      title: lang === "zh" ? `组织架构：${name}` : `Organisation: ${name}`,
+      blocks: [
+        {
+          _tag: "Paragraph",
+          text: lang === "zh"
+            ? `${grandCommittees} 个社区大党委、${counts.byKind.branch} 个党支部、${counts.byKind["party-group"]} 个党小组、${counts.byKind["centre-household"]} 个党员中心户；按“${tree.policy.name.zh}”构建。架构图画到${big ? "社区大党委" : "党支部"}一级。`
+            : `${grandCommittees} grand committees, ${counts.byKind.branch} branches, ${counts.byKind["party-group"]} party groups, ${counts.byKind["centre-household"]} centre households; built by "${tree.policy.name.en}". The chart stops at the ${big ? "grand committees" : "branches"}.`
+        },
+        chartBlock(tree, lang, { depth: big ? 1 : 2, title: lang === "zh" ? "组织架构图" : "Org chart" }),
+        {
+          _tag: "Table",
+          title: lang === "zh" ? "组织与人员" : "Units and people",
+          sheet: `org-counts-${top.id}`.slice(0, 31),
+          columns: lang === "zh" ? ["项目", "数量"] : ["what", "count"],
+          rows: countsRows(counts, lang)
+        },
+        {
+          _tag: "Table",
+          title: lang === "zh" ? "覆盖情况（全覆盖）" : "Coverage",
+          sheet: `coverage-${top.id}`.slice(0, 31),
+          columns: coverage.columns,
+          rows: coverage.rows.map((row) => [...row])
+        }
+      ]
+    })
+  }
+  return issues.some(Issue.isError) ? Result.fail(ValidationReport.make(issues)) : Result.succeed(sections)
+}
+
+/** The organisation part of the demo: 名泉 and 红安, generated from the seed. */
+export const orgDemo = (seed: number, asOf: CivilDate.CivilDate): { readonly documents: ReadonlyArray<CountyReport.Source>; readonly figures: OrgDemoFigures } => {
+  const mingquanRows = Fixtures.mingquan({ seed })
+  const honganRows = Fixtures.hongan({ seed })
+  const mingquan = ValidationReport.getOrThrow(OrgTree.build(mingquanRows, Presets.mingquan))
+  const hongan = ValidationReport.getOrThrow(OrgTree.build(honganRows, Presets.hongan))
+  const counts = Rollup.counts(hongan)
+  return {
+    documents: [
+      { file: "mingquan-org.json", value: mingquanRows },
+      { file: "hongan-org.json", value: honganRows }
+    ],
+    figures: {
+      mingquan: {
+        memberUnits: Query.memberUnitsOf(mingquan, "mingquan").length,
+        branches: Query.byKind(mingquan, "branch").length,
+        deputiesFromUnits: Query.byRole(mingquan, "deputy-secretary", { within: "mingquan", on: asOf }).filter((p) => p.partTime === true).length,
+        issues: Validation.validate(mingquan, { asOf }).issues.length
+      },
+      hongan: {
+        grandCommittees: counts.byKind["grand-committee"],
+        grids: counts.byKind.grid,
+        branches: counts.byKind.branch,
+        groups: counts.byKind["party-group"],
+        centreHouseholds: counts.byKind["centre-household"],
+        memberUnits: counts.memberUnits,
+        inServiceMembers: counts.inServiceMembers,
+        twoHeadsFourMembers: counts.twoHeadsFourMembers,
+        branchCommitteeMembers: counts.branchCommitteeMembers,
+        gridsWithoutBranch: Rollup.coverage(hongan).total.gridsWithoutBranch.length,
+        issues: Validation.validate(hongan, { asOf }).issues.length
+      }
+    }
+  }
+}
+
+const printTable = (context: Cli.Context, columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Table.Cell>>) => {
+  for (const line of padCells([columns, ...rows.map((r) => r.map((c) => (c === null ? "" : String(c))))])) context.print(line)
+}
+
+export const installOrg: Cli.Installer = (program, context) => {
+  const org = program
+    .command("org")
+    .description("organisation rosters (组织花名册): build, validate against the county's policy, render")
+    .addHelpText("after", Cli.helpExamples([
+      "gongzhi org validate roster.xlsx --policy preset:hongan --as-of 2024-12-31",
+      "gongzhi org build roster.xlsx --out documents/org-rows.json",
+      "gongzhi org render roster.json --format mermaid --root gc-01 --depth 2",
+      "gongzhi org render roster.json --format svg --out org.svg"
+    ]))
+  const common = (command: ReturnType<typeof org.command>) =>
+    command
+      .argument("<roster>", "the roster: .xlsx (sheets 组织, 人员, 驻区单位, 职务), .csv (the org units) or an org-rows .json/.yaml")
+      .option("--policy <policy>", "the organisation policy: preset:hongan, preset:mingquan or a policy document (default: the roster's own, else preset:hongan)")
+
+  common(org.command("build"))
+    .description("build the tree (every problem at once), print its counts and coverage, optionally write the org-rows document")
+    .option("-o, --out <file>", "write the org-rows document (.json)")
+    .action(async (file: string, options: { policy?: string; out?: string }) => {
+      const doc = await readRoster(context, file)
+      const policy = await loadPolicy(context, options.policy, doc)
+      const tree = ValidationReport.getOrThrow(OrgTree.build(doc, policy))
+      const lang = context.lang()
+      if (!context.quiet()) context.print(lang === "zh" ? `${file}：${tree.size} 个组织与网格，按“${policy.name.zh}”构建` : `${file}: ${tree.size} units and grids, built by "${policy.name.en}"`)
+      printTable(context, lang === "zh" ? ["项目", "数量"] : ["what", "count"], countsRows(Rollup.counts(tree), lang))
+      const coverage = Rollup.coverageTable(Rollup.coverage(tree), lang)
+      if (coverage.rows.length > 1) {
+        context.print("")
+        printTable(context, coverage.columns, coverage.rows)
+      }
+      if (options.out !== undefined) {
+        await context.io.writeFile(options.out, `${JSON.stringify({ ...Render.rows(tree), policy: options.policy ?? doc.policy ?? `preset:${policy.id}` }, null, 2)}\n`)
+        if (!context.quiet()) context.warn(lang === "zh" ? `已写入 ${options.out}` : `wrote ${options.out}`)
+      }
+    })
+
+  common(org.command("validate"))
+    .description("build and validate against the policy's rules on a date: every error and warning; exit code 1 on errors")
+    .option("--as-of <date>", "the date the rules are applied on (terms, who holds what); today by default")
+    .option("--json", "print the report as JSON")
+    .action(async (file: string, options: { policy?: string; asOf?: string; json?: boolean }) => {
+      const doc = await readRoster(context, file)
+      const policy = await loadPolicy(context, options.policy, doc)
+      const built = OrgTree.build(doc, policy)
+      const report = Result.isFailure(built) ? built.failure : Validation.validate(built.success, { asOf: Cli.asOfOption(options.asOf) })
+      if (options.json === true) {
+        context.io.stdout.write(`${JSON.stringify({ file, valid: ValidationReport.isValid(report), issues: report.issues }, null, 2)}\n`)
+        if (ValidationReport.hasErrors(report)) context.fail(1)
+        return
+      }
+      Cli.printReport(context, file, report)
+    })
+
+  common(org.command("render"))
+    .description("draw the tree: Mermaid, Graphviz DOT, SVG or nested JSON (d3-hierarchy), by subtree and depth")
+    .addOption(new Option("--format <format>", "mermaid, dot, svg or json").choices(["mermaid", "dot", "svg", "json"]).default("mermaid"))
+    .option("--root <id>", "draw only this org unit's subtree")
+    .option("--depth <n>", "how many levels below the root")
+    .option("--territory", "include grids, buildings and entrances")
+    .option("-o, --out <file>", "write to a file instead of standard output")
+    .action(async (file: string, options: { policy?: string; format: "mermaid" | "dot" | "svg" | "json"; root?: string; depth?: string; territory?: boolean; out?: string }) => {
+      const doc = await readRoster(context, file)
+      const policy = await loadPolicy(context, options.policy, doc)
+      const tree = ValidationReport.getOrThrow(OrgTree.build(doc, policy))
+      if (options.root !== undefined && OrgTree.get(tree, options.root) === undefined) {
+        throw new Cli.UsageError({ zh: `没有编号为 ${options.root} 的组织`, en: `There is no org unit ${options.root}` })
+      }
+      const lang = context.lang()
+      const render = { root: options.root, depth: depthOption(options.depth), lang, territory: options.territory === true }
+      const text = options.format === "dot"
+        ? Render.dot(tree, render)
+        : options.format === "json"
+        ? JSON.stringify(Render.nested(tree, render), null, 2)
+        : options.format === "svg"
+        ? Report.orgChartSvg(chartBlock(tree, lang, { root: options.root, depth: render.depth, title: OrgTree.root(tree)?.name ?? "" }))
+        : Render.mermaid(tree, render)
+      if (options.out === undefined) context.io.stdout.write(`${text}\n`)
+      else await context.io.writeFile(options.out, `${text}\n`)
+    })
+}
+

@@ -1,0 +1,87 @@
+import type { Label } from "@gongzhi/core"
+import { ValidationReport } from "@gongzhi/core"
+import * as Cli from "../Cli.js"
+import * as CountyReport from "../CountyReport.js"
+import type * as Io from "../Io.js"
+import * as Report from "../Report.js"
+import * as Table from "../Table.js"
+
+const join = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, "")}/${name}`
+
+/** The files of a report folder: report.html, report.md, report.xlsx and one CSV a table. */
+export const writeReport = async (io: Io.Io, dir: string, report: Report.Report): Promise<ReadonlyArray<string>> => {
+  const written: Array<string> = []
+  const write = async (name: string, data: string | Uint8Array) => {
+    const path = join(dir, name)
+    await io.writeFile(path, data)
+    written.push(path)
+  }
+  const sheets = Report.toSheets(report)
+  await write("report.html", Report.toHtml(report))
+  await write("report.md", Report.toMarkdown(report))
+  await write("report.xlsx", await Table.writeXlsx(sheets))
+  for (const sheet of sheets) await write(`csv/${sheet.name}.csv`, Table.writeCsv(sheet.rows))
+  return written
+}
+
+/** The documents of a folder: every .json, .yaml/.yml and .jsonl file, parsed. */
+export const readFolder = async (context: Cli.Context, dir: string): Promise<ReadonlyArray<CountyReport.Source>> => {
+  let names: ReadonlyArray<string>
+  try {
+    names = await context.io.readDir(dir)
+  } catch {
+    throw new Cli.UsageError({ zh: `找不到文件夹 ${dir}`, en: `No such folder: ${dir}` })
+  }
+  const sources: Array<CountyReport.Source> = []
+  for (const name of names) {
+    if (!/\.(json|jsonl|ya?ml)$/i.test(name)) continue
+    sources.push({ file: name, value: await Cli.readJson(context.io, join(dir, name)) })
+  }
+  if (sources.length === 0) {
+    throw new Cli.UsageError({ zh: `${dir} 中没有 JSON、YAML 或 JSONL 文档`, en: `${dir} has no JSON, YAML or JSONL documents` })
+  }
+  return sources
+}
+
+/** Builds the county report from sources and writes it; prints where it went. */
+export const buildAndWrite = async (
+  context: Cli.Context,
+  sources: ReadonlyArray<CountyReport.Source>,
+  out: string,
+  options: { readonly title?: string | undefined; readonly subtitle?: string | undefined; readonly explain?: string | undefined }
+): Promise<ReadonlyArray<string>> => {
+  const lang: Label.Lang = context.lang()
+  const report = ValidationReport.getOrThrow(CountyReport.build(sources, {
+    lang,
+    title: options.title,
+    subtitle: options.subtitle,
+    explain: options.explain,
+    onStep: (step) => {
+      if (!context.quiet() && context.io.stderr.isTTY === true) context.warn(lang === "zh" ? `… ${step}` : `… ${step}`)
+    }
+  }))
+  return writeReport(context.io, out, report)
+}
+
+export const installReport: Cli.Installer = (program, context) => {
+  program
+    .command("report")
+    .description("write the county report from a folder of documents: report.html (self-contained, charts inline), report.md, report.xlsx and CSV tables")
+    .argument("<dir>", "a folder of documents: org rows and policy, points journal (.jsonl), co-building fulfilment, assessment plan and inputs")
+    .option("-o, --out <dir>", "where to write the report (default: <dir>/report)")
+    .option("--title <title>", "the report's title")
+    .option("--explain <subject>", "whose score to explain (the first ranked by default)")
+    .addHelpText("after", Cli.helpExamples([
+      "gongzhi report documents/",
+      "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
+    ]))
+    .action(async (dir: string, options: { out?: string; title?: string; explain?: string }) => {
+      const sources = await readFolder(context, dir)
+      const out = options.out ?? join(dir, "report")
+      const written = await buildAndWrite(context, sources, out, options)
+      if (!context.quiet()) {
+        context.print(context.lang() === "zh" ? `已从 ${sources.length} 份文档写出报告：` : `Report written from ${sources.length} documents:`)
+        for (const path of written) context.print(`  ${path}`)
+      }
+    })
+}

@@ -1,0 +1,92 @@
+import { Result, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { Table } from "../src/index.js"
+
+const spec: Table.Spec = {
+  columns: [
+    { field: "id", headers: ["id", "编号"], type: "text", required: true },
+    { field: "parentId", headers: ["parentId", "上级编号"], type: "text" },
+    { field: "members", headers: ["members", "党员数"], type: "integer", required: true },
+    { field: "funds", headers: ["funds", "共建经费"], type: "fen" },
+    { field: "signed", headers: ["signed", "签订日期"], type: "date" },
+    { field: "active", headers: ["active", "是否有效"], type: "boolean" },
+    { field: "tags", headers: ["tags", "标签"], type: "list" },
+    { field: "points", headers: ["points", "积分"], type: "points" },
+    { field: "ratio", headers: ["ratio", "比例"], type: "number" }
+  ]
+}
+const Row = Schema.Struct({
+  id: Schema.String,
+  parentId: Schema.optional(Schema.String),
+  members: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  funds: Schema.optional(Schema.Number),
+  signed: Schema.optional(Schema.String),
+  active: Schema.optional(Schema.Boolean),
+  tags: Schema.optional(Schema.Array(Schema.String)),
+  points: Schema.optional(Schema.Number),
+  ratio: Schema.optional(Schema.Number)
+})
+
+describe("Table", () => {
+  describe("reading", () => {
+    it("maps Chinese headers, converts every column type and skips blank rows", () => {
+      const sheet = Table.readCsv(
+        "\uFEFF编号,上级编号,党员数,共建经费,签订日期,是否有效,标签,积分,比例\n" +
+          "gc-1,,57,30万元,2024/3/1,是,\"学习、平安\",400,0.5\n" +
+          ",,,,,,,,\n" +
+          "b-1,gc-1,\"1,033\",\"¥1,234.50\",2024-03-15,否,,320分,\n"
+      , "单位")
+      const result = Table.toRecords(sheet, spec, Row)
+      expect(result).toEqual(Result.succeed([
+        { id: "gc-1", members: 57, funds: 30_000_000, signed: "2024-03-01", active: true, tags: ["学习", "平安"], points: 400, ratio: 0.5 },
+        { id: "b-1", parentId: "gc-1", members: 1033, funds: 123_450, signed: "2024-03-15", active: false, points: 320 }
+      ]))
+    })
+    it("reports every bad cell by sheet, row and column and imports nothing", () => {
+      const sheet = { name: "单位", rows: [["编号", "党员数", "共建经费", "签订日期", "是否有效"], ["", "x", "1,23", "2023-02-29", "maybe"], ["ok", -1, null, null, null]] }
+      const result = Table.toRecords(sheet, spec, Row)
+      expect(Result.isFailure(result)).toBe(true)
+      const issues = Result.isFailure(result) ? result.failure.issues : []
+      expect(issues.map((i) => [i.code, i.path.join("!")])).toEqual([
+        ["CLI_TABLE_MISSING_CELL", "单位!2!A"],
+        ["CLI_TABLE_BAD_CELL", "单位!2!B"],
+        ["CLI_TABLE_BAD_CELL", "单位!2!C"],
+        ["CLI_TABLE_BAD_CELL", "单位!2!D"],
+        ["CLI_TABLE_BAD_CELL", "单位!2!E"],
+        ["CLI_TABLE_BAD_ROW", "单位!3!B"]
+      ])
+      expect(issues[0]?.message.en).toBe("单位!A2 (编号) must not be empty")
+      expect(issues[2]?.message.zh).toContain("单位!C2（共建经费）应为金额")
+      expect(issues[5]?.message.en).toContain("单位!B3 (党员数): CORE_SCHEMA_INVALID_VALUE")
+    })
+    it("reports missing, duplicate and unknown columns", () => {
+      const missing = Table.toRecords({ name: "S", rows: [["编号", "备注"], ["a", "x"]] }, spec, Row)
+      const codes = Result.isFailure(missing) ? missing.failure.issues.map((i) => [i.code, i.severity]) : []
+      expect(codes).toEqual([["CLI_TABLE_UNKNOWN_COLUMN", "warning"], ["CLI_TABLE_MISSING_COLUMN", "error"]])
+      const duplicate = Table.toRecords({ name: "S", rows: [["编号", "id", "党员数"], ["a", "b", 1]] }, spec, Row)
+      expect(Result.isFailure(duplicate) && duplicate.failure.issues[0]?.code).toBe("CLI_TABLE_DUPLICATE_COLUMN")
+      const empty = Table.toRecords({ name: "S", rows: [] }, spec, Row)
+      expect(Result.isFailure(empty) && empty.failure.issues[0]?.code).toBe("CLI_TABLE_EMPTY")
+    })
+    it("lets warnings through with the records", () => {
+      const result = Table.toRecords({ name: "S", rows: [["编号", "党员数", "备注"], ["a", 3, "x"]] }, spec, Row)
+      expect(result).toEqual(Result.succeed([{ id: "a", members: 3 }]))
+    })
+    it("names columns the Excel way", () => {
+      expect([1, 26, 27, 52, 703].map(Table.columnName)).toEqual(["A", "Z", "AA", "AZ", "AAA"])
+    })
+  })
+
+  describe("writing", () => {
+    it("round-trips sheets through xlsx, numbers, dates and Chinese included", async () => {
+      const sheets = [{ name: "积分", rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]] }]
+      const back = await Table.readXlsx(await Table.writeXlsx(sheets))
+      expect(back).toEqual([{ name: "积分", rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]] }])
+    })
+    it("writes CSV with a byte-order mark and quotes where needed", () => {
+      const csv = Table.writeCsv([["名称", "说明"], ["a", "x, y"], ["b", null]])
+      expect(csv).toBe("\uFEFF名称,说明\na,\"x, y\"\nb,\n")
+      expect(Table.readCsv(csv).rows).toEqual([["名称", "说明"], ["a", "x, y"], ["b", ""]])
+    })
+  })
+})
