@@ -31,6 +31,22 @@ const sources: OrgPolicy.OrgPolicy["sources"] = [
   { rule: "probationary", source: "《中国共产党基层组织选举工作条例》(2020) 第五条：预备党员不计入正式党员人数" }
 ]
 
+/** What both presets share: the territory, the national thresholds, terms and deputies. */
+const territory: OrgPolicy.OrgPolicy["allowed"] = [
+  { parent: "party-group", children: ["centre-household"] },
+  { parent: "grid", children: ["building"] },
+  { parent: "building", children: ["entrance"] }
+]
+const national = {
+  kind: "org-policy",
+  schemaVersion: 1,
+  roots: ["street-working-committee", "grand-committee"],
+  thresholds,
+  termYears: { default: 3, byKind: [{ kind: "grand-committee", years: 5 }, { kind: "street-working-committee", years: 5 }] },
+  maxDeputies: [{ kind: "branch", max: 1 }],
+  sources
+} as const satisfies Partial<OrgPolicy.OrgPolicy>
+
 /**
  * 红安's policy: a street working committee over grand committees; grand committee → grid
  * branch → building party group → centre household; grids under the grand committee, buildings
@@ -47,25 +63,17 @@ const sources: OrgPolicy.OrgPolicy["sources"] = [
  * @since 0.1.0
  */
 export const hongan: OrgPolicy.OrgPolicy = {
-  kind: "org-policy",
-  schemaVersion: 1,
+  ...national,
   id: "hongan",
   name: { zh: "红安县“四级组织体系”", en: "Hong'an four-level structure" },
-  roots: ["street-working-committee", "grand-committee"],
   allowed: [
     { parent: "street-working-committee", children: ["grand-committee"] },
     { parent: "grand-committee", children: ["general-branch", "branch", "grid"] },
     { parent: "general-branch", children: ["branch"] },
     { parent: "branch", children: ["party-group"] },
-    { parent: "party-group", children: ["centre-household"] },
-    { parent: "grid", children: ["building"] },
-    { parent: "building", children: ["entrance"] }
+    ...territory
   ],
-  thresholds,
-  termYears: { default: 3, byKind: [{ kind: "grand-committee", years: 5 }, { kind: "street-working-committee", years: 5 }] },
-  maxDeputies: [{ kind: "branch", max: 1 }],
-  secretaryRequired: ["grand-committee", "general-branch", "branch"],
-  sources
+  secretaryRequired: ["grand-committee", "general-branch", "branch"]
 }
 
 /**
@@ -84,24 +92,16 @@ export const hongan: OrgPolicy.OrgPolicy = {
  * @since 0.1.0
  */
 export const mingquan: OrgPolicy.OrgPolicy = {
-  kind: "org-policy",
-  schemaVersion: 1,
+  ...national,
   id: "mingquan",
   name: { zh: "名泉社区大党委组织设置", en: "Mingquan grand committee structure" },
-  roots: ["street-working-committee", "grand-committee"],
   allowed: [
     { parent: "street-working-committee", children: ["grand-committee"] },
     { parent: "grand-committee", children: ["branch", "party-group", "grid"] },
     { parent: "branch", children: ["party-group"] },
-    { parent: "party-group", children: ["centre-household"] },
-    { parent: "grid", children: ["building"] },
-    { parent: "building", children: ["entrance"] }
+    ...territory
   ],
-  thresholds,
-  termYears: { default: 3, byKind: [{ kind: "grand-committee", years: 5 }, { kind: "street-working-committee", years: 5 }] },
-  maxDeputies: [{ kind: "branch", max: 1 }],
-  secretaryRequired: ["grand-committee", "branch"],
-  sources
+  secretaryRequired: ["grand-committee", "branch"]
 }
 
 /**
