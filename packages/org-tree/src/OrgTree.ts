@@ -284,17 +284,26 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       issues.push(wrongKind(["memberUnits", i, "grandCommitteeId"], unit.id, "grandCommitteeId", "grand-committee", unit.grandCommitteeId, Kind.kinds[kind[gc]!]!))
     }
   })
+  const territorialCode = new Uint8Array(K)
+  for (const k of territorial) territorialCode[kindCode(k)] = 1
   for (let i = 0; i < n; i++) {
     if (skip[i] === 1) continue
     const row = units[i]!
-    row.covers?.forEach((target, k) => {
-      const t = byId.get(target)
-      if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
-      else if (!territorial.has(Kind.kinds[kind[t]!]!)) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
-    })
-    row.memberUnits?.forEach((target, k) => {
-      if (!memberUnitById.has(target)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, target))
-    })
+    const covers = row.covers
+    if (covers !== undefined) {
+      for (let k = 0; k < covers.length; k++) {
+        const target = covers[k]!
+        const t = byId.get(target)
+        if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
+        else if (territorialCode[kind[t]!] === 0) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
+      }
+    }
+    const named = row.memberUnits
+    if (named !== undefined) {
+      for (let k = 0; k < named.length; k++) {
+        if (!memberUnitById.has(named[k]!)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!))
+      }
+    }
   }
 
   // people
@@ -303,20 +312,23 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const personUnit = new Int32Array(people.length).fill(-1)
   const full = new Int32Array(n)
   const probationary = new Int32Array(n)
-  people.forEach((person, i) => {
+  for (let i = 0; i < people.length; i++) {
+    const person = people[i]!
     const problems = idIssues(person.id)
     if (problems.length > 0) {
       for (const issue of problems) issues.push({ ...issue, path: ["people", i, "id"] })
-      return
+      continue
     }
-    if (personById.has(person.id)) {
-      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: personById.get(person.id)! + 1 } }))
-      return
+    const first = personById.get(person.id)
+    if (first !== undefined) {
+      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } }))
+      continue
     }
     personById.set(person.id, i)
-    if (person.orgUnitId !== undefined) {
-      const u = byId.get(person.orgUnitId)
-      if (u === undefined) issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, person.orgUnitId))
+    const home = person.orgUnitId
+    if (home !== undefined) {
+      const u = byId.get(home)
+      if (u === undefined) issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
       else {
         personUnit[i] = u
         if (person.membership === "full") full[u]!++
@@ -333,7 +345,7 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
         issues.push(wrongKind(["people", i, "reportsTo"], person.id, "reportsTo", "grand-committee", person.reportsTo, Kind.kinds[kind[gc]!]!))
       }
     }
-  })
+  }
 
   // positions
   const positions = rows.positions ?? []

@@ -204,7 +204,8 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     }
   }
 
-  // terms and holders
+  // terms and holders (the longest end of a term, cached: many terms start on the same day)
+  const longestEnd = new Map<string, CivilDate.CivilDate | undefined>()
   tree.positions.forEach((position, p) => {
     const unit = index.byId.get(position.orgUnitId)
     if (unit === undefined) return
@@ -213,7 +214,12 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     const committeeRole = Kind.committeeRoles.includes(position.role)
     if (committeeRole) {
       const years = OrgPolicy.termYears(policy, kind)
-      const longest = Result.getOrUndefined(CivilDate.addYears(position.start, years))
+      const key = `${position.start}/${years}`
+      let longest = longestEnd.get(key)
+      if (longest === undefined && !longestEnd.has(key)) {
+        longest = Result.getOrUndefined(CivilDate.addYears(position.start, years))
+        longestEnd.set(key, longest)
+      }
       if (position.end !== undefined && longest !== undefined && CivilDate.compare(position.end, longest) > 0) {
         issues.push(messages.make("ORG_TERM_TOO_LONG", { path: [...path, "end"], params: { ...roleParams(position), start: position.start, end: position.end, years } }))
       }
