@@ -355,7 +355,9 @@ export const score = (
     const node = nodes[i]!
     const method = node.method!
     let state: unknown = undefined
-    if (method.prepare !== undefined) {
+    if (method.prepare !== undefined && !method.usesPeers) {
+      state = method.prepare(node.config, [])
+    } else if (method.prepare !== undefined) {
       const peers: Array<Method.PeerInput<unknown>> = []
       inputs.subjects.forEach((s, k) => {
         const v = s.values[node.inputKey]

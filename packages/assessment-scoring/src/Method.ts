@@ -132,6 +132,11 @@ export interface Method<Config, Input, State> {
   readonly checkInput: ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>) | undefined
   /** Computes a state over all subjects' inputs once per scoring run. */
   readonly prepare: ((config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State) | undefined
+  /**
+   * Whether `prepare` reads the peers: when not, the engine calls it with none and skips
+   * gathering every subject's input (a `prepare` declaring only the config does not).
+   */
+  readonly usesPeers: boolean
   /** The points of one input; the engine clamps them to `[0, max]` and rounds them. */
   readonly score: (input: Input, config: Config, context: Context<State>) => number | Outcome
 }
@@ -191,6 +196,8 @@ export const defineMethod = <Config, Input, State = undefined>(spec: {
     | ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>)
     | undefined
   readonly prepare?: ((config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State) | undefined
+  /** Whether `prepare` reads the peers; by default, whether it declares the second parameter. */
+  readonly usesPeers?: boolean | undefined
   readonly score: (input: Input, config: Config, context: Context<State>) => number | Outcome
 }): Method<Config, Input, State> => {
   const is = Schema.is(spec.input)
@@ -204,6 +211,7 @@ export const defineMethod = <Config, Input, State = undefined>(spec: {
     checkConfig: spec.checkConfig ?? (() => []),
     checkInput: spec.checkInput,
     prepare: spec.prepare,
+    usesPeers: spec.usesPeers ?? (spec.prepare !== undefined && spec.prepare.length >= 2),
     score: spec.score
   }
 }

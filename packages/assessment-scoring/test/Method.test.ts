@@ -1,5 +1,5 @@
-import { Consequence, Expression, Grade, Method, Ranking, Rounding } from "@gongzhi/assessment-scoring"
-import { Result } from "effect"
+import { Assessment, Consequence, Expression, Grade, Inputs, Method, type Plan, Ranking, Rounding } from "@gongzhi/assessment-scoring"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
 const ctx = <S>(max: number, state: S, group?: string): Method.Context<S> => ({
@@ -8,6 +8,52 @@ const ctx = <S>(max: number, state: S, group?: string): Method.Context<S> => ({
 const pts = (out: number | Method.Outcome) => (typeof out === "number" ? out : out.points)
 
 describe("Method", () => {
+  describe("peers", () => {
+    it("knows which methods read the peers in prepare, and can be told", () => {
+      expect(Method.rank.usesPeers).toBe(true)
+      expect(Method.bands.usesPeers).toBe(false)
+      expect(Method.linear.usesPeers).toBe(false)
+      const base = { name: "x", label: { zh: "x", en: "x" }, config: Schema.Unknown, input: Schema.Finite, score: () => 0 }
+      expect(Method.defineMethod({ ...base, prepare: (_config: unknown) => 1 }).usesPeers).toBe(false)
+      expect(Method.defineMethod({ ...base, prepare: (_config: unknown, peers: ReadonlyArray<unknown>) => peers.length }).usesPeers).toBe(true)
+      expect(Method.defineMethod({ ...base, prepare: (...args: ReadonlyArray<unknown>) => args.length, usesPeers: true }).usesPeers).toBe(true)
+    })
+    it("gives a method that reads the peers every subject's input, and one that does not none", () => {
+      const seen: Array<string> = []
+      const probe = (name: string, readsPeers: boolean) => Method.defineMethod({
+        name,
+        label: { zh: name, en: name },
+        config: Schema.Unknown,
+        input: Schema.Finite,
+        usesPeers: readsPeers,
+        prepare: (_config: unknown, peers: ReadonlyArray<Method.PeerInput<number>>) => {
+          seen.push(`${name}:${peers.length}`)
+          return undefined
+        },
+        score: (value) => value
+      })
+      const registry = Result.getOrThrow(Result.flatMap(Method.register(Method.builtins, probe("peers", true)), Method.register(probe("alone", false))))
+      const plan: Plan.Plan = {
+        kind: "assessment-plan", schemaVersion: 1, id: "p", version: "1", name: { zh: "p", en: "p" }, subject: { zh: "s", en: "s" }, maxTotal: 2,
+        indicators: [
+          { id: "a", label: { zh: "a", en: "a" }, max: 1, method: { name: "peers", config: null } },
+          { id: "b", label: { zh: "b", en: "b" }, max: 1, method: { name: "alone", config: null } }
+        ]
+      }
+      const inputs = Inputs.make("p", ["s1", "s2", "s3"].map((id) => ({ id, values: { a: 1, b: 1 } })))
+      expect(Result.isSuccess(Assessment.score(plan, inputs, { registry }))).toBe(true)
+      expect(seen).toEqual(["peers:3", "alone:0"])
+    })
+  })
+  describe("fingerprints", () => {
+    it("does not depend on key order, even when objects of one shape repeat", () => {
+      const a = { subjects: [{ x: 1, y: 2 }, { x: 3, y: 4 }, { y: 6, x: 5 }] }
+      const b = { subjects: [{ y: 2, x: 1 }, { y: 4, x: 3 }, { x: 5, y: 6 }] }
+      expect(Assessment.inputsHash(a)).toBe(Assessment.inputsHash(b))
+      expect(Assessment.inputsHash({ x: 1, y: undefined })).toBe(Assessment.inputsHash({ x: 1 }))
+      expect(Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 3 }] })).not.toBe(Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 2 }] }))
+    })
+  })
   describe("methods", () => {
     it("linear handles lower-is-better and clamps", () => {
       expect(Method.linear.score(5, { floor: 10, target: 0 }, ctx(10, undefined))).toBe(5)

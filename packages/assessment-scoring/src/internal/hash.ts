@@ -25,6 +25,25 @@ export const hashJson = (value: unknown): string => {
   const u32 = new Uint32Array(f64.buffer)
   const stack: Array<unknown> = [value]
   const close = {}
+  // objects of one shape (the same keys in the same order) share their sorted key order
+  const shapes = new Map<string, { keys: ReadonlyArray<string>; sorted: ReadonlyArray<string> }>()
+  const sortedKeys = (keys: ReadonlyArray<string>): ReadonlyArray<string> => {
+    const tag = `${keys.length}\u0000${keys[0] ?? ""}`
+    const cached = shapes.get(tag)
+    if (cached !== undefined && cached.keys.length === keys.length) {
+      let same = true
+      for (let i = 0; i < keys.length; i++) {
+        if (cached.keys[i] !== keys[i]) {
+          same = false
+          break
+        }
+      }
+      if (same) return cached.sorted
+    }
+    const sorted = [...keys].sort()
+    shapes.set(tag, { keys, sorted })
+    return sorted
+  }
   while (stack.length > 0) {
     const v = stack.pop()
     if (v === close) {
@@ -48,11 +67,15 @@ export const hashJson = (value: unknown): string => {
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i])
     } else if (typeof v === "object") {
       const record = v as Record<string, unknown>
-      const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort()
-      feed(`o${keys.length}{`)
+      const keys = sortedKeys(Object.keys(record))
+      let present = 0
+      for (let i = 0; i < keys.length; i++) if (record[keys[i]!] !== undefined) present++
+      feed(`o${present}{`)
       stack.push(close)
       for (let i = keys.length - 1; i >= 0; i--) {
-        stack.push(record[keys[i]!])
+        const member = record[keys[i]!]
+        if (member === undefined) continue
+        stack.push(member)
         stack.push(keys[i])
       }
     } else {
