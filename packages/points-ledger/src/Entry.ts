@@ -8,7 +8,6 @@
  */
 import { ValidationReport } from "@gongzhi/core"
 import { sha256 } from "@noble/hashes/sha2.js"
-import { utf8ToBytes } from "@noble/hashes/utils.js"
 import { type Result, Schema } from "effect"
 import * as Command from "./Command.js"
 
@@ -140,7 +139,19 @@ export const decodeAll = (input: unknown): Result.Result<ReadonlyArray<Entry>, V
  */
 export const genesis = "0".repeat(64)
 
+// Object keys repeat (the fields of commands): their JSON is kept, up to a bound.
+const quotedKeys = new Map<string, string>()
+const quoteKey = (key: string): string => {
+  let quoted = quotedKeys.get(key)
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key)
+    if (quotedKeys.size < 4096) quotedKeys.set(key, quoted)
+  }
+  return quoted
+}
+
 const canonicalValue = (value: unknown): string => {
+  if (typeof value === "string") return JSON.stringify(value)
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
   if (Array.isArray(value)) {
     let out = "["
@@ -148,14 +159,20 @@ const canonicalValue = (value: unknown): string => {
     return `${out}]`
   }
   const record = value as Record<string, unknown>
-  const keys = Object.keys(record).sort()
+  const keys = Object.keys(record)
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort()
+      break
+    }
+  }
   let out = "{"
   let first = true
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!
     const v = record[key]
     if (v === undefined) continue
-    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalValue(v)}`
+    out += `${first ? "" : ","}${quoteKey(key)}:${canonicalValue(v)}`
     first = false
   }
   return `${out}}`
@@ -207,6 +224,37 @@ export const hashInput = (
   return `${prevHash}|${seq}|${canonicalValue(command)}|[${p}]`
 }
 
+// TextEncoder is in every browser and in Node; the package's types include neither DOM nor Node.
+declare const TextEncoder: new () => {
+  encodeInto(source: string, destination: Uint8Array): { readonly read: number; readonly written: number }
+}
+let encoder: InstanceType<typeof TextEncoder> | undefined
+let scratch = new Uint8Array(0)
+
+/** The UTF-8 bytes of a text, in a buffer reused from call to call (hashed at once, never kept). */
+const utf8Of = (text: string): Uint8Array => {
+  if (text.length * 3 > scratch.length) scratch = new Uint8Array(Math.max(1024, text.length * 3))
+  encoder ??= new TextEncoder()
+  const { written } = encoder.encodeInto(text, scratch)
+  return scratch.subarray(0, written)
+}
+
+type Hasher = ReturnType<typeof sha256.create>
+let hasher: { readonly initial: Hasher; readonly worker: Hasher; readonly digest: Uint8Array } | undefined
+
+/**
+ * SHA-256 of bytes with one reused hash object: reset to the initial state by `_cloneInto`
+ * (part of noble's `Hash` interface), then written into one reused 32-byte digest, read at once.
+ * Saves the four typed arrays each `sha256(bytes)` call allocates.
+ */
+const sha256Of = (bytes: Uint8Array): Uint8Array => {
+  if (hasher === undefined) hasher = { initial: sha256.create(), worker: sha256.create(), digest: new Uint8Array(32) }
+  hasher.initial._cloneInto(hasher.worker)
+  hasher.worker.update(bytes)
+  hasher.worker.digestInto(hasher.digest)
+  return hasher.digest
+}
+
 const hexCodes = Array.from("0123456789abcdef", (c) => c.charCodeAt(0))
 
 /** Lower-case hex as one flat string (a million concatenated hex strings would keep their ropes alive). */
@@ -240,7 +288,7 @@ export const hashOf = (
   seq: number,
   command: Command.Command,
   postings: ReadonlyArray<Posting>
-): string => toHex(sha256(utf8ToBytes(hashInput(prevHash, seq, command, postings))))
+): string => toHex(sha256Of(utf8Of(hashInput(prevHash, seq, command, postings))))
 
 /**
  * The outcome of {@link verify}: the chain is intact, or the index of the first broken entry

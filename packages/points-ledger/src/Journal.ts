@@ -16,7 +16,7 @@ import { Result } from "effect"
 import { dual } from "effect/Function"
 import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"
-import { execute, historyIndex, system } from "./internal/engine.js"
+import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
 import { attach, fresh, stateOf } from "./internal/handle.js"
 import { messages } from "./Messages.js"
 import type * as RedemptionCatalog from "./RedemptionCatalog.js"
@@ -263,7 +263,7 @@ export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> => stateOf
  */
 export const entryOf = (journal: Journal, key: string): Entry.Entry | undefined => {
   const state = stateOf(journal)
-  const seq = state.byKey.get(key)
+  const seq = state.seqOf(key)
   return seq === undefined ? undefined : state.entries[seq]
 }
 
@@ -414,17 +414,15 @@ export const balance = (
   asOf?: CivilDate.CivilDate | undefined
 ): Result.Result<Balance, ValidationReport.ValidationReport> => {
   const state = stateOf(journal)
-  const found = state.accounts.get(account)
+  const found = state.account(account)
   if (found === undefined) {
     return Result.fail(ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } })))
   }
   if (asOf === undefined) {
     return Result.succeed({ account, available: found.balance, held: found.held, lifetimeEarned: found.earned })
   }
-  const i = historyIndex(found, asOf, Number.MAX_SAFE_INTEGER)
-  return Result.succeed(i < 0
-    ? { account, available: 0, held: 0, lifetimeEarned: 0 }
-    : { account, available: found.hBalance[i]!, held: found.hHeld[i]!, lifetimeEarned: found.hEarned[i]! })
+  const point = historyAt(found, historyIndex(found, asOf, Number.MAX_SAFE_INTEGER))
+  return Result.succeed({ account, available: point.available, held: point.held, lifetimeEarned: point.earned })
 }
 
 /**
@@ -509,6 +507,6 @@ export const holdStatus = (journal: Journal, hold: string): "open" | "released" 
  */
 export const reversedBy = (journal: Journal, key: string): string | undefined => {
   const state = stateOf(journal)
-  const seq = state.byKey.get(key)
+  const seq = state.seqOf(key)
   return seq === undefined ? undefined : state.reversedBy.get(seq)
 }

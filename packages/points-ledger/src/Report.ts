@@ -9,7 +9,7 @@
 import { CivilDate, Label, Period, Redaction, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
 import type * as Command from "./Command.js"
-import { type Account, historyIndex, type State, system } from "./internal/engine.js"
+import { historyAt, historyIndex, type State, system } from "./internal/engine.js"
 import { stateOf } from "./internal/handle.js"
 import type * as Journal from "./Journal.js"
 import { messages } from "./Messages.js"
@@ -19,10 +19,7 @@ const before = (date: CivilDate.CivilDate): string => {
   return Result.isSuccess(previous) ? previous.success : "0000-00-00"
 }
 
-const at = (account: Account, index: number) =>
-  index < 0
-    ? { available: 0, held: 0, earned: 0 }
-    : { available: account.hBalance[index]!, held: account.hHeld[index]!, earned: account.hEarned[index]! }
+const at = historyAt
 
 /**
  * One line of a statement: the entry, its date and kind, the amount for the account and the
@@ -77,7 +74,7 @@ export interface Statement {
 }
 
 const accountOf = (state: State, account: string) => {
-  const found = state.accounts.get(account)
+  const found = state.account(account)
   return found === undefined
     ? Result.fail(ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } })))
     : Result.succeed(found)
@@ -120,7 +117,7 @@ export const statement = (
     let prev = at(found, first)
     for (let i = first + 1; i <= last; i++) {
       const now = at(found, i)
-      const entry = state.entries[found.hSeq[i]!]
+      const entry = state.entries[now.seq]
       if (entry !== undefined) {
         lines.push({
           seq: entry.seq,
@@ -285,7 +282,7 @@ export interface Reconciliation {
  */
 export const reconcile = (journal: Journal.Journal): Reconciliation => {
   const state = stateOf(journal)
-  const balanceOf = (id: string) => state.accounts.get(id)!.balance
+  const balanceOf = (id: string) => state.account(id)!.balance
   let available = 0
   let memberHeld = 0
   let lots = 0

@@ -10,6 +10,7 @@ import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
+import { StringIndex } from "./StringIndex.js"
 
 export const system = {
   pool: "system:pool",
@@ -21,31 +22,35 @@ export const system = {
 
 export interface Lot {
   readonly seq: number
-  readonly expiresOn: string
+  /** The last day (epoch day) on which the lot can be spent. */
+  readonly expires: number
   remaining: number
 }
 
 export interface Account {
   readonly id: string
   readonly holder: Command.Holder | undefined
+  /** The holder's member id (an earner may not approve their own points). */
+  readonly member: string | undefined
+  /** The holder's roles as bits (see `roleBits`). */
+  readonly roles: number
   readonly openedSeq: number
   balance: number
   held: number
   earned: number
   lots: Array<Lot>
   head: number
-  // history of (seq, date, balance, held, earned) after each entry touching the account
-  readonly hSeq: Array<number>
-  readonly hDate: Array<string>
-  readonly hBalance: Array<number>
-  readonly hHeld: Array<number>
-  readonly hEarned: Array<number>
+  /**
+   * History after each entry touching the account, flat in one array (one allocation, one
+   * cache line per point): (seq, epoch day, balance, held, earned) × n. See `historyIndex`.
+   */
+  readonly history: Array<number>
   // caps of the current day / month / year (dates never go back, so only the current ones matter)
-  dayKey: string
+  dayKey: number
   dayTotal: number
-  monthKey: string
+  monthKey: number
   monthTotal: number
-  yearKey: string
+  yearKey: number
   yearTotal: number
   redemptionKey: string
   redemptionCount: number
@@ -71,16 +76,36 @@ export interface HoldState {
 }
 
 /** What an entry did to lots and counters, kept to reverse it. */
-export interface Effect {
-  readonly consumed: ReadonlyArray<Take>
-  readonly created: ReadonlyArray<Take>
-  readonly account: Account | undefined
-  readonly amount: number
-  readonly item: string | undefined
-  readonly quantity: number
-  readonly redemptionKey: string | undefined
-  readonly hold: HoldState | undefined
+export class Effect {
+  constructor(
+    readonly account: Account | undefined,
+    readonly amount: number,
+    readonly consumed: ReadonlyArray<Take>,
+    /** The lots created in other accounts (transfers). */
+    readonly created: ReadonlyArray<Take>,
+    /** The one lot an earning or a positive adjustment created in `account`. */
+    readonly lot: Lot | undefined,
+    readonly item: string | undefined,
+    readonly quantity: number,
+    readonly redemptionKey: string | undefined,
+    readonly hold: HoldState | undefined
+  ) {}
+
+  /** Every lot the entry created, with its account and amount. */
+  get createdTakes(): ReadonlyArray<Take> {
+    return this.lot !== undefined && this.account !== undefined
+      ? [{ account: this.account, lot: this.lot, amount: this.amount }]
+      : this.created
+  }
 }
+
+const none: ReadonlyArray<Take> = []
+
+const earned = (account: Account, amount: number, lot: Lot): Effect =>
+  new Effect(account, amount, none, none, lot, undefined, 0, undefined, undefined)
+
+const spent = (account: Account | undefined, amount: number, consumed: ReadonlyArray<Take>): Effect =>
+  new Effect(account, amount, consumed, none, undefined, undefined, 0, undefined, undefined)
 
 export interface Options {
   readonly scheme: Scheme.Scheme
@@ -90,47 +115,104 @@ export interface Options {
 
 export class State {
   readonly entries: Array<Entry.Entry> = []
-  readonly byKey = new Map<string, number>()
-  readonly accounts = new Map<string, Account>()
+  /** Idempotency keys → seq. */
+  readonly keys = new StringIndex((seq) => this.entries[seq]!.command.key)
+  /** Every account, system ones first; `ids` maps an id to its index here. */
+  readonly all: Array<Account> = []
+  readonly ids = new StringIndex((index) => this.all[index]!.id)
   readonly members: Array<Account> = []
   readonly effects: Array<Effect | undefined> = []
   readonly reversedBy = new Map<number, string>()
   readonly holds = new Map<string, HoldState>()
   readonly stock = new Map<string, number>()
-  readonly activities = new Map<string, Scheme.Activity>()
+  readonly activities = new Map<string, ActivityInfo>()
   readonly items = new Map<string, RedemptionCatalog.Item>()
   lastDate = ""
   lastHash: string = Entry.genesis
   readonly dates = new Map<string, DateInfo>()
   constructor(readonly options: Options) {
-    for (const id of Object.values(system)) this.accounts.set(id, newAccount(id, undefined, -1))
-    for (const activity of options.scheme.activities) this.activities.set(activity.id, activity)
+    for (const id of Object.values(system)) this.addAccount(newAccount(id, undefined, -1))
+    for (const activity of options.scheme.activities) {
+      const allowed = Scheme.eligibleRoles(options.scheme, activity)
+      this.activities.set(activity.id, {
+        activity,
+        allowed,
+        allowedBits: bitsOf(allowed),
+        approvers: Scheme.approversRequired(options.scheme, activity),
+        points: activity.rule._tag === "PerEvent" ? activity.rule.points : undefined
+      })
+    }
     for (const item of options.catalog.items) {
       this.items.set(item.id, item)
       if (item.stock !== undefined) this.stock.set(item.id, item.stock)
     }
   }
+
+  /** An account by id. */
+  account(id: string): Account | undefined {
+    const index = this.ids.get(id)
+    return index < 0 ? undefined : this.all[index]
+  }
+
+  /** The seq of the entry recorded under an idempotency key. */
+  seqOf(key: string): number | undefined {
+    const seq = this.keys.get(key)
+    return seq < 0 ? undefined : seq
+  }
+
+  /** The pool's side of an earning: one frozen posting per amount, shared by the entries. */
+  poolPosting(amount: number): Entry.Posting {
+    let posting = this.poolPostings.get(amount)
+    if (posting === undefined) {
+      posting = Object.freeze({ account: system.pool, amount })
+      this.poolPostings.set(amount, posting)
+    }
+    return posting
+  }
+
+  private readonly poolPostings = new Map<number, Entry.Posting>()
+
+  addAccount(account: Account): void {
+    this.ids.add(account.id, this.all.length)
+    this.all.push(account)
+  }
+}
+
+/** What the engine needs to know about an activity, computed once. */
+interface ActivityInfo {
+  readonly activity: Scheme.Activity
+  readonly allowed: ReadonlyArray<Scheme.Role>
+  readonly allowedBits: number
+  readonly approvers: number
+  /** The points per event, when they do not depend on the command. */
+  readonly points: number | undefined
+}
+
+const roleBit: Readonly<Record<Scheme.Role, number>> = { resident: 1, partyMember: 2, inServiceMember: 4 }
+
+const bitsOf = (roles: ReadonlyArray<unknown>): number => {
+  let bits = 0
+  for (const role of roles) bits |= typeof role === "string" && Object.hasOwn(roleBit, role) ? roleBit[role as Scheme.Role] : 0
+  return bits
 }
 
 const newAccount = (id: string, holder: Command.Holder | undefined, seq: number): Account => ({
   id,
   holder,
+  member: holder?.member,
+  roles: holder === undefined ? 0 : bitsOf(holder.roles),
   openedSeq: seq,
   balance: 0,
   held: 0,
   earned: 0,
   lots: [],
   head: 0,
-  hSeq: [],
-  hDate: [],
-  hBalance: [],
-  hHeld: [],
-  hEarned: [],
-  dayKey: "",
+  history: [],
+  dayKey: -1,
   dayTotal: 0,
-  monthKey: "",
+  monthKey: -1,
   monthTotal: 0,
-  yearKey: "",
+  yearKey: -1,
   yearTotal: 0,
   redemptionKey: "",
   redemptionCount: 0,
@@ -150,9 +232,13 @@ const amountIssue = (path: Issue.Path, actual: unknown) =>
 
 /** What the engine needs to know about a date, computed once per distinct date. */
 export interface DateInfo {
-  readonly month: string
-  readonly year: string
-  readonly expiresOn: string
+  /** Epoch day. */
+  readonly day: number
+  /** year × 12 + month. */
+  readonly month: number
+  readonly year: number
+  /** The epoch day until which points earned on this date can be spent. */
+  readonly expires: number
   readonly redemptionKey: string
 }
 
@@ -162,10 +248,12 @@ const dateInfo = (state: State, on: unknown): DateInfo | undefined => {
   if (cached !== undefined) return cached
   const parsed = CivilDate.make(on)
   if (parsed._tag === "Failure") return undefined
+  const { month, year } = CivilDate.toParts(parsed.success)
   const info: DateInfo = {
-    month: on.slice(0, 7),
-    year: on.slice(0, 4),
-    expiresOn: Scheme.expiresOn(state.options.scheme, parsed.success),
+    day: CivilDate.toEpochDay(parsed.success),
+    month: year * 12 + month,
+    year,
+    expires: CivilDate.toEpochDay(Scheme.expiresOn(state.options.scheme, parsed.success)),
     redemptionKey: redemptionPeriodKey(state.options.scheme, on)
   }
   state.dates.set(on, info)
@@ -173,6 +261,13 @@ const dateInfo = (state: State, on: unknown): DateInfo | undefined => {
 }
 
 const infoOf = (state: State, on: string): DateInfo => dateInfo(state, on)!
+
+/** The epoch day of a date given to a query; before every date (or after) when it is not one. */
+export const dayOf = (date: string): number => {
+  const parsed = CivilDate.make(date)
+  if (parsed._tag === "Success") return CivilDate.toEpochDay(parsed.success)
+  return date < "0001-01-01" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+}
 
 const redemptionPeriodKey = (scheme: Scheme.Scheme, on: string): string => {
   const limit = scheme.redemptionLimit
@@ -192,7 +287,7 @@ const periodZh = { month: "月", quarter: "季度", year: "年" } as const
 const planTake = (
   account: Account,
   amount: number,
-  on: string,
+  day: number,
   skipExpired: boolean,
   first?: Lot | undefined
 ): Array<Take> | undefined => {
@@ -207,7 +302,7 @@ const planTake = (
   for (let i = account.head; i < lots.length && left > 0; i++) {
     const lot = lots[i]!
     if (lot === first || lot.remaining === 0) continue
-    if (skipExpired && lot.expiresOn < on) continue
+    if (skipExpired && lot.expires < day) continue
     const t = Math.min(lot.remaining, left)
     takes.push({ account, lot, amount: t })
     left -= t
@@ -215,12 +310,12 @@ const planTake = (
   return left === 0 ? takes : undefined
 }
 
-const spendable = (account: Account, on: string): number => {
+const spendable = (account: Account, day: number): number => {
   let sum = 0
   const lots = account.lots
   for (let i = account.head; i < lots.length; i++) {
     const lot = lots[i]!
-    if (lot.expiresOn >= on) sum += lot.remaining
+    if (lot.expires >= day) sum += lot.remaining
   }
   return sum
 }
@@ -248,7 +343,7 @@ const restoreTakes = (takes: ReadonlyArray<Take>): void => {
 const insertLot = (account: Account, lot: Lot): void => {
   const lots = account.lots
   const last = lots[lots.length - 1]
-  if (last === undefined || last.expiresOn <= lot.expiresOn) {
+  if (last === undefined || last.expires <= lot.expires) {
     lots.push(lot)
     return
   }
@@ -256,7 +351,7 @@ const insertLot = (account: Account, lot: Lot): void => {
   let hi = lots.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if (lots[mid]!.expiresOn <= lot.expiresOn) lo = mid + 1
+    if (lots[mid]!.expires <= lot.expires) lo = mid + 1
     else hi = mid
   }
   lots.splice(lo, 0, lot)
@@ -266,31 +361,45 @@ const insertLot = (account: Account, lot: Lot): void => {
 // history
 // ---------------------------------------------------------------------------
 
-const record = (account: Account, seq: number, on: string): void => {
-  const n = account.hSeq.length
-  if (n > 0 && account.hSeq[n - 1] === seq) {
-    account.hBalance[n - 1] = account.balance
-    account.hHeld[n - 1] = account.held
-    account.hEarned[n - 1] = account.earned
+const stride = 5
+
+const record = (account: Account, seq: number, day: number): void => {
+  const h = account.history
+  const n = h.length
+  if (n > 0 && h[n - stride] === seq) {
+    h[n - 3] = account.balance
+    h[n - 2] = account.held
+    h[n - 1] = account.earned
     return
   }
-  account.hSeq.push(seq)
-  account.hDate.push(on)
-  account.hBalance.push(account.balance)
-  account.hHeld.push(account.held)
-  account.hEarned.push(account.earned)
+  h.push(seq, day, account.balance, account.held, account.earned)
 }
 
 /** Index of the last history point on or before a date (or seq), -1 if none. */
 export const historyIndex = (account: Account, asOf: string | undefined, maxSeq: number): number => {
+  const h = account.history
+  const day = asOf === undefined ? Number.POSITIVE_INFINITY : dayOf(asOf)
   let lo = 0
-  let hi = account.hSeq.length
+  let hi = h.length / stride
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    if ((asOf === undefined || account.hDate[mid]! <= asOf) && account.hSeq[mid]! < maxSeq) lo = mid + 1
+    if (h[mid * stride + 1]! <= day && h[mid * stride]! < maxSeq) lo = mid + 1
     else hi = mid
   }
   return lo - 1
+}
+
+/** The history point at an index from {@link historyIndex} (zeros before the first). */
+export const historyAt = (account: Account, index: number): {
+  readonly seq: number
+  readonly available: number
+  readonly held: number
+  readonly earned: number
+} => {
+  if (index < 0) return { seq: -1, available: 0, held: 0, earned: 0 }
+  const h = account.history
+  const at = index * stride
+  return { seq: h[at]!, available: h[at + 2]!, held: h[at + 3]!, earned: h[at + 4]! }
 }
 
 // ---------------------------------------------------------------------------
@@ -299,7 +408,7 @@ export const historyIndex = (account: Account, asOf: string | undefined, maxSeq:
 
 interface Plan {
   readonly postings: Array<Entry.Posting>
-  readonly commit: (seq: number) => Effect | undefined
+  readonly commit: (seq: number, day: number) => Effect | undefined
 }
 
 type Planned = { readonly issues: Array<Issue.DomainIssue>; readonly plan: Plan | undefined }
@@ -316,7 +425,7 @@ const memberAccount = (
     issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path, params: { account: describe(id) } }))
     return undefined
   }
-  const account = state.accounts.get(id)
+  const account = state.account(id)
   if (account === undefined || account.holder === undefined) {
     issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path, params: { account: id } }))
     return undefined
@@ -336,7 +445,7 @@ const planOpen = (state: State, c: Command.Open): Planned => {
     issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account: describe(c.account) } }))
   } else if (c.account.startsWith("system:")) {
     issues.push(messages.make("LEDGER_ACCOUNT_RESERVED", { path: ["account"], params: { account: c.account } }))
-  } else if (state.accounts.has(c.account)) {
+  } else if (state.ids.get(c.account) >= 0) {
     issues.push(messages.make("LEDGER_ACCOUNT_EXISTS", { path: ["account"], params: { account: c.account } }))
   }
   if (issues.length > 0) return fail(issues)
@@ -344,15 +453,15 @@ const planOpen = (state: State, c: Command.Open): Planned => {
     issues,
     plan: {
       postings: [],
-      commit: (seq) => {
+      commit: (seq, day) => {
         const holder: Command.Holder = {
           ...c.holder,
           roles: [...c.holder.roles]
         }
         const account = newAccount(c.account, holder, seq)
-        state.accounts.set(c.account, account)
+        state.addAccount(account)
         state.members.push(account)
-        record(account, seq, c.on)
+        record(account, seq, day)
         return undefined
       }
     }
@@ -379,29 +488,30 @@ const planEarn = (state: State, c: Command.Earn): Planned => {
   const issues: Array<Issue.DomainIssue> = []
   const scheme = state.options.scheme
   const account = memberAccount(state, c.account, ["account"], issues)
-  const activity = typeof c.activity === "string" ? state.activities.get(c.activity) : undefined
-  if (activity === undefined) {
+  const known = typeof c.activity === "string" ? state.activities.get(c.activity) : undefined
+  if (known === undefined) {
     issues.push(messages.make("LEDGER_UNKNOWN_ACTIVITY", {
       path: ["activity"],
       params: { activity: describe(c.activity), known: scheme.activities.map((a) => a.id).join(", ") }
     }))
     return fail(issues)
   }
+  const activity = known.activity
   let points = 0
-  if (activity.rule._tag === "PerEvent" && c.minutes === undefined) {
-    points = activity.rule.points
+  if (known.points !== undefined && c.minutes === undefined) {
+    points = known.points
   } else {
     const computed = Scheme.pointsOf(activity, c.minutes)
     if (computed._tag === "Failure") issues.push(...computed.failure.issues)
     else points = computed.success
   }
   // approvals: distinct approvers other than the earner
-  const required = Scheme.approversRequired(scheme, activity)
-  const approvedBy = c.approvedBy ?? []
+  const required = known.approvers
+  const approvedBy = c.approvedBy ?? noApprovers
   let given = 0
   for (let i = 0; i < approvedBy.length; i++) {
     const approver = approvedBy[i]!
-    if (account !== undefined && (approver === account.id || approver === account.holder?.member)) {
+    if (account !== undefined && (approver === account.id || approver === account.member)) {
       issues.push(messages.make("LEDGER_SELF_APPROVAL", { path: ["approvedBy"], params: { approver } }))
     } else if (approvedBy.indexOf(approver) === i) {
       given++
@@ -414,46 +524,48 @@ const planEarn = (state: State, c: Command.Earn): Planned => {
     }))
   }
   if (account !== undefined) {
-    const allowed = Scheme.eligibleRoles(scheme, activity)
-    const roles = account.holder!.roles
-    if (!roles.some((r) => allowed.includes(r))) {
+    if ((account.roles & known.allowedBits) === 0) {
       issues.push(messages.make("LEDGER_NOT_ELIGIBLE", {
         path: ["activity"],
-        params: { account: account.id, activity: activity.id, roles: roles.join(", "), allowed: allowed.join(", ") }
+        params: {
+          account: account.id,
+          activity: activity.id,
+          roles: account.holder!.roles.join(", "),
+          allowed: known.allowed.join(", ")
+        }
       }))
     }
     if (points > 0) {
       const caps = scheme.caps
       const info = infoOf(state, c.on)
-      capCheck(issues, points, caps.perDay, account.dayKey === c.on ? account.dayTotal : 0, "daily", "每日")
+      capCheck(issues, points, caps.perDay, account.dayKey === info.day ? account.dayTotal : 0, "daily", "每日")
       capCheck(issues, points, caps.perMonth, account.monthKey === info.month ? account.monthTotal : 0, "monthly", "每月")
       capCheck(issues, points, caps.perYear, account.yearKey === info.year ? account.yearTotal : 0, "yearly", "每年")
     }
   }
   if (issues.length > 0 || account === undefined) return fail(issues)
   const info = infoOf(state, c.on)
-  const expiresOn = info.expiresOn
   return {
     issues,
     plan: {
-      postings: [{ account: system.pool, amount: -points }, { account: account.id, amount: points }],
+      postings: [state.poolPosting(-points), { account: account.id, amount: points }],
       commit: (seq) => {
-        const lot: Lot = { seq, expiresOn, remaining: points }
+        const lot: Lot = { seq, expires: info.expires, remaining: points }
         insertLot(account, lot)
         account.balance += points
         account.earned += points
-        countCaps(account, c.on, info, points)
-        return effect({ created: [{ account, lot, amount: points }], account, amount: points })
+        countCaps(account, info, points)
+        return earned(account, points, lot)
       }
     }
   }
 }
 
-const countCaps = (account: Account, on: string, info: DateInfo, points: number): void => {
+const countCaps = (account: Account, info: DateInfo, points: number): void => {
   const month = info.month
   const year = info.year
-  if (account.dayKey !== on) {
-    account.dayKey = on
+  if (account.dayKey !== info.day) {
+    account.dayKey = info.day
     account.dayTotal = 0
   }
   if (account.monthKey !== month) {
@@ -469,22 +581,14 @@ const countCaps = (account: Account, on: string, info: DateInfo, points: number)
   account.yearTotal += points
 }
 
-const uncountCaps = (account: Account, on: string, points: number): void => {
-  if (account.dayKey === on) account.dayTotal -= points
-  if (account.monthKey === on.slice(0, 7)) account.monthTotal -= points
-  if (account.yearKey === on.slice(0, 4)) account.yearTotal -= points
+const uncountCaps = (account: Account, info: DateInfo, points: number): void => {
+  if (account.dayKey === info.day) account.dayTotal -= points
+  if (account.monthKey === info.month) account.monthTotal -= points
+  if (account.yearKey === info.year) account.yearTotal -= points
 }
 
-const effect = (e: Partial<Effect>): Effect => ({
-  consumed: e.consumed ?? [],
-  created: e.created ?? [],
-  account: e.account,
-  amount: e.amount ?? 0,
-  item: e.item,
-  quantity: e.quantity ?? 0,
-  redemptionKey: e.redemptionKey,
-  hold: e.hold
-})
+const noApprovers: ReadonlyArray<string> = []
+
 
 const planRedeemOrHold = (state: State, c: Command.Redeem | Command.Hold): Planned => {
   const issues: Array<Issue.DomainIssue> = []
@@ -535,8 +639,9 @@ const planRedeemOrHold = (state: State, c: Command.Redeem | Command.Hold): Plann
         }))
       }
     }
-    takes = planTake(account, amount, c.on, true)
-    if (takes === undefined) issues.push(insufficient(account, spendable(account, c.on), amount, ["quantity"]))
+    const day = infoOf(state, c.on).day
+    takes = planTake(account, amount, day, true)
+    if (takes === undefined) issues.push(insufficient(account, spendable(account, day), amount, ["quantity"]))
   }
   if (issues.length > 0 || account === undefined || takes === undefined) return fail(issues)
   const consumed = takes
@@ -577,9 +682,9 @@ const planRedeemOrHold = (state: State, c: Command.Redeem | Command.Hold): Plann
             closedBy: undefined
           }
           state.holds.set(c.key, hold)
-          return effect({ consumed, account, amount, item: item.id, quantity, redemptionKey, hold })
+          return new Effect(account, amount, consumed, none, undefined, item.id, quantity, redemptionKey, hold)
         }
-        return effect({ consumed, account, amount, item: item.id, quantity, redemptionKey })
+        return new Effect(account, amount, consumed, none, undefined, item.id, quantity, redemptionKey, undefined)
       }
     }
   }
@@ -651,20 +756,12 @@ const planSettle = (state: State, c: Command.Settle): Planned => {
     issues,
     plan: {
       postings: [{ account: system.held, amount: -hold.amount }, { account: system.redemption, amount: hold.amount }],
-      commit: (seq) => {
+      commit: (seq, day) => {
         account.held -= hold.amount
-        record(account, seq, c.on)
+        record(account, seq, day)
         hold.status = "settled"
         hold.closedBy = c.key
-        return effect({
-          consumed: hold.consumed,
-          account,
-          amount: hold.amount,
-          item: hold.item,
-          quantity: hold.quantity,
-          redemptionKey: hold.redemptionKey,
-          hold
-        })
+        return new Effect(account, hold.amount, hold.consumed, none, undefined, hold.item, hold.quantity, hold.redemptionKey, hold)
       }
     }
   }
@@ -684,21 +781,21 @@ const planAdjust = (state: State, c: Command.Adjust): Planned => {
   const amount = c.amount
   if (amount > 0) {
     if (issues.length > 0) return fail(issues)
-    const expiresOn = infoOf(state, c.on).expiresOn
+    const expires = infoOf(state, c.on).expires
     return {
       issues,
       plan: {
         postings: [{ account: system.pool, amount: -amount }, { account: account.id, amount }],
         commit: (seq) => {
-          const lot: Lot = { seq, expiresOn, remaining: amount }
+          const lot: Lot = { seq, expires, remaining: amount }
           insertLot(account, lot)
           account.balance += amount
-          return effect({ created: [{ account, lot, amount }], account, amount })
+          return earned(account, amount, lot)
         }
       }
     }
   }
-  const takes = planTake(account, -amount, c.on, false)
+  const takes = planTake(account, -amount, 0, false)
   if (takes === undefined) issues.push(insufficient(account, account.balance, -amount, ["amount"]))
   if (issues.length > 0 || takes === undefined) return fail(issues)
   return {
@@ -708,7 +805,7 @@ const planAdjust = (state: State, c: Command.Adjust): Planned => {
       commit: () => {
         applyTakes(takes)
         account.balance += amount
-        return effect({ consumed: takes, account, amount })
+        return spent(account, amount, takes)
       }
     }
   }
@@ -725,8 +822,9 @@ const planTransfer = (state: State, c: Command.Transfer | Command.Donate): Plann
   if (!ok) issues.push(amountIssue(["amount"], c.amount))
   let takes: Array<Take> | undefined
   if (ok && from !== undefined) {
-    takes = planTake(from, c.amount, c.on, true)
-    if (takes === undefined) issues.push(insufficient(from, spendable(from, c.on), c.amount, ["amount"]))
+    const day = infoOf(state, c.on).day
+    takes = planTake(from, c.amount, day, true)
+    if (takes === undefined) issues.push(insufficient(from, spendable(from, day), c.amount, ["amount"]))
   }
   if (issues.length > 0 || from === undefined || takes === undefined) return fail(issues)
   if (c._tag === "Transfer" && to === undefined) return fail(issues)
@@ -742,13 +840,13 @@ const planTransfer = (state: State, c: Command.Transfer | Command.Donate): Plann
         const created: Array<Take> = []
         if (to !== undefined) {
           for (const take of consumed) {
-            const lot: Lot = { seq, expiresOn: take.lot.expiresOn, remaining: take.amount }
+            const lot: Lot = { seq, expires: take.lot.expires, remaining: take.amount }
             insertLot(to, lot)
             created.push({ account: to, lot, amount: take.amount })
           }
           to.balance += amount
         }
-        return effect({ consumed, created, account: from, amount })
+        return new Effect(from, amount, consumed, created, undefined, undefined, 0, undefined, undefined)
       }
     }
   }
@@ -758,13 +856,14 @@ const planExpire = (state: State, c: Command.Expire): Planned => {
   const takes: Array<Take> = []
   const postings: Array<Entry.Posting> = []
   const perAccount: Array<[Account, number]> = []
+  const day = infoOf(state, c.on).day
   let total = 0
   for (const account of state.members) {
     let sum = 0
     const lots = account.lots
     for (let i = account.head; i < lots.length; i++) {
       const lot = lots[i]!
-      if (lot.expiresOn >= c.on) break
+      if (lot.expires >= day) break
       if (lot.remaining > 0) {
         takes.push({ account, lot, amount: lot.remaining })
         sum += lot.remaining
@@ -785,7 +884,7 @@ const planExpire = (state: State, c: Command.Expire): Planned => {
       commit: () => {
         applyTakes(takes)
         for (const [account, sum] of perAccount) account.balance -= sum
-        return effect({ consumed: takes, amount: total })
+        return spent(undefined, total, takes)
       }
     }
   }
@@ -809,7 +908,7 @@ const hints = {
 
 const planReverse = (state: State, c: Command.Reverse): Planned => {
   const issues: Array<Issue.DomainIssue> = []
-  const seq = typeof c.target === "string" ? state.byKey.get(c.target) : undefined
+  const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
   if (seq === undefined) {
     return fail([messages.make("LEDGER_UNKNOWN_TRANSACTION", { path: ["target"], params: { target: describe(c.target) } })])
   }
@@ -847,7 +946,7 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
         postings,
         commit: (at) => {
           hold.account.held += hold.amount
-          record(hold.account, at, c.on)
+          record(hold.account, at, infoOf(state, c.on).day)
           hold.status = "open"
           hold.closedBy = undefined
           state.reversedBy.set(seq, c.key)
@@ -857,14 +956,15 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
     }
   }
   const takes: Array<Take> = []
-  const creditedAccount = fx.created[0]?.account
+  const created = fx.createdTakes
+  const creditedAccount = created[0]?.account
   if (creditedAccount !== undefined) {
-    const amount = fx.created.reduce((s, t) => s + t.amount, 0)
+    const amount = created.reduce((s, t) => s + t.amount, 0)
     // the created lots first, then the oldest others
     let short = false
     const planned = takes
     let left = amount
-    for (const t of fx.created) {
+    for (const t of created) {
       const a = Math.min(t.lot.remaining, left)
       if (a > 0) planned.push({ account: creditedAccount, lot: t.lot, amount: a })
       left -= a
@@ -895,12 +995,12 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
         restoreTakes(fx.consumed)
         // balances follow the postings of member accounts
         for (const p of postings) {
-          const account = state.accounts.get(p.account)!
+          const account = state.account(p.account)!
           if (account.holder !== undefined) account.balance += p.amount
         }
         if (kind === "Earn") {
           fx.account!.earned -= fx.amount
-          uncountCaps(fx.account!, target.command.on, fx.amount)
+          uncountCaps(fx.account!, infoOf(state, target.command.on), fx.amount)
         }
         if (kind === "Redeem" && fx.item !== undefined) {
           undoRedemption(state, fx.account!, fx.item, fx.quantity, fx.redemptionKey ?? "")
@@ -984,8 +1084,8 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   const keyOk = typeof c.key === "string" && c.key !== ""
   if (!keyOk) issues.push(messages.make("LEDGER_KEY_MISSING", { path: ["key"], params: { actual: describe(c.key) } }))
   else {
-    const seen = state.byKey.get(c.key)
-    if (seen !== undefined) {
+    const seen = state.keys.get(c.key)
+    if (seen >= 0) {
       const original = state.entries[seen]!
       if (fingerprint(original.command) === fingerprint(c)) return { _tag: "Replayed", entry: original }
       return {
@@ -1001,7 +1101,8 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
       params: { expected: describe(c.expectedSeq), actual: length }
     }))
   }
-  if (dateInfo(state, c.on) === undefined) {
+  const info = dateInfo(state, c.on)
+  if (info === undefined) {
     issues.push(messages.make("LEDGER_DATE_INVALID", { path: ["on"], params: { actual: describe(c.on) } }))
     return { _tag: "Rejected", issues }
   }
@@ -1014,25 +1115,26 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   if (planned.plan === undefined) return { _tag: "Nothing" }
   const seq = length
   const postings = planned.plan.postings
-  const command = copyCommand(c)
   let entry: Entry.Entry
   if (stored !== undefined) {
     entry = stored
   } else {
+    const command = copyCommand(c)
     const prevHash = state.options.hashChain ? state.lastHash : ""
     const hash = state.options.hashChain ? Entry.hashOf(prevHash, seq, command, postings) : ""
     entry = { seq, command, postings, prevHash, hash }
   }
-  const fx = planned.plan.commit(seq)
+  const fx = planned.plan.commit(seq, info.day)
   state.entries.push(entry)
   state.effects.push(fx)
-  state.byKey.set(c.key, seq)
+  state.keys.add(c.key, seq)
   state.lastDate = c.on
   state.lastHash = entry.hash
-  for (const posting of postings) {
-    const account = state.accounts.get(posting.account)!
+  for (let i = 0; i < postings.length; i++) {
+    const posting = postings[i]!
+    const account = state.account(posting.account)!
     if (account.holder === undefined) account.balance += posting.amount
-    record(account, seq, c.on)
+    record(account, seq, info.day)
   }
   return { _tag: "Appended", entry }
 }
