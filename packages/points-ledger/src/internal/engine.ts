@@ -4,13 +4,12 @@
  * immutable: a journal value is (state, length); when an older value is used, its state is
  * rebuilt from its entries (see Journal.ts).
  */
-import { CivilDate, type Issue } from "@gongzhi/core"
+import { CivilDate, type Issue, KeyIndex } from "@gongzhi/core"
 import * as Command from "../Command.js"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
-import { StringIndex } from "./StringIndex.js"
 
 export const system = {
   pool: "system:pool",
@@ -116,10 +115,10 @@ export interface Options {
 export class State {
   readonly entries: Array<Entry.Entry> = []
   /** Idempotency keys → seq. */
-  readonly keys = new StringIndex((seq) => this.entries[seq]!.command.key)
+  readonly keys = KeyIndex.make((seq) => this.entries[seq]!.command.key, 1024)
   /** Every account, system ones first; `ids` maps an id to its index here. */
   readonly all: Array<Account> = []
-  readonly ids = new StringIndex((index) => this.all[index]!.id)
+  readonly ids = KeyIndex.make((index) => this.all[index]!.id, 1024)
   readonly members: Array<Account> = []
   readonly effects: Array<Effect | undefined> = []
   readonly reversedBy = new Map<number, string>()
@@ -151,13 +150,12 @@ export class State {
   /** An account by id. */
   account(id: string): Account | undefined {
     const index = this.ids.get(id)
-    return index < 0 ? undefined : this.all[index]
+    return index === undefined ? undefined : this.all[index]
   }
 
   /** The seq of the entry recorded under an idempotency key. */
   seqOf(key: string): number | undefined {
-    const seq = this.keys.get(key)
-    return seq < 0 ? undefined : seq
+    return this.keys.get(key)
   }
 
   /** The pool's side of an earning: one frozen posting per amount, shared by the entries. */
@@ -445,7 +443,7 @@ const planOpen = (state: State, c: Command.Open): Planned => {
     issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account: describe(c.account) } }))
   } else if (c.account.startsWith("system:")) {
     issues.push(messages.make("LEDGER_ACCOUNT_RESERVED", { path: ["account"], params: { account: c.account } }))
-  } else if (state.ids.get(c.account) >= 0) {
+  } else if (state.ids.has(c.account)) {
     issues.push(messages.make("LEDGER_ACCOUNT_EXISTS", { path: ["account"], params: { account: c.account } }))
   }
   if (issues.length > 0) return fail(issues)
@@ -1085,7 +1083,7 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   if (!keyOk) issues.push(messages.make("LEDGER_KEY_MISSING", { path: ["key"], params: { actual: describe(c.key) } }))
   else {
     const seen = state.keys.get(c.key)
-    if (seen >= 0) {
+    if (seen !== undefined) {
       const original = state.entries[seen]!
       if (fingerprint(original.command) === fingerprint(c)) return { _tag: "Replayed", entry: original }
       return {

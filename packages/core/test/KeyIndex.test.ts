@@ -1,0 +1,62 @@
+import { KeyIndex } from "@gongzhi/core"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+
+describe("KeyIndex", () => {
+  it("answers like a Map for any keys, through growth", () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.array(fc.string({ maxLength: 6 })), (keys, probes) => {
+        const stored: Array<string> = []
+        const index = KeyIndex.make((slot) => stored[slot]!, 1)
+        const model = new Map<string, number>()
+        for (const key of keys) {
+          if (model.has(key)) continue
+          model.set(key, stored.length)
+          stored.push(key)
+          expect(index.add(key, stored.length - 1)).toBeUndefined()
+        }
+        expect(index.size).toBe(model.size)
+        for (const key of [...keys, ...probes]) {
+          expect(index.get(key)).toBe(model.get(key))
+          expect(index.has(key)).toBe(model.has(key))
+        }
+        // adding a key again records nothing and names the slot recorded first
+        for (const key of keys) expect(index.add(key, 99_999)).toBe(model.get(key))
+        expect(index.size).toBe(model.size)
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("keeps a million keys apart", () => {
+    const stored: Array<string> = []
+    const index = KeyIndex.make((slot) => stored[slot]!)
+    for (let i = 0; i < 1_000_000; i++) {
+      stored.push(`t${i}`)
+      index.add(`t${i}`, i)
+    }
+    expect(index.size).toBe(1_000_000)
+    expect(index.get("t0")).toBe(0)
+    expect(index.get("t999999")).toBe(999_999)
+    expect(index.get("t1000000")).toBeUndefined()
+    expect(index.get("")).toBeUndefined()
+  })
+
+  it("tells apart two keys with the same 32-bit hash", () => {
+    // "id-149599" and "id-312382" hash alike (found by a birthday search over id-0 … id-312382)
+    const stored = ["id-149599", "id-312382"]
+    const index = KeyIndex.make((slot) => stored[slot]!)
+    expect(index.add("id-149599", 0)).toBeUndefined()
+    expect(index.get("id-312382")).toBeUndefined()
+    expect(index.add("id-312382", 1)).toBeUndefined()
+    expect([index.get("id-149599"), index.get("id-312382"), index.size]).toEqual([0, 1, 2])
+  })
+
+  it("refuses slots a typed array cannot hold", () => {
+    const index = KeyIndex.make(() => "x")
+    expect(() => index.add("x", -1)).toThrow(RangeError)
+    expect(() => index.add("x", 2 ** 31)).toThrow(RangeError)
+    expect(() => index.add("x", 1.5)).toThrow(RangeError)
+    expect(index.size).toBe(0)
+  })
+})
