@@ -1,10 +1,10 @@
 /**
  * An index from string keys to slot numbers for millions of keys: ids of org units and people,
  * idempotency keys of a journal. The keys stay where the caller already keeps them (in its
- * rows or entries); the index holds only a 32-bit hash and the slot of each key, in two typed
- * arrays with open addressing. A lookup of a new key is settled by one read of the hash array
- * instead of the chain of pointer loads a `Map` of a million strings costs, and the index adds
- * 16 bytes per key to the heap.
+ * rows or entries); the index holds only a 32-bit hash and the slot of each key, side by side
+ * in one typed array with open addressing. A lookup of a new key is settled by one read of that
+ * array instead of the chain of pointer loads a `Map` of a million strings costs, and the index adds
+ * 16 to 32 bytes per key to the heap (the table is kept at most half full).
  *
  * @since 0.1.0
  */
@@ -43,8 +43,8 @@ const hashOf = (key: string): number => {
  * @since 0.1.0
  */
 export class KeyIndex {
-  private hashes: Int32Array
-  private slots: Int32Array
+  // pairs of (hash, slot + 1) side by side: a probe reads one cache line
+  private cells: Int32Array
   private mask: number
   private count = 0
 
@@ -54,11 +54,10 @@ export class KeyIndex {
    * @since 0.1.0
    */
   constructor(private readonly keyOf: (slot: number) => string, expected = 0) {
-    let cells = 16
-    while (cells < expected * 2) cells *= 2
-    this.hashes = new Int32Array(cells)
-    this.slots = new Int32Array(cells)
-    this.mask = cells - 1
+    let capacity = 16
+    while (capacity < expected * 2) capacity *= 2
+    this.cells = new Int32Array(capacity * 2)
+    this.mask = capacity - 1
   }
 
   /**
@@ -77,13 +76,13 @@ export class KeyIndex {
    */
   get(key: string): number | undefined {
     const h = hashOf(key)
-    const hashes = this.hashes
+    const cells = this.cells
     const mask = this.mask
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const found = hashes[i]!
+      const found = cells[2 * i]!
       if (found === 0) return undefined
       if (found === h) {
-        const slot = this.slots[i]! - 1
+        const slot = cells[2 * i + 1]! - 1
         if (this.keyOf(slot) === key) return slot
       }
     }
@@ -108,38 +107,38 @@ export class KeyIndex {
     if (!Number.isSafeInteger(slot) || slot < 0 || slot >= 0x7FFFFFFF) {
       throw new RangeError(`KeyIndex slots are integers from 0 to 2147483646, got ${slot}`)
     }
-    if ((this.count + 1) * 2 > this.hashes.length) this.grow()
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow()
     const h = hashOf(key)
-    const hashes = this.hashes
+    const cells = this.cells
     const mask = this.mask
     let i = h & mask
-    for (; hashes[i] !== 0; i = (i + 1) & mask) {
-      if (hashes[i] === h) {
-        const existing = this.slots[i]! - 1
+    for (; cells[2 * i] !== 0; i = (i + 1) & mask) {
+      if (cells[2 * i] === h) {
+        const existing = cells[2 * i + 1]! - 1
         if (this.keyOf(existing) === key) return existing
       }
     }
-    hashes[i] = h
-    this.slots[i] = slot + 1
+    cells[2 * i] = h
+    cells[2 * i + 1] = slot + 1
     this.count++
     return undefined
   }
 
   private grow(): void {
-    const hashes = this.hashes
-    const slots = this.slots
-    const cells = hashes.length * 2
-    this.hashes = new Int32Array(cells)
-    this.slots = new Int32Array(cells)
-    this.mask = cells - 1
-    for (let j = 0; j < hashes.length; j++) {
-      const h = hashes[j]!
+    const old = this.cells
+    const capacity = (this.mask + 1) * 2
+    const cells = new Int32Array(capacity * 2)
+    const mask = capacity - 1
+    for (let j = 0; j < old.length; j += 2) {
+      const h = old[j]!
       if (h === 0) continue
-      let i = h & this.mask
-      while (this.hashes[i] !== 0) i = (i + 1) & this.mask
-      this.hashes[i] = h
-      this.slots[i] = slots[j]!
+      let i = h & mask
+      while (cells[2 * i] !== 0) i = (i + 1) & mask
+      cells[2 * i] = h
+      cells[2 * i + 1] = old[j + 1]!
     }
+    this.cells = cells
+    this.mask = mask
   }
 }
 

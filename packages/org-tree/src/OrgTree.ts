@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Id, Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Id, Issue, KeyIndex, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
@@ -59,10 +59,18 @@ const territorial = new Set<Kind.Kind>(["grid", "building", "entrance"])
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/
 
 /** The problems of an id: none for the common case without calling into the full check. */
+const noIssues: ReadonlyArray<Issue.DomainIssue> = Object.freeze([])
+
 const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => {
-  if (typeof id === "string" && id.length > 0 && id.length <= 128 && id.charCodeAt(0) > 32 && id.charCodeAt(id.length - 1) > 32 && !controlCharacter.test(id)) return []
+  if (typeof id === "string" && id.length > 0 && id.length <= 128 && id.charCodeAt(0) > 32 && id.charCodeAt(id.length - 1) > 32 && !controlCharacter.test(id)) return noIssues
   return Id.validate(typeof id === "string" ? id : "")
 }
+
+const endsBeforeStart = (position: OrgRows.PositionRow, i: number, field: "end" | "left", end: CivilDate.CivilDate) =>
+  messages.make("ORG_TERM_END_BEFORE_START", {
+    path: ["positions", i, field],
+    params: { id: position.orgUnitId, personId: position.personId, roleZh: Kind.roleLabels[position.role].zh, roleEn: Kind.roleLabels[position.role].en, start: position.start, end }
+  })
 
 const referenceIssue = (path: Issue.Path, what: { zh: string; en: string }, id: string, target: { zh: string; en: string }, targetId: string) =>
   messages.make("ORG_UNKNOWN_REFERENCE", {
@@ -111,7 +119,9 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const units = rows.orgUnits
   const n = units.length
   const issues: Array<Issue.DomainIssue> = []
-  const byId = new Map<string, number>()
+  // the ids in one array: confirming a probe reads the id without reading its row
+  const ids = new Array<string>(n)
+  const byId = KeyIndex.make((i) => ids[i]!, n)
   const skip = new Uint8Array(n)
   const kind = new Uint8Array(n)
   for (let i = 0; i < n; i++) {
@@ -128,12 +138,31 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       skip[i] = 1
       continue
     }
-    const first = byId.get(id)
+    ids[i] = id
+    const first = skip[i] === 0 ? byId.add(id, i) : byId.get(id)
     if (first !== undefined) {
       issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["orgUnits", i, "id"], params: { id, first: first + 1 } }))
       skip[i] = 1
-    } else if (skip[i] === 0) byId.set(id, i)
+    }
   }
+
+  // member units (branches name them, people work in them)
+  const memberUnits = rows.memberUnits ?? []
+  const memberUnitById = KeyIndex.make((i) => memberUnits[i]!.id, memberUnits.length)
+  memberUnits.forEach((unit, i) => {
+    const first = memberUnitById.add(unit.id, i)
+    if (first !== undefined) {
+      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: first + 1 } }))
+      return
+    }
+    const gc = byId.get(unit.grandCommitteeId)
+    if (gc === undefined) issues.push(referenceIssue(["memberUnits", i, "grandCommitteeId"], memberUnitLabel, unit.id, orgUnitLabel, unit.grandCommitteeId))
+    else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
+      issues.push(wrongKind(["memberUnits", i, "grandCommitteeId"], unit.id, "grandCommitteeId", "grand-committee", unit.grandCommitteeId, Kind.kinds[kind[gc]!]!))
+    }
+  })
+  const territorialCode = new Uint8Array(K)
+  for (const k of territorial) territorialCode[kindCode(k)] = 1
 
   // parents and the policy's structure
   const parent = new Int32Array(n).fill(-1)
@@ -145,6 +174,22 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   for (let i = 0; i < n; i++) {
     if (skip[i] === 1) continue
     const row = units[i]!
+    // territory covered and member units named (in the same pass: each row is read once more)
+    const covers = row.covers
+    if (covers !== undefined) {
+      for (let k = 0; k < covers.length; k++) {
+        const target = covers[k]!
+        const t = byId.get(target)
+        if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
+        else if (territorialCode[kind[t]!] === 0) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
+      }
+    }
+    const named = row.memberUnits
+    if (named !== undefined) {
+      for (let k = 0; k < named.length; k++) {
+        if (!memberUnitById.has(named[k]!)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!))
+      }
+    }
     const parentId = row.parentId
     if (parentId === undefined || parentId === null || parentId === "") {
       roots.push(i)
@@ -269,49 +314,14 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
     }
   }
 
-  // territory covered and member units named by branches
-  const memberUnits = rows.memberUnits ?? []
-  const memberUnitById = new Map<string, number>()
-  memberUnits.forEach((unit, i) => {
-    if (memberUnitById.has(unit.id)) {
-      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: memberUnitById.get(unit.id)! + 1 } }))
-      return
-    }
-    memberUnitById.set(unit.id, i)
-    const gc = byId.get(unit.grandCommitteeId)
-    if (gc === undefined) issues.push(referenceIssue(["memberUnits", i, "grandCommitteeId"], memberUnitLabel, unit.id, orgUnitLabel, unit.grandCommitteeId))
-    else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
-      issues.push(wrongKind(["memberUnits", i, "grandCommitteeId"], unit.id, "grandCommitteeId", "grand-committee", unit.grandCommitteeId, Kind.kinds[kind[gc]!]!))
-    }
-  })
-  const territorialCode = new Uint8Array(K)
-  for (const k of territorial) territorialCode[kindCode(k)] = 1
-  for (let i = 0; i < n; i++) {
-    if (skip[i] === 1) continue
-    const row = units[i]!
-    const covers = row.covers
-    if (covers !== undefined) {
-      for (let k = 0; k < covers.length; k++) {
-        const target = covers[k]!
-        const t = byId.get(target)
-        if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
-        else if (territorialCode[kind[t]!] === 0) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
-      }
-    }
-    const named = row.memberUnits
-    if (named !== undefined) {
-      for (let k = 0; k < named.length; k++) {
-        if (!memberUnitById.has(named[k]!)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!))
-      }
-    }
-  }
-
   // people
   const people = rows.people ?? []
-  const personById = new Map<string, number>()
+  const personById = KeyIndex.make((i) => people[i]!.id, people.length)
   const personUnit = new Int32Array(people.length).fill(-1)
   const full = new Int32Array(n)
   const probationary = new Int32Array(n)
+  let lastHome: string | undefined
+  let lastUnit: number | undefined
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!
     const problems = idIssues(person.id)
@@ -319,15 +329,17 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       for (const issue of problems) issues.push({ ...issue, path: ["people", i, "id"] })
       continue
     }
-    const first = personById.get(person.id)
+    const first = personById.add(person.id, i)
     if (first !== undefined) {
       issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } }))
       continue
     }
-    personById.set(person.id, i)
     const home = person.orgUnitId
     if (home !== undefined) {
-      const u = byId.get(home)
+      // rosters list a branch's members together: look each org unit up once per run of them
+      const u = home === lastHome ? lastUnit : byId.get(home)
+      lastHome = home
+      lastUnit = u
       if (u === undefined) issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
       else {
         personUnit[i] = u
@@ -351,6 +363,7 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const positions = rows.positions ?? []
   const positionCount = new Int32Array(n + 1)
   const positionUnit = new Int32Array(positions.length).fill(-1)
+  const positionPerson = new Int32Array(positions.length).fill(-1)
   positions.forEach((position, i) => {
     const u = byId.get(position.orgUnitId)
     if (u === undefined) issues.push(referenceIssue(["positions", i, "orgUnitId"], positionLabel, `${position.personId}/${position.role}`, orgUnitLabel, position.orgUnitId))
@@ -358,17 +371,13 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       positionUnit[i] = u
       positionCount[u + 1]!++
     }
-    if (!personById.has(position.personId)) {
+    const holder = personById.get(position.personId)
+    if (holder !== undefined) positionPerson[i] = holder
+    else {
       issues.push(referenceIssue(["positions", i, "personId"], positionLabel, `${position.orgUnitId}/${position.role}`, personLabel, position.personId))
     }
-    const ends = [["end", position.end], ["left", position.left]] as const
-    for (const [field, end] of ends) {
-      if (end === undefined || CivilDate.compare(end, position.start) >= 0) continue
-      issues.push(messages.make("ORG_TERM_END_BEFORE_START", {
-        path: ["positions", i, field],
-        params: { id: position.orgUnitId, personId: position.personId, roleZh: Kind.roleLabels[position.role].zh, roleEn: Kind.roleLabels[position.role].en, start: position.start, end }
-      }))
-    }
+    if (position.end !== undefined && position.end < position.start) issues.push(endsBeforeStart(position, i, "end", position.end))
+    if (position.left !== undefined && position.left < position.start) issues.push(endsBeforeStart(position, i, "left", position.left))
   })
 
   if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
@@ -397,7 +406,9 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       full,
       probationary,
       positionStart,
-      positionOrder
+      positionOrder,
+      positionUnit,
+      positionPerson
   })
   return Result.succeed(tree)
 }

@@ -99,6 +99,10 @@ const subtreeTotals = (tree: OrgTree.OrgTree) => {
   return totals
 }
 
+/** A list of distinct people with one more (a new array only when it grows). */
+const withPerson = (people: ReadonlyArray<string>, person: string): ReadonlyArray<string> =>
+  people.includes(person) ? people : [...people, person]
+
 const roleParams = (position: OrgRows.PositionRow) => ({
   id: position.orgUnitId,
   personId: position.personId,
@@ -134,114 +138,128 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
   const issues: Array<Issue.DomainIssue> = []
   const index = indexesOf(tree)
   const totals = subtreeTotals(tree)
-  const secretaryRequired = new Set(policy.secretaryRequired)
   const memberUnitsOfCommittee = new Set(tree.memberUnits.map((u) => u.id))
+  // what the policy says of each kind, looked up once per kind instead of once per row
+  const kinds = Kind.kinds.map((kind) => ({
+    kind,
+    label: Kind.labels[kind],
+    organisation: Kind.isOrganisation(kind),
+    secretaryRequired: policy.secretaryRequired.includes(kind),
+    maxDeputies: OrgPolicy.maxDeputies(policy, kind),
+    termYears: OrgPolicy.termYears(policy, kind)
+  }))
 
   // positions, grouped per org unit through the index
   const { positionStart, positionOrder } = index
+  const none: ReadonlyArray<string> = []
   for (let i = 0; i < tree.size; i++) {
+    const about = kinds[index.kind[i]!]!
+    if (!about.organisation) continue
+    const kind = about.kind
     const row = tree.orgUnits[i]!
-    const kind = Kind.kinds[index.kind[i]!]!
-    if (!Kind.isOrganisation(kind)) continue
-    const label = Kind.labels[kind]
     const full = totals.full[i]!
     const members = full + totals.probationary[i]!
     // who holds what here today: secretaries, deputies, committee members (distinct people)
-    const secretaries: Array<string> = []
-    const deputyHolders: Array<string> = []
-    const committeeHolders: Array<string> = []
-    const memberHolders: Array<string> = []
+    let secretaries = none
+    let deputyHolders = none
+    let committeeHolders = none
+    let memberHolders = none
     for (let k = positionStart[i]!; k < positionStart[i + 1]!; k++) {
       const position = tree.positions[positionOrder[k]!]!
       if (!OrgTree.isHeldOn(position, asOf)) continue
       const role = position.role
       const person = position.personId
-      if (role === "secretary" && !secretaries.includes(person)) secretaries.push(person)
-      else if (role === "deputy-secretary" && !deputyHolders.includes(person)) deputyHolders.push(person)
-      else if (role === "committee-member" && !memberHolders.includes(person)) memberHolders.push(person)
-      if ((role === "secretary" || role === "deputy-secretary" || role === "committee-member") && !committeeHolders.includes(person)) committeeHolders.push(person)
+      if (role === "secretary") secretaries = withPerson(secretaries, person)
+      else if (role === "deputy-secretary") deputyHolders = withPerson(deputyHolders, person)
+      else if (role === "committee-member") memberHolders = withPerson(memberHolders, person)
+      else continue
+      committeeHolders = withPerson(committeeHolders, person)
     }
-    const path = ["orgUnits", i]
 
     if (kind === "branch") {
       const branchType = row.branchType ?? "grid"
       if (branchType !== "joint" && full < t.branchMinFullMembers) {
-        issues.push(messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", { path, params: { id: row.id, full, min: t.branchMinFullMembers } }))
+        issues.push(messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", { path: ["orgUnits", i], params: { id: row.id, full, min: t.branchMinFullMembers } }))
       }
       const units = row.memberUnits?.length ?? 0
       if (branchType === "joint" && units > t.jointBranchMaxUnits) {
-        issues.push(messages.make("ORG_JOINT_BRANCH_TOO_MANY_UNITS", { severity: "warning", path: [...path, "memberUnits"], params: { id: row.id, units, max: t.jointBranchMaxUnits } }))
+        issues.push(messages.make("ORG_JOINT_BRANCH_TOO_MANY_UNITS", { severity: "warning", path: ["orgUnits", i, "memberUnits"], params: { id: row.id, units, max: t.jointBranchMaxUnits } }))
       }
       if (members > t.branchMaxMembers) {
-        issues.push(messages.make("ORG_BRANCH_TOO_MANY_MEMBERS", { severity: "warning", path, params: { id: row.id, members, max: t.branchMaxMembers } }))
+        issues.push(messages.make("ORG_BRANCH_TOO_MANY_MEMBERS", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, max: t.branchMaxMembers } }))
       }
       const committee = committeeHolders.length
-      const params = { id: row.id, full, committee, threshold: t.committeeRequiredAt, min: t.committeeMin, max: t.committeeMax, hardMax: t.committeeHardMax }
+      const params = () => ({ id: row.id, full, committee, threshold: t.committeeRequiredAt, min: t.committeeMin, max: t.committeeMax, hardMax: t.committeeHardMax })
       if (full >= t.committeeRequiredAt) {
-        if (committee < t.committeeMin) issues.push(messages.make("ORG_COMMITTEE_REQUIRED", { path, params }))
-        else if (committee > t.committeeHardMax) issues.push(messages.make("ORG_COMMITTEE_TOO_LARGE", { path, params }))
-        else if (committee > t.committeeMax) issues.push(messages.make("ORG_COMMITTEE_LARGE", { severity: "warning", path, params }))
+        if (committee < t.committeeMin) issues.push(messages.make("ORG_COMMITTEE_REQUIRED", { path: ["orgUnits", i], params: params() }))
+        else if (committee > t.committeeHardMax) issues.push(messages.make("ORG_COMMITTEE_TOO_LARGE", { path: ["orgUnits", i], params: params() }))
+        else if (committee > t.committeeMax) issues.push(messages.make("ORG_COMMITTEE_LARGE", { severity: "warning", path: ["orgUnits", i], params: params() }))
       } else if (memberHolders.length > 0) {
-        issues.push(messages.make("ORG_COMMITTEE_NOT_EXPECTED", { severity: "warning", path, params: { ...params, committee: memberHolders.length } }))
+        issues.push(messages.make("ORG_COMMITTEE_NOT_EXPECTED", { severity: "warning", path: ["orgUnits", i], params: { ...params(), committee: memberHolders.length } }))
       }
     }
     if (kind === "branch" || kind === "general-branch") {
       if (members >= t.committeeSuggestAt) {
-        issues.push(messages.make("ORG_SUGGEST_COMMITTEE", { severity: "warning", path, params: { id: row.id, members, threshold: t.committeeSuggestAt } }))
+        issues.push(messages.make("ORG_SUGGEST_COMMITTEE", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, threshold: t.committeeSuggestAt } }))
       } else if (kind === "branch" && members >= t.generalBranchSuggestAt) {
-        issues.push(messages.make("ORG_SUGGEST_GENERAL_BRANCH", { severity: "warning", path, params: { id: row.id, members, threshold: t.generalBranchSuggestAt } }))
+        issues.push(messages.make("ORG_SUGGEST_GENERAL_BRANCH", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, threshold: t.generalBranchSuggestAt } }))
       }
     }
-    if (secretaryRequired.has(kind)) {
-      const params = { id: row.id, kindZh: label.zh, kindEn: label.en, count: secretaries.length }
-      if (secretaries.length === 0) issues.push(messages.make("ORG_SECRETARY_MISSING", { path, params }))
-      else if (secretaries.length > 1) issues.push(messages.make("ORG_SECRETARY_SEVERAL", { path, params }))
+    if (about.secretaryRequired && secretaries.length !== 1) {
+      const params = { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: secretaries.length }
+      issues.push(messages.make(secretaries.length === 0 ? "ORG_SECRETARY_MISSING" : "ORG_SECRETARY_SEVERAL", { path: ["orgUnits", i], params }))
     }
-    const maxDeputies = OrgPolicy.maxDeputies(policy, kind)
+    const maxDeputies = about.maxDeputies
     const deputies = deputyHolders.length
     if (maxDeputies !== undefined && deputies > maxDeputies) {
-      issues.push(messages.make("ORG_TOO_MANY_DEPUTIES", { path, params: { id: row.id, kindZh: label.zh, kindEn: label.en, count: deputies, max: maxDeputies } }))
+      issues.push(messages.make("ORG_TOO_MANY_DEPUTIES", { path: ["orgUnits", i], params: { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: deputies, max: maxDeputies } }))
     }
   }
 
-  // terms and holders (the longest end of a term, cached: many terms start on the same day)
-  const longestEnd = new Map<string, CivilDate.CivilDate | undefined>()
-  tree.positions.forEach((position, p) => {
-    const unit = index.byId.get(position.orgUnitId)
-    if (unit === undefined) return
-    const kind = Kind.kinds[index.kind[unit]!]!
-    const path = ["positions", p]
-    const committeeRole = Kind.committeeRoles.includes(position.role)
-    if (committeeRole) {
-      const years = OrgPolicy.termYears(policy, kind)
-      const key = `${position.start}/${years}`
-      let longest = longestEnd.get(key)
-      if (longest === undefined && !longestEnd.has(key)) {
+  // terms and holders (the longest end of a term, cached per term length and start: many terms start on the same day)
+  const longestEnds = new Map<number, Map<string, CivilDate.CivilDate | undefined>>()
+  const { positionUnit, positionPerson } = index
+  const committeeRoles: ReadonlySet<Kind.Role> = new Set(Kind.committeeRoles)
+  const partyRoles: ReadonlySet<Kind.Role> = new Set(Kind.partyRoles)
+  const positions = tree.positions
+  for (let p = 0; p < positions.length; p++) {
+    const position = positions[p]!
+    const unit = positionUnit[p]!
+    if (unit < 0) continue
+    const about = kinds[index.kind[unit]!]!
+    const role = position.role
+    const held = OrgTree.isHeldOn(position, asOf)
+    if (committeeRoles.has(role)) {
+      const years = about.termYears
+      let ends = longestEnds.get(years)
+      if (ends === undefined) longestEnds.set(years, ends = new Map())
+      let longest = ends.get(position.start)
+      if (longest === undefined && !ends.has(position.start)) {
         longest = Result.getOrUndefined(CivilDate.addYears(position.start, years))
-        longestEnd.set(key, longest)
+        ends.set(position.start, longest)
       }
-      if (position.end !== undefined && longest !== undefined && CivilDate.compare(position.end, longest) > 0) {
-        issues.push(messages.make("ORG_TERM_TOO_LONG", { path: [...path, "end"], params: { ...roleParams(position), start: position.start, end: position.end, years } }))
+      if (position.end !== undefined && longest !== undefined && position.end > longest) {
+        issues.push(messages.make("ORG_TERM_TOO_LONG", { path: ["positions", p, "end"], params: { ...roleParams(position), start: position.start, end: position.end, years } }))
       }
       const due = position.end ?? longest
-      if (OrgTree.isHeldOn(position, asOf) && due !== undefined && CivilDate.compare(due, asOf) < 0) {
-        issues.push(messages.make("ORG_TERM_EXPIRED", { severity: "warning", path, params: { ...roleParams(position), end: due } }))
+      if (held && due !== undefined && due < asOf) {
+        issues.push(messages.make("ORG_TERM_EXPIRED", { severity: "warning", path: ["positions", p], params: { ...roleParams(position), end: due } }))
       }
     }
-    if (!Kind.partyRoles.includes(position.role) || !OrgTree.isHeldOn(position, asOf)) return
-    const personIndex = index.personById.get(position.personId)
-    if (personIndex === undefined) return
+    if (!held || !partyRoles.has(role)) continue
+    const personIndex = positionPerson[p]!
+    if (personIndex < 0) continue
     const person = tree.people[personIndex]!
     if (person.membership === "none") {
-      issues.push(messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", { path: [...path, "personId"], params: roleParams(position) }))
-      return
+      issues.push(messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) }))
+      continue
     }
     const fromMemberUnit = person.employerUnitId !== undefined && memberUnitsOfCommittee.has(person.employerUnitId)
-    const excepted = position.role === "first-secretary" || person.external === true || (position.partTime === true && fromMemberUnit)
-    if (excepted) return
+    const excepted = role === "first-secretary" || person.external === true || (position.partTime === true && fromMemberUnit)
+    if (excepted) continue
     const home = index.personUnit[personIndex]!
     const inside = home >= 0 && index.pre[home]! >= index.pre[unit]! && index.pre[home]! <= index.last[unit]!
-    if (!inside) issues.push(messages.make("ORG_HOLDER_NOT_MEMBER", { path: [...path, "personId"], params: roleParams(position) }))
-  })
+    if (!inside) issues.push(messages.make("ORG_HOLDER_NOT_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) }))
+  }
   return ValidationReport.make(issues)
 }

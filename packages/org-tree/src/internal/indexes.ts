@@ -1,3 +1,4 @@
+import type { KeyIndex } from "@gongzhi/core"
 import * as Kind from "../Kind.js"
 import type * as OrgRows from "../OrgRows.js"
 
@@ -5,7 +6,7 @@ import type * as OrgRows from "../OrgRows.js"
 export interface Indexes {
   /** Index of the root row (-1 for an empty tree). */
   readonly root: number
-  readonly byId: ReadonlyMap<string, number>
+  readonly byId: KeyIndex.KeyIndex
   readonly parent: Int32Array
   readonly kind: Uint8Array
   readonly firstChild: Int32Array
@@ -16,16 +17,19 @@ export interface Indexes {
   readonly pre: Int32Array
   readonly last: Int32Array
   readonly depth: Int32Array
-  readonly personById: ReadonlyMap<string, number>
+  readonly personById: KeyIndex.KeyIndex
   /** Person index → row index of their org unit (-1 none). */
   readonly personUnit: Int32Array
-  readonly memberUnitById: ReadonlyMap<string, number>
+  readonly memberUnitById: KeyIndex.KeyIndex
   /** Direct full and probationary members of each row. */
   readonly full: Int32Array
   readonly probationary: Int32Array
   /** Positions by row: positionStart[i] … positionStart[i + 1] in positionOrder. */
   readonly positionStart: Int32Array
   readonly positionOrder: Int32Array
+  /** Position index → row index of its org unit, and → index of its holder in `people` (-1 none). */
+  readonly positionUnit: Int32Array
+  readonly positionPerson: Int32Array
 }
 
 interface Tree {
