@@ -28,6 +28,35 @@ describe("KeyIndex", () => {
     )
   })
 
+  it("adds in bulk exactly as one by one, with duplicates, look-ups only and skipped slots", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d", "id-149599", "id-312382", "e", "f"), fc.constantFrom(0, 1, 1, 2)), { maxLength: 300 }),
+        (rows) => {
+          const keys = rows.map(([key]) => key)
+          const modes = Uint8Array.from(rows.map(([, mode]) => mode))
+          const one = KeyIndex.make((slot) => keys[slot]!)
+          const expected = rows.map(([key, mode], slot) => mode === 0 ? -1 : (mode === 1 ? one.add(key, slot) : one.get(key)) ?? -1)
+          const bulk = KeyIndex.make((slot) => keys[slot]!)
+          expect(Array.from(bulk.addAll(keys.length, modes))).toEqual(expected)
+          expect(bulk.size).toBe(one.size)
+          for (const key of new Set(keys)) expect(bulk.get(key)).toBe(one.get(key))
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+
+  it("adds a million keys in bulk, across table regions", () => {
+    const keys = Array.from({ length: 1_000_000 }, (_, i) => `p${i % 700_000}`)
+    const index = KeyIndex.make((slot) => keys[slot]!, 1000)
+    const firsts = index.addAll(keys.length)
+    expect(index.size).toBe(700_000)
+    expect([firsts[0], firsts[699_999], firsts[700_000], firsts[999_999]]).toEqual([-1, -1, 0, 299_999])
+    expect(index.get("p123456")).toBe(123_456)
+    expect(() => index.addAll(-1)).toThrow(RangeError)
+  })
+
   it("keeps a million keys apart", () => {
     const stored: Array<string> = []
     const index = KeyIndex.make((slot) => stored[slot]!)

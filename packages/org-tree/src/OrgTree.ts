@@ -124,6 +124,7 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const byId = KeyIndex.make((i) => ids[i]!, n)
   const skip = new Uint8Array(n)
   const kind = new Uint8Array(n)
+  // rows come shuffled: each id is checked and indexed while it is in the cache (people, below, are indexed in bulk)
   for (let i = 0; i < n; i++) {
     const row = units[i]!
     const id = row.id
@@ -139,6 +140,7 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       continue
     }
     ids[i] = id
+    // rows of an unknown kind are not indexed, but they may still repeat an id
     const first = skip[i] === 0 ? byId.add(id, i) : byId.get(id)
     if (first !== undefined) {
       issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["orgUnits", i, "id"], params: { id, first: first + 1 } }))
@@ -171,6 +173,7 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   for (const rule of policy.allowed) {
     for (const child of rule.children) allowed[kindCode(rule.parent) * K + kindCode(child)] = 1
   }
+  // every parent looked up at once, region by region of the index
   for (let i = 0; i < n; i++) {
     if (skip[i] === 1) continue
     const row = units[i]!
@@ -195,8 +198,8 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       roots.push(i)
       continue
     }
-    const p = byId.get(parentId)
-    if (p === undefined) {
+    const p = byId.get(parentId) ?? -1
+    if (p < 0) {
       issues.push(messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", i, "parentId"], params: { id: row.id, parentId } }))
       continue
     }
@@ -322,15 +325,18 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const probationary = new Int32Array(n)
   let lastHome: string | undefined
   let lastUnit: number | undefined
+  // people: ids checked in one pass, then indexed in bulk (duplicates found region by region of the index)
+  const personModes = new Uint8Array(people.length)
+  for (let i = 0; i < people.length; i++) if (idIssues(people[i]!.id).length === 0) personModes[i] = 1
+  const firstPeople = personById.addAll(people.length, personModes)
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!
-    const problems = idIssues(person.id)
-    if (problems.length > 0) {
-      for (const issue of problems) issues.push({ ...issue, path: ["people", i, "id"] })
+    if (personModes[i] === 0) {
+      for (const issue of idIssues(person.id)) issues.push({ ...issue, path: ["people", i, "id"] })
       continue
     }
-    const first = personById.add(person.id, i)
-    if (first !== undefined) {
+    const first = firstPeople[i]!
+    if (first >= 0) {
       issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } }))
       continue
     }
