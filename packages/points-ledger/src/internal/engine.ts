@@ -127,6 +127,8 @@ export class State {
   readonly activities = new Map<string, ActivityInfo>()
   readonly items = new Map<string, RedemptionCatalog.Item>()
   lastDate = ""
+  /** The approvers of the last command copied (frozen, shared by the entries that have the same). */
+  lastApprovers: ReadonlyArray<string> = Object.freeze([])
   lastHash: string = Entry.genesis
   readonly dates = new Map<string, DateInfo>()
   constructor(readonly options: Options) {
@@ -1040,9 +1042,20 @@ const fingerprint = (c: Command.Command): string => {
   return Entry.canonical(rest)
 }
 
-const copyCommand = (c: Command.Command): Command.Command => {
+/** The same approvers as the last copy (most earnings are approved by the same people): reuse it. */
+const approversOf = (state: State, approvedBy: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const last = state.lastApprovers
+  if (last.length === approvedBy.length) {
+    let same = true
+    for (let i = 0; i < last.length && same; i++) same = last[i] === approvedBy[i]
+    if (same) return last
+  }
+  return (state.lastApprovers = Object.freeze([...approvedBy]))
+}
+
+const copyCommand = (state: State, c: Command.Command): Command.Command => {
   const copy: Record<string, unknown> = { ...c }
-  if ("approvedBy" in c && Array.isArray(c.approvedBy)) copy["approvedBy"] = [...c.approvedBy]
+  if ("approvedBy" in c && Array.isArray(c.approvedBy)) copy["approvedBy"] = approversOf(state, c.approvedBy)
   if (c._tag === "Open") copy["holder"] = { ...c.holder, roles: [...c.holder.roles] }
   return copy as Command.Command
 }
@@ -1117,7 +1130,7 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   if (stored !== undefined) {
     entry = stored
   } else {
-    const command = copyCommand(c)
+    const command = copyCommand(state, c)
     const prevHash = state.options.hashChain ? state.lastHash : ""
     const hash = state.options.hashChain ? Entry.hashOf(prevHash, seq, command, postings) : ""
     entry = { seq, command, postings, prevHash, hash }
