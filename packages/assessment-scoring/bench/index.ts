@@ -12,6 +12,8 @@
 import { writeFileSync, mkdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
 import { Result } from "effect"
 import { Engine } from "json-rules-engine"
@@ -185,17 +187,25 @@ const best = async <A>(runs: number, f: () => A | Promise<A>) => {
   return result
 }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
+// a full GC before measuring what is kept (no node flags needed)
+setFlagsFromString("--expose-gc")
+const gc = runInNewContext("gc") as () => void
+const retainedHeap = () => {
+  gc()
+  return process.memoryUsage().heapUsed
+}
 
 const main = async () => {
   console.log(`assessment-scoring bench: ${SUBJECTS} subjects × ${INDICATORS} indicators (json-rules-engine on ${PEER_SUBJECTS})`)
   const rssBefore = process.memoryUsage().rss
+  const heapInputs = retainedHeap()
   // warm up
   Assessment.score(plan, Inputs.make("bench", subjects.slice(0, 200)))
   handWritten(subjects.slice(0, 200))
   const ours = await best(3, () => Assessment.score(plan, inputs))
   if (Result.isFailure(ours.value)) throw new Error(JSON.stringify(ours.value.failure.issues.slice(0, 3)))
   const kept = ours.value.success
-  const heapWithResult = process.memoryUsage().heapUsed
+  const heapWithResult = retainedHeap()
   const peakRss = process.resourceUsage().maxRSS * 1024
   const hand = await best(3, () => handWritten(subjects))
 
@@ -220,6 +230,7 @@ const main = async () => {
     jsonRulesEngineMs: Math.round(peer.ms),
     speedupOverJsonRulesEngine: Math.round((peer.ms / peerOurs.ms) * 10) / 10,
     heapWithExplanationsMB: mb(heapWithResult),
+    explanationsMB: mb(heapWithResult - heapInputs),
     peakRssMB: mb(peakRss),
     rssBeforeMB: mb(rssBefore),
     totalsMatchingHandWritten: SUBJECTS - mismatches,
