@@ -125,46 +125,55 @@ export class KeyIndex {
   }
 
   /**
-   * Adds the keys of slots `0 … count − 1` (not recorded yet) as {@link add} would one by one, in slot order, and
-   * returns for every slot the slot recorded first under its key (`-1` when there is none: the
-   * slot was recorded or its key was new). `modes[slot]`, when given: 1 adds (the default),
-   * 2 only looks the key up, 0 skips the slot. For millions of keys this is several times faster
-   * than `add` in a loop: the keys are hashed in one sequential pass, then inserted region by
-   * region of the table, so that the writes stay in the processor's cache.
+   * Adds the keys of slots `0 … count − 1` (not recorded yet) as {@link add} would one by one,
+   * in slot order, and returns for every slot the slot recorded first under its key (`-1` when
+   * there is none: the slot was recorded or its key was new). `mode(slot)`, when given, is asked
+   * once per slot just before its key is read: 1 adds it (the default), 2 only looks it up, 0
+   * skips it — a caller can check each key there while it is in the cache. For millions of
+   * keys this is several times faster than `add` in a loop: the keys are hashed in one
+   * sequential pass, then inserted region by region of the table, so that the writes stay in
+   * the processor's cache.
    *
    * @since 0.1.0
    */
-  addAll(count: number, modes?: Uint8Array): Int32Array {
+  addAll(count: number, mode?: (slot: number) => 0 | 1 | 2): Int32Array {
     if (!Number.isSafeInteger(count) || count < 0 || count > 0x7FFFFFFF) {
       throw new RangeError(`KeyIndex slots are integers from 0 to 2147483646, got a count of ${count}`)
     }
     const firsts = new Int32Array(count).fill(-1)
-    let added = 0
-    for (let slot = 0; slot < count; slot++) if (modes === undefined || modes[slot] === 1) added++
-    while ((this.count + added) * 2 > this.mask + 1) this.grow()
-    // hash every key once, in slot order
+    // hash every key once, in slot order (0: skipped)
+    const modes = new Uint8Array(count)
     const hashes = new Int32Array(count)
+    let added = 0
+    let used = 0
     for (let slot = 0; slot < count; slot++) {
-      if (modes === undefined || modes[slot] !== 0) hashes[slot] = hashOf(this.keyOf(slot))
+      const m = mode === undefined ? 1 : mode(slot)
+      if (m === 0) continue
+      modes[slot] = m
+      hashes[slot] = hashOf(this.keyOf(slot))
+      used++
+      if (m === 1) added++
     }
-    // group the slots by table region (32,768 cells: 256 KiB), keeping slot order within a region
+    while ((this.count + added) * 2 > this.mask + 1) this.grow()
+    // group (slot, hash) pairs by table region (32,768 cells: 256 KiB), in slot order within a region
     const mask = this.mask
     const bits = 31 - Math.clz32(mask + 1)
     const shift = Math.min(bits, 15)
     const regions = 1 << (bits - shift)
     const starts = new Int32Array(regions + 1)
-    for (let slot = 0; slot < count; slot++) {
-      if (modes === undefined || modes[slot] !== 0) starts[((hashes[slot]! & mask) >>> shift) + 1]!++
-    }
+    for (let slot = 0; slot < count; slot++) if (modes[slot] !== 0) starts[((hashes[slot]! & mask) >>> shift) + 1]!++
     for (let r = 0; r < regions; r++) starts[r + 1]! += starts[r]!
-    const order = new Int32Array(starts[regions]!)
+    const pairs = new Int32Array(used * 2)
     for (let slot = 0; slot < count; slot++) {
-      if (modes === undefined || modes[slot] !== 0) order[starts[(hashes[slot]! & mask) >>> shift]!++] = slot
+      if (modes[slot] === 0) continue
+      const at = starts[(hashes[slot]! & mask) >>> shift]!++
+      pairs[2 * at] = slot
+      pairs[2 * at + 1] = hashes[slot]!
     }
     const cells = this.cells
-    for (let k = 0; k < order.length; k++) {
-      const slot = order[k]!
-      const h = hashes[slot]!
+    for (let k = 0; k < used; k++) {
+      const slot = pairs[2 * k]!
+      const h = pairs[2 * k + 1]!
       let i = h & mask
       let first = -1
       for (; cells[2 * i] !== 0; i = (i + 1) & mask) {
@@ -177,7 +186,7 @@ export class KeyIndex {
         }
       }
       if (first >= 0) firsts[slot] = first
-      else if (modes === undefined || modes[slot] === 1) {
+      else if (modes[slot] === 1) {
         cells[2 * i] = h
         cells[2 * i + 1] = slot + 1
         this.count++

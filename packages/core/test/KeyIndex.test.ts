@@ -38,7 +38,13 @@ describe("KeyIndex", () => {
           const one = KeyIndex.make((slot) => keys[slot]!)
           const expected = rows.map(([key, mode], slot) => mode === 0 ? -1 : (mode === 1 ? one.add(key, slot) : one.get(key)) ?? -1)
           const bulk = KeyIndex.make((slot) => keys[slot]!)
-          expect(Array.from(bulk.addAll(keys.length, modes))).toEqual(expected)
+          const asked: Array<number> = []
+          const firsts = bulk.addAll(keys.length, (slot) => {
+            asked.push(slot)
+            return modes[slot] as 0 | 1 | 2
+          })
+          expect(Array.from(firsts)).toEqual(expected)
+          expect(asked).toEqual(keys.map((_, slot) => slot))
           expect(bulk.size).toBe(one.size)
           for (const key of new Set(keys)) expect(bulk.get(key)).toBe(one.get(key))
         }

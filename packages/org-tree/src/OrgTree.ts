@@ -326,12 +326,15 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   let lastHome: string | undefined
   let lastUnit: number | undefined
   // people: ids checked in one pass, then indexed in bulk (duplicates found region by region of the index)
-  const personModes = new Uint8Array(people.length)
-  for (let i = 0; i < people.length; i++) if (idIssues(people[i]!.id).length === 0) personModes[i] = 1
-  const firstPeople = personById.addAll(people.length, personModes)
+  const badPeople = new Uint8Array(people.length)
+  const firstPeople = personById.addAll(people.length, (i) => {
+    if (idIssues(people[i]!.id).length === 0) return 1
+    badPeople[i] = 1
+    return 0
+  })
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!
-    if (personModes[i] === 0) {
+    if (badPeople[i] === 1) {
       for (const issue of idIssues(person.id)) issues.push({ ...issue, path: ["people", i, "id"] })
       continue
     }
