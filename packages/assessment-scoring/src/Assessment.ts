@@ -415,15 +415,63 @@ export const score = (
     readonly view: Method.SubjectView
     readonly subject: Inputs.Subject
     readonly totalUnits: number
-    readonly explanation: Omit<Explanation.Explanation, "grading">
+    /** Everything of the explanation but its tree, which is built when first read (see `treeOf`). */
+    readonly explanation: Omit<Explanation.Explanation, "grading" | "tree">
     readonly vetoes: ReadonlyArray<AppliedVeto>
     readonly points: Readonly<Record<string, number>>
   }
   const scored: Array<Scored> = []
   const u = new Float64Array(nodes.length)
-  const expl: Array<Explanation.Node | undefined> = new Array(nodes.length)
   const leafIndex = new Int32Array(nodes.length).fill(-1)
   leaves.forEach((n, l) => (leafIndex[n] = l))
+  // What each subject's explanation tree is made of, kept compactly (a million node objects
+  // would cost more to make and to keep than the scoring itself): the points of every node,
+  // how they were capped, the note of every leaf and the assessor scores of multi-assessor
+  // leaves. The tree is built from them when it is first read.
+  const N = nodes.length
+  const pointsOf = new Float64Array(inputs.subjects.length * N)
+  const cappedOf = new Uint8Array(inputs.subjects.length * N)
+  const notesOf = new Array<Label.Label | undefined>(inputs.subjects.length * N)
+  // the input each leaf read (as read then: a caller changing its inputs later changes nothing here)
+  const inputOf = new Array<unknown>(inputs.subjects.length * N)
+  const assessmentsOf = new Map<number, ReadonlyArray<Explanation.AssessorScore>>()
+  const cappedCodes = [undefined, "max", "zero"] as const
+  const weightedNote: Label.Label = { zh: "按权重折算", en: "weighted and normalised" }
+  const treeOf = (s: number): ReadonlyArray<Explanation.Node> => {
+    const expl: Array<Explanation.Node | undefined> = new Array(N)
+    for (let n = N - 1; n >= 0; n--) {
+      const node = nodes[n]!
+      const at = s * N + n
+      expl[n] = leafIndex[n]! >= 0
+        ? {
+          id: node.id,
+          label: node.label,
+          method: node.method!.name,
+          input: inputOf[at],
+          points: pointsOf[at]! / scale,
+          max: node.max,
+          weight: node.weight,
+          capped: cappedCodes[cappedOf[at]!],
+          note: notesOf[at],
+          assessments: assessmentsOf.get(at),
+          children: undefined
+        }
+        : {
+          id: node.id,
+          label: node.label,
+          method: undefined,
+          input: undefined,
+          points: pointsOf[at]! / scale,
+          max: node.max,
+          weight: node.weight,
+          capped: cappedCodes[cappedOf[at]!],
+          note: node.weighted ? weightedNote : undefined,
+          assessments: undefined,
+          children: node.children.map((k) => expl[k]!)
+        }
+    }
+    return compiled.roots.map((r) => expl[r]!)
+  }
 
   for (let s = 0; s < inputs.subjects.length; s++) {
     const subject = inputs.subjects[s]!
@@ -504,39 +552,18 @@ export const score = (
             en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
           }
         }
-        expl[n] = {
-          id: node.id,
-          label: node.label,
-          method: method.name,
-          input: value,
-          points: u[n]! / scale,
-          max: node.max,
-          weight: node.weight,
-          capped,
-          note,
-          assessments,
-          children: undefined
-        }
+        const at = s * N + n
+        inputOf[at] = value
+        if (capped !== undefined) cappedOf[at] = capped === "max" ? 1 : 2
+        if (note !== undefined) notesOf[at] = note
+        if (assessments !== undefined) assessmentsOf.set(at, assessments)
       } else {
         const c = combine(node.children, node.weighted, maxUnits[n]!, u)
         u[n] = c.value
-        expl[n] = {
-          id: node.id,
-          label: node.label,
-          method: undefined,
-          input: undefined,
-          points: c.value / scale,
-          max: node.max,
-          weight: node.weight,
-          capped: c.capped ? "max" : undefined,
-          note: node.weighted
-            ? { zh: "按权重折算", en: "weighted and normalised" }
-            : undefined,
-          assessments: undefined,
-          children: node.children.map((k) => expl[k]!)
-        }
+        if (c.capped) cappedOf[s * N + n] = 1
       }
     }
+    pointsOf.set(u, s * N)
     // bonus and deductions
     const adjust = (record: Readonly<Record<string, number>> | undefined, items: ReadonlyMap<string, Plan.Item>, capU: number) => {
       const list: Array<Explanation.Adjustment> = []
@@ -624,7 +651,6 @@ export const score = (
       subject,
       totalUnits,
       explanation: {
-        tree: compiled.roots.map((r) => expl[r]!),
         base: baseUnits / scale,
         evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
         bonus: bonus.list,
@@ -717,6 +743,21 @@ export const score = (
     : Ranking.rank(scored.map((sc) => ({ id: sc.view.id, total: sc.totalUnits, group: sc.view.group })), plan.ranking)
 
   // results and consequences
+  // the explanation of a subject, its tree built on first read and then kept
+  const explanationOf = (
+    s: number,
+    rest: Omit<Explanation.Explanation, "grading" | "tree">,
+    grading: ReadonlyArray<Explanation.Step>
+  ): Explanation.Explanation => {
+    let tree: ReadonlyArray<Explanation.Node> | undefined
+    return {
+      get tree() {
+        return (tree ??= treeOf(s))
+      },
+      ...rest,
+      grading
+    }
+  }
   const subjects = scored.map((sc, k): SubjectResult => {
     const gradeId = finalGrades.get(sc.view.id)
     const grade = gradeId === undefined ? undefined : { id: gradeId, label: bandById.get(gradeId)!.band.label }
@@ -753,7 +794,7 @@ export const score = (
       rankChange: place === undefined ? undefined : Ranking.change(place.rank, sc.subject.previousRank),
       vetoes: sc.vetoes,
       consequences,
-      explanation: { ...sc.explanation, grading: steps[k]! }
+      explanation: explanationOf(k, sc.explanation, steps[k]!)
     }
   })
 

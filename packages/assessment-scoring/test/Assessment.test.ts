@@ -234,6 +234,19 @@ describe("Assessment", () => {
       expect(Explanation.format(a, "en")).toContain("hours [hours]: 24 / 30")
       expect(Explanation.format(a, "zh")).toContain("加分")
     })
+    it("builds an explanation tree when it is first read, from what scoring kept, once", () => {
+      const values: Record<string, unknown> = { ...subject("m").values, hours: 40 }
+      const kept = ok(Assessment.score(simplePlan, simpleInputs([{ id: "m", values }])))
+      values["hours"] = 1 // the caller changes its inputs afterwards: the explanation does not
+      const explanation = kept.subjects[0]!.explanation
+      expect(explanation.tree).toBe(explanation.tree)
+      expect(explanation.tree[0]!.children![0]).toMatchObject({ id: "hours", input: 40, points: 24 })
+      // a plain value for JSON, spreads and structured clones
+      const json = JSON.parse(JSON.stringify(kept.subjects[0]))
+      expect(json.explanation.tree[0].children[0]).toMatchObject({ id: "hours", input: 40, points: 24 })
+      expect({ ...explanation }.tree).toBe(explanation.tree)
+      expect(structuredClone(explanation).tree[0]!.points).toBe(explanation.tree[0]!.points)
+    })
     it("applies rule vetoes (hours below 5 bar excellent) and forced grades", () => {
       expect(byId(result, "b").vetoes.map((v) => v.id)).toEqual(["slack"])
       expect(byId(result, "c").grade?.id).toBe("fail")
