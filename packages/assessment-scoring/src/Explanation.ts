@@ -122,6 +122,11 @@ export interface Step {
  * @since 0.1.0
  */
 export interface Explanation {
+  /**
+   * The indicator tree with each node's input, method, points and caps. Results from
+   * `Assessment.score` build it when it is first read (from what scoring kept) and then keep it:
+   * reading, spreading, cloning and `JSON.stringify` all see it as a plain value.
+   */
   readonly tree: ReadonlyArray<Node>
   readonly base: number
   readonly evaluation: number | undefined
