@@ -206,7 +206,9 @@ const checkValue = (
 const inputIssues = (
   compiled: Plan.Compiled,
   inputs: Inputs.Inputs,
-  views: ReadonlyArray<Method.SubjectView>
+  views: ReadonlyArray<Method.SubjectView>,
+  /** Filled with each leaf's value, subject by subject (`s × leaves + l`): scoring reads them from here. */
+  read: Array<unknown>
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
@@ -228,15 +230,18 @@ const inputIssues = (
     }
     seen.add(subject.id)
     const values = subject.values
-    for (const key in values) {
-      if (!inputKeys.has(key)) {
-        found.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
-      }
-    }
+    // unknown keys: only looked for when there are more keys than known values (their issues
+    // go before the values' own)
+    let keys = 0
+    for (const _ in values) keys++
+    let known = 0
+    const mark = found.length
     for (let l = 0; l < leaves.length; l++) {
       const node = nodes[leaves[l]!]!
       const method = node.method!
       const value = values[node.inputKey]
+      read[s * leaves.length + l] = value
+      if (value !== undefined) known++
       if (value === undefined) {
         if (!node.optional) {
           found.push(messages.make("ASSESS_INPUT_MISSING", { path: [...at, "values", node.inputKey], params: { indicator: node.id } }))
@@ -266,6 +271,13 @@ const inputIssues = (
         }))
       }
       value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
+    }
+    if (keys > known) {
+      const unknown: Array<Issue.DomainIssue> = []
+      for (const key in values) {
+        if (!inputKeys.has(key)) unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
+      }
+      found.splice(mark, 0, ...unknown)
     }
     const occurrences = (record: Readonly<Record<string, number>> | undefined, ids: ReadonlySet<string>, kind: "bonus" | "deduction") => {
       if (record === undefined) return
@@ -347,11 +359,13 @@ export const score = (
   const issues = inputs.planId === plan.id
     ? []
     : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
-  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views))
+  // every leaf's value, read once (by the input checks) for scoring and the explanations
+  const read = new Array<unknown>(inputs.subjects.length * leaves.length)
+  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
   // prepare: each leaf's method state over all subjects' (valid) inputs
-  const contexts = leaves.map((i) => {
+  const contexts = leaves.map((i, l) => {
     const node = nodes[i]!
     const method = node.method!
     let state: unknown = undefined
@@ -359,8 +373,8 @@ export const score = (
       state = method.prepare(node.config, [])
     } else if (method.prepare !== undefined) {
       const peers: Array<Method.PeerInput<unknown>> = []
-      inputs.subjects.forEach((s, k) => {
-        const v = s.values[node.inputKey]
+      inputs.subjects.forEach((_, k) => {
+        const v = read[k * leaves.length + l]
         if (v === undefined) return
         if (node.assessors !== undefined) {
           for (const a of v as ReadonlyArray<Assessment_>) peers.push({ input: a.value, subject: views[k]! })
@@ -432,8 +446,6 @@ export const score = (
   const pointsOf = new Float64Array(inputs.subjects.length * N)
   const cappedOf = new Uint8Array(inputs.subjects.length * N)
   const notesOf = new Array<Label.Label | undefined>(inputs.subjects.length * N)
-  // the input each leaf read (as read then: a caller changing its inputs later changes nothing here)
-  const inputOf = new Array<unknown>(inputs.subjects.length * N)
   const assessmentsOf = new Map<number, ReadonlyArray<Explanation.AssessorScore>>()
   const cappedCodes = [undefined, "max", "zero"] as const
   const weightedNote: Label.Label = { zh: "按权重折算", en: "weighted and normalised" }
@@ -447,7 +459,8 @@ export const score = (
           id: node.id,
           label: node.label,
           method: node.method!.name,
-          input: inputOf[at],
+          // the value as read then: a caller changing its inputs later changes nothing here
+          input: read[s * leaves.length + leafIndex[n]!],
           points: pointsOf[at]! / scale,
           max: node.max,
           weight: node.weight,
@@ -481,7 +494,7 @@ export const score = (
       const node = nodes[n]!
       const l = leafIndex[n]!
       if (l >= 0) {
-        const value = subject.values[node.inputKey]
+        const value = read[s * leaves.length + l]
         const method = node.method!
         const context = contexts[l]!
         context.subject = view
@@ -553,7 +566,6 @@ export const score = (
           }
         }
         const at = s * N + n
-        inputOf[at] = value
         if (capped !== undefined) cappedOf[at] = capped === "max" ? 1 : 2
         if (note !== undefined) notesOf[at] = note
         if (assessments !== undefined) assessmentsOf.set(at, assessments)

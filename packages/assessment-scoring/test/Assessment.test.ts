@@ -186,6 +186,22 @@ describe("Assessment", () => {
         ]))
       }
     })
+    it("finds unknown keys among missing and undefined values, before the values' own issues", () => {
+      const { hours: _dropped, ...rest } = subject("a").values as Record<string, unknown>
+      const r = Assessment.score(simplePlan, simpleInputs([
+        { id: "a", values: { ...rest, hourz: 40 } },
+        { id: "b", values: { ...subject("b").values, meetings: undefined, extra: 1 } }
+      ]))
+      expect(Result.isFailure(r)).toBe(true)
+      if (Result.isFailure(r)) {
+        expect(r.failure.issues.map((i) => `${i.code}@${i.path.join(".")}`)).toEqual([
+          "ASSESS_INPUT_UNKNOWN@subjects.0.values.hourz",
+          "ASSESS_INPUT_MISSING@subjects.0.values.hours",
+          "ASSESS_INPUT_UNKNOWN@subjects.1.values.extra",
+          "ASSESS_INPUT_MISSING@subjects.1.values.meetings"
+        ])
+      }
+    })
     it("reports too few assessors to drop the highest and lowest", () => {
       const inputs = { ...Presets.democraticEvaluationExample, subjects: [{ ...Presets.democraticEvaluationExample.subjects[0]!, values: { ...Presets.democraticEvaluationExample.subjects[0]!.values, peers: [{ by: "x", value: 4 }, { by: "y", value: 3 }] } }] }
       expect(codesOf(Assessment.score(Presets.democraticEvaluation, inputs))).toEqual(["ASSESS_TOO_FEW_ASSESSORS"])

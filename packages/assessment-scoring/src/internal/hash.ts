@@ -68,16 +68,17 @@ export const hashJson = (value: unknown): string => {
     } else if (typeof v === "object") {
       const record = v as Record<string, unknown>
       const keys = sortedKeys(Object.keys(record))
-      let present = 0
-      for (let i = 0; i < keys.length; i++) if (record[keys[i]!] !== undefined) present++
-      feed(`o${present}{`)
+      // each member read once: pushed (in reverse, to pop in order) before the count is known
       stack.push(close)
+      let present = 0
       for (let i = keys.length - 1; i >= 0; i--) {
         const member = record[keys[i]!]
         if (member === undefined) continue
         stack.push(member)
         stack.push(keys[i])
+        present++
       }
+      feed(`o${present}{`)
     } else {
       feed(`?${String(v)};`)
     }
