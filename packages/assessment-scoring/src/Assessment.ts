@@ -208,7 +208,9 @@ const inputIssues = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   /** Filled with each leaf's value, subject by subject (`s × leaves + l`): scoring reads them from here. */
-  read: Array<unknown>
+  read: Array<unknown>,
+  /** Filled with the keys of each subject's values, for the inputs fingerprint. */
+  listed: Map<object, ReadonlyArray<string>>
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
@@ -232,8 +234,8 @@ const inputIssues = (
     const values = subject.values
     // unknown keys: only looked for when there are more keys than known values (their issues
     // go before the values' own)
-    let keys = 0
-    for (const _ in values) keys++
+    const keys = Object.keys(values)
+    listed.set(values, keys)
     let known = 0
     const mark = found.length
     for (let l = 0; l < leaves.length; l++) {
@@ -272,9 +274,9 @@ const inputIssues = (
       }
       value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
     }
-    if (keys > known) {
+    if (keys.length > known) {
       const unknown: Array<Issue.DomainIssue> = []
-      for (const key in values) {
+      for (const key of keys) {
         if (!inputKeys.has(key)) unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
       }
       found.splice(mark, 0, ...unknown)
@@ -361,7 +363,8 @@ export const score = (
     : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
-  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read))
+  const listed = new Map<object, ReadonlyArray<string>>()
+  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, listed))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
   // prepare: each leaf's method state over all subjects' (valid) inputs
@@ -815,7 +818,7 @@ export const score = (
     planVersion: plan.version,
     planName: plan.name,
     period: inputs.period,
-    inputsHash: hashJson(inputs),
+    inputsHash: hashJson(inputs, listed),
     rounding,
     maxTotal: plan.maxTotal,
     ranking: plan.ranking,
