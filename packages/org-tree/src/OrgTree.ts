@@ -373,8 +373,13 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   const positionCount = new Int32Array(n + 1)
   const positionUnit = new Int32Array(positions.length).fill(-1)
   const positionPerson = new Int32Array(positions.length).fill(-1)
+  // positions come grouped by org unit too: look each up once per run of them
+  let lastPositionUnitId: string | undefined
+  let lastPositionUnit: number | undefined
   positions.forEach((position, i) => {
-    const u = byId.get(position.orgUnitId)
+    const u = position.orgUnitId === lastPositionUnitId ? lastPositionUnit : byId.get(position.orgUnitId)
+    lastPositionUnitId = position.orgUnitId
+    lastPositionUnit = u
     if (u === undefined) issues.push(referenceIssue(["positions", i, "orgUnitId"], positionLabel, `${position.personId}/${position.role}`, orgUnitLabel, position.orgUnitId))
     else {
       positionUnit[i] = u
