@@ -75,6 +75,7 @@ export class KeyIndex {
    * @since 0.1.0
    */
   get(key: string): number | undefined {
+    if (typeof key !== "string") return undefined
     const h = hashOf(key)
     const cells = this.cells
     const mask = this.mask
@@ -100,6 +101,7 @@ export class KeyIndex {
   /**
    * Records a key under a slot unless the key is there already: then nothing changes and the
    * slot recorded first is returned (one probe does both, which makes duplicate checks cheap).
+   * A key that is not a string (from unchecked JavaScript input) is never recorded nor found.
    *
    * @since 0.1.0
    */
@@ -107,6 +109,7 @@ export class KeyIndex {
     if (!Number.isSafeInteger(slot) || slot < 0 || slot >= 0x7FFFFFFF) {
       throw new RangeError(`KeyIndex slots are integers from 0 to 2147483646, got ${slot}`)
     }
+    if (typeof key !== "string") return undefined
     if ((this.count + 1) * 2 > this.mask + 1) this.grow()
     const h = hashOf(key)
     const cells = this.cells
@@ -149,8 +152,10 @@ export class KeyIndex {
     for (let slot = 0; slot < count; slot++) {
       const m = mode === undefined ? 1 : mode(slot)
       if (m === 0) continue
+      const key = this.keyOf(slot)
+      if (typeof key !== "string") continue
       modes[slot] = m
-      hashes[slot] = hashOf(this.keyOf(slot))
+      hashes[slot] = hashOf(key)
       used++
       if (m === 1) added++
     }

@@ -87,6 +87,17 @@ describe("KeyIndex", () => {
     expect([index.get("id-149599"), index.get("id-312382"), index.size]).toEqual([0, 1, 2])
   })
 
+  it("never records nor finds a key that is not a string", () => {
+    const keys: Array<unknown> = [null, 7, "x"]
+    const index = KeyIndex.make((slot) => keys[slot] as string)
+    expect(index.add(null as never, 0)).toBeUndefined()
+    expect(index.add(7 as never, 1)).toBeUndefined()
+    expect(index.size).toBe(0)
+    expect(index.get(null as never)).toBeUndefined()
+    expect(Array.from(index.addAll(3))).toEqual([-1, -1, -1])
+    expect([index.size, index.get("x"), index.has(7 as never)]).toEqual([1, 2, false])
+  })
+
   it("refuses slots a typed array cannot hold", () => {
     const index = KeyIndex.make(() => "x")
     expect(() => index.add("x", -1)).toThrow(RangeError)
