@@ -12,7 +12,7 @@ import * as Expression from "./Expression.js"
 import type * as Explanation from "./Explanation.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
-import { hashJson } from "./internal/hash.js"
+import { hashJson, type Listed } from "./internal/hash.js"
 import * as Method from "./Method.js"
 import { messages } from "./Messages.js"
 import * as Plan from "./Plan.js"
@@ -209,8 +209,8 @@ const inputIssues = (
   views: ReadonlyArray<Method.SubjectView>,
   /** Filled with each leaf's value, subject by subject (`s × leaves + l`): scoring reads them from here. */
   read: Array<unknown>,
-  /** Filled with the keys of each subject's values, for the inputs fingerprint. */
-  listed: Map<object, ReadonlyArray<string>>
+  /** Filled with the keys of each subject's values (and, when they are the leaves' keys in order, their members), for the inputs fingerprint. */
+  listed: Map<object, Listed>
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
@@ -235,7 +235,7 @@ const inputIssues = (
     // unknown keys: only looked for when there are more keys than known values (their issues
     // go before the values' own)
     const keys = Object.keys(values)
-    listed.set(values, keys)
+    let inLeafOrder = keys.length === leaves.length
     let known = 0
     const mark = found.length
     for (let l = 0; l < leaves.length; l++) {
@@ -243,6 +243,7 @@ const inputIssues = (
       const method = node.method!
       const value = values[node.inputKey]
       read[s * leaves.length + l] = value
+      if (inLeafOrder && keys[l] !== node.inputKey) inLeafOrder = false
       if (value !== undefined) known++
       if (value === undefined) {
         if (!node.optional) {
@@ -274,6 +275,8 @@ const inputIssues = (
       }
       value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
     }
+    // the fingerprint reads the members from `read` when the keys are the leaves' in order
+    listed.set(values, inLeafOrder ? { keys, members: read, offset: s * leaves.length } : { keys })
     if (keys.length > known) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
@@ -310,6 +313,198 @@ const inputIssues = (
     })
   })
   return found
+}
+
+/**
+ * Combines children's units (`u[offset + child]`): the weighted normalised sum, rounded, or the
+ * plain sum, which the caller caps at the max. (Module-level, as are the other helpers of the
+ * scoring loop: an inner function is much slower to call once a build tool has wrapped it to
+ * keep its name, as tsx and esbuild's keepNames do.)
+ */
+const combineUnits = (
+  nodes: ReadonlyArray<Plan.CompiledNode>,
+  maxUnits: ReadonlyArray<number>,
+  mode: Rounding.Mode,
+  children: ReadonlyArray<number>,
+  weighted: boolean,
+  maxU: number,
+  u: Float64Array,
+  offset: number
+): number => {
+  if (weighted) {
+    let num = 0
+    let den = 0
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!
+      const weight = nodes[c]!.weight!
+      num += weight * (u[offset + c]! / maxUnits[c]!)
+      den += weight
+    }
+    return den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode)
+  }
+  let sum = 0
+  for (let i = 0; i < children.length; i++) sum += u[offset + children[i]!]!
+  return sum
+}
+
+/** A leaf's method context, its `subject` set before each call. */
+interface LeafContext {
+  max: number
+  indicatorId: string
+  state: unknown
+  subject: Method.SubjectView
+}
+
+/** What scoring a subject's indicator tree reads and fills, made once per scoring run. */
+interface TreeRun {
+  readonly nodes: ReadonlyArray<Plan.CompiledNode>
+  /** The leaf number of each node, -1 for inner nodes. */
+  readonly leafIndex: Int32Array
+  readonly leafCount: number
+  readonly maxUnits: ReadonlyArray<number>
+  readonly scale: number
+  readonly mode: Rounding.Mode
+  /** Each leaf's value, subject by subject (`s × leafCount + l`), as read by the input checks. */
+  readonly read: ReadonlyArray<unknown>
+  readonly contexts: ReadonlyArray<LeafContext>
+  /** The units of every node, subject by subject (`s × nodes + n`). */
+  readonly pointsOf: Float64Array
+  /** How each node's units were capped: 0 not, 1 at the max, 2 at zero. */
+  readonly cappedOf: Uint8Array
+  readonly notesOf: Array<Label.Label | undefined>
+  readonly assessmentsOf: Map<number, ReadonlyArray<Explanation.AssessorScore>>
+  readonly failures: Array<Issue.DomainIssue>
+}
+
+const notFinite = (node: Plan.CompiledNode, s: number, points: number): Issue.DomainIssue =>
+  messages.make("ASSESS_SCORE_NOT_FINITE", {
+    path: ["subjects", s, "values", node.inputKey],
+    params: { indicator: node.id, method: node.method!.name, actual: String(points) }
+  })
+
+/** Scores subject `s`'s indicator tree, nodes in reverse pre-order (children before parents). */
+const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
+  const { nodes, leafIndex, maxUnits, scale, mode, read, contexts, pointsOf, cappedOf, notesOf } = run
+  const at = s * nodes.length
+  const first = s * run.leafCount
+  for (let n = nodes.length - 1; n >= 0; n--) {
+    const node = nodes[n]!
+    const l = leafIndex[n]!
+    if (l < 0) {
+      const combined = combineUnits(nodes, maxUnits, mode, node.children, node.weighted, maxUnits[n]!, pointsOf, at)
+      if (!node.weighted && combined > maxUnits[n]!) {
+        pointsOf[at + n] = maxUnits[n]!
+        cappedOf[at + n] = 1
+      } else {
+        pointsOf[at + n] = combined
+      }
+      continue
+    }
+    const value = read[first + l]
+    if (value === undefined) {
+      notesOf[at + n] = { zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" }
+      pointsOf[at + n] = 0
+      continue
+    }
+    const context = contexts[l]!
+    context.subject = view
+    if (node.assessors !== undefined) {
+      scoreAssessments(run, s, n, value as ReadonlyArray<Assessment_>, context)
+      continue
+    }
+    const out = node.method!.score(value, node.config, context)
+    let points: number
+    if (typeof out === "number") {
+      points = out
+    } else {
+      points = out.points
+      if (out.note !== undefined) notesOf[at + n] = out.note
+    }
+    if (!Number.isFinite(points)) {
+      run.failures.push(notFinite(node, s, points))
+      points = 0
+    }
+    const pu = Rounding.roundScaled(points * scale, mode)
+    if (pu > maxUnits[n]!) {
+      pointsOf[at + n] = maxUnits[n]!
+      cappedOf[at + n] = 1
+    } else if (pu < 0) {
+      pointsOf[at + n] = 0
+      cappedOf[at + n] = 2
+    } else {
+      pointsOf[at + n] = pu
+    }
+  }
+}
+
+/** Scores a multi-assessor leaf `n` of subject `s`: each assessment, then their (trimmed or weighted) mean. */
+const scoreAssessments = (
+  run: TreeRun,
+  s: number,
+  n: number,
+  list: ReadonlyArray<Assessment_>,
+  context: LeafContext
+): void => {
+  const { nodes, maxUnits, scale, mode } = run
+  const node = nodes[n]!
+  const at = s * nodes.length + n
+  let assessments: Array<Explanation.AssessorScore> = []
+  for (const a of list) {
+    const out = node.method!.score(a.value, node.config, context)
+    let p = typeof out === "number" ? out : out.points
+    if (!Number.isFinite(p)) {
+      run.failures.push(notFinite(node, s, p))
+      p = 0
+    }
+    const pu = Math.min(Math.max(Rounding.roundScaled(p * scale, mode), 0), maxUnits[n]!)
+    assessments.push({ by: a.by, points: pu / scale, weight: a.weight ?? 1, dropped: false })
+  }
+  const agg = node.assessors!
+  let sum = 0
+  let den = 0
+  if (agg.aggregate === "trimmed-mean") {
+    const drop = agg.drop ?? 1
+    const order = assessments.map((_, k) => k).sort((x, y) => assessments[x]!.points - assessments[y]!.points || x - y)
+    const droppedSet = new Set([...order.slice(0, drop), ...order.slice(order.length - drop)])
+    assessments = assessments.map((a, k) => (droppedSet.has(k) ? { ...a, dropped: true } : a))
+  }
+  for (const a of assessments) {
+    if (a.dropped) continue
+    const w = agg.aggregate === "weighted-mean" ? a.weight : 1
+    sum += a.points * w
+    den += w
+  }
+  run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxUnits[n]!)
+  run.notesOf[at] = {
+    zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${agg.aggregate === "weighted-mean" ? "加权" : ""}平均`,
+    en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
+  }
+  run.assessmentsOf.set(at, assessments)
+}
+
+/** A subject's bonus or deductions: each item's points capped by the item, the total by the plan. */
+const adjustments = (
+  record: Readonly<Record<string, number>> | undefined,
+  items: ReadonlyMap<string, Plan.Item>,
+  capU: number,
+  scale: number,
+  mode: Rounding.Mode
+): { readonly list: Array<Explanation.Adjustment>; readonly total: number } => {
+  const list: Array<Explanation.Adjustment> = []
+  let total = 0
+  if (record !== undefined) {
+    for (const id in record) {
+      const occurrences = record[id]!
+      if (occurrences === 0) continue
+      const item = items.get(id)!
+      const raw = Rounding.roundScaled(occurrences * item.points * scale, mode)
+      const cap = Rounding.roundScaled(item.cap * scale, mode)
+      const pu = Math.min(raw, cap)
+      total += pu
+      list.push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
+    }
+  }
+  return { list, total: Math.min(total, capU) }
 }
 
 const sumFormula = (base: number, bonus: number, deductions: number, total: number): Label.Label => ({
@@ -363,7 +558,7 @@ export const score = (
     : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
-  const listed = new Map<object, ReadonlyArray<string>>()
+  const listed = new Map<object, Listed>()
   if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, listed))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
@@ -387,12 +582,8 @@ export const score = (
       })
       state = method.prepare(node.config, peers)
     }
-    return { max: node.max, indicatorId: node.id, state, subject: views[0]! } as {
-      max: number
-      indicatorId: string
-      state: unknown
-      subject: Method.SubjectView
-    }
+    const context: LeafContext = { max: node.max, indicatorId: node.id, state, subject: views[0]! }
+    return context
   })
 
   const formula = plan.formula ?? { _tag: "Sum" as const }
@@ -411,23 +602,6 @@ export const score = (
   const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some(readsPoints)
   const failures: Array<Issue.DomainIssue> = []
 
-  /** Combines children's units: plain sum capped at the max, or the weighted normalised sum. */
-  const combine = (children: ReadonlyArray<number>, weighted: boolean, maxU: number, u: Float64Array): { value: number; capped: boolean } => {
-    if (weighted) {
-      let num = 0
-      let den = 0
-      for (const c of children) {
-        const node = nodes[c]!
-        num += node.weight! * (u[c]! / maxUnits[c]!)
-        den += node.weight!
-      }
-      return { value: den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode), capped: false }
-    }
-    let sum = 0
-    for (const c of children) sum += u[c]!
-    return sum > maxU ? { value: maxU, capped: true } : { value: sum, capped: false }
-  }
-
   interface Scored {
     readonly view: Method.SubjectView
     readonly subject: Inputs.Subject
@@ -438,7 +612,6 @@ export const score = (
     readonly points: Readonly<Record<string, number>>
   }
   const scored: Array<Scored> = []
-  const u = new Float64Array(nodes.length)
   const leafIndex = new Int32Array(nodes.length).fill(-1)
   leaves.forEach((n, l) => (leafIndex[n] = l))
   // What each subject's explanation tree is made of, kept compactly (a million node objects
@@ -489,125 +662,40 @@ export const score = (
     return compiled.roots.map((r) => expl[r]!)
   }
 
+  const tree: TreeRun = {
+    nodes,
+    leafIndex,
+    leafCount: leaves.length,
+    maxUnits,
+    scale,
+    mode,
+    read,
+    contexts,
+    pointsOf,
+    cappedOf,
+    notesOf,
+    assessmentsOf,
+    failures
+  }
   for (let s = 0; s < inputs.subjects.length; s++) {
     const subject = inputs.subjects[s]!
     const view = views[s]!
-    // nodes in reverse pre-order: children before parents
-    for (let n = nodes.length - 1; n >= 0; n--) {
-      const node = nodes[n]!
-      const l = leafIndex[n]!
-      if (l >= 0) {
-        const value = read[s * leaves.length + l]
-        const method = node.method!
-        const context = contexts[l]!
-        context.subject = view
-        let points = 0
-        let note: Label.Label | undefined
-        let capped: "max" | "zero" | undefined
-        let assessments: Array<Explanation.AssessorScore> | undefined
-        if (value === undefined) {
-          note = { zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" }
-          u[n] = 0
-        } else if (node.assessors === undefined) {
-          const out = method.score(value, node.config, context)
-          if (typeof out === "number") points = out
-          else {
-            points = out.points
-            note = out.note
-          }
-          if (!Number.isFinite(points)) {
-            failures.push(messages.make("ASSESS_SCORE_NOT_FINITE", {
-              path: ["subjects", s, "values", node.inputKey],
-              params: { indicator: node.id, method: method.name, actual: String(points) }
-            }))
-            points = 0
-          }
-          let pu = units(points)
-          if (pu > maxUnits[n]!) {
-            pu = maxUnits[n]!
-            capped = "max"
-          } else if (pu < 0) {
-            pu = 0
-            capped = "zero"
-          }
-          u[n] = pu
-        } else {
-          const list = value as ReadonlyArray<Assessment_>
-          assessments = []
-          for (const a of list) {
-            const out = method.score(a.value, node.config, context)
-            let p = typeof out === "number" ? out : out.points
-            if (!Number.isFinite(p)) {
-              failures.push(messages.make("ASSESS_SCORE_NOT_FINITE", {
-                path: ["subjects", s, "values", node.inputKey],
-                params: { indicator: node.id, method: method.name, actual: String(p) }
-              }))
-              p = 0
-            }
-            const pu = Math.min(Math.max(units(p), 0), maxUnits[n]!)
-            assessments.push({ by: a.by, points: pu / scale, weight: a.weight ?? 1, dropped: false })
-          }
-          const agg = node.assessors
-          let sum = 0
-          let den = 0
-          if (agg.aggregate === "trimmed-mean") {
-            const drop = agg.drop ?? 1
-            const order = assessments.map((_, k) => k).sort((x, y) => assessments![x]!.points - assessments![y]!.points || x - y)
-            const droppedSet = new Set([...order.slice(0, drop), ...order.slice(order.length - drop)])
-            assessments = assessments.map((a, k) => (droppedSet.has(k) ? { ...a, dropped: true } : a))
-          }
-          for (const a of assessments) {
-            if (a.dropped) continue
-            const w = agg.aggregate === "weighted-mean" ? a.weight : 1
-            sum += a.points * w
-            den += w
-          }
-          u[n] = den === 0 ? 0 : Math.min(units(sum / den), maxUnits[n]!)
-          note = {
-            zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${agg.aggregate === "weighted-mean" ? "加权" : ""}平均`,
-            en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
-          }
-        }
-        const at = s * N + n
-        if (capped !== undefined) cappedOf[at] = capped === "max" ? 1 : 2
-        if (note !== undefined) notesOf[at] = note
-        if (assessments !== undefined) assessmentsOf.set(at, assessments)
-      } else {
-        const c = combine(node.children, node.weighted, maxUnits[n]!, u)
-        u[n] = c.value
-        if (c.capped) cappedOf[s * N + n] = 1
-      }
-    }
-    pointsOf.set(u, s * N)
+    // this subject's points of every node are at `pointsOf[at + node]`
+    const at = s * N
+    scoreTree(tree, s, view)
     // bonus and deductions
-    const adjust = (record: Readonly<Record<string, number>> | undefined, items: ReadonlyMap<string, Plan.Item>, capU: number) => {
-      const list: Array<Explanation.Adjustment> = []
-      let total = 0
-      if (record !== undefined) {
-        for (const id in record) {
-          const occurrences = record[id]!
-          if (occurrences === 0) continue
-          const item = items.get(id)!
-          const raw = units(occurrences * item.points)
-          const cap = units(item.cap)
-          const pu = Math.min(raw, cap)
-          total += pu
-          list.push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
-        }
-      }
-      return { list, total: Math.min(total, capU) }
-    }
-    const bonus = adjust(subject.bonus, bonusItems, bonusCapUnits)
-    const deductions = adjust(subject.deductions, deductionItems, deductionCapUnits)
+    const bonus = adjustments(subject.bonus, bonusItems, bonusCapUnits, scale, mode)
+    const deductions = adjustments(subject.deductions, deductionItems, deductionCapUnits, scale, mode)
     let totalUnits: number
     let baseUnits: number
     let evaluationUnits: number | undefined
     let formulaText: Label.Label
     if (formula._tag === "BranchStar") {
       const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
-      const base = combine(baseRoots, baseWeighted, baseMax, u)
-      baseUnits = baseMax === maxTotalUnits ? base.value : Rounding.roundScaled((base.value * maxTotalUnits) / baseMax, mode)
-      evaluationUnits = Rounding.roundScaled((u[evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits, mode)
+      const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, pointsOf, at)
+      const base = !baseWeighted && combined > baseMax ? baseMax : combined
+      baseUnits = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
+      evaluationUnits = Rounding.roundScaled((pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits, mode)
       const adjusted = Math.max(0, baseUnits + bonus.total - deductions.total)
       totalUnits = Rounding.roundScaled(
         (adjusted * formula.baseShare + evaluationUnits * formula.evaluationShare) / 100,
@@ -621,8 +709,8 @@ export const score = (
         en: `(base ${b}${plus(false)}) × ${formula.baseShare}% + evaluation ${evaluationUnits / scale} × ${formula.evaluationShare}% = ${totalUnits / scale}`
       }
     } else {
-      const base = combine(compiled.roots, rootWeighted, maxTotalUnits, u)
-      baseUnits = base.value
+      const combined = combineUnits(nodes, maxUnits, mode, compiled.roots, rootWeighted, maxTotalUnits, pointsOf, at)
+      baseUnits = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
       evaluationUnits = undefined
       totalUnits = Math.max(0, baseUnits + bonus.total - deductions.total)
       formulaText = sumFormula(baseUnits / scale, bonus.total / scale, deductions.total / scale, totalUnits / scale)
@@ -631,7 +719,7 @@ export const score = (
     let points: Record<string, number> = {}
     if (needsPoints) {
       points = {}
-      for (let n = 0; n < nodes.length; n++) points[nodes[n]!.id] = u[n]! / scale
+      for (let n = 0; n < nodes.length; n++) points[nodes[n]!.id] = pointsOf[at + n]! / scale
     }
     const vetoes: Array<AppliedVeto> = []
     const applied = new Set<string>()
