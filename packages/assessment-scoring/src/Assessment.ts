@@ -214,7 +214,8 @@ const inputIssues = (
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
-  const inputKeys = new Set(leaves.map((i) => nodes[i]!.inputKey))
+  const leafKeys = leaves.map((i) => nodes[i]!.inputKey)
+  const inputKeys = new Set(leafKeys)
   const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
   const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
   const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
@@ -276,7 +277,8 @@ const inputIssues = (
       value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
     }
     // the fingerprint reads the members from `read` when the keys are the leaves' in order
-    listed.set(values, inLeafOrder ? { keys, members: read, offset: s * leaves.length } : { keys })
+    // (the leaves' keys, one array for all such subjects: the fingerprint sorts them once)
+    listed.set(values, inLeafOrder ? { keys: leafKeys, members: read, offset: s * leaves.length } : { keys })
     if (keys.length > known) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {

@@ -1,4 +1,4 @@
-import { Assessment, Plan, Presets } from "@gongzhi/assessment-scoring"
+import { Assessment, Inputs, Plan, Presets } from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -40,6 +40,26 @@ describe("Assessment", () => {
           }
         }
       }), { numRuns: 150 })
+    })
+
+    it("the result's inputs fingerprint is the inputs' hash, whatever the order and kind of the values", () => {
+      // numbers only (fingerprinted from the values as read) and mixed values (walked), in the
+      // leaves' order or not, with optional values absent or present but undefined
+      const leaf = (id: string) => ({ id, label: { zh: id, en: id }, max: 10, optional: true, method: { name: "linear", config: { floor: 0, target: 10 } } })
+      const plan: Plan.Plan = { ...simplePlan, id: "numbers", indicators: [{ id: "d", label: { zh: "d", en: "d" }, max: 30, children: [leaf("p"), leaf("q"), leaf("r")] }], vetoes: [], consequences: [] }
+      const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), fc.constant(-0), fc.constant(undefined))
+      const values = fc.tuple(fc.shuffledSubarray(["p", "q", "r"]), fc.array(value, { minLength: 3, maxLength: 3 }))
+        .map(([keys, vs]) => Object.fromEntries(keys.map((k, i) => [k, vs[i]])))
+      const arb = fc.array(values, { minLength: 1, maxLength: 8 }).map((list) =>
+        Inputs.make("numbers", list.map((v, i) => ({ id: `s${i}`, values: v, bonus: { award: i % 2 } })), "2024"))
+      fc.assert(fc.property(arb, (inputs) => {
+        const result = ValidationReport.getOrThrow(Assessment.score(plan, inputs))
+        expect(result.inputsHash).toBe(Assessment.inputsHash(inputs))
+        // the same inputs through JSON (no undefined members, -0 written as 0): the same hash
+        expect(result.inputsHash).toBe(Assessment.inputsHash(JSON.parse(JSON.stringify(inputs))))
+      }), { numRuns: 300 })
+      const mixed = simpleInputs([subject("a"), subject("b", { values: { funds: 3, hours: -0 } })])
+      expect(ValidationReport.getOrThrow(Assessment.score(simplePlan, mixed)).inputsHash).toBe(Assessment.inputsHash(mixed))
     })
 
     it("a deduction item never goes below zero", () => {

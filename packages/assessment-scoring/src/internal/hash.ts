@@ -23,81 +23,158 @@ interface Shape {
 }
 
 /**
+ * The walk's state: the two lanes (`lanes[0]`, `lanes[1]`) and a scratch number whose 64 bits
+ * are read as two 32-bit words. The feeding helpers are module-level functions taking it (an
+ * inner function is much slower to call once a build tool has wrapped it to keep its name, as
+ * tsx and esbuild's keepNames do).
+ */
+interface Walk {
+  readonly lanes: Int32Array
+  readonly f64: Float64Array
+  readonly u32: Uint32Array
+}
+
+/** Mixes one code (a char code or a 32-bit word) into both lanes. */
+const mix = (lanes: Int32Array, c: number): void => {
+  const a = lanes[0]!
+  const b = lanes[1]!
+  lanes[0] = Math.imul(a ^ c, FNV_PRIME)
+  lanes[1] = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+}
+
+/** Mixes the char codes of `text`. */
+const feed = (lanes: Int32Array, text: string): void => {
+  let a = lanes[0]!
+  let b = lanes[1]!
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, FNV_PRIME)
+    b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+  }
+  lanes[0] = a
+  lanes[1] = b
+}
+
+/** Feeds a value that is not an object nor an array (strings, numbers, booleans, null, undefined, …). */
+const feedScalar = (walk: Walk, v: unknown): void => {
+  const { lanes } = walk
+  if (v === null || v === undefined) {
+    feed(lanes, "n;")
+  } else if (typeof v === "string") {
+    mix(lanes, 0x73)
+    mix(lanes, v.length)
+    feed(lanes, v)
+  } else if (typeof v === "number") {
+    walk.f64[0] = v === 0 ? 0 : v
+    mix(lanes, 0x64)
+    mix(lanes, walk.u32[0]!)
+    mix(lanes, walk.u32[1]!)
+  } else if (typeof v === "boolean") {
+    feed(lanes, v ? "t;" : "f;")
+  } else {
+    feed(lanes, `?${String(v)};`)
+  }
+}
+
+/**
  * Hashes JSON-like data to 16 hex digits; `undefined` members of objects are skipped. `listed`
  * may give the own keys (and the members) of objects the caller has already read, saving a
  * second listing and second look-ups (slow for objects in V8's dictionary mode).
  */
 export const hashJson = (value: unknown, listed?: ReadonlyMap<object, Listed>): string => {
-  // the two lanes are mixed inline, below, in two places: (1) the codes in `codes` and (2) the
-  // characters of `text` (a named inner function is much slower to call once a build tool has
-  // wrapped it to keep its name, as tsx and esbuild's keepNames do)
-  let a = 0x811c9dc5
-  let b = 0x050c5d1f
-  const codes = new Float64Array(3)
   const f64 = new Float64Array(1)
-  const u32 = new Uint32Array(f64.buffer)
+  const walk: Walk = { lanes: Int32Array.of(0x811c9dc5 | 0, 0x050c5d1f), f64, u32: new Uint32Array(f64.buffer) }
+  const { lanes } = walk
   const stack: Array<unknown> = [value]
   const close = {}
   // objects of one shape (the same keys in the same order) share their sorted key order
   const shapes = new Map<string, Shape>()
+  // an object's present members in key order (scratch)
+  const present: Array<unknown> = []
   while (stack.length > 0) {
     const v = stack.pop()
-    let n = 0
-    let text: string
     if (v === close) {
-      text = "}"
-    } else if (v === null || v === undefined) {
-      text = "n;"
-    } else if (typeof v === "string") {
-      codes[0] = 0x73
-      codes[1] = v.length
-      n = 2
-      text = v
-    } else if (typeof v === "number") {
-      f64[0] = v === 0 ? 0 : v
-      codes[0] = 0x64
-      codes[1] = u32[0]!
-      codes[2] = u32[1]!
-      n = 3
-      text = ""
-    } else if (typeof v === "boolean") {
-      text = v ? "t;" : "f;"
+      feed(lanes, "}")
+    } else if (typeof v !== "object" || v === null) {
+      feedScalar(walk, v)
     } else if (Array.isArray(v)) {
-      text = `a${v.length}{`
+      feed(lanes, `a${v.length}{`)
       stack.push(close)
       for (let i = v.length - 1; i >= 0; i--) stack.push(v[i])
-    } else if (typeof v === "object") {
+    } else {
       const record = v as Record<string, unknown>
       const known = listed?.get(record)
       const { sorted, order } = shapeOf(shapes, known?.keys ?? Object.keys(record))
       const members = known?.members
       const offset = known?.offset ?? 0
-      // each member read once: pushed (in reverse, to pop in order) before the count is known
-      stack.push(close)
-      let present = 0
-      for (let i = sorted.length - 1; i >= 0; i--) {
+      // each member read once, in key order; an object whose members are all numbers (a
+      // subject's values) is fed here, without the stack
+      if (members !== undefined && feedNumbers(walk, sorted, order, members, offset)) continue
+      present.length = 0
+      for (let i = 0; i < sorted.length; i++) {
         const member = members === undefined ? record[sorted[i]!] : members[offset + order[i]!]
-        if (member === undefined) continue
-        stack.push(member)
-        stack.push(sorted[i])
-        present++
+        if (member !== undefined) present.push(sorted[i], member)
       }
-      text = `o${present}{`
-    } else {
-      text = `?${String(v)};`
-    }
-    for (let i = 0; i < n; i++) {
-      const c = codes[i]!
-      a = Math.imul(a ^ c, FNV_PRIME)
-      b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i)
-      a = Math.imul(a ^ c, FNV_PRIME)
-      b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+      feed(lanes, `o${present.length / 2}{`)
+      // pushed in reverse, to pop in order
+      stack.push(close)
+      for (let i = present.length - 1; i >= 0; i--) stack.push(present[i])
     }
   }
-  return hex(a) + hex(b)
+  return hex(lanes[0]!) + hex(lanes[1]!)
+}
+
+/**
+ * Feeds an object whose present members, `members[offset + order[i]]` under `sorted[i]`, are
+ * all numbers, and says so; feeds nothing and says `false` otherwise. (The same codes as the
+ * walk: `o<count>{`, then each key as a string and each number, then `}`.)
+ */
+const feedNumbers = (
+  walk: Walk,
+  sorted: ReadonlyArray<string>,
+  order: Int32Array,
+  members: ReadonlyArray<unknown>,
+  offset: number
+): boolean => {
+  let count = 0
+  for (let i = 0; i < order.length; i++) {
+    const member = members[offset + order[i]!]
+    if (typeof member === "number") count++
+    else if (member !== undefined) return false
+  }
+  const { lanes, f64, u32 } = walk
+  feed(lanes, `o${count}{`)
+  let a = lanes[0]!
+  let b = lanes[1]!
+  for (let i = 0; i < order.length; i++) {
+    const member = members[offset + order[i]!]
+    if (member === undefined) continue
+    const key = sorted[i]!
+    // the key: 0x73, its length, its char codes
+    a = Math.imul(a ^ 0x73, FNV_PRIME)
+    b = Math.imul(b ^ (0x73 + 0x9e), FNV_PRIME) ^ (b >>> 15)
+    a = Math.imul(a ^ key.length, FNV_PRIME)
+    b = Math.imul(b ^ (key.length + 0x9e), FNV_PRIME) ^ (b >>> 15)
+    for (let k = 0; k < key.length; k++) {
+      const c = key.charCodeAt(k)
+      a = Math.imul(a ^ c, FNV_PRIME)
+      b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+    }
+    // the number: 0x64, then its two 32-bit words
+    f64[0] = member === 0 ? 0 : (member as number)
+    const lo = u32[0]!
+    const hi = u32[1]!
+    a = Math.imul(a ^ 0x64, FNV_PRIME)
+    b = Math.imul(b ^ (0x64 + 0x9e), FNV_PRIME) ^ (b >>> 15)
+    a = Math.imul(a ^ lo, FNV_PRIME)
+    b = Math.imul(b ^ (lo + 0x9e), FNV_PRIME) ^ (b >>> 15)
+    a = Math.imul(a ^ hi, FNV_PRIME)
+    b = Math.imul(b ^ (hi + 0x9e), FNV_PRIME) ^ (b >>> 15)
+  }
+  lanes[0] = a
+  lanes[1] = b
+  feed(lanes, "}")
+  return true
 }
 
 const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, "0")
@@ -106,6 +183,7 @@ const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, "0")
 const shapeOf = (shapes: Map<string, Shape>, keys: ReadonlyArray<string>): Shape => {
   const tag = `${keys.length}\u0000${keys[0] ?? ""}`
   const cached = shapes.get(tag)
+  if (cached !== undefined && cached.keys === keys) return cached
   if (cached !== undefined && cached.keys.length === keys.length) {
     let same = true
     for (let i = 0; i < keys.length; i++) {
