@@ -1,5 +1,6 @@
 import { Result, Schema } from "effect"
 import { pipe } from "effect/Function"
+import fc from "fast-check"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { Issue, Label, ValidationReport } from "../src/index.js"
 
@@ -18,6 +19,26 @@ describe("Label", () => {
     expect(Label.render({ zh: "最多 {max} 人", en: "at most {max}" }, { max: 50 })).toEqual({ zh: "最多 50 人", en: "at most 50" })
     expect(Label.langs).toEqual(["zh", "en"])
     expect(Schema.is(Label.Label)({ zh: "", en: "x" })).toBe(false)
+  })
+
+  it("fills a template as one replace of every {name} would, however often it is used", () => {
+    const reference = (template: string, params: Record<string, Label.TemplateValue>) =>
+      template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
+        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole)
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom("{a}", "{b}", "{max}", "{_x1}", "{1a}", "{}", "{", "}", "{a", "{{a}}", "{toString}", "{__proto__}", "$&", "$1")
+    )
+    const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant("$&"))
+    fc.assert(fc.property(
+      fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")),
+      fc.dictionary(fc.constantFrom("a", "b", "max", "_x1", "toString"), value),
+      (template, params) => {
+        const expected = reference(template, params)
+        expect(Label.interpolate(template, params)).toBe(expected)
+        expect(Label.interpolate(template, params)).toBe(expected)
+      }
+    ), { numRuns: 2000 })
   })
 })
 
