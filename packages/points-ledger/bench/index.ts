@@ -12,7 +12,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
-import { CivilDate } from "@gongzhi/core"
+import { CivilDate, KeyIndex } from "@gongzhi/core"
 import { type Command, Journal, Presets, type Scheme } from "@gongzhi/points-ledger"
 
 const size = Number(process.env["BENCH_SIZE"] ?? 1_000_000)
@@ -131,6 +131,26 @@ const limitLoop = (commands: ReadonlyArray<Command.Command>) => {
   return { ms: performance.now() - t0, accounts: balances.size }
 }
 
+const floorLoop = (commands: ReadonlyArray<Command.Command>) => {
+  // the floor of any journal the issue asks for, before a single check: every idempotency key
+  // recorded (core's KeyIndex, the fastest index we have), a copy of every command kept, and
+  // the Map of balances of the limit loop
+  const kept: Array<Command.Command> = []
+  const keys = KeyIndex.make((seq) => kept[seq]!.key, 1024)
+  const balances = new Map<string, number>()
+  gc()
+  const t0 = performance.now()
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i]!
+    if (keys.get(c.key) !== undefined) continue
+    keys.add(c.key, kept.length)
+    kept.push({ ...c })
+    if (c._tag === "Earn") balances.set(c.account, (balances.get(c.account) ?? 0) + 10)
+    else if (c._tag === "Redeem") balances.set(c.account, (balances.get(c.account) ?? 0) - 50)
+  }
+  return { ms: performance.now() - t0, kept: kept.length }
+}
+
 const main = () => {
   console.log(`points-ledger bench: ${size.toLocaleString("en-US")} transactions, ${residents.toLocaleString("en-US")} residents, Node ${process.version}`)
   const tg = performance.now()
@@ -141,6 +161,8 @@ const main = () => {
 
   const limit = limitLoop(commands)
   const limitRate = commands.length / (limit.ms / 1000)
+  const floor = floorLoop(commands)
+  const floorRate = commands.length / (floor.ms / 1000)
 
   const plain = applyAll(commands, false)
   const plainRate = commands.length / (plain.ms / 1000)
@@ -176,6 +198,7 @@ const main = () => {
     appliedEntries: plainLength,
     rejected: plainRejected,
     limitMapLoop: { ms: Math.round(limit.ms), txPerSecond: Math.round(limitRate) },
+    floorKeysAndCopies: { ms: Math.round(floor.ms), txPerSecond: Math.round(floorRate) },
     journalWithoutHashChain: { ms: Math.round(plain.ms), txPerSecond: Math.round(plainRate), ratioToLimit: +(limitRate / plainRate).toFixed(1) },
     journalWithHashChain: { ms: Math.round(hashed.ms), txPerSecond: Math.round(hashedRate), ratioToLimit: +(limitRate / hashedRate).toFixed(1) },
     balanceAsOfDateMs: +balanceMs.toFixed(4),
@@ -190,6 +213,7 @@ const main = () => {
   }
   const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`)
   line("limit: Map loop (no checks)", `${results.limitMapLoop.txPerSecond.toLocaleString("en-US")} tx/s`)
+  line("floor: keys indexed + commands kept + Map", `${results.floorKeysAndCopies.txPerSecond.toLocaleString("en-US")} tx/s`)
   line("journal, all checks, no hash chain", `${results.journalWithoutHashChain.txPerSecond.toLocaleString("en-US")} tx/s (limit is ${results.journalWithoutHashChain.ratioToLimit}× faster)`)
   line("journal, all checks, SHA-256 hash chain", `${results.journalWithHashChain.txPerSecond.toLocaleString("en-US")} tx/s (limit is ${results.journalWithHashChain.ratioToLimit}× faster)`)
   line("entries applied / rejected by the checks", `${plainLength.toLocaleString("en-US")} / ${plainRejected.toLocaleString("en-US")}`)

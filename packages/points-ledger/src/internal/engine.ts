@@ -19,6 +19,9 @@ export const system = {
   donation: "system:donation"
 } as const
 
+type SystemAccount = typeof system[keyof typeof system]
+const systemOrder: ReadonlyArray<SystemAccount> = Object.values(system)
+
 export interface Lot {
   readonly seq: number
   /** The last day (epoch day) on which the lot can be spent. */
@@ -132,7 +135,7 @@ export class State {
   lastHash: string = Entry.genesis
   readonly dates = new Map<string, DateInfo>()
   constructor(readonly options: Options) {
-    for (const id of Object.values(system)) this.addAccount(newAccount(id, undefined, -1))
+    for (const id of systemOrder) this.addAccount(newAccount(id, undefined, -1))
     for (const activity of options.scheme.activities) {
       const allowed = Scheme.eligibleRoles(options.scheme, activity)
       this.activities.set(activity.id, {
@@ -153,6 +156,11 @@ export class State {
   account(id: string): Account | undefined {
     const index = this.ids.get(id)
     return index === undefined ? undefined : this.all[index]
+  }
+
+  /** A system account (they are the first accounts, in the order of `system`). */
+  systemAccount(id: SystemAccount): Account {
+    return this.all[systemOrder.indexOf(id)]!
   }
 
   /** The seq of the entry recorded under an idempotency key. */
@@ -408,6 +416,8 @@ export const historyAt = (account: Account, index: number): {
 
 interface Plan {
   readonly postings: Array<Entry.Posting>
+  /** The account of each posting, resolved while checking (no second lookup by id). */
+  readonly accounts: ReadonlyArray<Account>
   readonly commit: (seq: number, day: number) => Effect | undefined
 }
 
@@ -453,6 +463,7 @@ const planOpen = (state: State, c: Command.Open): Planned => {
     issues,
     plan: {
       postings: [],
+      accounts: [],
       commit: (seq, day) => {
         const holder: Command.Holder = {
           ...c.holder,
@@ -549,6 +560,7 @@ const planEarn = (state: State, c: Command.Earn): Planned => {
     issues,
     plan: {
       postings: [state.poolPosting(-points), { account: account.id, amount: points }],
+      accounts: [state.systemAccount(system.pool), account],
       commit: (seq) => {
         const lot: Lot = { seq, expires: info.expires, remaining: points }
         insertLot(account, lot)
@@ -653,6 +665,7 @@ const planRedeemOrHold = (state: State, c: Command.Redeem | Command.Hold): Plann
         account: isHold ? system.held : system.redemption,
         amount
       }],
+      accounts: [account, state.systemAccount(isHold ? system.held : system.redemption)],
       commit: (seq) => {
         applyTakes(consumed)
         account.balance -= amount
@@ -734,6 +747,7 @@ const planRelease = (state: State, c: Command.Release): Planned => {
     issues,
     plan: {
       postings: [{ account: system.held, amount: -hold.amount }, { account: account.id, amount: hold.amount }],
+      accounts: [state.systemAccount(system.held), account],
       commit: () => {
         restoreTakes(hold.consumed)
         account.balance += hold.amount
@@ -756,6 +770,7 @@ const planSettle = (state: State, c: Command.Settle): Planned => {
     issues,
     plan: {
       postings: [{ account: system.held, amount: -hold.amount }, { account: system.redemption, amount: hold.amount }],
+      accounts: [state.systemAccount(system.held), state.systemAccount(system.redemption)],
       commit: (seq, day) => {
         account.held -= hold.amount
         record(account, seq, day)
@@ -786,6 +801,7 @@ const planAdjust = (state: State, c: Command.Adjust): Planned => {
       issues,
       plan: {
         postings: [{ account: system.pool, amount: -amount }, { account: account.id, amount }],
+        accounts: [state.systemAccount(system.pool), account],
         commit: (seq) => {
           const lot: Lot = { seq, expires, remaining: amount }
           insertLot(account, lot)
@@ -802,6 +818,7 @@ const planAdjust = (state: State, c: Command.Adjust): Planned => {
     issues,
     plan: {
       postings: [{ account: account.id, amount }, { account: system.pool, amount: -amount }],
+      accounts: [account, state.systemAccount(system.pool)],
       commit: () => {
         applyTakes(takes)
         account.balance += amount
@@ -834,6 +851,7 @@ const planTransfer = (state: State, c: Command.Transfer | Command.Donate): Plann
     issues,
     plan: {
       postings: [{ account: from.id, amount: -amount }, { account: to === undefined ? system.donation : to.id, amount }],
+      accounts: [from, to ?? state.systemAccount(system.donation)],
       commit: (seq) => {
         applyTakes(consumed)
         from.balance -= amount
@@ -855,6 +873,7 @@ const planTransfer = (state: State, c: Command.Transfer | Command.Donate): Plann
 const planExpire = (state: State, c: Command.Expire): Planned => {
   const takes: Array<Take> = []
   const postings: Array<Entry.Posting> = []
+  const accounts: Array<Account> = []
   const perAccount: Array<[Account, number]> = []
   const day = infoOf(state, c.on).day
   let total = 0
@@ -871,16 +890,19 @@ const planExpire = (state: State, c: Command.Expire): Planned => {
     }
     if (sum > 0) {
       postings.push({ account: account.id, amount: -sum })
+      accounts.push(account)
       perAccount.push([account, sum])
       total += sum
     }
   }
   if (total === 0) return { issues: [], plan: undefined }
   postings.push({ account: system.expiry, amount: total })
+  accounts.push(state.systemAccount(system.expiry))
   return {
     issues: [],
     plan: {
       postings,
+      accounts,
       commit: () => {
         applyTakes(takes)
         for (const [account, sum] of perAccount) account.balance -= sum
@@ -937,6 +959,7 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
   const fx = state.effects[seq]!
   // the inverse postings; reversing a settlement reopens its hold
   const postings: Array<Entry.Posting> = target.postings.map((p) => ({ account: p.account, amount: -p.amount }))
+  const accounts = postings.map((p) => state.account(p.account)!)
   // Points that were created (earn, positive adjustment, transfer) must still be there to take back.
   if (kind === "Settle") {
     const hold = fx.hold!
@@ -944,6 +967,7 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
       issues,
       plan: {
         postings,
+        accounts,
         commit: (at) => {
           hold.account.held += hold.amount
           record(hold.account, at, infoOf(state, c.on).day)
@@ -990,13 +1014,14 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
     issues,
     plan: {
       postings,
+      accounts,
       commit: () => {
         applyTakes(takes)
         restoreTakes(fx.consumed)
         // balances follow the postings of member accounts
-        for (const p of postings) {
-          const account = state.account(p.account)!
-          if (account.holder !== undefined) account.balance += p.amount
+        for (let i = 0; i < postings.length; i++) {
+          const account = accounts[i]!
+          if (account.holder !== undefined) account.balance += postings[i]!.amount
         }
         if (kind === "Earn") {
           fx.account!.earned -= fx.amount
@@ -1125,7 +1150,7 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   if (issues.length > 0) return { _tag: "Rejected", issues }
   if (planned.plan === undefined) return { _tag: "Nothing" }
   const seq = length
-  const postings = planned.plan.postings
+  const { postings, accounts } = planned.plan
   let entry: Entry.Entry
   if (stored !== undefined) {
     entry = stored
@@ -1142,9 +1167,8 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   state.lastDate = c.on
   state.lastHash = entry.hash
   for (let i = 0; i < postings.length; i++) {
-    const posting = postings[i]!
-    const account = state.account(posting.account)!
-    if (account.holder === undefined) account.balance += posting.amount
+    const account = accounts[i]!
+    if (account.holder === undefined) account.balance += postings[i]!.amount
     record(account, seq, info.day)
   }
   return { _tag: "Appended", entry }
