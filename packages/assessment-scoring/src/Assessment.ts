@@ -179,6 +179,17 @@ const assessorsDescription: Label.Label = {
 }
 
 const noAttributes: Readonly<Record<string, Inputs.AttributeValue>> = Object.freeze({})
+// shared by every subject that has none (most of them): frozen, so no caller can fill them
+const noPoints: Readonly<Record<string, number>> = Object.freeze({})
+const noVetoes: ReadonlyArray<AppliedVeto> = Object.freeze([])
+const noIds: ReadonlyArray<string> = Object.freeze([])
+const noConsequences: ReadonlyArray<Consequence.Applied> = Object.freeze([])
+
+/** Whether a veto with this id is in the list already (the lists have a handful of items). */
+const hasVeto = (vetoes: ReadonlyArray<AppliedVeto>, id: string): boolean => {
+  for (let i = 0; i < vetoes.length; i++) if (vetoes[i]!.id === id) return true
+  return false
+}
 
 const wrongType = (node: Plan.CompiledNode, path: Issue.Path, expected: Label.Label): Issue.DomainIssue =>
   messages.make("ASSESS_INPUT_WRONG_TYPE", {
@@ -485,14 +496,22 @@ const scoreAssessments = (
 }
 
 /** A subject's bonus or deductions: each item's points capped by the item, the total by the plan. */
+/** A subject's bonus or deductions: the items that count and their capped total, in units. */
+interface Adjusted {
+  readonly list: ReadonlyArray<Explanation.Adjustment>
+  readonly total: number
+}
+
+const noAdjustments: ReadonlyArray<Explanation.Adjustment> = Object.freeze([])
+
 const adjustments = (
   record: Readonly<Record<string, number>> | undefined,
   items: ReadonlyMap<string, Plan.Item>,
   capU: number,
   scale: number,
   mode: Rounding.Mode
-): { readonly list: Array<Explanation.Adjustment>; readonly total: number } => {
-  const list: Array<Explanation.Adjustment> = []
+): Adjusted => {
+  let list: Array<Explanation.Adjustment> | undefined
   let total = 0
   if (record !== undefined) {
     for (const id in record) {
@@ -503,10 +522,10 @@ const adjustments = (
       const cap = Rounding.roundScaled(item.cap * scale, mode)
       const pu = Math.min(raw, cap)
       total += pu
-      list.push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
+      ;(list ??= []).push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
     }
   }
-  return { list, total: Math.min(total, capU) }
+  return { list: list ?? noAdjustments, total: Math.min(total, capU) }
 }
 
 const sumFormula = (base: number, bonus: number, deductions: number, total: number): Label.Label => ({
@@ -608,8 +627,9 @@ export const score = (
     readonly view: Method.SubjectView
     readonly subject: Inputs.Subject
     readonly totalUnits: number
-    /** Everything of the explanation but its tree, which is built when first read (see `treeOf`). */
-    readonly explanation: Omit<Explanation.Explanation, "grading" | "tree">
+    /** The explanation, its tree built when first read (see `treeOf`), its grading steps filled by the grading below. */
+    readonly explanation: Explanation.Explanation
+    readonly steps: Array<Explanation.Step>
     readonly vetoes: ReadonlyArray<AppliedVeto>
     readonly points: Readonly<Record<string, number>>
   }
@@ -662,6 +682,34 @@ export const score = (
         }
     }
     return compiled.roots.map((r) => expl[r]!)
+  }
+
+  // the explanation of a subject, its tree built on first read and then kept
+  const explanationOf = (
+    s: number,
+    baseUnits: number,
+    evaluationUnits: number | undefined,
+    bonus: Adjusted,
+    deductions: Adjusted,
+    formula: Label.Label,
+    totalUnits: number,
+    grading: ReadonlyArray<Explanation.Step>
+  ): Explanation.Explanation => {
+    let tree: ReadonlyArray<Explanation.Node> | undefined
+    return {
+      get tree() {
+        return (tree ??= treeOf(s))
+      },
+      base: baseUnits / scale,
+      evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
+      bonus: bonus.list,
+      bonusTotal: bonus.total / scale,
+      deductions: deductions.list,
+      deductionTotal: deductions.total / scale,
+      formula,
+      total: totalUnits / scale,
+      grading
+    }
   }
 
   const tree: TreeRun = {
@@ -718,21 +766,21 @@ export const score = (
       formulaText = sumFormula(baseUnits / scale, bonus.total / scale, deductions.total / scale, totalUnits / scale)
     }
     // vetoes: from the inputs, then from rules
-    let points: Record<string, number> = {}
+    let points = noPoints
     if (needsPoints) {
-      points = {}
-      for (let n = 0; n < nodes.length; n++) points[nodes[n]!.id] = pointsOf[at + n]! / scale
+      const record: Record<string, number> = {}
+      for (let n = 0; n < nodes.length; n++) record[nodes[n]!.id] = pointsOf[at + n]! / scale
+      points = record
     }
-    const vetoes: Array<AppliedVeto> = []
-    const applied = new Set<string>()
+    // the list is made when the first veto applies (most subjects have none)
+    let vetoes: Array<AppliedVeto> | undefined
     for (const v of subject.vetoes ?? []) {
-      if (applied.has(v.id)) continue
-      applied.add(v.id)
+      if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
       const item = vetoItems.get(v.id)!
-      vetoes.push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+      ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
     }
     for (const [id, rule] of compiled.vetoRules) {
-      if (applied.has(id)) continue
+      if (vetoes !== undefined && hasVeto(vetoes, id)) continue
       const fired = Expression.truthy(rule.evaluate({
         total: totalUnits / scale,
         values: subject.values,
@@ -741,9 +789,8 @@ export const score = (
         points
       }))
       if (fired) {
-        applied.add(id)
         const item = vetoItems.get(id)!
-        vetoes.push({
+        ;(vetoes ??= []).push({
           id,
           label: item.label,
           effect: item.effect,
@@ -751,21 +798,14 @@ export const score = (
         })
       }
     }
+    const steps: Array<Explanation.Step> = []
     scored.push({
       view,
       subject,
       totalUnits,
-      explanation: {
-        base: baseUnits / scale,
-        evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
-        bonus: bonus.list,
-        bonusTotal: bonus.total / scale,
-        deductions: deductions.list,
-        deductionTotal: deductions.total / scale,
-        formula: formulaText,
-        total: totalUnits / scale
-      },
-      vetoes,
+      explanation: explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, formulaText, totalUnits, steps),
+      steps,
+      vetoes: vetoes ?? noVetoes,
       points
     })
   }
@@ -773,7 +813,7 @@ export const score = (
 
   // grades: bands, ungraded, vetoes, quotas
   const grading = plan.grades
-  const steps: Array<Array<Explanation.Step>> = scored.map(() => [])
+  const steps = scored.map((sc) => sc.steps)
   const ungraded: Array<Label.Label | undefined> = scored.map(() => undefined)
   let finalGrades: ReadonlyMap<string, string | undefined> = new Map()
   let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
@@ -848,41 +888,33 @@ export const score = (
     : Ranking.rank(scored.map((sc) => ({ id: sc.view.id, total: sc.totalUnits, group: sc.view.group })), plan.ranking)
 
   // results and consequences
-  // the explanation of a subject, its tree built on first read and then kept
-  const explanationOf = (
-    s: number,
-    rest: Omit<Explanation.Explanation, "grading" | "tree">,
-    grading: ReadonlyArray<Explanation.Step>
-  ): Explanation.Explanation => {
-    let tree: ReadonlyArray<Explanation.Node> | undefined
-    return {
-      get tree() {
-        return (tree ??= treeOf(s))
-      },
-      ...rest,
-      grading
-    }
-  }
+  // one grade value per band, shared by the subjects that have it (frozen)
+  const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
+  const consequenceRules = plan.consequences ?? []
   const subjects = scored.map((sc, k): SubjectResult => {
     const gradeId = finalGrades.get(sc.view.id)
-    const grade = gradeId === undefined ? undefined : { id: gradeId, label: bandById.get(gradeId)!.band.label }
+    const grade = gradeId === undefined ? undefined : gradeValues.get(gradeId)
     const place = places?.get(sc.view.id)
     const total = sc.totalUnits / scale
-    const facts: Consequence.Facts = {
-      subjectId: sc.view.id,
-      total,
-      grade: gradeId,
-      gradeLabel: grade?.label,
-      rank: place?.rank,
-      vetoes: sc.vetoes.map((v) => v.id),
-      attributes: sc.view.attributes,
-      group: sc.view.group,
-      points: sc.points
-    }
-    const consequences: Array<Consequence.Applied> = []
-    for (const rule of plan.consequences ?? []) {
-      const applied = Consequence.apply(rule, facts, compiled.consequenceRules.get(rule.id))
-      if (applied !== undefined) consequences.push(applied)
+    let consequences = noConsequences
+    if (consequenceRules.length > 0) {
+      const facts: Consequence.Facts = {
+        subjectId: sc.view.id,
+        total,
+        grade: gradeId,
+        gradeLabel: grade?.label,
+        rank: place?.rank,
+        vetoes: sc.vetoes.length === 0 ? noIds : sc.vetoes.map((v) => v.id),
+        attributes: sc.view.attributes,
+        group: sc.view.group,
+        points: sc.points
+      }
+      const fired: Array<Consequence.Applied> = []
+      for (const rule of consequenceRules) {
+        const applied = Consequence.apply(rule, facts, compiled.consequenceRules.get(rule.id))
+        if (applied !== undefined) fired.push(applied)
+      }
+      consequences = fired
     }
     return {
       id: sc.view.id,
@@ -899,7 +931,7 @@ export const score = (
       rankChange: place === undefined ? undefined : Ranking.change(place.rank, sc.subject.previousRank),
       vetoes: sc.vetoes,
       consequences,
-      explanation: explanationOf(k, sc.explanation, steps[k]!)
+      explanation: sc.explanation
     }
   })
 
