@@ -12,7 +12,7 @@ import * as Expression from "./Expression.js"
 import type * as Explanation from "./Explanation.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
-import { hashJson, type Listed } from "./internal/hash.js"
+import { accumulateNumber, hashJson, keyStates } from "./internal/hash.js"
 import * as Method from "./Method.js"
 import { messages } from "./Messages.js"
 import * as Plan from "./Plan.js"
@@ -146,7 +146,10 @@ export interface Options {
 
 /**
  * A fingerprint (16 hex digits) of inputs: equal inputs give equal hashes whatever the order
- * of object keys.
+ * of object keys (`undefined` members left out, -0 taken as 0). Not cryptographic: it records
+ * which inputs a result was computed from. Two 32-bit FNV-1a-style lanes over each value, an
+ * object being the sum of its members' digests, so that it is independent of key order without
+ * sorting keys; deep inputs are walked without recursion.
  *
  * @example
  * ```ts
@@ -213,6 +216,57 @@ const checkValue = (
   }
 }
 
+/** The same text as a key of an object (the engine's own copy, which compares fastest with object keys). */
+const propertyKey = (key: string): string => Object.keys({ [key]: true })[0] ?? key
+
+/**
+ * The sums of the member digests of a subject's values (for the inputs fingerprint) when their
+ * keys are the leaves' keys in order and their members, `read[offset + l]`, all numbers or
+ * undefined (the common case); else undefined, and the fingerprint walks the object.
+ */
+const numberSums = (
+  keys: ReadonlyArray<string>,
+  leafKeys: ReadonlyArray<string>,
+  leafKeyStates: Int32Array,
+  read: ReadonlyArray<unknown>,
+  offset: number
+): Int32Array | undefined => {
+  if (keys.length !== leafKeys.length) return undefined
+  const sums = new Int32Array(3)
+  for (let l = 0; l < keys.length; l++) {
+    const value = read[offset + l]
+    if (keys[l] !== leafKeys[l]) return undefined
+    if (typeof value === "number") accumulateNumber(sums, leafKeyStates, 2 * l, value)
+    else if (value !== undefined) return undefined
+  }
+  return sums
+}
+
+/** Adds the issues of a subject's bonus or deduction occurrences (unknown items, counts that are not whole numbers ≥ 0). */
+const occurrenceIssues = (
+  found: Array<Issue.DomainIssue>,
+  at: Issue.Path,
+  record: Readonly<Record<string, number>> | undefined,
+  ids: ReadonlySet<string>,
+  kind: "bonus" | "deduction"
+): void => {
+  if (record === undefined) return
+  for (const id in record) {
+    const n = record[id]!
+    if (!ids.has(id)) {
+      found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
+        path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+        params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
+      }))
+    } else if (!Number.isSafeInteger(n) || n < 0) {
+      found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
+        path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+        params: { item: id, value: String(n) }
+      }))
+    }
+  }
+}
+
 /** Checks every subject's inputs against the compiled plan (all problems at once). */
 const inputIssues = (
   compiled: Plan.Compiled,
@@ -220,12 +274,18 @@ const inputIssues = (
   views: ReadonlyArray<Method.SubjectView>,
   /** Filled with each leaf's value, subject by subject (`s × leaves + l`): scoring reads them from here. */
   read: Array<unknown>,
-  /** Filled with the keys of each subject's values (and, when they are the leaves' keys in order, their members), for the inputs fingerprint. */
-  listed: Map<object, Listed>
+  /**
+   * Filled, for the inputs fingerprint, with the sums of the member digests of each subject's
+   * values whose keys are the leaves' keys in order and whose members are all numbers (the
+   * common case): the fingerprint does not read those again.
+   */
+  digested: Map<object, Int32Array>
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
-  const leafKeys = leaves.map((i) => nodes[i]!.inputKey)
+  // the keys as property keys (V8 then compares them with the keys of the values by identity)
+  const leafKeys = leaves.map((i) => propertyKey(nodes[i]!.inputKey))
+  const leafKeyStates = keyStates(leafKeys)
   const inputKeys = new Set(leafKeys)
   const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
   const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
@@ -247,7 +307,6 @@ const inputIssues = (
     // unknown keys: only looked for when there are more keys than known values (their issues
     // go before the values' own)
     const keys = Object.keys(values)
-    let inLeafOrder = keys.length === leaves.length
     let known = 0
     const mark = found.length
     for (let l = 0; l < leaves.length; l++) {
@@ -255,7 +314,6 @@ const inputIssues = (
       const method = node.method!
       const value = values[node.inputKey]
       read[s * leaves.length + l] = value
-      if (inLeafOrder && keys[l] !== node.inputKey) inLeafOrder = false
       if (value !== undefined) known++
       if (value === undefined) {
         if (!node.optional) {
@@ -287,9 +345,8 @@ const inputIssues = (
       }
       value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
     }
-    // the fingerprint reads the members from `read` when the keys are the leaves' in order
-    // (the leaves' keys, one array for all such subjects: the fingerprint sorts them once)
-    listed.set(values, inLeafOrder ? { keys: leafKeys, members: read, offset: s * leaves.length } : { keys })
+    const sums = numberSums(keys, leafKeys, leafKeyStates, read, s * leaves.length)
+    if (sums !== undefined) digested.set(values, sums)
     if (keys.length > known) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
@@ -297,25 +354,8 @@ const inputIssues = (
       }
       found.splice(mark, 0, ...unknown)
     }
-    const occurrences = (record: Readonly<Record<string, number>> | undefined, ids: ReadonlySet<string>, kind: "bonus" | "deduction") => {
-      if (record === undefined) return
-      for (const id in record) {
-        const n = record[id]!
-        if (!ids.has(id)) {
-          found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
-            path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
-            params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
-          }))
-        } else if (!Number.isSafeInteger(n) || n < 0) {
-          found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
-            path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
-            params: { item: id, value: String(n) }
-          }))
-        }
-      }
-    }
-    occurrences(subject.bonus, bonusIds, "bonus")
-    occurrences(subject.deductions, deductionIds, "deduction")
+    occurrenceIssues(found, at, subject.bonus, bonusIds, "bonus")
+    occurrenceIssues(found, at, subject.deductions, deductionIds, "deduction")
     ;(subject.vetoes ?? []).forEach((v, k) => {
       if (!vetoIds.has(v.id)) {
         found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
@@ -579,8 +619,8 @@ export const score = (
     : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
-  const listed = new Map<object, Listed>()
-  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, listed))
+  const digested = new Map<object, Int32Array>()
+  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, digested))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
   // prepare: each leaf's method state over all subjects' (valid) inputs
@@ -940,7 +980,7 @@ export const score = (
     planVersion: plan.version,
     planName: plan.name,
     period: inputs.period,
-    inputsHash: hashJson(inputs, listed),
+    inputsHash: hashJson(inputs, digested),
     rounding,
     maxTotal: plan.maxTotal,
     ranking: plan.ranking,

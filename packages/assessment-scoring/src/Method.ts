@@ -426,6 +426,7 @@ const BandsConfig: Schema.Decoder<BandsConfig> = Schema.Struct({
 })
 
 const noBand: Label.Label = { zh: "未命中任何分档", en: "no band matched" }
+const bandNote = (i: number): Label.Label => ({ zh: `命中第 ${i + 1} 档`, en: `band ${i + 1} matched` })
 
 const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
@@ -470,7 +471,7 @@ const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
  * @category methods
  * @since 0.1.0
  */
-export const bands: Method<BandsConfig, number, ReadonlyArray<Label.Label>> = defineMethod({
+export const bands: Method<BandsConfig, number, ReadonlyArray<Outcome>> = defineMethod({
   name: "bands",
   label: { zh: "分档计分", en: "threshold bands" },
   config: BandsConfig,
@@ -478,8 +479,8 @@ export const bands: Method<BandsConfig, number, ReadonlyArray<Label.Label>> = de
   inputDescription: aNumber,
   guard: isFiniteNumber,
   checkConfig: bandIssues,
-  prepare: (config): ReadonlyArray<Label.Label> =>
-    config.bands.map((_, i) => ({ zh: `命中第 ${i + 1} 档`, en: `band ${i + 1} matched` })),
+  // the outcome of each band: made once and shared (frozen) by every value that falls in it
+  prepare: (config): ReadonlyArray<Outcome> => config.bands.map((band, i) => Object.freeze({ points: band.points, note: bandNote(i) })),
   score: (value, config, context) => {
     let hit = -1
     let points = -1
@@ -499,7 +500,9 @@ export const bands: Method<BandsConfig, number, ReadonlyArray<Label.Label>> = de
       }
     }
     if (hit === -1) return { points: config.otherwise ?? 0, note: noBand }
-    return { points, note: context.state[hit] }
+    // the prepared outcome, unless the state was prepared for other bands
+    const prepared = context.state[hit]
+    return prepared !== undefined && prepared.points === points ? prepared : { points, note: bandNote(hit) }
   }
 })
 

@@ -62,6 +62,60 @@ describe("Assessment", () => {
       expect(ValidationReport.getOrThrow(Assessment.score(simplePlan, mixed)).inputsHash).toBe(Assessment.inputsHash(mixed))
     })
 
+    it("the inputs fingerprint tells different JSON values apart and equal ones together", () => {
+      // equal: the same JSON once object keys are sorted (and -0 is 0, as JSON writes it)
+      const canonical = (v: unknown): string => JSON.stringify(v, (_, x: unknown) =>
+        x !== null && typeof x === "object" && !Array.isArray(x)
+          ? Object.fromEntries(Object.entries(x).sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0)))
+          : x)
+      const shuffled = (v: unknown): unknown =>
+        Array.isArray(v) ? v.map(shuffled)
+          : v !== null && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, shuffled(x)]))
+          : v
+      fc.assert(fc.property(fc.jsonValue(), fc.jsonValue(), (x, y) => {
+        expect(Assessment.inputsHash(x)).toBe(Assessment.inputsHash(shuffled(x)))
+        expect(Assessment.inputsHash(x) === Assessment.inputsHash(y)).toBe(canonical(x) === canonical(y))
+      }), { numRuns: 3000 })
+      // members swapped between keys, a value moved into a nested array, strings that look like numbers
+      expect(Assessment.inputsHash({ a: 1, b: 2 })).not.toBe(Assessment.inputsHash({ a: 2, b: 1 }))
+      expect(Assessment.inputsHash({ a: [1, 2] })).not.toBe(Assessment.inputsHash({ a: [2, 1] }))
+      expect(Assessment.inputsHash({ a: [1] })).not.toBe(Assessment.inputsHash({ a: 1 }))
+      expect(Assessment.inputsHash({ a: "1" })).not.toBe(Assessment.inputsHash({ a: 1 }))
+      expect(Assessment.inputsHash({})).not.toBe(Assessment.inputsHash([]))
+      expect(Assessment.inputsHash([null])).not.toBe(Assessment.inputsHash([]))
+      expect(Assessment.inputsHash({ a: { b: 1 } })).not.toBe(Assessment.inputsHash({ a: 1, b: 1 }))
+    })
+
+    it("the inputs fingerprint changes when any one value of any subject changes", () => {
+      const plan = Presets.branchStars
+      const inputs = Presets.branchStarsExample
+      const base = ValidationReport.getOrThrow(Assessment.score(plan, inputs)).inputsHash
+      const seen = new Set([base])
+      inputs.subjects.forEach((s, k) => {
+        for (const [key, v] of Object.entries(s.values)) {
+          if (typeof v !== "number") continue
+          const changed = { ...inputs, subjects: inputs.subjects.map((x, j) => (j === k ? { ...x, values: { ...x.values, [key]: v + 1 } } : x)) }
+          const result = Assessment.score(plan, changed)
+          const hash = result._tag === "Success" ? result.success.inputsHash : Assessment.inputsHash(changed)
+          expect(hash).toBe(Assessment.inputsHash(changed))
+          expect(seen.has(hash)).toBe(false)
+          seen.add(hash)
+        }
+      })
+      expect(seen.size).toBeGreaterThan(10)
+    })
+
+    it("the inputs fingerprint walks inputs nested 200,000 deep without overflowing the stack", () => {
+      let deepArray: unknown = 1
+      let deepObject: unknown = 1
+      for (let i = 0; i < 200_000; i++) {
+        deepArray = [deepArray]
+        deepObject = { x: deepObject }
+      }
+      expect(Assessment.inputsHash(deepArray)).toMatch(/^[0-9a-f]{16}$/)
+      expect(Assessment.inputsHash(deepObject)).not.toBe(Assessment.inputsHash(deepArray))
+    })
+
     it("a deduction item never goes below zero", () => {
       fc.assert(fc.property(fc.nat({ max: 1_000_000 }), (missed) => {
         const r = ValidationReport.getOrThrow(Assessment.score(simplePlan, simpleInputs([subject("a", { values: { meetings: missed } })])))

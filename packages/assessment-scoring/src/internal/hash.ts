@@ -1,201 +1,244 @@
 /**
- * A stable 64-bit fingerprint of JSON data (two FNV-1a 32-bit lanes over a canonical walk:
- * object keys sorted, types tagged), written iteratively so deep inputs cannot overflow the
- * stack. Not cryptographic: it identifies the inputs a result was computed from.
+ * A stable 64-bit fingerprint of JSON data, written iteratively so that deep inputs cannot
+ * overflow the stack. Not cryptographic: it identifies the inputs a result was computed from.
+ *
+ * Every value has a digest of two 32-bit lanes, each an FNV-1a-style stream (the second lane
+ * with an offset code and a shift, so the lanes differ):
+ * - a scalar: a stream from the seeds over a type tag and its content (a string's length and
+ *   char codes; a number's two 32-bit words, -0 read as 0; `n`, `t`, `f` for null, true, false);
+ * - an array: a stream over `a<length>{`, each element's digest, then `}`;
+ * - an object: order-independent — each present member (`undefined` ones are skipped) has the
+ *   digest of a stream over its key (as a string) and its value's digest, finalised with
+ *   murmur3's `fmix32`; the object's digest is a stream over `o<count>{`, the lane-wise sums of
+ *   its members' digests (mod 2^32), then `}`. So no keys are sorted, and a caller that has
+ *   already read an object's members can add them up itself (see {@link accumulateNumber}).
  */
 
 const FNV_PRIME = 0x01000193
+const SEED_A = 0x811c9dc5 | 0
+const SEED_B = 0x050c5d1f
 
-/** What a caller already knows of an object it has read (see {@link hashJson}). */
-export interface Listed {
-  /** The object's own keys, in `Object.keys` order. */
-  readonly keys: ReadonlyArray<string>
-  /** When given, `members[offset + i]` is the object's member under `keys[i]`, as already read. */
-  readonly members?: ReadonlyArray<unknown> | undefined
-  readonly offset?: number | undefined
-}
+/** The lanes of a stream, and the digest a step produced (module-level, so nothing is allocated per value). */
+let a = 0
+let b = 0
 
-interface Shape {
-  readonly keys: ReadonlyArray<string>
-  readonly sorted: ReadonlyArray<string>
-  /** `order[i]` is the index in `keys` of `sorted[i]`. */
-  readonly order: Int32Array
-}
-
-/**
- * The walk's state: the two lanes (`lanes[0]`, `lanes[1]`) and a scratch number whose 64 bits
- * are read as two 32-bit words. The feeding helpers are module-level functions taking it (an
- * inner function is much slower to call once a build tool has wrapped it to keep its name, as
- * tsx and esbuild's keepNames do).
- */
-interface Walk {
-  readonly lanes: Int32Array
-  readonly f64: Float64Array
-  readonly u32: Uint32Array
+const start = (): void => {
+  a = SEED_A
+  b = SEED_B
 }
 
 /** Mixes one code (a char code or a 32-bit word) into both lanes. */
-const mix = (lanes: Int32Array, c: number): void => {
-  const a = lanes[0]!
-  const b = lanes[1]!
-  lanes[0] = Math.imul(a ^ c, FNV_PRIME)
-  lanes[1] = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+const mix = (c: number): void => {
+  a = Math.imul(a ^ c, FNV_PRIME)
+  b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
 }
 
 /** Mixes the char codes of `text`. */
-const feed = (lanes: Int32Array, text: string): void => {
-  let a = lanes[0]!
-  let b = lanes[1]!
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    a = Math.imul(a ^ c, FNV_PRIME)
-    b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
-  }
-  lanes[0] = a
-  lanes[1] = b
+const feed = (text: string): void => {
+  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i))
 }
 
-/** Feeds a value that is not an object nor an array (strings, numbers, booleans, null, undefined, …). */
-const feedScalar = (walk: Walk, v: unknown): void => {
-  const { lanes } = walk
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  return h ^ (h >>> 16)
+}
+
+const f64 = new Float64Array(1)
+const u32 = new Uint32Array(f64.buffer)
+
+/** Sets (a, b) to the digest of a value that is not an object nor an array. */
+const scalar = (v: unknown): void => {
+  start()
   if (v === null || v === undefined) {
-    feed(lanes, "n;")
+    mix(0x6e)
   } else if (typeof v === "string") {
-    mix(lanes, 0x73)
-    mix(lanes, v.length)
-    feed(lanes, v)
+    mix(0x73)
+    mix(v.length)
+    feed(v)
   } else if (typeof v === "number") {
-    walk.f64[0] = v === 0 ? 0 : v
-    mix(lanes, 0x64)
-    mix(lanes, walk.u32[0]!)
-    mix(lanes, walk.u32[1]!)
+    f64[0] = v === 0 ? 0 : v
+    mix(0x64)
+    mix(u32[0]!)
+    mix(u32[1]!)
   } else if (typeof v === "boolean") {
-    feed(lanes, v ? "t;" : "f;")
+    mix(v ? 0x74 : 0x66)
   } else {
-    feed(lanes, `?${String(v)};`)
+    mix(0x3f)
+    feed(String(v))
   }
 }
 
+/** The state of a member's stream after its key: the same for every object, so callers keep it. */
+const keyState = (key: string): Int32Array => {
+  scalar(key)
+  return Int32Array.of(a, b)
+}
+
+/** The {@link keyState}s of keys, flat: key `i` at `2i` and `2i + 1` (see {@link accumulateNumber}). */
+export const keyStates = (keys: ReadonlyArray<string>): Int32Array => {
+  const states = new Int32Array(keys.length * 2)
+  keys.forEach((key, i) => states.set(keyState(key), 2 * i))
+  return states
+}
+
+/** Sets (a, b) to the digest of a member whose key stream is (ka, kb) and whose value's digest is (va, vb). */
+const member = (ka: number, kb: number, va: number, vb: number): void => {
+  a = ka
+  b = kb
+  mix(va)
+  mix(vb)
+  a = fmix32(a)
+  b = fmix32(b)
+}
+
+/** The lanes of a number's stream after its type tag (the same for every number). */
+start()
+mix(0x64)
+const NUMBER_A = a
+const NUMBER_B = b
+
 /**
- * Hashes JSON-like data to 16 hex digits; `undefined` members of objects are skipped. `listed`
- * may give the own keys (and the members) of objects the caller has already read, saving a
- * second listing and second look-ups (slow for objects in V8's dictionary mode).
+ * Adds to `sums` (two lanes, then the member count) the digest of a member whose value is a
+ * number, under the key whose {@link keyState} is at `keys[at]`, `keys[at + 1]`. A caller that
+ * reads an object's members anyway adds them up here and hands the sums to {@link hashJson}.
+ * (The same steps as `scalar` and `member`, in local variables: this runs once per value.)
  */
-export const hashJson = (value: unknown, listed?: ReadonlyMap<object, Listed>): string => {
-  const f64 = new Float64Array(1)
-  const walk: Walk = { lanes: Int32Array.of(0x811c9dc5 | 0, 0x050c5d1f), f64, u32: new Uint32Array(f64.buffer) }
-  const { lanes } = walk
-  const stack: Array<unknown> = [value]
-  const close = {}
-  // objects of one shape (the same keys in the same order) share their sorted key order
-  const shapes = new Map<string, Shape>()
-  // an object's present members in key order (scratch)
-  const present: Array<unknown> = []
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (v === close) {
-      feed(lanes, "}")
-    } else if (typeof v !== "object" || v === null) {
-      feedScalar(walk, v)
+export const accumulateNumber = (sums: Int32Array, keys: Int32Array, at: number, value: number): void => {
+  f64[0] = value === 0 ? 0 : value
+  const lo = u32[0]!
+  const hi = u32[1]!
+  let x = Math.imul(NUMBER_A ^ lo, FNV_PRIME)
+  let y = Math.imul(NUMBER_B ^ (lo + 0x9e), FNV_PRIME) ^ (NUMBER_B >>> 15)
+  x = Math.imul(x ^ hi, FNV_PRIME)
+  y = Math.imul(y ^ (hi + 0x9e), FNV_PRIME) ^ (y >>> 15)
+  let p = keys[at]!
+  let q = keys[at + 1]!
+  p = Math.imul(p ^ x, FNV_PRIME)
+  q = Math.imul(q ^ (x + 0x9e), FNV_PRIME) ^ (q >>> 15)
+  p = Math.imul(p ^ y, FNV_PRIME)
+  q = Math.imul(q ^ (y + 0x9e), FNV_PRIME) ^ (q >>> 15)
+  sums[0] = (sums[0]! + fmix32(p)) | 0
+  sums[1] = (sums[1]! + fmix32(q)) | 0
+  sums[2] = sums[2]! + 1
+}
+
+/** Sets (a, b) to the digest of an object from the sums of its members' digests. */
+const object = (sumA: number, sumB: number, count: number): void => {
+  start()
+  mix(0x6f)
+  mix(count)
+  mix(sumA)
+  mix(sumB)
+  mix(0x7d)
+}
+
+/** An array or object being walked: its members still to digest, and what is folded so far. */
+interface Frame {
+  readonly isArray: boolean
+  /** An array's elements, or an object's present members as (key, value) pairs. */
+  readonly items: ReadonlyArray<unknown>
+  /** The index in `items` of the member being digested. */
+  next: number
+  /** An array's stream, or an object's sums. */
+  foldA: number
+  foldB: number
+}
+
+/**
+ * Hashes JSON-like data to 16 hex digits. `known` may give, for objects the caller has already
+ * read, the sums of their members' digests (`[lane A, lane B, count]`, see
+ * {@link accumulateNumber}): those objects are not walked again.
+ */
+export const hashJson = (value: unknown, known?: ReadonlyMap<object, Int32Array>): string => {
+  const frames: Array<Frame> = []
+  const keys = new Map<string, Int32Array>()
+  let v = value
+  for (;;) {
+    // descend: the digest of `v`, or a frame for its members
+    let frame: Frame | undefined
+    if (typeof v !== "object" || v === null) {
+      scalar(v)
     } else if (Array.isArray(v)) {
-      feed(lanes, `a${v.length}{`)
-      stack.push(close)
-      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i])
+      frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0 }
     } else {
-      const record = v as Record<string, unknown>
-      const known = listed?.get(record)
-      const { sorted, order } = shapeOf(shapes, known?.keys ?? Object.keys(record))
-      const members = known?.members
-      const offset = known?.offset ?? 0
-      // each member read once, in key order; an object whose members are all numbers (a
-      // subject's values) is fed here, without the stack
-      if (members !== undefined && feedNumbers(walk, sorted, order, members, offset)) continue
-      present.length = 0
-      for (let i = 0; i < sorted.length; i++) {
-        const member = members === undefined ? record[sorted[i]!] : members[offset + order[i]!]
-        if (member !== undefined) present.push(sorted[i], member)
+      const sums = known?.get(v)
+      if (sums !== undefined) {
+        object(sums[0]!, sums[1]!, sums[2]!)
+      } else {
+        const record = v as Record<string, unknown>
+        const items: Array<unknown> = []
+        for (const key of Object.keys(record)) {
+          const member = record[key]
+          if (member !== undefined) items.push(key, member)
+        }
+        frame = { isArray: false, items, next: 1, foldA: 0, foldB: 0 }
       }
-      feed(lanes, `o${present.length / 2}{`)
-      // pushed in reverse, to pop in order
-      stack.push(close)
-      for (let i = present.length - 1; i >= 0; i--) stack.push(present[i])
+    }
+    if (frame !== undefined) {
+      if (frame.isArray) {
+        start()
+        mix(0x61)
+        mix(frame.items.length)
+        frame.foldA = a
+        frame.foldB = b
+      }
+      if (frame.next < frame.items.length) {
+        frames.push(frame)
+        v = frame.items[frame.next]
+        continue
+      }
+      finish(frame)
+    }
+    // ascend: fold the digest just made into the frames above, finishing those that are complete
+    for (;;) {
+      const top = frames[frames.length - 1]
+      if (top === undefined) return hex(a) + hex(b)
+      if (top.isArray) {
+        const va = a
+        const vb = b
+        a = top.foldA
+        b = top.foldB
+        mix(va)
+        mix(vb)
+        top.foldA = a
+        top.foldB = b
+        top.next++
+      } else {
+        const va = a
+        const vb = b
+        const key = top.items[top.next - 1] as string
+        let state = keys.get(key)
+        if (state === undefined) {
+          state = keyState(key)
+          keys.set(key, state)
+        }
+        member(state[0]!, state[1]!, va, vb)
+        top.foldA = (top.foldA + a) | 0
+        top.foldB = (top.foldB + b) | 0
+        top.next += 2
+      }
+      if (top.next < top.items.length) {
+        v = top.items[top.next]
+        break
+      }
+      frames.pop()
+      finish(top)
     }
   }
-  return hex(lanes[0]!) + hex(lanes[1]!)
 }
 
-/**
- * Feeds an object whose present members, `members[offset + order[i]]` under `sorted[i]`, are
- * all numbers, and says so; feeds nothing and says `false` otherwise. (The same codes as the
- * walk: `o<count>{`, then each key as a string and each number, then `}`.)
- */
-const feedNumbers = (
-  walk: Walk,
-  sorted: ReadonlyArray<string>,
-  order: Int32Array,
-  members: ReadonlyArray<unknown>,
-  offset: number
-): boolean => {
-  let count = 0
-  for (let i = 0; i < order.length; i++) {
-    const member = members[offset + order[i]!]
-    if (typeof member === "number") count++
-    else if (member !== undefined) return false
+/** Sets (a, b) to the digest of a frame whose members are all folded in. */
+const finish = (frame: Frame): void => {
+  if (frame.isArray) {
+    a = frame.foldA
+    b = frame.foldB
+    mix(0x7d)
+  } else {
+    object(frame.foldA, frame.foldB, frame.items.length / 2)
   }
-  const { lanes, f64, u32 } = walk
-  feed(lanes, `o${count}{`)
-  let a = lanes[0]!
-  let b = lanes[1]!
-  for (let i = 0; i < order.length; i++) {
-    const member = members[offset + order[i]!]
-    if (member === undefined) continue
-    const key = sorted[i]!
-    // the key: 0x73, its length, its char codes
-    a = Math.imul(a ^ 0x73, FNV_PRIME)
-    b = Math.imul(b ^ (0x73 + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    a = Math.imul(a ^ key.length, FNV_PRIME)
-    b = Math.imul(b ^ (key.length + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    for (let k = 0; k < key.length; k++) {
-      const c = key.charCodeAt(k)
-      a = Math.imul(a ^ c, FNV_PRIME)
-      b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    }
-    // the number: 0x64, then its two 32-bit words
-    f64[0] = member === 0 ? 0 : (member as number)
-    const lo = u32[0]!
-    const hi = u32[1]!
-    a = Math.imul(a ^ 0x64, FNV_PRIME)
-    b = Math.imul(b ^ (0x64 + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    a = Math.imul(a ^ lo, FNV_PRIME)
-    b = Math.imul(b ^ (lo + 0x9e), FNV_PRIME) ^ (b >>> 15)
-    a = Math.imul(a ^ hi, FNV_PRIME)
-    b = Math.imul(b ^ (hi + 0x9e), FNV_PRIME) ^ (b >>> 15)
-  }
-  lanes[0] = a
-  lanes[1] = b
-  feed(lanes, "}")
-  return true
 }
 
 const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, "0")
-
-/** The sorted key order of objects with these keys, cached by shape in `shapes`. */
-const shapeOf = (shapes: Map<string, Shape>, keys: ReadonlyArray<string>): Shape => {
-  const tag = `${keys.length}\u0000${keys[0] ?? ""}`
-  const cached = shapes.get(tag)
-  if (cached !== undefined && cached.keys === keys) return cached
-  if (cached !== undefined && cached.keys.length === keys.length) {
-    let same = true
-    for (let i = 0; i < keys.length; i++) {
-      if (cached.keys[i] !== keys[i]) {
-        same = false
-        break
-      }
-    }
-    if (same) return cached
-  }
-  const indices = keys.map((_, i) => i).sort((x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0))
-  const shape: Shape = { keys, sorted: indices.map((i) => keys[i]!), order: Int32Array.from(indices) }
-  shapes.set(tag, shape)
-  return shape
-}
