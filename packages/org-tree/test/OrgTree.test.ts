@@ -1,3 +1,5 @@
+import { Id } from "@gongzhi/core"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Fixtures, OrgPolicy, OrgRows, OrgTree, Presets, Query } from "../src/index.js"
 import { d, failureCodes, nesting, ok, small } from "./fixtures.js"
@@ -45,6 +47,31 @@ describe("OrgTree", () => {
         "ORG_KIND_NOT_ALLOWED",
         "ORG_SEVERAL_ROOTS"
       ])
+    })
+
+    it("judges every id of org units and people as core's Id check does", () => {
+      const idCodes = (id: string) => {
+        const built = OrgTree.build({
+          orgUnits: [{ id: "gc", kind: "grand-committee", name: "甲" }, { id, parentId: "gc", kind: "grid", name: "乙" }],
+          people: [{ id, name: "丙", orgUnitId: "gc" }]
+        }, Presets.hongan)
+        return built._tag === "Success" ? [] : built.failure.issues.map((i) => i.code).filter((c) => c.startsWith("CORE_ID"))
+      }
+      const expected = (id: string) => Id.validate(id).map((i) => i.code)
+      // spaces that trim removes at either end (U+00A0, the full-width U+3000, U+FEFF), control characters
+      for (const id of ["网格一\u3000", "\u3000网格一", "g\u00a0", "\ufeffg", "g\u0085x", "g\u007fx", "g\tx", "网格一", "x".repeat(129), "x".repeat(128)]) {
+        const want = expected(id)
+        expect(idCodes(id)).toEqual([...want, ...want])
+      }
+      const char = fc.oneof(
+        fc.constantFrom(" ", "\t", "\u0000", "\u001f", "\u007f", "\u0085", "\u009f", "\u00a0", "\u3000", "\ufeff", "\u2028", "网", "格", "-", "a"),
+        fc.string({ unit: "binary", minLength: 1, maxLength: 1 })
+      )
+      fc.assert(fc.property(fc.array(char, { minLength: 1, maxLength: 6 }).map((cs) => cs.join("")), (id) => {
+        fc.pre(id !== "gc")
+        const want = expected(id)
+        expect(idCodes(id)).toEqual([...want, ...want])
+      }), { numRuns: 2000 })
     })
 
     it("finds cycles and says there is no root", () => {
