@@ -321,15 +321,18 @@ const inputIssues = (
         }
         continue
       }
+      // the context names the subject only for the checks that read it (setting it for every
+      // value would cost a write barrier each: the contexts outlive many subjects)
       const context = contexts[l]!
-      context.subject = views[s]!
       if (node.assessors === undefined) {
         // the hot path: one value, checked by the method's guard and range check
         if (!method.guard(value) || method.checkInput !== undefined) {
+          context.subject = views[s]!
           checkValue(found, node, value, context, [...at, "values", node.inputKey])
         }
         continue
       }
+      context.subject = views[s]!
       const path: Issue.Path = [...at, "values", node.inputKey]
       if (!isAssessmentList(value)) {
         found.push(wrongType(node, path, assessorsDescription))
