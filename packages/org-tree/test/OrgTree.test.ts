@@ -53,7 +53,7 @@ describe("OrgTree", () => {
       const idCodes = (id: string) => {
         const built = OrgTree.build({
           orgUnits: [{ id: "gc", kind: "grand-committee", name: "甲" }, { id, parentId: "gc", kind: "grid", name: "乙" }],
-          people: [{ id, name: "丙", orgUnitId: "gc" }]
+          people: [{ id, name: "丙", membership: "full", orgUnitId: "gc" }]
         }, Presets.hongan)
         return built._tag === "Success" ? [] : built.failure.issues.map((i) => i.code).filter((c) => c.startsWith("CORE_ID"))
       }
