@@ -16,16 +16,8 @@ import {
   OrgCoverage,
   Presets
 } from "@gongzhi/assessment-scoring"
-import { ValidationReport } from "@gongzhi/core"
+import { Random, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
-
-/** A small deterministic PRNG (mulberry32), so the district is the same on every run. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 const streets = ["古南街道", "文龙街道", "通惠街道", "新盛街道"]
 const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街", "大南门", "沙溪", "永新", "万兴", "红星", "河西", "营盘山", "东林"]
@@ -34,7 +26,7 @@ const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街",
 export const runAssessmentScoringDemo = (): string => {
   const lines: Array<string> = []
   const say = (line = "") => lines.push(line)
-  const random = prng(2024)
+  const random = Random.seeded(2024)
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
 
   say("== @gongzhi/assessment-scoring: the 綦江 horse race (赛马比拼) ==")

@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
 import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
+import { Random } from "@gongzhi/core"
 import { Result } from "effect"
 import { Engine } from "json-rules-engine"
 
@@ -24,14 +25,6 @@ const SUBJECTS = Number(process.env["BENCH_SUBJECTS"] ?? 10_000)
 const PEER_SUBJECTS = Math.min(SUBJECTS, Number(process.env["BENCH_PEER_SUBJECTS"] ?? 2_000))
 const INDICATORS = 100
 const DIMENSIONS = 10
-
-/** mulberry32: a seeded PRNG so every run scores the same data. */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 // ---------------------------------------------------------------- the plan
 const bandsOf = (i: number) => [
@@ -82,7 +75,7 @@ const plan: Plan.Plan = {
 }
 
 // ---------------------------------------------------------------- the data
-const random = prng(42)
+const random = Random.seeded(42)
 const subjects: Array<Inputs.Subject> = Array.from({ length: SUBJECTS }, (_, s) => {
   const values: Record<string, number> = {}
   for (let i = 0; i < INDICATORS; i++) values[`i${i}`] = Math.floor(60 + random() * 41) - (random() < 0.05 ? 60 : 0)

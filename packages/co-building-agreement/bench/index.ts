@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { CivilDate, Fen, Id, Instant, Period } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Instant, Period, Random } from "@gongzhi/core"
 import {
   Agreement,
   Category,
@@ -24,17 +24,6 @@ import {
   type Whistle
 } from "@gongzhi/co-building-agreement"
 
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 const FULL = { committees: 200, units: 3_000, needs: 100_000, resources: 20_000 }
 const categories = Category.all
 const urgencies = ["low", "normal", "high", "critical"] as const
@@ -43,7 +32,7 @@ const pad = (n: number, w = 5) => String(n).padStart(w, "0")
 const day = (n: number) => CivilDate.makeUnsafe(new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10))
 
 const generate = (fraction: number, seed: number) => {
-  const random = mulberry32(seed)
+  const random = Random.seeded(seed)
   const pick = <T>(xs: ReadonlyArray<T>): T => xs[Math.floor(random() * xs.length)]!
   const committees = Math.round(FULL.committees * fraction)
   const unitCount = Math.round(FULL.units * fraction)

@@ -11,17 +11,9 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Result, Schema } from "effect"
-import { CivilDate, Fen, Id, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Random, ValidationReport } from "@gongzhi/core"
 
 const here = dirname(fileURLToPath(import.meta.url))
-
-/** A small deterministic PRNG (mulberry32). */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
 
 const time = (run: () => unknown, repeat = 3): number => {
   run() // warm up
@@ -34,7 +26,7 @@ const time = (run: () => unknown, repeat = 3): number => {
   return best
 }
 
-const random = prng(20241122)
+const random = Random.seeded(20241122)
 
 // 1. decoding rows
 const Row = Schema.Struct({

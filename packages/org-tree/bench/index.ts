@@ -8,24 +8,16 @@
 import { spawnSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { CivilDate } from "@gongzhi/core"
+import { CivilDate, Random } from "@gongzhi/core"
 import { stratify } from "d3-hierarchy"
 import type { OrgRows } from "../src/index.js"
 import { OrgTree, Presets, Rollup, Validation } from "../src/index.js"
 
 const size = Number(process.env["BENCH_ROWS"] ?? 1_000_000)
 
-/** mulberry32 */
-const prng = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-}
-
 /** A province: street committees → grand committees → grids → buildings, branches → groups → centre households. */
 const generate = (n: number): { rows: Array<OrgRows.OrgUnitRow>; people: Array<OrgRows.PersonRow>; positions: Array<OrgRows.PositionRow> } => {
-  const random = prng(42)
+  const random = Random.seeded(42)
   const rows: Array<OrgRows.OrgUnitRow> = []
   const people: Array<OrgRows.PersonRow> = []
   const positions: Array<OrgRows.PositionRow> = []

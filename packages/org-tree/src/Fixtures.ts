@@ -7,20 +7,9 @@
  *
  * @since 0.1.0
  */
-import type { CivilDate } from "@gongzhi/core"
+import { type CivilDate, Random } from "@gongzhi/core"
 import type * as Kind from "./Kind.js"
 import type * as OrgRows from "./OrgRows.js"
-
-/** mulberry32: a small, well-mixed 32-bit PRNG. */
-const prng = (seed: number) => {
-  let state = seed | 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 const givens = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强春梅海燕红梅玉兰德明文华晓东晓明国庆红英秀珍凤英淑珍玉梅"
@@ -131,7 +120,7 @@ const unitTypeNames: Readonly<Record<string, string>> = {
  * @since 0.1.0
  */
 export const hongan = (options?: Options): OrgRows.OrgRows => {
-  const random = prng(options?.seed ?? 2020)
+  const random = Random.seeded(options?.seed ?? 2020)
   const name = namer(random)
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
   const b = builder()
@@ -272,7 +261,7 @@ const mingquanUnits: ReadonlyArray<readonly [string, string, Kind.UnitType]> = [
  * @since 0.1.0
  */
 export const mingquan = (options?: Options): OrgRows.OrgRows => {
-  const random = prng(options?.seed ?? 2024)
+  const random = Random.seeded(options?.seed ?? 2024)
   const name = namer(random)
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
   const b = builder()
@@ -345,7 +334,7 @@ export const mingquan = (options?: Options): OrgRows.OrgRows => {
  * @since 0.1.0
  */
 export const pingliGridBranch = (options?: Options): OrgRows.OrgRows => {
-  const name = namer(prng(options?.seed ?? 4))
+  const name = namer(Random.seeded(options?.seed ?? 4))
   const b = builder()
   const gc = b.unit("pingli-gc", undefined, "grand-committee", "平利县城关镇某社区大党委")
   const grid = b.unit("pingli-g1", gc, "grid", "城关第一网格")

@@ -12,23 +12,12 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
-import { CivilDate, KeyIndex } from "@gongzhi/core"
+import { CivilDate, KeyIndex, Random } from "@gongzhi/core"
 import { type Command, Journal, Presets, type Scheme } from "@gongzhi/points-ledger"
 
 const size = Number(process.env["BENCH_SIZE"] ?? 1_000_000)
 const residents = 60_000
 const year = 2024
-
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // 平利 rules with points valid 180 days, so that the monthly expiry runs have work to do.
 const scheme: Scheme.Scheme = { ...Presets.pingliScheme, expiry: { _tag: "AfterDays", days: 180 }, redemptionLimit: undefined as never }
@@ -36,7 +25,7 @@ const { redemptionLimit: _dropped, ...schemeNoLimit } = scheme
 const setup = { scheme: schemeNoLimit as Scheme.Scheme, catalog: Presets.pingliCatalog }
 
 const generate = (): Array<Command.Command> => {
-  const random = mulberry32(20240101)
+  const random = Random.seeded(20240101)
   const commands: Array<Command.Command> = []
   const start = CivilDate.toEpochDay(CivilDate.makeUnsafe(`${year}-01-01`))
   const dates: Array<CivilDate.CivilDate> = []
@@ -169,7 +158,7 @@ const main = () => {
   const plainLength = plain.journal.length
   const plainRejected = plain.rejected
   // balance as of a date on the full journal (indexed on append)
-  const random = mulberry32(7)
+  const random = Random.seeded(7)
   const queries = 10_000
   const tq = performance.now()
   let checksum = 0

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate } from "@gongzhi/core"
+import { CivilDate, Random } from "@gongzhi/core"
 import type * as Command from "./Command.js"
 import * as Journal from "./Journal.js"
 import * as Presets from "./presets/Presets.js"
@@ -71,17 +71,6 @@ export const named = { haAnxi: "pingli-ha-anxi", zhouYuhong: "pingli-zhou-yuhong
 /** The grid committee that approves earnings in the generated year. */
 const approver = "pingli-grid-committee"
 
-const mulberry32 = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6D2B79F5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const surnames = Array.from("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 const givenChars = Array.from("安平明华秀英玉兰志强建国德芳春梅桂花海军红霞丽娟文杰宏伟晓燕金凤利民正清永福")
 
@@ -111,7 +100,7 @@ const date = (year: number, month: number, day: number): CivilDate.CivilDate =>
 export const pingliYear = (options?: Options): Year => {
   const year = options?.year ?? 2024
   const residents = options?.residents ?? 40
-  const random = mulberry32(options?.seed ?? 2024)
+  const random = Random.seeded(options?.seed ?? 2024)
   const setup: Journal.Setup = { scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }
   type Planned = { readonly on: CivilDate.CivilDate; readonly order: number; readonly make: (key: string) => Command.Command }
   const planned: Array<Planned> = []

@@ -1,6 +1,6 @@
 import { Assessment, Inputs, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, MicroWish, Presets as CoBuildingPresets, Whistle } from "@gongzhi/co-building-agreement"
-import { CivilDate, Fen, Id, Instant, Period, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Instant, Period, Random, ValidationReport } from "@gongzhi/core"
 import { Journal, Report as LedgerReport, Simulation } from "@gongzhi/points-ledger"
 import { pipe, Result } from "effect"
 import * as Cli from "../Cli.js"
@@ -9,17 +9,6 @@ import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import { orgDemo, type OrgDemoFigures } from "./org.js"
 import { buildAndWrite } from "./report.js"
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same county. */
-export const prng = (seed: number) => {
-  let state = seed | 0
-  return (): number => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** The figures the demo prints with `--json`; tests assert the seeds' numbers on them. */
 export interface DemoFigures {
@@ -55,7 +44,7 @@ const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街",
 
 /** 綦江: 14 grand committees of a district, for the horse race. */
 const qijiangInputs = (seed: number, year: number): Inputs.Inputs => {
-  const random = prng(seed)
+  const random = Random.seeded(seed)
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
   return Inputs.make(AssessmentPresets.qijiangGrandCommittee.id, communities.map((community, i): Inputs.Subject => {
     const street = streets[i % streets.length]!

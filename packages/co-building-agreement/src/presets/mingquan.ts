@@ -3,7 +3,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Fen, Id, Instant, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Instant, Random, ValidationReport } from "@gongzhi/core"
 import { Result, Schema } from "effect"
 import * as Agreement from "../Agreement.js"
 import type * as Fulfilment from "../Fulfilment.js"
@@ -33,18 +33,6 @@ const units: ReadonlyArray<readonly [string, string, number, string]> = [
   ["mq-sinopec", "中石化名泉加油站", 10_000, "transport"],
   ["mq-market", "名泉农贸市场", 10_000, "goods"]
 ]
-
-/** A small seeded PRNG (mulberry32): the scenario is the same for the same seed. */
-const prng = (seed: number) => {
-  let a = seed >>> 0
-  return (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 /**
  * Options of {@link mingquanScenario}.
@@ -118,7 +106,7 @@ const Year = Schema.Int.check(Schema.isBetween({ minimum: 1001, maximum: 9998 })
  */
 export const mingquanScenario = (options: MingquanOptions): Scenario => {
   const year = ValidationReport.getOrThrow(ValidationReport.decodeUnknown(Year)(options.year))
-  const random = prng(options.seed ?? 2024)
+  const random = Random.seeded(options.seed ?? 2024)
   const y = String(year)
   const d = (md: string): CivilDate.CivilDate => CivilDate.makeUnsafe(`${y}-${md}`)
   const prev = (md: string): CivilDate.CivilDate => CivilDate.makeUnsafe(`${year - 1}-${md}`)
