@@ -4,14 +4,17 @@
  *
  * Every value has a digest of two 32-bit lanes, each an FNV-1a-style stream (the second lane
  * with an offset code and a shift, so the lanes differ):
- * - a scalar: a stream from the seeds over a type tag and its content (a string's length and
- *   char codes; a number's two 32-bit words, -0 read as 0; `n`, `t`, `f` for null, true, false);
- * - an array: a stream over `a<length>{`, each element's digest, then `}`;
+ * - a scalar: a stream from the seeds over a type tag and its content (a string: `s`, its
+ *   length, its char codes; a number: `d`, its two 32-bit words, -0 read as 0; `n`, `t`, `f` for
+ *   null (and undefined), true, false; anything else: `?` and its `String`);
+ * - an array: a stream over `a`, its length, each element's digest (both lanes), then `}`;
  * - an object: order-independent — each present member (`undefined` ones are skipped) has the
  *   digest of a stream over its key (as a string) and its value's digest, finalised with
- *   murmur3's `fmix32`; the object's digest is a stream over `o<count>{`, the lane-wise sums of
- *   its members' digests (mod 2^32), then `}`. So no keys are sorted, and a caller that has
- *   already read an object's members can add them up itself (see {@link accumulateNumber}).
+ *   murmur3's `fmix32`; the object's digest is a stream over `o`, the member count, the
+ *   lane-wise sums of its members' digests (mod 2^32), then `}`. So no keys are sorted, and a
+ *   caller that has already read an object's members can add them up itself (see
+ *   {@link accumulateNumber}).
+ * The fingerprint is the root's digest as 16 hex digits. (Tags are mixed as their char codes.)
  */
 
 const FNV_PRIME = 0x01000193
