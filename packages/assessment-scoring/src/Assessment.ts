@@ -571,10 +571,31 @@ const adjustments = (
   return { list: list ?? noAdjustments, total: Math.min(total, capU) }
 }
 
-const sumFormula = (base: number, bonus: number, deductions: number, total: number): Label.Label => ({
-  zh: `指标得分 ${base}${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""} = ${total}`,
-  en: `indicators ${base}${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""} = ${total}`
-})
+/** The text of how a subject's total was computed, in both languages (amounts in units of `scale`). */
+const formulaLabel = (
+  formula: Plan.Formula,
+  scale: number,
+  baseUnits: number,
+  bonusUnits: number,
+  deductionUnits: number,
+  evaluationUnits: number | undefined,
+  totalUnits: number
+): Label.Label => {
+  const base = baseUnits / scale
+  const bonus = bonusUnits / scale
+  const deductions = deductionUnits / scale
+  const total = totalUnits / scale
+  const plusZh = `${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""}`
+  const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
+  if (formula._tag === "BranchStar") {
+    const evaluation = (evaluationUnits ?? 0) / scale
+    return {
+      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${evaluation} × ${formula.evaluationShare}% = ${total}`,
+      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${evaluation} × ${formula.evaluationShare}% = ${total}`
+    }
+  }
+  return { zh: `指标得分 ${base}${plusZh} = ${total}`, en: `indicators ${base}${plusEn} = ${total}` }
+}
 
 /**
  * Scores a plan against inputs. The plan is checked against the registry and the inputs
@@ -734,11 +755,13 @@ export const score = (
     evaluationUnits: number | undefined,
     bonus: Adjusted,
     deductions: Adjusted,
-    formula: Label.Label,
     totalUnits: number,
     grading: ReadonlyArray<Explanation.Step>
   ): Explanation.Explanation => {
     let tree: ReadonlyArray<Explanation.Node> | undefined
+    // the formula's text too is written when first read (ten thousand labels of formatted
+    // numbers cost more than the arithmetic they describe)
+    let text: Label.Label | undefined
     return {
       get tree() {
         return (tree ??= treeOf(s))
@@ -749,7 +772,9 @@ export const score = (
       bonusTotal: bonus.total / scale,
       deductions: deductions.list,
       deductionTotal: deductions.total / scale,
-      formula,
+      get formula() {
+        return (text ??= formulaLabel(formula, scale, baseUnits, bonus.total, deductions.total, evaluationUnits, totalUnits))
+      },
       total: totalUnits / scale,
       grading
     }
@@ -782,7 +807,6 @@ export const score = (
     let totalUnits: number
     let baseUnits: number
     let evaluationUnits: number | undefined
-    let formulaText: Label.Label
     if (formula._tag === "BranchStar") {
       const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
       const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, pointsOf, at)
@@ -794,19 +818,11 @@ export const score = (
         (adjusted * formula.baseShare + evaluationUnits * formula.evaluationShare) / 100,
         mode
       )
-      const b = baseUnits / scale
-      const plus = (zh: boolean) =>
-        `${bonus.total > 0 ? ` + ${zh ? "加分" : "bonus"} ${bonus.total / scale}` : ""}${deductions.total > 0 ? ` − ${zh ? "扣分" : "deductions"} ${deductions.total / scale}` : ""}`
-      formulaText = {
-        zh: `(基础分 ${b}${plus(true)}) × ${formula.baseShare}% + 测评分 ${evaluationUnits / scale} × ${formula.evaluationShare}% = ${totalUnits / scale}`,
-        en: `(base ${b}${plus(false)}) × ${formula.baseShare}% + evaluation ${evaluationUnits / scale} × ${formula.evaluationShare}% = ${totalUnits / scale}`
-      }
     } else {
       const combined = combineUnits(nodes, maxUnits, mode, compiled.roots, rootWeighted, maxTotalUnits, pointsOf, at)
       baseUnits = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
       evaluationUnits = undefined
       totalUnits = Math.max(0, baseUnits + bonus.total - deductions.total)
-      formulaText = sumFormula(baseUnits / scale, bonus.total / scale, deductions.total / scale, totalUnits / scale)
     }
     // vetoes: from the inputs, then from rules
     let points = noPoints
@@ -846,7 +862,7 @@ export const score = (
       view,
       subject,
       totalUnits,
-      explanation: explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, formulaText, totalUnits, steps),
+      explanation: explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, totalUnits, steps),
       steps,
       vetoes: vetoes ?? noVetoes,
       points

@@ -123,6 +123,29 @@ describe("Assessment", () => {
       expect(b07.total).toBe(expected)
       expect(e.formula.en).toContain("× 70%")
     })
+    it("writes each subject's formula with its own figures, and keeps it in JSON and copies", () => {
+      for (const subject of result.subjects) {
+        const e = subject.explanation
+        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""}`
+        const plusZh = `${e.bonusTotal > 0 ? ` + 加分 ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − 扣分 ${e.deductionTotal}` : ""}`
+        expect(e.formula).toEqual({
+          zh: `(基础分 ${e.base}${plusZh}) × 70% + 测评分 ${e.evaluation} × 30% = ${e.total}`,
+          en: `(base ${e.base}${plusEn}) × 70% + evaluation ${e.evaluation} × 30% = ${e.total}`
+        })
+        // made once, then the same value
+        expect(e.formula).toBe(e.formula)
+        expect(JSON.parse(JSON.stringify(e)).formula).toEqual(e.formula)
+        expect({ ...e }.formula).toEqual(e.formula)
+      }
+      const sum = ok(Assessment.score(simplePlan, simpleInputs([subject("a", { bonus: { award: 1 }, deductions: { complaint: 1 } }), subject("b")])))
+      for (const s of sum.subjects) {
+        const e = s.explanation
+        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""}`
+        expect(e.formula.en).toBe(`indicators ${e.base}${plusEn} = ${e.total}`)
+        expect(e.formula.zh).toMatch(/^指标得分 [\d.]+( \+ 加分 [\d.]+)?( − 扣分 [\d.]+)? = [\d.]+$/)
+      }
+      expect(sum.subjects[0]!.explanation.formula.en).toContain("bonus")
+    })
     it("caps five stars at 30% of the branches", () => {
       const five = result.subjects.filter((s) => s.grade?.id === "five-star")
       expect(five.length).toBeLessThanOrEqual(3)
