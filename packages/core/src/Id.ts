@@ -80,6 +80,38 @@ export interface Options {
   readonly label?: Label.Label | undefined
 }
 
+const noIssues: ReadonlyArray<Issue.DomainIssue> = Object.freeze([])
+
+/**
+ * Whether a string is a good id: 1 to `maxLength` characters, no control character (C0, DEL,
+ * C1) and nothing `trim` removes at either end. The quick form of {@link validate} for code that
+ * checks millions of ids: a loop over the char codes, no regular expression and no allocation.
+ *
+ * @example
+ * ```ts
+ * import { Id } from "@gongzhi/core"
+ *
+ * console.log(Id.isValid("gc-12"), Id.isValid("网格一\u3000"), Id.isValid("")) // true false false
+ * ```
+ *
+ * @category validation
+ * @since 0.1.0
+ */
+export const isValid = (value: string, options?: Options): boolean => {
+  const n = value.length
+  if (n === 0 || n > (options?.maxLength ?? defaultMaxLength)) return false
+  const first = value.charCodeAt(0)
+  const last = value.charCodeAt(n - 1)
+  // ASCII spaces and controls at the ends; other spaces (U+00A0, the full-width U+3000, …) are what `trim` removes
+  if (first <= 32 || last <= 32) return false
+  if ((first >= 0x80 || last >= 0x80) && value.trim() !== value) return false
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false
+  }
+  return true
+}
+
 /**
  * The issues of an id string (empty if it is a good id).
  *
@@ -94,6 +126,7 @@ export interface Options {
  * @since 0.1.0
  */
 export const validate = (value: string, options?: Options): ReadonlyArray<Issue.DomainIssue> => {
+  if (isValid(value, options)) return noIssues
   const maxLength = options?.maxLength ?? defaultMaxLength
   const label = options?.label ?? { zh: "编号", en: "id" }
   const params = { labelZh: label.zh, labelEn: label.en, maxLength }

@@ -1,4 +1,5 @@
 import { Result, Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { Id, ValidationReport } from "../src/index.js"
 
@@ -19,6 +20,25 @@ describe("Id", () => {
       expect(codes("a\u0000b")).toEqual(["CORE_ID_CONTROL_CHARACTER"])
       expect(codes(` ${"x".repeat(200)}`)).toEqual(["CORE_ID_TOO_LONG", "CORE_ID_UNTRIMMED"])
       expect(codes(42)).toEqual(["CORE_SCHEMA_INVALID_TYPE"])
+    })
+    it("has a quick check that agrees with the full one on every string", () => {
+      // the full rule, written out: length, control characters, nothing trim removes
+      // eslint-disable-next-line no-control-regex
+      const good = (v: string, max: number) => v.length > 0 && v.length <= max && !/[\u0000-\u001F\u007F-\u009F]/.test(v) && v.trim() === v
+      const char = fc.oneof(
+        fc.constantFrom(" ", "\t", "\n", "\u0000", "\u001f", "\u007f", "\u0085", "\u009f", "\u00a0", "\u3000", "\ufeff", "\u2028", "网", "a", "-"),
+        fc.string({ unit: "binary", minLength: 1, maxLength: 1 })
+      )
+      fc.assert(fc.property(fc.array(char, { maxLength: 8 }).map((cs) => cs.join("")), fc.integer({ min: 1, max: 10 }), (v, max) => {
+        expect(Id.isValid(v, { maxLength: max })).toBe(good(v, max))
+        expect(Id.validate(v, { maxLength: max }).length === 0).toBe(good(v, max))
+      }), { numRuns: 3000 })
+      for (const bad of ["网格一\u3000", "\u3000网格一", "g\u00a0", "\ufeffg", "g\u0085x"]) {
+        expect(Id.isValid(bad)).toBe(false)
+        expect(Id.validate(bad).length).toBeGreaterThan(0)
+      }
+      expect(Id.isValid("红安-网格-017")).toBe(true)
+      expect(Id.validate("红安-网格-017")).toBe(Id.validate("gc-1"))
     })
     it("names the id kind in messages", () => {
       const result = ValidationReport.decodeUnknown(Id.MemberId)("")

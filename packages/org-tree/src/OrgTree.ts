@@ -56,33 +56,8 @@ const describeIds = (ids: ReadonlyArray<string>, max = 8) =>
 
 const territorial = new Set<Kind.Kind>(["grid", "building", "entrance"])
 
-/** The problems of an id: none for the common case without calling into the full check. */
-const noIssues: ReadonlyArray<Issue.DomainIssue> = Object.freeze([])
-
-/**
- * Whether an id passes core's `Id` check: 1 to 128 characters, nothing `trim` removes at
- * either end, no control character (U+0000–U+001F, U+007F–U+009F). A loop over the char codes: a million ids
- * go through here, and a regular expression costs several times more per short string.
- */
-const isPlainId = (id: string): boolean => {
-  const n = id.length
-  if (n === 0 || n > 128) return false
-  const first = id.charCodeAt(0)
-  const last = id.charCodeAt(n - 1)
-  if (first <= 32 || last <= 32) return false
-  // other spaces at the ends (U+00A0, the full-width U+3000, …) are what `trim` removes
-  if ((first >= 0x80 || last >= 0x80) && id.trim() !== id) return false
-  for (let i = 0; i < n; i++) {
-    const c = id.charCodeAt(i)
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false
-  }
-  return true
-}
-
-const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => {
-  if (typeof id === "string" && isPlainId(id)) return noIssues
-  return Id.validate(typeof id === "string" ? id : "")
-}
+/** The problems of an id (none, and nothing allocated, for a good one: core's quick check comes first). */
+const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => Id.validate(typeof id === "string" ? id : "")
 
 const endsBeforeStart = (position: OrgRows.PositionRow, i: number, field: "end" | "left", end: CivilDate.CivilDate) =>
   messages.make("ORG_TERM_END_BEFORE_START", {
