@@ -538,7 +538,6 @@ const scoreAssessments = (
   run.assessmentsOf.set(at, assessments)
 }
 
-/** A subject's bonus or deductions: each item's points capped by the item, the total by the plan. */
 /** A subject's bonus or deductions: the items that count and their capped total, in units. */
 interface Adjusted {
   readonly list: ReadonlyArray<Explanation.Adjustment>
@@ -547,6 +546,7 @@ interface Adjusted {
 
 const noAdjustments: ReadonlyArray<Explanation.Adjustment> = Object.freeze([])
 
+/** A subject's bonus or deductions: each item's points capped by the item, the total by the plan. */
 const adjustments = (
   record: Readonly<Record<string, number>> | undefined,
   items: ReadonlyMap<string, Plan.Item>,
