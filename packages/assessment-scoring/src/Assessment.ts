@@ -12,7 +12,8 @@ import * as Expression from "./Expression.js"
 import type * as Explanation from "./Explanation.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
-import { accumulateNumber, hashJson, keyStates } from "./internal/hash.js"
+import { isFiniteNumber } from "./internal/guards.js"
+import { addNumberMember, beginMembers, hashJson, keyStates, type KnownMembers, storeMembers } from "./internal/hash.js"
 import * as Method from "./Method.js"
 import { messages } from "./Messages.js"
 import * as Plan from "./Plan.js"
@@ -219,29 +220,6 @@ const checkValue = (
 /** The same text as a key of an object (the engine's own copy, which compares fastest with object keys). */
 const propertyKey = (key: string): string => Object.keys({ [key]: true })[0] ?? key
 
-/**
- * The sums of the member digests of a subject's values (for the inputs fingerprint) when their
- * keys are the leaves' keys in order and their members, `read[offset + l]`, all numbers or
- * undefined (the common case); else undefined, and the fingerprint walks the object.
- */
-const numberSums = (
-  keys: ReadonlyArray<string>,
-  leafKeys: ReadonlyArray<string>,
-  leafKeyStates: Int32Array,
-  read: ReadonlyArray<unknown>,
-  offset: number
-): Int32Array | undefined => {
-  if (keys.length !== leafKeys.length) return undefined
-  const sums = new Int32Array(3)
-  for (let l = 0; l < keys.length; l++) {
-    const value = read[offset + l]
-    if (keys[l] !== leafKeys[l]) return undefined
-    if (typeof value === "number") accumulateNumber(sums, leafKeyStates, 2 * l, value)
-    else if (value !== undefined) return undefined
-  }
-  return sums
-}
-
 /** Adds the issues of a subject's bonus or deduction occurrences (unknown items, counts that are not whole numbers ≥ 0). */
 const occurrenceIssues = (
   found: Array<Issue.DomainIssue>,
@@ -267,6 +245,34 @@ const occurrenceIssues = (
   }
 }
 
+/** Checks a subject's leaf value that is not a single finite number read by a built-in method. */
+const checkLeaf = (
+  found: Array<Issue.DomainIssue>,
+  node: Plan.CompiledNode,
+  value: unknown,
+  context: Method.Context<undefined>,
+  at: Issue.Path
+): void => {
+  const path: Issue.Path = [...at, "values", node.inputKey]
+  if (node.assessors === undefined) {
+    checkValue(found, node, value, context, path)
+    return
+  }
+  if (!isAssessmentList(value)) {
+    found.push(wrongType(node, path, assessorsDescription))
+    return
+  }
+  const drop = node.assessors.aggregate === "trimmed-mean" ? (node.assessors.drop ?? 1) : 0
+  const needed = Math.max(1, 2 * drop + 1)
+  if (value.length < needed) {
+    found.push(messages.make("ASSESS_TOO_FEW_ASSESSORS", {
+      path,
+      params: { indicator: node.id, count: value.length, needed }
+    }))
+  }
+  value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
+}
+
 /** Checks every subject's inputs against the compiled plan (all problems at once). */
 const inputIssues = (
   compiled: Plan.Compiled,
@@ -276,28 +282,42 @@ const inputIssues = (
   read: Array<unknown>,
   /**
    * Filled, for the inputs fingerprint, with the sums of the member digests of each subject's
-   * values whose keys are the leaves' keys in order and whose members are all numbers (the
-   * common case): the fingerprint does not read those again.
+   * values whose keys are all leaves' keys and whose members are all numbers (the common case):
+   * the fingerprint does not read those again.
    */
-  digested: Map<object, Int32Array>
+  digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const { nodes, leaves, plan } = compiled
   const found: Array<Issue.DomainIssue> = []
+  const L = leaves.length
+  const leafNodes = leaves.map((i) => nodes[i]!)
   // the keys as property keys (V8 then compares them with the keys of the values by identity)
-  const leafKeys = leaves.map((i) => propertyKey(nodes[i]!.inputKey))
+  const leafKeys = leafNodes.map((node) => propertyKey(node.inputKey))
   const leafKeyStates = keyStates(leafKeys)
   const inputKeys = new Set(leafKeys)
+  // a subject's values can be digested as they are read when every key is one leaf's key
+  // (two leaves reading the same key would count it twice)
+  const digestible = inputKeys.size === L
+  // a key that plain objects inherit ("constructor", "toString" …) is read as an own member only
+  const inheritedKey = leafKeys.some((key) => key in Object.prototype)
+  // 1: a built-in method's single finite number, checked inline; 0: the method's guard and checks
+  const inline = Uint8Array.from(leafNodes, (node) =>
+    node.assessors === undefined && node.method!.guard === isFiniteNumber && node.method!.checkInput === undefined ? 1 : 0
+  )
+  const optional = Uint8Array.from(leafNodes, (node) => (node.optional ? 1 : 0))
   const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
   const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
   const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
   const seen = new Set<string>()
-  const contexts = leaves.map((i): { -readonly [K in keyof Method.Context<undefined>]: Method.Context<undefined>[K] } => ({
-    max: nodes[i]!.max,
-    indicatorId: nodes[i]!.id,
+  const contexts = leafNodes.map((node): { -readonly [K in keyof Method.Context<undefined>]: Method.Context<undefined>[K] } => ({
+    max: node.max,
+    indicatorId: node.id,
     state: undefined,
     subject: views[0]!
   }))
-  inputs.subjects.forEach((subject, s) => {
+  const subjects = inputs.subjects
+  for (let s = 0; s < subjects.length; s++) {
+    const subject = subjects[s]!
     const at: Issue.Path = ["subjects", s]
     if (seen.has(subject.id)) {
       found.push(messages.make("ASSESS_SUBJECT_DUPLICATE", { path: [...at, "id"], params: { id: subject.id } }))
@@ -307,49 +327,40 @@ const inputIssues = (
     // unknown keys: only looked for when there are more keys than known values (their issues
     // go before the values' own)
     const keys = Object.keys(values)
+    const prototype = Object.getPrototypeOf(values)
+    // only own members count: a plain object inherits nothing but Object.prototype's
+    const ownOnly = inheritedKey || (prototype !== Object.prototype && prototype !== null)
     let known = 0
+    let numbers = 0
     const mark = found.length
-    for (let l = 0; l < leaves.length; l++) {
-      const node = nodes[leaves[l]!]!
-      const method = node.method!
-      const value = values[node.inputKey]
-      read[s * leaves.length + l] = value
-      if (value !== undefined) known++
+    const base = s * L
+    beginMembers()
+    for (let l = 0; l < L; l++) {
+      const key = leafKeys[l]!
+      const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
+      read[base + l] = value
       if (value === undefined) {
-        if (!node.optional) {
+        if (optional[l] === 0) {
+          const node = leafNodes[l]!
           found.push(messages.make("ASSESS_INPUT_MISSING", { path: [...at, "values", node.inputKey], params: { indicator: node.id } }))
         }
         continue
       }
+      known++
+      if (typeof value === "number") {
+        numbers++
+        if (digestible) addNumberMember(leafKeyStates, 2 * l, value)
+        // the hot path: a finite number for a built-in method, nothing else to check
+        if (inline[l] === 1 && value - value === 0) continue
+      }
       // the context names the subject only for the checks that read it (setting it for every
       // value would cost a write barrier each: the contexts outlive many subjects)
       const context = contexts[l]!
-      if (node.assessors === undefined) {
-        // the hot path: one value, checked by the method's guard and range check
-        if (!method.guard(value) || method.checkInput !== undefined) {
-          context.subject = views[s]!
-          checkValue(found, node, value, context, [...at, "values", node.inputKey])
-        }
-        continue
-      }
       context.subject = views[s]!
-      const path: Issue.Path = [...at, "values", node.inputKey]
-      if (!isAssessmentList(value)) {
-        found.push(wrongType(node, path, assessorsDescription))
-        continue
-      }
-      const drop = node.assessors.aggregate === "trimmed-mean" ? (node.assessors.drop ?? 1) : 0
-      const needed = Math.max(1, 2 * drop + 1)
-      if (value.length < needed) {
-        found.push(messages.make("ASSESS_TOO_FEW_ASSESSORS", {
-          path,
-          params: { indicator: node.id, count: value.length, needed }
-        }))
-      }
-      value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
+      checkLeaf(found, leafNodes[l]!, value, context, at)
     }
-    const sums = numberSums(keys, leafKeys, leafKeyStates, read, s * leaves.length)
-    if (sums !== undefined) digested.set(values, sums)
+    // every key is a leaf's (known values are own members, and distinct when digestible)
+    if (digestible && numbers === known && keys.length === known) storeMembers(digested, values, 3 * s)
     if (keys.length > known) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
@@ -359,15 +370,18 @@ const inputIssues = (
     }
     occurrenceIssues(found, at, subject.bonus, bonusIds, "bonus")
     occurrenceIssues(found, at, subject.deductions, deductionIds, "deduction")
-    ;(subject.vetoes ?? []).forEach((v, k) => {
-      if (!vetoIds.has(v.id)) {
-        found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
-          path: [...at, "vetoes", k, "id"],
-          params: { kind: "veto", kindZh: "一票否决项", item: v.id }
-        }))
-      }
-    })
-  })
+    const vetoes = subject.vetoes
+    if (vetoes !== undefined) {
+      vetoes.forEach((v, k) => {
+        if (!vetoIds.has(v.id)) {
+          found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
+            path: [...at, "vetoes", k, "id"],
+            params: { kind: "veto", kindZh: "一票否决项", item: v.id }
+          }))
+        }
+      })
+    }
+  }
   return found
 }
 
@@ -411,6 +425,9 @@ interface LeafContext {
   subject: Method.SubjectView
 }
 
+/** How many shared outcomes of each leaf (see {@link TreeRun.outcomes}) are remembered. */
+const OUTCOMES = 4
+
 /** What scoring a subject's indicator tree reads and fills, made once per scoring run. */
 interface TreeRun {
   readonly nodes: ReadonlyArray<Plan.CompiledNode>
@@ -427,9 +444,42 @@ interface TreeRun {
   readonly pointsOf: Float64Array
   /** How each node's units were capped: 0 not, 1 at the max, 2 at zero. */
   readonly cappedOf: Uint8Array
-  readonly notesOf: Array<Label.Label | undefined>
+  /**
+   * The frozen outcomes a leaf's method returned for more than one subject (a threshold band's),
+   * up to {@link OUTCOMES} per leaf (`l × OUTCOMES + k`), with their units and caps worked out
+   * once: a value scored to one of them is recorded as its number (`outcomeOf`), not its note.
+   */
+  readonly outcomes: Array<Method.Outcome | undefined>
+  readonly outcomeUnits: Float64Array
+  readonly outcomeCapped: Uint8Array
+  readonly outcomeCount: Uint8Array
+  /** Which remembered outcome each node's points are (`k + 1`), 0 for none. */
+  readonly outcomeOf: Uint8Array
+  /** The note of every other node with one (`s × nodes + n`), made when the first is written. */
+  notesOf: Array<Label.Label | undefined> | undefined
   readonly assessmentsOf: Map<number, ReadonlyArray<Explanation.AssessorScore>>
   readonly failures: Array<Issue.DomainIssue>
+}
+
+const noValueNote: Label.Label = Object.freeze({ zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" })
+
+/** Records the note of node `at` (`s × nodes + n`). */
+const setNote = (run: TreeRun, at: number, note: Label.Label): void => {
+  ;(run.notesOf ??= new Array(run.pointsOf.length))[at] = note
+}
+
+/** Records node `at`'s points in units, rounded and clamped to `[0, maxU]`, and how they were capped. */
+const setLeafUnits = (run: TreeRun, at: number, points: number, maxU: number): void => {
+  const pu = Rounding.roundScaled(points * run.scale, run.mode)
+  if (pu > maxU) {
+    run.pointsOf[at] = maxU
+    run.cappedOf[at] = 1
+  } else if (pu < 0) {
+    run.pointsOf[at] = 0
+    run.cappedOf[at] = 2
+  } else {
+    run.pointsOf[at] = pu
+  }
 }
 
 const notFinite = (node: Plan.CompiledNode, s: number, points: number): Issue.DomainIssue =>
@@ -440,14 +490,15 @@ const notFinite = (node: Plan.CompiledNode, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, nodes in reverse pre-order (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { nodes, leafIndex, maxUnits, scale, mode, read, contexts, pointsOf, cappedOf, notesOf } = run
+  const { nodes, leafIndex, maxUnits, read, contexts, pointsOf, cappedOf } = run
+  const { outcomes, outcomeUnits, outcomeCapped, outcomeCount, outcomeOf } = run
   const at = s * nodes.length
   const first = s * run.leafCount
   for (let n = nodes.length - 1; n >= 0; n--) {
     const node = nodes[n]!
     const l = leafIndex[n]!
     if (l < 0) {
-      const combined = combineUnits(nodes, maxUnits, mode, node.children, node.weighted, maxUnits[n]!, pointsOf, at)
+      const combined = combineUnits(nodes, maxUnits, run.mode, node.children, node.weighted, maxUnits[n]!, pointsOf, at)
       if (!node.weighted && combined > maxUnits[n]!) {
         pointsOf[at + n] = maxUnits[n]!
         cappedOf[at + n] = 1
@@ -458,7 +509,7 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     }
     const value = read[first + l]
     if (value === undefined) {
-      notesOf[at + n] = { zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" }
+      setNote(run, at + n, noValueNote)
       pointsOf[at + n] = 0
       continue
     }
@@ -473,23 +524,35 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (typeof out === "number") {
       points = out
     } else {
+      // an outcome met before: its units and cap as worked out then
+      const o = l * OUTCOMES
+      const count = outcomeCount[l]!
+      let k = 0
+      while (k < count && outcomes[o + k] !== out) k++
+      if (k < count) {
+        pointsOf[at + n] = outcomeUnits[o + k]!
+        cappedOf[at + n] = outcomeCapped[o + k]!
+        outcomeOf[at + n] = k + 1
+        continue
+      }
       points = out.points
-      if (out.note !== undefined) notesOf[at + n] = out.note
+      if (count < OUTCOMES && Number.isFinite(points) && Object.isFrozen(out)) {
+        // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
+        setLeafUnits(run, at + n, points, maxUnits[n]!)
+        outcomes[o + count] = out
+        outcomeUnits[o + count] = pointsOf[at + n]!
+        outcomeCapped[o + count] = cappedOf[at + n]!
+        outcomeCount[l] = count + 1
+        outcomeOf[at + n] = count + 1
+        continue
+      }
+      if (out.note !== undefined) setNote(run, at + n, out.note)
     }
     if (!Number.isFinite(points)) {
       run.failures.push(notFinite(node, s, points))
       points = 0
     }
-    const pu = Rounding.roundScaled(points * scale, mode)
-    if (pu > maxUnits[n]!) {
-      pointsOf[at + n] = maxUnits[n]!
-      cappedOf[at + n] = 1
-    } else if (pu < 0) {
-      pointsOf[at + n] = 0
-      cappedOf[at + n] = 2
-    } else {
-      pointsOf[at + n] = pu
-    }
+    setLeafUnits(run, at + n, points, maxUnits[n]!)
   }
 }
 
@@ -531,10 +594,10 @@ const scoreAssessments = (
     den += w
   }
   run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxUnits[n]!)
-  run.notesOf[at] = {
+  setNote(run, at, {
     zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${agg.aggregate === "weighted-mean" ? "加权" : ""}平均`,
     en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
-  }
+  })
   run.assessmentsOf.set(at, assessments)
 }
 
@@ -571,30 +634,70 @@ const adjustments = (
   return { list: list ?? noAdjustments, total: Math.min(total, capU) }
 }
 
-/** The text of how a subject's total was computed, in both languages (amounts in units of `scale`). */
+/** The text of how a subject's total was computed, in both languages. */
 const formulaLabel = (
   formula: Plan.Formula,
-  scale: number,
-  baseUnits: number,
-  bonusUnits: number,
-  deductionUnits: number,
-  evaluationUnits: number | undefined,
-  totalUnits: number
+  base: number,
+  bonus: number,
+  deductions: number,
+  evaluation: number | undefined,
+  total: number
 ): Label.Label => {
-  const base = baseUnits / scale
-  const bonus = bonusUnits / scale
-  const deductions = deductionUnits / scale
-  const total = totalUnits / scale
   const plusZh = `${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""}`
   const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
   if (formula._tag === "BranchStar") {
-    const evaluation = (evaluationUnits ?? 0) / scale
     return {
-      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${evaluation} × ${formula.evaluationShare}% = ${total}`,
-      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${evaluation} × ${formula.evaluationShare}% = ${total}`
+      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${evaluation ?? 0} × ${formula.evaluationShare}% = ${total}`,
+      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${evaluation ?? 0} × ${formula.evaluationShare}% = ${total}`
     }
   }
   return { zh: `指标得分 ${base}${plusZh} = ${total}`, en: `indicators ${base}${plusEn} = ${total}` }
+}
+
+const noSteps: ReadonlyArray<Explanation.Step> = Object.freeze([])
+
+/**
+ * The band a subject's vetoes leave it in, from the band of its total (`index`): a veto forcing
+ * a grade sets it (the last such wins); else each veto barring grades moves it down past them.
+ * With `steps`, each change is recorded there.
+ */
+const vetoedBand = (
+  grading: Grade.Grades,
+  bandById: ReadonlyMap<string, { readonly band: Grade.Band; readonly index: number }>,
+  index: number,
+  vetoes: ReadonlyArray<AppliedVeto>,
+  steps: Array<Explanation.Step> | undefined
+): number => {
+  if (vetoes.length === 0) return index
+  let fixed = false
+  for (const v of vetoes) {
+    if (v.effect._tag === "ForceGrade") {
+      const forced = bandById.get(v.effect.grade)!
+      index = forced.index
+      fixed = true
+      steps?.push({
+        kind: "veto",
+        grade: forced.band.id,
+        reason: { zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`, en: `veto (${v.label.en}): ${forced.band.label.en}` }
+      })
+    }
+  }
+  for (const v of vetoes) {
+    if (v.effect._tag !== "BarGrades" || fixed) continue
+    const barred = new Set(v.effect.grades)
+    if (!barred.has(grading.bands[index]!.id)) continue
+    while (index < grading.bands.length - 1 && barred.has(grading.bands[index]!.id)) index++
+    const to = grading.bands[index]!
+    steps?.push({
+      kind: "veto",
+      grade: to.id,
+      reason: {
+        zh: `一票否决（${v.label.zh}），不得评为${v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")}，定为${to.label.zh}`,
+        en: `veto (${v.label.en}) bars ${v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")}: ${to.label.en}`
+      }
+    })
+  }
+  return index
 }
 
 /**
@@ -643,7 +746,7 @@ export const score = (
     : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
-  const digested = new Map<object, Int32Array>()
+  const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * inputs.subjects.length) }
   if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, digested))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
@@ -687,17 +790,17 @@ export const score = (
   const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some(readsPoints)
   const failures: Array<Issue.DomainIssue> = []
 
-  interface Scored {
-    readonly view: Method.SubjectView
-    readonly subject: Inputs.Subject
-    readonly totalUnits: number
-    /** The explanation, its tree built when first read (see `treeOf`), its grading steps filled by the grading below. */
-    readonly explanation: Explanation.Explanation
-    readonly steps: Array<Explanation.Step>
-    readonly vetoes: ReadonlyArray<AppliedVeto>
-    readonly points: Readonly<Record<string, number>>
-  }
-  const scored: Array<Scored> = []
+  // what the grading, ranking and results read of each subject, by subject number
+  const S = inputs.subjects.length
+  const totals = new Float64Array(S)
+  const explanations = new Array<Explanation.Explanation>(S)
+  const vetoesOf = new Array<ReadonlyArray<AppliedVeto>>(S)
+  const pointRecords = needsPoints ? new Array<Readonly<Record<string, number>>>(S) : undefined
+  // a veto rule's reason, written once
+  const ruleReasons = new Map([...compiled.vetoRules.keys()].map((id) => {
+    const when = JSON.stringify(vetoItems.get(id)!.when)
+    return [id, Object.freeze({ zh: `规则成立：${when}`, en: `rule holds: ${when}` })]
+  }))
   const leafIndex = new Int32Array(nodes.length).fill(-1)
   leaves.forEach((n, l) => (leafIndex[n] = l))
   // What each subject's explanation tree is made of, kept compactly (a million node objects
@@ -707,7 +810,6 @@ export const score = (
   const N = nodes.length
   const pointsOf = new Float64Array(inputs.subjects.length * N)
   const cappedOf = new Uint8Array(inputs.subjects.length * N)
-  const notesOf = new Array<Label.Label | undefined>(inputs.subjects.length * N)
   const assessmentsOf = new Map<number, ReadonlyArray<Explanation.AssessorScore>>()
   const cappedCodes = [undefined, "max", "zero"] as const
   const weightedNote: Label.Label = { zh: "按权重折算", en: "weighted and normalised" }
@@ -727,7 +829,9 @@ export const score = (
           max: node.max,
           weight: node.weight,
           capped: cappedCodes[cappedOf[at]!],
-          note: notesOf[at],
+          note: tree.outcomeOf[at]! > 0
+            ? tree.outcomes[leafIndex[n]! * OUTCOMES + tree.outcomeOf[at]! - 1]!.note
+            : tree.notesOf?.[at],
           assessments: assessmentsOf.get(at),
           children: undefined
         }
@@ -748,36 +852,62 @@ export const score = (
     return compiled.roots.map((r) => expl[r]!)
   }
 
-  // the explanation of a subject, its tree built on first read and then kept
+  // A subject's explanation: its tree, its formula's text and its grading steps are written
+  // when first read, then kept (a million nodes and ten thousand labels of formatted numbers
+  // cost more than the scoring itself). They are own enumerable getters, so reading, spreading, structuredClone and
+  // JSON.stringify see plain values; the getters are shared by every explanation (an object
+  // literal with getters of its own would be a slow dictionary-mode object) and find the
+  // subject's number in `subjectOf`.
+  const subjectOf = new WeakMap<object, number>()
+  const trees: Array<ReadonlyArray<Explanation.Node> | undefined> = []
+  const formulas: Array<Label.Label | undefined> = []
+  const lazyTree: PropertyDescriptor = {
+    get(this: Explanation.Explanation) {
+      const s = subjectOf.get(this)!
+      return (trees[s] ??= treeOf(s))
+    },
+    enumerable: true,
+    configurable: true
+  }
+  const lazyFormula: PropertyDescriptor = {
+    get(this: Explanation.Explanation) {
+      const s = subjectOf.get(this)!
+      return (formulas[s] ??= formulaLabel(formula, this.base, this.bonusTotal, this.deductionTotal, this.evaluation, this.total))
+    },
+    enumerable: true,
+    configurable: true
+  }
+  const gradings: Array<ReadonlyArray<Explanation.Step> | undefined> = []
+  const lazyGrading: PropertyDescriptor = {
+    get(this: Explanation.Explanation) {
+      const s = subjectOf.get(this)!
+      return (gradings[s] ??= gradingSteps(s))
+    },
+    enumerable: true,
+    configurable: true
+  }
   const explanationOf = (
     s: number,
     baseUnits: number,
     evaluationUnits: number | undefined,
     bonus: Adjusted,
     deductions: Adjusted,
-    totalUnits: number,
-    grading: ReadonlyArray<Explanation.Step>
+    totalUnits: number
   ): Explanation.Explanation => {
-    let tree: ReadonlyArray<Explanation.Node> | undefined
-    // the formula's text too is written when first read (ten thousand labels of formatted
-    // numbers cost more than the arithmetic they describe)
-    let text: Label.Label | undefined
-    return {
-      get tree() {
-        return (tree ??= treeOf(s))
-      },
+    const explanation = {
       base: baseUnits / scale,
       evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
       bonus: bonus.list,
       bonusTotal: bonus.total / scale,
       deductions: deductions.list,
       deductionTotal: deductions.total / scale,
-      get formula() {
-        return (text ??= formulaLabel(formula, scale, baseUnits, bonus.total, deductions.total, evaluationUnits, totalUnits))
-      },
-      total: totalUnits / scale,
-      grading
+      total: totalUnits / scale
     }
+    Object.defineProperty(explanation, "tree", lazyTree)
+    Object.defineProperty(explanation, "formula", lazyFormula)
+    Object.defineProperty(explanation, "grading", lazyGrading)
+    subjectOf.set(explanation, s)
+    return explanation as Explanation.Explanation
   }
 
   const tree: TreeRun = {
@@ -791,7 +921,12 @@ export const score = (
     contexts,
     pointsOf,
     cappedOf,
-    notesOf,
+    outcomes: new Array(leaves.length * OUTCOMES),
+    outcomeUnits: new Float64Array(leaves.length * OUTCOMES),
+    outcomeCapped: new Uint8Array(leaves.length * OUTCOMES),
+    outcomeCount: new Uint8Array(leaves.length),
+    outcomeOf: new Uint8Array(inputs.subjects.length * N),
+    notesOf: undefined,
     assessmentsOf,
     failures
   }
@@ -849,124 +984,115 @@ export const score = (
       }))
       if (fired) {
         const item = vetoItems.get(id)!
-        ;(vetoes ??= []).push({
-          id,
-          label: item.label,
-          effect: item.effect,
-          reason: { zh: `规则成立：${JSON.stringify(item.when)}`, en: `rule holds: ${JSON.stringify(item.when)}` }
-        })
+        ;(vetoes ??= []).push({ id, label: item.label, effect: item.effect, reason: ruleReasons.get(id)! })
       }
     }
-    const steps: Array<Explanation.Step> = []
-    scored.push({
-      view,
-      subject,
-      totalUnits,
-      explanation: explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, totalUnits, steps),
-      steps,
-      vetoes: vetoes ?? noVetoes,
-      points
-    })
+    totals[s] = totalUnits
+    explanations[s] = explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, totalUnits)
+    vetoesOf[s] = vetoes ?? noVetoes
+    if (pointRecords !== undefined) pointRecords[s] = points
   }
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
 
-  // grades: bands, ungraded, vetoes, quotas
+  // grades: bands, ungraded, vetoes, quotas (the steps that explain them are written when first read)
   const grading = plan.grades
-  const steps = scored.map((sc) => sc.steps)
-  const ungraded: Array<Label.Label | undefined> = scored.map(() => undefined)
+  const ungraded = new Array<Label.Label | undefined>(S)
   let finalGrades: ReadonlyMap<string, string | undefined> = new Map()
   let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
   const bandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
+  // the quotas that pushed each subject out of a grade, by subject number
+  const demotions = new Map<number, Array<{ readonly outcome: Grade.QuotaOutcome; readonly to: string }>>()
   if (grading !== undefined) {
-    const candidates: Array<Grade.Candidate> = scored.map((sc, k) => {
-      const rule = Grade.ungradedBy(grading.ungraded ?? [], sc.view.attributes)
+    const candidates = new Array<Grade.Candidate>(S)
+    for (let k = 0; k < S; k++) {
+      const view = views[k]!
+      const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
       if (rule !== undefined) {
         ungraded[k] = rule.reason
-        steps[k]!.push({ kind: "ungraded", grade: undefined, reason: rule.reason })
-        return { id: sc.view.id, total: sc.totalUnits, group: sc.view.group, grade: undefined, fixed: false }
+        candidates[k] = { id: view.id, total: totals[k]!, group: view.group, grade: undefined, fixed: false }
+        continue
       }
-      const total = sc.totalUnits / scale
-      let index = Grade.bandIndex(grading.bands, total)
-      const band = grading.bands[index]!
-      steps[k]!.push({
-        kind: "band",
-        grade: band.id,
-        reason: { zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`, en: `total ${total} ≥ ${band.min}: ${band.label.en}` }
-      })
-      let fixed = false
-      for (const v of sc.vetoes) {
-        if (v.effect._tag === "ForceGrade") {
-          const forced = bandById.get(v.effect.grade)!
-          index = forced.index
-          fixed = true
-          steps[k]!.push({
-            kind: "veto",
-            grade: forced.band.id,
-            reason: { zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`, en: `veto (${v.label.en}): ${forced.band.label.en}` }
-          })
-        }
-      }
-      for (const v of sc.vetoes) {
-        if (v.effect._tag !== "BarGrades" || fixed) continue
-        const barred = new Set(v.effect.grades)
-        if (!barred.has(grading.bands[index]!.id)) continue
-        while (index < grading.bands.length - 1 && barred.has(grading.bands[index]!.id)) index++
-        const to = grading.bands[index]!
-        steps[k]!.push({
-          kind: "veto",
-          grade: to.id,
-          reason: { zh: `一票否决（${v.label.zh}），不得评为${v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")}，定为${to.label.zh}`, en: `veto (${v.label.en}) bars ${v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")}: ${to.label.en}` }
-        })
-      }
-      return { id: sc.view.id, total: sc.totalUnits, group: sc.view.group, grade: grading.bands[index]!.id, fixed }
-    })
+      const vetoes = vetoesOf[k]!
+      const index = vetoedBand(grading, bandById, Grade.bandIndex(grading.bands, totals[k]! / scale), vetoes, undefined)
+      const fixed = vetoes.length > 0 && vetoes.some((v) => v.effect._tag === "ForceGrade")
+      candidates[k] = { id: view.id, total: totals[k]!, group: view.group, grade: grading.bands[index]!.id, fixed }
+    }
     const applied = Grade.applyQuotas(grading, candidates)
     finalGrades = applied.grades
     quotas = applied.outcomes
-    const indexById = new Map(scored.map((sc, k) => [sc.view.id, k]))
-    for (const outcome of quotas) {
-      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
-      const from = bandById.get(outcome.grade)!.band
-      for (const d of outcome.demoted) {
-        const to = bandById.get(d.to)!.band
-        steps[indexById.get(d.id)!]!.push({
-          kind: "quota",
-          grade: d.to,
-          reason: {
-            zh: `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${quota.tie === "exclude-tied" ? "同分者同进退，" : ""}调为${to.label.zh}`,
-            en: `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${quota.tie === "exclude-tied" ? ", ties treated alike" : ""}: ${to.label.en}`
-          }
-        })
+    if (quotas.some((outcome) => outcome.demoted.length > 0)) {
+      const indexById = new Map(views.map((view, k) => [view.id, k]))
+      for (const outcome of quotas) {
+        for (const d of outcome.demoted) {
+          const k = indexById.get(d.id)!
+          const list = demotions.get(k)
+          if (list === undefined) demotions.set(k, [{ outcome, to: d.to }])
+          else list.push({ outcome, to: d.to })
+        }
       }
     }
+  }
+  /** Subject `k`'s grading steps: ungraded, or its band, the vetoes that changed it and the quotas that pushed it out. */
+  const gradingSteps = (k: number): ReadonlyArray<Explanation.Step> => {
+    if (grading === undefined) return noSteps
+    const reason = ungraded[k]
+    if (reason !== undefined) return [{ kind: "ungraded", grade: undefined, reason }]
+    const steps: Array<Explanation.Step> = []
+    const total = totals[k]! / scale
+    const index = Grade.bandIndex(grading.bands, total)
+    const band = grading.bands[index]!
+    steps.push({
+      kind: "band",
+      grade: band.id,
+      reason: { zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`, en: `total ${total} ≥ ${band.min}: ${band.label.en}` }
+    })
+    vetoedBand(grading, bandById, index, vetoesOf[k]!, steps)
+    for (const { outcome, to: toId } of demotions.get(k) ?? []) {
+      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
+      const from = bandById.get(outcome.grade)!.band
+      const to = bandById.get(toId)!.band
+      steps.push({
+        kind: "quota",
+        grade: toId,
+        reason: {
+          zh: `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${quota.tie === "exclude-tied" ? "同分者同进退，" : ""}调为${to.label.zh}`,
+          en: `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${quota.tie === "exclude-tied" ? ", ties treated alike" : ""}: ${to.label.en}`
+        }
+      })
+    }
+    return steps
   }
 
   // ranking
   const places = plan.ranking === undefined
     ? undefined
-    : Ranking.rank(scored.map((sc) => ({ id: sc.view.id, total: sc.totalUnits, group: sc.view.group })), plan.ranking)
+    : Ranking.rank(views.map((view, k) => ({ id: view.id, total: totals[k]!, group: view.group })), plan.ranking)
 
   // results and consequences
   // one grade value per band, shared by the subjects that have it (frozen)
   const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
   const consequenceRules = plan.consequences ?? []
-  const subjects = scored.map((sc, k): SubjectResult => {
-    const gradeId = finalGrades.get(sc.view.id)
+  const subjects = new Array<SubjectResult>(S)
+  for (let k = 0; k < S; k++) {
+    const view = views[k]!
+    const subject = inputs.subjects[k]!
+    const vetoes = vetoesOf[k]!
+    const gradeId = finalGrades.get(view.id)
     const grade = gradeId === undefined ? undefined : gradeValues.get(gradeId)
-    const place = places?.get(sc.view.id)
-    const total = sc.totalUnits / scale
+    const place = places?.get(view.id)
+    const total = totals[k]! / scale
     let consequences = noConsequences
     if (consequenceRules.length > 0) {
       const facts: Consequence.Facts = {
-        subjectId: sc.view.id,
+        subjectId: view.id,
         total,
         grade: gradeId,
         gradeLabel: grade?.label,
         rank: place?.rank,
-        vetoes: sc.vetoes.length === 0 ? noIds : sc.vetoes.map((v) => v.id),
-        attributes: sc.view.attributes,
-        group: sc.view.group,
-        points: sc.points
+        vetoes: vetoes.length === 0 ? noIds : vetoes.map((v) => v.id),
+        attributes: view.attributes,
+        group: view.group,
+        points: pointRecords?.[k] ?? noPoints
       }
       const fired: Array<Consequence.Applied> = []
       for (const rule of consequenceRules) {
@@ -975,24 +1101,24 @@ export const score = (
       }
       consequences = fired
     }
-    return {
-      id: sc.view.id,
-      name: sc.subject.name,
-      group: sc.view.group,
-      attributes: sc.view.attributes,
+    subjects[k] = {
+      id: view.id,
+      name: subject.name,
+      group: view.group,
+      attributes: view.attributes,
       total,
       maxTotal: plan.maxTotal,
       grade,
       ungraded: ungraded[k],
       rank: place?.rank,
       peers: place?.peers,
-      previousRank: sc.subject.previousRank,
-      rankChange: place === undefined ? undefined : Ranking.change(place.rank, sc.subject.previousRank),
-      vetoes: sc.vetoes,
+      previousRank: subject.previousRank,
+      rankChange: place === undefined ? undefined : Ranking.change(place.rank, subject.previousRank),
+      vetoes,
       consequences,
-      explanation: sc.explanation
+      explanation: explanations[k]!
     }
-  })
+  }
 
   return Result.succeed({
     planId: plan.id,

@@ -10,6 +10,7 @@ import { type Issue, Label, ValidationReport } from "@gongzhi/core"
 import { Result, Schema } from "effect"
 import { dual } from "effect/Function"
 import * as Expression from "./Expression.js"
+import { isFiniteNumber } from "./internal/guards.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -220,7 +221,6 @@ export const defineMethod = <Config, Input, State = undefined>(spec: {
 // Shared pieces of the built-in methods
 // ---------------------------------------------------------------------------
 
-const isFiniteNumber = (u: unknown): u is number => typeof u === "number" && Number.isFinite(u)
 const aNumber: Label.Label = { zh: "一个有限数值", en: "a finite number" }
 const PositiveFinite = Schema.Finite.check(Schema.isGreaterThan(0))
 const NonNegativeFinite = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
@@ -453,6 +453,37 @@ const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
 }
 
 /**
+ * What {@link bands} prepares once per scoring run from its config: each band's bounds
+ * (`min`, `below`; a missing bound as ∓Infinity) and one frozen outcome per band and for no
+ * band, shared by every value scored to it. A state prepared from another config object is not
+ * used: the config's own bands are read then.
+ *
+ * @example
+ * ```ts
+ * import { Method } from "@gongzhi/assessment-scoring"
+ *
+ * const config: Method.BandsConfig = { hitPolicy: "first", bands: [{ below: 2, points: 0 }, { min: 2, points: 5 }] }
+ * const state: Method.BandsState = Method.bands.prepare!(config, [])
+ * console.log(state.below[0], state.outcomes[1]!.points) // 2 5
+ * ```
+ *
+ * @category models
+ * @since 0.1.0
+ */
+export interface BandsState {
+  /** The config the state was prepared from. */
+  readonly config: BandsConfig
+  /** Each band's lower bound (inclusive), -Infinity when it has none. */
+  readonly min: Float64Array
+  /** Each band's upper bound (exclusive), Infinity when it has none. */
+  readonly below: Float64Array
+  /** Each band's outcome: its points and the note "band i matched". */
+  readonly outcomes: ReadonlyArray<Outcome>
+  /** The outcome when no band matches: `otherwise` (default 0) and the note "no band matched". */
+  readonly otherwise: Outcome
+}
+
+/**
  * Threshold bands (分档计分), like a DMN decision table with a declared hit policy: the
  * value's band gives the points.
  *
@@ -471,7 +502,7 @@ const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
  * @category methods
  * @since 0.1.0
  */
-export const bands: Method<BandsConfig, number, ReadonlyArray<Outcome>> = defineMethod({
+export const bands: Method<BandsConfig, number, BandsState> = defineMethod({
   name: "bands",
   label: { zh: "分档计分", en: "threshold bands" },
   config: BandsConfig,
@@ -479,9 +510,28 @@ export const bands: Method<BandsConfig, number, ReadonlyArray<Outcome>> = define
   inputDescription: aNumber,
   guard: isFiniteNumber,
   checkConfig: bandIssues,
-  // the outcome of each band: made once and shared (frozen) by every value that falls in it
-  prepare: (config): ReadonlyArray<Outcome> => config.bands.map((band, i) => Object.freeze({ points: band.points, note: bandNote(i) })),
+  prepare: (config): BandsState => ({
+    config,
+    min: Float64Array.from(config.bands, (band) => band.min ?? -Infinity),
+    below: Float64Array.from(config.bands, (band) => band.below ?? Infinity),
+    outcomes: config.bands.map((band, i) => Object.freeze({ points: band.points, note: bandNote(i) })),
+    otherwise: Object.freeze({ points: config.otherwise ?? 0, note: noBand })
+  }),
   score: (value, config, context) => {
+    const state = context.state
+    if (state !== undefined && state.config === config) {
+      // the prepared bounds and outcomes (the common case: the engine prepares every leaf's state)
+      const { min, below } = state
+      if (config.hitPolicy !== "max") {
+        for (let i = 0; i < min.length; i++) if (value >= min[i]! && value < below[i]!) return state.outcomes[i]!
+        return state.otherwise
+      }
+      let hit = -1
+      for (let i = 0; i < min.length; i++) {
+        if (value >= min[i]! && value < below[i]! && (hit === -1 || state.outcomes[i]!.points > state.outcomes[hit]!.points)) hit = i
+      }
+      return hit === -1 ? state.otherwise : state.outcomes[hit]!
+    }
     let hit = -1
     let points = -1
     for (let i = 0; i < config.bands.length; i++) {
@@ -499,10 +549,7 @@ export const bands: Method<BandsConfig, number, ReadonlyArray<Outcome>> = define
         }
       }
     }
-    if (hit === -1) return { points: config.otherwise ?? 0, note: noBand }
-    // the prepared outcome, unless the state was prepared for other bands
-    const prepared = context.state[hit]
-    return prepared !== undefined && prepared.points === points ? prepared : { points, note: bandNote(hit) }
+    return hit === -1 ? { points: config.otherwise ?? 0, note: noBand } : { points, note: bandNote(hit) }
   }
 })
 

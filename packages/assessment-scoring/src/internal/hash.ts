@@ -13,7 +13,7 @@
  *   murmur3's `fmix32`; the object's digest is a stream over `o`, the member count, the
  *   lane-wise sums of its members' digests (mod 2^32), then `}`. So no keys are sorted, and a
  *   caller that has already read an object's members can add them up itself (see
- *   {@link accumulateNumber}).
+ *   {@link addNumberMember}).
  * The fingerprint is the root's digest as 16 hex digits. (Tags are mixed as their char codes.)
  */
 
@@ -80,7 +80,7 @@ const keyState = (key: string): Int32Array => {
   return Int32Array.of(a, b)
 }
 
-/** The {@link keyState}s of keys, flat: key `i` at `2i` and `2i + 1` (see {@link accumulateNumber}). */
+/** The {@link keyState}s of keys, flat: key `i` at `2i` and `2i + 1` (see {@link addNumberMember}). */
 export const keyStates = (keys: ReadonlyArray<string>): Int32Array => {
   const states = new Int32Array(keys.length * 2)
   keys.forEach((key, i) => states.set(keyState(key), 2 * i))
@@ -103,13 +103,26 @@ mix(0x64)
 const NUMBER_A = a
 const NUMBER_B = b
 
+/** The lane-wise sums and count of the member digests being added up (see {@link addNumberMember}). */
+let sumA = 0
+let sumB = 0
+let sumCount = 0
+
+/** Starts adding up the member digests of an object (see {@link addNumberMember}). */
+export const beginMembers = (): void => {
+  sumA = 0
+  sumB = 0
+  sumCount = 0
+}
+
 /**
- * Adds to `sums` (two lanes, then the member count) the digest of a member whose value is a
- * number, under the key whose {@link keyState} is at `keys[at]`, `keys[at + 1]`. A caller that
- * reads an object's members anyway adds them up here and hands the sums to {@link hashJson}.
- * (The same steps as `scalar` and `member`, in local variables: this runs once per value.)
+ * Adds the digest of a member whose value is a number, under the key whose {@link keyState} is
+ * at `keys[at]`, `keys[at + 1]`, to the sums begun by {@link beginMembers}. A caller that reads
+ * an object's members anyway adds them up here, stores them with {@link storeMembers} and hands
+ * them to {@link hashJson}. (The same steps as `scalar` and `member`, in local variables: this
+ * runs once per value.)
  */
-export const accumulateNumber = (sums: Int32Array, keys: Int32Array, at: number, value: number): void => {
+export const addNumberMember = (keys: Int32Array, at: number, value: number): void => {
   f64[0] = value === 0 ? 0 : value
   const lo = u32[0]!
   const hi = u32[1]!
@@ -123,9 +136,26 @@ export const accumulateNumber = (sums: Int32Array, keys: Int32Array, at: number,
   q = Math.imul(q ^ (x + 0x9e), FNV_PRIME) ^ (q >>> 15)
   p = Math.imul(p ^ y, FNV_PRIME)
   q = Math.imul(q ^ (y + 0x9e), FNV_PRIME) ^ (q >>> 15)
-  sums[0] = (sums[0]! + fmix32(p)) | 0
-  sums[1] = (sums[1]! + fmix32(q)) | 0
-  sums[2] = sums[2]! + 1
+  sumA = (sumA + fmix32(p)) | 0
+  sumB = (sumB + fmix32(q)) | 0
+  sumCount++
+}
+
+/**
+ * Objects whose member digests a caller has added up already: each object's offset in `sums`,
+ * where its lane A, lane B and member count follow one another.
+ */
+export interface KnownMembers {
+  readonly offsets: Map<object, number>
+  readonly sums: Int32Array
+}
+
+/** Records the sums added up since {@link beginMembers} as those of `object`, at `offset` (a multiple of 3). */
+export const storeMembers = (known: KnownMembers, object: object, offset: number): void => {
+  known.sums[offset] = sumA
+  known.sums[offset + 1] = sumB
+  known.sums[offset + 2] = sumCount
+  known.offsets.set(object, offset)
 }
 
 /** Sets (a, b) to the digest of an object from the sums of its members' digests. */
@@ -152,10 +182,10 @@ interface Frame {
 
 /**
  * Hashes JSON-like data to 16 hex digits. `known` may give, for objects the caller has already
- * read, the sums of their members' digests (`[lane A, lane B, count]`, see
- * {@link accumulateNumber}): those objects are not walked again.
+ * read, the sums of their members' digests (see {@link addNumberMember}): those objects are not
+ * walked again.
  */
-export const hashJson = (value: unknown, known?: ReadonlyMap<object, Int32Array>): string => {
+export const hashJson = (value: unknown, known?: KnownMembers): string => {
   const frames: Array<Frame> = []
   const keys = new Map<string, Int32Array>()
   let v = value
@@ -167,9 +197,9 @@ export const hashJson = (value: unknown, known?: ReadonlyMap<object, Int32Array>
     } else if (Array.isArray(v)) {
       frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0 }
     } else {
-      const sums = known?.get(v)
-      if (sums !== undefined) {
-        object(sums[0]!, sums[1]!, sums[2]!)
+      const at = known?.offsets.get(v)
+      if (at !== undefined) {
+        object(known!.sums[at]!, known!.sums[at + 1]!, known!.sums[at + 2]!)
       } else {
         const record = v as Record<string, unknown>
         const items: Array<unknown> = []
