@@ -608,6 +608,7 @@ interface Adjusted {
 }
 
 const noAdjustments: ReadonlyArray<Explanation.Adjustment> = Object.freeze([])
+const noAdjusted: Adjusted = Object.freeze({ list: noAdjustments, total: 0 })
 
 /** A subject's bonus or deductions: each item's points capped by the item, the total by the plan. */
 const adjustments = (
@@ -631,7 +632,7 @@ const adjustments = (
       ;(list ??= []).push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
     }
   }
-  return { list: list ?? noAdjustments, total: Math.min(total, capU) }
+  return list === undefined && total === 0 ? noAdjusted : { list: list ?? noAdjustments, total: Math.min(total, capU) }
 }
 
 /** The text of how a subject's total was computed, in both languages. */
@@ -793,7 +794,11 @@ export const score = (
   // what the grading, ranking and results read of each subject, by subject number
   const S = inputs.subjects.length
   const totals = new Float64Array(S)
-  const explanations = new Array<Explanation.Explanation>(S)
+  // what a subject's explanation is made of when it is first read
+  const baseOf = new Float64Array(S)
+  const evaluationOf = new Float64Array(S)
+  const bonusOf = new Array<Adjusted>(S)
+  const deductionsOf = new Array<Adjusted>(S)
   const vetoesOf = new Array<ReadonlyArray<AppliedVeto>>(S)
   const pointRecords = needsPoints ? new Array<Readonly<Record<string, number>>>(S) : undefined
   // a veto rule's reason, written once
@@ -852,12 +857,12 @@ export const score = (
     return compiled.roots.map((r) => expl[r]!)
   }
 
-  // A subject's explanation: its tree, its formula's text and its grading steps are written
-  // when first read, then kept (a million nodes and ten thousand labels of formatted numbers
-  // cost more than the scoring itself). They are own enumerable getters, so reading, spreading, structuredClone and
-  // JSON.stringify see plain values; the getters are shared by every explanation (an object
-  // literal with getters of its own would be a slow dictionary-mode object) and find the
-  // subject's number in `subjectOf`.
+  // A subject's explanation, and in it the tree, the formula's text and the grading steps, are
+  // written when first read, then kept (a million nodes and ten thousand labels of formatted
+  // numbers cost more than the scoring itself). They are own enumerable getters, so reading,
+  // spreading, structuredClone and JSON.stringify see plain values; the getters are shared by
+  // every result and explanation (an object literal with getters of its own would be a slow
+  // dictionary-mode object) and find the subject's number in `subjectOf`.
   const subjectOf = new WeakMap<object, number>()
   const trees: Array<ReadonlyArray<Explanation.Node> | undefined> = []
   const formulas: Array<Label.Label | undefined> = []
@@ -886,28 +891,31 @@ export const score = (
     enumerable: true,
     configurable: true
   }
-  const explanationOf = (
-    s: number,
-    baseUnits: number,
-    evaluationUnits: number | undefined,
-    bonus: Adjusted,
-    deductions: Adjusted,
-    totalUnits: number
-  ): Explanation.Explanation => {
+  const explanationOf = (s: number): Explanation.Explanation => {
     const explanation = {
-      base: baseUnits / scale,
-      evaluation: evaluationUnits === undefined ? undefined : evaluationUnits / scale,
-      bonus: bonus.list,
-      bonusTotal: bonus.total / scale,
-      deductions: deductions.list,
-      deductionTotal: deductions.total / scale,
-      total: totalUnits / scale
+      base: baseOf[s]! / scale,
+      evaluation: formula._tag === "BranchStar" ? evaluationOf[s]! / scale : undefined,
+      bonus: bonusOf[s]!.list,
+      bonusTotal: bonusOf[s]!.total / scale,
+      deductions: deductionsOf[s]!.list,
+      deductionTotal: deductionsOf[s]!.total / scale,
+      total: totals[s]! / scale
     }
     Object.defineProperty(explanation, "tree", lazyTree)
     Object.defineProperty(explanation, "formula", lazyFormula)
     Object.defineProperty(explanation, "grading", lazyGrading)
     subjectOf.set(explanation, s)
     return explanation as Explanation.Explanation
+  }
+  // a result's explanation is itself made when first read (most callers read a few)
+  const explanations = new Array<Explanation.Explanation | undefined>(S)
+  const lazyExplanation: PropertyDescriptor = {
+    get(this: SubjectResult) {
+      const s = subjectOf.get(this)!
+      return (explanations[s] ??= explanationOf(s))
+    },
+    enumerable: true,
+    configurable: true
   }
 
   const tree: TreeRun = {
@@ -988,7 +996,10 @@ export const score = (
       }
     }
     totals[s] = totalUnits
-    explanations[s] = explanationOf(s, baseUnits, evaluationUnits, bonus, deductions, totalUnits)
+    baseOf[s] = baseUnits
+    if (evaluationUnits !== undefined) evaluationOf[s] = evaluationUnits
+    bonusOf[s] = bonus
+    deductionsOf[s] = deductions
     vetoesOf[s] = vetoes ?? noVetoes
     if (pointRecords !== undefined) pointRecords[s] = points
   }
@@ -1115,9 +1126,10 @@ export const score = (
       previousRank: subject.previousRank,
       rankChange: place === undefined ? undefined : Ranking.change(place.rank, subject.previousRank),
       vetoes,
-      consequences,
-      explanation: explanations[k]!
-    }
+      consequences
+    } as Omit<SubjectResult, "explanation"> as SubjectResult
+    Object.defineProperty(subjects[k], "explanation", lazyExplanation)
+    subjectOf.set(subjects[k]!, k)
   }
 
   return Result.succeed({
