@@ -286,6 +286,90 @@ describe("Assessment", () => {
       expect({ ...explanation }.tree).toBe(explanation.tree)
       expect(structuredClone(explanation).tree[0]!.points).toBe(explanation.tree[0]!.points)
     })
+    it("makes a result's explanation, its formula and its grading steps when first read, each once, as plain values", () => {
+      const kept = ok(Assessment.score(simplePlan, simpleInputs([
+        subject("a"),
+        subject("b", { vetoes: [{ id: "incident", reason: { zh: "火灾", en: "fire" } }] })
+      ])))
+      const b = kept.subjects[1]!
+      expect(b.explanation).toBe(b.explanation)
+      expect(b.explanation.grading).toBe(b.explanation.grading)
+      expect(b.explanation.grading.map((step) => [step.kind, step.grade])).toEqual([["band", "pass"], ["veto", "fail"]])
+      expect(kept.subjects[0]!.explanation.grading.map((step) => step.kind)).toEqual(["band"])
+      expect(b.explanation.formula).toBe(b.explanation.formula)
+      // every lazy part is an own enumerable member: copies and clones carry it
+      expect(Object.keys(b)).toContain("explanation")
+      expect(Object.keys(b.explanation)).toEqual(expect.arrayContaining(["tree", "formula", "grading", "total"]))
+      const cloned = structuredClone(b)
+      expect(cloned.explanation.grading).toEqual(b.explanation.grading)
+      expect(cloned.explanation.formula).toEqual(b.explanation.formula)
+      expect(cloned.explanation.tree).toEqual(b.explanation.tree)
+      expect(JSON.parse(JSON.stringify(kept)).subjects[1].explanation.grading).toEqual(b.explanation.grading)
+      expect({ ...b }.explanation).toBe(b.explanation)
+      // the subjects are scored apart: each has its own figures
+      expect(kept.subjects[0]!.explanation.total).toBe(kept.subjects[0]!.total)
+      expect(b.explanation.total).toBe(b.total)
+    })
+    it("reads a subject's own values only, whatever its prototype", () => {
+      const plan: Plan.Plan = {
+        ...simplePlan,
+        indicators: [{ id: "c", label: { zh: "c", en: "c" }, max: 10, input: "constructor", method: { name: "linear", config: { floor: 0, target: 10 } } }],
+        vetoes: [],
+        consequences: []
+      }
+      // a plain object inherits `constructor`: it is not the subject's value
+      expect(codesOf(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: {} }])))).toEqual(["ASSESS_INPUT_MISSING"])
+      expect(ok(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: { constructor: 5 } }]))).subjects[0]!.total).toBe(5)
+      // a value inherited from another prototype is missing too, and an object without one is read as usual
+      const inherited = Object.create({ hours: 40 }) as Record<string, unknown>
+      Object.assign(inherited, { meetings: 1, lists: ["a"], manual: { points: 15, justification: "ok" }, funds: 100 })
+      const missing = Assessment.score(simplePlan, simpleInputs([{ id: "a", values: inherited }]))
+      expect(Result.isFailure(missing) && missing.failure.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
+        ["ASSESS_INPUT_MISSING", "subjects.0.values.hours"]
+      ])
+      const bare = Object.assign(Object.create(null) as Record<string, unknown>, subject("a").values)
+      const plain = ok(Assessment.score(simplePlan, simpleInputs([subject("a")])))
+      const fromBare = ok(Assessment.score(simplePlan, simpleInputs([{ id: "a", values: bare }])))
+      expect(fromBare.subjects[0]!.total).toBe(plain.subjects[0]!.total)
+      expect(fromBare.inputsHash).toBe(plain.inputsHash)
+    })
+    it("rounds and caps a shared frozen outcome once, and reads a mutable one every time", () => {
+      const frozen = Object.freeze({ points: 12.345, note: Object.freeze({ zh: "固定", en: "fixed" }) })
+      const reused = { points: 0, note: { zh: "复用", en: "reused" } }
+      const withFrozen = ok(Method.register(Method.builtins, Method.defineMethod({
+        name: "always-frozen",
+        label: { zh: "固定结果", en: "always frozen" },
+        config: Schema.Struct({}),
+        input: Schema.Finite,
+        score: () => frozen
+      })))
+      const registry = ok(Method.register(withFrozen, Method.defineMethod({
+        name: "reused-object",
+        label: { zh: "复用对象", en: "reused object" },
+        config: Schema.Struct({}),
+        input: Schema.Finite,
+        // a method that hands back one object, changed each time (not frozen: never remembered)
+        score: (value) => {
+          reused.points = value
+          return reused
+        }
+      })))
+      const leaf = (id: string, name: string, max: number) => ({ id, label: { zh: id, en: id }, max, method: { name, config: {} } })
+      const plan: Plan.Plan = {
+        ...simplePlan,
+        indicators: [leaf("f", "always-frozen", 10), leaf("g", "always-frozen", 20), leaf("r", "reused-object", 50)],
+        vetoes: [],
+        consequences: []
+      }
+      const r = ok(Assessment.score(plan, simpleInputs([1, 7, 30, 99].map((v, i) => ({ id: `s${i}`, values: { f: 0, g: 0, r: v } }))), { registry }))
+      for (const s of r.subjects) {
+        const [f, g, rr] = s.explanation.tree
+        expect(f).toMatchObject({ points: 10, capped: "max", note: { en: "fixed" } })
+        expect(g).toMatchObject({ points: 12.35, capped: undefined, note: { en: "fixed" } })
+        expect(rr!.points).toBe(Math.min(rr!.input as number, 50))
+      }
+      expect(r.subjects.map((s) => s.total)).toEqual([23.35, 29.35, 52.35, 72.35])
+    })
     it("applies rule vetoes (hours below 5 bar excellent) and forced grades", () => {
       expect(byId(result, "b").vetoes.map((v) => v.id)).toEqual(["slack"])
       expect(byId(result, "c").grade?.id).toBe("fail")

@@ -70,6 +70,28 @@ describe("Method", () => {
       expect(Method.bands.checkConfig({ hitPolicy: "first", bands: [{ min: 5, below: 5, points: 1 }] }, 10).map((i) => i.code)).toEqual(["ASSESS_RANGE_INVALID"])
       expect(Method.bands.checkConfig({ hitPolicy: "unique", bands: [{ below: 5, points: 1 }, { min: 5, points: 2 }] }, 10)).toEqual([])
     })
+    it("bands score from their prepared bounds and hand back one frozen outcome per band, as the config's own bands would", () => {
+      const bands = [{ below: 2, points: 0 }, { min: 2, below: 6, points: 5 }, { min: 4, points: 10 }]
+      for (const hitPolicy of ["first", "max"] as const) {
+        const config: Method.BandsConfig = { hitPolicy, bands, otherwise: 3 }
+        const st = Method.bands.prepare!(config, [])
+        expect([...st.min]).toEqual([-Infinity, 2, 4])
+        expect([...st.below]).toEqual([2, 6, Infinity])
+        for (const value of [-5, 0, 1.999, 2, 3, 4, 5.5, 6, 100]) {
+          const prepared = Method.bands.score(value, config, ctx(10, st))
+          // the same value from the config itself (a state prepared for another config is not used)
+          const fresh = Method.bands.score(value, { ...config }, ctx(10, st))
+          expect(prepared).toEqual(fresh)
+          expect(Object.isFrozen(prepared)).toBe(true)
+          expect(Method.bands.score(value, config, ctx(10, st))).toBe(prepared)
+        }
+        expect(pts(Method.bands.score(5, config, ctx(10, st)))).toBe(hitPolicy === "first" ? 5 : 10)
+      }
+      const gaps: Method.BandsConfig = { hitPolicy: "first", bands: [{ min: 0, below: 1, points: 1 }], otherwise: 2 }
+      const st = Method.bands.prepare!(gaps, [])
+      expect(Method.bands.score(5, gaps, ctx(10, st))).toBe(st.otherwise)
+      expect(st.otherwise).toMatchObject({ points: 2, note: { en: "no band matched" } })
+    })
     it("ratio is capped at the target", () => {
       expect(Method.ratio.score(120, { target: 60 }, ctx(20, undefined))).toBe(20)
       expect(Method.ratio.checkInput!(-1, { target: 60 }, ctx(20, undefined)).map((i) => i.code)).toEqual(["ASSESS_INPUT_OUT_OF_RANGE"])
