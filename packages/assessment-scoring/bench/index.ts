@@ -223,7 +223,7 @@ const main = async () => {
   if (Result.isFailure(ours.value)) throw new Error(JSON.stringify(ours.value.failure.issues.slice(0, 3)))
   const kept = ours.value.success
   const heapWithResult = retainedHeap()
-  // explanation trees are built when first read: read every subject's, and keep them all
+  // explanations and their trees are made when first read: read every subject's, and keep them all
   const countNodes = (nodes: ReadonlyArray<{ readonly children?: ReadonlyArray<unknown> | undefined }>): number =>
     nodes.reduce((sum, node) => sum + 1 + countNodes((node.children ?? []) as never), 0)
   const readTrees = await time(() => kept.subjects.reduce((sum, subject) => sum + countNodes(subject.explanation.tree), 0))
@@ -259,6 +259,7 @@ const main = async () => {
     fromJsonOursMs: Math.round(fromJson.ours.ms),
     fromJsonHandWrittenMs: Math.round(fromJson.hand.ms),
     fromJsonRatioToHandWritten: Math.round((fromJson.ours.ms / fromJson.hand.ms) * 100) / 100,
+    fromJsonRatioToHandWrittenMedianOfTurns: Math.round(fromJson.medianRatio * 100) / 100,
     fromJsonRatiosOfTurns: fromJson.ratios.map((r) => Math.round(r * 100) / 100).join(" "),
     readEveryExplanationTreeMs: Math.round(readTrees.ms),
     explanationNodesRead: readTrees.value,

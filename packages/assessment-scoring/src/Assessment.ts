@@ -95,6 +95,7 @@ export interface SubjectResult {
   readonly rankChange: number | undefined
   readonly vetoes: ReadonlyArray<AppliedVeto>
   readonly consequences: ReadonlyArray<Consequence.Applied>
+  /** Where every point came from; made when first read, then kept (see {@link Explanation.Explanation}). */
   readonly explanation: Explanation.Explanation
 }
 

@@ -106,7 +106,11 @@ export interface Step {
 }
 
 /**
- * The whole explanation of one subject's score.
+ * The whole explanation of one subject's score. In results from `Assessment.score`, the
+ * explanation itself and its `tree`, `formula` and `grading` are written when first read (from
+ * what scoring kept, compactly) and then kept: they are own enumerable properties, so reading,
+ * spreading, `structuredClone` and `JSON.stringify` all see plain values, and
+ * their keys come last (`base` … `total`, then `tree`, `formula`, `grading`).
  *
  * @example
  * ```ts
@@ -122,11 +126,7 @@ export interface Step {
  * @since 0.1.0
  */
 export interface Explanation {
-  /**
-   * The indicator tree with each node's input, method, points and caps. Results from
-   * `Assessment.score` build it when it is first read (from what scoring kept) and then keep it:
-   * reading, spreading, cloning and `JSON.stringify` all see it as a plain value.
-   */
+  /** The indicator tree with each node's input (as read when scored), method, points and caps. */
   readonly tree: ReadonlyArray<Node>
   readonly base: number
   readonly evaluation: number | undefined
@@ -134,8 +134,10 @@ export interface Explanation {
   readonly bonusTotal: number
   readonly deductions: ReadonlyArray<Adjustment>
   readonly deductionTotal: number
+  /** How the total was computed, with the subject's own figures, in zh and en. */
   readonly formula: Label.Label
   readonly total: number
+  /** The grading steps: the band of the total (or why the subject is ungraded), vetoes, quotas. */
   readonly grading: ReadonlyArray<Step>
 }
 
