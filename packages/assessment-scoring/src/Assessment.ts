@@ -325,8 +325,9 @@ const inputIssues = (
     }
     seen.add(subject.id)
     const values = subject.values
-    // unknown keys: only looked for when there are more keys than known values (their issues
-    // go before the values' own)
+    // unknown keys: only looked for when there are more keys than known values, or when two
+    // leaves read the same key (then known values may outnumber the keys they come from); their
+    // issues go before the values' own
     const keys = Object.keys(values)
     const prototype = Object.getPrototypeOf(values)
     // only own members count: a plain object inherits nothing but Object.prototype's
@@ -362,7 +363,7 @@ const inputIssues = (
     }
     // every key is a leaf's (known values are own members, and distinct when digestible)
     if (digestible && numbers === known && keys.length === known) storeMembers(digested, values, 3 * s)
-    if (keys.length > known) {
+    if (keys.length > known || !digestible) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
         if (!inputKeys.has(key)) unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))

@@ -225,6 +225,17 @@ describe("Assessment", () => {
         ])
       }
     })
+    it("finds unknown keys when two indicators read the same input", () => {
+      const leaf = (id: string) => ({ id, label: { zh: id, en: id }, max: 10, input: "x", method: { name: "linear", config: { floor: 0, target: 10 } } })
+      const plan: Plan.Plan = { ...simplePlan, indicators: [leaf("a"), leaf("b")], vetoes: [], consequences: [] }
+      const r = Assessment.score(plan, Inputs.make("simple", [{ id: "s", values: { x: 5, zzz: 1 } }]))
+      expect(Result.isFailure(r) && r.failure.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
+        ["ASSESS_INPUT_UNKNOWN", "subjects.0.values.zzz"]
+      ])
+      const good = ok(Assessment.score(plan, Inputs.make("simple", [{ id: "s", values: { x: 5 } }])))
+      expect(good.subjects[0]!.total).toBe(10)
+      expect(good.inputsHash).toBe(Assessment.inputsHash(Inputs.make("simple", [{ id: "s", values: { x: 5 } }])))
+    })
     it("reports too few assessors to drop the highest and lowest", () => {
       const inputs = { ...Presets.democraticEvaluationExample, subjects: [{ ...Presets.democraticEvaluationExample.subjects[0]!, values: { ...Presets.democraticEvaluationExample.subjects[0]!.values, peers: [{ by: "x", value: 4 }, { by: "y", value: 3 }] } }] }
       expect(codesOf(Assessment.score(Presets.democraticEvaluation, inputs))).toEqual(["ASSESS_TOO_FEW_ASSESSORS"])
