@@ -246,14 +246,26 @@ const occurrenceIssues = (
   }
 }
 
-/** Checks a subject's leaf value that is not a single finite number read by a built-in method. */
+/** A leaf's context during the input checks, its `subject` set before the checks that read it. */
+type CheckContext = { -readonly [K in keyof Method.Context<undefined>]: Method.Context<undefined>[K] }
+
+/**
+ * Checks a subject's leaf value that is not a single finite number read by a built-in method.
+ * The context names the subject only for the checks that read it (setting it for every value
+ * would cost a write barrier each: the contexts outlive many subjects), and a path is made only
+ * for a value that is checked.
+ */
 const checkLeaf = (
   found: Array<Issue.DomainIssue>,
   node: Plan.CompiledNode,
   value: unknown,
-  context: Method.Context<undefined>,
+  context: CheckContext,
+  view: Method.SubjectView,
   at: Issue.Path
 ): void => {
+  const method = node.method!
+  if (node.assessors === undefined && method.guard(value) && method.checkInput === undefined) return
+  context.subject = view
   const path: Issue.Path = [...at, "values", node.inputKey]
   if (node.assessors === undefined) {
     checkValue(found, node, value, context, path)
@@ -310,7 +322,7 @@ const inputIssues = (
   const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
   const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
   const seen = new Set<string>()
-  const contexts = leafNodes.map((node): { -readonly [K in keyof Method.Context<undefined>]: Method.Context<undefined>[K] } => ({
+  const contexts = leafNodes.map((node): CheckContext => ({
     max: node.max,
     indicatorId: node.id,
     state: undefined,
@@ -355,11 +367,7 @@ const inputIssues = (
         // the hot path: a finite number for a built-in method, nothing else to check
         if (inline[l] === 1 && value - value === 0) continue
       }
-      // the context names the subject only for the checks that read it (setting it for every
-      // value would cost a write barrier each: the contexts outlive many subjects)
-      const context = contexts[l]!
-      context.subject = views[s]!
-      checkLeaf(found, leafNodes[l]!, value, context, at)
+      checkLeaf(found, leafNodes[l]!, value, contexts[l]!, views[s]!, at)
     }
     // every key is a leaf's (known values are own members, and distinct when digestible)
     if (digestible && numbers === known && keys.length === known) storeMembers(digested, values, 3 * s)
