@@ -874,33 +874,23 @@ export const score = (
   // every result and explanation (an object literal with getters of its own would be a slow
   // dictionary-mode object) and find the subject's number in `subjectOf`.
   const subjectOf = new WeakMap<object, number>()
-  const trees: Array<ReadonlyArray<Explanation.Node> | undefined> = []
-  const formulas: Array<Label.Label | undefined> = []
-  const lazyTree: PropertyDescriptor = {
-    get(this: Explanation.Explanation) {
-      const s = subjectOf.get(this)!
-      return (trees[s] ??= treeOf(s))
-    },
-    enumerable: true,
-    configurable: true
+  /** A shared getter of a member made on first read by `make(s, object)`, then kept (per subject). */
+  const lazy = <O extends object, A>(make: (s: number, object: O) => A): PropertyDescriptor => {
+    const made: Array<A | undefined> = []
+    return {
+      get(this: O) {
+        const s = subjectOf.get(this)!
+        return (made[s] ??= make(s, this))
+      },
+      enumerable: true,
+      configurable: true
+    }
   }
-  const lazyFormula: PropertyDescriptor = {
-    get(this: Explanation.Explanation) {
-      const s = subjectOf.get(this)!
-      return (formulas[s] ??= formulaLabel(formula, this.base, this.bonusTotal, this.deductionTotal, this.evaluation, this.total))
-    },
-    enumerable: true,
-    configurable: true
-  }
-  const gradings: Array<ReadonlyArray<Explanation.Step> | undefined> = []
-  const lazyGrading: PropertyDescriptor = {
-    get(this: Explanation.Explanation) {
-      const s = subjectOf.get(this)!
-      return (gradings[s] ??= gradingSteps(s))
-    },
-    enumerable: true,
-    configurable: true
-  }
+  const lazyTree = lazy((s) => treeOf(s))
+  const lazyFormula = lazy((_, e: Explanation.Explanation) =>
+    formulaLabel(formula, e.base, e.bonusTotal, e.deductionTotal, e.evaluation, e.total)
+  )
+  const lazyGrading = lazy((s) => gradingSteps(s))
   const explanationOf = (s: number): Explanation.Explanation => {
     const explanation = {
       base: baseOf[s]! / scale,
@@ -918,15 +908,7 @@ export const score = (
     return explanation as Explanation.Explanation
   }
   // a result's explanation is itself made when first read (most callers read a few)
-  const explanations = new Array<Explanation.Explanation | undefined>(S)
-  const lazyExplanation: PropertyDescriptor = {
-    get(this: SubjectResult) {
-      const s = subjectOf.get(this)!
-      return (explanations[s] ??= explanationOf(s))
-    },
-    enumerable: true,
-    configurable: true
-  }
+  const lazyExplanation = lazy((s) => explanationOf(s))
 
   const tree: TreeRun = {
     nodes,
