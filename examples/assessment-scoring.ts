@@ -20,7 +20,8 @@ import { Random, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
 
 const streets = ["古南街道", "文龙街道", "通惠街道", "新盛街道"]
-const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街", "大南门", "沙溪", "永新", "万兴", "红星", "河西", "营盘山", "东林"]
+const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街", "大南门", "沙溪", "永新", "万兴", "红星", "河西",
+  "营盘山", "东林"]
 
 /** Runs the assessment walk-through and returns what it prints. */
 export const runAssessmentScoringDemo = (): string => {
@@ -36,12 +37,24 @@ export const runAssessmentScoringDemo = (): string => {
   const agreements: Array<AgreementFulfilment.Row> = ids.flatMap((id) =>
     Array.from({ length: between(2, 4) }, (_, k) => {
       const due = between(4, 10)
-      return { subjectId: id, agreementId: `${id}-ag${k + 1}`, commitmentsDue: due, commitmentsFulfilled: between(Math.floor(due * 0.7), due), meetingsHeld: between(8, 12) }
+      return {
+        subjectId: id,
+        agreementId: `${id}-ag${k + 1}`,
+        commitmentsDue: due,
+        commitmentsFulfilled: between(Math.floor(due * 0.7), due),
+        meetingsHeld: between(8, 12)
+      }
     })
   )
   const coverage: Array<OrgCoverage.Row> = ids.map((id) => {
     const households = between(800, 4000)
-    return { subjectId: id, households, householdsCovered: between(Math.floor(households * 0.75), households), grids: between(3, 9), gridsWithBranch: 3 }
+    return {
+      subjectId: id,
+      households,
+      householdsCovered: between(Math.floor(households * 0.75), households),
+      grids: between(3, 9),
+      gridsWithBranch: 3
+    }
   })
   const base = Inputs.make(
     Presets.qijiangGrandCommittee.id,
@@ -58,7 +71,11 @@ export const runAssessmentScoringDemo = (): string => {
         "first-secretary": { points: between(6, 10), justification: "第一书记督导意见", by: "区级部门第一书记" }
       },
       // 沱湾 raised 700,000 yuan for fire pumps and reported without waiting for the whistle
-      ...(i === 0 ? { bonus: { "report-unbidden": 3, "model-promoted": 1 } } : random() < 0.3 ? { bonus: { "report-unbidden": between(1, 3) } } : {}),
+      ...(i === 0
+        ? { bonus: { "report-unbidden": 3, "model-promoted": 1 } }
+        : random() < 0.3
+        ? { bonus: { "report-unbidden": between(1, 3) } }
+        : {}),
       ...(random() < 0.4 ? { deductions: { complaint: between(1, 4) } } : {})
     })),
     "2024"
@@ -82,37 +99,92 @@ export const runAssessmentScoringDemo = (): string => {
   say(`plan ${district.planId} v${district.planVersion}, period ${district.period}, inputs hash ${district.inputsHash}`)
   say("rank  change  grand committee         street     total   grade  consequences")
   for (const s of Assessment.standings(district)) {
-    const change = s.rankChange === undefined || s.rankChange === 0 ? "  —" : s.rankChange > 0 ? ` ↑${s.rankChange}` : ` ↓${-s.rankChange}`
-    say(`${String(s.rank).padStart(4)}  ${change.padEnd(6)}  ${(s.name ?? s.id).padEnd(12, "　")}  ${(s.group ?? "").padEnd(5, "　")}  ${s.total.toFixed(2).padStart(6)}  ${(s.grade?.label.zh ?? "").padEnd(3, "　")}  ${s.consequences.map((c) => c.label.zh).join("，")}`)
+    const change = s.rankChange === undefined || s.rankChange === 0
+      ? "  —"
+      : s.rankChange > 0
+      ? ` ↑${s.rankChange}`
+      : ` ↓${-s.rankChange}`
+    say(
+      `${String(s.rank).padStart(4)}  ${change.padEnd(6)}  ${(s.name ?? s.id).padEnd(12, "　")}  ${
+        (s.group ?? "").padEnd(5, "　")
+      }  ${s.total.toFixed(2).padStart(6)}  ${(s.grade?.label.zh ?? "").padEnd(3, "　")}  ${
+        s.consequences.map((c) => c.label.zh).join("，")
+      }`
+    )
   }
 
   // The members of one grand committee: heads of a school, a bank, a property company, a key enterprise
   const members = Inputs.make(Presets.qijiangCommitteeMember.id, [
-    { id: "cm-school", name: "区实验小学校长", attributes: { unitId: "区实验小学", supervisorId: "区教委" }, values: { attendance: 12, tasks: 1, resources: ["venue", "volunteers", "funds"] } },
     {
-      id: "cm-bank", name: "农商行支行行长", attributes: { unitId: "农商行古南支行", supervisorId: "区金融办" },
-      values: { attendance: 11, tasks: 0.95, resources: ["funds", "venue", "volunteers"] },
-      vetoes: [{ id: "duty-failure", reason: { zh: "防汛应急“吹哨”后未按要求报到", en: "did not report when the whistle blew during the flood emergency" } }]
+      id: "cm-school",
+      name: "区实验小学校长",
+      attributes: { unitId: "区实验小学", supervisorId: "区教委" },
+      values: { attendance: 12, tasks: 1, resources: ["venue", "volunteers", "funds"] }
     },
-    { id: "cm-property", name: "物业公司经理", attributes: { unitId: "渝江物业", supervisorId: "区住建委" }, values: { attendance: 10, tasks: 0.8, resources: ["venue"] } },
-    { id: "cm-enterprise", name: "重点企业负责人", attributes: { unitId: "綦江齿轮厂", supervisorId: "区经信委" }, values: { attendance: 3, tasks: 0.3, resources: [] } }
+    {
+      id: "cm-bank",
+      name: "农商行支行行长",
+      attributes: { unitId: "农商行古南支行", supervisorId: "区金融办" },
+      values: { attendance: 11, tasks: 0.95, resources: ["funds", "venue", "volunteers"] },
+      vetoes: [{
+        id: "duty-failure",
+        reason: {
+          zh: "防汛应急“吹哨”后未按要求报到",
+          en: "did not report when the whistle blew during the flood emergency"
+        }
+      }]
+    },
+    {
+      id: "cm-property",
+      name: "物业公司经理",
+      attributes: { unitId: "渝江物业", supervisorId: "区住建委" },
+      values: { attendance: 10, tasks: 0.8, resources: ["venue"] }
+    },
+    {
+      id: "cm-enterprise",
+      name: "重点企业负责人",
+      attributes: { unitId: "綦江齿轮厂", supervisorId: "区经信委" },
+      values: { attendance: 3, tasks: 0.3, resources: [] }
+    }
   ], "2024")
   const scored = ValidationReport.getOrThrow(Assessment.score(Presets.qijiangCommitteeMember, members))
   say()
   say("Committee members' duties (履职考核):")
   for (const m of scored.subjects) {
-    say(`  ${m.name}: ${m.total} → ${m.grade?.label.zh}${m.vetoes.length > 0 ? `（${m.vetoes.map((v) => v.label.zh).join("、")}）` : ""}`)
+    say(
+      `  ${m.name}: ${m.total} → ${m.grade?.label.zh}${
+        m.vetoes.length > 0
+          ? `（${m.vetoes.map((v) => v.label.zh).join("、")}）`
+          : ""
+      }`
+    )
     for (const c of m.consequences) {
-      say(`    - ${c.label.zh}${c.notices.length > 0 ? ` → 通知 ${c.notices.map((n) => n.id ?? n.to).join("、")}` : ""}`)
+      say(
+        `    - ${c.label.zh}${c.notices.length > 0 ? ` → 通知 ${c.notices.map((n) => n.id ?? n.to).join("、")}` : ""}`
+      )
     }
   }
 
   // 红安: the written appraisal of an in-service member, sent to the member's unit
-  const ism = ValidationReport.getOrThrow(Assessment.score(Presets.honganInServiceAppraisal, Inputs.make(
-    Presets.honganInServiceAppraisal.id,
-    [{ id: "ism-0001", name: "刘洋", attributes: { unitId: "县财政局" }, values: { reports: 2, "service-hours": 56, "love-bank-points": 64, wishes: 1, community: { points: 18, justification: "疫情期间值守卡点" } } }],
-    "2024"
-  )))
+  const ism = ValidationReport.getOrThrow(Assessment.score(
+    Presets.honganInServiceAppraisal,
+    Inputs.make(
+      Presets.honganInServiceAppraisal.id,
+      [{
+        id: "ism-0001",
+        name: "刘洋",
+        attributes: { unitId: "县财政局" },
+        values: {
+          reports: 2,
+          "service-hours": 56,
+          "love-bank-points": 64,
+          wishes: 1,
+          community: { points: 18, justification: "疫情期间值守卡点" }
+        }
+      }],
+      "2024"
+    )
+  ))
   const appraisal = ValidationReport.getOrThrow(Appraisal.make(ism, "ism-0001", {
     community: { id: "hongan-chengdong", name: "城东社区" },
     issuedOn: "2025-01-10"

@@ -21,23 +21,29 @@ export const runCoreDemo = (): string => {
   say(`名泉 co-building funds: 15 × ${Fen.format(perUnit)} = ${Fen.format(total)} (${Fen.formatWan(total)})`)
   for (const typed of ["30万元", "300000元", "¥1,234.50", "1,23", "12.345"]) {
     const parsed = Fen.parse(typed)
-    say(`  parse ${JSON.stringify(typed).padEnd(12)} → ${
-      Result.isSuccess(parsed) ? `${parsed.success} fen` : parsed.failure.issues[0]!.message.en
-    }`)
+    say(
+      `  parse ${JSON.stringify(typed).padEnd(12)} → ${
+        Result.isSuccess(parsed) ? `${parsed.success} fen` : parsed.failure.issues[0]!.message.en
+      }`
+    )
   }
 
   // 平利: 哈安喜 400 points, 周玉宏 320 points
   const points = [["哈安喜", 400], ["周玉宏", 320]] as const
   const sum = ValidationReport.getOrThrow(Points.sum(points.map(([, p]) => Points.makeUnsafe(p))))
-  say(`平利 points notice (公示), names masked: ${
-    points.map(([name, p]) => `${Redaction.maskName(name)} ${Points.label(Points.makeUnsafe(p)).zh}`).join("，")
-  }; total ${Points.format(sum)}`)
+  say(
+    `平利 points notice (公示), names masked: ${
+      points.map(([name, p]) => `${Redaction.maskName(name)} ${Points.label(Points.makeUnsafe(p)).zh}`).join("，")
+    }; total ${Points.format(sum)}`
+  )
 
   // Periods: quarters of an assessment year
   const year = Period.year(2024)
-  say(`Assessment year ${Period.label(year).zh}: ${Period.lengthInDays(year)} days, quarters ${
-    [1, 2, 3, 4].map((q) => Period.format(Period.quarter(2024, q as 1 | 2 | 3 | 4))).join(", ")
-  }`)
+  say(
+    `Assessment year ${Period.label(year).zh}: ${Period.lengthInDays(year)} days, quarters ${
+      [1, 2, 3, 4].map((q) => Period.format(Period.quarter(2024, q as 1 | 2 | 3 | 4))).join(", ")
+    }`
+  )
   const term = ValidationReport.getOrThrow(CivilDate.addYears(CivilDate.makeUnsafe("2021-03-15"), 5))
   say(`A community committee elected on 2021-03-15 serves a 5-year term until ${term}`)
 

@@ -10,6 +10,7 @@ import { runPointsLedgerDemo } from "./points-ledger.js"
 
 /** Runs every walk-through and returns what they print. */
 export const runDemo = (): string =>
-  [runCoreDemo(), runOrgTreeDemo(), runPointsLedgerDemo(), runCoBuildingAgreementDemo(), runAssessmentScoringDemo()].join("\n\n")
+  [runCoreDemo(), runOrgTreeDemo(), runPointsLedgerDemo(), runCoBuildingAgreementDemo(), runAssessmentScoringDemo()]
+    .join("\n\n")
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(runDemo())

@@ -19,11 +19,13 @@ export const runOrgTreeDemo = (): string => {
   // 名泉: the grand committee, its member units and branches
   const mingquan = ValidationReport.getOrThrow(OrgTree.build(Fixtures.mingquan(), Presets.mingquan))
   const deputies = Query.byRole(mingquan, "deputy-secretary", { within: "mingquan", on: asOf })
-  say(`名泉社区大党委: ${Query.memberUnitsOf(mingquan, "mingquan").length} member units, ${Query.byKind(mingquan, "branch").length} branches, ${
-    deputies.length
-  } deputy secretaries from member units (part-time: ${deputies.every((p) => p.partTime === true)}); ${
-    Validation.validate(mingquan, { asOf }).issues.length
-  } issues under the 名泉 policy`)
+  say(
+    `名泉社区大党委: ${Query.memberUnitsOf(mingquan, "mingquan").length} member units, ${
+      Query.byKind(mingquan, "branch").length
+    } branches, ${deputies.length} deputy secretaries from member units (part-time: ${
+      deputies.every((p) => p.partTime === true)
+    }); ${Validation.validate(mingquan, { asOf }).issues.length} issues under the 名泉 policy`
+  )
   say("")
   say(Render.mermaid(mingquan, { root: "mingquan", depth: 1, territory: false }))
 
@@ -31,9 +33,13 @@ export const runOrgTreeDemo = (): string => {
   const hongan = ValidationReport.getOrThrow(OrgTree.build(Fixtures.hongan({ seed: 2020 }), Presets.hongan))
   const c = Rollup.counts(hongan)
   say("")
-  say(`红安: ${c.byKind["grand-committee"]} grand committees, ${c.byKind.grid} grids, ${c.byKind.branch} branches, ${c.byKind["party-group"]} groups, ${
-    c.byKind["centre-household"]
-  } centre households, ${c.twoHeadsFourMembers} two-heads-four-members, ${c.memberUnits} units, ${c.inServiceMembers} in-service members`)
+  say(
+    `红安: ${c.byKind["grand-committee"]} grand committees, ${c.byKind.grid} grids, ${c.byKind.branch} branches, ${
+      c.byKind["party-group"]
+    } groups, ${
+      c.byKind["centre-household"]
+    } centre households, ${c.twoHeadsFourMembers} two-heads-four-members, ${c.memberUnits} units, ${c.inServiceMembers} in-service members`
+  )
   const table = Rollup.coverageTable(Rollup.coverage(hongan), "zh")
   say(table.columns.join(" | "))
   for (const row of table.rows) say(row.join(" | "))

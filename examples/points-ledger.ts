@@ -19,14 +19,26 @@ export const runPointsLedgerDemo = (): string => {
 
   const year = Simulation.pingliYear({ seed: 2024, residents: 40 })
   const journal = ValidationReport.getOrThrow(Journal.appendAll(Journal.make(year.setup), year.commands)).journal
-  say(`${year.commands.length} transactions under "${year.setup.scheme.name.zh}", hash chain ${Journal.verify(journal)._tag}`)
+  say(
+    `${year.commands.length} transactions under "${year.setup.scheme.name.zh}", hash chain ${
+      Journal.verify(journal)._tag
+    }`
+  )
 
-  const ha = ValidationReport.getOrThrow(Journal.balance(journal, Simulation.named.haAnxi, CivilDate.makeUnsafe("2024-12-31")))
-  const zhou = ValidationReport.getOrThrow(Journal.balance(journal, Simulation.named.zhouYuhong, CivilDate.makeUnsafe("2024-12-31")))
+  const ha = ValidationReport.getOrThrow(
+    Journal.balance(journal, Simulation.named.haAnxi, CivilDate.makeUnsafe("2024-12-31"))
+  )
+  const zhou = ValidationReport.getOrThrow(
+    Journal.balance(journal, Simulation.named.zhouYuhong, CivilDate.makeUnsafe("2024-12-31"))
+  )
   say(`哈安喜 earned ${ha.lifetimeEarned} points (cleaning, volunteer service), ${ha.available} left on 2024-12-31`)
   say(`周玉宏 earned ${zhou.lifetimeEarned} points (security patrol, fire duty), ${zhou.available} left on 2024-12-31`)
   for (const row of Report.byActivity(journal, Period.year(2024))) {
-    say(`  ${row.label.zh.padEnd(8, "　")} ${String(row.events).padStart(4)} events ${String(row.points).padStart(6)} points`)
+    say(
+      `  ${row.label.zh.padEnd(8, "　")} ${String(row.events).padStart(4)} events ${
+        String(row.points).padStart(6)
+      } points`
+    )
   }
 
   say()
@@ -39,7 +51,11 @@ export const runPointsLedgerDemo = (): string => {
 
   say()
   const r = Report.reconcile(journal)
-  say(`Reconciliation: issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} → ${r.balanced ? "balanced" : "NOT balanced"}`)
+  say(
+    `Reconciliation: issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} → ${
+      r.balanced ? "balanced" : "NOT balanced"
+    }`
+  )
 
   // What the journal refuses: every problem at once, in Chinese and English, nothing changed.
   const refused = Journal.append(journal, {
@@ -57,9 +73,15 @@ export const runPointsLedgerDemo = (): string => {
   }
 
   // Persist through the JournalStore service and load it back: same state, same hashes.
-  const loaded = Effect.runSync(Effect.provide(JournalStore.load(year.setup), JournalStore.layerMemory(Journal.entries(journal))))
+  const loaded = Effect.runSync(
+    Effect.provide(JournalStore.load(year.setup), JournalStore.layerMemory(Journal.entries(journal)))
+  )
   say()
-  say(`Reloaded from the in-memory JournalStore: ${loaded.length} entries, same last hash: ${Journal.lastHash(loaded) === Journal.lastHash(journal)}`)
+  say(
+    `Reloaded from the in-memory JournalStore: ${loaded.length} entries, same last hash: ${
+      Journal.lastHash(loaded) === Journal.lastHash(journal)
+    }`
+  )
   return lines.join("\n")
 }
 

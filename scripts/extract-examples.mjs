@@ -66,14 +66,17 @@ const write = (dir, name, source, block) => {
 
 const markdownSources = [
   join(root, "README.md"),
-  ...(existsSync(join(root, "docs")) ? walk(join(root, "docs"), (p) => p.endsWith(".md") && !p.includes(join("docs", "api"))) : []),
+  ...(existsSync(join(root, "docs"))
+    ? walk(join(root, "docs"), (p) => p.endsWith(".md") && !p.includes(join("docs", "api")))
+    : []),
   ...readdirSync(join(root, "packages")).map((p) => join(root, "packages", p, "README.md"))
 ].filter((p) => existsSync(p))
 
 for (const source of markdownSources) {
   const name = relative(root, source).replace(/[\\/]/g, "_").replace(/\.md$/, "")
   markdownBlocks(readFileSync(source, "utf8")).forEach((block, i) =>
-    write(join(out, "markdown"), `${name}_${String(i + 1).padStart(2, "0")}`, source, block))
+    write(join(out, "markdown"), `${name}_${String(i + 1).padStart(2, "0")}`, source, block)
+  )
 }
 
 for (const pkg of readdirSync(join(root, "packages"))) {
@@ -82,7 +85,8 @@ for (const pkg of readdirSync(join(root, "packages"))) {
   for (const source of walk(src, (p) => p.endsWith(".ts"))) {
     const module = relative(src, source).replace(/[\\/]/g, "_").replace(/\.ts$/, "")
     jsdocBlocks(readFileSync(source, "utf8")).forEach((block, i) =>
-      write(join(out, "jsdoc", pkg), `${module}_${String(i + 1).padStart(3, "0")}`, source, block))
+      write(join(out, "jsdoc", pkg), `${module}_${String(i + 1).padStart(3, "0")}`, source, block)
+    )
   }
 }
 

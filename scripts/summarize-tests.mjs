@@ -9,5 +9,7 @@ if (!existsSync(file)) {
 }
 const report = JSON.parse(readFileSync(file, "utf8"))
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0)
-console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`)
+console.log(
+  `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed${skipped > 0 ? `, ${skipped} skipped` : ""}`
+)
 process.exit(report.numFailedTests > 0 || report.numTotalTests === 0 ? 1 : 0)

@@ -11,15 +11,15 @@
  *
  * Run: npm run bench   (sizes: BENCH_SUBJECTS=10000 BENCH_PEER_SUBJECTS=2000 by default)
  */
-import { writeFileSync, mkdirSync } from "node:fs"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { setFlagsFromString } from "node:v8"
-import { runInNewContext } from "node:vm"
 import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
 import { Random } from "@gongzhi/core"
 import { Result } from "effect"
 import { Engine } from "json-rules-engine"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { setFlagsFromString } from "node:v8"
+import { runInNewContext } from "node:vm"
 
 const SUBJECTS = Number(process.env["BENCH_SUBJECTS"] ?? 10_000)
 const PEER_SUBJECTS = Math.min(SUBJECTS, Number(process.env["BENCH_PEER_SUBJECTS"] ?? 2_000))
@@ -89,7 +89,11 @@ const subjects: Array<Inputs.Subject> = Array.from({ length: SUBJECTS }, (_, s) 
 const inputs = Inputs.make("bench", subjects, "2024")
 
 // ---------------------------------------------------------------- shared grading (used by both peers)
-interface Row { id: string; total: number; veto: boolean }
+interface Row {
+  id: string
+  total: number
+  veto: boolean
+}
 const grade = (rows: Array<Row>) => {
   const grades = rows.map((r) => (r.veto ? "fail" : r.total >= 90 ? "excellent" : r.total >= 60 ? "pass" : "fail"))
   const holders = rows.map((r, k) => ({ r, k })).filter(({ k }) => grades[k] === "excellent")
@@ -98,7 +102,10 @@ const grade = (rows: Array<Row>) => {
   for (const { k } of holders.slice(limit)) grades[k] = "pass"
   const order = rows.map((r, k) => ({ r, k })).sort((a, b) => b.r.total - a.r.total || (a.r.id < b.r.id ? -1 : 1))
   const ranks = new Array<number>(rows.length)
-  order.forEach(({ r, k }, i) => (ranks[k] = i > 0 && order[i - 1]!.r.total === r.total ? ranks[order[i - 1]!.k]! : i + 1))
+  order.forEach((
+    { r, k },
+    i
+  ) => (ranks[k] = i > 0 && order[i - 1]!.r.total === r.total ? ranks[order[i - 1]!.k]! : i + 1))
   return { grades, ranks }
 }
 const round2 = (x: number) => Math.round(x * 100) / 100
@@ -137,19 +144,35 @@ const makeEngine = () => {
       const all: Array<{ fact: string; operator: string; value: number }> = []
       if (b.min !== undefined) all.push({ fact: `i${i}`, operator: "greaterThanInclusive", value: b.min })
       if (b.below !== undefined) all.push({ fact: `i${i}`, operator: "lessThan", value: b.below })
-      engine.addRule({ conditions: { all }, event: { type: "points", params: { dimension: Math.floor(i / 10), points: b.points } } })
+      engine.addRule({
+        conditions: { all },
+        event: { type: "points", params: { dimension: Math.floor(i / 10), points: b.points } }
+      })
     }
   }
-  engine.addRule({ conditions: { all: [{ fact: "award", operator: "greaterThan", value: 0 }] }, event: { type: "bonus", params: { points: 2 } } })
-  engine.addRule({ conditions: { all: [{ fact: "complaint", operator: "greaterThan", value: 0 }] }, event: { type: "deduction", params: { points: 3 } } })
-  engine.addRule({ conditions: { all: [{ fact: "i0", operator: "equal", value: 0 }] }, event: { type: "veto", params: {} } })
+  engine.addRule({
+    conditions: { all: [{ fact: "award", operator: "greaterThan", value: 0 }] },
+    event: { type: "bonus", params: { points: 2 } }
+  })
+  engine.addRule({
+    conditions: { all: [{ fact: "complaint", operator: "greaterThan", value: 0 }] },
+    event: { type: "deduction", params: { points: 3 } }
+  })
+  engine.addRule({
+    conditions: { all: [{ fact: "i0", operator: "equal", value: 0 }] },
+    event: { type: "veto", params: {} }
+  })
   return engine
 }
 const rulesEngine = async (list: ReadonlyArray<Inputs.Subject>) => {
   const engine = makeEngine()
   const rows: Array<Row> = []
   for (const s of list) {
-    const { events } = await engine.run({ ...s.values, award: s.bonus!["award"], complaint: s.deductions!["complaint"] })
+    const { events } = await engine.run({
+      ...s.values,
+      award: s.bonus!["award"],
+      complaint: s.deductions!["complaint"]
+    })
     const dims = new Array<number>(DIMENSIONS).fill(0)
     let bonus = 0
     let deduction = 0
@@ -212,7 +235,9 @@ const retainedHeap = () => {
 }
 
 const main = async () => {
-  console.log(`assessment-scoring bench: ${SUBJECTS} subjects × ${INDICATORS} indicators (json-rules-engine on ${PEER_SUBJECTS})`)
+  console.log(
+    `assessment-scoring bench: ${SUBJECTS} subjects × ${INDICATORS} indicators (json-rules-engine on ${PEER_SUBJECTS})`
+  )
   const rssBefore = process.memoryUsage().rss
   const heapInputs = retainedHeap()
   // warm up
@@ -226,7 +251,9 @@ const main = async () => {
   // explanations and their trees are made when first read: read every subject's, and keep them all
   const countNodes = (nodes: ReadonlyArray<{ readonly children?: ReadonlyArray<unknown> | undefined }>): number =>
     nodes.reduce((sum, node) => sum + 1 + countNodes((node.children ?? []) as never), 0)
-  const readTrees = await time(() => kept.subjects.reduce((sum, subject) => sum + countNodes(subject.explanation.tree), 0))
+  const readTrees = await time(() =>
+    kept.subjects.reduce((sum, subject) => sum + countNodes(subject.explanation.tree), 0)
+  )
   const heapWithTrees = retainedHeap()
   const peakRss = process.resourceUsage().maxRSS * 1024
   const hand = turns.hand
@@ -239,7 +266,8 @@ const main = async () => {
   }
 
   // agreement: our totals and grades match the hand-written loop
-  const mismatches = kept.subjects.filter((s, k) => s.total !== hand.value.rows[k]!.total || s.grade?.id !== hand.value.grades[k]).length
+  const mismatches =
+    kept.subjects.filter((s, k) => s.total !== hand.value.rows[k]!.total || s.grade?.id !== hand.value.grades[k]).length
 
   const peerList = subjects.slice(0, PEER_SUBJECTS)
   const peerOurs = await best(3, () => Assessment.score(plan, Inputs.make("bench", peerList)))

@@ -134,7 +134,9 @@ export const make = (
   const unitAttribute = options.unitAttribute ?? "unitId"
   const unit = subject.attributes[unitAttribute]
   if (unit === undefined || String(unit) === "") {
-    found.push(messages.make("ASSESS_APPRAISAL_UNIT_MISSING", { path, params: { id: subjectId, attribute: unitAttribute } }))
+    found.push(
+      messages.make("ASSESS_APPRAISAL_UNIT_MISSING", { path, params: { id: subjectId, attribute: unitAttribute } })
+    )
   }
   if (found.length > 0 || Result.isFailure(date) || unit === undefined) return Result.fail(ValidationReport.make(found))
   const supervisor = subject.attributes[options.supervisorAttribute ?? "supervisorId"]
@@ -144,11 +146,17 @@ export const make = (
   const gradeZh = grade?.label.zh ?? "不评定等次"
   const gradeEn = grade?.label.en ?? "not graded"
   const text: Label.Label = {
-    zh: `${name}同志${assessment.period === undefined ? "" : `${assessment.period}年度`}到${options.community.name}报到服务，` +
+    zh:
+      `${name}同志${
+        assessment.period === undefined ? "" : `${assessment.period}年度`
+      }到${options.community.name}报到服务，` +
       `按《${assessment.planName.zh}》考核得 ${subject.total} 分（满分 ${subject.maxTotal} 分），鉴定等次为${gradeZh}。` +
       (vetoes.length > 0 ? `存在以下情形：${vetoes.map((v) => `${v.label.zh}（${v.reason.zh}）`).join("；")}。` : "") +
       `特此反馈所在单位，作为年度考核的依据。`,
-    en: `${name} reported to ${options.community.name}${assessment.period === undefined ? "" : ` in ${assessment.period}`} and scored ` +
+    en:
+      `${name} reported to ${options.community.name}${
+        assessment.period === undefined ? "" : ` in ${assessment.period}`
+      } and scored ` +
       `${subject.total} of ${subject.maxTotal} under "${assessment.planName.en}"; the appraisal grade is ${gradeEn}. ` +
       (vetoes.length > 0 ? `Noted: ${vetoes.map((v) => `${v.label.en} (${v.reason.en})`).join("; ")}. ` : "") +
       `Sent to the member's unit as a basis of its annual assessment.`

@@ -318,7 +318,9 @@ export const fires = (
         : undefined
     case "Veto": {
       const hit = facts.vetoes.filter((v) => trigger.vetoes === undefined || trigger.vetoes.includes(v))
-      return hit.length > 0 ? { zh: `触发一票否决：${hit.join("、")}`, en: `veto applied: ${hit.join(", ")}` } : undefined
+      return hit.length > 0
+        ? { zh: `触发一票否决：${hit.join("、")}`, en: `veto applied: ${hit.join(", ")}` }
+        : undefined
     }
     case "Rank":
       return facts.rank !== undefined && facts.rank <= trigger.top

@@ -129,5 +129,4 @@ export const compile = (
  * @category guards
  * @since 0.1.0
  */
-export const truthy = (value: unknown): boolean =>
-  Array.isArray(value) ? value.length > 0 : Boolean(value)
+export const truthy = (value: unknown): boolean => Array.isArray(value) ? value.length > 0 : Boolean(value)

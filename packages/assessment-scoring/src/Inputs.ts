@@ -92,7 +92,9 @@ export const Subject: Schema.Codec<Subject> = Schema.Struct({
   id: Schema.NonEmptyString,
   name: Schema.optionalKey(Schema.String),
   group: Schema.optionalKey(Schema.String),
-  attributes: Schema.optionalKey(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]))),
+  attributes: Schema.optionalKey(
+    Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]))
+  ),
   values: Schema.Record(Schema.String, Schema.Unknown),
   bonus: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
   deductions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
@@ -195,9 +197,9 @@ export const addValues = (
   const ids = new Set(inputs.subjects.map((s) => s.id))
   const unknown = [...values.keys()].filter((id) => !ids.has(id))
   if (unknown.length > 0) {
-    return Result.fail(ValidationReport.make(unknown.map((id) =>
-      messages.make("ASSESS_ADAPTER_SUBJECT_UNKNOWN", { params: { id } })
-    )))
+    return Result.fail(
+      ValidationReport.make(unknown.map((id) => messages.make("ASSESS_ADAPTER_SUBJECT_UNKNOWN", { params: { id } })))
+    )
   }
   return Result.succeed({
     ...inputs,

@@ -11,8 +11,8 @@ import { Result, Schema } from "effect"
 import * as Consequence from "./Consequence.js"
 import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
-import * as Method from "./Method.js"
 import { messages } from "./Messages.js"
+import * as Method from "./Method.js"
 import * as Ranking from "./Ranking.js"
 import * as Rounding from "./Rounding.js"
 
@@ -305,7 +305,9 @@ const walk = (
   visit: (node: Indicator, path: Issue.Path, depth: number, parent: Indicator | undefined) => void
 ): void => {
   const stack: Array<{ node: Indicator; path: Issue.Path; depth: number; parent: Indicator | undefined }> = []
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, path: ["indicators", i], depth: 1, parent: undefined })
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push({ node: roots[i]!, path: ["indicators", i], depth: 1, parent: undefined })
+  }
   while (stack.length > 0) {
     const { depth, node, parent, path } = stack.pop()!
     visit(node, path, depth, parent)
@@ -324,7 +326,9 @@ const duplicateIds = (
   const seen = new Set<string>()
   const found: Array<Issue.DomainIssue> = []
   items.forEach((item, i) => {
-    if (seen.has(item.id)) found.push(messages.make("ASSESS_DUPLICATE_ID", { path: [...path, i, "id"], params: { kind, id: item.id } }))
+    if (seen.has(item.id)) {
+      found.push(messages.make("ASSESS_DUPLICATE_ID", { path: [...path, i, "id"], params: { kind, id: item.id } }))
+    }
     seen.add(item.id)
   })
   return found
@@ -337,10 +341,14 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
   const ids = new Set<string>()
   walk(plan.indicators, (node, path, depth) => {
     if (ids.has(node.id)) {
-      found.push(messages.make("ASSESS_DUPLICATE_ID", { path: [...path, "id"], params: { kind: "indicator", id: node.id } }))
+      found.push(
+        messages.make("ASSESS_DUPLICATE_ID", { path: [...path, "id"], params: { kind: "indicator", id: node.id } })
+      )
     }
     ids.add(node.id)
-    if (depth > maxDepth) found.push(messages.make("ASSESS_TREE_TOO_DEEP", { path, params: { id: node.id, max: maxDepth } }))
+    if (depth > maxDepth) {
+      found.push(messages.make("ASSESS_TREE_TOO_DEEP", { path, params: { id: node.id, max: maxDepth } }))
+    }
     const children = node.children ?? []
     if (children.length > 0 && node.method !== undefined) {
       found.push(messages.make("ASSESS_INDICATOR_METHOD_AND_CHILDREN", { path, params: { id: node.id } }))
@@ -366,7 +374,12 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
   const formula = plan.formula
   if (formula !== undefined && formula._tag === "BranchStar") {
     if (!plan.indicators.some((i) => i.id === formula.evaluation)) {
-      found.push(messages.make("ASSESS_FORMULA_INDICATOR_UNKNOWN", { path: ["formula", "evaluation"], params: { id: formula.evaluation } }))
+      found.push(
+        messages.make("ASSESS_FORMULA_INDICATOR_UNKNOWN", {
+          path: ["formula", "evaluation"],
+          params: { id: formula.evaluation }
+        })
+      )
     }
     if (formula.baseShare + formula.evaluationShare !== 100) {
       found.push(messages.make("ASSESS_FORMULA_SHARES_INVALID", {
@@ -393,15 +406,30 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
     })
     const last = grades.bands[grades.bands.length - 1]!
     if (last.min > 0) {
-      found.push(messages.make("ASSESS_GRADE_BANDS_GAP", { path: ["grades", "bands", grades.bands.length - 1, "min"], params: { min: last.min } }))
+      found.push(
+        messages.make("ASSESS_GRADE_BANDS_GAP", {
+          path: ["grades", "bands", grades.bands.length - 1, "min"],
+          params: { min: last.min }
+        })
+      )
     }
     ;(grades.quotas ?? []).forEach((quota, i) => {
       quotaGrades.add(quota.grade)
       if (!gradeIds.has(quota.grade)) {
-        found.push(messages.make("ASSESS_GRADE_UNKNOWN", { path: ["grades", "quotas", i, "grade"], params: { grade: quota.grade } }))
+        found.push(
+          messages.make("ASSESS_GRADE_UNKNOWN", {
+            path: ["grades", "quotas", i, "grade"],
+            params: { grade: quota.grade }
+          })
+        )
       }
       if (quota.overflowTo !== undefined && !gradeIds.has(quota.overflowTo)) {
-        found.push(messages.make("ASSESS_GRADE_UNKNOWN", { path: ["grades", "quotas", i, "overflowTo"], params: { grade: quota.overflowTo } }))
+        found.push(
+          messages.make("ASSESS_GRADE_UNKNOWN", {
+            path: ["grades", "quotas", i, "overflowTo"],
+            params: { grade: quota.overflowTo }
+          })
+        )
       }
       if (quota.denominator <= 0 || quota.numerator > quota.denominator) {
         found.push(messages.make("ASSESS_QUOTA_INVALID", {
@@ -421,7 +449,12 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
     if (veto.effect._tag === "ForceGrade") {
       checkGrade(veto.effect.grade, [...path, "grade"])
       if (quotaGrades.has(veto.effect.grade)) {
-        found.push(messages.make("ASSESS_VETO_FORCES_QUOTA_GRADE", { path: [...path, "grade"], params: { veto: veto.id, grade: veto.effect.grade } }))
+        found.push(
+          messages.make("ASSESS_VETO_FORCES_QUOTA_GRADE", {
+            path: [...path, "grade"],
+            params: { veto: veto.id, grade: veto.effect.grade }
+          })
+        )
       }
     } else {
       veto.effect.grades.forEach((g, j) => checkGrade(g, [...path, "grades", j]))
@@ -430,8 +463,7 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
       const compiled = Expression.compile(veto.when, ["vetoes", i, "when"])
       if (Result.isFailure(compiled)) found.push(...compiled.failure.issues)
     }
-  })
-  // consequences
+  }) // consequences
   ;(plan.consequences ?? []).forEach((rule, i) => {
     const path = ["consequences", i, "when"]
     const when = rule.when
@@ -441,7 +473,9 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
         break
       case "Veto":
         ;(when.vetoes ?? []).forEach((v, j) => {
-          if (!vetoIds.has(v)) found.push(messages.make("ASSESS_VETO_UNKNOWN", { path: [...path, "vetoes", j], params: { veto: v } }))
+          if (!vetoIds.has(v)) {
+            found.push(messages.make("ASSESS_VETO_UNKNOWN", { path: [...path, "vetoes", j], params: { veto: v } }))
+          }
         })
         break
       case "Rule": {
@@ -476,7 +510,8 @@ export const document: Document.Definition<"assessment-plan", 1, Plan> = Documen
   kind: "assessment-plan",
   schemaVersion: 1,
   label: { zh: "考核方案", en: "assessment plan" },
-  description: "An annual assessment plan (考核方案): indicators, methods, bonus, deduction and veto items, grades, quotas, ranking and consequences",
+  description:
+    "An annual assessment plan (考核方案): indicators, methods, bonus, deduction and veto items, grades, quotas, ranking and consequences",
   fields: {
     id: Schema.NonEmptyString,
     version: Schema.NonEmptyString,

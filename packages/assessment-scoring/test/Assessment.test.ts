@@ -1,4 +1,4 @@
-import { Assessment, Explanation, Inputs, Messages, Method, Presets, type Plan } from "@gongzhi/assessment-scoring"
+import { Assessment, Explanation, Inputs, Messages, Method, type Plan, Presets } from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
 import { Result, Schema } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
@@ -12,10 +12,20 @@ const byId = (a: Assessment.Assessment, id: string) => Assessment.subject(a, id)
 describe("Assessment", () => {
   describe("綦江 (Qijiang)", () => {
     const members = Inputs.make(Presets.qijiangCommitteeMember.id, [
-      { id: "cm-school", attributes: { unitId: "school", supervisorId: "education-bureau" }, values: { attendance: 12, tasks: 1, resources: ["venue", "funds", "volunteers"] } },
-      { id: "cm-bank", attributes: { unitId: "bank", supervisorId: "finance-office" }, values: { attendance: 4, tasks: 1, resources: ["venue", "funds", "volunteers"] } },
       {
-        id: "cm-property", attributes: { unitId: "property" }, values: { attendance: 12, tasks: 1, resources: ["venue", "funds", "volunteers"] },
+        id: "cm-school",
+        attributes: { unitId: "school", supervisorId: "education-bureau" },
+        values: { attendance: 12, tasks: 1, resources: ["venue", "funds", "volunteers"] }
+      },
+      {
+        id: "cm-bank",
+        attributes: { unitId: "bank", supervisorId: "finance-office" },
+        values: { attendance: 4, tasks: 1, resources: ["venue", "funds", "volunteers"] }
+      },
+      {
+        id: "cm-property",
+        attributes: { unitId: "property" },
+        values: { attendance: 12, tasks: 1, resources: ["venue", "funds", "volunteers"] },
         vetoes: [{ id: "duty-failure", reason: { zh: "应急时未报到", en: "did not report in the emergency" } }]
       }
     ])
@@ -106,7 +116,12 @@ describe("Assessment", () => {
       expect(byId(result, "m-06").consequences.map((c) => c.kind)).toEqual(["reminder-talk"])
     })
     it("a serious breach forces 不合格", () => {
-      const inputs = { ...Presets.democraticEvaluationExample, subjects: Presets.democraticEvaluationExample.subjects.map((s) => s.id === "m-01" ? { ...s, vetoes: [{ id: "serious-violation", reason: { zh: "违纪", en: "breach" } }] } : s) }
+      const inputs = {
+        ...Presets.democraticEvaluationExample,
+        subjects: Presets.democraticEvaluationExample.subjects.map((s) =>
+          s.id === "m-01" ? { ...s, vetoes: [{ id: "serious-violation", reason: { zh: "违纪", en: "breach" } }] } : s
+        )
+      }
       const r = ok(Assessment.score(Presets.democraticEvaluation, inputs))
       expect(byId(r, "m-01").grade?.id).toBe("fail")
       // the freed 优秀 place goes to the next member
@@ -126,8 +141,12 @@ describe("Assessment", () => {
     it("writes each subject's formula with its own figures, and keeps it in JSON and copies", () => {
       for (const subject of result.subjects) {
         const e = subject.explanation
-        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""}`
-        const plusZh = `${e.bonusTotal > 0 ? ` + 加分 ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − 扣分 ${e.deductionTotal}` : ""}`
+        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${
+          e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""
+        }`
+        const plusZh = `${e.bonusTotal > 0 ? ` + 加分 ${e.bonusTotal}` : ""}${
+          e.deductionTotal > 0 ? ` − 扣分 ${e.deductionTotal}` : ""
+        }`
         expect(e.formula).toEqual({
           zh: `(基础分 ${e.base}${plusZh}) × 70% + 测评分 ${e.evaluation} × 30% = ${e.total}`,
           en: `(base ${e.base}${plusEn}) × 70% + evaluation ${e.evaluation} × 30% = ${e.total}`
@@ -137,10 +156,17 @@ describe("Assessment", () => {
         expect(JSON.parse(JSON.stringify(e)).formula).toEqual(e.formula)
         expect({ ...e }.formula).toEqual(e.formula)
       }
-      const sum = ok(Assessment.score(simplePlan, simpleInputs([subject("a", { bonus: { award: 1 }, deductions: { complaint: 1 } }), subject("b")])))
+      const sum = ok(
+        Assessment.score(
+          simplePlan,
+          simpleInputs([subject("a", { bonus: { award: 1 }, deductions: { complaint: 1 } }), subject("b")])
+        )
+      )
       for (const s of sum.subjects) {
         const e = s.explanation
-        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""}`
+        const plusEn = `${e.bonusTotal > 0 ? ` + bonus ${e.bonusTotal}` : ""}${
+          e.deductionTotal > 0 ? ` − deductions ${e.deductionTotal}` : ""
+        }`
         expect(e.formula.en).toBe(`indicators ${e.base}${plusEn} = ${e.total}`)
         expect(e.formula.zh).toMatch(/^指标得分 [\d.]+( \+ 加分 [\d.]+)?( − 扣分 [\d.]+)? = [\d.]+$/)
       }
@@ -163,7 +189,10 @@ describe("Assessment", () => {
       expect(meetings.points).toBe(3)
       const many = ok(Assessment.score(Presets.branchStars, {
         ...Presets.branchStarsExample,
-        subjects: [{ ...Presets.branchStarsExample.subjects[8]!, values: { ...Presets.branchStarsExample.subjects[8]!.values, "three-meetings": 40 } }]
+        subjects: [{
+          ...Presets.branchStarsExample.subjects[8]!,
+          values: { ...Presets.branchStarsExample.subjects[8]!.values, "three-meetings": 40 }
+        }]
       }))
       expect(many.subjects[0]!.explanation.tree[0]!.children![0]!.points).toBe(0)
     })
@@ -176,8 +205,12 @@ describe("Assessment", () => {
       ASSESS_INPUT_MISSING: simpleInputs([{ id: "a", values: { hours: 1 } }]),
       ASSESS_INPUT_UNKNOWN: simpleInputs([subject("a", { values: { hourz: 3 } })]),
       ASSESS_INPUT_WRONG_TYPE: simpleInputs([subject("a", { values: { hours: "40" } })]),
-      ASSESS_INPUT_OUT_OF_RANGE: simpleInputs([subject("a", { values: { manual: { points: 25, justification: "too much" } } })]),
-      ASSESS_JUSTIFICATION_MISSING: simpleInputs([subject("a", { values: { manual: { points: 5, justification: "  " } } })]),
+      ASSESS_INPUT_OUT_OF_RANGE: simpleInputs([
+        subject("a", { values: { manual: { points: 25, justification: "too much" } } })
+      ]),
+      ASSESS_JUSTIFICATION_MISSING: simpleInputs([
+        subject("a", { values: { manual: { points: 5, justification: "  " } } })
+      ]),
       ASSESS_CHECKLIST_ITEM_UNKNOWN: simpleInputs([subject("a", { values: { lists: ["a", "z"] } })]),
       ASSESS_ITEM_UNKNOWN: simpleInputs([subject("a", { bonus: { prize: 1 } })]),
       ASSESS_OCCURRENCES_INVALID: simpleInputs([subject("a", { deductions: { complaint: -1 } })])
@@ -192,10 +225,16 @@ describe("Assessment", () => {
       expect(codesOf(Assessment.score(simplePlan, simpleInputs([subject("a"), subject("b")])))).toEqual([])
     })
     it("reports every problem of every subject at once, with paths", () => {
-      const r = Assessment.score(simplePlan, simpleInputs([
-        { id: "a", values: { hours: "x", lists: [1] } },
-        subject("b", { values: { manual: { points: -1, justification: "" } }, vetoes: [{ id: "nope", reason: { zh: "", en: "" } }] })
-      ]))
+      const r = Assessment.score(
+        simplePlan,
+        simpleInputs([
+          { id: "a", values: { hours: "x", lists: [1] } },
+          subject("b", {
+            values: { manual: { points: -1, justification: "" } },
+            vetoes: [{ id: "nope", reason: { zh: "", en: "" } }]
+          })
+        ])
+      )
       expect(Result.isFailure(r)).toBe(true)
       if (Result.isFailure(r)) {
         const where = r.failure.issues.map((i) => `${i.code}@${i.path.join(".")}`)
@@ -211,10 +250,13 @@ describe("Assessment", () => {
     })
     it("finds unknown keys among missing and undefined values, before the values' own issues", () => {
       const { hours: _dropped, ...rest } = subject("a").values as Record<string, unknown>
-      const r = Assessment.score(simplePlan, simpleInputs([
-        { id: "a", values: { ...rest, hourz: 40 } },
-        { id: "b", values: { ...subject("b").values, meetings: undefined, extra: 1 } }
-      ]))
+      const r = Assessment.score(
+        simplePlan,
+        simpleInputs([
+          { id: "a", values: { ...rest, hourz: 40 } },
+          { id: "b", values: { ...subject("b").values, meetings: undefined, extra: 1 } }
+        ])
+      )
       expect(Result.isFailure(r)).toBe(true)
       if (Result.isFailure(r)) {
         expect(r.failure.issues.map((i) => `${i.code}@${i.path.join(".")}`)).toEqual([
@@ -226,7 +268,13 @@ describe("Assessment", () => {
       }
     })
     it("finds unknown keys when two indicators read the same input", () => {
-      const leaf = (id: string) => ({ id, label: { zh: id, en: id }, max: 10, input: "x", method: { name: "linear", config: { floor: 0, target: 10 } } })
+      const leaf = (id: string) => ({
+        id,
+        label: { zh: id, en: id },
+        max: 10,
+        input: "x",
+        method: { name: "linear", config: { floor: 0, target: 10 } }
+      })
       const plan: Plan.Plan = { ...simplePlan, indicators: [leaf("a"), leaf("b")], vetoes: [], consequences: [] }
       const r = Assessment.score(plan, Inputs.make("simple", [{ id: "s", values: { x: 5, zzz: 1 } }]))
       expect(Result.isFailure(r) && r.failure.issues.map((i) => [i.code, i.path.join(".")])).toEqual([
@@ -237,24 +285,50 @@ describe("Assessment", () => {
       expect(good.inputsHash).toBe(Assessment.inputsHash(Inputs.make("simple", [{ id: "s", values: { x: 5 } }])))
     })
     it("reports too few assessors to drop the highest and lowest", () => {
-      const inputs = { ...Presets.democraticEvaluationExample, subjects: [{ ...Presets.democraticEvaluationExample.subjects[0]!, values: { ...Presets.democraticEvaluationExample.subjects[0]!.values, peers: [{ by: "x", value: 4 }, { by: "y", value: 3 }] } }] }
+      const inputs = {
+        ...Presets.democraticEvaluationExample,
+        subjects: [{
+          ...Presets.democraticEvaluationExample.subjects[0]!,
+          values: {
+            ...Presets.democraticEvaluationExample.subjects[0]!.values,
+            peers: [{ by: "x", value: 4 }, { by: "y", value: 3 }]
+          }
+        }]
+      }
       expect(codesOf(Assessment.score(Presets.democraticEvaluation, inputs))).toEqual(["ASSESS_TOO_FEW_ASSESSORS"])
-      const badList = { ...inputs, subjects: [{ ...inputs.subjects[0]!, values: { ...inputs.subjects[0]!.values, peers: 4 } }] }
+      const badList = {
+        ...inputs,
+        subjects: [{ ...inputs.subjects[0]!, values: { ...inputs.subjects[0]!.values, peers: 4 } }]
+      }
       expect(codesOf(Assessment.score(Presets.democraticEvaluation, badList))).toEqual(["ASSESS_INPUT_WRONG_TYPE"])
     })
     it("reports ASSESS_SCORE_NOT_FINITE when an expression gives no number", () => {
       const plan: Plan.Plan = {
         ...simplePlan,
-        indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 10, method: { name: "expression", config: { logic: { "cat": ["a", { "var": "value" }] } } } }],
+        indicators: [{
+          id: "x",
+          label: { zh: "x", en: "x" },
+          max: 10,
+          method: { name: "expression", config: { logic: { "cat": ["a", { "var": "value" }] } } }
+        }],
         formula: { _tag: "Sum" }
       }
       const r = Assessment.score(plan, simpleInputs([{ id: "a", values: { x: 1 } }]))
       expect(codesOf(r)).toEqual(["ASSESS_SCORE_NOT_FINITE"])
-      const good = Assessment.score({ ...plan, indicators: [{ ...plan.indicators[0]!, method: { name: "expression", config: { logic: { "*": [{ "var": "value" }, 2] } } } }] }, simpleInputs([{ id: "a", values: { x: 3 } }]))
+      const good = Assessment.score({
+        ...plan,
+        indicators: [{
+          ...plan.indicators[0]!,
+          method: { name: "expression", config: { logic: { "*": [{ "var": "value" }, 2] } } }
+        }]
+      }, simpleInputs([{ id: "a", values: { x: 3 } }]))
       expect(ok(good).subjects[0]!.total).toBe(6)
     })
     it("fails on an invalid plan before looking at the inputs", () => {
-      const r = Assessment.score({ ...simplePlan, indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 1, method: { name: "nope", config: {} } }] }, simpleInputs([]))
+      const r = Assessment.score({
+        ...simplePlan,
+        indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 1, method: { name: "nope", config: {} } }]
+      }, simpleInputs([]))
       expect(codesOf(r)).toEqual(["ASSESS_METHOD_UNKNOWN"])
     })
     it("a rejected run changes nothing in its inputs", () => {
@@ -266,12 +340,15 @@ describe("Assessment", () => {
   })
 
   describe("scoring", () => {
-    const result = ok(Assessment.score(simplePlan, simpleInputs([
-      subject("a", { bonus: { award: 5 }, values: { funds: 300 } }),
-      subject("b", { deductions: { complaint: 1 }, values: { hours: 2 } }),
-      subject("c", { vetoes: [{ id: "incident", reason: { zh: "火灾", en: "fire" } }] }),
-      subject("d", { values: { funds: 50 } })
-    ])))
+    const result = ok(Assessment.score(
+      simplePlan,
+      simpleInputs([
+        subject("a", { bonus: { award: 5 }, values: { funds: 300 } }),
+        subject("b", { deductions: { complaint: 1 }, values: { hours: 2 } }),
+        subject("c", { vetoes: [{ id: "incident", reason: { zh: "火灾", en: "fire" } }] }),
+        subject("d", { values: { funds: 50 } })
+      ])
+    ))
     it("records the plan id and version and a hash of the inputs", () => {
       expect(result).toMatchObject({ planId: "simple", planVersion: "1", period: "2024" })
       expect(result.inputsHash).toMatch(/^[0-9a-f]{16}$/)
@@ -298,10 +375,13 @@ describe("Assessment", () => {
       expect(structuredClone(explanation).tree[0]!.points).toBe(explanation.tree[0]!.points)
     })
     it("makes a result's explanation, its formula and its grading steps when first read, each once, as plain values", () => {
-      const kept = ok(Assessment.score(simplePlan, simpleInputs([
-        subject("a"),
-        subject("b", { vetoes: [{ id: "incident", reason: { zh: "火灾", en: "fire" } }] })
-      ])))
+      const kept = ok(Assessment.score(
+        simplePlan,
+        simpleInputs([
+          subject("a"),
+          subject("b", { vetoes: [{ id: "incident", reason: { zh: "火灾", en: "fire" } }] })
+        ])
+      ))
       const b = kept.subjects[1]!
       expect(b.explanation).toBe(b.explanation)
       expect(b.explanation.grading).toBe(b.explanation.grading)
@@ -324,13 +404,23 @@ describe("Assessment", () => {
     it("reads a subject's own values only, whatever its prototype", () => {
       const plan: Plan.Plan = {
         ...simplePlan,
-        indicators: [{ id: "c", label: { zh: "c", en: "c" }, max: 10, input: "constructor", method: { name: "linear", config: { floor: 0, target: 10 } } }],
+        indicators: [{
+          id: "c",
+          label: { zh: "c", en: "c" },
+          max: 10,
+          input: "constructor",
+          method: { name: "linear", config: { floor: 0, target: 10 } }
+        }],
         vetoes: [],
         consequences: []
       }
       // a plain object inherits `constructor`: it is not the subject's value
-      expect(codesOf(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: {} }])))).toEqual(["ASSESS_INPUT_MISSING"])
-      expect(ok(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: { constructor: 5 } }]))).subjects[0]!.total).toBe(5)
+      expect(codesOf(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: {} }])))).toEqual([
+        "ASSESS_INPUT_MISSING"
+      ])
+      expect(
+        ok(Assessment.score(plan, Inputs.make("simple", [{ id: "a", values: { constructor: 5 } }]))).subjects[0]!.total
+      ).toBe(5)
       // a value inherited from another prototype is missing too, and an object without one is read as usual
       const inherited = Object.create({ hours: 40 }) as Record<string, unknown>
       Object.assign(inherited, { meetings: 1, lists: ["a"], manual: { points: 15, justification: "ok" }, funds: 100 })
@@ -347,32 +437,49 @@ describe("Assessment", () => {
     it("rounds and caps a shared frozen outcome once, and reads a mutable one every time", () => {
       const frozen = Object.freeze({ points: 12.345, note: Object.freeze({ zh: "固定", en: "fixed" }) })
       const reused = { points: 0, note: { zh: "复用", en: "reused" } }
-      const withFrozen = ok(Method.register(Method.builtins, Method.defineMethod({
-        name: "always-frozen",
-        label: { zh: "固定结果", en: "always frozen" },
-        config: Schema.Struct({}),
-        input: Schema.Finite,
-        score: () => frozen
-      })))
-      const registry = ok(Method.register(withFrozen, Method.defineMethod({
-        name: "reused-object",
-        label: { zh: "复用对象", en: "reused object" },
-        config: Schema.Struct({}),
-        input: Schema.Finite,
-        // a method that hands back one object, changed each time (not frozen: never remembered)
-        score: (value) => {
-          reused.points = value
-          return reused
-        }
-      })))
-      const leaf = (id: string, name: string, max: number) => ({ id, label: { zh: id, en: id }, max, method: { name, config: {} } })
+      const withFrozen = ok(Method.register(
+        Method.builtins,
+        Method.defineMethod({
+          name: "always-frozen",
+          label: { zh: "固定结果", en: "always frozen" },
+          config: Schema.Struct({}),
+          input: Schema.Finite,
+          score: () => frozen
+        })
+      ))
+      const registry = ok(Method.register(
+        withFrozen,
+        Method.defineMethod({
+          name: "reused-object",
+          label: { zh: "复用对象", en: "reused object" },
+          config: Schema.Struct({}),
+          input: Schema.Finite,
+          // a method that hands back one object, changed each time (not frozen: never remembered)
+          score: (value) => {
+            reused.points = value
+            return reused
+          }
+        })
+      ))
+      const leaf = (id: string, name: string, max: number) => ({
+        id,
+        label: { zh: id, en: id },
+        max,
+        method: { name, config: {} }
+      })
       const plan: Plan.Plan = {
         ...simplePlan,
         indicators: [leaf("f", "always-frozen", 10), leaf("g", "always-frozen", 20), leaf("r", "reused-object", 50)],
         vetoes: [],
         consequences: []
       }
-      const r = ok(Assessment.score(plan, simpleInputs([1, 7, 30, 99].map((v, i) => ({ id: `s${i}`, values: { f: 0, g: 0, r: v } }))), { registry }))
+      const r = ok(
+        Assessment.score(
+          plan,
+          simpleInputs([1, 7, 30, 99].map((v, i) => ({ id: `s${i}`, values: { f: 0, g: 0, r: v } }))),
+          { registry }
+        )
+      )
       for (const s of r.subjects) {
         const [f, g, rr] = s.explanation.tree
         expect(f).toMatchObject({ points: 10, capped: "max", note: { en: "fixed" } })
@@ -397,8 +504,19 @@ describe("Assessment", () => {
       expect(ok(Assessment.score(simplePlan, simpleInputs([]))).subjects).toEqual([])
     })
     it("an optional indicator without a value scores 0 and says so", () => {
-      const plan: Plan.Plan = { ...simplePlan, indicators: [{ ...simplePlan.indicators[0]!, children: simplePlan.indicators[0]!.children!.map((c) => ({ ...c, optional: true })) }, simplePlan.indicators[1]!] }
-      const r = ok(Assessment.score(plan, simpleInputs([{ id: "a", values: { manual: { points: 1, justification: "x" }, funds: 1 } }])))
+      const plan: Plan.Plan = {
+        ...simplePlan,
+        indicators: [{
+          ...simplePlan.indicators[0]!,
+          children: simplePlan.indicators[0]!.children!.map((c) => ({ ...c, optional: true }))
+        }, simplePlan.indicators[1]!]
+      }
+      const r = ok(
+        Assessment.score(
+          plan,
+          simpleInputs([{ id: "a", values: { manual: { points: 1, justification: "x" }, funds: 1 } }])
+        )
+      )
       expect(r.subjects[0]!.explanation.tree[0]!.points).toBe(0)
       expect(r.subjects[0]!.explanation.tree[0]!.children![0]!.note?.en).toContain("optional")
     })
@@ -407,21 +525,42 @@ describe("Assessment", () => {
         ...simplePlan,
         grades: undefined as never,
         indicators: [
-          { id: "p", label: { zh: "p", en: "p" }, max: 10, weight: 3, method: { name: "linear", config: { floor: 0, target: 10 } } },
-          { id: "q", label: { zh: "q", en: "q" }, max: 50, weight: 1, method: { name: "linear", config: { floor: 0, target: 10 } } }
+          {
+            id: "p",
+            label: { zh: "p", en: "p" },
+            max: 10,
+            weight: 3,
+            method: { name: "linear", config: { floor: 0, target: 10 } }
+          },
+          {
+            id: "q",
+            label: { zh: "q", en: "q" },
+            max: 50,
+            weight: 1,
+            method: { name: "linear", config: { floor: 0, target: 10 } }
+          }
         ]
       }
       const { grades: _g, ...noGrades } = plan
-      const r = ok(Assessment.score({ ...noGrades, vetoes: [], consequences: [] }, simpleInputs([{ id: "a", values: { p: 10, q: 0 } }])))
+      const r = ok(
+        Assessment.score(
+          { ...noGrades, vetoes: [], consequences: [] },
+          simpleInputs([{ id: "a", values: { p: 10, q: 0 } }])
+        )
+      )
       expect(r.subjects[0]!.total).toBe(75)
       expect(r.subjects[0]!.grade).toBeUndefined()
     })
     it("is deterministic: equal inputs give equal results", () => {
       const inputs = simpleInputs([subject("a"), subject("b", { values: { funds: 3 } })])
-      expect(Assessment.score(simplePlan, inputs)).toEqual(Assessment.score(simplePlan, JSON.parse(JSON.stringify(inputs))))
+      expect(Assessment.score(simplePlan, inputs)).toEqual(
+        Assessment.score(simplePlan, JSON.parse(JSON.stringify(inputs)))
+      )
     })
     it("hashes inputs independently of key order", () => {
-      expect(Assessment.inputsHash({ a: 1, b: { c: [1, "x", null, true] } })).toBe(Assessment.inputsHash({ b: { c: [1, "x", null, true] }, a: 1 }))
+      expect(Assessment.inputsHash({ a: 1, b: { c: [1, "x", null, true] } })).toBe(
+        Assessment.inputsHash({ b: { c: [1, "x", null, true] }, a: 1 })
+      )
       expect(Assessment.inputsHash({ a: 1 })).not.toBe(Assessment.inputsHash({ a: 2 }))
       expect(Assessment.inputsHash([-0])).toBe(Assessment.inputsHash([0]))
     })
@@ -440,10 +579,17 @@ describe("Assessment", () => {
     const plan: Plan.Plan = {
       ...simplePlan,
       indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 10, method: { name: "flat", config: { points: 7 } } }],
-      bonus: [], vetoes: [], consequences: [], grades: simplePlan.grades!
+      bonus: [],
+      vetoes: [],
+      consequences: [],
+      grades: simplePlan.grades!
     }
     it("scores with an integrator's method", () => {
-      const r = ok(Assessment.score(plan, simpleInputs([{ id: "a", values: { x: true } }, { id: "b", values: { x: false } }]), { registry }))
+      const r = ok(
+        Assessment.score(plan, simpleInputs([{ id: "a", values: { x: true } }, { id: "b", values: { x: false } }]), {
+          registry
+        })
+      )
       expect(r.subjects.map((s) => s.total)).toEqual([7, 0])
     })
     it("checks inputs with the method's schema", () => {
@@ -460,7 +606,9 @@ describe("Assessment", () => {
       expectTypeOf(flat.score).parameter(1).toEqualTypeOf<{ readonly points: number }>()
       expectTypeOf(flat).toMatchTypeOf<Method.Any>()
       expectTypeOf(Method.linear.score).parameter(1).toEqualTypeOf<Method.LinearConfig>()
-      expectTypeOf(Assessment.score).returns.toEqualTypeOf<Result.Result<Assessment.Assessment, ValidationReport.ValidationReport>>()
+      expectTypeOf(Assessment.score).returns.toEqualTypeOf<
+        Result.Result<Assessment.Assessment, ValidationReport.ValidationReport>
+      >()
       expectTypeOf(Method.register).toBeCallableWith(Method.builtins, flat)
     })
   })
@@ -471,7 +619,8 @@ describe("Assessment", () => {
       const { dirname, join } = await import("node:path")
       const { fileURLToPath } = await import("node:url")
       const dir = dirname(fileURLToPath(import.meta.url))
-      const text = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(dir, f), "utf8")).join("\n")
+      const text = readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => readFileSync(join(dir, f), "utf8"))
+        .join("\n")
       for (const code of Messages.messages.codes) expect(text, code).toContain(code)
     })
   })

@@ -1,4 +1,12 @@
-import { AgreementFulfilment, Appraisal, Assessment, Inputs, LedgerParticipation, OrgCoverage, Presets } from "@gongzhi/assessment-scoring"
+import {
+  AgreementFulfilment,
+  Appraisal,
+  Assessment,
+  Inputs,
+  LedgerParticipation,
+  OrgCoverage,
+  Presets
+} from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
@@ -11,7 +19,12 @@ describe("Inputs", () => {
   describe("document", () => {
     it("decodes an inputs document and reports bad subjects", () => {
       expect(Inputs.document.decode(JSON.parse(JSON.stringify(Presets.branchStarsExample)))._tag).toBe("Success")
-      const bad = Inputs.document.decode({ kind: "assessment-inputs", schemaVersion: 1, planId: "p", subjects: [{ id: "", values: 3, previousRank: 0 }] })
+      const bad = Inputs.document.decode({
+        kind: "assessment-inputs",
+        schemaVersion: 1,
+        planId: "p",
+        subjects: [{ id: "", values: 3, previousRank: 0 }]
+      })
       expect(Result.isFailure(bad) && bad.failure.issues.length).toBeGreaterThanOrEqual(3)
     })
   })
@@ -37,12 +50,17 @@ describe("LedgerParticipation", () => {
         { subjectId: "ism-1", hours: 26.5, points: 24, activities: 5 },
         { subjectId: "ism-2", hours: 4, points: 4, activities: 1 }
       ]))
-      const values = LedgerParticipation.toValues(rows, { hours: "service-hours", points: "love-bank-points", activities: "activities" })
+      const values = LedgerParticipation.toValues(rows, {
+        hours: "service-hours",
+        points: "love-bank-points",
+        activities: "activities"
+      })
       expect(values.get("ism-1")).toEqual({ "service-hours": 56.5, "love-bank-points": 64, activities: 11 })
       expect(LedgerParticipation.toValues(rows, {}).get("ism-2")).toEqual({})
     })
     it("reports bad rows", () => {
-      expect(codesOf(LedgerParticipation.decode([{ subjectId: "a", hours: -1, points: 1.5, activities: 0 }])).length).toBe(2)
+      expect(codesOf(LedgerParticipation.decode([{ subjectId: "a", hours: -1, points: 1.5, activities: 0 }])).length)
+        .toBe(2)
     })
   })
 })
@@ -59,9 +77,29 @@ describe("AgreementFulfilment", () => {
       expect(values.get("none")).toEqual({ "co-building": 1, "joint-meetings": 0 })
     })
     it("reports ASSESS_ADAPTER_COUNT_EXCEEDS_TOTAL for more fulfilled than due", () => {
-      expect(codesOf(AgreementFulfilment.decode([{ subjectId: "gc", agreementId: "a", commitmentsDue: 1, commitmentsFulfilled: 2, meetingsHeld: 0 }])))
+      expect(
+        codesOf(
+          AgreementFulfilment.decode([{
+            subjectId: "gc",
+            agreementId: "a",
+            commitmentsDue: 1,
+            commitmentsFulfilled: 2,
+            meetingsHeld: 0
+          }])
+        )
+      )
         .toEqual(["ASSESS_ADAPTER_COUNT_EXCEEDS_TOTAL"])
-      expect(codesOf(AgreementFulfilment.decode([{ subjectId: "gc", agreementId: "a", commitmentsDue: 2, commitmentsFulfilled: 2, meetingsHeld: 0 }]))).toEqual([])
+      expect(
+        codesOf(
+          AgreementFulfilment.decode([{
+            subjectId: "gc",
+            agreementId: "a",
+            commitmentsDue: 2,
+            commitmentsFulfilled: 2,
+            meetingsHeld: 0
+          }])
+        )
+      ).toEqual([])
     })
   })
 })
@@ -69,15 +107,22 @@ describe("AgreementFulfilment", () => {
 describe("OrgCoverage", () => {
   describe("adapters", () => {
     it("computes coverage rates (红安: 257 branches in 301 grids)", () => {
-      const values = OrgCoverage.toValues(ok(OrgCoverage.decode([
-        { subjectId: "hongan", households: 1000, householdsCovered: 900, grids: 301, gridsWithBranch: 257 },
-        { subjectId: "empty", households: 0, householdsCovered: 0, grids: 0, gridsWithBranch: 0 }
-      ])), { householdRate: "red-stewards", gridRate: "grid-branches" })
+      const values = OrgCoverage.toValues(
+        ok(OrgCoverage.decode([
+          { subjectId: "hongan", households: 1000, householdsCovered: 900, grids: 301, gridsWithBranch: 257 },
+          { subjectId: "empty", households: 0, householdsCovered: 0, grids: 0, gridsWithBranch: 0 }
+        ])),
+        { householdRate: "red-stewards", gridRate: "grid-branches" }
+      )
       expect(values.get("hongan")).toEqual({ "red-stewards": 0.9, "grid-branches": 0.8538 })
       expect(values.get("empty")).toEqual({ "red-stewards": 0, "grid-branches": 0 })
     })
     it("reports both parts above their totals at once", () => {
-      expect(codesOf(OrgCoverage.decode([{ subjectId: "x", households: 1, householdsCovered: 2, grids: 1, gridsWithBranch: 2 }])))
+      expect(
+        codesOf(
+          OrgCoverage.decode([{ subjectId: "x", households: 1, householdsCovered: 2, grids: 1, gridsWithBranch: 2 }])
+        )
+      )
         .toEqual(["ASSESS_ADAPTER_COUNT_EXCEEDS_TOTAL", "ASSESS_ADAPTER_COUNT_EXCEEDS_TOTAL"])
     })
   })
@@ -85,15 +130,45 @@ describe("OrgCoverage", () => {
 
 describe("Appraisal", () => {
   const inputs = Inputs.make(Presets.honganInServiceAppraisal.id, [
-    { id: "ism-1", name: "刘洋", attributes: { unitId: "finance-bureau", supervisorId: "county" }, values: { reports: 2, "service-hours": 56, "love-bank-points": 64, community: { points: 18, justification: "值守卡点" } } },
-    { id: "ism-2", attributes: { unitId: "school" }, values: { reports: 1, "service-hours": 60, "love-bank-points": 80, wishes: 3, community: { points: 20, justification: "认领微心愿" } } },
-    { id: "ism-3", values: { reports: 0, "service-hours": 0, "love-bank-points": 0, community: { points: 2, justification: "未参加" } } }
+    {
+      id: "ism-1",
+      name: "刘洋",
+      attributes: { unitId: "finance-bureau", supervisorId: "county" },
+      values: {
+        reports: 2,
+        "service-hours": 56,
+        "love-bank-points": 64,
+        community: { points: 18, justification: "值守卡点" }
+      }
+    },
+    {
+      id: "ism-2",
+      attributes: { unitId: "school" },
+      values: {
+        reports: 1,
+        "service-hours": 60,
+        "love-bank-points": 80,
+        wishes: 3,
+        community: { points: 20, justification: "认领微心愿" }
+      }
+    },
+    {
+      id: "ism-3",
+      values: {
+        reports: 0,
+        "service-hours": 0,
+        "love-bank-points": 0,
+        community: { points: 2, justification: "未参加" }
+      }
+    }
   ], "2024")
   const result = ok(Assessment.score(Presets.honganInServiceAppraisal, inputs))
 
   describe("constructors", () => {
     it("writes an appraisal addressed to the member's unit (红安)", () => {
-      const a = ok(Appraisal.make(result, "ism-1", { community: { id: "cd", name: "城东社区" }, issuedOn: "2025-01-10" }))
+      const a = ok(
+        Appraisal.make(result, "ism-1", { community: { id: "cd", name: "城东社区" }, issuedOn: "2025-01-10" })
+      )
       expect(a.to).toEqual({ unitId: "finance-bureau", supervisorId: "county" })
       expect(a.planId).toBe("hongan-in-service-appraisal")
       expect(a.inputsHash).toBe(result.inputsHash)
@@ -104,7 +179,9 @@ describe("Appraisal", () => {
       const s = Assessment.subject(result, "ism-2")!
       expect(s.total).toBeGreaterThanOrEqual(90)
       expect(s.grade?.id).toBe("basic")
-      const a = ok(Appraisal.make(result, "ism-2", { community: { id: "cd", name: "城东社区" }, issuedOn: "2025-01-10" }))
+      const a = ok(
+        Appraisal.make(result, "ism-2", { community: { id: "cd", name: "城东社区" }, issuedOn: "2025-01-10" })
+      )
       expect(a.text.en).toContain("fewer than twice")
     })
     it("reports ASSESS_APPRAISAL_UNIT_MISSING and ASSESS_APPRAISAL_SUBJECT_UNKNOWN", () => {

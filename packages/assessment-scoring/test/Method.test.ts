@@ -1,9 +1,22 @@
-import { Assessment, Consequence, Expression, Grade, Inputs, Method, type Plan, Ranking, Rounding } from "@gongzhi/assessment-scoring"
+import {
+  Assessment,
+  Consequence,
+  Expression,
+  Grade,
+  Inputs,
+  Method,
+  type Plan,
+  Ranking,
+  Rounding
+} from "@gongzhi/assessment-scoring"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 
 const ctx = <S>(max: number, state: S, group?: string): Method.Context<S> => ({
-  max, indicatorId: "x", state, subject: { id: "s", group, attributes: {} }
+  max,
+  indicatorId: "x",
+  state,
+  subject: { id: "s", group, attributes: {} }
 })
 const pts = (out: number | Method.Outcome) => (typeof out === "number" ? out : out.points)
 
@@ -13,28 +26,49 @@ describe("Method", () => {
       expect(Method.rank.usesPeers).toBe(true)
       expect(Method.bands.usesPeers).toBe(false)
       expect(Method.linear.usesPeers).toBe(false)
-      const base = { name: "x", label: { zh: "x", en: "x" }, config: Schema.Unknown, input: Schema.Finite, score: () => 0 }
+      const base = {
+        name: "x",
+        label: { zh: "x", en: "x" },
+        config: Schema.Unknown,
+        input: Schema.Finite,
+        score: () => 0
+      }
       expect(Method.defineMethod({ ...base, prepare: (_config: unknown) => 1 }).usesPeers).toBe(false)
-      expect(Method.defineMethod({ ...base, prepare: (_config: unknown, peers: ReadonlyArray<unknown>) => peers.length }).usesPeers).toBe(true)
-      expect(Method.defineMethod({ ...base, prepare: (...args: ReadonlyArray<unknown>) => args.length, usesPeers: true }).usesPeers).toBe(true)
+      expect(
+        Method.defineMethod({ ...base, prepare: (_config: unknown, peers: ReadonlyArray<unknown>) => peers.length })
+          .usesPeers
+      ).toBe(true)
+      expect(
+        Method.defineMethod({ ...base, prepare: (...args: ReadonlyArray<unknown>) => args.length, usesPeers: true })
+          .usesPeers
+      ).toBe(true)
     })
     it("gives a method that reads the peers every subject's input, and one that does not none", () => {
       const seen: Array<string> = []
-      const probe = (name: string, readsPeers: boolean) => Method.defineMethod({
-        name,
-        label: { zh: name, en: name },
-        config: Schema.Unknown,
-        input: Schema.Finite,
-        usesPeers: readsPeers,
-        prepare: (_config: unknown, peers: ReadonlyArray<Method.PeerInput<number>>) => {
-          seen.push(`${name}:${peers.length}`)
-          return undefined
-        },
-        score: (value) => value
-      })
-      const registry = Result.getOrThrow(Result.flatMap(Method.register(Method.builtins, probe("peers", true)), Method.register(probe("alone", false))))
+      const probe = (name: string, readsPeers: boolean) =>
+        Method.defineMethod({
+          name,
+          label: { zh: name, en: name },
+          config: Schema.Unknown,
+          input: Schema.Finite,
+          usesPeers: readsPeers,
+          prepare: (_config: unknown, peers: ReadonlyArray<Method.PeerInput<number>>) => {
+            seen.push(`${name}:${peers.length}`)
+            return undefined
+          },
+          score: (value) => value
+        })
+      const registry = Result.getOrThrow(
+        Result.flatMap(Method.register(Method.builtins, probe("peers", true)), Method.register(probe("alone", false)))
+      )
       const plan: Plan.Plan = {
-        kind: "assessment-plan", schemaVersion: 1, id: "p", version: "1", name: { zh: "p", en: "p" }, subject: { zh: "s", en: "s" }, maxTotal: 2,
+        kind: "assessment-plan",
+        schemaVersion: 1,
+        id: "p",
+        version: "1",
+        name: { zh: "p", en: "p" },
+        subject: { zh: "s", en: "s" },
+        maxTotal: 2,
         indicators: [
           { id: "a", label: { zh: "a", en: "a" }, max: 1, method: { name: "peers", config: null } },
           { id: "b", label: { zh: "b", en: "b" }, max: 1, method: { name: "alone", config: null } }
@@ -51,7 +85,9 @@ describe("Method", () => {
       const b = { subjects: [{ y: 2, x: 1 }, { y: 4, x: 3 }, { x: 5, y: 6 }] }
       expect(Assessment.inputsHash(a)).toBe(Assessment.inputsHash(b))
       expect(Assessment.inputsHash({ x: 1, y: undefined })).toBe(Assessment.inputsHash({ x: 1 }))
-      expect(Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 3 }] })).not.toBe(Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 2 }] }))
+      expect(Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 3 }] })).not.toBe(
+        Assessment.inputsHash({ subjects: [{ x: 1, y: 2 }, { x: 1, y: 2 }] })
+      )
     })
   })
   describe("methods", () => {
@@ -66,9 +102,17 @@ describe("Method", () => {
       expect(pts(Method.bands.score(7, { hitPolicy: "first", bands }, ctx(10, st)))).toBe(2)
       expect(pts(Method.bands.score(7, { hitPolicy: "max", bands }, ctx(10, st)))).toBe(8)
       expect(pts(Method.bands.score(-1, { hitPolicy: "first", bands, otherwise: 1 }, ctx(10, st)))).toBe(1)
-      expect(Method.bands.checkConfig({ hitPolicy: "unique", bands }, 10).map((i) => i.code)).toEqual(["ASSESS_BANDS_OVERLAP"])
-      expect(Method.bands.checkConfig({ hitPolicy: "first", bands: [{ min: 5, below: 5, points: 1 }] }, 10).map((i) => i.code)).toEqual(["ASSESS_RANGE_INVALID"])
-      expect(Method.bands.checkConfig({ hitPolicy: "unique", bands: [{ below: 5, points: 1 }, { min: 5, points: 2 }] }, 10)).toEqual([])
+      expect(Method.bands.checkConfig({ hitPolicy: "unique", bands }, 10).map((i) => i.code)).toEqual([
+        "ASSESS_BANDS_OVERLAP"
+      ])
+      expect(
+        Method.bands.checkConfig({ hitPolicy: "first", bands: [{ min: 5, below: 5, points: 1 }] }, 10).map((i) =>
+          i.code
+        )
+      ).toEqual(["ASSESS_RANGE_INVALID"])
+      expect(
+        Method.bands.checkConfig({ hitPolicy: "unique", bands: [{ below: 5, points: 1 }, { min: 5, points: 2 }] }, 10)
+      ).toEqual([])
     })
     it("bands score from their prepared bounds and hand back one frozen outcome per band, as the config's own bands would", () => {
       const bands = [{ below: 2, points: 0 }, { min: 2, below: 6, points: 5 }, { min: 4, points: 10 }]
@@ -94,21 +138,33 @@ describe("Method", () => {
     })
     it("ratio is capped at the target", () => {
       expect(Method.ratio.score(120, { target: 60 }, ctx(20, undefined))).toBe(20)
-      expect(Method.ratio.checkInput!(-1, { target: 60 }, ctx(20, undefined)).map((i) => i.code)).toEqual(["ASSESS_INPUT_OUT_OF_RANGE"])
+      expect(Method.ratio.checkInput!(-1, { target: 60 }, ctx(20, undefined)).map((i) => i.code)).toEqual([
+        "ASSESS_INPUT_OUT_OF_RANGE"
+      ])
     })
     it("rank gives the best the maximum and the worst zero, within groups", () => {
       const config = { order: "lower-is-better" as const, among: "group" as const }
       const peers = [["a", 1, "g1"], ["b", 2, "g1"], ["c", 3, "g1"], ["d", 9, "g2"]] as const
-      const state = Method.rank.prepare!(config, peers.map(([id, v, g]) => ({ input: v, subject: { id, group: g, attributes: {} } })))
+      const state = Method.rank.prepare!(
+        config,
+        peers.map(([id, v, g]) => ({ input: v, subject: { id, group: g, attributes: {} } }))
+      )
       expect(pts(Method.rank.score(1, config, ctx(10, state, "g1")))).toBe(10)
       expect(pts(Method.rank.score(3, config, ctx(10, state, "g1")))).toBe(0)
       expect(pts(Method.rank.score(9, config, ctx(10, state, "g2")))).toBe(10)
     })
     it("checklist counts each item once and rejects duplicates in its config", () => {
-      const config = { items: [{ id: "a", label: { zh: "a", en: "a" }, points: 3 }, { id: "b", label: { zh: "b", en: "b" }, points: 4 }] }
+      const config = {
+        items: [{ id: "a", label: { zh: "a", en: "a" }, points: 3 }, {
+          id: "b",
+          label: { zh: "b", en: "b" },
+          points: 4
+        }]
+      }
       const state = Method.checklist.prepare!(config, [])
       expect(pts(Method.checklist.score(["a", "a", "b"], config, ctx(10, state)))).toBe(7)
-      expect(Method.checklist.checkConfig({ items: [config.items[0]!, config.items[0]!] }, 10).map((i) => i.code)).toEqual(["ASSESS_DUPLICATE_ID"])
+      expect(Method.checklist.checkConfig({ items: [config.items[0]!, config.items[0]!] }, 10).map((i) => i.code))
+        .toEqual(["ASSESS_DUPLICATE_ID"])
     })
     it("guards reject the wrong types", () => {
       expect(Method.deductionPerOccurrence.guard(1.5)).toBe(false)
@@ -117,7 +173,8 @@ describe("Method", () => {
       expect(Method.checklist.guard(["a", 1])).toBe(false)
     })
     it("the registry lists the eight built-ins", () => {
-      expect(Method.names(Method.builtins)).toEqual(["bands", "checklist", "deduction-per-occurrence", "expression", "linear", "manual", "rank", "ratio"])
+      expect(Method.names(Method.builtins)).toEqual(["bands", "checklist", "deduction-per-occurrence", "expression",
+        "linear", "manual", "rank", "ratio"])
       expect(Method.get(Method.builtins, "nope")).toBeUndefined()
     })
   })
@@ -180,7 +237,10 @@ describe("Grade", () => {
     })
     it("a fixed holder uses up a quota place", () => {
       const { grades } = Grade.applyQuotas(
-        { bands: grading.bands, quotas: [{ grade: "a", numerator: 1, denominator: 2, scope: "plan", tie: "exclude-tied" }] },
+        {
+          bands: grading.bands,
+          quotas: [{ grade: "a", numerator: 1, denominator: 2, scope: "plan", tie: "exclude-tied" }]
+        },
         [
           { id: "f", total: 10, group: undefined, grade: "a", fixed: true },
           { id: "g", total: 99, group: undefined, grade: "a", fixed: false }
@@ -189,7 +249,9 @@ describe("Grade", () => {
       expect(grades.get("g")).toBe("b")
     })
     it("limit is floor(n × numerator / denominator)", () => {
-      expect(Grade.limit({ grade: "a", numerator: 30, denominator: 100, scope: "plan", tie: "exclude-tied" }, 19)).toBe(5)
+      expect(Grade.limit({ grade: "a", numerator: 30, denominator: 100, scope: "plan", tie: "exclude-tied" }, 19)).toBe(
+        5
+      )
       expect(Grade.bandIndex(grading.bands, -5)).toBe(2)
     })
   })
@@ -199,7 +261,10 @@ describe("Ranking", () => {
   describe("combinators", () => {
     it("ranks within groups, competition or dense", () => {
       const entries = [
-        { id: "a", total: 9, group: "x" }, { id: "b", total: 9, group: "x" }, { id: "c", total: 5, group: "x" }, { id: "d", total: 1, group: "y" }
+        { id: "a", total: 9, group: "x" },
+        { id: "b", total: 9, group: "x" },
+        { id: "c", total: 5, group: "x" },
+        { id: "d", total: 1, group: "y" }
       ]
       const places = Ranking.rank(entries, { mode: "competition", scope: "group" })
       expect(places.get("c")).toEqual({ rank: 3, peers: 3 })
@@ -212,12 +277,29 @@ describe("Ranking", () => {
 describe("Consequence", () => {
   describe("predicates", () => {
     it("does not fire when the facts do not match", () => {
-      const facts: Consequence.Facts = { subjectId: "s", total: 50, grade: undefined, gradeLabel: undefined, rank: undefined, vetoes: [], attributes: {}, group: undefined, points: {} }
+      const facts: Consequence.Facts = {
+        subjectId: "s",
+        total: 50,
+        grade: undefined,
+        gradeLabel: undefined,
+        rank: undefined,
+        vetoes: [],
+        attributes: {},
+        group: undefined,
+        points: {}
+      }
       expect(Consequence.fires({ _tag: "Grade", grades: ["a"] }, facts, undefined)).toBeUndefined()
       expect(Consequence.fires({ _tag: "Veto" }, facts, undefined)).toBeUndefined()
       expect(Consequence.fires({ _tag: "Rank", top: 3 }, facts, undefined)).toBeUndefined()
-      expect(Consequence.fires({ _tag: "Rule", logic: { ">": [{ "var": "total" }, 60] } }, facts, Result.getOrThrow(Expression.compile({ ">": [{ "var": "total" }, 60] })))).toBeUndefined()
-      expect(Consequence.apply({ id: "x", kind: "replacement", when: { _tag: "Veto" } }, facts, undefined)).toBeUndefined()
+      expect(
+        Consequence.fires(
+          { _tag: "Rule", logic: { ">": [{ "var": "total" }, 60] } },
+          facts,
+          Result.getOrThrow(Expression.compile({ ">": [{ "var": "total" }, 60] }))
+        )
+      ).toBeUndefined()
+      expect(Consequence.apply({ id: "x", kind: "replacement", when: { _tag: "Veto" } }, facts, undefined))
+        .toBeUndefined()
     })
   })
 })

@@ -14,11 +14,16 @@ const leaf = (id: string, method: Plan.MethodRef, extra: Partial<Plan.Indicator>
   ...extra
 })
 
-const withIndicators = (indicators: ReadonlyArray<Plan.Indicator>): Plan.Plan => ({ ...simplePlan, indicators, formula: { _tag: "Sum" } })
+const withIndicators = (indicators: ReadonlyArray<Plan.Indicator>): Plan.Plan => ({
+  ...simplePlan,
+  indicators,
+  formula: { _tag: "Sum" }
+})
 
 /** One broken plan per plan-validation code. */
 export const brokenPlans: Record<string, Plan.Plan> = {
-  ASSESS_DUPLICATE_ID: withIndicators([leaf("x", { name: "linear", config: { floor: 0, target: 1 } }), leaf("x", { name: "linear", config: { floor: 0, target: 1 } })]),
+  ASSESS_DUPLICATE_ID: withIndicators([leaf("x", { name: "linear", config: { floor: 0, target: 1 } }),
+    leaf("x", { name: "linear", config: { floor: 0, target: 1 } })]),
   ASSESS_METHOD_UNKNOWN: withIndicators([leaf("x", { name: "lineer", config: {} })]),
   ASSESS_METHOD_CONFIG_INVALID: withIndicators([leaf("x", { name: "linear", config: { floor: "0" } })]),
   ASSESS_INDICATOR_NO_METHOD: withIndicators([{ id: "x", label: { zh: "x", en: "x" }, max: 10 }]),
@@ -35,17 +40,61 @@ export const brokenPlans: Record<string, Plan.Plan> = {
     for (let d = 8; d >= 1; d--) node = { id: `d${d}`, label: { zh: "d", en: "d" }, max: 10, children: [node] }
     return node
   })()]),
-  ASSESS_GRADE_BANDS_NOT_DESCENDING: { ...simplePlan, grades: { bands: [{ id: "a", label: { zh: "a", en: "a" }, min: 50 }, { id: "b", label: { zh: "b", en: "b" }, min: 60 }, { id: "c", label: { zh: "c", en: "c" }, min: 0 }] }, vetoes: [], consequences: [] },
-  ASSESS_GRADE_BANDS_GAP: { ...simplePlan, grades: { bands: [{ id: "a", label: { zh: "a", en: "a" }, min: 50 }] }, vetoes: [], consequences: [] },
-  ASSESS_GRADE_UNKNOWN: { ...simplePlan, consequences: [{ id: "c", kind: "commendation", when: { _tag: "Grade", grades: ["stellar"] } }] },
-  ASSESS_VETO_UNKNOWN: { ...simplePlan, consequences: [{ id: "c", kind: "replacement", when: { _tag: "Veto", vetoes: ["nope"] } }] },
-  ASSESS_VETO_FORCES_QUOTA_GRADE: { ...simplePlan, vetoes: [{ id: "v", label: { zh: "v", en: "v" }, effect: { _tag: "ForceGrade", grade: "excellent" } }] },
-  ASSESS_QUOTA_INVALID: { ...simplePlan, grades: { ...simplePlan.grades!, quotas: [{ grade: "excellent", numerator: 4, denominator: 3, scope: "plan", tie: "exclude-tied" }] } },
-  ASSESS_FORMULA_INDICATOR_UNKNOWN: { ...simplePlan, formula: { _tag: "BranchStar", evaluation: "nope", baseShare: 70, evaluationShare: 30 } },
-  ASSESS_FORMULA_SHARES_INVALID: { ...simplePlan, formula: { _tag: "BranchStar", evaluation: "review", baseShare: 70, evaluationShare: 20 } },
-  ASSESS_EXPRESSION_INVALID: withIndicators([leaf("x", { name: "expression", config: { logic: { "frobnicate": [1] } } })]),
+  ASSESS_GRADE_BANDS_NOT_DESCENDING: {
+    ...simplePlan,
+    grades: {
+      bands: [{ id: "a", label: { zh: "a", en: "a" }, min: 50 }, { id: "b", label: { zh: "b", en: "b" }, min: 60 }, {
+        id: "c",
+        label: { zh: "c", en: "c" },
+        min: 0
+      }]
+    },
+    vetoes: [],
+    consequences: []
+  },
+  ASSESS_GRADE_BANDS_GAP: {
+    ...simplePlan,
+    grades: { bands: [{ id: "a", label: { zh: "a", en: "a" }, min: 50 }] },
+    vetoes: [],
+    consequences: []
+  },
+  ASSESS_GRADE_UNKNOWN: {
+    ...simplePlan,
+    consequences: [{ id: "c", kind: "commendation", when: { _tag: "Grade", grades: ["stellar"] } }]
+  },
+  ASSESS_VETO_UNKNOWN: {
+    ...simplePlan,
+    consequences: [{ id: "c", kind: "replacement", when: { _tag: "Veto", vetoes: ["nope"] } }]
+  },
+  ASSESS_VETO_FORCES_QUOTA_GRADE: {
+    ...simplePlan,
+    vetoes: [{ id: "v", label: { zh: "v", en: "v" }, effect: { _tag: "ForceGrade", grade: "excellent" } }]
+  },
+  ASSESS_QUOTA_INVALID: {
+    ...simplePlan,
+    grades: {
+      ...simplePlan.grades!,
+      quotas: [{ grade: "excellent", numerator: 4, denominator: 3, scope: "plan", tie: "exclude-tied" }]
+    }
+  },
+  ASSESS_FORMULA_INDICATOR_UNKNOWN: {
+    ...simplePlan,
+    formula: { _tag: "BranchStar", evaluation: "nope", baseShare: 70, evaluationShare: 30 }
+  },
+  ASSESS_FORMULA_SHARES_INVALID: {
+    ...simplePlan,
+    formula: { _tag: "BranchStar", evaluation: "review", baseShare: 70, evaluationShare: 20 }
+  },
+  ASSESS_EXPRESSION_INVALID: withIndicators([
+    leaf("x", { name: "expression", config: { logic: { "frobnicate": [1] } } })
+  ]),
   ASSESS_RANGE_INVALID: withIndicators([leaf("x", { name: "linear", config: { floor: 5, target: 5 } })]),
-  ASSESS_BANDS_OVERLAP: withIndicators([leaf("x", { name: "bands", config: { hitPolicy: "unique", bands: [{ below: 5, points: 1 }, { min: 4, points: 2 }] } })])
+  ASSESS_BANDS_OVERLAP: withIndicators([
+    leaf("x", {
+      name: "bands",
+      config: { hitPolicy: "unique", bands: [{ below: 5, points: 1 }, { min: 4, points: 2 }] }
+    })
+  ])
 }
 
 describe("Plan", () => {
@@ -59,12 +108,27 @@ describe("Plan", () => {
     }
     it("the democratic evaluation keeps 优秀 to 1/3 and leaves probationary members ungraded", () => {
       const grades = Presets.democraticEvaluation.grades!
-      expect(grades.quotas).toEqual([{ grade: "excellent", numerator: 1, denominator: 3, scope: "plan", tie: "exclude-tied" }])
+      expect(grades.quotas).toEqual([{
+        grade: "excellent",
+        numerator: 1,
+        denominator: 3,
+        scope: "plan",
+        tie: "exclude-tied"
+      }])
       expect(grades.ungraded?.[0]).toMatchObject({ attribute: "status", equals: "probationary" })
     })
     it("branch stars use the 70/30 formula and cap five stars at 30%", () => {
-      expect(Presets.branchStars.formula).toEqual({ _tag: "BranchStar", evaluation: "evaluation", baseShare: 70, evaluationShare: 30 })
-      expect(Presets.branchStars.grades?.quotas?.[0]).toMatchObject({ grade: "five-star", numerator: 30, denominator: 100 })
+      expect(Presets.branchStars.formula).toEqual({
+        _tag: "BranchStar",
+        evaluation: "evaluation",
+        baseShare: 70,
+        evaluationShare: 30
+      })
+      expect(Presets.branchStars.grades?.quotas?.[0]).toMatchObject({
+        grade: "five-star",
+        numerator: 30,
+        denominator: 100
+      })
     })
   })
 
@@ -75,12 +139,20 @@ describe("Plan", () => {
       expect(JSON.stringify(schema)).toContain("indicators")
     })
     it("reports every structural problem at once with paths", () => {
-      const result = Plan.document.decode({ kind: "assessment-plan", schemaVersion: 1, id: "", version: 1, indicators: [] })
+      const result = Plan.document.decode({
+        kind: "assessment-plan",
+        schemaVersion: 1,
+        id: "",
+        version: 1,
+        indicators: []
+      })
       expect(Result.isFailure(result)).toBe(true)
       if (Result.isFailure(result)) expect(result.failure.issues.length).toBeGreaterThanOrEqual(4)
     })
     it("rejects another kind of document", () => {
-      expect(codesOf(Plan.decode({ kind: "assessment-inputs", schemaVersion: 1 }))).toEqual(["CORE_DOCUMENT_KIND_MISMATCH"])
+      expect(codesOf(Plan.decode({ kind: "assessment-inputs", schemaVersion: 1 }))).toEqual([
+        "CORE_DOCUMENT_KIND_MISMATCH"
+      ])
     })
     it("gives a Standard Schema validator", () => {
       const out = Plan.document.standardSchema("en")["~standard"].validate({}) as { issues?: ReadonlyArray<unknown> }
@@ -119,12 +191,14 @@ describe("Plan", () => {
         formula: { _tag: "BranchStar", evaluation: "nope", baseShare: 50, evaluationShare: 30 },
         bonus: [simplePlan.bonus![0]!, simplePlan.bonus![0]!]
       }
-      expect(new Set(codesOf(Plan.validate(plan)))).toEqual(new Set([
-        "ASSESS_METHOD_UNKNOWN",
-        "ASSESS_FORMULA_INDICATOR_UNKNOWN",
-        "ASSESS_FORMULA_SHARES_INVALID",
-        "ASSESS_DUPLICATE_ID"
-      ]))
+      expect(new Set(codesOf(Plan.validate(plan)))).toEqual(
+        new Set([
+          "ASSESS_METHOD_UNKNOWN",
+          "ASSESS_FORMULA_INDICATOR_UNKNOWN",
+          "ASSESS_FORMULA_SHARES_INVALID",
+          "ASSESS_DUPLICATE_ID"
+        ])
+      )
     })
     it("validates a deep tree iteratively", () => {
       let node: Plan.Indicator = leaf("leaf", { name: "linear", config: { floor: 0, target: 1 } })
@@ -158,7 +232,11 @@ describe("Plan", () => {
     it("every code has zh and en templates with the same placeholders", () => {
       for (const code of Messages.messages.codes) {
         const t = Messages.messages.templates[code]
-        const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== "detailZh" && p !== "detail" && p !== "expected" && p !== "expectedZh" && p !== "kind" && p !== "kindZh").sort()
+        const ph = (s: string) =>
+          [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) =>
+            p !== "detailZh" && p !== "detail" && p !== "expected" && p !== "expectedZh" && p !== "kind" &&
+            p !== "kindZh"
+          ).sort()
         expect(code.startsWith("ASSESS_")).toBe(true)
         expect(ph(t.zh)).toEqual(ph(t.en))
       }

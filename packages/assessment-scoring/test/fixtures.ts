@@ -15,9 +15,33 @@ export const simplePlan: Plan.Plan = {
       label: { zh: "工作", en: "work" },
       max: 60,
       children: [
-        { id: "hours", label: { zh: "时长", en: "hours" }, max: 30, method: { name: "linear", config: { floor: 0, target: 50 } } },
-        { id: "meetings", label: { zh: "会议", en: "meetings" }, max: 20, method: { name: "deduction-per-occurrence", config: { pointsPerOccurrence: 5 } } },
-        { id: "lists", label: { zh: "清单", en: "lists" }, max: 10, method: { name: "checklist", config: { items: [{ id: "a", label: { zh: "甲", en: "a" }, points: 5 }, { id: "b", label: { zh: "乙", en: "b" }, points: 5 }] } } }
+        {
+          id: "hours",
+          label: { zh: "时长", en: "hours" },
+          max: 30,
+          method: { name: "linear", config: { floor: 0, target: 50 } }
+        },
+        {
+          id: "meetings",
+          label: { zh: "会议", en: "meetings" },
+          max: 20,
+          method: { name: "deduction-per-occurrence", config: { pointsPerOccurrence: 5 } }
+        },
+        {
+          id: "lists",
+          label: { zh: "清单", en: "lists" },
+          max: 10,
+          method: {
+            name: "checklist",
+            config: {
+              items: [{ id: "a", label: { zh: "甲", en: "a" }, points: 5 }, {
+                id: "b",
+                label: { zh: "乙", en: "b" },
+                points: 5
+              }]
+            }
+          }
+        }
       ]
     },
     {
@@ -26,7 +50,12 @@ export const simplePlan: Plan.Plan = {
       max: 40,
       children: [
         { id: "manual", label: { zh: "人工", en: "manual" }, max: 20, method: { name: "manual", config: {} } },
-        { id: "funds", label: { zh: "资金", en: "funds" }, max: 20, method: { name: "rank", config: { order: "higher-is-better", among: "all" } } }
+        {
+          id: "funds",
+          label: { zh: "资金", en: "funds" },
+          max: 20,
+          method: { name: "rank", config: { order: "higher-is-better", among: "all" } }
+        }
       ]
     }
   ],
@@ -35,7 +64,12 @@ export const simplePlan: Plan.Plan = {
   deductions: [{ id: "complaint", label: { zh: "投诉", en: "complaint" }, points: 3, cap: 9 }],
   vetoes: [
     { id: "incident", label: { zh: "事故", en: "incident" }, effect: { _tag: "ForceGrade", grade: "fail" } },
-    { id: "slack", label: { zh: "懈怠", en: "slack" }, effect: { _tag: "BarGrades", grades: ["excellent"] }, when: { "<": [{ "var": "values.hours" }, 5] } }
+    {
+      id: "slack",
+      label: { zh: "懈怠", en: "slack" },
+      effect: { _tag: "BarGrades", grades: ["excellent"] },
+      when: { "<": [{ "var": "values.hours" }, 5] }
+    }
   ],
   rounding: { places: 2, mode: "half-up" },
   grades: {
@@ -49,12 +83,20 @@ export const simplePlan: Plan.Plan = {
   ranking: { mode: "competition", scope: "plan" },
   consequences: [
     { id: "commend", kind: "commendation", when: { _tag: "Grade", grades: ["excellent"] }, notify: ["subject"] },
-    { id: "talk", kind: "reminder-talk", when: { _tag: "Rule", logic: { "<": [{ "var": "total" }, 60] } }, notify: ["subject", "unit"] }
+    {
+      id: "talk",
+      kind: "reminder-talk",
+      when: { _tag: "Rule", logic: { "<": [{ "var": "total" }, 60] } },
+      notify: ["subject", "unit"]
+    }
   ]
 }
 
 /** A subject of the simple plan with sensible values; override what a test needs. */
-export const subject = (id: string, overrides: Partial<Inputs.Subject> & { values?: Record<string, unknown> } = {}): Inputs.Subject => ({
+export const subject = (
+  id: string,
+  overrides: Partial<Inputs.Subject> & { values?: Record<string, unknown> } = {}
+): Inputs.Subject => ({
   id,
   ...overrides,
   values: {
@@ -67,4 +109,5 @@ export const subject = (id: string, overrides: Partial<Inputs.Subject> & { value
   }
 })
 
-export const simpleInputs = (subjects: ReadonlyArray<Inputs.Subject>): Inputs.Inputs => Inputs.make("simple", subjects, "2024")
+export const simpleInputs = (subjects: ReadonlyArray<Inputs.Subject>): Inputs.Inputs =>
+  Inputs.make("simple", subjects, "2024")

@@ -108,9 +108,11 @@ export const readText = async (io: Io.Io, path: string): Promise<string> => {
     return new TextDecoder("utf-8").decode(await io.readFile(path)).replace(/^\uFEFF/, "")
   } catch (cause) {
     const code = (cause as { code?: string }).code
-    throw new UsageError(code === "ENOENT"
-      ? { zh: `找不到文件 ${path}`, en: `No such file: ${path}` }
-      : { zh: `无法读取 ${path}：${String(cause)}`, en: `Cannot read ${path}: ${String(cause)}` })
+    throw new UsageError(
+      code === "ENOENT"
+        ? { zh: `找不到文件 ${path}`, en: `No such file: ${path}` }
+        : { zh: `无法读取 ${path}：${String(cause)}`, en: `Cannot read ${path}: ${String(cause)}` }
+    )
   }
 }
 
@@ -174,10 +176,16 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
     try {
       return await Table.readXlsx(bytes)
     } catch (cause) {
-      throw new UsageError({ zh: `${path} 不是有效的 Excel 文件：${String(cause)}`, en: `${path} is not a valid Excel file: ${String(cause)}` })
+      throw new UsageError({
+        zh: `${path} 不是有效的 Excel 文件：${String(cause)}`,
+        en: `${path} is not a valid Excel file: ${String(cause)}`
+      })
     }
   }
-  throw new UsageError({ zh: `${path}：只支持 .csv 和 .xlsx 表格`, en: `${path}: only .csv and .xlsx tables are supported` })
+  throw new UsageError({
+    zh: `${path}：只支持 .csv 和 .xlsx 表格`,
+    en: `${path}: only .csv and .xlsx tables are supported`
+  })
 }
 
 /**
@@ -202,11 +210,17 @@ export const writeSheets = async (io: Io.Io, path: string, sheets: ReadonlyArray
   if (/\.json$/i.test(path)) {
     const records = sheets.map((sheet) => {
       const [header = [], ...rows] = sheet.rows
-      return { sheet: sheet.name, rows: rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? null]))) }
+      return {
+        sheet: sheet.name,
+        rows: rows.map((row) => Object.fromEntries(header.map((h, i) => [String(h), row[i] ?? null])))
+      }
     })
     return io.writeFile(path, `${JSON.stringify(records.length === 1 ? records[0]!.rows : records, null, 2)}\n`)
   }
-  throw new UsageError({ zh: `${path}：输出只支持 .xlsx、.csv 和 .json`, en: `${path}: output must be .xlsx, .csv or .json` })
+  throw new UsageError({
+    zh: `${path}：输出只支持 .xlsx、.csv 和 .json`,
+    en: `${path}: output must be .xlsx, .csv or .json`
+  })
 }
 
 /**
@@ -228,8 +242,14 @@ export const printReport = (context: Context, title: string, report: ValidationR
   const lang = context.lang()
   const errors = ValidationReport.errors(report).length
   const warnings = report.issues.length - errors
-  const verdict = errors > 0 ? c.red(lang === "zh" ? "✗ 有错误" : "✗ invalid") : c.green(lang === "zh" ? "✓ 通过" : "✓ valid")
-  context.print(`${c.bold(title)}: ${verdict} ${c.dim(lang === "zh" ? `（${errors} 个错误，${warnings} 个警告）` : `(${errors} errors, ${warnings} warnings)`)}`)
+  const verdict = errors > 0
+    ? c.red(lang === "zh" ? "✗ 有错误" : "✗ invalid")
+    : c.green(lang === "zh" ? "✓ 通过" : "✓ valid")
+  context.print(
+    `${c.bold(title)}: ${verdict} ${
+      c.dim(lang === "zh" ? `（${errors} 个错误，${warnings} 个警告）` : `(${errors} errors, ${warnings} warnings)`)
+    }`
+  )
   for (const issue of report.issues) {
     const line = Issue.format(issue, lang)
     context.print(`  ${issue.severity === "error" ? c.red(line) : c.yellow(line)}`)
@@ -250,7 +270,8 @@ export const printReport = (context: Context, title: string, report: ValidationR
  * @category formatting
  * @since 0.1.0
  */
-export const helpExamples = (lines: ReadonlyArray<string>): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`
+export const helpExamples = (lines: ReadonlyArray<string>): string =>
+  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`
 
 /**
  * A command contributed by a module: it adds itself to the program.
@@ -287,11 +308,16 @@ export type Installer = (program: Command, context: Context) => void
 export const asOfOption = (text: string | undefined): CivilDate.CivilDate => {
   if (text === undefined) {
     const now = new Date()
-    return CivilDate.makeUnsafe(`${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`)
+    return CivilDate.makeUnsafe(
+      `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`
+    )
   }
   const parsed = CivilDate.make(text)
   if (Result.isFailure(parsed)) {
-    throw new UsageError({ zh: `--as-of 应为日期（YYYY-MM-DD），实际为 ${text}`, en: `--as-of must be a date (YYYY-MM-DD), got ${text}` })
+    throw new UsageError({
+      zh: `--as-of 应为日期（YYYY-MM-DD），实际为 ${text}`,
+      en: `--as-of must be a date (YYYY-MM-DD), got ${text}`
+    })
   }
   return parsed.success
 }
@@ -300,10 +326,17 @@ const installValidate: Installer = (program, context) => {
   program
     .command("validate")
     .description("validate documents of any kind (detected by their `kind` field); exit code 1 if any has errors")
-    .argument("<files...>", "JSON documents: org policy, org rows, points scheme, catalog, journal, agreement, plan, inputs…")
+    .argument(
+      "<files...>",
+      "JSON documents: org policy, org rows, points scheme, catalog, journal, agreement, plan, inputs…"
+    )
     .option("--json", "print the reports as JSON, for machines")
     .option("--as-of <date>", "the date rules are applied on (terms, who holds what); today by default")
-    .addHelpText("after", helpExamples(["gongzhi validate scheme.json plan.json", "gongzhi validate --lang en --json policy.json", "gongzhi validate roster.json --as-of 2024-12-31"]))
+    .addHelpText(
+      "after",
+      helpExamples(["gongzhi validate scheme.json plan.json", "gongzhi validate --lang en --json policy.json",
+        "gongzhi validate roster.json --as-of 2024-12-31"])
+    )
     .action(async (files: ReadonlyArray<string>, options: { json?: boolean; asOf?: string }) => {
       const asOf = asOfOption(options.asOf)
       const results: Array<{ file: string; kind: string | undefined; report: ValidationReport.ValidationReport }> = []
@@ -319,19 +352,40 @@ const installValidate: Installer = (program, context) => {
             path: ["kind"],
             params: { kind: header?.kind ?? "", known },
             message: header === undefined
-              ? { zh: "文档没有 kind 和 schemaVersion 字段，无法识别（已知类型：{known}）", en: "The document has no kind and schemaVersion, so its kind is unknown (known kinds: {known})" }
-              : { zh: "不认识的文档类型 {kind}（已知类型：{known}）", en: "Unknown document kind {kind} (known kinds: {known})" }
+              ? {
+                zh: "文档没有 kind 和 schemaVersion 字段，无法识别（已知类型：{known}）",
+                en: "The document has no kind and schemaVersion, so its kind is unknown (known kinds: {known})"
+              }
+              : {
+                zh: "不认识的文档类型 {kind}（已知类型：{known}）",
+                en: "Unknown document kind {kind} (known kinds: {known})"
+              }
           }))
         } else {
           const decoded = entry.decode(input)
           report = Result.isFailure(decoded)
             ? decoded.failure
-            : entry.validate === undefined ? ValidationReport.empty : entry.validate(decoded.success, { asOf })
+            : entry.validate === undefined
+            ? ValidationReport.empty
+            : entry.validate(decoded.success, { asOf })
         }
         results.push({ file, kind: entry?.kind, report })
       }
       if (options.json === true) {
-        context.io.stdout.write(`${JSON.stringify(results.map((r) => ({ file: r.file, kind: r.kind ?? null, valid: ValidationReport.isValid(r.report), issues: r.report.issues })), null, 2)}\n`)
+        context.io.stdout.write(
+          `${
+            JSON.stringify(
+              results.map((r) => ({
+                file: r.file,
+                kind: r.kind ?? null,
+                valid: ValidationReport.isValid(r.report),
+                issues: r.report.issues
+              })),
+              null,
+              2
+            )
+          }\n`
+        )
         if (results.some((r) => ValidationReport.hasErrors(r.report))) context.fail(1)
         return
       }
@@ -348,7 +402,9 @@ const installSchema: Installer = (program, context) => {
     .action((kind: string | undefined) => {
       if (kind === undefined) {
         for (const entry of context.registry) {
-          context.io.stdout.write(`${entry.kind.padEnd(28)} v${entry.schemaVersion}  ${entry.label[context.lang()]}  (${entry.package})\n`)
+          context.io.stdout.write(
+            `${entry.kind.padEnd(28)} v${entry.schemaVersion}  ${entry.label[context.lang()]}  (${entry.package})\n`
+          )
         }
         return
       }
@@ -409,7 +465,9 @@ export const run = async (
     }
   }
   program
-    .description("gongzhi (共治): community grand-party-committee governance — documents, org charts, points, co-building, assessment")
+    .description(
+      "gongzhi (共治): community grand-party-committee governance — documents, org charts, points, co-building, assessment"
+    )
     .version(options.version ?? "0.0.0", "-v, --version")
     .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
     .option("-q, --quiet", "print only what was asked for and errors")
@@ -419,7 +477,11 @@ export const run = async (
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text)
     })
-    .addHelpText("after", helpExamples(["gongzhi demo", "gongzhi validate scheme.json", "gongzhi schema assessment-plan", "gongzhi <command> --help"]))
+    .addHelpText(
+      "after",
+      helpExamples(["gongzhi demo", "gongzhi validate scheme.json", "gongzhi schema assessment-plan",
+        "gongzhi <command> --help"])
+    )
   for (const install of [installValidate, installSchema, ...options.installers]) install(program, context)
   for (const command of program.commands) command.exitOverride()
   try {

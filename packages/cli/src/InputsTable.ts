@@ -36,23 +36,37 @@ const attributePrefixes = ["attr:", "属性:", "属性："]
  * @category reading
  * @since 0.1.0
  */
-export const spec = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell> = []): Table.Spec => ({ columns: columnsOf(plan, headerRow) })
+export const spec = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell> = []): Table.Spec => ({
+  columns: columnsOf(plan, headerRow)
+})
 
 type Displayed = Table.Column & { readonly display: Label.Label }
 
 const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): ReadonlyArray<Displayed> => {
   const columns: Array<Displayed> = [
-    { field: "id", headers: ["id", "编号", "对象编号"], type: "text", required: true, display: { zh: "编号", en: "id" } },
+    {
+      field: "id",
+      headers: ["id", "编号", "对象编号"],
+      type: "text",
+      required: true,
+      display: { zh: "编号", en: "id" }
+    },
     { field: "name", headers: ["name", "名称", "姓名", "对象"], type: "text", display: { zh: "名称", en: "name" } },
     { field: "group", headers: ["group", "分组", "街道"], type: "text", display: { zh: "分组", en: "group" } },
-    { field: "previousRank", headers: ["previousRank", "上年排名", "previous rank"], type: "integer", display: { zh: "上年排名", en: "previous rank" } }
+    {
+      field: "previousRank",
+      headers: ["previousRank", "上年排名", "previous rank"],
+      type: "integer",
+      display: { zh: "上年排名", en: "previous rank" }
+    }
   ]
   const leaves: Array<Plan.Indicator> = []
   const stack = [...plan.indicators].reverse()
   while (stack.length > 0) {
     const indicator = stack.pop()!
-    if (indicator.children !== undefined && indicator.children.length > 0) stack.push(...[...indicator.children].reverse())
-    else leaves.push(indicator)
+    if (indicator.children !== undefined && indicator.children.length > 0) {
+      stack.push(...[...indicator.children].reverse())
+    } else leaves.push(indicator)
   }
   for (const leaf of leaves) {
     const key = leaf.input ?? leaf.id
@@ -67,19 +81,29 @@ const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): Reado
       const justification = { zh: `${leaf.label.zh}说明`, en: `${leaf.label.en} justification` }
       const by = { zh: `${leaf.label.zh}评分人`, en: `${leaf.label.en} by` }
       columns.push(
-        { field: `values.${key}.justification`, headers: [`${key}.justification`, justification.zh, justification.en], type: "text", display: justification },
+        {
+          field: `values.${key}.justification`,
+          headers: [`${key}.justification`, justification.zh, justification.en],
+          type: "text",
+          display: justification
+        },
         { field: `values.${key}.by`, headers: [`${key}.by`, by.zh, by.en], type: "text", display: by }
       )
     }
   }
-  for (const [kind, prefixes, items] of [
-    ["bonus", ["bonus:", "加分:"], plan.bonus ?? []],
-    ["deductions", ["deduction:", "扣分:"], plan.deductions ?? []]
-  ] as const) {
+  for (
+    const [kind, prefixes, items] of [
+      ["bonus", ["bonus:", "加分:"], plan.bonus ?? []],
+      ["deductions", ["deduction:", "扣分:"], plan.deductions ?? []]
+    ] as const
+  ) {
     for (const item of items) {
       columns.push({
         field: `${kind}.${item.id}`,
-        headers: [...new Set([...prefixes.flatMap((p) => [`${p}${item.id}`, `${p}${item.label.zh}`]), `${prefixes[0]}${item.label.en}`])],
+        headers: [
+          ...new Set([...prefixes.flatMap((p) => [`${p}${item.id}`, `${p}${item.label.zh}`]),
+            `${prefixes[0]}${item.label.en}`])
+        ],
         type: "number",
         display: { zh: `${prefixes[1]}${item.label.zh}`, en: `${prefixes[0]}${item.label.en}` }
       })
@@ -87,13 +111,23 @@ const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): Reado
   }
   columns.push(
     { field: veto, headers: ["vetoes", "否决", "一票否决"], type: "list", display: { zh: "否决", en: "vetoes" } },
-    { field: vetoReason, headers: ["vetoReason", "否决理由", "veto reason"], type: "text", display: { zh: "否决理由", en: "veto reason" } }
+    {
+      field: vetoReason,
+      headers: ["vetoReason", "否决理由", "veto reason"],
+      type: "text",
+      display: { zh: "否决理由", en: "veto reason" }
+    }
   )
   for (const cell of headerRow) {
     const header = cell === null ? "" : String(cell).trim()
     const prefix = attributePrefixes.find((p) => header.startsWith(p))
     if (prefix !== undefined && header.length > prefix.length) {
-      columns.push({ field: `attributes.${header.slice(prefix.length)}`, headers: [header], type: "text", display: { zh: header, en: header } })
+      columns.push({
+        field: `attributes.${header.slice(prefix.length)}`,
+        headers: [header],
+        type: "text",
+        display: { zh: header, en: header }
+      })
     }
   }
   return columns
@@ -175,7 +209,11 @@ export const read = (
       else if (head === "attributes") attributes[key] = value as string
     }
     for (const [key, extra] of manual) {
-      values[key] = { points: values[key], justification: extra.justification ?? "", ...(extra.by === undefined ? {} : { by: extra.by }) }
+      values[key] = {
+        points: values[key],
+        justification: extra.justification ?? "",
+        ...(extra.by === undefined ? {} : { by: extra.by })
+      }
     }
     const vetoIds = (record[veto] as ReadonlyArray<string> | undefined) ?? []
     const reason = typeof record[vetoReason] === "string" ? record[vetoReason] : ""
@@ -224,7 +262,8 @@ export const results = (assessment: Assessment.Assessment, lang: Label.Lang): Ta
     en: ["rank", "change", "id", "name", "group", "total", "max", "grade", "vetoes", "consequences"]
   }
   const standings = [...assessment.subjects].sort((a, b) =>
-    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) || b.total - a.total ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
   return {
     name: lang === "zh" ? "考核结果" : "results",

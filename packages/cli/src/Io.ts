@@ -53,7 +53,8 @@ export const node = (): Io => ({
   env: process.env,
   cwd: process.cwd(),
   readFile: async (path) => new Uint8Array(await readFile(path)),
-  readDir: async (path) => (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(),
+  readDir: async (path) =>
+    (await readdir(path, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort(),
   writeFile: async (path, data) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, data)
@@ -97,13 +98,17 @@ export const memory = (
     cwd: "/",
     readFile: async (path) => {
       const found = store.get(path)
-      if (found === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: "ENOENT" })
+      if (found === undefined) {
+        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: "ENOENT" })
+      }
       return typeof found === "string" ? encoder.encode(found) : found
     },
     readDir: async (path) => {
       const prefix = path.endsWith("/") ? path : `${path}/`
       const names = [...store.keys()].filter((k) => k.startsWith(prefix) && !k.slice(prefix.length).includes("/"))
-      if (names.length === 0) throw Object.assign(new Error(`ENOENT: no such directory, scandir '${path}'`), { code: "ENOENT" })
+      if (names.length === 0) {
+        throw Object.assign(new Error(`ENOENT: no such directory, scandir '${path}'`), { code: "ENOENT" })
+      }
       return names.map((k) => k.slice(prefix.length)).sort()
     },
     writeFile: async (path, data) => {

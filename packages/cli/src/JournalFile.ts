@@ -140,10 +140,18 @@ export const parse = (text: string): Result.Result<Record<string, unknown>, Vali
     if (line.trim() === "") return
     try {
       const value: unknown = JSON.parse(line)
-      if (index === 0) header = typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : { header: value }
-      else entries.push(value)
+      if (index === 0) {
+        header = typeof value === "object" && value !== null && !Array.isArray(value)
+          ? { ...value }
+          : { header: value }
+      } else entries.push(value)
     } catch (cause) {
-      issues.push(messages.make("CLI_JOURNAL_BAD_LINE", { path: [index + 1], params: { line: index + 1, reason: (cause as Error).message } }))
+      issues.push(
+        messages.make("CLI_JOURNAL_BAD_LINE", {
+          path: [index + 1],
+          params: { line: index + 1, reason: (cause as Error).message }
+        })
+      )
     }
   })
   return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed({ ...header, entries })
@@ -184,7 +192,12 @@ const resolve = <A>(
     return found === undefined
       ? Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_UNKNOWN_PRESET", {
         path: [field],
-        params: { name: value, whatZh: what.zh, whatEn: what.en, known: Object.keys(table).map((k) => `preset:${k}`).join(", ") }
+        params: {
+          name: value,
+          whatZh: what.zh,
+          whatEn: what.en,
+          known: Object.keys(table).map((k) => `preset:${k}`).join(", ")
+        }
       })))
       : Result.succeed(found)
   }
@@ -214,8 +227,20 @@ export const load = (
     readonly onProgress?: ((done: number) => void) | undefined
   }
 ): Result.Result<Journal.Journal, ValidationReport.ValidationReport> => {
-  const scheme = resolve(doc.scheme, { zh: "积分方案", en: "points scheme" }, "scheme", presets.schemes, Scheme.Scheme.decode)
-  const catalog = resolve(doc.catalog, { zh: "积分超市目录", en: "redemption catalog" }, "catalog", presets.catalogs, RedemptionCatalog.RedemptionCatalog.decode)
+  const scheme = resolve(
+    doc.scheme,
+    { zh: "积分方案", en: "points scheme" },
+    "scheme",
+    presets.schemes,
+    Scheme.Scheme.decode
+  )
+  const catalog = resolve(
+    doc.catalog,
+    { zh: "积分超市目录", en: "redemption catalog" },
+    "catalog",
+    presets.catalogs,
+    RedemptionCatalog.RedemptionCatalog.decode
+  )
   const entries = decodeEntries(doc.entries, options?.onProgress)
   const failures: Array<Issue.DomainIssue> = []
   if (Result.isFailure(scheme)) failures.push(...scheme.failure.issues)
@@ -237,9 +262,15 @@ export const load = (
       params: { index: verification.index, line: verification.index + 2, reasonZh: reasons.zh, reasonEn: reasons.en }
     })))
   }
-  const setup: Journal.Setup = { scheme: scheme.success, catalog: catalog.success, ...(doc.hashChain === undefined ? {} : { hashChain: doc.hashChain }) }
-  return Result.mapError(Journal.replay(setup, entries.success), (report) =>
-    ValidationReport.make(report.issues.map(Issue.prefixPath(["entries"]))))
+  const setup: Journal.Setup = {
+    scheme: scheme.success,
+    catalog: catalog.success,
+    ...(doc.hashChain === undefined ? {} : { hashChain: doc.hashChain })
+  }
+  return Result.mapError(
+    Journal.replay(setup, entries.success),
+    (report) => ValidationReport.make(report.issues.map(Issue.prefixPath(["entries"])))
+  )
 }
 
 /**
@@ -261,7 +292,14 @@ export const stringify = (
   journal: Journal.Journal,
   header: { readonly scheme: string | object; readonly catalog: string | object }
 ): string => {
-  const lines = [JSON.stringify({ kind: document.kind, schemaVersion: document.schemaVersion, scheme: header.scheme, catalog: header.catalog })]
+  const lines = [
+    JSON.stringify({
+      kind: document.kind,
+      schemaVersion: document.schemaVersion,
+      scheme: header.scheme,
+      catalog: header.catalog
+    })
+  ]
   for (const entry of Journal.entries(journal)) lines.push(JSON.stringify(entry))
   return `${lines.join("\n")}\n`
 }

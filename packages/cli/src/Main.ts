@@ -63,7 +63,8 @@ export const registry: ReadonlyArray<Registry.Entry> = [
  * @category registry
  * @since 0.1.0
  */
-export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedger, installScore, installReport, installDemo]
+export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedger, installScore, installReport,
+  installDemo]
 
 /**
  * Runs the shipped `gongzhi` command with the given arguments (without `node` and the

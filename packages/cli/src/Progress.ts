@@ -87,7 +87,11 @@ export const make = (options: {
     lastPercent = percent
     lastTime = time
     const filled = Math.round((percent / 100) * width)
-    options.sink.write(`\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${String(percent).padStart(3)}% ${count}/${options.total}`)
+    options.sink.write(
+      `\r${options.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${
+        String(percent).padStart(3)
+      }% ${count}/${options.total}`
+    )
   }
   return {
     advance: (by = 1) => {

@@ -170,9 +170,11 @@ export interface Report {
 }
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]!)
 
-const cellText = (cell: Table.Cell): string => (cell === null ? "" : typeof cell === "number" ? cell.toLocaleString("en-US") : String(cell))
+const cellText = (
+  cell: Table.Cell
+): string => (cell === null ? "" : typeof cell === "number" ? cell.toLocaleString("en-US") : String(cell))
 
 /** Approximate text width in pixels at 12px: CJK and full-width characters are wider. */
 const textWidth = (text: string): number => {
@@ -187,7 +189,9 @@ const barsSvg = (block: Bars): string => {
   const max = Math.max(1, ...block.bars.map((b) => b.value))
   const height = block.bars.length * rowHeight + 8
   const valueText = (bar: Bars["bars"][number]) =>
-    `${bar.value.toLocaleString("en-US")}${block.unit === undefined ? "" : ` ${block.unit}`}${bar.note === undefined ? "" : ` · ${bar.note}`}`
+    `${bar.value.toLocaleString("en-US")}${block.unit === undefined ? "" : ` ${block.unit}`}${
+      bar.note === undefined ? "" : ` · ${bar.note}`
+    }`
   const labelWidth = Math.min(320, Math.max(60, ...block.bars.map((b) => textWidth(b.label) + 12)))
   const width = labelWidth + barArea + 12 + Math.max(40, ...block.bars.map((b) => textWidth(valueText(b))))
   const rows = block.bars.map((bar, i) => {
@@ -197,7 +201,9 @@ const barsSvg = (block: Bars): string => {
       `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="${rowHeight - 8}" rx="2" fill="#c0392b"/>` +
       `<text x="${labelWidth + w + 6}" y="${y + 15}">${escapeHtml(valueText(bar))}</text>`
   })
-  return `<div class="scroll"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(block.title)}" width="${width}" height="${height}" font-size="12">${rows.join("")}</svg></div>`
+  return `<div class="scroll"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${
+    escapeHtml(block.title)
+  }" width="${width}" height="${height}" font-size="12">${rows.join("")}</svg></div>`
 }
 
 /**
@@ -228,8 +234,9 @@ export const orgChartSvg = (block: OrgChart): string => {
   let nextLeaf = 0
   let maxDepth = 0
   // post-order without recursion
-  const stack: Array<{ node: OrgChart["nodes"][number]; depth: number; visited: boolean }> = (children.get(undefined) ?? [])
-    .slice().reverse().map((node) => ({ node, depth: 0, visited: false }))
+  const stack: Array<{ node: OrgChart["nodes"][number]; depth: number; visited: boolean }> =
+    (children.get(undefined) ?? [])
+      .slice().reverse().map((node) => ({ node, depth: 0, visited: false }))
   while (stack.length > 0) {
     const top = stack.pop()!
     const kids = children.get(top.node.id) ?? []
@@ -257,19 +264,38 @@ export const orgChartSvg = (block: OrgChart): string => {
     if (p === undefined) continue
     const parent = node.parentId === undefined ? undefined : position.get(node.parentId)
     if (parent !== undefined) {
-      edges.push(`<line x1="${px(parent.x) + boxWidth / 2}" y1="${parent.depth * rowHeight + 40}" x2="${px(p.x) + boxWidth / 2}" y2="${p.depth * rowHeight + 10}" stroke="#999"/>`)
+      edges.push(
+        `<line x1="${px(parent.x) + boxWidth / 2}" y1="${parent.depth * rowHeight + 40}" x2="${
+          px(p.x) + boxWidth / 2
+        }" y2="${p.depth * rowHeight + 10}" stroke="#999"/>`
+      )
     }
     const label = node.label.length > 11 ? `${node.label.slice(0, 10)}…` : node.label
-    boxes.push(`<g><title>${escapeHtml(node.label)}</title><rect x="${px(p.x)}" y="${p.depth * rowHeight + 10}" width="${boxWidth}" height="30" rx="4" fill="#fdf2f0" stroke="#c0392b"/>` +
-      `<text x="${px(p.x) + boxWidth / 2}" y="${p.depth * rowHeight + 30}" text-anchor="middle">${escapeHtml(label)}</text></g>`)
+    boxes.push(
+      `<g><title>${escapeHtml(node.label)}</title><rect x="${px(p.x)}" y="${
+        p.depth * rowHeight + 10
+      }" width="${boxWidth}" height="30" rx="4" fill="#fdf2f0" stroke="#c0392b"/>` +
+        `<text x="${px(p.x) + boxWidth / 2}" y="${p.depth * rowHeight + 30}" text-anchor="middle">${
+          escapeHtml(label)
+        }</text></g>`
+    )
   }
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${escapeHtml(block.title)}" width="${width}" height="${height}" font-size="12" font-family="sans-serif">${edges.join("")}${boxes.join("")}</svg>`
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${
+    escapeHtml(block.title)
+  }" width="${width}" height="${height}" font-size="12" font-family="sans-serif">${edges.join("")}${
+    boxes.join("")
+  }</svg>`
 }
 
 const tableHtml = (block: TableBlock): string =>
-  `<div class="scroll"><table><thead><tr>${block.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr></thead><tbody>${
+  `<div class="scroll"><table><thead><tr>${
+    block.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")
+  }</tr></thead><tbody>${
     block.rows.map((row) =>
-      `<tr>${row.map((cell) => `<td${typeof cell === "number" ? ' class="num"' : ""}>${escapeHtml(cellText(cell))}</td>`).join("")}</tr>`
+      `<tr>${
+        row.map((cell) => `<td${typeof cell === "number" ? " class=\"num\"" : ""}>${escapeHtml(cellText(cell))}</td>`)
+          .join("")
+      }</tr>`
     ).join("")
   }</tbody></table></div>`
 
@@ -302,7 +328,8 @@ const blockHtml = (block: Block): string => {
  * @category rendering
  * @since 0.1.0
  */
-export const toHtml = (report: Report): string => `<!doctype html>
+export const toHtml = (report: Report): string =>
+  `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -321,7 +348,13 @@ nav a{margin-right:1rem}
 <h1>${escapeHtml(report.title)}</h1>
 ${report.subtitle === undefined ? "" : `<p>${escapeHtml(report.subtitle)}</p>`}
 <nav>${report.sections.map((s, i) => `<a href="#s${i + 1}">${escapeHtml(s.title)}</a>`).join("")}</nav>
-${report.sections.map((section, i) => `<section id="s${i + 1}"><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(blockHtml).join("\n")}</section>`).join("\n")}
+${
+    report.sections.map((section, i) =>
+      `<section id="s${i + 1}"><h2>${escapeHtml(section.title)}</h2>${
+        section.blocks.map(blockHtml).join("\n")
+      }</section>`
+    ).join("\n")
+  }
 </body>
 </html>
 `
@@ -355,7 +388,11 @@ const blockMarkdown = (block: Block): string => {
         "",
         `| | ${block.unit ?? ""} |`,
         "|---|---:|",
-        ...block.bars.map((b) => `| ${mdCell(b.label)} | ${b.value.toLocaleString("en-US")}${b.note === undefined ? "" : ` (${mdCell(b.note)})`} |`)
+        ...block.bars.map((b) =>
+          `| ${mdCell(b.label)} | ${b.value.toLocaleString("en-US")}${
+            b.note === undefined ? "" : ` (${mdCell(b.note)})`
+          } |`
+        )
       ].join("\n")
     case "OrgChart": {
       const index = new Map<string, string>()
@@ -388,7 +425,9 @@ export const toMarkdown = (report: Report): string =>
   [
     `# ${report.title}`,
     ...(report.subtitle === undefined ? [] : ["", report.subtitle]),
-    ...report.sections.flatMap((section) => ["", `## ${section.title}`, ...section.blocks.flatMap((b) => ["", blockMarkdown(b)])]),
+    ...report.sections.flatMap((
+      section
+    ) => ["", `## ${section.title}`, ...section.blocks.flatMap((b) => ["", blockMarkdown(b)])]),
     ""
   ].join("\n")
 

@@ -148,8 +148,7 @@ export interface Spec {
   readonly columns: ReadonlyArray<Column>
 }
 
-const normalizeHeader = (header: string): string =>
-  header.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase()
+const normalizeHeader = (header: string): string => header.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase()
 
 /**
  * The Excel name of a column: 1 → `A`, 27 → `AA`.
@@ -198,7 +197,9 @@ const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: {
       return { value: text }
     case "integer": {
       const n = typeof cell === "number" ? cell : Number(text.replaceAll(",", ""))
-      return Number.isSafeInteger(n) && text !== "" ? { value: n } : { reason: { zh: "不是整数", en: "not a whole number" } }
+      return Number.isSafeInteger(n) && text !== ""
+        ? { value: n }
+        : { reason: { zh: "不是整数", en: "not a whole number" } }
     }
     case "number": {
       const n = typeof cell === "number" ? cell : Number(text.replaceAll(",", ""))
@@ -207,10 +208,16 @@ const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: {
     case "boolean": {
       if (typeof cell === "boolean") return { value: cell }
       const key = text.toLowerCase()
-      return truthy.has(key) ? { value: true } : falsy.has(key) ? { value: false } : { reason: { zh: "应填 是 或 否", en: "write yes or no" } }
+      return truthy.has(key)
+        ? { value: true }
+        : falsy.has(key)
+        ? { value: false }
+        : { reason: { zh: "应填 是 或 否", en: "write yes or no" } }
     }
     case "date":
-      return firstIssue(CivilDate.make(text.replaceAll("/", "-").replace(/^(\d{4})-(\d)-/, "$1-0$2-").replace(/-(\d)$/, "-0$1")))
+      return firstIssue(
+        CivilDate.make(text.replaceAll("/", "-").replace(/^(\d{4})-(\d)-/, "$1-0$2-").replace(/-(\d)$/, "-0$1"))
+      )
     case "fen":
       // a numeric cell holds yuan, as typed into Excel
       return firstIssue(Fen.parse(text))
@@ -341,10 +348,14 @@ export const toRecords = <A>(
       const field = issue.path[0]
       const column = spec.columns.find((c) => c.field === field)
       const index = column === undefined ? undefined : positions.get(column)
-      const cellName = index === undefined ? `${sheet.name}!${rowNumber}` : `${sheet.name}!${columnName(index + 1)}${rowNumber}`
+      const cellName = index === undefined
+        ? `${sheet.name}!${rowNumber}`
+        : `${sheet.name}!${columnName(index + 1)}${rowNumber}`
       issues.push(messages.make("CLI_TABLE_BAD_ROW", {
         severity: issue.severity,
-        path: index === undefined ? [sheet.name, rowNumber, ...issue.path] : [sheet.name, rowNumber, columnName(index + 1), ...issue.path.slice(1)],
+        path: index === undefined
+          ? [sheet.name, rowNumber, ...issue.path]
+          : [sheet.name, rowNumber, columnName(index + 1), ...issue.path.slice(1)],
         params: {
           ...issue.params,
           cell: cellName,
@@ -374,7 +385,7 @@ export const toRecords = <A>(
  */
 export const readCsv = (text: string, name = "Sheet1"): Sheet => ({
   name,
-  rows: (parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>)
+  rows: parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
 })
 
 const cellValue = (value: ExcelJS.CellValue): Cell => {

@@ -10,10 +10,20 @@ const Scheme = Document.define({
   fields: { name: Schema.NonEmptyString, pointsPerHour: Schema.Int }
 })
 const registry = [
-  Registry.fromDefinition(Scheme, "@gongzhi/points-ledger", (doc) =>
-    (doc as { pointsPerHour: number }).pointsPerHour > 5
-      ? ValidationReport.of(Issue.make({ code: "X_GENEROUS", severity: "warning", message: { zh: "每小时积分较高", en: "many points an hour" } }))
-      : ValidationReport.empty)
+  Registry.fromDefinition(
+    Scheme,
+    "@gongzhi/points-ledger",
+    (doc) =>
+      (doc as { pointsPerHour: number }).pointsPerHour > 5
+        ? ValidationReport.of(
+          Issue.make({
+            code: "X_GENEROUS",
+            severity: "warning",
+            message: { zh: "每小时积分较高", en: "many points an hour" }
+          })
+        )
+        : ValidationReport.empty
+  )
 ]
 const good = JSON.stringify({ kind: "points-scheme", schemaVersion: 1, name: "平利", pointsPerHour: 1 })
 const generous = JSON.stringify({ kind: "points-scheme", schemaVersion: 1, name: "平利", pointsPerHour: 8 })
@@ -31,11 +41,19 @@ describe("Cli", () => {
       expect(out).toBe("good.json [points-scheme]: ✓ 通过 （0 个错误，0 个警告）\n")
     })
     it("prints every issue, in the chosen language, and exits 1 on errors", async () => {
-      const { code, out } = await run(["--lang", "en", "validate", "good.json", "bad.json", "generous.json"], { "good.json": good, "bad.json": bad, "generous.json": generous })
+      const { code, out } = await run(["--lang", "en", "validate", "good.json", "bad.json", "generous.json"], {
+        "good.json": good,
+        "bad.json": bad,
+        "generous.json": generous
+      })
       expect(code).toBe(1)
       expect(out).toContain("bad.json [points-scheme]: ✗ invalid (3 errors, 0 warnings)")
-      expect(out).toContain("  error CORE_SCHEMA_UNEXPECTED_KEY at pointsPerHuor: Unknown field pointsPerHuor (a typo?)")
-      expect(out).toContain("generous.json [points-scheme]: ✓ valid (0 errors, 1 warnings)\n  warning X_GENEROUS: many points an hour")
+      expect(out).toContain(
+        "  error CORE_SCHEMA_UNEXPECTED_KEY at pointsPerHuor: Unknown field pointsPerHuor (a typo?)"
+      )
+      expect(out).toContain(
+        "generous.json [points-scheme]: ✓ valid (0 errors, 1 warnings)\n  warning X_GENEROUS: many points an hour"
+      )
     })
     it("prints JSON for machines", async () => {
       const { code, out } = await run(["validate", "--json", "bad.json"], { "bad.json": bad })
@@ -45,7 +63,10 @@ describe("Cli", () => {
       expect(parsed[0]?.issues.map((i) => i.code)).toContain("CORE_SCHEMA_MISSING_KEY")
     })
     it("names unknown kinds and headerless documents", async () => {
-      const { code, out } = await run(["--lang", "en", "validate", "x.json", "y.json"], { "x.json": "{\"kind\":\"nope\",\"schemaVersion\":1}", "y.json": "[]" })
+      const { code, out } = await run(["--lang", "en", "validate", "x.json", "y.json"], {
+        "x.json": "{\"kind\":\"nope\",\"schemaVersion\":1}",
+        "y.json": "[]"
+      })
       expect(code).toBe(1)
       expect(out).toContain("Unknown document kind nope (known kinds: points-scheme)")
       expect(out).toContain("has no kind and schemaVersion")
@@ -97,7 +118,9 @@ describe("Cli", () => {
 
 describe("Cli documents in YAML", () => {
   it("validates YAML documents and reports YAML syntax errors", async () => {
-    const ok = await run(["validate", "scheme.yaml"], { "scheme.yaml": "kind: points-scheme\nschemaVersion: 1\nname: 平利\npointsPerHour: 1\n" })
+    const ok = await run(["validate", "scheme.yaml"], {
+      "scheme.yaml": "kind: points-scheme\nschemaVersion: 1\nname: 平利\npointsPerHour: 1\n"
+    })
     expect(ok.code).toBe(0)
     const broken = await run(["--lang", "en", "validate", "broken.yml"], { "broken.yml": "kind: [unclosed\n" })
     expect(broken.code).toBe(2)

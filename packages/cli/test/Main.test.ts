@@ -2,11 +2,11 @@
  * The shipped command, in-process on the real file system (a temporary folder): every
  * command on good and bad fixtures, with output and exit codes.
  */
+import { Presets as OrgPresets } from "@gongzhi/org-tree"
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { Presets as OrgPresets } from "@gongzhi/org-tree"
 import { Io, JournalFile, Main, Table } from "../src/index.js"
 
 const fixtures = join(import.meta.dirname, "fixtures")
@@ -57,13 +57,24 @@ describe("Main", () => {
       const bank = figures["qijiang"].disqualified.find((d: { id: string }) => d.id === "cm-bank")
       expect(bank.noticesTo).toEqual(["农商行古南支行", "区金融办"])
       expect(bank.grade).not.toBe("优秀")
-      expect(figures["qijiang"].whistle.find((w: { party: string }) => w.party === "property")).toMatchObject({ onTime: false })
+      expect(figures["qijiang"].whistle.find((w: { party: string }) => w.party === "property")).toMatchObject({
+        onTime: false
+      })
     })
     it("reproduces the seeds' figures: 名泉's and 红安's organisation", () => {
       expect(figures["org"].mingquan).toEqual({ memberUnits: 15, branches: 13, deputiesFromUnits: 2, issues: 0 })
       expect(figures["org"].hongan).toEqual({
-        grandCommittees: 19, grids: 301, branches: 257, groups: 787, centreHouseholds: 842, memberUnits: 116,
-        inServiceMembers: 6352, twoHeadsFourMembers: 4735, branchCommitteeMembers: 771, gridsWithoutBranch: 44, issues: 0
+        grandCommittees: 19,
+        grids: 301,
+        branches: 257,
+        groups: 787,
+        centreHouseholds: 842,
+        memberUnits: 116,
+        inServiceMembers: 6352,
+        twoHeadsFourMembers: 4735,
+        branchCommitteeMembers: 771,
+        gridsWithoutBranch: 44,
+        issues: 0
       })
     })
     it("is deterministic: the same seed gives the same figures and report", async () => {
@@ -105,13 +116,15 @@ describe("Main", () => {
   describe("validate", () => {
     it("passes every document the demo wrote", async () => {
       const docs = join(demoDir, "documents")
-      const files = ["mingquan-fulfilment.json", "pingli-journal.jsonl", "qijiang-plan.json", "qijiang-inputs.json"].map((f) => join(docs, f))
+      const files = ["mingquan-fulfilment.json", "pingli-journal.jsonl", "qijiang-plan.json", "qijiang-inputs.json"]
+        .map((f) => join(docs, f))
       const { code, out } = await gongzhi(["validate", ...files])
       expect(out).not.toContain("✗")
       expect(code).toBe(0)
     })
     it("reports every problem of bad documents, with codes and paths, and exits 1", async () => {
-      const { code, out } = await gongzhi(["--lang", "en", "validate", fixture("scheme-bad.json"), fixture("plan-bad.yaml"), fixture("unknown-kind.json")])
+      const { code, out } = await gongzhi(["--lang", "en", "validate", fixture("scheme-bad.json"),
+        fixture("plan-bad.yaml"), fixture("unknown-kind.json")])
       expect(code).toBe(1)
       expect(out).toContain("scheme-bad.json [points-scheme]: ✗ invalid")
       expect(out).toContain("CORE_SCHEMA_UNEXPECTED_KEY at pointsPerHuor")
@@ -130,7 +143,10 @@ describe("Main", () => {
   describe("schema", () => {
     it("lists the kinds of every package and prints one JSON Schema", async () => {
       const list = await gongzhi(["schema"])
-      for (const kind of ["points-scheme", "redemption-catalog", "points-journal", "co-building-agreement", "assessment-plan", "assessment-inputs"]) {
+      for (
+        const kind of ["points-scheme", "redemption-catalog", "points-journal", "co-building-agreement",
+          "assessment-plan", "assessment-inputs"]
+      ) {
         expect(list.out).toContain(kind)
       }
       const one = await gongzhi(["schema", "points-scheme"])
@@ -169,19 +185,42 @@ describe("Main", () => {
     })
     it("reads an Excel roster with Chinese headers and labels, and reports bad cells by sheet, row and column", async () => {
       const good = join(demoDir, "roster.xlsx")
-      writeFileSync(good, await Table.writeXlsx([
-        { name: "组织", rows: [["编号", "上级编号", "类型", "名称", "支部类型", "覆盖"], ["gc", "", "社区大党委", "城东社区大党委", "", ""], ["grid-1", "gc", "网格", "第一网格", "", ""], ["b-1", "gc", "党支部", "第一网格党支部", "网格党支部", "grid-1"]] },
-        { name: "人员", rows: [["编号", "姓名", "所在组织", "身份"], ["m-1", "王芳", "b-1", "正式党员"], ["m-2", "李强", "b-1", "正式"], ["m-3", "张敏", "b-1", "预备党员"], ["m-4", "刘洋", "b-1", "正式党员"]] },
-        { name: "职务", rows: [["组织编号", "人员编号", "职务", "任期开始", "任期届满"], ["gc", "m-1", "书记", "2021-07-01", "2026-06-30"], ["b-1", "m-1", "书记", "2023-03-01", "2026-02-28"]] }
-      ]))
+      writeFileSync(
+        good,
+        await Table.writeXlsx([
+          {
+            name: "组织",
+            rows: [["编号", "上级编号", "类型", "名称", "支部类型", "覆盖"], ["gc", "", "社区大党委", "城东社区大党委",
+              "", ""], ["grid-1", "gc", "网格", "第一网格", "", ""], ["b-1", "gc", "党支部", "第一网格党支部",
+              "网格党支部", "grid-1"]]
+          },
+          {
+            name: "人员",
+            rows: [["编号", "姓名", "所在组织", "身份"], ["m-1", "王芳", "b-1", "正式党员"], ["m-2", "李强", "b-1",
+              "正式"], ["m-3", "张敏", "b-1", "预备党员"], ["m-4", "刘洋", "b-1", "正式党员"]]
+          },
+          {
+            name: "职务",
+            rows: [["组织编号", "人员编号", "职务", "任期开始", "任期届满"], ["gc", "m-1", "书记", "2021-07-01",
+              "2026-06-30"], ["b-1", "m-1", "书记", "2023-03-01", "2026-02-28"]]
+          }
+        ])
+      )
       const built = await gongzhi(["org", "validate", good, "--as-of", "2024-12-31"])
       expect(built.out).toContain("✓ 通过")
       expect(built.code).toBe(0)
       const bad = join(demoDir, "roster-bad.xlsx")
-      writeFileSync(bad, await Table.writeXlsx([
-        { name: "组织", rows: [["编号", "上级编号", "类型", "名称"], ["gc", "", "社区大党委", "城东社区大党委"], ["b-1", "gc", "支队", "第一支部"]] },
-        { name: "职务", rows: [["组织编号", "人员编号", "职务", "任期开始"], ["gc", "m-1", "书记", "2021-13-01"]] }
-      ]))
+      writeFileSync(
+        bad,
+        await Table.writeXlsx([
+          {
+            name: "组织",
+            rows: [["编号", "上级编号", "类型", "名称"], ["gc", "", "社区大党委", "城东社区大党委"], ["b-1", "gc",
+              "支队", "第一支部"]]
+          },
+          { name: "职务", rows: [["组织编号", "人员编号", "职务", "任期开始"], ["gc", "m-1", "书记", "2021-13-01"]] }
+        ])
+      )
       const report = await gongzhi(["--lang", "en", "org", "build", bad])
       expect(report.code).toBe(1)
       expect(report.out).toContain("组织!C3")
@@ -198,7 +237,9 @@ describe("Main", () => {
       const policy = join(demoDir, "policy.json")
       writeFileSync(policy, JSON.stringify({ ...OrgPresets.mingquan, id: "county-x" }))
       expect((await gongzhi(["org", "build", roster(), "--policy", policy])).code).toBe(0)
-      expect((await gongzhi(["org", "build", roster(), "--policy", "preset:hongan"])).out).toContain("红安县“四级组织体系”")
+      expect((await gongzhi(["org", "build", roster(), "--policy", "preset:hongan"])).out).toContain(
+        "红安县“四级组织体系”"
+      )
       const unknown = await gongzhi(["org", "build", roster(), "--policy", "preset:nope"])
       expect(unknown.code).toBe(1)
       expect(unknown.out).toContain("CLI_ORG_POLICY_NOT_FOUND")
@@ -212,9 +253,11 @@ describe("Main", () => {
       expect((await gongzhi(["ledger", "verify", journal()])).out).toContain("哈希链完整")
       const balance = await gongzhi(["ledger", "balance", journal(), "pingli-ha-anxi", "--as-of", "2024-12-31"])
       expect(balance.out).toContain("累计获得 400")
-      const statement = await gongzhi(["--lang", "en", "ledger", "statement", journal(), "pingli-zhou-yuhong", "--period", "2024"])
+      const statement = await gongzhi(["--lang", "en", "ledger", "statement", journal(), "pingli-zhou-yuhong",
+        "--period", "2024"])
       expect(statement.out).toMatch(/earned 320/)
-      const board = await gongzhi(["ledger", "leaderboard", journal(), "--top", "3", "--out", join(demoDir, "board.csv")])
+      const board = await gongzhi(["ledger", "leaderboard", journal(), "--top", "3", "--out",
+        join(demoDir, "board.csv")])
       expect(board.out).toContain("哈安喜")
       expect(readFileSync(join(demoDir, "board.csv"), "utf8")).toContain("哈安喜")
       const notice = await gongzhi(["ledger", "notice", journal(), "--top", "3"])
@@ -224,7 +267,7 @@ describe("Main", () => {
     it("names the first tampered entry and exits 1", async () => {
       const lines = readFileSync(journal(), "utf8").split("\n")
       // the first earning after line 10: move 10 points between its postings (still balanced)
-      const line = lines.findIndex((l, i) => i > 10 && l.includes('"_tag":"Earn"'))
+      const line = lines.findIndex((l, i) => i > 10 && l.includes("\"_tag\":\"Earn\""))
       const entry = JSON.parse(lines[line]!)
       entry.postings[0].amount += 10
       entry.postings[1].amount -= 10
@@ -249,7 +292,15 @@ describe("Main", () => {
       expect((await gongzhi(["score", "preset:qijiang-committee-member", "--template", blank])).code).toBe(0)
       const [sheet] = await Table.readXlsx(new Uint8Array(readFileSync(blank)))
       const header = sheet!.rows[0]!
-      const row = header.map((h) => ({ 编号: "cm-1", 名称: "区实验小学校长", "参加联席会议（次/年）": 12, 认领任务完成率: 1, 单位资源共享: "venue、funds" })[String(h)] ?? null)
+      const row = header.map((h) =>
+        ({
+          编号: "cm-1",
+          名称: "区实验小学校长",
+          "参加联席会议（次/年）": 12,
+          认领任务完成率: 1,
+          单位资源共享: "venue、funds"
+        })[String(h)] ?? null
+      )
       const filled = join(demoDir, "filled.xlsx")
       writeFileSync(filled, await Table.writeXlsx([{ name: sheet!.name, rows: [header, row] }]))
       const [back] = await Table.readXlsx(new Uint8Array(readFileSync(filled)))
@@ -261,16 +312,19 @@ describe("Main", () => {
     })
     it("scores a CSV with Chinese headers, explains a subject and writes Excel", async () => {
       const out = join(demoDir, "members-results.xlsx")
-      const { code, out: text } = await gongzhi(["score", "preset:qijiang-committee-member", fixture("members.csv"), "--explain", "cm-bank", "--out", out])
+      const { code, out: text } = await gongzhi(["score", "preset:qijiang-committee-member", fixture("members.csv"),
+        "--explain", "cm-bank", "--out", out])
       expect(code).toBe(0)
       expect(text).toContain("农商行支行行长")
       expect(text).toContain("一票否决: 履职不力")
       const [sheet] = await Table.readXlsx(new Uint8Array(readFileSync(out)))
-      expect(sheet?.rows[0]).toEqual(["名次", "变化", "编号", "名称", "分组", "总分", "满分", "等次", "否决", "结果运用"])
+      expect(sheet?.rows[0]).toEqual(["名次", "变化", "编号", "名称", "分组", "总分", "满分", "等次", "否决",
+        "结果运用"])
       expect(sheet?.rows.map((r) => r[2])).toContain("cm-bank")
     })
     it("reports every bad cell by sheet, row and column and scores nothing", async () => {
-      const { code, out } = await gongzhi(["--lang", "en", "score", "preset:qijiang-committee-member", fixture("members-bad.csv")])
+      const { code, out } = await gongzhi(["--lang", "en", "score", "preset:qijiang-committee-member",
+        fixture("members-bad.csv")])
       expect(code).toBe(1)
       expect(out).toContain("members-bad!C2")
       expect(out).toContain("members-bad!A3")
@@ -278,7 +332,8 @@ describe("Main", () => {
       expect(out).not.toContain("cm-school:")
     })
     it("prints JSON for machines and knows its presets", async () => {
-      const json = await gongzhi(["score", join(demoDir, "documents", "qijiang-plan.json"), join(demoDir, "documents", "qijiang-inputs.json"), "--json"])
+      const json = await gongzhi(["score", join(demoDir, "documents", "qijiang-plan.json"),
+        join(demoDir, "documents", "qijiang-inputs.json"), "--json"])
       expect(JSON.parse(json.out).subjects).toHaveLength(14)
       const unknown = await gongzhi(["score", "preset:nope", fixture("members.csv")])
       expect(unknown.code).toBe(2)
@@ -289,7 +344,8 @@ describe("Main", () => {
   describe("report", () => {
     it("writes the report from a folder of documents", async () => {
       const out = join(demoDir, "again")
-      const { code, out: text } = await gongzhi(["report", join(demoDir, "documents"), "--out", out, "--explain", "gc-02"])
+      const { code, out: text } = await gongzhi(["report", join(demoDir, "documents"), "--out", out, "--explain",
+        "gc-02"])
       expect(code).toBe(0)
       expect(text).toContain("report.html")
       expect(readFileSync(join(out, "report.md"), "utf8")).toContain("九龙社区大党委")
@@ -321,12 +377,18 @@ describe("Main", () => {
 
   describe("JournalFile", () => {
     it("reports every line that is not JSON", () => {
-      const read = JournalFile.parse('{"kind":"points-journal"}\n{oops\n\n[1,\n')
+      const read = JournalFile.parse("{\"kind\":\"points-journal\"}\n{oops\n\n[1,\n")
       expect(read._tag).toBe("Failure")
       if (read._tag === "Failure") expect(read.failure.issues.map((i) => i.path)).toEqual([[2], [4]])
     })
     it("names unknown presets", () => {
-      const loaded = JournalFile.load({ kind: "points-journal", schemaVersion: 1, scheme: "preset:nope", catalog: "preset:pingli", entries: [] })
+      const loaded = JournalFile.load({
+        kind: "points-journal",
+        schemaVersion: 1,
+        scheme: "preset:nope",
+        catalog: "preset:pingli",
+        entries: []
+      })
       expect(loaded._tag).toBe("Failure")
       if (loaded._tag === "Failure") expect(loaded.failure.issues[0]?.message.en).toContain("preset:pingli")
     })

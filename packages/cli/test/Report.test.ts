@@ -20,13 +20,24 @@ const report: Report.Report = {
             { id: "orphan", parentId: "missing", label: "孤立节点" }
           ]
         },
-        { _tag: "Table", title: "覆盖", sheet: "coverage", columns: ["社区", "网格", "备注"], rows: [["A", 12, "a|b"], ["B", 1_234, null]] }
+        {
+          _tag: "Table",
+          title: "覆盖",
+          sheet: "coverage",
+          columns: ["社区", "网格", "备注"],
+          rows: [["A", 12, "a|b"], ["B", 1_234, null]]
+        }
       ]
     },
     {
       title: "积分",
       blocks: [
-        { _tag: "Bars", title: "排行", unit: "分", bars: [{ label: "哈*喜", value: 400, note: "第1名" }, { label: "周*宏", value: 320 }] },
+        {
+          _tag: "Bars",
+          title: "排行",
+          unit: "分",
+          bars: [{ label: "哈*喜", value: 400, note: "第1名" }, { label: "周*宏", value: 320 }]
+        },
         { _tag: "Preformatted", title: "得分说明", text: "总分 92.5\n  指标 A 10/10" }
       ]
     }
@@ -42,7 +53,7 @@ describe("Report", () => {
       expect(html).toContain("红安县 19 个社区大党委 &amp; 301 个网格")
       expect(html.match(/<svg/g)).toHaveLength(2)
       expect(html).toContain("第二网格党支部&quot;")
-      expect(html).toContain('<td class="num">1,234</td>')
+      expect(html).toContain("<td class=\"num\">1,234</td>")
       expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/)
     })
     it("renders Markdown with a Mermaid org chart and tables", () => {
@@ -54,11 +65,22 @@ describe("Report", () => {
       expect(md).toContain("```text\n总分 92.5")
     })
     it("lists the tables as sheets", () => {
-      expect(Report.toSheets(report)).toEqual([{ name: "coverage", rows: [["社区", "网格", "备注"], ["A", 12, "a|b"], ["B", 1234, null]] }])
+      expect(Report.toSheets(report)).toEqual([{
+        name: "coverage",
+        rows: [["社区", "网格", "备注"], ["A", 12, "a|b"], ["B", 1234, null]]
+      }])
     })
     it("lays out a deep chain without recursion", () => {
-      const nodes = Array.from({ length: 20_000 }, (_, i) => ({ id: `n${i}`, ...(i === 0 ? {} : { parentId: `n${i - 1}` }), label: `n${i}` }))
-      expect(() => Report.toHtml({ title: "deep", sections: [{ title: "s", blocks: [{ _tag: "OrgChart", title: "chain", nodes }] }] })).not.toThrow()
+      const nodes = Array.from(
+        { length: 20_000 },
+        (_, i) => ({ id: `n${i}`, ...(i === 0 ? {} : { parentId: `n${i - 1}` }), label: `n${i}` })
+      )
+      expect(() =>
+        Report.toHtml({
+          title: "deep",
+          sections: [{ title: "s", blocks: [{ _tag: "OrgChart", title: "chain", nodes }] }]
+        })
+      ).not.toThrow()
     })
   })
 })
@@ -67,7 +89,12 @@ describe("Progress", () => {
   it("draws only on a terminal, throttled, and ends its line", () => {
     let drawn = ""
     let clock = 0
-    const bar = Progress.make({ label: "生成", total: 200, sink: { isTTY: true, write: (t) => (drawn += t) }, now: () => (clock += 100) })
+    const bar = Progress.make({
+      label: "生成",
+      total: 200,
+      sink: { isTTY: true, write: (t) => (drawn += t) },
+      now: () => (clock += 100)
+    })
     for (let i = 0; i < 200; i++) bar.advance()
     bar.done()
     bar.done()
@@ -78,7 +105,12 @@ describe("Progress", () => {
     const off = Progress.make({ label: "x", total: 10, sink: { isTTY: false, write: (t) => (silent += t) } })
     off.advance(10)
     off.done()
-    const disabled = Progress.make({ label: "x", total: 10, enabled: false, sink: { isTTY: true, write: (t) => (silent += t) } })
+    const disabled = Progress.make({
+      label: "x",
+      total: 10,
+      enabled: false,
+      sink: { isTTY: true, write: (t) => (silent += t) }
+    })
     disabled.advance(3)
     disabled.done()
     expect(silent).toBe("")

@@ -34,16 +34,30 @@ describe("Table", () => {
         "\uFEFF编号,上级编号,党员数,共建经费,签订日期,是否有效,标签,积分,比例\n" +
           "gc-1,,57,30万元,2024/3/1,是,\"学习、平安\",400,0.5\n" +
           ",,,,,,,,\n" +
-          "b-1,gc-1,\"1,033\",\"¥1,234.50\",2024-03-15,否,,320分,\n"
-      , "单位")
+          "b-1,gc-1,\"1,033\",\"¥1,234.50\",2024-03-15,否,,320分,\n",
+        "单位"
+      )
       const result = Table.toRecords(sheet, spec, Row)
       expect(result).toEqual(Result.succeed([
-        { id: "gc-1", members: 57, funds: 30_000_000, signed: "2024-03-01", active: true, tags: ["学习", "平安"], points: 400, ratio: 0.5 },
+        {
+          id: "gc-1",
+          members: 57,
+          funds: 30_000_000,
+          signed: "2024-03-01",
+          active: true,
+          tags: ["学习", "平安"],
+          points: 400,
+          ratio: 0.5
+        },
         { id: "b-1", parentId: "gc-1", members: 1033, funds: 123_450, signed: "2024-03-15", active: false, points: 320 }
       ]))
     })
     it("reports every bad cell by sheet, row and column and imports nothing", () => {
-      const sheet = { name: "单位", rows: [["编号", "党员数", "共建经费", "签订日期", "是否有效"], ["", "x", "1,23", "2023-02-29", "maybe"], ["ok", -1, null, null, null]] }
+      const sheet = {
+        name: "单位",
+        rows: [["编号", "党员数", "共建经费", "签订日期", "是否有效"], ["", "x", "1,23", "2023-02-29", "maybe"], ["ok",
+          -1, null, null, null]]
+      }
       const result = Table.toRecords(sheet, spec, Row)
       expect(Result.isFailure(result)).toBe(true)
       const issues = Result.isFailure(result) ? result.failure.issues : []
@@ -79,9 +93,15 @@ describe("Table", () => {
 
   describe("writing", () => {
     it("round-trips sheets through xlsx, numbers, dates and Chinese included", async () => {
-      const sheets = [{ name: "积分", rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]] }]
+      const sheets = [{
+        name: "积分",
+        rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]
+      }]
       const back = await Table.readXlsx(await Table.writeXlsx(sheets))
-      expect(back).toEqual([{ name: "积分", rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]] }])
+      expect(back).toEqual([{
+        name: "积分",
+        rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]
+      }])
     })
     it("writes CSV with a byte-order mark and quotes where needed", () => {
       const csv = Table.writeCsv([["名称", "说明"], ["a", "x, y"], ["b", null]])

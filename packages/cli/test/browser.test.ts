@@ -18,8 +18,21 @@ const sample: Report.Report = {
   sections: [{
     title: "组织与积分",
     blocks: [
-      { _tag: "OrgChart", title: "组织架构", nodes: [{ id: "gc", label: "社区大党委" }, { id: "b", parentId: "gc", label: "网格党支部" }, { id: "g", parentId: "b", label: "楼栋党小组" }] },
-      { _tag: "Bars", title: "积分排行", unit: "分", bars: [{ label: "哈*喜", value: 400 }, { label: "周*宏", value: 320 }] },
+      {
+        _tag: "OrgChart",
+        title: "组织架构",
+        nodes: [{ id: "gc", label: "社区大党委" }, { id: "b", parentId: "gc", label: "网格党支部" }, {
+          id: "g",
+          parentId: "b",
+          label: "楼栋党小组"
+        }]
+      },
+      {
+        _tag: "Bars",
+        title: "积分排行",
+        unit: "分",
+        bars: [{ label: "哈*喜", value: 400 }, { label: "周*宏", value: 320 }]
+      },
       { _tag: "Table", title: "覆盖", sheet: "coverage", columns: ["社区", "网格"], rows: [["A", 12]] }
     ]
   }]
@@ -29,7 +42,8 @@ const sample: Report.Report = {
 export const inspectInChromium = async (htmlPath: string, screenshot: string) => {
   const browser = await chromium.launch({
     executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"]
   })
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
@@ -51,27 +65,35 @@ export const inspectInChromium = async (htmlPath: string, screenshot: string) =>
 }
 
 describe("Report in a browser", () => {
-  it.skipIf(!available && process.env["CI"] !== "true")("renders its charts in headless Chromium without console errors", async () => {
-    expect(available, `Chromium not found at ${executablePath}: .ci/run installs Debian's chromium`).toBe(true)
-    mkdirSync(artifacts, { recursive: true })
-    const file = join(artifacts, "sample-report.html")
-    writeFileSync(file, Report.toHtml(sample))
-    const seen = await inspectInChromium(file, join(artifacts, "sample-report.png"))
-    expect(seen.title).toBe("共治报告（测试）")
-    expect(seen.svgs).toBe(2)
-    expect(seen.rects).toBeGreaterThanOrEqual(5)
-    expect(seen.consoleErrors).toEqual([])
-  }, 60_000)
+  it.skipIf(!available && process.env["CI"] !== "true")(
+    "renders its charts in headless Chromium without console errors",
+    async () => {
+      expect(available, `Chromium not found at ${executablePath}: .ci/run installs Debian's chromium`).toBe(true)
+      mkdirSync(artifacts, { recursive: true })
+      const file = join(artifacts, "sample-report.html")
+      writeFileSync(file, Report.toHtml(sample))
+      const seen = await inspectInChromium(file, join(artifacts, "sample-report.png"))
+      expect(seen.title).toBe("共治报告（测试）")
+      expect(seen.svgs).toBe(2)
+      expect(seen.rects).toBeGreaterThanOrEqual(5)
+      expect(seen.consoleErrors).toEqual([])
+    },
+    60_000
+  )
 
-  it.skipIf(!available && process.env["CI"] !== "true")("renders the demo's county report: charts, tables, no console errors", async () => {
-    expect(available, `Chromium not found at ${executablePath}: .ci/run installs Debian's chromium`).toBe(true)
-    const out = join(artifacts, "demo")
-    const quiet = { isTTY: false, write: () => true }
-    expect(await Main.run(["demo", "--quiet", "--out", out], { ...Io.node(), stdout: quiet, stderr: quiet })).toBe(0)
-    const seen = await inspectInChromium(join(out, "report.html"), join(artifacts, "demo-report.png"))
-    expect(seen.title).toContain("共治演示报告")
-    expect(seen.svgs).toBeGreaterThanOrEqual(4)
-    expect(seen.rects).toBeGreaterThanOrEqual(30)
-    expect(seen.consoleErrors).toEqual([])
-  }, 120_000)
+  it.skipIf(!available && process.env["CI"] !== "true")(
+    "renders the demo's county report: charts, tables, no console errors",
+    async () => {
+      expect(available, `Chromium not found at ${executablePath}: .ci/run installs Debian's chromium`).toBe(true)
+      const out = join(artifacts, "demo")
+      const quiet = { isTTY: false, write: () => true }
+      expect(await Main.run(["demo", "--quiet", "--out", out], { ...Io.node(), stdout: quiet, stderr: quiet })).toBe(0)
+      const seen = await inspectInChromium(join(out, "report.html"), join(artifacts, "demo-report.png"))
+      expect(seen.title).toContain("共治演示报告")
+      expect(seen.svgs).toBeGreaterThanOrEqual(4)
+      expect(seen.rects).toBeGreaterThanOrEqual(30)
+      expect(seen.consoleErrors).toEqual([])
+    },
+    120_000
+  )
 })

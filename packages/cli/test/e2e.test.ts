@@ -14,7 +14,10 @@ const fixture = (name: string) => join(import.meta.dirname, "fixtures", name)
 
 const gongzhi = (args: ReadonlyArray<string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, FORCE_COLOR: undefined }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [bin, ...args], {
+      env: { ...process.env, FORCE_COLOR: undefined },
+      maxBuffer: 64 * 1024 * 1024
+    }, (error, stdout, stderr) => {
       resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 99, stdout, stderr })
     })
   })
@@ -32,7 +35,9 @@ describe("gongzhi (built)", () => {
     expect(code).toBe(0)
     expect(stdout).toContain("哈安喜 400 分，周玉宏 320 分")
     expect(stdout).not.toContain("\u001b[")
-    for (const file of ["report.html", "report.md", "report.xlsx", "documents/pingli-journal.jsonl"]) expect(existsSync(join(out, file))).toBe(true)
+    for (const file of ["report.html", "report.md", "report.xlsx", "documents/pingli-journal.jsonl"]) {
+      expect(existsSync(join(out, file))).toBe(true)
+    }
     const json = await gongzhi(["demo", "--out", out, "--json", "--quiet"])
     expect(JSON.parse(json.stdout).pingli.zhouYuhongEarned).toBe(320)
   }, 120_000)
@@ -50,7 +55,10 @@ describe("gongzhi (built)", () => {
   })
 
   it("exits 2 without a stack trace on wrong usage and missing files", async () => {
-    for (const args of [["frobnicate"], ["validate", fixture("no-such-file.json")], ["score", "preset:nope", fixture("members.csv")], ["validate", fixture("not-json.json")]]) {
+    for (
+      const args of [["frobnicate"], ["validate", fixture("no-such-file.json")], ["score", "preset:nope",
+        fixture("members.csv")], ["validate", fixture("not-json.json")]]
+    ) {
       const { code, stderr } = await gongzhi(args)
       expect(code).toBe(2)
       expect(stderr).not.toMatch(/\n\s+at /)

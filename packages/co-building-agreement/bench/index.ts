@@ -8,10 +8,6 @@
  *
  * Run: npm run bench (tsx --conditions=@gongzhi/source bench/index.ts)
  */
-import { mkdirSync, writeFileSync } from "node:fs"
-import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { CivilDate, Fen, Id, Instant, Period, Random } from "@gongzhi/core"
 import {
   Agreement,
   Category,
@@ -23,6 +19,10 @@ import {
   type ThreeLists,
   type Whistle
 } from "@gongzhi/co-building-agreement"
+import { CivilDate, Fen, Id, Instant, Period, Random } from "@gongzhi/core"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
 
 const FULL = { committees: 200, units: 3_000, needs: 100_000, resources: 20_000 }
 const categories = Category.all
@@ -46,7 +46,9 @@ const generate = (fraction: number, seed: number) => {
       grandCommittee: { id: gc(u % committees), name: `大党委${u % committees}` },
       memberUnit: { id: Id.UnitId.make(`u-${pad(u)}`), name: `单位${u}` },
       commitments: template.commitments.map((c) =>
-        c._tag === "Funding" ? { ...c, annualAmount: Fen.makeUnsafe(1_000_000 + Math.floor(random() * 40) * 100_000) } : c
+        c._tag === "Funding"
+          ? { ...c, annualAmount: Fen.makeUnsafe(1_000_000 + Math.floor(random() * 40) * 100_000) }
+          : c
       )
     })
   }
@@ -58,16 +60,32 @@ const generate = (fraction: number, seed: number) => {
         const on = day(m * 30 + 10)
         switch (c._tag) {
           case "Funding":
-            if (m % 6 === 2) deliveries.push({ _tag: "FundsDelivered", agreement: a.id, commitment: c.id, on, amount: Fen.makeUnsafe(Math.floor(c.annualAmount / 2)) })
+            if (m % 6 === 2) {
+              deliveries.push({
+                _tag: "FundsDelivered",
+                agreement: a.id,
+                commitment: c.id,
+                on,
+                amount: Fen.makeUnsafe(Math.floor(c.annualAmount / 2))
+              })
+            }
             break
           case "VolunteerHours":
             deliveries.push({ _tag: "HoursDelivered", agreement: a.id, commitment: c.id, on, hours: c.hours })
             break
           case "FacilityOpening":
-            deliveries.push({ _tag: "FacilityOpened", agreement: a.id, commitment: c.id, on, hours: c.hoursPerWeek * 4 })
+            deliveries.push({
+              _tag: "FacilityOpened",
+              agreement: a.id,
+              commitment: c.id,
+              on,
+              hours: c.hoursPerWeek * 4
+            })
             break
           case "Service":
-            if (m % 3 === 0) deliveries.push({ _tag: "ServiceDelivered", agreement: a.id, commitment: c.id, on, times: 1 })
+            if (m % 3 === 0) {
+              deliveries.push({ _tag: "ServiceDelivered", agreement: a.id, commitment: c.id, on, times: 1 })
+            }
             break
           case "Project":
             break
@@ -117,11 +135,16 @@ const generate = (fraction: number, seed: number) => {
       title: "心愿",
       wisher: "居民",
       postedOn,
-      publishedTo: agreements.filter((_, k) => k % committees === Number(a.grandCommittee.id.slice(3))).slice(0, 20).map((x) => x.memberUnit.id),
+      publishedTo: agreements.filter((_, k) => k % committees === Number(a.grandCommittee.id.slice(3))).slice(0, 20)
+        .map((x) => x.memberUnit.id),
       status: "delivered",
       claim: { unit: a.memberUnit.id, on: claimOn },
       delivered: { on: claimOn, by: a.memberUnit.id },
-      history: [{ _tag: "Posted", on: postedOn }, { _tag: "Claimed", on: claimOn, unit: a.memberUnit.id }, { _tag: "Delivered", on: claimOn, by: a.memberUnit.id }]
+      history: [{ _tag: "Posted", on: postedOn }, { _tag: "Claimed", on: claimOn, unit: a.memberUnit.id }, {
+        _tag: "Delivered",
+        on: claimOn,
+        by: a.memberUnit.id
+      }]
     })
   }
   const whistles: Array<Whistle.Whistle> = []
@@ -137,7 +160,12 @@ const generate = (fraction: number, seed: number) => {
       blownAt: inst(blown),
       description: "哨",
       called: [{ kind: "unit", id: a.memberUnit.id }],
-      responses: [{ party: a.memberUnit.id, kind: "unit", called: true, arrivedAt: inst(blown + Math.floor(random() * 50) * 60_000) }]
+      responses: [{
+        party: a.memberUnit.id,
+        kind: "unit",
+        called: true,
+        arrivedAt: inst(blown + Math.floor(random() * 50) * 60_000)
+      }]
     })
   }
   const meetings: Array<JointMeeting.Meeting> = []
@@ -165,7 +193,8 @@ const naivePlan = (lists: ThreeLists.Lists): Matching.Plan => {
   const free = new Map<string, number>(lists.resources.map((r) => [r.id, r.capacity]))
   const rank = { critical: 0, high: 1, normal: 2, low: 3 } as const
   const open = lists.needs.filter((n) => n.status === "open").sort((a, b) =>
-    rank[a.urgency] - rank[b.urgency] || (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0) || (a.id < b.id ? -1 : 1)
+    rank[a.urgency] - rank[b.urgency] || (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0) ||
+    (a.id < b.id ? -1 : 1)
   )
   const matches: Array<Matching.Match> = []
   const unmatched: Array<ThreeLists.NeedId> = []
@@ -179,14 +208,23 @@ const naivePlan = (lists: ThreeLists.Lists): Matching.Plan => {
       for (const t of need.tags) if (r.tags.includes(t)) shared++
       const score = 30 + Math.floor((20 * shared) / need.tags.length) + (need.grid === r.grid ? 25 : 0) + 15 +
         Math.floor((10 * { low: 0, normal: 1, high: 2, critical: 3 }[need.urgency]) / 3)
-      if (best === undefined || score > best.score || (score === best.score && (available > best.available || (available === best.available && r.id < best.id)))) {
+      if (
+        best === undefined || score > best.score ||
+        (score === best.score && (available > best.available || (available === best.available && r.id < best.id)))
+      ) {
         best = { id: r.id, score, available }
       }
     }
     if (best === undefined) unmatched.push(need.id)
     else {
       free.set(best.id, best.available - need.quantity)
-      matches.push({ need: need.id, resource: best.id as ThreeLists.ResourceId, amount: need.quantity, score: best.score, explanation: [] })
+      matches.push({
+        need: need.id,
+        resource: best.id as ThreeLists.ResourceId,
+        amount: need.quantity,
+        score: best.score,
+        explanation: []
+      })
     }
   }
   return { matches, unmatched }
@@ -197,7 +235,10 @@ const naiveFunds = (agreements: ReadonlyArray<Agreement.Agreement>, deliveries: 
   agreements.map((a) => ({
     unit: a.memberUnit.id,
     committed: Agreement.annualFunding(a),
-    delivered: deliveries.filter((d) => d.agreement === a.id && d._tag === "FundsDelivered").reduce((n, d) => n + (d._tag === "FundsDelivered" ? d.amount : 0), 0)
+    delivered: deliveries.filter((d) => d.agreement === a.id && d._tag === "FundsDelivered").reduce(
+      (n, d) => n + (d._tag === "FundsDelivered" ? d.amount : 0),
+      0
+    )
   }))
 
 // --- measuring ---------------------------------------------------------------------------
@@ -236,7 +277,9 @@ for (const fraction of [0.1, 0.5, 1]) {
   sample()
   const plan = time(() => Matching.plan(data.lists))
   const propose = time(() => Matching.propose(data.lists))
-  const fulfilment = time(() => Fulfilment.compute({ ...data, whistlePolicy: Presets.pingguWhistlePolicy }, Period.year(2024)))
+  const fulfilment = time(() =>
+    Fulfilment.compute({ ...data, whistlePolicy: Presets.pingguWhistlePolicy }, Period.year(2024))
+  )
   if (fulfilment.value._tag === "Failure") throw new Error(JSON.stringify(fulfilment.value.failure.issues.slice(0, 3)))
   const runNaive = fraction <= naiveLimit
   const naive = runNaive ? time(() => naivePlan(data.lists), 1) : undefined
@@ -273,17 +316,30 @@ const ratios = rows.map((r) => ({
   fulfilment: Math.round((Number(r["fulfilmentMs"]) / Math.max(1, Number(base["fulfilmentMs"]))) * 10) / 10
 }))
 console.log("growth vs 10% (size ×, time ×):")
-for (const r of ratios) console.log(`  ${r.fraction * 100}%: size ×${r.size}  plan ×${r.plan}  propose ×${r.propose}  fulfilment ×${r.fulfilment}`)
+for (const r of ratios) {
+  console.log(
+    `  ${r.fraction * 100}%: size ×${r.size}  plan ×${r.plan}  propose ×${r.propose}  fulfilment ×${r.fulfilment}`
+  )
+}
 const peakMb = Math.round(peakHeap / 1_048_576)
 console.log(`peak heap used: ${peakMb} MB`)
 
 const here = dirname(fileURLToPath(import.meta.url))
 mkdirSync(join(here, "results"), { recursive: true })
-writeFileSync(join(here, "results", "co-building.json"), `${JSON.stringify({
-  node: process.version,
-  date: new Date().toISOString().slice(0, 10),
-  sizes: FULL,
-  rows,
-  growth: ratios,
-  peakHeapMb: peakMb
-}, null, 2)}\n`)
+writeFileSync(
+  join(here, "results", "co-building.json"),
+  `${
+    JSON.stringify(
+      {
+        node: process.version,
+        date: new Date().toISOString().slice(0, 10),
+        sizes: FULL,
+        rows,
+        growth: ratios,
+        peakHeapMb: peakMb
+      },
+      null,
+      2
+    )
+  }\n`
+)

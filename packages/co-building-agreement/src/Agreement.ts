@@ -266,7 +266,12 @@ const Count = Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 366 }))
 export const MeetingObligation = Schema.Struct({ minPerYear: Count, maxPerYear: Count }).check(Issue.refine(
   (m: { readonly minPerYear: number; readonly maxPerYear: number }) =>
     m.minPerYear > m.maxPerYear
-      ? [messages.make("AGREEMENT_RANGE_INVALID", { path: ["maxPerYear"], params: { min: m.minPerYear, max: m.maxPerYear } })]
+      ? [
+        messages.make("AGREEMENT_RANGE_INVALID", {
+          path: ["maxPerYear"],
+          params: { min: m.minPerYear, max: m.maxPerYear }
+        })
+      ]
       : []
 )).annotate({ identifier: "MeetingObligation" })
 
@@ -302,7 +307,8 @@ export type MeetingObligation = typeof MeetingObligation.Type
  * @since 0.1.0
  */
 export const Term = Schema.Struct({ start: CivilDate.CivilDate, end: CivilDate.CivilDate }).check(Issue.refine(
-  (t: { readonly start: CivilDate.CivilDate; readonly end: CivilDate.CivilDate }) => endBeforeStart(t.start, t.end, ["end"])
+  (t: { readonly start: CivilDate.CivilDate; readonly end: CivilDate.CivilDate }) =>
+    endBeforeStart(t.start, t.end, ["end"])
 )).annotate({ identifier: "Term" })
 
 /**

@@ -113,4 +113,7 @@ export const Category: Schema.Codec<Category> = Schema.String.check(Issue.refine
       params: { actual: value, allowed: all.join(", ") }
     })],
   { jsonSchema: { enum: all } }
-)).annotate({ identifier: "Category", description: "A category of the three lists (三张清单)" }) as unknown as Schema.Codec<Category>
+)).annotate({
+  identifier: "Category",
+  description: "A category of the three lists (三张清单)"
+}) as unknown as Schema.Codec<Category>

@@ -302,7 +302,8 @@ export const document = Document.define({
   kind: "co-building-fulfilment",
   schemaVersion: 1,
   label: { zh: "共驻共建履约统计", en: "co-building fulfilment" },
-  description: "Fulfilment of co-building per grand committee, member unit and agreement for a period; integers only (fen, hours, counts, ‰)",
+  description:
+    "Fulfilment of co-building per grand committee, member unit and agreement for a period; integers only (fen, hours, counts, ‰)",
   fields: {
     period: Schema.Struct({ start: CivilDate.CivilDate, end: CivilDate.CivilDate }),
     totals: Figures,
@@ -428,7 +429,11 @@ const monthShare = (start: CivilDate.CivilDate, end: CivilDate.CivilDate): bigin
 const prorate = (rate: number, perMonths: number, share: bigint): number =>
   Number((BigInt(rate) * share) / (BigInt(perMonths) * MONTH_PARTS))
 
-const reportsDueIn = (frequency: Agreement.Reporting["frequency"], start: CivilDate.CivilDate, end: CivilDate.CivilDate): number => {
+const reportsDueIn = (
+  frequency: Agreement.Reporting["frequency"],
+  start: CivilDate.CivilDate,
+  end: CivilDate.CivilDate
+): number => {
   if (end < start) return 0
   const every = { monthly: 1, quarterly: 3, "half-yearly": 6, yearly: 12 }[frequency]
   const range = Period.range(start, end)
@@ -466,7 +471,8 @@ export interface Input {
   readonly whistlePolicy?: Whistle.Policy
 }
 
-const inRange = (date: CivilDate.CivilDate, start: CivilDate.CivilDate, end: CivilDate.CivilDate) => start <= date && date <= end
+const inRange = (date: CivilDate.CivilDate, start: CivilDate.CivilDate, end: CivilDate.CivilDate) =>
+  start <= date && date <= end
 
 interface UnitAcc {
   name: string
@@ -502,7 +508,10 @@ interface CommitteeAcc {
  * @category computations
  * @since 0.1.0
  */
-export const compute = (input: Input, period: Period.Period): Result.Result<Report, ValidationReport.ValidationReport> => {
+export const compute = (
+  input: Input,
+  period: Period.Period
+): Result.Result<Report, ValidationReport.ValidationReport> => {
   const start = Period.start(period)
   const end = Period.end(period)
   const deliveries = input.deliveries ?? []
@@ -523,8 +532,9 @@ export const compute = (input: Input, period: Period.Period): Result.Result<Repo
       return
     }
     const v = Whistle.evaluate(w, input.whistlePolicy)
-    if (Result.isFailure(v)) found.push(...v.failure.issues.map((i) => ({ ...i, path: ["whistles", index, ...i.path] })))
-    else verdicts.set(w, v.success)
+    if (Result.isFailure(v)) {
+      found.push(...v.failure.issues.map((i) => ({ ...i, path: ["whistles", index, ...i.path] })))
+    } else verdicts.set(w, v.success)
   })
   if (found.length > 0) return failWith(found)
 
@@ -534,7 +544,14 @@ export const compute = (input: Input, period: Period.Period): Result.Result<Repo
     if (acc === undefined) {
       acc = {
         units: new Map(),
-        committee: { meetingsHeld: 0, meetingsRequired: 0, wishesPosted: 0, wishesFellBack: 0, wishesDeliveredByCommunity: 0, whistlesBlown: 0 }
+        committee: {
+          meetingsHeld: 0,
+          meetingsRequired: 0,
+          wishesPosted: 0,
+          wishesFellBack: 0,
+          wishesDeliveredByCommunity: 0,
+          whistlesBlown: 0
+        }
       }
       committees.set(id, acc)
     }
@@ -583,7 +600,10 @@ export const compute = (input: Input, period: Period.Period): Result.Result<Repo
     perAgreement.set(a.id, f)
     const unit = unitOf(a.grandCommittee.id, a.memberUnit.id, a.memberUnit.name)
     unit.figures.agreements += 1
-    required.set(a.grandCommittee.id, Math.max(required.get(a.grandCommittee.id) ?? 0, prorate(a.meetings.minPerYear, 12, share)))
+    required.set(
+      a.grandCommittee.id,
+      Math.max(required.get(a.grandCommittee.id) ?? 0, prorate(a.meetings.minPerYear, 12, share))
+    )
   }
   const agreementById = new Map<string, Agreement.Agreement>(input.agreements.map((a) => [a.id, a]))
   for (const d of deliveries) {
@@ -652,7 +672,9 @@ export const compute = (input: Input, period: Period.Period): Result.Result<Repo
       }
     }
     // a claim counts when it stands (not withdrawn), in the period it was made
-    if (w.claim !== undefined && inRange(w.claim.on, start, end)) unitOf(w.grandCommittee, w.claim.unit).figures.wishesClaimed += 1
+    if (w.claim !== undefined && inRange(w.claim.on, start, end)) {
+      unitOf(w.grandCommittee, w.claim.unit).figures.wishesClaimed += 1
+    }
   }
 
   // whistles
@@ -670,22 +692,26 @@ export const compute = (input: Input, period: Period.Period): Result.Result<Repo
   }
 
   let totals = zero
-  const grandCommittees = [...committees.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([id, acc]) => {
-    let figures = zero
-    const units = [...acc.units.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([unit, u]) => {
-      const f = u.figures as unknown as Figures
-      figures = add(figures, f)
-      return { unit, name: u.name, figures: f, rates: rates(f), agreements: u.agreements }
-    })
-    totals = add(totals, figures)
-    return {
-      grandCommittee: id,
-      figures,
-      rates: rates(figures),
-      committee: { ...acc.committee, meetingsRequired: required.get(id) ?? 0 },
-      units
+  const grandCommittees = [...committees.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(
+    ([id, acc]) => {
+      let figures = zero
+      const units = [...acc.units.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(
+        ([unit, u]) => {
+          const f = u.figures as unknown as Figures
+          figures = add(figures, f)
+          return { unit, name: u.name, figures: f, rates: rates(f), agreements: u.agreements }
+        }
+      )
+      totals = add(totals, figures)
+      return {
+        grandCommittee: id,
+        figures,
+        rates: rates(figures),
+        committee: { ...acc.committee, meetingsRequired: required.get(id) ?? 0 },
+        units
+      }
     }
-  })
+  )
   return Result.succeed({
     kind: "co-building-fulfilment" as const,
     schemaVersion: 1 as const,

@@ -96,7 +96,9 @@ export const Meeting = Schema.Struct({
     ...m.attendance.flatMap((a, i) =>
       invited.has(a.unit)
         ? []
-        : [messages.make("AGREEMENT_MEETING_NOT_INVITED", { path: ["attendance", i, "unit"], params: { unit: a.unit } })]
+        : [
+          messages.make("AGREEMENT_MEETING_NOT_INVITED", { path: ["attendance", i, "unit"], params: { unit: a.unit } })
+        ]
     )
   ]
 })).annotate({ identifier: "JointMeeting" })
@@ -138,7 +140,8 @@ const decodeMeeting = ValidationReport.decodeUnknown(Meeting)
  * @category constructors
  * @since 0.1.0
  */
-export const record = (input: unknown): Result.Result<Meeting, ValidationReport.ValidationReport> => decodeMeeting(input)
+export const record = (input: unknown): Result.Result<Meeting, ValidationReport.ValidationReport> =>
+  decodeMeeting(input)
 
 /**
  * How many meetings a unit was invited to and attended.
@@ -153,7 +156,10 @@ export const record = (input: unknown): Result.Result<Meeting, ValidationReport.
  * @category getters
  * @since 0.1.0
  */
-export const attendanceOf = (meetings: ReadonlyArray<Meeting>, unit: string): { readonly invited: number; readonly attended: number } => {
+export const attendanceOf = (
+  meetings: ReadonlyArray<Meeting>,
+  unit: string
+): { readonly invited: number; readonly attended: number } => {
   let invited = 0
   let attended = 0
   for (const m of meetings) {

@@ -264,7 +264,10 @@ const issuesOf = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): Arr
         if (blank(event[party].signatory)) {
           found.push(messages.make("AGREEMENT_SIGNATORY_REQUIRED", {
             path: [party, "signatory"],
-            params: { party: party === "committee" ? "grand committee" : "member unit", partyZh: party === "committee" ? "社区大党委" : "驻区单位" }
+            params: {
+              party: party === "committee" ? "grand committee" : "member unit",
+              partyZh: party === "committee" ? "社区大党委" : "驻区单位"
+            }
           }))
         }
         if (event[party].on > end) found.push(outside(event[party].on, [party, "on"]))
@@ -326,7 +329,10 @@ const apply = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): State 
   }
 }
 
-const step = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): Result.Result<State, ValidationReport.ValidationReport> => {
+const step = (
+  state: State,
+  event: Exclude<Event, { _tag: "Drafted" }>
+): Result.Result<State, ValidationReport.ValidationReport> => {
   const found = issuesOf(state, event)
   return found.length > 0 ? failWith(found) : Result.succeed(apply(state, event))
 }
@@ -483,10 +489,18 @@ export const expire = dated("Expired")
  * @since 0.1.0
  */
 export const suspend: {
-  (input: { readonly on: CivilDate.CivilDate; readonly reason: string }): (state: State) => Result.Result<State, ValidationReport.ValidationReport>
-  (state: State, input: { readonly on: CivilDate.CivilDate; readonly reason: string }): Result.Result<State, ValidationReport.ValidationReport>
-} = dual(2, (state: State, input: { readonly on: CivilDate.CivilDate; readonly reason: string }) =>
-  step(state, { _tag: "Suspended", on: input.on, reason: input.reason }))
+  (
+    input: { readonly on: CivilDate.CivilDate; readonly reason: string }
+  ): (state: State) => Result.Result<State, ValidationReport.ValidationReport>
+  (
+    state: State,
+    input: { readonly on: CivilDate.CivilDate; readonly reason: string }
+  ): Result.Result<State, ValidationReport.ValidationReport>
+} = dual(
+  2,
+  (state: State, input: { readonly on: CivilDate.CivilDate; readonly reason: string }) =>
+    step(state, { _tag: "Suspended", on: input.on, reason: input.reason })
+)
 
 /**
  * Terminates an agreement before its end, with a reason and who ended it.
@@ -506,8 +520,11 @@ export const suspend: {
 export const terminate: {
   (input: TerminateInput): (state: State) => Result.Result<State, ValidationReport.ValidationReport>
   (state: State, input: TerminateInput): Result.Result<State, ValidationReport.ValidationReport>
-} = dual(2, (state: State, input: TerminateInput) =>
-  step(state, { _tag: "Terminated", on: input.on, reason: input.reason, by: input.by }))
+} = dual(
+  2,
+  (state: State, input: TerminateInput) =>
+    step(state, { _tag: "Terminated", on: input.on, reason: input.reason, by: input.by })
+)
 
 /**
  * What {@link terminate} needs.
@@ -554,8 +571,11 @@ export interface TerminateInput {
 export const amend: {
   (input: AmendInput): (state: State) => Result.Result<State, ValidationReport.ValidationReport>
   (state: State, input: AmendInput): Result.Result<State, ValidationReport.ValidationReport>
-} = dual(2, (state: State, input: AmendInput) =>
-  step(state, { _tag: "Amended", on: input.on, reason: input.reason, agreement: input.agreement }))
+} = dual(
+  2,
+  (state: State, input: AmendInput) =>
+    step(state, { _tag: "Amended", on: input.on, reason: input.reason, agreement: input.agreement })
+)
 
 /**
  * What {@link amend} needs.
@@ -604,7 +624,10 @@ export const renew: {
   const next = input.successor
   const found = issuesOf(state, { _tag: "Renewed", on: input.on, successor: next.id })
   if (found.length === 0) {
-    if (next.grandCommittee.id !== state.agreement.grandCommittee.id || next.memberUnit.id !== state.agreement.memberUnit.id) {
+    if (
+      next.grandCommittee.id !== state.agreement.grandCommittee.id ||
+      next.memberUnit.id !== state.agreement.memberUnit.id
+    ) {
       found.push(messages.make("AGREEMENT_RENEWAL_PARTIES_DIFFER", { path: ["successor", "memberUnit"] }))
     }
     if (next.term.start <= state.agreement.term.end) {
@@ -614,7 +637,9 @@ export const renew: {
       }))
     }
     if (next.id === state.agreement.id) {
-      found.push(messages.make("AGREEMENT_DUPLICATE_ID", { path: ["successor", "id"], params: { id: next.id, first: 0 } }))
+      found.push(
+        messages.make("AGREEMENT_DUPLICATE_ID", { path: ["successor", "id"], params: { id: next.id, first: 0 } })
+      )
     }
   }
   if (found.length > 0) return failWith(found)
@@ -747,7 +772,9 @@ export const statusOn = (state: State, date: CivilDate.CivilDate): Status | unde
   for (const event of state.history) {
     if (event.on > date) break
     if (event._tag === "Drafted") status = "draft"
-    else if (event._tag !== "Amended" && event._tag !== "Renewed") status = transitions[actionOf[event._tag]].to as Status
+    else if (event._tag !== "Amended" && event._tag !== "Renewed") {
+      status = transitions[actionOf[event._tag]].to as Status
+    }
   }
   return status
 }

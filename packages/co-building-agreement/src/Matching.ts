@@ -182,7 +182,13 @@ const totalOf = (need: ThreeLists.Need, resource: ThreeLists.Resource, available
 }
 
 /** The explanation of a candidate's points, in zh and en. */
-const explain = (need: ThreeLists.Need, resource: ThreeLists.Resource, available: number, p: Points, options: Options): Candidate => {
+const explain = (
+  need: ThreeLists.Need,
+  resource: ThreeLists.Resource,
+  available: number,
+  p: Points,
+  options: Options
+): Candidate => {
   const parts: Array<ScorePart> = [{
     factor: "category",
     points: options.weights.category,
@@ -196,7 +202,11 @@ const explain = (need: ThreeLists.Need, resource: ThreeLists.Resource, available
     })
   }
   if (need.grid !== undefined && need.grid === resource.grid) {
-    parts.push({ factor: "place", points: p.place, detail: { zh: `同一网格（${need.grid}）`, en: `same grid (${need.grid})` } })
+    parts.push({
+      factor: "place",
+      points: p.place,
+      detail: { zh: `同一网格（${need.grid}）`, en: `same grid (${need.grid})` }
+    })
   } else if (p.distance !== undefined) {
     const m = Math.round(p.distance)
     parts.push({ factor: "place", points: p.place, detail: { zh: `距离 ${m} 米`, en: `${m} m away` } })
@@ -227,8 +237,14 @@ const indexResources = (resources: ReadonlyArray<ThreeLists.Resource>) => {
 }
 
 /** Higher score first, then more capacity left, then resource id. */
-const byRank = (aScore: number, aAvailable: number, aId: string, bScore: number, bAvailable: number, bId: string): number =>
-  bScore - aScore || bAvailable - aAvailable || (aId < bId ? -1 : aId > bId ? 1 : 0)
+const byRank = (
+  aScore: number,
+  aAvailable: number,
+  aId: string,
+  bScore: number,
+  bAvailable: number,
+  bId: string
+): number => bScore - aScore || bAvailable - aAvailable || (aId < bId ? -1 : aId > bId ? 1 : 0)
 
 /**
  * Proposes, for every open need, the best candidate resources of its grand committee and
@@ -262,7 +278,9 @@ export const propose = (lists: ThreeLists.Lists, options: Options = defaults): R
     scored.sort((a, b) => byRank(a.p.total, a.available, a.resource.id, b.p.total, b.available, b.resource.id))
     out.push({
       need: need.id,
-      candidates: scored.slice(0, options.maxCandidates).map((x) => explain(need, x.resource, x.available, x.p, options))
+      candidates: scored.slice(0, options.maxCandidates).map((x) =>
+        explain(need, x.resource, x.available, x.p, options)
+      )
     })
   }
   return out
@@ -337,7 +355,8 @@ export const plan = (lists: ThreeLists.Lists, options: Options = defaults): Plan
   for (const r of lists.resources) free.set(r.id, r.capacity - (used.get(r.id) ?? 0))
   const open = lists.needs.filter((n) => n.status === "open")
   open.sort((a, b) =>
-    urgencyRank[a.urgency] - urgencyRank[b.urgency] || (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0) ||
+    urgencyRank[a.urgency] - urgencyRank[b.urgency] ||
+    (a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : 0) ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   )
   const matches: Array<Match> = []
@@ -363,7 +382,13 @@ export const plan = (lists: ThreeLists.Lists, options: Options = defaults): Plan
     }
     free.set(best.id, bestAvailable - need.quantity)
     const candidate = explain(need, best, bestAvailable, points(need, best, bestAvailable, options), options)
-    matches.push({ need: need.id, resource: best.id, amount: need.quantity, score: candidate.score, explanation: candidate.explanation })
+    matches.push({
+      need: need.id,
+      resource: best.id,
+      amount: need.quantity,
+      score: candidate.score,
+      explanation: candidate.explanation
+    })
   }
   return { matches, unmatched }
 }
@@ -418,8 +443,15 @@ export type AcceptInto =
  * @since 0.1.0
  */
 export const accept: {
-  (match: Pick<Match, "need" | "resource" | "amount">, into: AcceptInto): (lists: ThreeLists.Lists) => Result.Result<ThreeLists.Lists, ValidationReport.ValidationReport>
-  (lists: ThreeLists.Lists, match: Pick<Match, "need" | "resource" | "amount">, into: AcceptInto): Result.Result<ThreeLists.Lists, ValidationReport.ValidationReport>
+  (
+    match: Pick<Match, "need" | "resource" | "amount">,
+    into: AcceptInto
+  ): (lists: ThreeLists.Lists) => Result.Result<ThreeLists.Lists, ValidationReport.ValidationReport>
+  (
+    lists: ThreeLists.Lists,
+    match: Pick<Match, "need" | "resource" | "amount">,
+    into: AcceptInto
+  ): Result.Result<ThreeLists.Lists, ValidationReport.ValidationReport>
 } = dual(3, (
   lists: ThreeLists.Lists,
   match: Pick<Match, "need" | "resource" | "amount">,
@@ -430,7 +462,12 @@ export const accept: {
   const need = lists.needs[needIndex]
   const resource = lists.resources.find((r) => r.id === match.resource)
   if (need === undefined) {
-    found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", { path: ["need"], params: { what: "需求", whatEn: "need", id: match.need } }))
+    found.push(
+      messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
+        path: ["need"],
+        params: { what: "需求", whatEn: "need", id: match.need }
+      })
+    )
   } else if (need.status !== "open") {
     found.push(messages.make("AGREEMENT_NEED_CLOSED", {
       path: ["need"],

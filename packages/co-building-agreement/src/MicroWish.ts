@@ -127,9 +127,11 @@ export const Posting = Schema.Struct({
   wisher: Schema.NonEmptyString,
   postedOn: CivilDate.CivilDate,
   publishedTo: Schema.Array(Id.UnitId).check(Schema.isMinLength(1))
-}).check(Issue.refine((p: { readonly publishedTo: ReadonlyArray<Id.UnitId> }) =>
-  duplicateIds(p.publishedTo, (u) => u, ["publishedTo"], [])
-)).annotate({ identifier: "MicroWishPosting" })
+}).check(
+  Issue.refine((p: { readonly publishedTo: ReadonlyArray<Id.UnitId> }) =>
+    duplicateIds(p.publishedTo, (u) => u, ["publishedTo"], [])
+  )
+).annotate({ identifier: "MicroWishPosting" })
 
 /**
  * A wish as posted.
@@ -319,7 +321,9 @@ export const claim: {
   if (wish.status !== "published") return fail1(closed(wish, { zh: "认领", en: "claimed" }))
   const found = chronology(wish, c.on)
   if (!wish.publishedTo.includes(c.unit)) {
-    found.push(messages.make("AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT", { path: ["unit"], params: { wish: wish.id, unit: c.unit } }))
+    found.push(
+      messages.make("AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT", { path: ["unit"], params: { wish: wish.id, unit: c.unit } })
+    )
   }
   if (found.length > 0) return failWith(found)
   return Result.succeed({
@@ -353,26 +357,33 @@ export const claim: {
 export const withdraw: {
   (input: Claim & { readonly reason: string }): (wish: Wish) => Result.Result<Wish, ValidationReport.ValidationReport>
   (wish: Wish, input: Claim & { readonly reason: string }): Result.Result<Wish, ValidationReport.ValidationReport>
-} = dual(2, (wish: Wish, input: Claim & { readonly reason: string }): Result.Result<Wish, ValidationReport.ValidationReport> => {
-  if (wish.status === "published") {
-    return fail1(messages.make("AGREEMENT_WISH_NOT_CLAIMED", { path: ["status"], params: { wish: wish.id } }))
+} = dual(
+  2,
+  (wish: Wish, input: Claim & { readonly reason: string }): Result.Result<Wish, ValidationReport.ValidationReport> => {
+    if (wish.status === "published") {
+      return fail1(messages.make("AGREEMENT_WISH_NOT_CLAIMED", { path: ["status"], params: { wish: wish.id } }))
+    }
+    if (wish.status !== "claimed" || wish.claim === undefined) {
+      return fail1(
+        closed(wish, { zh: "撤回认领", en: "withdrawn" })
+      )
+    }
+    const found = chronology(wish, input.on)
+    if (wish.claim.unit !== input.unit) {
+      found.push(messages.make("AGREEMENT_WISH_NOT_CLAIMANT", {
+        path: ["unit"],
+        params: { wish: wish.id, unit: input.unit, by: wish.claim.unit }
+      }))
+    }
+    if (found.length > 0) return failWith(found)
+    const { claim: _dropped, ...rest } = wish
+    return Result.succeed({
+      ...rest,
+      status: "published",
+      history: [...wish.history, { _tag: "Withdrawn", on: input.on, unit: input.unit, reason: input.reason }]
+    })
   }
-  if (wish.status !== "claimed" || wish.claim === undefined) return fail1(closed(wish, { zh: "撤回认领", en: "withdrawn" }))
-  const found = chronology(wish, input.on)
-  if (wish.claim.unit !== input.unit) {
-    found.push(messages.make("AGREEMENT_WISH_NOT_CLAIMANT", {
-      path: ["unit"],
-      params: { wish: wish.id, unit: input.unit, by: wish.claim.unit }
-    }))
-  }
-  if (found.length > 0) return failWith(found)
-  const { claim: _dropped, ...rest } = wish
-  return Result.succeed({
-    ...rest,
-    status: "published",
-    history: [...wish.history, { _tag: "Withdrawn", on: input.on, unit: input.unit, reason: input.reason }]
-  })
-})
+)
 
 /**
  * Records delivery: by the claimant of a claimed wish, or by the community for a wish that
@@ -447,20 +458,36 @@ export const claimDeadline = (wish: Posting, policy: Policy): CivilDate.CivilDat
  * @since 0.1.0
  */
 export const fallBack: {
-  (input: { readonly on: CivilDate.CivilDate; readonly policy: Policy }): (wish: Wish) => Result.Result<Wish, ValidationReport.ValidationReport>
-  (wish: Wish, input: { readonly on: CivilDate.CivilDate; readonly policy: Policy }): Result.Result<Wish, ValidationReport.ValidationReport>
+  (
+    input: { readonly on: CivilDate.CivilDate; readonly policy: Policy }
+  ): (wish: Wish) => Result.Result<Wish, ValidationReport.ValidationReport>
+  (
+    wish: Wish,
+    input: { readonly on: CivilDate.CivilDate; readonly policy: Policy }
+  ): Result.Result<Wish, ValidationReport.ValidationReport>
 } = dual(2, (wish: Wish, input: { readonly on: CivilDate.CivilDate; readonly policy: Policy }) => {
   if (wish.status === "claimed" && wish.claim !== undefined) {
-    return fail1(messages.make("AGREEMENT_WISH_ALREADY_CLAIMED", { path: ["status"], params: { wish: wish.id, by: wish.claim.unit } }))
+    return fail1(
+      messages.make("AGREEMENT_WISH_ALREADY_CLAIMED", {
+        path: ["status"],
+        params: { wish: wish.id, by: wish.claim.unit }
+      })
+    )
   }
   if (wish.status !== "published") return fail1(closed(wish, { zh: "转社区办理", en: "handed to the community" }))
   const due = claimDeadline(wish, input.policy)
   if (input.on <= due) {
-    return fail1(messages.make("AGREEMENT_WISH_NOT_DUE", { path: ["on"], params: { wish: wish.id, due, date: input.on } }))
+    return fail1(
+      messages.make("AGREEMENT_WISH_NOT_DUE", { path: ["on"], params: { wish: wish.id, due, date: input.on } })
+    )
   }
   const found = chronology(wish, input.on)
   if (found.length > 0) return failWith(found)
-  return Result.succeed({ ...wish, status: "fallen-back" as const, history: [...wish.history, { _tag: "FellBack" as const, on: input.on }] })
+  return Result.succeed({
+    ...wish,
+    status: "fallen-back" as const,
+    history: [...wish.history, { _tag: "FellBack" as const, on: input.on }]
+  })
 })
 
 /**
@@ -515,7 +542,10 @@ export const sweep = (
 export const resolveClaims = (
   wish: Wish,
   claims: ReadonlyArray<Claim>
-): { readonly wish: Wish; readonly refused: ReadonlyArray<{ readonly claim: Claim; readonly report: ValidationReport.ValidationReport }> } => {
+): {
+  readonly wish: Wish
+  readonly refused: ReadonlyArray<{ readonly claim: Claim; readonly report: ValidationReport.ValidationReport }>
+} => {
   const ordered = claims.map((c, i) => [c, i] as const).sort((a, b) =>
     a[0].on < b[0].on ? -1 : a[0].on > b[0].on ? 1 : a[1] - b[1]
   )

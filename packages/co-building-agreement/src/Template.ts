@@ -172,10 +172,18 @@ const frequencyRank = { monthly: 0, quarterly: 1, "half-yearly": 2, yearly: 3 } 
  * @since 0.1.0
  */
 export const conform: {
-  (template: Template): (agreement: Agreement.Agreement) => Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
-  (agreement: Agreement.Agreement, template: Template): Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
-} = dual(2, (agreement: Agreement.Agreement, template: Template) =>
-  ValidationReport.toResult(ValidationReport.make(issues(agreement, template)), agreement))
+  (
+    template: Template
+  ): (agreement: Agreement.Agreement) => Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
+  (
+    agreement: Agreement.Agreement,
+    template: Template
+  ): Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
+} = dual(
+  2,
+  (agreement: Agreement.Agreement, template: Template) =>
+    ValidationReport.toResult(ValidationReport.make(issues(agreement, template)), agreement)
+)
 
 /**
  * What a new draft needs beyond the template's defaults.
@@ -237,25 +245,30 @@ export interface DraftInput {
 export const draft: {
   (input: DraftInput): (template: Template) => Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
   (template: Template, input: DraftInput): Result.Result<Agreement.Agreement, ValidationReport.ValidationReport>
-} = dual(2, (template: Template, input: DraftInput): Result.Result<Agreement.Agreement, ValidationReport.ValidationReport> => {
-  const start = CivilDate.make(input.start)
-  const end = Result.flatMap(start, (s) =>
-    Result.flatMap(CivilDate.addMonths(s, template.termMonths), (after) => CivilDate.addDays(after, -1)))
-  const decoded = Agreement.decode({
-    kind: "co-building-agreement",
-    schemaVersion: 1,
-    id: input.id,
-    grandCommittee: input.grandCommittee,
-    memberUnit: input.memberUnit,
-    liaisons: input.liaisons,
-    term: { start: input.start, end: Result.isSuccess(end) ? end.success : input.start },
-    commitments: input.commitments,
-    meetings: template.meetings,
-    reporting: template.reporting,
-    template: template.id
-  })
-  return Result.flatMap(decoded, (agreement) => conform(agreement, template))
-})
+} = dual(
+  2,
+  (template: Template, input: DraftInput): Result.Result<Agreement.Agreement, ValidationReport.ValidationReport> => {
+    const start = CivilDate.make(input.start)
+    const end = Result.flatMap(
+      start,
+      (s) => Result.flatMap(CivilDate.addMonths(s, template.termMonths), (after) => CivilDate.addDays(after, -1))
+    )
+    const decoded = Agreement.decode({
+      kind: "co-building-agreement",
+      schemaVersion: 1,
+      id: input.id,
+      grandCommittee: input.grandCommittee,
+      memberUnit: input.memberUnit,
+      liaisons: input.liaisons,
+      term: { start: input.start, end: Result.isSuccess(end) ? end.success : input.start },
+      commitments: input.commitments,
+      meetings: template.meetings,
+      reporting: template.reporting,
+      template: template.id
+    })
+    return Result.flatMap(decoded, (agreement) => conform(agreement, template))
+  }
+)
 
 /**
  * The template's least annual funding, as fen.

@@ -165,7 +165,11 @@ export const WhistleId = Id.make("WhistleId", { label: { zh: "哨令编号", en:
  */
 export type WhistleId = typeof WhistleId.Type
 
-const Party = Schema.Struct({ kind: Schema.Literals(["unit", "department"]), id: Schema.NonEmptyString, name: Schema.optionalKey(Schema.String) })
+const Party = Schema.Struct({
+  kind: Schema.Literals(["unit", "department"]),
+  id: Schema.NonEmptyString,
+  name: Schema.optionalKey(Schema.String)
+})
 
 /**
  * Schema of a whistle as it is blown: category, urgency, when, what, and who is called.
@@ -192,9 +196,11 @@ export const Call = Schema.Struct({
   blownAt: Instant.Instant,
   description: Schema.NonEmptyString,
   called: Schema.Array(Party).check(Schema.isMinLength(1))
-}).check(Issue.refine((c: { readonly called: ReadonlyArray<{ readonly id: string }> }) =>
-  duplicateIds(c.called, (p) => p.id, ["called"])
-)).annotate({ identifier: "WhistleCall" })
+}).check(
+  Issue.refine((c: { readonly called: ReadonlyArray<{ readonly id: string }> }) =>
+    duplicateIds(c.called, (p) => p.id, ["called"])
+  )
+).annotate({ identifier: "WhistleCall" })
 
 /**
  * A whistle as blown.
@@ -281,7 +287,12 @@ const ms = Instant.toEpochMillis
 
 const timeChecks = (whistle: Whistle, at: Instant.Instant): Array<Issue.DomainIssue> => {
   if (whistle.closedAt !== undefined) {
-    return [messages.make("AGREEMENT_WHISTLE_CLOSED", { path: ["at"], params: { whistle: whistle.id, closedAt: whistle.closedAt } })]
+    return [
+      messages.make("AGREEMENT_WHISTLE_CLOSED", {
+        path: ["at"],
+        params: { whistle: whistle.id, closedAt: whistle.closedAt }
+      })
+    ]
   }
   return ms(at) < ms(whistle.blownAt)
     ? [messages.make("AGREEMENT_WHISTLE_BEFORE_BLOWN", { path: ["at"], params: { at, blownAt: whistle.blownAt } })]
@@ -464,32 +475,36 @@ export interface Verdict {
 export const evaluate: {
   (policy: Policy): (whistle: Whistle) => Result.Result<ReadonlyArray<Verdict>, ValidationReport.ValidationReport>
   (whistle: Whistle, policy: Policy): Result.Result<ReadonlyArray<Verdict>, ValidationReport.ValidationReport>
-} = dual(2, (whistle: Whistle, policy: Policy): Result.Result<ReadonlyArray<Verdict>, ValidationReport.ValidationReport> => {
-  const target = policy.targets.find((t) => t.urgency === whistle.urgency)
-  if (target === undefined) {
-    return fail1(messages.make("AGREEMENT_POLICY_URGENCY_MISSING", {
-      path: ["urgency"],
-      params: { urgency: whistle.urgency, urgencyZh: urgencyLabels[whistle.urgency].zh }
+} = dual(
+  2,
+  (whistle: Whistle, policy: Policy): Result.Result<ReadonlyArray<Verdict>, ValidationReport.ValidationReport> => {
+    const target = policy.targets.find((t) => t.urgency === whistle.urgency)
+    if (target === undefined) {
+      return fail1(messages.make("AGREEMENT_POLICY_URGENCY_MISSING", {
+        path: ["urgency"],
+        params: { urgency: whistle.urgency, urgencyZh: urgencyLabels[whistle.urgency].zh }
+      }))
+    }
+    const blown = ms(whistle.blownAt)
+    return Result.succeed(whistle.responses.map((r): Verdict => {
+      const minutes = r.arrivedAt === undefined ? undefined : Math.ceil((ms(r.arrivedAt) - blown) / 60_000)
+      const done = r.completedAt !== undefined
+      return {
+        party: r.party,
+        kind: r.kind,
+        called: r.called,
+        arrived: r.arrivedAt !== undefined,
+        ...(minutes === undefined ? {} : { minutesToArrive: minutes }),
+        onTime: minutes !== undefined && minutes <= target.arriveWithinMinutes,
+        stayedUntilDone: done,
+        ...(target.completeWithinHours === undefined ? {} : {
+          completedOnTime: r.completedAt !== undefined &&
+            ms(r.completedAt) - blown <= target.completeWithinHours * 3_600_000
+        })
+      }
     }))
   }
-  const blown = ms(whistle.blownAt)
-  return Result.succeed(whistle.responses.map((r): Verdict => {
-    const minutes = r.arrivedAt === undefined ? undefined : Math.ceil((ms(r.arrivedAt) - blown) / 60_000)
-    const done = r.completedAt !== undefined
-    return {
-      party: r.party,
-      kind: r.kind,
-      called: r.called,
-      arrived: r.arrivedAt !== undefined,
-      ...(minutes === undefined ? {} : { minutesToArrive: minutes }),
-      onTime: minutes !== undefined && minutes <= target.arriveWithinMinutes,
-      stayedUntilDone: done,
-      ...(target.completeWithinHours === undefined ? {} : {
-        completedOnTime: r.completedAt !== undefined && ms(r.completedAt) - blown <= target.completeWithinHours * 3_600_000
-      })
-    }
-  }))
-})
+)
 
 /**
  * A 綦江 whistle for the examples: a night flood, blown at 21:00, calling the fire brigade and

@@ -44,7 +44,9 @@ describe("Agreement", () => {
         "CORE_DATE_INVALID"
       ])
       expect(codesOf(Agreement.decode({ ...agreementJson(), extra: 1 }))).toEqual(["CORE_SCHEMA_UNEXPECTED_KEY"])
-      expect(codesOf(Agreement.decode({ ...agreementJson(), kind: "points-scheme" }))).toEqual(["CORE_DOCUMENT_KIND_MISMATCH"])
+      expect(codesOf(Agreement.decode({ ...agreementJson(), kind: "points-scheme" }))).toEqual([
+        "CORE_DOCUMENT_KIND_MISMATCH"
+      ])
     })
 
     it("runs the whole-document checks: duplicate commitment ids, same party, project due outside the term", () => {
@@ -89,9 +91,12 @@ describe("Agreement", () => {
     })
 
     it("commitment schemas accept each kind and refuse a wrong tag", () => {
-      expect(Schema.is(Agreement.Commitment)({ _tag: "Project", id: "p", joint: "joint-safety", name: "n", budget: 0 })).toBe(true)
+      expect(Schema.is(Agreement.Commitment)({ _tag: "Project", id: "p", joint: "joint-safety", name: "n", budget: 0 }))
+        .toBe(true)
       expect(Schema.is(Agreement.Commitment)({ _tag: "Gift", id: "p", joint: "joint-safety" })).toBe(false)
-      expect(Result.isSuccess(ValidationReport.decodeUnknown(Agreement.Term)({ start: "2024-01-01", end: "2024-01-01" }))).toBe(true)
+      expect(
+        Result.isSuccess(ValidationReport.decodeUnknown(Agreement.Term)({ start: "2024-01-01", end: "2024-01-01" }))
+      ).toBe(true)
     })
   })
 })
@@ -101,7 +106,8 @@ describe("FiveJoints", () => {
     it("lists the joints an agreement misses, and names each in zh and en", () => {
       expect(FiveJoints.missing(FiveJoints.all)).toEqual([])
       expect(FiveJoints.missing([])).toEqual(FiveJoints.all)
-      expect(FiveJoints.all.map((j) => FiveJoints.labels[j].zh)).toEqual(["联学联做", "平安联创", "公益联办", "设施联用", "文明联创"])
+      expect(FiveJoints.all.map((j) => FiveJoints.labels[j].zh)).toEqual(["联学联做", "平安联创", "公益联办",
+        "设施联用", "文明联创"])
     })
   })
 })

@@ -21,7 +21,9 @@ import { need, project, resource } from "./ThreeLists.test.js"
 type Outcome = Result.Result<unknown, ValidationReport.ValidationReport> | ReadonlyArray<{ readonly code: string }>
 
 const codes = (outcome: Outcome): ReadonlyArray<string> =>
-  Array.isArray(outcome) ? outcome.map((i) => i.code) : Result.isFailure(outcome as Result.Result<unknown, ValidationReport.ValidationReport>)
+  Array.isArray(outcome) ?
+    outcome.map((i) => i.code) :
+    Result.isFailure(outcome as Result.Result<unknown, ValidationReport.ValidationReport>)
     ? (outcome as Result.Failure<unknown, ValidationReport.ValidationReport>).failure.issues.map((i) => i.code)
     : []
 
@@ -38,12 +40,26 @@ const lists = (resources: Array<unknown>, needs: Array<unknown>, projects: Array
     needs: Schema.Array(ThreeLists.Need),
     projects: Schema.Array(ThreeLists.Project)
   }))({ resources, needs, projects })
-const into = (id: string): Matching.AcceptInto => ({ _tag: "New", project: id, name: "对接", owner: "社区", budget: 0, due: "2024-12-31" })
-const claimed = () => Result.getOrThrow(MicroWish.claim(MicroWish.example(), { unit: "unit-01" as never, on: d("2024-03-05") }))
+const into = (id: string): Matching.AcceptInto => ({
+  _tag: "New",
+  project: id,
+  name: "对接",
+  owner: "社区",
+  budget: 0,
+  due: "2024-12-31"
+})
+const claimed = () =>
+  Result.getOrThrow(MicroWish.claim(MicroWish.example(), { unit: "unit-01" as never, on: d("2024-03-05") }))
 const at = (hm: string) => Instant.makeUnsafe(`2024-07-01T${hm}:00+08:00`)
 const arrived = () => Result.getOrThrow(Whistle.reportArrival(Whistle.example(), { party: "fire", at: at("21:10") }))
 const meeting = (attendance: Array<unknown>) => ({
-  id: "m", grandCommittee: "gc", date: "2024-06-01", kind: "regular", invited: ["a"], attendance, decisions: []
+  id: "m",
+  grandCommittee: "gc",
+  date: "2024-06-01",
+  kind: "regular",
+  invited: ["a"],
+  attendance,
+  decisions: []
 })
 const template = Presets.standardTemplate
 
@@ -54,8 +70,14 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => Agreement.decode(agreementJson({ term: { start: "2024-01-01", end: "2024-12-31" } }))
   },
   AGREEMENT_AMOUNT_NEGATIVE: {
-    fail: () => Agreement.decode(agreementJson({ commitments: [{ _tag: "Funding", id: "f", joint: "joint-study", annualAmount: -1 }] })),
-    pass: () => Agreement.decode(agreementJson({ commitments: [{ _tag: "Funding", id: "f", joint: "joint-study", annualAmount: 0 }] }))
+    fail: () =>
+      Agreement.decode(
+        agreementJson({ commitments: [{ _tag: "Funding", id: "f", joint: "joint-study", annualAmount: -1 }] })
+      ),
+    pass: () =>
+      Agreement.decode(
+        agreementJson({ commitments: [{ _tag: "Funding", id: "f", joint: "joint-study", annualAmount: 0 }] })
+      )
   },
   AGREEMENT_QUANTITY_NOT_POSITIVE: {
     fail: () => ValidationReport.decodeUnknown(ThreeLists.Resource)(resource("r", { capacity: 0 })),
@@ -66,8 +88,24 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => ValidationReport.decodeUnknown(Category.Category)("health")
   },
   AGREEMENT_DUPLICATE_ID: {
-    fail: () => MicroWish.post({ id: "w", grandCommittee: "g", title: "t", wisher: "x", postedOn: "2024-01-01", publishedTo: ["a", "a"] }),
-    pass: () => MicroWish.post({ id: "w", grandCommittee: "g", title: "t", wisher: "x", postedOn: "2024-01-01", publishedTo: ["a", "b"] })
+    fail: () =>
+      MicroWish.post({
+        id: "w",
+        grandCommittee: "g",
+        title: "t",
+        wisher: "x",
+        postedOn: "2024-01-01",
+        publishedTo: ["a", "a"]
+      }),
+    pass: () =>
+      MicroWish.post({
+        id: "w",
+        grandCommittee: "g",
+        title: "t",
+        wisher: "x",
+        postedOn: "2024-01-01",
+        publishedTo: ["a", "b"]
+      })
   },
   AGREEMENT_UNKNOWN_REFERENCE: {
     fail: () => ThreeLists.validate(lists([], [], [project("p", { needs: ["n-9"] })])),
@@ -86,16 +124,40 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => Template.issues(agreement(), template)
   },
   AGREEMENT_TEMPLATE_FUNDING_BELOW_MINIMUM: {
-    fail: () => Template.issues(agreement({ commitments: [...agreement().commitments.slice(1), { _tag: "Funding", id: "f", joint: "joint-public-welfare", annualAmount: 999_999 }] }), template),
-    pass: () => Template.issues(agreement({ commitments: [...agreement().commitments.slice(1), { _tag: "Funding", id: "f", joint: "joint-public-welfare", annualAmount: 1_000_000 }] }), template)
+    fail: () =>
+      Template.issues(
+        agreement({
+          commitments: [...agreement().commitments.slice(1), {
+            _tag: "Funding",
+            id: "f",
+            joint: "joint-public-welfare",
+            annualAmount: 999_999
+          }]
+        }),
+        template
+      ),
+    pass: () =>
+      Template.issues(
+        agreement({
+          commitments: [...agreement().commitments.slice(1), {
+            _tag: "Funding",
+            id: "f",
+            joint: "joint-public-welfare",
+            annualAmount: 1_000_000
+          }]
+        }),
+        template
+      )
   },
   AGREEMENT_TEMPLATE_MEETINGS_OUT_OF_RANGE: {
     fail: () => Template.issues(agreement({ meetings: { minPerYear: 1, maxPerYear: 3 } }), template),
     pass: () => Template.issues(agreement({ meetings: { minPerYear: 2, maxPerYear: 2 } }), template)
   },
   AGREEMENT_TEMPLATE_REPORTING_MISSING: {
-    fail: () => Template.issues(agreement({ reporting: [{ frequency: "quarterly", to: "街道工委", form: "oral" }] }), template),
-    pass: () => Template.issues(agreement({ reporting: [{ frequency: "quarterly", to: "街道工委", form: "written" }] }), template)
+    fail: () =>
+      Template.issues(agreement({ reporting: [{ frequency: "quarterly", to: "街道工委", form: "oral" }] }), template),
+    pass: () =>
+      Template.issues(agreement({ reporting: [{ frequency: "quarterly", to: "街道工委", form: "written" }] }), template)
   },
   AGREEMENT_TEMPLATE_TERM_TOO_LONG: {
     fail: () => Template.issues(agreement({ term: { start: "2024-01-01", end: "2027-01-01" } }), template),
@@ -110,8 +172,16 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => Lifecycle.suspend(active(), { on: d("2024-01-01"), reason: "r" })
   },
   AGREEMENT_OUTSIDE_TERM: {
-    fail: () => Lifecycle.resume(Result.getOrThrow(Lifecycle.suspend(active(), { on: d("2024-02-01"), reason: "r" })), d("2025-01-01")),
-    pass: () => Lifecycle.resume(Result.getOrThrow(Lifecycle.suspend(active(), { on: d("2024-02-01"), reason: "r" })), d("2024-12-31"))
+    fail: () =>
+      Lifecycle.resume(
+        Result.getOrThrow(Lifecycle.suspend(active(), { on: d("2024-02-01"), reason: "r" })),
+        d("2025-01-01")
+      ),
+    pass: () =>
+      Lifecycle.resume(
+        Result.getOrThrow(Lifecycle.suspend(active(), { on: d("2024-02-01"), reason: "r" })),
+        d("2024-12-31")
+      )
   },
   AGREEMENT_EXPIRED_TOO_EARLY: {
     fail: () => Lifecycle.expire(active(), d("2024-12-31")),
@@ -122,36 +192,99 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => Lifecycle.terminate(active(), { on: d("2024-02-01"), reason: "撤并", by: "both" })
   },
   AGREEMENT_SIGNATORY_REQUIRED: {
-    fail: () => Lifecycle.sign(Lifecycle.example(), { committee: { signatory: "", on: d("2024-01-01") }, unit: { signatory: "乙", on: d("2024-01-01") } }),
-    pass: () => Lifecycle.sign(Lifecycle.example(), { committee: { signatory: "甲", on: d("2024-01-01") }, unit: { signatory: "乙", on: d("2024-01-01") } })
+    fail: () =>
+      Lifecycle.sign(Lifecycle.example(), {
+        committee: { signatory: "", on: d("2024-01-01") },
+        unit: { signatory: "乙", on: d("2024-01-01") }
+      }),
+    pass: () =>
+      Lifecycle.sign(Lifecycle.example(), {
+        committee: { signatory: "甲", on: d("2024-01-01") },
+        unit: { signatory: "乙", on: d("2024-01-01") }
+      })
   },
   AGREEMENT_RENEWAL_OVERLAP: {
-    fail: () => Lifecycle.renew(active(), { on: d("2024-12-01"), successor: { ...agreement(), id: "n" as never, term: { start: d("2024-12-31"), end: d("2025-12-31") } } }),
-    pass: () => Lifecycle.renew(active(), { on: d("2024-12-01"), successor: { ...agreement(), id: "n" as never, term: { start: d("2025-01-01"), end: d("2025-12-31") } } })
+    fail: () =>
+      Lifecycle.renew(active(), {
+        on: d("2024-12-01"),
+        successor: { ...agreement(), id: "n" as never, term: { start: d("2024-12-31"), end: d("2025-12-31") } }
+      }),
+    pass: () =>
+      Lifecycle.renew(active(), {
+        on: d("2024-12-01"),
+        successor: { ...agreement(), id: "n" as never, term: { start: d("2025-01-01"), end: d("2025-12-31") } }
+      })
   },
   AGREEMENT_RENEWAL_PARTIES_DIFFER: {
-    fail: () => Lifecycle.renew(active(), { on: d("2024-12-01"), successor: agreement({ id: "n", memberUnit: { id: "x", name: "x" }, term: { start: "2025-01-01", end: "2025-12-31" } }) }),
-    pass: () => Lifecycle.renew(active(), { on: d("2024-12-01"), successor: agreement({ id: "n", term: { start: "2025-01-01", end: "2025-12-31" } }) })
+    fail: () =>
+      Lifecycle.renew(active(), {
+        on: d("2024-12-01"),
+        successor: agreement({
+          id: "n",
+          memberUnit: { id: "x", name: "x" },
+          term: { start: "2025-01-01", end: "2025-12-31" }
+        })
+      }),
+    pass: () =>
+      Lifecycle.renew(active(), {
+        on: d("2024-12-01"),
+        successor: agreement({ id: "n", term: { start: "2025-01-01", end: "2025-12-31" } })
+      })
   },
   AGREEMENT_AMENDMENT_CHANGES_ID: {
     fail: () => Lifecycle.amend(active(), { on: d("2024-02-01"), reason: "r", agreement: agreement({ id: "other" }) }),
-    pass: () => Lifecycle.amend(active(), { on: d("2024-02-01"), reason: "r", agreement: agreement({ meetings: { minPerYear: 2, maxPerYear: 2 } }) })
+    pass: () =>
+      Lifecycle.amend(active(), {
+        on: d("2024-02-01"),
+        reason: "r",
+        agreement: agreement({ meetings: { minPerYear: 2, maxPerYear: 2 } })
+      })
   },
   AGREEMENT_HISTORY_INVALID: {
     fail: () => Lifecycle.replay(active().history.slice(1)),
     pass: () => Lifecycle.replay(active().history)
   },
   AGREEMENT_OVER_COMMITMENT: {
-    fail: () => Matching.accept(lists([resource("r", { capacity: 1 })], [need("n", { quantity: 2 })]), { need: "n" as never, resource: "r" as never, amount: 2 }, into("p")),
-    pass: () => Matching.accept(lists([resource("r", { capacity: 2 })], [need("n", { quantity: 2 })]), { need: "n" as never, resource: "r" as never, amount: 2 }, into("p"))
+    fail: () =>
+      Matching.accept(lists([resource("r", { capacity: 1 })], [need("n", { quantity: 2 })]), {
+        need: "n" as never,
+        resource: "r" as never,
+        amount: 2
+      }, into("p")),
+    pass: () =>
+      Matching.accept(lists([resource("r", { capacity: 2 })], [need("n", { quantity: 2 })]), {
+        need: "n" as never,
+        resource: "r" as never,
+        amount: 2
+      }, into("p"))
   },
   AGREEMENT_NEED_CLOSED: {
-    fail: () => Matching.accept(lists([resource("r")], [need("n", { status: "solved" })]), { need: "n" as never, resource: "r" as never, amount: 1 }, into("p")),
-    pass: () => Matching.accept(lists([resource("r")], [need("n")]), { need: "n" as never, resource: "r" as never, amount: 1 }, into("p"))
+    fail: () =>
+      Matching.accept(lists([resource("r")], [need("n", { status: "solved" })]), {
+        need: "n" as never,
+        resource: "r" as never,
+        amount: 1
+      }, into("p")),
+    pass: () =>
+      Matching.accept(
+        lists([resource("r")], [need("n")]),
+        { need: "n" as never, resource: "r" as never, amount: 1 },
+        into("p")
+      )
   },
   AGREEMENT_PROJECT_STATUS: {
-    fail: () => Matching.accept(lists([resource("r")], [need("n")], [project("p", { status: "cancelled" })]), { need: "n" as never, resource: "r" as never, amount: 1 }, { _tag: "Existing", project: "p" }),
-    pass: () => Matching.accept(lists([resource("r")], [need("n")], [project("p", { status: "in-progress" })]), { need: "n" as never, resource: "r" as never, amount: 1 }, { _tag: "Existing", project: "p" })
+    fail: () =>
+      Matching.accept(lists([resource("r")], [need("n")], [project("p", { status: "cancelled" })]), {
+        need: "n" as never,
+        resource: "r" as never,
+        amount: 1
+      }, { _tag: "Existing", project: "p" }),
+    pass: () =>
+      Matching.accept(lists([resource("r")], [need("n")], [project("p", { status: "in-progress" })]), {
+        need: "n" as never,
+        resource: "r" as never,
+        amount: 1
+      }, { _tag: "Existing", project: "p" })
   },
   AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT: {
     fail: () => MicroWish.claim(MicroWish.example(), { unit: "unit-99" as never, on: d("2024-03-05") }),
@@ -178,7 +311,11 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => MicroWish.fallBack(MicroWish.example(), { on: d("2024-03-19"), policy: { claimWindowDays: 14 } })
   },
   AGREEMENT_WHISTLE_CLOSED: {
-    fail: () => Whistle.reportArrival(Result.getOrThrow(Whistle.close(Whistle.example(), at("22:00"))), { party: "fire", at: at("22:10") }),
+    fail: () =>
+      Whistle.reportArrival(Result.getOrThrow(Whistle.close(Whistle.example(), at("22:00"))), {
+        party: "fire",
+        at: at("22:10")
+      }),
     pass: () => Whistle.reportArrival(Whistle.example(), { party: "fire", at: at("22:10") })
   },
   AGREEMENT_WHISTLE_ALREADY_REPORTED: {
@@ -194,7 +331,11 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => Whistle.reportArrival(Whistle.example(), { party: "fire", at: at("21:00") })
   },
   AGREEMENT_POLICY_URGENCY_MISSING: {
-    fail: () => Whistle.evaluate(Whistle.example(), { ...Presets.pingguWhistlePolicy, targets: Presets.pingguWhistlePolicy.targets.slice(0, 2) }),
+    fail: () =>
+      Whistle.evaluate(Whistle.example(), {
+        ...Presets.pingguWhistlePolicy,
+        targets: Presets.pingguWhistlePolicy.targets.slice(0, 2)
+      }),
     pass: () => Whistle.evaluate(Whistle.example(), Presets.pingguWhistlePolicy)
   },
   AGREEMENT_MEETING_NOT_INVITED: {
@@ -202,14 +343,28 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
     pass: () => JointMeeting.record(meeting([{ unit: "a", present: true }]))
   },
   AGREEMENT_DELIVERY_KIND_MISMATCH: {
-    fail: () => Fulfilment.compute({
-      agreements: [agreement()],
-      deliveries: [{ _tag: "FundsDelivered", agreement: agreement().id, commitment: "hall" as never, on: d("2024-01-05"), amount: Fen.makeUnsafe(1) }]
-    }, Period.year(2024)),
-    pass: () => Fulfilment.compute({
-      agreements: [agreement()],
-      deliveries: [{ _tag: "FundsDelivered", agreement: agreement().id, commitment: "funds" as never, on: d("2024-01-05"), amount: Fen.makeUnsafe(1) }]
-    }, Period.year(2024))
+    fail: () =>
+      Fulfilment.compute({
+        agreements: [agreement()],
+        deliveries: [{
+          _tag: "FundsDelivered",
+          agreement: agreement().id,
+          commitment: "hall" as never,
+          on: d("2024-01-05"),
+          amount: Fen.makeUnsafe(1)
+        }]
+      }, Period.year(2024)),
+    pass: () =>
+      Fulfilment.compute({
+        agreements: [agreement()],
+        deliveries: [{
+          _tag: "FundsDelivered",
+          agreement: agreement().id,
+          commitment: "funds" as never,
+          on: d("2024-01-05"),
+          amount: Fen.makeUnsafe(1)
+        }]
+      }, Period.year(2024))
   }
 }
 
@@ -232,7 +387,9 @@ describe("Messages", () => {
       it(`${code}: fails the bad input, passes the corrected one`, () => {
         const failing = c.fail()
         expect(codes(failing)).toContain(code)
-        if (!Array.isArray(failing)) expectWellFormed(issuesOf(failing as Result.Result<unknown, ValidationReport.ValidationReport>))
+        if (!Array.isArray(failing)) {
+          expectWellFormed(issuesOf(failing as Result.Result<unknown, ValidationReport.ValidationReport>))
+        }
         expect(codes(c.pass())).not.toContain(code)
         expect(codes(c.pass())).toEqual([])
       })

@@ -25,7 +25,9 @@ describe("MicroWish", () => {
 
     it("an unclaimed wish falls back to the community after the claim window and is delivered by it", () => {
       const wish = MicroWish.example()
-      expect(codesOf(MicroWish.fallBack(wish, { on: d("2024-03-18"), policy: Presets.wishPolicy }))).toEqual(["AGREEMENT_WISH_NOT_DUE"])
+      expect(codesOf(MicroWish.fallBack(wish, { on: d("2024-03-18"), policy: Presets.wishPolicy }))).toEqual([
+        "AGREEMENT_WISH_NOT_DUE"
+      ])
       const fell = ok(MicroWish.fallBack(wish, { on: d("2024-03-19"), policy: Presets.wishPolicy }))
       expect(fell.status).toBe("fallen-back")
       expect(codesOf(MicroWish.claim(fell, { unit: unit(1), on: d("2024-03-20") }))).toEqual(["AGREEMENT_WISH_CLOSED"])
@@ -35,9 +37,19 @@ describe("MicroWish", () => {
     })
 
     it("sweep falls back only the wishes past their window", () => {
-      const claimed = ok(MicroWish.claim({ ...MicroWish.example(), id: "w-2" as never }, { unit: unit(1), on: d("2024-03-05") }))
-      const late = { ...MicroWish.example(), id: "w-3" as never, postedOn: d("2024-03-20"), history: [{ _tag: "Posted" as const, on: d("2024-03-20") }] }
-      const swept = MicroWish.sweep([MicroWish.example(), claimed, late], { on: d("2024-03-25"), policy: Presets.wishPolicy })
+      const claimed = ok(
+        MicroWish.claim({ ...MicroWish.example(), id: "w-2" as never }, { unit: unit(1), on: d("2024-03-05") })
+      )
+      const late = {
+        ...MicroWish.example(),
+        id: "w-3" as never,
+        postedOn: d("2024-03-20"),
+        history: [{ _tag: "Posted" as const, on: d("2024-03-20") }]
+      }
+      const swept = MicroWish.sweep([MicroWish.example(), claimed, late], {
+        on: d("2024-03-25"),
+        policy: Presets.wishPolicy
+      })
       expect(swept.fellBack).toEqual(["pingli-wheelchair"])
       expect(swept.wishes.map((w) => w.status)).toEqual(["fallen-back", "claimed", "published"])
     })
@@ -53,10 +65,11 @@ describe("MicroWish", () => {
     })
 
     it("refuses a unit the wish was not published to and a date before posting, together", () => {
-      expect(codesOf(MicroWish.claim(MicroWish.example(), { unit: Id.UnitId.make("stranger"), on: d("2024-03-01") }))).toEqual([
-        "AGREEMENT_DATE_BEFORE_PREVIOUS",
-        "AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT"
-      ])
+      expect(codesOf(MicroWish.claim(MicroWish.example(), { unit: Id.UnitId.make("stranger"), on: d("2024-03-01") })))
+        .toEqual([
+          "AGREEMENT_DATE_BEFORE_PREVIOUS",
+          "AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT"
+        ])
     })
 
     it("only the claimant withdraws, only before delivery; the wish is open again", () => {
@@ -71,17 +84,22 @@ describe("MicroWish", () => {
       const reclaimed = ok(MicroWish.claim(reopened, { unit: unit(8), on: d("2024-03-08") }))
       const delivered = ok(MicroWish.deliver(reclaimed, d("2024-03-11")))
       expect(delivered.delivered?.by).toBe("unit-08")
-      expect(codesOf(MicroWish.withdraw(delivered, { unit: unit(8), on: d("2024-03-12"), reason: "x" }))).toEqual(["AGREEMENT_WISH_CLOSED"])
-      expect(codesOf(MicroWish.withdraw(MicroWish.example(), { unit: unit(8), on: d("2024-03-12"), reason: "x" }))).toEqual([
-        "AGREEMENT_WISH_NOT_CLAIMED"
+      expect(codesOf(MicroWish.withdraw(delivered, { unit: unit(8), on: d("2024-03-12"), reason: "x" }))).toEqual([
+        "AGREEMENT_WISH_CLOSED"
       ])
+      expect(codesOf(MicroWish.withdraw(MicroWish.example(), { unit: unit(8), on: d("2024-03-12"), reason: "x" })))
+        .toEqual([
+          "AGREEMENT_WISH_NOT_CLAIMED"
+        ])
       expect(codesOf(MicroWish.deliver(delivered, d("2024-03-12")))).toEqual(["AGREEMENT_WISH_CLOSED"])
       expect(codesOf(MicroWish.deliver(MicroWish.example(), d("2024-03-12")))).toEqual(["AGREEMENT_WISH_NOT_CLAIMED"])
       expect(codesOf(MicroWish.deliver(reclaimed, d("2024-03-01")))).toEqual(["AGREEMENT_DATE_BEFORE_PREVIOUS"])
       expect(codesOf(MicroWish.fallBack(reclaimed, { on: d("2024-05-01"), policy: Presets.wishPolicy }))).toEqual([
         "AGREEMENT_WISH_ALREADY_CLAIMED"
       ])
-      expect(codesOf(MicroWish.fallBack(delivered, { on: d("2024-05-01"), policy: Presets.wishPolicy }))).toEqual(["AGREEMENT_WISH_CLOSED"])
+      expect(codesOf(MicroWish.fallBack(delivered, { on: d("2024-05-01"), policy: Presets.wishPolicy }))).toEqual([
+        "AGREEMENT_WISH_CLOSED"
+      ])
     })
 
     it("among simultaneous claims exactly one wins: the earliest, then the first given (property)", () => {
@@ -104,9 +122,28 @@ describe("MicroWish", () => {
 
   describe("constructors", () => {
     it("reports every problem of a posting", () => {
-      const result = MicroWish.post({ id: "", grandCommittee: "pl", title: "", wisher: "x", postedOn: "2024-02-31", publishedTo: [] })
-      expect(codesOf(result)).toEqual(["CORE_ID_EMPTY", "CORE_SCHEMA_INVALID_VALUE", "CORE_DATE_INVALID", "CORE_SCHEMA_INVALID_VALUE"])
-      expect(codesOf(MicroWish.post({ id: "w", grandCommittee: "pl", title: "t", wisher: "x", postedOn: "2024-02-01", publishedTo: ["a", "b", "a"] }))).toEqual([
+      const result = MicroWish.post({
+        id: "",
+        grandCommittee: "pl",
+        title: "",
+        wisher: "x",
+        postedOn: "2024-02-31",
+        publishedTo: []
+      })
+      expect(codesOf(result)).toEqual(["CORE_ID_EMPTY", "CORE_SCHEMA_INVALID_VALUE", "CORE_DATE_INVALID",
+        "CORE_SCHEMA_INVALID_VALUE"])
+      expect(
+        codesOf(
+          MicroWish.post({
+            id: "w",
+            grandCommittee: "pl",
+            title: "t",
+            wisher: "x",
+            postedOn: "2024-02-01",
+            publishedTo: ["a", "b", "a"]
+          })
+        )
+      ).toEqual([
         "AGREEMENT_DUPLICATE_ID"
       ])
     })

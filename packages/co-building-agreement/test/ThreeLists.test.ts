@@ -4,24 +4,58 @@ import { Category, Presets, ThreeLists } from "../src/index.js"
 import { codesOf, expectWellFormed, issuesOf, ok } from "./fixtures.js"
 
 export const resource = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id, grandCommittee: "gc", unit: "u", category: "health", tags: [], capacity: 10, description: "义诊", ...overrides
+  id,
+  grandCommittee: "gc",
+  unit: "u",
+  category: "health",
+  tags: [],
+  capacity: 10,
+  description: "义诊",
+  ...overrides
 })
 export const need = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id, grandCommittee: "gc", category: "health", tags: [], urgency: "normal", quantity: 1,
-  raisedBy: { kind: "resident", name: "居民" }, raisedOn: "2024-03-01", description: "看病难", status: "open", ...overrides
+  id,
+  grandCommittee: "gc",
+  category: "health",
+  tags: [],
+  urgency: "normal",
+  quantity: 1,
+  raisedBy: { kind: "resident", name: "居民" },
+  raisedOn: "2024-03-01",
+  description: "看病难",
+  status: "open",
+  ...overrides
 })
 export const project = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id, grandCommittee: "gc", name: "义诊进社区", owner: "u", budget: 0, status: "agreed", milestones: [],
-  needs: [], allocations: [], ...overrides
+  id,
+  grandCommittee: "gc",
+  name: "义诊进社区",
+  owner: "u",
+  budget: 0,
+  status: "agreed",
+  milestones: [],
+  needs: [],
+  allocations: [],
+  ...overrides
 })
 export const doc = (resources: Array<unknown>, needs: Array<unknown>, projects: Array<unknown>) => ({
-  kind: "three-lists", schemaVersion: 1, resources, needs, projects
+  kind: "three-lists",
+  schemaVersion: 1,
+  resources,
+  needs,
+  projects
 })
 
 describe("ThreeLists", () => {
   describe("documents", () => {
     it("decodes the three lists", () => {
-      const lists = ok(ThreeLists.document.decode(doc([resource("r-1")], [need("n-1")], [project("p-1", { needs: ["n-1"], allocations: [{ resource: "r-1", amount: 4 }] })])))
+      const lists = ok(
+        ThreeLists.document.decode(
+          doc([resource("r-1")], [need("n-1")], [
+            project("p-1", { needs: ["n-1"], allocations: [{ resource: "r-1", amount: 4 }] })
+          ])
+        )
+      )
       expect(ThreeLists.remaining(lists, "r-1")).toBe(6)
       expect(ThreeLists.remaining(lists, "missing")).toBe(0)
     })
@@ -34,7 +68,9 @@ describe("ThreeLists", () => {
       ))
       const codes = codesOf(result)
       expect(codes.filter((c) => c === "AGREEMENT_UNKNOWN_CATEGORY")).toHaveLength(2)
-      expect(codes).toEqual(expect.arrayContaining(["AGREEMENT_QUANTITY_NOT_POSITIVE", "CORE_DATE_INVALID", "AGREEMENT_AMOUNT_NEGATIVE"]))
+      expect(codes).toEqual(
+        expect.arrayContaining(["AGREEMENT_QUANTITY_NOT_POSITIVE", "CORE_DATE_INVALID", "AGREEMENT_AMOUNT_NEGATIVE"])
+      )
       expect(codes.length).toBeGreaterThanOrEqual(6)
       const unknown = issuesOf(result).find((i) => i.code === "AGREEMENT_UNKNOWN_CATEGORY")!
       expect(unknown.path).toEqual(["resources", 0, "category"])
@@ -47,7 +83,10 @@ describe("ThreeLists", () => {
         [resource("r-1", { capacity: 5 }), resource("r-1")],
         [need("n-1")],
         [
-          project("p-1", { needs: ["n-9"], allocations: [{ resource: "r-1", amount: 4 }, { resource: "r-9", amount: 1 }] }),
+          project("p-1", {
+            needs: ["n-9"],
+            allocations: [{ resource: "r-1", amount: 4 }, { resource: "r-9", amount: 1 }]
+          }),
           project("p-2", { allocations: [{ resource: "r-1", amount: 2 }] }),
           project("p-3", { status: "cancelled", allocations: [{ resource: "r-1", amount: 5 }] })
         ]
@@ -65,7 +104,11 @@ describe("ThreeLists", () => {
       const lists: ThreeLists.Lists = {
         resources: [Schema.decodeUnknownSync(ThreeLists.Resource)(resource("r-1", { capacity: 1 }))],
         needs: [],
-        projects: [Schema.decodeUnknownSync(ThreeLists.Project)(project("p-1", { allocations: [{ resource: "r-1", amount: 2 }] }))]
+        projects: [
+          Schema.decodeUnknownSync(ThreeLists.Project)(
+            project("p-1", { allocations: [{ resource: "r-1", amount: 2 }] })
+          )
+        ]
       }
       expect(ThreeLists.validate(lists).map((i) => i.code)).toEqual(["AGREEMENT_OVER_COMMITMENT"])
       expect(ThreeLists.committed(lists).get("r-1")).toBe(2)
@@ -93,7 +136,9 @@ describe("ThreeLists", () => {
 
     it("triage is data-last too", () => {
       const needs = Presets.qijiangProblemList()
-      expect(ThreeLists.triage(Presets.qijiangTriagePolicy)(needs)).toEqual(ThreeLists.triage(needs, Presets.qijiangTriagePolicy))
+      expect(ThreeLists.triage(Presets.qijiangTriagePolicy)(needs)).toEqual(
+        ThreeLists.triage(needs, Presets.qijiangTriagePolicy)
+      )
     })
   })
 })

@@ -32,8 +32,9 @@ export const agreement = (overrides: Record<string, unknown> = {}): Agreement.Ag
 export const codesOf = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): ReadonlyArray<string> =>
   Result.isFailure(result) ? result.failure.issues.map((i) => i.code) : []
 
-export const issuesOf = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): ReadonlyArray<Issue.DomainIssue> =>
-  Result.isFailure(result) ? result.failure.issues : []
+export const issuesOf = <A>(
+  result: Result.Result<A, ValidationReport.ValidationReport>
+): ReadonlyArray<Issue.DomainIssue> => Result.isFailure(result) ? result.failure.issues : []
 
 export const ok = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): A => {
   if (Result.isFailure(result)) expect.fail(ValidationReport.format(result.failure, "en"))

@@ -34,11 +34,19 @@ describe("types", () => {
     it("transitions are dual and return results", () => {
       const state = Lifecycle.example()
       expectTypeOf(Lifecycle.activate(state, "2024-01-01" as CivilDate.CivilDate)).toEqualTypeOf<R<Lifecycle.State>>()
-      expectTypeOf(Lifecycle.activate("2024-01-01" as CivilDate.CivilDate)).toEqualTypeOf<(s: Lifecycle.State) => R<Lifecycle.State>>()
-      expectTypeOf(MicroWish.claim(MicroWish.example(), { unit: "u" as Id.UnitId, on: "2024-01-01" as CivilDate.CivilDate })).toEqualTypeOf<R<MicroWish.Wish>>()
+      expectTypeOf(Lifecycle.activate("2024-01-01" as CivilDate.CivilDate)).toEqualTypeOf<
+        (s: Lifecycle.State) => R<Lifecycle.State>
+      >()
+      expectTypeOf(
+        MicroWish.claim(MicroWish.example(), { unit: "u" as Id.UnitId, on: "2024-01-01" as CivilDate.CivilDate })
+      ).toEqualTypeOf<R<MicroWish.Wish>>()
       expectTypeOf<Whistle.Report["at"]>().toEqualTypeOf<Instant.Instant>()
       expectTypeOf(Matching.plan).returns.toEqualTypeOf<Matching.Plan>()
-      expectTypeOf(Matching.accept).toBeCallableWith({ resources: [], needs: [], projects: [] }, { need: "n" as ThreeLists.NeedId, resource: "r" as ThreeLists.ResourceId, amount: 1 }, { _tag: "Existing", project: "p" })
+      expectTypeOf(Matching.accept).toBeCallableWith({ resources: [], needs: [], projects: [] }, {
+        need: "n" as ThreeLists.NeedId,
+        resource: "r" as ThreeLists.ResourceId,
+        amount: 1
+      }, { _tag: "Existing", project: "p" })
     })
 
     it("fulfilment figures are numbers only", () => {

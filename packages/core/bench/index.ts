@@ -7,11 +7,11 @@
  * - 1,000,000 civil-date additions vs `Date` UTC arithmetic.
  * Writes bench/results/core.json.
  */
+import { CivilDate, Fen, Id, Random, ValidationReport } from "@gongzhi/core"
+import { Result, Schema } from "effect"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Result, Schema } from "effect"
-import { CivilDate, Fen, Id, Random, ValidationReport } from "@gongzhi/core"
 
 const here = dirname(fileURLToPath(import.meta.url))
 
@@ -58,7 +58,13 @@ const decodeEffect = time(() => {
 const typed = Array.from({ length: 1_000_000 }, () => {
   const r = random()
   const yuan = Math.floor(random() * 1_000_000)
-  return r < 0.25 ? `${yuan}` : r < 0.5 ? `${yuan}.${Math.floor(random() * 100)}` : r < 0.75 ? `¥${yuan.toLocaleString("en-US")}.50` : `${yuan % 100}万元`
+  return r < 0.25
+    ? `${yuan}`
+    : r < 0.5
+    ? `${yuan}.${Math.floor(random() * 100)}`
+    : r < 0.75
+    ? `¥${yuan.toLocaleString("en-US")}.50`
+    : `${yuan % 100}万元`
 })
 let parsedSum = 0
 const parseOurs = time(() => {
@@ -90,7 +96,13 @@ const memory = process.memoryUsage()
 const results = {
   date: new Date().toISOString().slice(0, 10),
   node: process.version,
-  decodeRows: { rows: rows.length, oursMs: decodeOurs, effectMs: decodeEffect, ratio: decodeOurs / decodeEffect, failures },
+  decodeRows: {
+    rows: rows.length,
+    oursMs: decodeOurs,
+    effectMs: decodeEffect,
+    ratio: decodeOurs / decodeEffect,
+    failures
+  },
   parseMoney: { inputs: typed.length, oursMs: parseOurs, naiveMs: parseNaive, ratio: parseOurs / parseNaive },
   addDays: { dates: dates.length, oursMs: addOurs, dateMs: addDate, ratio: addOurs / addDate },
   peakRssMb: Math.round(memory.rss / 1024 / 1024)
@@ -100,7 +112,19 @@ writeFileSync(join(here, "results", "core.json"), `${JSON.stringify(results, nul
 
 const fmt = (ms: number) => `${ms.toFixed(0)} ms`
 console.log("@gongzhi/core benchmarks")
-console.log(`decode ${rows.length} rows (all problems, bilingual): ${fmt(decodeOurs)} vs effect decodeUnknownResult ${fmt(decodeEffect)} → ×${results.decodeRows.ratio.toFixed(2)}`)
-console.log(`Fen.parse ${typed.length} amounts: ${fmt(parseOurs)} vs parseFloat×100 ${fmt(parseNaive)} → ×${results.parseMoney.ratio.toFixed(2)}`)
-console.log(`CivilDate.addDays ×${dates.length}: ${fmt(addOurs)} vs Date arithmetic ${fmt(addDate)} → ×${results.addDays.ratio.toFixed(2)}`)
+console.log(
+  `decode ${rows.length} rows (all problems, bilingual): ${fmt(decodeOurs)} vs effect decodeUnknownResult ${
+    fmt(decodeEffect)
+  } → ×${results.decodeRows.ratio.toFixed(2)}`
+)
+console.log(
+  `Fen.parse ${typed.length} amounts: ${fmt(parseOurs)} vs parseFloat×100 ${fmt(parseNaive)} → ×${
+    results.parseMoney.ratio.toFixed(2)
+  }`
+)
+console.log(
+  `CivilDate.addDays ×${dates.length}: ${fmt(addOurs)} vs Date arithmetic ${fmt(addDate)} → ×${
+    results.addDays.ratio.toFixed(2)
+  }`
+)
 console.log(`peak RSS ${results.peakRssMb} MB`)

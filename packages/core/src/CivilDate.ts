@@ -521,4 +521,5 @@ export const endOfMonth = (date: CivilDate): CivilDate => {
  * @category getters
  * @since 0.1.0
  */
-export const quarterOf = (date: CivilDate): 1 | 2 | 3 | 4 => (Math.floor((toParts(date).month - 1) / 3) + 1) as 1 | 2 | 3 | 4
+export const quarterOf = (date: CivilDate): 1 | 2 | 3 | 4 =>
+  (Math.floor((toParts(date).month - 1) / 3) + 1) as 1 | 2 | 3 | 4

@@ -262,10 +262,10 @@ export const define = <
     ? struct
     : struct.check(Issue.refine((doc: unknown) => checks.flatMap((check) => check(doc as A))))
   const schema = checked.annotate({
-      identifier: options.kind,
-      title: `${options.label.en} (${options.label.zh})`,
-      ...(options.description === undefined ? {} : { description: options.description })
-    }) as unknown as Schema.Decoder<A>
+    identifier: options.kind,
+    title: `${options.label.en} (${options.label.zh})`,
+    ...(options.description === undefined ? {} : { description: options.description })
+  }) as unknown as Schema.Decoder<A>
   const decodeBody = ValidationReport.decodeUnknown(schema)
   const decode = (input: unknown): Result.Result<A, ValidationReport.ValidationReport> => {
     const header = headerIssues(input, options.kind, options.schemaVersion)

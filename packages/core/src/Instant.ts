@@ -33,8 +33,7 @@ export const messages = Issue.catalog({
   }
 })
 
-const pattern =
-  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/
+const pattern = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|([+-])(\d{2}):(\d{2}))$/
 
 interface Parsed {
   readonly date: CivilDate.CivilDate
@@ -173,7 +172,9 @@ export const toEpochMillis = (instant: Instant): number => {
  */
 export const fromEpochMillis = (millis: number): Result.Result<Instant, ValidationReport.ValidationReport> => {
   if (!Number.isSafeInteger(millis)) {
-    return Result.fail(ValidationReport.of(messages.make("CORE_INSTANT_INVALID", { params: { input: String(millis) } })))
+    return Result.fail(
+      ValidationReport.of(messages.make("CORE_INSTANT_INVALID", { params: { input: String(millis) } }))
+    )
   }
   const day = Math.floor(millis / 86_400_000)
   const rest = millis - day * 86_400_000

@@ -217,8 +217,11 @@ export const format: {
 export const prefixPath: {
   (prefix: Path): (issue: DomainIssue) => DomainIssue
   (issue: DomainIssue, prefix: Path): DomainIssue
-} = dual(2, (issue: DomainIssue, prefix: Path): DomainIssue =>
-  prefix.length === 0 ? issue : { ...issue, path: [...prefix, ...issue.path] })
+} = dual(
+  2,
+  (issue: DomainIssue, prefix: Path): DomainIssue =>
+    prefix.length === 0 ? issue : { ...issue, path: [...prefix, ...issue.path] }
+)
 
 /**
  * Whether an issue rejects its input.
@@ -336,8 +339,7 @@ export interface Catalog<T extends Readonly<Record<string, Label.Label>>> {
   /** Makes the issue of a code, filling its templates with the params. */
   readonly make: <C extends keyof T & string>(
     code: C,
-    ...options: [Placeholders<T[C]["zh"] | T[C]["en"]>] extends [never]
-      ? [options?: Partial<MakeOptions<Params>>]
+    ...options: [Placeholders<T[C]["zh"] | T[C]["en"]>] extends [never] ? [options?: Partial<MakeOptions<Params>>]
       : [options: MakeOptions<ParamsOf<T[C]>>]
   ) => DomainIssue
 }

@@ -79,7 +79,7 @@ export class KeyIndex {
     const h = hashOf(key)
     const cells = this.cells
     const mask = this.mask
-    for (let i = h & mask; ; i = (i + 1) & mask) {
+    for (let i = h & mask;; i = (i + 1) & mask) {
       const found = cells[2 * i]!
       if (found === 0) return undefined
       if (found === h) {

@@ -156,7 +156,10 @@ const YearNumber = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 9999
 export const PeriodObject: Schema.Codec<Period> = Schema.Union([
   Schema.TaggedStruct("Year", { year: YearNumber }),
   Schema.TaggedStruct("Quarter", { year: YearNumber, quarter: Schema.Literals([1, 2, 3, 4]) }),
-  Schema.TaggedStruct("Month", { year: YearNumber, month: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 12 })) }),
+  Schema.TaggedStruct("Month", {
+    year: YearNumber,
+    month: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 12 }))
+  }),
   Schema.TaggedStruct("Range", { start: CivilDate.CivilDate, end: CivilDate.CivilDate }).check(
     Issue.refine((r: { start: string; end: string }) =>
       r.end < r.start
@@ -532,8 +535,7 @@ export const next = (period: Period): Result.Result<Period, ValidationReport.Val
  * @category iterating
  * @since 0.1.0
  */
-export const previous = (period: Period): Result.Result<Period, ValidationReport.ValidationReport> =>
-  shift(period, -1)
+export const previous = (period: Period): Result.Result<Period, ValidationReport.ValidationReport> => shift(period, -1)
 
 /**
  * The year, quarter or month containing a date.

@@ -6,8 +6,8 @@
  */
 import { Result, Schema, SchemaAST } from "effect"
 import { dual } from "effect/Function"
-import * as Issue from "./Issue.js"
 import { collect, messages as schemaMessages } from "./internal/schemaIssues.js"
+import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
 
 /**
@@ -133,7 +133,8 @@ export const merge = (...reports: ReadonlyArray<ValidationReport>): ValidationRe
  * @category getters
  * @since 0.1.0
  */
-export const errors = (report: ValidationReport): ReadonlyArray<Issue.DomainIssue> => report.issues.filter(Issue.isError)
+export const errors = (report: ValidationReport): ReadonlyArray<Issue.DomainIssue> =>
+  report.issues.filter(Issue.isError)
 
 /**
  * The issues that are only warnings.
@@ -218,8 +219,11 @@ export const isValidationReport = (u: unknown): u is ValidationReport =>
 export const toResult: {
   <A>(value: A): (report: ValidationReport) => Result.Result<A, ValidationReport>
   <A>(report: ValidationReport, value: A): Result.Result<A, ValidationReport>
-} = dual(2, <A>(report: ValidationReport, value: A): Result.Result<A, ValidationReport> =>
-  hasErrors(report) ? Result.fail(report) : Result.succeed(value))
+} = dual(
+  2,
+  <A>(report: ValidationReport, value: A): Result.Result<A, ValidationReport> =>
+    hasErrors(report) ? Result.fail(report) : Result.succeed(value)
+)
 
 /**
  * Formats a report for a person, one issue a line, with a summary line first.

@@ -8,8 +8,8 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-import type { Either } from "fp-ts/lib/Either.js"
 import { Result } from "effect"
+import type { Either } from "fp-ts/lib/Either.js"
 
 /**
  * Converts an effect `Result` to an fp-ts `Either` (failure → `Left`, success → `Right`).

@@ -90,11 +90,17 @@ describe("CivilDate", () => {
       expect(codeOf(CivilDate.addMonths(d("2024-01-01"), 0.5))).toEqual(["CORE_DATE_OUT_OF_RANGE"])
     })
     it("adding n days then -n days returns the date (property)", () => {
-      fc.assert(fc.property(fc.integer({ min: -719162 + 20000, max: 2932896 - 20000 }), fc.integer({ min: -20000, max: 20000 }), (day, n) => {
-        const date = Result.getOrThrow(CivilDate.fromEpochDay(day))
-        const back = Result.flatMap(CivilDate.addDays(date, n), CivilDate.addDays(-n))
-        expect(back).toEqual(Result.succeed(date))
-      }))
+      fc.assert(
+        fc.property(
+          fc.integer({ min: -719162 + 20000, max: 2932896 - 20000 }),
+          fc.integer({ min: -20000, max: 20000 }),
+          (day, n) => {
+            const date = Result.getOrThrow(CivilDate.fromEpochDay(day))
+            const back = Result.flatMap(CivilDate.addDays(date, n), CivilDate.addDays(-n))
+            expect(back).toEqual(Result.succeed(date))
+          }
+        )
+      )
     })
     it("adding months never leaves the target month (property)", () => {
       fc.assert(fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: -1200, max: 1200 }), (day, n) => {

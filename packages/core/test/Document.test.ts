@@ -17,12 +17,25 @@ const Scheme = Document.define({
   },
   checks: [(doc) =>
     doc.pointsPerHour > 10
-      ? [Issue.make({ code: "X_TOO_GENEROUS", path: ["pointsPerHour"], message: { zh: "每小时最多 10 分", en: "at most 10 points an hour" } })]
-      : []
-  ]
+      ? [
+        Issue.make({
+          code: "X_TOO_GENEROUS",
+          path: ["pointsPerHour"],
+          message: { zh: "每小时最多 10 分", en: "at most 10 points an hour" }
+        })
+      ]
+      : []]
 })
 
-const good = { kind: "points-scheme", schemaVersion: 1, name: "平利积分制", pointsPerHour: 1, period: "2024", start: "2024-01-01", budget: 100 }
+const good = {
+  kind: "points-scheme",
+  schemaVersion: 1,
+  name: "平利积分制",
+  pointsPerHour: 1,
+  period: "2024",
+  start: "2024-01-01",
+  budget: 100
+}
 const codes = (input: unknown) => {
   const result = Scheme.decode(input)
   return Result.isFailure(result) ? result.failure.issues.map((i) => i.code) : []
@@ -35,7 +48,17 @@ describe("Document", () => {
       expect(Result.isSuccess(result) && result.success.period).toEqual(Period.year(2024))
     })
     it("reports every problem at once, typos included", () => {
-      expect(codes({ ...good, name: "", pointsPerHour: undefined, pointsPerHuor: 1, start: "2023-02-29", budget: 1.5, period: "x" })).toEqual([
+      expect(
+        codes({
+          ...good,
+          name: "",
+          pointsPerHour: undefined,
+          pointsPerHuor: 1,
+          start: "2023-02-29",
+          budget: 1.5,
+          period: "x"
+        })
+      ).toEqual([
         "CORE_SCHEMA_UNEXPECTED_KEY",
         "CORE_SCHEMA_INVALID_VALUE",
         "CORE_SCHEMA_INVALID_TYPE",
@@ -64,7 +87,7 @@ describe("Document", () => {
       expect(Document.peekHeader(good)).toEqual({ kind: "points-scheme", schemaVersion: 1 })
       expect(Document.peekHeader({ kind: "x" })).toBeUndefined()
       expect(Document.peekHeader("x")).toBeUndefined()
-      expect(Document.peekHeader(JSON.parse('{"__proto__":{"kind":"x","schemaVersion":1}}'))).toBeUndefined()
+      expect(Document.peekHeader(JSON.parse("{\"__proto__\":{\"kind\":\"x\",\"schemaVersion\":1}}"))).toBeUndefined()
     })
   })
 
@@ -77,7 +100,7 @@ describe("Document", () => {
       const body = (schema["$defs"] as Record<string, Record<string, unknown>>)["points-scheme"]!
       expect(body["additionalProperties"]).toBe(false)
       expect(body["required"]).toEqual(["kind", "schemaVersion", "name", "pointsPerHour", "period", "start", "budget"])
-      expect(JSON.stringify(schema)).toContain('"format":"date"')
+      expect(JSON.stringify(schema)).toContain("\"format\":\"date\"")
       expect(Scheme.jsonSchema()).toBe(schema)
       expect(JSON.parse(JSON.stringify(schema))).toEqual(schema)
     })
@@ -89,9 +112,13 @@ describe("Document", () => {
       expect(zh.vendor).toBe("gongzhi")
       expect(zh.version).toBe(1)
       const bad = zh.validate({ ...good, start: "2023-02-29" })
-      expect(bad).toEqual({ issues: [{ message: "CORE_DATE_INVALID: 2023-02-29 不是日历上存在的日期", path: ["start"] }] })
+      expect(bad).toEqual({
+        issues: [{ message: "CORE_DATE_INVALID: 2023-02-29 不是日历上存在的日期", path: ["start"] }]
+      })
       const en = Scheme.standardSchema("en")["~standard"].validate({ ...good, start: "2023-02-29" })
-      expect(en).toEqual({ issues: [{ message: "CORE_DATE_INVALID: 2023-02-29 is not a date on the calendar", path: ["start"] }] })
+      expect(en).toEqual({
+        issues: [{ message: "CORE_DATE_INVALID: 2023-02-29 is not a date on the calendar", path: ["start"] }]
+      })
       const ok = zh.validate(good)
       expect("value" in ok && ok.value).toMatchObject({ name: "平利积分制" })
     })
@@ -104,7 +131,9 @@ describe("Document", () => {
       expectTypeOf<Doc["schemaVersion"]>().toEqualTypeOf<1>()
       expectTypeOf<Doc["budget"]>().toEqualTypeOf<Fen.Fen>()
       expectTypeOf<Doc["period"]>().toEqualTypeOf<Period.Period>()
-      expectTypeOf(Scheme.decode).returns.toEqualTypeOf<Result.Result<Doc, import("../src/ValidationReport.js").ValidationReport>>()
+      expectTypeOf(Scheme.decode).returns.toEqualTypeOf<
+        Result.Result<Doc, import("../src/ValidationReport.js").ValidationReport>
+      >()
     })
   })
 })

@@ -10,7 +10,10 @@ const code = <A>(result: Result.Result<A, ValidationReport.ValidationReport>) =>
 describe("Instant", () => {
   describe("constructors", () => {
     it("accepts ISO-8601 date-times with Z or an offset, with or without seconds and fractions", () => {
-      for (const ok of ["2024-03-01T09:30:00+08:00", "2024-03-01T01:30:00Z", "2024-03-01T09:30+08:00", "2024-03-01T09:30:00.123456Z"]) {
+      for (
+        const ok of ["2024-03-01T09:30:00+08:00", "2024-03-01T01:30:00Z", "2024-03-01T09:30+08:00",
+          "2024-03-01T09:30:00.123456Z"]
+      ) {
         expect(Instant.make(ok)._tag).toBe("Success")
       }
     })

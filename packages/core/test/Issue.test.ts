@@ -5,7 +5,10 @@ import { describe, expect, expectTypeOf, it } from "vitest"
 import { Issue, Label, ValidationReport } from "../src/index.js"
 
 const messages = Issue.catalog({
-  ORG_BRANCH_TOO_LARGE: { zh: "支部有 {actual} 名党员，超过 {max} 名", en: "The branch has {actual} members, more than {max}" },
+  ORG_BRANCH_TOO_LARGE: {
+    zh: "支部有 {actual} 名党员，超过 {max} 名",
+    en: "The branch has {actual} members, more than {max}"
+  },
   ORG_NO_SECRETARY: { zh: "没有书记", en: "There is no secretary" }
 })
 
@@ -16,29 +19,52 @@ describe("Label", () => {
     expect(pipe(grid, Label.get("en"))).toBe("grid")
     expect(Label.interpolate("{a} and {b} and {missing}", { a: 1, b: true })).toBe("1 and true and {missing}")
     expect(Label.interpolate("{toString}", {})).toBe("{toString}")
-    expect(Label.render({ zh: "最多 {max} 人", en: "at most {max}" }, { max: 50 })).toEqual({ zh: "最多 50 人", en: "at most 50" })
+    expect(Label.render({ zh: "最多 {max} 人", en: "at most {max}" }, { max: 50 })).toEqual({
+      zh: "最多 50 人",
+      en: "at most 50"
+    })
     expect(Label.langs).toEqual(["zh", "en"])
     expect(Schema.is(Label.Label)({ zh: "", en: "x" })).toBe(false)
   })
 
   it("fills a template as one replace of every {name} would, however often it is used", () => {
     const reference = (template: string, params: Record<string, Label.TemplateValue>) =>
-      template.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) =>
-        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole)
+      template.replace(
+        /\{([A-Za-z_][A-Za-z0-9_]*)\}/g,
+        (whole, name: string) => Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
+      )
     const piece = fc.oneof(
       fc.string({ maxLength: 6 }),
-      fc.constantFrom("{a}", "{b}", "{max}", "{_x1}", "{1a}", "{}", "{", "}", "{a", "{{a}}", "{toString}", "{__proto__}", "$&", "$1")
+      fc.constantFrom(
+        "{a}",
+        "{b}",
+        "{max}",
+        "{_x1}",
+        "{1a}",
+        "{}",
+        "{",
+        "}",
+        "{a",
+        "{{a}}",
+        "{toString}",
+        "{__proto__}",
+        "$&",
+        "$1"
+      )
     )
     const value = fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean(), fc.constant("$&"))
-    fc.assert(fc.property(
-      fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")),
-      fc.dictionary(fc.constantFrom("a", "b", "max", "_x1", "toString"), value),
-      (template, params) => {
-        const expected = reference(template, params)
-        expect(Label.interpolate(template, params)).toBe(expected)
-        expect(Label.interpolate(template, params)).toBe(expected)
-      }
-    ), { numRuns: 2000 })
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join("")),
+        fc.dictionary(fc.constantFrom("a", "b", "max", "_x1", "toString"), value),
+        (template, params) => {
+          const expected = reference(template, params)
+          expect(Label.interpolate(template, params)).toBe(expected)
+          expect(Label.interpolate(template, params)).toBe(expected)
+        }
+      ),
+      { numRuns: 2000 }
+    )
   })
 })
 
@@ -46,10 +72,20 @@ describe("Issue", () => {
   describe("constructors", () => {
     it("fills message templates from params and defaults to an error at the root", () => {
       const issue = Issue.make({ code: "X", params: { left: 2 }, message: { zh: "还可 {left} 分", en: "{left} left" } })
-      expect(issue).toEqual({ code: "X", path: [], severity: "error", params: { left: 2 }, message: { zh: "还可 2 分", en: "2 left" } })
+      expect(issue).toEqual({
+        code: "X",
+        path: [],
+        severity: "error",
+        params: { left: 2 },
+        message: { zh: "还可 2 分", en: "2 left" }
+      })
     })
     it("makes issues from a catalog with typed params", () => {
-      const issue = messages.make("ORG_BRANCH_TOO_LARGE", { params: { actual: 212, max: 50 }, severity: "warning", path: ["units", 4] })
+      const issue = messages.make("ORG_BRANCH_TOO_LARGE", {
+        params: { actual: 212, max: 50 },
+        severity: "warning",
+        path: ["units", 4]
+      })
       expect(issue.message.zh).toBe("支部有 212 名党员，超过 50 名")
       expect(Issue.isWarning(issue)).toBe(true)
       expect(Issue.isError(messages.make("ORG_NO_SECRETARY"))).toBe(true)
@@ -68,9 +104,13 @@ describe("Issue", () => {
   describe("formatting", () => {
     it("formats paths like JavaScript and issues in both languages", () => {
       expect(Issue.formatPath(["rows", 3, "parentId"])).toBe("rows[3].parentId")
-      expect(Issue.formatPath([0, "a-b", "c"])).toBe('[0]["a-b"].c')
+      expect(Issue.formatPath([0, "a-b", "c"])).toBe("[0][\"a-b\"].c")
       expect(Issue.formatPath([])).toBe("")
-      const issue = Issue.make({ code: "X_EMPTY", path: ["name"], message: { zh: "不能为空", en: "must not be empty" } })
+      const issue = Issue.make({
+        code: "X_EMPTY",
+        path: ["name"],
+        message: { zh: "不能为空", en: "must not be empty" }
+      })
       expect(Issue.format(issue, "en")).toBe("error X_EMPTY at name: must not be empty")
       expect(pipe(issue, Issue.format("zh"))).toBe("错误 X_EMPTY（位置 name）：不能为空")
       const root = Issue.make({ code: "W", severity: "warning", message: { zh: "注意", en: "note" } })
@@ -93,11 +133,14 @@ describe("Issue", () => {
     })
     it("refine() places each error at its path and leaves warnings out", () => {
       const Range = Schema.Struct({ from: Schema.Int, to: Schema.Int }).check(Issue.refine((r) => [
-        ...(r.to < r.from ? [Issue.make({ code: "END", path: ["to"], message: { zh: "结束早于开始", en: "ends first" } })] : []),
+        ...(r.to < r.from
+          ? [Issue.make({ code: "END", path: ["to"], message: { zh: "结束早于开始", en: "ends first" } })]
+          : []),
         Issue.make({ code: "NOTE", severity: "warning", message: { zh: "注意", en: "note" } })
       ]))
       const result = ValidationReport.decodeUnknown(Schema.Struct({ range: Range }))({ range: { from: 5, to: 1 } })
-      expect(Result.isFailure(result) && result.failure.issues.map((i) => [i.code, i.path])).toEqual([["END", ["range", "to"]]])
+      expect(Result.isFailure(result) && result.failure.issues.map((i) => [i.code, i.path])).toEqual([["END", ["range",
+        "to"]]])
       expect(ValidationReport.decodeUnknown(Range)({ from: 1, to: 5 })._tag).toBe("Success")
     })
     it("reads carried issues back from annotations", () => {

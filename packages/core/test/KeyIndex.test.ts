@@ -5,25 +5,29 @@ import { describe, expect, it } from "vitest"
 describe("KeyIndex", () => {
   it("answers like a Map for any keys, through growth", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }), fc.array(fc.string({ maxLength: 6 })), (keys, probes) => {
-        const stored: Array<string> = []
-        const index = KeyIndex.make((slot) => stored[slot]!, 1)
-        const model = new Map<string, number>()
-        for (const key of keys) {
-          if (model.has(key)) continue
-          model.set(key, stored.length)
-          stored.push(key)
-          expect(index.add(key, stored.length - 1)).toBeUndefined()
+      fc.property(
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 400 }),
+        fc.array(fc.string({ maxLength: 6 })),
+        (keys, probes) => {
+          const stored: Array<string> = []
+          const index = KeyIndex.make((slot) => stored[slot]!, 1)
+          const model = new Map<string, number>()
+          for (const key of keys) {
+            if (model.has(key)) continue
+            model.set(key, stored.length)
+            stored.push(key)
+            expect(index.add(key, stored.length - 1)).toBeUndefined()
+          }
+          expect(index.size).toBe(model.size)
+          for (const key of [...keys, ...probes]) {
+            expect(index.get(key)).toBe(model.get(key))
+            expect(index.has(key)).toBe(model.has(key))
+          }
+          // adding a key again records nothing and names the slot recorded first
+          for (const key of keys) expect(index.add(key, 99_999)).toBe(model.get(key))
+          expect(index.size).toBe(model.size)
         }
-        expect(index.size).toBe(model.size)
-        for (const key of [...keys, ...probes]) {
-          expect(index.get(key)).toBe(model.get(key))
-          expect(index.has(key)).toBe(model.has(key))
-        }
-        // adding a key again records nothing and names the slot recorded first
-        for (const key of keys) expect(index.add(key, 99_999)).toBe(model.get(key))
-        expect(index.size).toBe(model.size)
-      }),
+      ),
       { numRuns: 200 }
     )
   })
@@ -31,12 +35,20 @@ describe("KeyIndex", () => {
   it("adds in bulk exactly as one by one, with duplicates, look-ups only and skipped slots", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.constantFrom("a", "b", "c", "d", "id-149599", "id-312382", "e", "f"), fc.constantFrom(0, 1, 1, 2)), { maxLength: 300 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom("a", "b", "c", "d", "id-149599", "id-312382", "e", "f"),
+            fc.constantFrom(0, 1, 1, 2)
+          ),
+          { maxLength: 300 }
+        ),
         (rows) => {
           const keys = rows.map(([key]) => key)
           const modes = Uint8Array.from(rows.map(([, mode]) => mode))
           const one = KeyIndex.make((slot) => keys[slot]!)
-          const expected = rows.map(([key, mode], slot) => mode === 0 ? -1 : (mode === 1 ? one.add(key, slot) : one.get(key)) ?? -1)
+          const expected = rows.map(([key, mode], slot) =>
+            mode === 0 ? -1 : (mode === 1 ? one.add(key, slot) : one.get(key)) ?? -1
+          )
           const bulk = KeyIndex.make((slot) => keys[slot]!)
           const asked: Array<number> = []
           const firsts = bulk.addAll(keys.length, (slot) => {

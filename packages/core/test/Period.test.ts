@@ -90,15 +90,18 @@ describe("Period", () => {
       expect(Period.sameDays(Period.month(2024, 1), Period.quarter(2024, 1))).toBe(false)
     })
     it("contains exactly the days it iterates (property)", () => {
-      fc.assert(fc.property(arbPeriod, (period) => {
-        const days = [...Period.days(period)]
-        expect(days.length).toBe(Period.lengthInDays(period))
-        expect(days[0]).toBe(Period.start(period))
-        expect(days[days.length - 1]).toBe(Period.end(period))
-        expect(days.every((day) => Period.contains(period, day))).toBe(true)
-        const before = Result.getOrThrow(CivilDate.addDays(Period.start(period), -1))
-        expect(Period.contains(period, before)).toBe(false)
-      }), { numRuns: 200 })
+      fc.assert(
+        fc.property(arbPeriod, (period) => {
+          const days = [...Period.days(period)]
+          expect(days.length).toBe(Period.lengthInDays(period))
+          expect(days[0]).toBe(Period.start(period))
+          expect(days[days.length - 1]).toBe(Period.end(period))
+          expect(days.every((day) => Period.contains(period, day))).toBe(true)
+          const before = Result.getOrThrow(CivilDate.addDays(Period.start(period), -1))
+          expect(Period.contains(period, before)).toBe(false)
+        }),
+        { numRuns: 200 }
+      )
     })
   })
 
@@ -118,12 +121,15 @@ describe("Period", () => {
       expect(codes(Period.next(parse("9999-12-01/9999-12-31")))).toEqual(["CORE_PERIOD_OUT_OF_RANGE"])
     })
     it("next periods follow on without gap or overlap, and previous undoes next (property)", () => {
-      fc.assert(fc.property(arbPeriod, (period) => {
-        const following = Result.getOrThrow(Period.next(period))
-        expect(CivilDate.daysBetween(Period.end(period), Period.start(following))).toBe(1)
-        expect(Period.overlaps(period, following)).toBe(false)
-        expect(Result.getOrThrow(Period.previous(following))).toEqual(period)
-      }), { numRuns: 500 })
+      fc.assert(
+        fc.property(arbPeriod, (period) => {
+          const following = Result.getOrThrow(Period.next(period))
+          expect(CivilDate.daysBetween(Period.end(period), Period.start(following))).toBe(1)
+          expect(Period.overlaps(period, following)).toBe(false)
+          expect(Result.getOrThrow(Period.previous(following))).toEqual(period)
+        }),
+        { numRuns: 500 }
+      )
     })
     it("lists the months a period touches", () => {
       expect(Period.months(Period.quarter(2024, 2)).map(Period.format)).toEqual(["2024-04", "2024-05", "2024-06"])
@@ -134,9 +140,12 @@ describe("Period", () => {
 
   describe("formatting", () => {
     it("parse ∘ format is the identity (property)", () => {
-      fc.assert(fc.property(arbPeriod, (period) => {
-        expect(Period.parse(Period.format(period))).toEqual(Result.succeed(period))
-      }), { numRuns: 500 })
+      fc.assert(
+        fc.property(arbPeriod, (period) => {
+          expect(Period.parse(Period.format(period))).toEqual(Result.succeed(period))
+        }),
+        { numRuns: 500 }
+      )
     })
     it("labels periods in zh and en", () => {
       expect(Period.label(Period.quarter(2024, 1))).toEqual({ zh: "2024年第1季度", en: "Q1 2024" })

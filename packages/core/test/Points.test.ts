@@ -69,7 +69,10 @@ describe("Points", () => {
       expect(Points.label(p(1)).en).toBe("1 point")
     })
     it("parses what people type", () => {
-      for (const [text, value] of [["400", 400], ["1,234", 1234], ["400分", 400], ["400 积分", 400], ["-20", -20], ["１２", 12], ["30 points", 30]] as const) {
+      for (
+        const [text, value] of [["400", 400], ["1,234", 1234], ["400分", 400], ["400 积分", 400], ["-20", -20], ["１２",
+          12], ["30 points", 30]] as const
+      ) {
         expect(Points.parse(text)).toEqual(Result.succeed(value))
       }
     })

@@ -4,16 +4,19 @@ import { Random } from "../src/index.js"
 
 describe("Random", () => {
   it("gives the same sequence for the same seed, in [0, 1)", () => {
-    fc.assert(fc.property(fc.integer(), (seed) => {
-      const a = Random.seeded(seed)
-      const b = Random.seeded(seed)
-      for (let i = 0; i < 50; i++) {
-        const x = a()
-        expect(x).toBe(b())
-        expect(x).toBeGreaterThanOrEqual(0)
-        expect(x).toBeLessThan(1)
-      }
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        const a = Random.seeded(seed)
+        const b = Random.seeded(seed)
+        for (let i = 0; i < 50; i++) {
+          const x = a()
+          expect(x).toBe(b())
+          expect(x).toBeGreaterThanOrEqual(0)
+          expect(x).toBeLessThan(1)
+        }
+      }),
+      { numRuns: 200 }
+    )
   })
 
   it("is mulberry32: the outputs of the widely copied implementation, pinned for seed 42", () => {

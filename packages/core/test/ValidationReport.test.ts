@@ -36,9 +36,15 @@ describe("ValidationReport", () => {
         Issue.make({ code: "X_EMPTY", path: ["name"], message: { zh: "不能为空", en: "must not be empty" } }),
         warning("W")
       )
-      expect(ValidationReport.format(report, "en")).toBe("1 error, 1 warning\n  error X_EMPTY at name: must not be empty\n  warning W: note")
-      expect(pipe(report, ValidationReport.format("zh"))).toBe("1 个错误，1 个警告\n  错误 X_EMPTY（位置 name）：不能为空\n  警告 W：注意")
-      expect(ValidationReport.format(ValidationReport.of(error("A"), error("B")), "en").split("\n")[0]).toBe("2 errors, 0 warnings")
+      expect(ValidationReport.format(report, "en")).toBe(
+        "1 error, 1 warning\n  error X_EMPTY at name: must not be empty\n  warning W: note"
+      )
+      expect(pipe(report, ValidationReport.format("zh"))).toBe(
+        "1 个错误，1 个警告\n  错误 X_EMPTY（位置 name）：不能为空\n  警告 W：注意"
+      )
+      expect(ValidationReport.format(ValidationReport.of(error("A"), error("B")), "en").split("\n")[0]).toBe(
+        "2 errors, 0 warnings"
+      )
     })
   })
 
@@ -64,7 +70,7 @@ describe("ValidationReport", () => {
       expect(issues[1]?.message).toEqual({ zh: "应为 字符串，实际为 1", en: "Expected string, got 1" })
       expect(issues[2]?.message.zh).toBe("值无效：应为 整数")
       expect(issues[3]?.message.zh).toBe("值无效：应为 大于 0 的数")
-      expect(issues[4]?.message.en).toBe('Matches none of the allowed forms: "grid" | "unit"')
+      expect(issues[4]?.message.en).toBe("Matches none of the allowed forms: \"grid\" | \"unit\"")
       expect(issues[0]?.message.zh).toBe("不认识的字段 extra（是否拼错？）")
     })
     it("describes long strings, nulls and arrays briefly", () => {
@@ -74,14 +80,18 @@ describe("ValidationReport", () => {
       expect(decode(Schema.String, { a: 1 })[0]?.message.zh).toBe("应为 字符串，实际为 object")
       expect(decode(Schema.Struct({ a: Schema.String }), 3)[0]?.message.zh).toBe("应为 对象，实际为 3")
       expect(decode(Schema.Array(Schema.String), 3)[0]?.message.zh).toBe("应为 数组，实际为 3")
-      expect(decode(Schema.Union([Schema.String, Schema.Number]), true)[0]?.message.zh).toBe("不符合任何一种允许的形式：字符串 | 数字")
+      expect(decode(Schema.Union([Schema.String, Schema.Number]), true)[0]?.message.zh).toBe(
+        "不符合任何一种允许的形式：字符串 | 数字"
+      )
     })
     it("translates the built-in checks into Chinese", () => {
       const zh = (schema: Schema.Decoder<unknown>, input: unknown) => decode(schema, input)[0]?.message.zh
       expect(zh(Schema.Number.check(Schema.isGreaterThanOrEqualTo(1)), 0)).toBe("值无效：应为 不小于 1 的数")
       expect(zh(Schema.Number.check(Schema.isLessThan(1)), 2)).toBe("值无效：应为 小于 1 的数")
       expect(zh(Schema.Number.check(Schema.isLessThanOrEqualTo(1)), 2)).toBe("值无效：应为 不大于 1 的数")
-      expect(zh(Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 5 })), 9)).toBe("值无效：应为 介于 1 与 5 之间的数")
+      expect(zh(Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 5 })), 9)).toBe(
+        "值无效：应为 介于 1 与 5 之间的数"
+      )
       expect(zh(Schema.Number.check(Schema.isMultipleOf(5)), 9)).toBe("值无效：应为 5 的倍数")
       expect(zh(Schema.String.check(Schema.isMinLength(2)), "a")).toBe("值无效：应为 长度至少为 2")
       expect(zh(Schema.String.check(Schema.isMaxLength(2)), "abc")).toBe("值无效：应为 长度至多为 2")
@@ -90,19 +100,29 @@ describe("ValidationReport", () => {
       expect(zh(Schema.String.check(Schema.isPattern(/^a+$/)), "b")).toMatch(/^值无效：应为 符合格式/)
       expect(zh(Schema.Number.check(Schema.isFinite()), Number.POSITIVE_INFINITY)).toBe("值无效：应为 有限数字")
       expect(zh(Schema.Array(Schema.Number).check(Schema.isUnique()), [1, 1])).toBe("值无效：应为 没有重复元素")
-      expect(zh(Schema.String.check(Schema.makeFilter((s: string) => s === "ok" || "must be ok")), "no")).toBe("值无效：应为 must be ok")
+      expect(zh(Schema.String.check(Schema.makeFilter((s: string) => s === "ok" || "must be ok")), "no")).toBe(
+        "值无效：应为 must be ok"
+      )
     })
     it("can ignore unknown keys when asked", () => {
-      const result = ValidationReport.decodeUnknown(Schema.Struct({ a: Schema.String }), { onExcessProperty: "ignore" })({ a: "x", b: 1 })
+      const result = ValidationReport.decodeUnknown(Schema.Struct({ a: Schema.String }), {
+        onExcessProperty: "ignore"
+      })({ a: "x", b: 1 })
       expect(result).toEqual(Result.succeed({ a: "x" }))
     })
     it("converts a SchemaError from effect's own decoders", () => {
       const result = Schema.decodeUnknownResult(Schema.Struct({ name: Schema.String }))({}, { errors: "all" })
-      expect(Result.isFailure(result) && ValidationReport.fromSchemaError(result.failure).issues[0]?.code).toBe("CORE_SCHEMA_MISSING_KEY")
-      expect(Result.isFailure(result) && ValidationReport.fromSchemaIssue(result.failure.issue, ["doc"]).issues[0]?.path).toEqual(["doc", "name"])
+      expect(Result.isFailure(result) && ValidationReport.fromSchemaError(result.failure).issues[0]?.code).toBe(
+        "CORE_SCHEMA_MISSING_KEY"
+      )
+      expect(
+        Result.isFailure(result) && ValidationReport.fromSchemaIssue(result.failure.issue, ["doc"]).issues[0]?.path
+      ).toEqual(["doc", "name"])
     })
     it("never throws: a schema that blows the stack becomes CORE_INPUT_TOO_COMPLEX", () => {
-      interface Tree { readonly children: ReadonlyArray<Tree> }
+      interface Tree {
+        readonly children: ReadonlyArray<Tree>
+      }
       const Tree: Schema.Codec<Tree> = Schema.Struct({ children: Schema.Array(Schema.suspend(() => Tree)) })
       let deep: Tree = { children: [] }
       for (let i = 0; i < 200_000; i++) deep = { children: [deep] }

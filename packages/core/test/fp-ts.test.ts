@@ -14,7 +14,9 @@ describe("fp-ts interop", () => {
   it("turns a failure into a Left carrying the report", () => {
     const either = toEither(Points.parse("1.5"))
     expect(E.isLeft(either)).toBe(true)
-    expect(pipe(either, E.fold((report) => report.issues[0]?.code, () => undefined))).toBe("CORE_POINTS_PARSE_NOT_INTEGER")
+    expect(pipe(either, E.fold((report) => report.issues[0]?.code, () => undefined))).toBe(
+      "CORE_POINTS_PARSE_NOT_INTEGER"
+    )
   })
   it("reads fp-ts values back", () => {
     expect(fromEither(E.right(1))).toEqual(Result.succeed(1))
@@ -22,6 +24,8 @@ describe("fp-ts interop", () => {
     expect(fromEither(toEither(Result.succeed(7)))).toEqual(Result.succeed(7))
   })
   it("keeps the types", () => {
-    expectTypeOf(toEither(Points.parse("1"))).toEqualTypeOf<E.Either<ValidationReport.ValidationReport, Points.Points>>()
+    expectTypeOf(toEither(Points.parse("1"))).toEqualTypeOf<
+      E.Either<ValidationReport.ValidationReport, Points.Points>
+    >()
   })
 })

@@ -20,7 +20,20 @@ const Plan = Document.define({
   }
 })
 
-const keys = fc.oneof(fc.string(), fc.constantFrom("__proto__", "constructor", "prototype", "toString", "kind", "schemaVersion", "id", "weights", "nested"))
+const keys = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "kind",
+    "schemaVersion",
+    "id",
+    "weights",
+    "nested"
+  )
+)
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: "small" },
@@ -51,17 +64,20 @@ describe("decoding untrusted input", () => {
   })
 
   it("never throws on arbitrary JSON, and every failure is a report with codes and messages (property)", () => {
-    fc.assert(fc.property(json, (input) => {
-      const result = Plan.decode(input)
-      if (Result.isFailure(result)) {
-        expect(result.failure.issues.length).toBeGreaterThan(0)
-        for (const issue of result.failure.issues) {
-          expect(issue.code).toMatch(/^[A-Z][A-Z0-9_]+$/)
-          expect(issue.message.zh.length).toBeGreaterThan(0)
-          expect(issue.message.en.length).toBeGreaterThan(0)
+    fc.assert(
+      fc.property(json, (input) => {
+        const result = Plan.decode(input)
+        if (Result.isFailure(result)) {
+          expect(result.failure.issues.length).toBeGreaterThan(0)
+          for (const issue of result.failure.issues) {
+            expect(issue.code).toMatch(/^[A-Z][A-Z0-9_]+$/)
+            expect(issue.message.zh.length).toBeGreaterThan(0)
+            expect(issue.message.en.length).toBeGreaterThan(0)
+          }
         }
-      }
-    }), { numRuns: 2000 })
+      }),
+      { numRuns: 2000 }
+    )
   })
 
   it("never throws on documents that are nearly right (property)", () => {
@@ -77,16 +93,19 @@ describe("decoding untrusted input", () => {
       weights: fc.oneof(json, fc.dictionary(keys, fc.double())),
       nested: json
     })
-    fc.assert(fc.property(nearlyRight, (input) => {
-      expect(() => Plan.decode(input)).not.toThrow()
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(nearlyRight, (input) => {
+        expect(() => Plan.decode(input)).not.toThrow()
+      }),
+      { numRuns: 2000 }
+    )
   })
 
   it("ignores or rejects __proto__ and constructor keys without polluting anything", () => {
     const attack = JSON.parse(
-      '{"kind":"fuzz-plan","schemaVersion":1,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},' +
-        '"id":"a","start":"2024-01-01","period":"2024","budget":1,"points":1,"tags":[],' +
-        '"weights":{"__proto__":{"polluted":1},"constructor":1},"meta":{"__proto__":{"polluted":true}}}'
+      "{\"kind\":\"fuzz-plan\",\"schemaVersion\":1,\"__proto__\":{\"polluted\":true},\"constructor\":{\"prototype\":{\"polluted\":true}}," +
+        "\"id\":\"a\",\"start\":\"2024-01-01\",\"period\":\"2024\",\"budget\":1,\"points\":1,\"tags\":[]," +
+        "\"weights\":{\"__proto__\":{\"polluted\":1},\"constructor\":1},\"meta\":{\"__proto__\":{\"polluted\":true}}}"
     )
     const result = Plan.decode(attack)
     expect(Result.isFailure(result)).toBe(true)
@@ -95,7 +114,10 @@ describe("decoding untrusted input", () => {
   })
 
   it("survives deep nesting and huge strings", () => {
-    for (const input of [deep(100_000), { kind: "fuzz-plan", schemaVersion: 1, meta: deep(100_000), nested: deep(10_000) }, "x".repeat(5_000_000)]) {
+    for (
+      const input of [deep(100_000), { kind: "fuzz-plan", schemaVersion: 1, meta: deep(100_000), nested: deep(10_000) },
+        "x".repeat(5_000_000)]
+    ) {
       expect(() => Plan.decode(input)).not.toThrow()
     }
     const huge = Plan.decode({ kind: "fuzz-plan", schemaVersion: 1, id: "x".repeat(1_000_000) })

@@ -21,7 +21,9 @@ describe("public signatures", () => {
     expectTypeOf<CivilDate.CivilDate>().toExtend<string>()
     expectTypeOf<string>().not.toExtend<CivilDate.CivilDate>()
     expectTypeOf<Instant.Instant>().not.toEqualTypeOf<CivilDate.CivilDate>()
-    expectTypeOf(CivilDate.addDays(1)).toEqualTypeOf<(date: CivilDate.CivilDate) => Result.Result<CivilDate.CivilDate, Report>>()
+    expectTypeOf(CivilDate.addDays(1)).toEqualTypeOf<
+      (date: CivilDate.CivilDate) => Result.Result<CivilDate.CivilDate, Report>
+    >()
     expectTypeOf(Period.contains).toBeCallableWith(Period.year(2024), CivilDate.makeUnsafe("2024-01-01"))
     expectTypeOf(Period.days).returns.toEqualTypeOf<Generator<CivilDate.CivilDate, void, unknown>>()
   })

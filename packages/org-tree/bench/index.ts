@@ -5,18 +5,20 @@
  *
  * Run: npm run bench (in packages/org-tree)  —  BENCH_ROWS=200000 npm run bench for a quick run
  */
+import { CivilDate, Random } from "@gongzhi/core"
+import { stratify } from "d3-hierarchy"
 import { spawnSync } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import { CivilDate, Random } from "@gongzhi/core"
-import { stratify } from "d3-hierarchy"
 import type { OrgRows } from "../src/index.js"
 import { OrgTree, Presets, Rollup, Validation } from "../src/index.js"
 
 const size = Number(process.env["BENCH_ROWS"] ?? 1_000_000)
 
 /** A province: street committees → grand committees → grids → buildings, branches → groups → centre households. */
-const generate = (n: number): { rows: Array<OrgRows.OrgUnitRow>; people: Array<OrgRows.PersonRow>; positions: Array<OrgRows.PositionRow> } => {
+const generate = (
+  n: number
+): { rows: Array<OrgRows.OrgUnitRow>; people: Array<OrgRows.PersonRow>; positions: Array<OrgRows.PositionRow> } => {
   const random = Random.seeded(42)
   const rows: Array<OrgRows.OrgUnitRow> = []
   const people: Array<OrgRows.PersonRow> = []
@@ -37,7 +39,9 @@ const generate = (n: number): { rows: Array<OrgRows.OrgUnitRow>; people: Array<O
       const branch = `${grid}-b`
       rows.push({ id: branch, parentId: gc, kind: "branch", name: `支部${g}`, branchType: "grid", covers: [grid] })
       const members = 8 + Math.floor(random() * 20)
-      for (let m = 0; m < members; m++) people.push({ id: `${branch}-m${m}`, name: "党员", membership: "full", orgUnitId: branch })
+      for (let m = 0; m < members; m++) {
+        people.push({ id: `${branch}-m${m}`, name: "党员", membership: "full", orgUnitId: branch })
+      }
       positions.push(
         { orgUnitId: branch, personId: `${branch}-m0`, role: "secretary", start, end },
         { orgUnitId: branch, personId: `${branch}-m1`, role: "committee-member", start, end },
@@ -52,7 +56,9 @@ const generate = (n: number): { rows: Array<OrgRows.OrgUnitRow>; people: Array<O
         rows.push({ id: `${group}-c`, parentId: group, kind: "centre-household", name: "中心户" })
       }
     }
-    if (gcSecretary !== "") positions.push({ orgUnitId: gc, personId: gcSecretary, role: "secretary", start: gcStart, end: gcEnd })
+    if (gcSecretary !== "") {
+      positions.push({ orgUnitId: gc, personId: gcSecretary, role: "secretary", start: gcStart, end: gcEnd })
+    }
   }
   rows.length = n
   // rows come in any order from a database: shuffle them
@@ -93,7 +99,12 @@ if (process.env["BENCH_PEAK_ONLY"] === "1") {
   Validation.validate(built.success, { asOf: CivilDate.makeUnsafe("2024-12-31") })
   Rollup.counts(built.success)
   Rollup.coverage(built.success)
-  console.log(JSON.stringify({ rssBeforeBuildMB: Math.round(rssBefore / 1048576), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }))
+  console.log(
+    JSON.stringify({
+      rssBeforeBuildMB: Math.round(rssBefore / 1048576),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024)
+    })
+  )
   process.exit(0)
 }
 const alone = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
@@ -113,7 +124,11 @@ const used = () => {
 gc?.()
 const inputsOnly = used()
 const asOf = CivilDate.makeUnsafe("2024-12-31")
-console.log(`${data.rows.length.toLocaleString("en")} org rows, ${data.people.length.toLocaleString("en")} people, ${data.positions.length.toLocaleString("en")} positions`)
+console.log(
+  `${data.rows.length.toLocaleString("en")} org rows, ${data.people.length.toLocaleString("en")} people, ${
+    data.positions.length.toLocaleString("en")
+  } positions`
+)
 
 const runs = 3
 const best = (f: () => number) => Math.min(...Array.from({ length: runs }, f))
@@ -134,7 +149,9 @@ const inTurns = () => {
   const ratios: Array<number> = []
   for (let turn = 0; turn < turns; turn++) {
     tree = undefined
-    const d3 = time(() => stratify<OrgRows.OrgUnitRow>().id((d) => d.id).parentId((d) => d.parentId ?? null)(data.rows)).ms
+    const d3 = time(() =>
+      stratify<OrgRows.OrgUnitRow>().id((d) => d.id).parentId((d) => d.parentId ?? null)(data.rows)
+    ).ms
     sample()
     // (only its time is kept: the tree goes before the next run)
     const rowsOnly = ((run) => {
@@ -143,8 +160,14 @@ const inTurns = () => {
       return { ms: run.ms }
     })(time(() => OrgTree.build({ orgUnits: data.rows }, Presets.hongan)))
     tree = undefined
-    const built = time(() => OrgTree.build({ orgUnits: data.rows, people: data.people, positions: data.positions }, Presets.hongan))
-    if (built.value._tag === "Failure") throw new Error(`the generated province does not build: ${built.value.failure.issues[0]?.message.en}`)
+    const built = time(() =>
+      OrgTree.build({ orgUnits: data.rows, people: data.people, positions: data.positions }, Presets.hongan)
+    )
+    if (built.value._tag === "Failure") {
+      throw new Error(
+        `the generated province does not build: ${built.value.failure.issues[0]?.message.en}`
+      )
+    }
     const current = built.value.success
     tree = current
     sample()
@@ -201,7 +224,9 @@ const result = {
   treeRetainedMB
 }
 console.table(result)
-console.log(`build of the org rows alone: ${result.ratioOrgRowsOnlyToStratify}× d3 stratify; build with people and positions + full validation: ${result.ratioToStratify}× (best of each), ${result.ratioToStratifyMedianOfTurns}× (median of ${turns} turns) (goal ≤ 1.0×)`)
+console.log(
+  `build of the org rows alone: ${result.ratioOrgRowsOnlyToStratify}× d3 stratify; build with people and positions + full validation: ${result.ratioToStratify}× (best of each), ${result.ratioToStratifyMedianOfTurns}× (median of ${turns} turns) (goal ≤ 1.0×)`
+)
 const dir = join(import.meta.dirname, "results")
 mkdirSync(dir, { recursive: true })
 writeFileSync(join(dir, "org-tree.json"), `${JSON.stringify(result, null, 2)}\n`)

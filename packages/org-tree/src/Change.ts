@@ -11,8 +11,8 @@ import { Result } from "effect"
 import { indexesOf, kindAt } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
-import * as OrgTree from "./OrgTree.js"
 import type * as OrgRows from "./OrgRows.js"
+import * as OrgTree from "./OrgTree.js"
 
 /**
  * A change, as data.
@@ -30,8 +30,17 @@ import type * as OrgRows from "./OrgRows.js"
  */
 export type Change =
   | { readonly _tag: "Moved"; readonly id: string; readonly from: string | undefined; readonly to: string }
-  | { readonly _tag: "GridsMerged"; readonly into: string; readonly merged: ReadonlyArray<string>; readonly buildings: ReadonlyArray<string> }
-  | { readonly _tag: "GridSplit"; readonly grid: string; readonly into: ReadonlyArray<{ readonly id: string; readonly buildings: ReadonlyArray<string> }> }
+  | {
+    readonly _tag: "GridsMerged"
+    readonly into: string
+    readonly merged: ReadonlyArray<string>
+    readonly buildings: ReadonlyArray<string>
+  }
+  | {
+    readonly _tag: "GridSplit"
+    readonly grid: string
+    readonly into: ReadonlyArray<{ readonly id: string; readonly buildings: ReadonlyArray<string> }>
+  }
   | { readonly _tag: "PositionAdded"; readonly position: OrgRows.PositionRow }
   | { readonly _tag: "PositionEnded"; readonly position: OrgRows.PositionRow; readonly on: CivilDate.CivilDate }
 
@@ -56,7 +65,11 @@ export interface Applied {
 
 const unknownUnit = (id: string, path: Issue.Path) => messages.make("ORG_UNKNOWN_UNIT", { path, params: { id } })
 
-const rebuild = (tree: OrgTree.OrgTree, rows: OrgRows.Rows, change: Change): Result.Result<Applied, ValidationReport.ValidationReport> =>
+const rebuild = (
+  tree: OrgTree.OrgTree,
+  rows: OrgRows.Rows,
+  change: Change
+): Result.Result<Applied, ValidationReport.ValidationReport> =>
   Result.map(OrgTree.build(rows, tree.policy), (next) => ({ tree: next, change }))
 
 /**
@@ -77,7 +90,11 @@ const rebuild = (tree: OrgTree.OrgTree, rows: OrgRows.Rows, change: Change): Res
  * @category changes
  * @since 0.1.0
  */
-export const move = (tree: OrgTree.OrgTree, id: string, newParentId: string): Result.Result<Applied, ValidationReport.ValidationReport> => {
+export const move = (
+  tree: OrgTree.OrgTree,
+  id: string,
+  newParentId: string
+): Result.Result<Applied, ValidationReport.ValidationReport> => {
   const index = indexesOf(tree)
   const i = index.byId.get(id)
   const p = index.byId.get(newParentId)
@@ -90,10 +107,20 @@ export const move = (tree: OrgTree.OrgTree, id: string, newParentId: string): Re
   if (issues.length > 0 || i === undefined) return Result.fail(ValidationReport.make(issues))
   const row = tree.orgUnits[i]!
   const orgUnits = tree.orgUnits.map((u, k) => (k === i ? { ...u, parentId: newParentId } : u))
-  return rebuild(tree, { ...OrgTree.rows(tree), orgUnits }, { _tag: "Moved", id, from: row.parentId ?? undefined, to: newParentId })
+  return rebuild(tree, { ...OrgTree.rows(tree), orgUnits }, {
+    _tag: "Moved",
+    id,
+    from: row.parentId ?? undefined,
+    to: newParentId
+  })
 }
 
-const requireGrid = (tree: OrgTree.OrgTree, id: string, path: Issue.Path, issues: Array<Issue.DomainIssue>): number | undefined => {
+const requireGrid = (
+  tree: OrgTree.OrgTree,
+  id: string,
+  path: Issue.Path,
+  issues: Array<Issue.DomainIssue>
+): number | undefined => {
   const i = indexesOf(tree).byId.get(id)
   if (i === undefined) {
     issues.push(unknownUnit(id, path))
@@ -101,7 +128,12 @@ const requireGrid = (tree: OrgTree.OrgTree, id: string, path: Issue.Path, issues
   }
   const kind = kindAt(tree, i)
   if (kind !== "grid") {
-    issues.push(messages.make("ORG_NOT_A_GRID", { path, params: { id, kindZh: Kind.labels[kind].zh, kindEn: Kind.labels[kind].en } }))
+    issues.push(
+      messages.make("ORG_NOT_A_GRID", {
+        path,
+        params: { id, kindZh: Kind.labels[kind].zh, kindEn: Kind.labels[kind].en }
+      })
+    )
     return undefined
   }
   return i
@@ -182,9 +214,16 @@ export const splitGrid = (
     part.buildings.forEach((building, n) => {
       const b = index.byId.get(building)
       if (b === undefined || g === undefined || index.parent[b] !== g) {
-        issues.push(messages.make("ORG_SPLIT_BUILDING_NOT_IN_GRID", { path: ["into", k, "buildings", n], params: { building, grid } }))
+        issues.push(
+          messages.make("ORG_SPLIT_BUILDING_NOT_IN_GRID", {
+            path: ["into", k, "buildings", n],
+            params: { building, grid }
+          })
+        )
       } else if (target.has(building)) {
-        issues.push(messages.make("ORG_SPLIT_BUILDING_TWICE", { path: ["into", k, "buildings", n], params: { building } }))
+        issues.push(
+          messages.make("ORG_SPLIT_BUILDING_TWICE", { path: ["into", k, "buildings", n], params: { building } })
+        )
       } else target.set(building, part.id)
     })
   })
@@ -195,10 +234,16 @@ export const splitGrid = (
     const moved = target.get(u.id)
     orgUnits.push(moved === undefined ? u : { ...u, parentId: moved })
     if (u.id === grid) {
-      for (const part of into) orgUnits.push({ id: part.id, ...(parentId === undefined ? {} : { parentId }), kind: "grid", name: part.name })
+      for (const part of into) {
+        orgUnits.push({ id: part.id, ...(parentId === undefined ? {} : { parentId }), kind: "grid", name: part.name })
+      }
     }
   }
-  return rebuild(tree, { ...OrgTree.rows(tree), orgUnits }, { _tag: "GridSplit", grid, into: into.map((p) => ({ id: p.id, buildings: p.buildings })) })
+  return rebuild(tree, { ...OrgTree.rows(tree), orgUnits }, {
+    _tag: "GridSplit",
+    grid,
+    into: into.map((p) => ({ id: p.id, buildings: p.buildings }))
+  })
 }
 
 /**
@@ -220,8 +265,14 @@ export const splitGrid = (
  * @category changes
  * @since 0.1.0
  */
-export const addPosition = (tree: OrgTree.OrgTree, position: OrgRows.PositionRow): Result.Result<Applied, ValidationReport.ValidationReport> =>
-  rebuild(tree, { ...OrgTree.rows(tree), positions: [...tree.positions, position] }, { _tag: "PositionAdded", position })
+export const addPosition = (
+  tree: OrgTree.OrgTree,
+  position: OrgRows.PositionRow
+): Result.Result<Applied, ValidationReport.ValidationReport> =>
+  rebuild(tree, { ...OrgTree.rows(tree), positions: [...tree.positions, position] }, {
+    _tag: "PositionAdded",
+    position
+  })
 
 /**
  * Ends a position on a date: the holder leaves (`left`), the row stays as history.
@@ -243,13 +294,25 @@ export const addPosition = (tree: OrgTree.OrgTree, position: OrgRows.PositionRow
  */
 export const endPosition = (
   tree: OrgTree.OrgTree,
-  which: { readonly orgUnitId: string; readonly personId: string; readonly role: Kind.Role; readonly on: CivilDate.CivilDate }
+  which: {
+    readonly orgUnitId: string
+    readonly personId: string
+    readonly role: Kind.Role
+    readonly on: CivilDate.CivilDate
+  }
 ): Result.Result<Applied, ValidationReport.ValidationReport> => {
   const k = tree.positions.findIndex((p) =>
-    p.orgUnitId === which.orgUnitId && p.personId === which.personId && p.role === which.role && OrgTree.isHeldOn(p, which.on))
+    p.orgUnitId === which.orgUnitId && p.personId === which.personId && p.role === which.role &&
+    OrgTree.isHeldOn(p, which.on)
+  )
   if (k < 0) {
     return Result.fail(ValidationReport.of(messages.make("ORG_POSITION_NOT_FOUND", {
-      params: { id: which.orgUnitId, personId: which.personId, roleZh: Kind.roleLabels[which.role].zh, roleEn: Kind.roleLabels[which.role].en }
+      params: {
+        id: which.orgUnitId,
+        personId: which.personId,
+        roleZh: Kind.roleLabels[which.role].zh,
+        roleEn: Kind.roleLabels[which.role].en
+      }
     })))
   }
   const ended = { ...tree.positions[k]!, left: which.on }
@@ -277,7 +340,9 @@ export interface Diff {
   readonly added: ReadonlyArray<string>
   readonly removed: ReadonlyArray<string>
   readonly renamed: ReadonlyArray<{ readonly id: string; readonly from: string; readonly to: string }>
-  readonly reparented: ReadonlyArray<{ readonly id: string; readonly from: string | undefined; readonly to: string | undefined }>
+  readonly reparented: ReadonlyArray<
+    { readonly id: string; readonly from: string | undefined; readonly to: string | undefined }
+  >
   readonly moved: ReadonlyArray<string>
 }
 

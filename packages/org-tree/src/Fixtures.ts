@@ -11,8 +11,10 @@ import { type CivilDate, Random } from "@gongzhi/core"
 import type * as Kind from "./Kind.js"
 import type * as OrgRows from "./OrgRows.js"
 
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-const givens = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强春梅海燕红梅玉兰德明文华晓东晓明国庆红英秀珍凤英淑珍玉梅"
+const surnames =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const givens =
+  "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华志强春梅海燕红梅玉兰德明文华晓东晓明国庆红英秀珍凤英淑珍玉梅"
 
 const namer = (random: () => number) => () => {
   const surname = surnames[Math.floor(random() * surnames.length)]!
@@ -47,9 +49,22 @@ interface Builder {
   readonly people: Array<OrgRows.PersonRow>
   readonly memberUnits: Array<OrgRows.MemberUnitRow>
   readonly positions: Array<OrgRows.PositionRow>
-  unit(id: string, parentId: string | undefined, kind: Kind.Kind, name: string, extra?: Partial<OrgRows.OrgUnitRow>): string
+  unit(
+    id: string,
+    parentId: string | undefined,
+    kind: Kind.Kind,
+    name: string,
+    extra?: Partial<OrgRows.OrgUnitRow>
+  ): string
   person(id: string, name: string, membership: Kind.Membership, extra?: Partial<OrgRows.PersonRow>): string
-  position(orgUnitId: string, personId: string, role: Kind.Role, start: string, end: string, extra?: Partial<OrgRows.PositionRow>): void
+  position(
+    orgUnitId: string,
+    personId: string,
+    role: Kind.Role,
+    start: string,
+    end: string,
+    extra?: Partial<OrgRows.PositionRow>
+  ): void
 }
 
 const builder = (): Builder => {
@@ -95,11 +110,21 @@ const spread = (total: number, parts: number, random: () => number): Array<numbe
   return out
 }
 
-const honganCommunities = ["城东", "城西", "城南", "城北", "将军", "金沙", "陵园", "红坪", "七里", "双城", "紫云", "永佳河", "杏花", "八里湾", "高桥", "觅儿", "太平桥", "华家河", "二程"]
-const unitTypes: ReadonlyArray<Kind.UnitType> = ["agency", "public-institution", "state-owned", "private", "school", "hospital", "bank", "property-company", "social-organisation", "police"]
+const honganCommunities = ["城东", "城西", "城南", "城北", "将军", "金沙", "陵园", "红坪", "七里", "双城", "紫云",
+  "永佳河", "杏花", "八里湾", "高桥", "觅儿", "太平桥", "华家河", "二程"]
+const unitTypes: ReadonlyArray<Kind.UnitType> = ["agency", "public-institution", "state-owned", "private", "school",
+  "hospital", "bank", "property-company", "social-organisation", "police"]
 const unitTypeNames: Readonly<Record<string, string>> = {
-  agency: "县直机关", "public-institution": "事业单位", "state-owned": "国有企业", private: "非公企业", school: "学校", hospital: "医院",
-  bank: "银行网点", "property-company": "物业公司", "social-organisation": "社会组织", police: "派出所"
+  agency: "县直机关",
+  "public-institution": "事业单位",
+  "state-owned": "国有企业",
+  private: "非公企业",
+  school: "学校",
+  hospital: "医院",
+  bank: "银行网点",
+  "property-company": "物业公司",
+  "social-organisation": "社会组织",
+  police: "派出所"
 }
 
 /**
@@ -128,7 +153,9 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
   const gridsPer = spread(301, 19, random)
   const uncoveredPer = spread(44, 19, random)
   const unitsPer = spread(116, 19, random)
-  const gcs = honganCommunities.map((community, g) => b.unit(`hongan-gc-${pad(g + 1)}`, root, "grand-committee", `${community}社区大党委`))
+  const gcs = honganCommunities.map((community, g) =>
+    b.unit(`hongan-gc-${pad(g + 1)}`, root, "grand-committee", `${community}社区大党委`)
+  )
   // grids with 3 buildings each, plus extra buildings on covered grids
   type GridEntry = { gc: string; grid: string; name: string; buildings: Array<string> }
   const coveredGrids: Array<GridEntry> = []
@@ -145,7 +172,9 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
   for (const [list, extra] of [[coveredGrids, extraBuildings], [uncoveredGrids, []]] as const) {
     list.forEach((entry, k) => {
       const count = 3 + (extra[k] ?? 0)
-      for (let n = 0; n < count; n++) entry.buildings.push(b.unit(`${entry.grid}-bd-${n + 1}`, entry.grid, "building", `${n + 1}栋`))
+      for (let n = 0; n < count; n++) {
+        entry.buildings.push(b.unit(`${entry.grid}-bd-${n + 1}`, entry.grid, "building", `${n + 1}栋`))
+      }
     })
   }
   // member units and their in-service members
@@ -154,7 +183,12 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
     for (let k = 0; k < unitsPer[g]!; k++) {
       const type = unitTypes[(g + k) % unitTypes.length]!
       const id = `${gc}-unit-${pad(k + 1)}`
-      b.memberUnits.push({ id, name: `${honganCommunities[g]}${unitTypeNames[type]}${k + 1}`, type, grandCommitteeId: gc })
+      b.memberUnits.push({
+        id,
+        name: `${honganCommunities[g]}${unitTypeNames[type]}${k + 1}`,
+        type,
+        grandCommitteeId: gc
+      })
       memberUnits.push({ id, gc })
     }
   })
@@ -173,11 +207,16 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
   const groups: Array<{ group: string; branch: string }> = []
   const secretaryOf = new Map<string, string>()
   coveredGrids.forEach((entry, k) => {
-    const branch = b.unit(`${entry.grid}-branch`, entry.gc, "branch", `${entry.name}党支部`, { branchType: "grid", covers: [entry.grid] })
+    const branch = b.unit(`${entry.grid}-branch`, entry.gc, "branch", `${entry.name}党支部`, {
+      branchType: "grid",
+      covers: [entry.grid]
+    })
     const groupCount = extraGroups.has(k) ? 4 : 3
     const branchGroups: Array<string> = []
     for (let n = 0; n < groupCount; n++) {
-      const group = b.unit(`${branch}-group-${n + 1}`, branch, "party-group", `${n + 1}栋党小组`, { covers: [entry.buildings[n]!] })
+      const group = b.unit(`${branch}-group-${n + 1}`, branch, "party-group", `${n + 1}栋党小组`, {
+        covers: [entry.buildings[n]!]
+      })
       branchGroups.push(group)
       groups.push({ group, branch })
     }
@@ -187,7 +226,9 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
     for (let n = 0; n < full + between(0, 2); n++) {
       const where = n % (groupCount + 1) === 0 ? branch : branchGroups[n % (groupCount + 1) - 1]!
       homes.push(where)
-      members.push(b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), n < full ? "full" : "probationary", { orgUnitId: where }))
+      members.push(
+        b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), n < full ? "full" : "probationary", { orgUnitId: where })
+      )
     }
     b.position(branch, members[0]!, "secretary", "2023-03-01", "2026-02-28")
     b.position(branch, members[1]!, "committee-member", "2023-03-01", "2026-02-28")
@@ -201,18 +242,33 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
   const extraHouseholds = new Set<number>()
   while (extraHouseholds.size < 842 - 787) extraHouseholds.add(Math.floor(random() * groups.length))
   groups.forEach(({ group }, k) => {
-    for (let n = 0; n < (extraHouseholds.has(k) ? 2 : 1); n++) b.unit(`${group}-ch-${n + 1}`, group, "centre-household", `党员中心户${n + 1}`)
+    for (let n = 0; n < (extraHouseholds.has(k) ? 2 : 1); n++) {
+      b.unit(`${group}-ch-${n + 1}`, group, "centre-household", `党员中心户${n + 1}`)
+    }
   })
   // two heads four members: a building head for every building, the four members for 737 buildings
-  const fourMembers: ReadonlyArray<Kind.Role> = ["hygiene-member", "publicity-member", "culture-sports-member", "mediation-member"]
+  const fourMembers: ReadonlyArray<Kind.Role> = ["hygiene-member", "publicity-member", "culture-sports-member",
+    "mediation-member"]
   let withFour = 0
   for (const entry of [...coveredGrids, ...uncoveredGrids]) {
     for (const building of entry.buildings) {
-      b.position(building, b.person(`${building}-head`, name(), "none", { orgUnitId: building }), "building-head", "2023-03-01", "2026-02-28")
+      b.position(
+        building,
+        b.person(`${building}-head`, name(), "none", { orgUnitId: building }),
+        "building-head",
+        "2023-03-01",
+        "2026-02-28"
+      )
       if (withFour < 737) {
         withFour++
         for (const role of fourMembers) {
-          b.position(building, b.person(`${building}-${role}`, name(), "none", { orgUnitId: building }), role, "2023-03-01", "2026-02-28")
+          b.position(
+            building,
+            b.person(`${building}-${role}`, name(), "none", { orgUnitId: building }),
+            role,
+            "2023-03-01",
+            "2026-02-28"
+          )
         }
       }
     }
@@ -220,7 +276,13 @@ export const hongan = (options?: Options): OrgRows.OrgRows => {
   // the grand committees: the community secretary and a county leader as first secretary
   for (const gc of gcs) {
     b.position(gc, secretaryOf.get(gc)!, "secretary", "2021-07-01", "2026-06-30")
-    b.position(gc, b.person(`${gc}-first-secretary`, name(), "full", { external: true }), "first-secretary", "2021-07-01", "2026-06-30")
+    b.position(
+      gc,
+      b.person(`${gc}-first-secretary`, name(), "full", { external: true }),
+      "first-secretary",
+      "2021-07-01",
+      "2026-06-30"
+    )
   }
   return document(b, "preset:hongan")
 }
@@ -267,18 +329,29 @@ export const mingquan = (options?: Options): OrgRows.OrgRows => {
   const b = builder()
   const street = b.unit("duodao-street", undefined, "street-working-committee", "掇刀区白庙街道工委")
   const gc = b.unit("mingquan", street, "grand-committee", "名泉社区大党委")
-  for (const [id, unitName, type] of mingquanUnits) b.memberUnits.push({ id, name: unitName, type, grandCommitteeId: gc })
+  for (const [id, unitName, type] of mingquanUnits) {
+    b.memberUnits.push({ id, name: unitName, type, grandCommitteeId: gc })
+  }
   const secretaries: Array<string> = []
   const areas = ["名泉一区", "名泉二区", "名泉三区", "泉水苑", "金泉小区", "名泉花园", "白庙老街", "农贸市场片"]
   areas.forEach((area, k) => {
     const grid = b.unit(`mq-grid-${k + 1}`, gc, "grid", area)
-    const buildings = Array.from({ length: 3 }, (_, n) => b.unit(`${grid}-bd-${n + 1}`, grid, "building", `${area}${n + 1}栋`))
+    const buildings = Array.from(
+      { length: 3 },
+      (_, n) => b.unit(`${grid}-bd-${n + 1}`, grid, "building", `${area}${n + 1}栋`)
+    )
     const branch = b.unit(`mq-b${pad(k + 1)}`, gc, "branch", `${area}党支部`, { branchType: "grid", covers: [grid] })
-    const groups = buildings.map((building, n) => b.unit(`${branch}-group-${n + 1}`, branch, "party-group", `${area}${n + 1}栋党小组`, { covers: [building] }))
+    const groups = buildings.map((building, n) =>
+      b.unit(`${branch}-group-${n + 1}`, branch, "party-group", `${area}${n + 1}栋党小组`, { covers: [building] })
+    )
     const full = between(9, 24)
     const members: Array<string> = []
     for (let n = 0; n < full + between(0, 2); n++) {
-      members.push(b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), n < full ? "full" : "probationary", { orgUnitId: n % 4 === 0 ? branch : groups[n % 4 - 1]! }))
+      members.push(
+        b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), n < full ? "full" : "probationary", {
+          orgUnitId: n % 4 === 0 ? branch : groups[n % 4 - 1]!
+        })
+      )
     }
     b.position(branch, members[0]!, "secretary", "2023-03-01", "2026-02-28")
     b.position(branch, members[1]!, "committee-member", "2023-03-01", "2026-02-28")
@@ -291,10 +364,15 @@ export const mingquan = (options?: Options): OrgRows.OrgRows => {
   const unitBranches = mingquanUnits.slice(0, 5)
   const unitHeads: Array<string> = []
   unitBranches.forEach(([unitId, unitName], k) => {
-    const branch = b.unit(`mq-b${pad(areas.length + k + 1)}`, gc, "branch", `${unitName}党支部`, { branchType: "unit", memberUnits: [unitId] })
+    const branch = b.unit(`mq-b${pad(areas.length + k + 1)}`, gc, "branch", `${unitName}党支部`, {
+      branchType: "unit",
+      memberUnits: [unitId]
+    })
     const full = between(5, 15)
-    const members = Array.from({ length: full }, (_, n) =>
-      b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), "full", { orgUnitId: branch, employerUnitId: unitId }))
+    const members = Array.from(
+      { length: full },
+      (_, n) => b.person(`${branch}-m-${pad(n + 1, 3)}`, name(), "full", { orgUnitId: branch, employerUnitId: unitId })
+    )
     b.position(branch, members[0]!, "secretary", "2023-03-01", "2026-02-28")
     if (full >= 7) {
       b.position(branch, members[1]!, "committee-member", "2023-03-01", "2026-02-28")
@@ -309,11 +387,15 @@ export const mingquan = (options?: Options): OrgRows.OrgRows => {
   b.position(gc, unitHeads[1]!, "deputy-secretary", "2021-07-01", "2026-06-30", { partTime: true })
   for (const secretary of secretaries.slice(1)) {
     if (secretary === unitHeads[0] || secretary === unitHeads[1]) continue
-    b.position(gc, secretary, "committee-member", "2021-07-01", "2026-06-30", { partTime: unitHeads.includes(secretary) })
+    b.position(gc, secretary, "committee-member", "2021-07-01", "2026-06-30", {
+      partTime: unitHeads.includes(secretary)
+    })
   }
   // in-service members of the units without a branch, reporting to the community
   mingquanUnits.slice(5).forEach(([unitId], k) => {
-    for (let n = 0; n < 4 + (k % 3); n++) b.person(`${unitId}-ism-${n + 1}`, name(), "full", { employerUnitId: unitId, reportsTo: gc })
+    for (let n = 0; n < 4 + (k % 3); n++) {
+      b.person(`${unitId}-ism-${n + 1}`, name(), "full", { employerUnitId: unitId, reportsTo: gc })
+    }
   })
   return document(b, "preset:mingquan")
 }
@@ -339,7 +421,10 @@ export const pingliGridBranch = (options?: Options): OrgRows.OrgRows => {
   const gc = b.unit("pingli-gc", undefined, "grand-committee", "平利县城关镇某社区大党委")
   const grid = b.unit("pingli-g1", gc, "grid", "城关第一网格")
   const branch = b.unit("pingli-b1", gc, "branch", "城关第一网格党支部", { branchType: "grid", covers: [grid] })
-  const members = Array.from({ length: 212 }, (_, n) => b.person(`pingli-m-${pad(n + 1, 3)}`, name(), n < 205 ? "full" : "probationary", { orgUnitId: branch }))
+  const members = Array.from(
+    { length: 212 },
+    (_, n) => b.person(`pingli-m-${pad(n + 1, 3)}`, name(), n < 205 ? "full" : "probationary", { orgUnitId: branch })
+  )
   b.position(branch, members[0]!, "secretary", "2023-01-01", "2025-12-31")
   b.position(gc, members[0]!, "secretary", "2021-07-01", "2026-06-30")
   return document(b, "preset:hongan")

@@ -160,7 +160,8 @@ export type BranchType = keyof typeof branchTypeLabels
  * @category schemas
  * @since 0.1.0
  */
-export const BranchType: Schema.Codec<BranchType> = Schema.Literals(["grid", "unit", "functional", "joint", "red-property"])
+export const BranchType: Schema.Codec<BranchType> = Schema.Literals(["grid", "unit", "functional", "joint",
+  "red-property"])
 
 /**
  * The positions people hold, with their labels: the party positions (secretary 书记, deputy
@@ -255,7 +256,8 @@ export const committeeRoles: ReadonlyArray<Role> = ["secretary", "deputy-secreta
  * @category constants
  * @since 0.1.0
  */
-export const partyRoles: ReadonlyArray<Role> = ["secretary", "deputy-secretary", "committee-member", "first-secretary", "group-head"]
+export const partyRoles: ReadonlyArray<Role> = ["secretary", "deputy-secretary", "committee-member", "first-secretary",
+  "group-head"]
 
 /**
  * The "two heads, four members" (两长四员) of 红安: group head, building head; hygiene,
@@ -337,7 +339,9 @@ export type UnitType = keyof typeof unitTypeLabels
  * @category schemas
  * @since 0.1.0
  */
-export const UnitType: Schema.Codec<UnitType> = Schema.Literals(Object.keys(unitTypeLabels) as [UnitType, ...Array<UnitType>])
+export const UnitType: Schema.Codec<UnitType> = Schema.Literals(
+  Object.keys(unitTypeLabels) as [UnitType, ...Array<UnitType>]
+)
 
 /**
  * What membership a person has: a full (正式) or probationary (预备) party member, or none (a

@@ -78,7 +78,8 @@ export const messages = Issue.catalog({
   },
   ORG_COMMITTEE_REQUIRED: {
     zh: "党支部 {id} 有 {full} 名正式党员（≥ {threshold}），应设支部委员会（{min}–{max} 人），现有委员 {committee} 人",
-    en: "The branch {id} has {full} full members (≥ {threshold}) and must have a committee of {min}–{max}; it has {committee}"
+    en:
+      "The branch {id} has {full} full members (≥ {threshold}) and must have a committee of {min}–{max}; it has {committee}"
   },
   ORG_COMMITTEE_LARGE: {
     zh: "党支部 {id} 的委员会有 {committee} 人，一般为 {min}–{max} 人",

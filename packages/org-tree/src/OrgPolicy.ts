@@ -96,7 +96,9 @@ export const document = Document.define({
       byKind: Schema.Array(Schema.Struct({ kind: Kind.Kind, years: Count }))
     }),
     /** The most deputy secretaries, per kind (no limit where absent). */
-    maxDeputies: Schema.Array(Schema.Struct({ kind: Kind.Kind, max: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })),
+    maxDeputies: Schema.Array(
+      Schema.Struct({ kind: Kind.Kind, max: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)) })
+    ),
     /** The kinds that must have exactly one secretary. */
     secretaryRequired: Schema.Array(Kind.Kind),
     /** Where each rule comes from. */
@@ -115,7 +117,12 @@ export const document = Document.define({
       const seen = new Set<string>()
       policy.allowed.forEach((rule, index) => {
         if (seen.has(rule.parent)) {
-          issues.push(messages.make("ORG_POLICY_DUPLICATE_PARENT", { path: ["allowed", index, "parent"], params: { parent: rule.parent } }))
+          issues.push(
+            messages.make("ORG_POLICY_DUPLICATE_PARENT", {
+              path: ["allowed", index, "parent"],
+              params: { parent: rule.parent }
+            })
+          )
         }
         seen.add(rule.parent)
       })

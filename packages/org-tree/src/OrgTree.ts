@@ -9,9 +9,9 @@
  */
 import { CivilDate, Id, Issue, KeyIndex, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
+import { indexesOf, setIndexes } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
-import { indexesOf, setIndexes } from "./internal/indexes.js"
 import type * as OrgPolicy from "./OrgPolicy.js"
 import type * as OrgRows from "./OrgRows.js"
 
@@ -62,20 +62,49 @@ const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => Id.validate(
 const endsBeforeStart = (position: OrgRows.PositionRow, i: number, field: "end" | "left", end: CivilDate.CivilDate) =>
   messages.make("ORG_TERM_END_BEFORE_START", {
     path: ["positions", i, field],
-    params: { id: position.orgUnitId, personId: position.personId, roleZh: Kind.roleLabels[position.role].zh, roleEn: Kind.roleLabels[position.role].en, start: position.start, end }
+    params: {
+      id: position.orgUnitId,
+      personId: position.personId,
+      roleZh: Kind.roleLabels[position.role].zh,
+      roleEn: Kind.roleLabels[position.role].en,
+      start: position.start,
+      end
+    }
   })
 
-const referenceIssue = (path: Issue.Path, what: { zh: string; en: string }, id: string, target: { zh: string; en: string }, targetId: string) =>
+const referenceIssue = (
+  path: Issue.Path,
+  what: { zh: string; en: string },
+  id: string,
+  target: { zh: string; en: string },
+  targetId: string
+) =>
   messages.make("ORG_UNKNOWN_REFERENCE", {
     path,
     params: { what: what.zh, whatEn: what.en, id, targetZh: target.zh, targetEn: target.en, target: targetId }
   })
 
-const wrongKind = (path: Issue.Path, id: string, field: string, expected: Kind.Kind | string, target: string, actual: Kind.Kind) => {
-  const expectedLabel = (Kind.labels as Record<string, { zh: string; en: string }>)[expected] ?? { zh: expected, en: expected }
+const wrongKind = (
+  path: Issue.Path,
+  id: string,
+  field: string,
+  expected: Kind.Kind | string,
+  target: string,
+  actual: Kind.Kind
+) => {
+  const expectedLabel = (Kind.labels as Record<string, { zh: string; en: string }>)[expected] ??
+    { zh: expected, en: expected }
   return messages.make("ORG_WRONG_REFERENCE_KIND", {
     path,
-    params: { id, field, target, expectedZh: expectedLabel.zh, expectedEn: expectedLabel.en, actualZh: Kind.labels[actual].zh, actualEn: Kind.labels[actual].en }
+    params: {
+      id,
+      field,
+      target,
+      expectedZh: expectedLabel.zh,
+      expectedEn: expectedLabel.en,
+      actualZh: Kind.labels[actual].zh,
+      actualEn: Kind.labels[actual].en
+    }
   })
 }
 
@@ -108,7 +137,10 @@ const positionLabel = { zh: "职务", en: "position" }
  * @category constructors
  * @since 0.1.0
  */
-export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.Result<OrgTree, ValidationReport.ValidationReport> => {
+export const build = (
+  rows: OrgRows.Rows,
+  policy: OrgPolicy.OrgPolicy
+): Result.Result<OrgTree, ValidationReport.ValidationReport> => {
   const units = rows.orgUnits
   const n = units.length
   const issues: Array<Issue.DomainIssue> = []
@@ -123,7 +155,12 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
     const id = row.id
     const code = kindCodes.get(row.kind)
     if (code === undefined) {
-      issues.push(messages.make("ORG_UNKNOWN_KIND", { path: ["orgUnits", i, "kind"], params: { kind: String(row.kind), known: Kind.kinds.join(", ") } }))
+      issues.push(
+        messages.make("ORG_UNKNOWN_KIND", {
+          path: ["orgUnits", i, "kind"],
+          params: { kind: String(row.kind), known: Kind.kinds.join(", ") }
+        })
+      )
       skip[i] = 1
     } else kind[i] = code
     const problems = idIssues(id)
@@ -147,13 +184,33 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
   memberUnits.forEach((unit, i) => {
     const first = memberUnitById.add(unit.id, i)
     if (first !== undefined) {
-      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: first + 1 } }))
+      issues.push(
+        messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: first + 1 } })
+      )
       return
     }
     const gc = byId.get(unit.grandCommitteeId)
-    if (gc === undefined) issues.push(referenceIssue(["memberUnits", i, "grandCommitteeId"], memberUnitLabel, unit.id, orgUnitLabel, unit.grandCommitteeId))
-    else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
-      issues.push(wrongKind(["memberUnits", i, "grandCommitteeId"], unit.id, "grandCommitteeId", "grand-committee", unit.grandCommitteeId, Kind.kinds[kind[gc]!]!))
+    if (gc === undefined) {
+      issues.push(
+        referenceIssue(
+          ["memberUnits", i, "grandCommitteeId"],
+          memberUnitLabel,
+          unit.id,
+          orgUnitLabel,
+          unit.grandCommitteeId
+        )
+      )
+    } else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
+      issues.push(
+        wrongKind(
+          ["memberUnits", i, "grandCommitteeId"],
+          unit.id,
+          "grandCommitteeId",
+          "grand-committee",
+          unit.grandCommitteeId,
+          Kind.kinds[kind[gc]!]!
+        )
+      )
     }
   })
   const territorialCode = new Uint8Array(K)
@@ -176,14 +233,26 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       for (let k = 0; k < covers.length; k++) {
         const target = covers[k]!
         const t = byId.get(target)
-        if (t === undefined) issues.push(referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, { zh: "网格或楼栋", en: "grid or building" }, target))
-        else if (territorialCode[kind[t]!] === 0) issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
+        if (t === undefined) {
+          issues.push(
+            referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, {
+              zh: "网格或楼栋",
+              en: "grid or building"
+            }, target)
+          )
+        } else if (territorialCode[kind[t]!] === 0) {
+          issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
+        }
       }
     }
     const named = row.memberUnits
     if (named !== undefined) {
       for (let k = 0; k < named.length; k++) {
-        if (!memberUnitById.has(named[k]!)) issues.push(referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!))
+        if (!memberUnitById.has(named[k]!)) {
+          issues.push(
+            referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!)
+          )
+        }
       }
     }
     const parentId = row.parentId
@@ -193,7 +262,9 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
     }
     const p = byId.get(parentId) ?? -1
     if (p < 0) {
-      issues.push(messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", i, "parentId"], params: { id: row.id, parentId } }))
+      issues.push(
+        messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", i, "parentId"], params: { id: row.id, parentId } })
+      )
       continue
     }
     parent[i] = p
@@ -305,7 +376,12 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
           cycle.push(units[v]!.id)
           v = parent[v]!
         } while (v !== u && cycle.length <= n)
-        issues.push(messages.make("ORG_CYCLE", { path: ["orgUnits", u, "parentId"], params: { ids: describeIds([...cycle, units[u]!.id], 10).replaceAll(", ", " → ") } }))
+        issues.push(
+          messages.make("ORG_CYCLE", {
+            path: ["orgUnits", u, "parentId"],
+            params: { ids: describeIds([...cycle, units[u]!.id], 10).replaceAll(", ", " → ") }
+          })
+        )
       }
     }
   }
@@ -333,7 +409,9 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
     }
     const first = firstPeople[i]!
     if (first >= 0) {
-      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } }))
+      issues.push(
+        messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } })
+      )
       continue
     }
     const home = person.orgUnitId
@@ -342,21 +420,34 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
       const u = home === lastHome ? lastUnit : byId.get(home)
       lastHome = home
       lastUnit = u
-      if (u === undefined) issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
-      else {
+      if (u === undefined) {
+        issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
+      } else {
         personUnit[i] = u
         if (person.membership === "full") full[u]!++
         else if (person.membership === "probationary") probationary[u]!++
       }
     }
     if (person.employerUnitId !== undefined && !memberUnitById.has(person.employerUnitId)) {
-      issues.push(referenceIssue(["people", i, "employerUnitId"], personLabel, person.id, memberUnitLabel, person.employerUnitId))
+      issues.push(
+        referenceIssue(["people", i, "employerUnitId"], personLabel, person.id, memberUnitLabel, person.employerUnitId)
+      )
     }
     if (person.reportsTo !== undefined) {
       const gc = byId.get(person.reportsTo)
-      if (gc === undefined) issues.push(referenceIssue(["people", i, "reportsTo"], personLabel, person.id, orgUnitLabel, person.reportsTo))
-      else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
-        issues.push(wrongKind(["people", i, "reportsTo"], person.id, "reportsTo", "grand-committee", person.reportsTo, Kind.kinds[kind[gc]!]!))
+      if (gc === undefined) {
+        issues.push(referenceIssue(["people", i, "reportsTo"], personLabel, person.id, orgUnitLabel, person.reportsTo))
+      } else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
+        issues.push(
+          wrongKind(
+            ["people", i, "reportsTo"],
+            person.id,
+            "reportsTo",
+            "grand-committee",
+            person.reportsTo,
+            Kind.kinds[kind[gc]!]!
+          )
+        )
       }
     }
   }
@@ -373,18 +464,39 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
     const u = position.orgUnitId === lastPositionUnitId ? lastPositionUnit : byId.get(position.orgUnitId)
     lastPositionUnitId = position.orgUnitId
     lastPositionUnit = u
-    if (u === undefined) issues.push(referenceIssue(["positions", i, "orgUnitId"], positionLabel, `${position.personId}/${position.role}`, orgUnitLabel, position.orgUnitId))
-    else {
+    if (u === undefined) {
+      issues.push(
+        referenceIssue(
+          ["positions", i, "orgUnitId"],
+          positionLabel,
+          `${position.personId}/${position.role}`,
+          orgUnitLabel,
+          position.orgUnitId
+        )
+      )
+    } else {
       positionUnit[i] = u
       positionCount[u + 1]!++
     }
     const holder = personById.get(position.personId)
     if (holder !== undefined) positionPerson[i] = holder
     else {
-      issues.push(referenceIssue(["positions", i, "personId"], positionLabel, `${position.orgUnitId}/${position.role}`, personLabel, position.personId))
+      issues.push(
+        referenceIssue(
+          ["positions", i, "personId"],
+          positionLabel,
+          `${position.orgUnitId}/${position.role}`,
+          personLabel,
+          position.personId
+        )
+      )
     }
-    if (position.end !== undefined && position.end < position.start) issues.push(endsBeforeStart(position, i, "end", position.end))
-    if (position.left !== undefined && position.left < position.start) issues.push(endsBeforeStart(position, i, "left", position.left))
+    if (position.end !== undefined && position.end < position.start) {
+      issues.push(endsBeforeStart(position, i, "end", position.end))
+    }
+    if (position.left !== undefined && position.left < position.start) {
+      issues.push(endsBeforeStart(position, i, "left", position.left))
+    }
   })
 
   if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
@@ -397,25 +509,25 @@ export const build = (rows: OrgRows.Rows, policy: OrgPolicy.OrgPolicy): Result.R
 
   const tree: OrgTree = Object.freeze({ policy, orgUnits: units, people, memberUnits, positions, size: n })
   setIndexes(tree, {
-      root: roots[0] ?? -1,
-      byId,
-      parent,
-      kind,
-      firstChild,
-      nextSibling,
-      preorder,
-      pre,
-      last,
-      depth,
-      personById,
-      personUnit,
-      memberUnitById,
-      full,
-      probationary,
-      positionStart,
-      positionOrder,
-      positionUnit,
-      positionPerson
+    root: roots[0] ?? -1,
+    byId,
+    parent,
+    kind,
+    firstChild,
+    nextSibling,
+    preorder,
+    pre,
+    last,
+    depth,
+    personById,
+    personUnit,
+    memberUnitById,
+    full,
+    probationary,
+    positionStart,
+    positionOrder,
+    positionUnit,
+    positionPerson
   })
   return Result.succeed(tree)
 }
@@ -555,5 +667,5 @@ export const isWithin = (tree: OrgTree, id: string, ancestorId: string): boolean
  * @since 0.1.0
  */
 export const isHeldOn = (position: OrgRows.PositionRow, on: CivilDate.CivilDate): boolean =>
-  CivilDate.compare(position.start, on) <= 0 && (position.left === undefined || CivilDate.compare(on, position.left) <= 0)
-
+  CivilDate.compare(position.start, on) <= 0 &&
+  (position.left === undefined || CivilDate.compare(on, position.left) <= 0)

@@ -8,8 +8,8 @@
 import type { CivilDate } from "@gongzhi/core"
 import { indexesOf, kindAt, positionsAt, subtree } from "./internal/indexes.js"
 import type * as Kind from "./Kind.js"
-import * as OrgTree from "./OrgTree.js"
 import type * as OrgRows from "./OrgRows.js"
+import * as OrgTree from "./OrgTree.js"
 
 const indexOf = (tree: OrgTree.OrgTree, id: string): number | undefined => indexesOf(tree).byId.get(id)
 
@@ -144,7 +144,9 @@ export const byRole = (
   const out: Array<OrgRows.PositionRow> = []
   for (let k = 0; k < rows.length; k++) {
     for (const position of positionsAt(tree, rows[k]!)) {
-      if (position.role === role && (options?.on === undefined || OrgTree.isHeldOn(position, options.on))) out.push(position)
+      if (position.role === role && (options?.on === undefined || OrgTree.isHeldOn(position, options.on))) {
+        out.push(position)
+      }
     }
   }
   return out
@@ -201,8 +203,10 @@ export const membersOf = (
  * @category queries
  * @since 0.1.0
  */
-export const inServiceReportingTo = (tree: OrgTree.OrgTree, grandCommitteeId: string): ReadonlyArray<OrgRows.PersonRow> =>
-  tree.people.filter((person) => person.reportsTo === grandCommitteeId)
+export const inServiceReportingTo = (
+  tree: OrgTree.OrgTree,
+  grandCommitteeId: string
+): ReadonlyArray<OrgRows.PersonRow> => tree.people.filter((person) => person.reportsTo === grandCommitteeId)
 
 /**
  * The member units (驻区单位) of a grand committee.

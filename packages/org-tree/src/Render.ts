@@ -58,7 +58,8 @@ const shown = (tree: OrgTree.OrgTree, options?: Options) => {
   return { rows, edgeFrom: (u: number) => (set.has(parent[u]!) ? parent[u]! : -1) }
 }
 
-const mermaidText = (text: string) => text.replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"))
+const mermaidText = (text: string) =>
+  text.replace(/"/g, "#quot;").replace(/[<>]/g, (c) => (c === "<" ? "#lt;" : "#gt;"))
 
 const classOf: Readonly<Record<Kind.Kind, string>> = {
   "street-working-committee": "committee",
@@ -114,7 +115,7 @@ export const mermaid = (tree: OrgTree.OrgTree, options?: Options): string => {
   return lines.join("\n")
 }
 
-const dotText = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"')
+const dotText = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, "\\\"")
 
 /**
  * A Graphviz DOT graph of the tree or a subtree.
@@ -134,7 +135,8 @@ const dotText = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, '\\"
 export const dot = (tree: OrgTree.OrgTree, options?: Options): string => {
   const lang = options?.lang ?? "zh"
   const { rows, edgeFrom } = shown(tree, options)
-  const lines = ["digraph org {", "  rankdir=TB;", '  node [shape=box, style="rounded,filled", fillcolor="#fdf2f0", color="#c0392b", fontname="sans-serif"];']
+  const lines = ["digraph org {", "  rankdir=TB;",
+    "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#fdf2f0\", color=\"#c0392b\", fontname=\"sans-serif\"];"]
   for (const u of rows) {
     const row = tree.orgUnits[u]!
     lines.push(`  n${u} [label="${dotText(row.name)}\\n${dotText(Kind.labels[kindAt(tree, u)][lang])}"];`)
@@ -188,7 +190,10 @@ export interface Nested {
 export const nested = (tree: OrgTree.OrgTree, options?: Options): Nested | undefined => {
   const lang = options?.lang ?? "zh"
   const { rows, edgeFrom } = shown(tree, options)
-  const nodes = new Map<number, { id: string; name: string; kind: Kind.Kind; label: string; children?: Array<Nested> }>()
+  const nodes = new Map<
+    number,
+    { id: string; name: string; kind: Kind.Kind; label: string; children?: Array<Nested> }
+  >()
   let top: Nested | undefined
   for (const u of rows) {
     const row = tree.orgUnits[u]!
@@ -223,7 +228,10 @@ export const nested = (tree: OrgTree.OrgTree, options?: Options): Nested | undef
  * @category exports
  * @since 0.1.0
  */
-export const rows = (tree: OrgTree.OrgTree, options?: Options & { readonly policy?: string | undefined }): OrgRows.OrgRows => {
+export const rows = (
+  tree: OrgTree.OrgTree,
+  options?: Options & { readonly policy?: string | undefined }
+): OrgRows.OrgRows => {
   const whole = options?.root === undefined && options?.depth === undefined && options?.territory !== false
   const selected = whole ? undefined : select(tree, options)
   const keep = selected === undefined ? undefined : new Set(selected.map((u) => tree.orgUnits[u]!.id))

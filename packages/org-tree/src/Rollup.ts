@@ -116,7 +116,17 @@ export const counts = (
     else residents++
   })
   const memberUnits = tree.memberUnits.filter((unit) => grandCommittees.has(unit.grandCommitteeId)).length
-  return { byKind, membersFull, membersProbationary, residents, inServiceMembers, memberUnits, positionsFilled, branchCommitteeMembers, twoHeadsFourMembers }
+  return {
+    byKind,
+    membersFull,
+    membersProbationary,
+    residents,
+    inServiceMembers,
+    memberUnits,
+    positionsFilled,
+    branchCommitteeMembers,
+    twoHeadsFourMembers
+  }
 }
 
 /**
@@ -198,7 +208,19 @@ export const coverage = (tree: OrgTree.OrgTree, rootId?: string): Coverage => {
     }
   }
   if (start === undefined || start < 0) {
-    const none: CoverageRow = { id: "", name: "", grids: 0, gridsWithBranch: 0, buildings: 0, buildingsWithGroup: 0, branches: 0, partyGroups: 0, centreHouseholds: 0, gridsWithoutBranch: [], buildingsWithoutGroup: [] }
+    const none: CoverageRow = {
+      id: "",
+      name: "",
+      grids: 0,
+      gridsWithBranch: 0,
+      buildings: 0,
+      buildingsWithGroup: 0,
+      branches: 0,
+      partyGroups: 0,
+      centreHouseholds: 0,
+      gridsWithoutBranch: [],
+      buildingsWithoutGroup: []
+    }
     return { rows: [], total: none }
   }
   const rows = subtree(tree, start)
@@ -246,7 +268,19 @@ export const coverage = (tree: OrgTree.OrgTree, rootId?: string): Coverage => {
       }
     }
     const row = tree.orgUnits[gc]!
-    out.push({ id: row.id, name: row.name, grids, gridsWithBranch, buildings, buildingsWithGroup, branches, partyGroups, centreHouseholds, gridsWithoutBranch, buildingsWithoutGroup })
+    out.push({
+      id: row.id,
+      name: row.name,
+      grids,
+      gridsWithBranch,
+      buildings,
+      buildingsWithGroup,
+      branches,
+      partyGroups,
+      centreHouseholds,
+      gridsWithoutBranch,
+      buildingsWithoutGroup
+    })
   }
   const sum = (f: (r: CoverageRow) => number) => out.reduce((s, r) => s + f(r), 0)
   const top = tree.orgUnits[start]!
@@ -303,8 +337,10 @@ export const coverageTable = (
   ]
   return {
     columns: lang === "zh"
-      ? ["社区大党委", "网格", "有支部的网格", "网格覆盖率%", "楼栋", "有党小组的楼栋", "楼栋覆盖率%", "党支部", "党小组", "党员中心户"]
-      : ["grand committee", "grids", "grids with a branch", "grids covered %", "buildings", "buildings with a group", "buildings covered %", "branches", "party groups", "centre households"],
+      ? ["社区大党委", "网格", "有支部的网格", "网格覆盖率%", "楼栋", "有党小组的楼栋", "楼栋覆盖率%", "党支部",
+        "党小组", "党员中心户"]
+      : ["grand committee", "grids", "grids with a branch", "grids covered %", "buildings", "buildings with a group",
+        "buildings covered %", "branches", "party groups", "centre households"],
     rows: [...coverage.rows.map((r) => line(r, r.name)), line(coverage.total, lang === "zh" ? "合计" : "total")]
   }
 }

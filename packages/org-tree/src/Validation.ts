@@ -12,8 +12,8 @@ import { indexesOf } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import * as OrgPolicy from "./OrgPolicy.js"
-import * as OrgTree from "./OrgTree.js"
 import type * as OrgRows from "./OrgRows.js"
+import * as OrgTree from "./OrgTree.js"
 
 /**
  * Options of {@link validate}: the date the rules are applied on (terms, who holds what) and,
@@ -179,40 +179,99 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     if (kind === "branch") {
       const branchType = row.branchType ?? "grid"
       if (branchType !== "joint" && full < t.branchMinFullMembers) {
-        issues.push(messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", { path: ["orgUnits", i], params: { id: row.id, full, min: t.branchMinFullMembers } }))
+        issues.push(
+          messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", {
+            path: ["orgUnits", i],
+            params: { id: row.id, full, min: t.branchMinFullMembers }
+          })
+        )
       }
       const units = row.memberUnits?.length ?? 0
       if (branchType === "joint" && units > t.jointBranchMaxUnits) {
-        issues.push(messages.make("ORG_JOINT_BRANCH_TOO_MANY_UNITS", { severity: "warning", path: ["orgUnits", i, "memberUnits"], params: { id: row.id, units, max: t.jointBranchMaxUnits } }))
+        issues.push(
+          messages.make("ORG_JOINT_BRANCH_TOO_MANY_UNITS", {
+            severity: "warning",
+            path: ["orgUnits", i, "memberUnits"],
+            params: { id: row.id, units, max: t.jointBranchMaxUnits }
+          })
+        )
       }
       if (members > t.branchMaxMembers) {
-        issues.push(messages.make("ORG_BRANCH_TOO_MANY_MEMBERS", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, max: t.branchMaxMembers } }))
+        issues.push(
+          messages.make("ORG_BRANCH_TOO_MANY_MEMBERS", {
+            severity: "warning",
+            path: ["orgUnits", i],
+            params: { id: row.id, members, max: t.branchMaxMembers }
+          })
+        )
       }
       const committee = committeeHolders.length
-      const params = () => ({ id: row.id, full, committee, threshold: t.committeeRequiredAt, min: t.committeeMin, max: t.committeeMax, hardMax: t.committeeHardMax })
+      const params = () => ({
+        id: row.id,
+        full,
+        committee,
+        threshold: t.committeeRequiredAt,
+        min: t.committeeMin,
+        max: t.committeeMax,
+        hardMax: t.committeeHardMax
+      })
       if (full >= t.committeeRequiredAt) {
-        if (committee < t.committeeMin) issues.push(messages.make("ORG_COMMITTEE_REQUIRED", { path: ["orgUnits", i], params: params() }))
-        else if (committee > t.committeeHardMax) issues.push(messages.make("ORG_COMMITTEE_TOO_LARGE", { path: ["orgUnits", i], params: params() }))
-        else if (committee > t.committeeMax) issues.push(messages.make("ORG_COMMITTEE_LARGE", { severity: "warning", path: ["orgUnits", i], params: params() }))
+        if (committee < t.committeeMin) {
+          issues.push(messages.make("ORG_COMMITTEE_REQUIRED", { path: ["orgUnits", i], params: params() }))
+        } else if (committee > t.committeeHardMax) {
+          issues.push(messages.make("ORG_COMMITTEE_TOO_LARGE", { path: ["orgUnits", i], params: params() }))
+        } else if (committee > t.committeeMax) {
+          issues.push(
+            messages.make("ORG_COMMITTEE_LARGE", { severity: "warning", path: ["orgUnits", i], params: params() })
+          )
+        }
       } else if (memberHolders.length > 0) {
-        issues.push(messages.make("ORG_COMMITTEE_NOT_EXPECTED", { severity: "warning", path: ["orgUnits", i], params: { ...params(), committee: memberHolders.length } }))
+        issues.push(
+          messages.make("ORG_COMMITTEE_NOT_EXPECTED", {
+            severity: "warning",
+            path: ["orgUnits", i],
+            params: { ...params(), committee: memberHolders.length }
+          })
+        )
       }
     }
     if (kind === "branch" || kind === "general-branch") {
       if (members >= t.committeeSuggestAt) {
-        issues.push(messages.make("ORG_SUGGEST_COMMITTEE", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, threshold: t.committeeSuggestAt } }))
+        issues.push(
+          messages.make("ORG_SUGGEST_COMMITTEE", {
+            severity: "warning",
+            path: ["orgUnits", i],
+            params: { id: row.id, members, threshold: t.committeeSuggestAt }
+          })
+        )
       } else if (kind === "branch" && members >= t.generalBranchSuggestAt) {
-        issues.push(messages.make("ORG_SUGGEST_GENERAL_BRANCH", { severity: "warning", path: ["orgUnits", i], params: { id: row.id, members, threshold: t.generalBranchSuggestAt } }))
+        issues.push(
+          messages.make("ORG_SUGGEST_GENERAL_BRANCH", {
+            severity: "warning",
+            path: ["orgUnits", i],
+            params: { id: row.id, members, threshold: t.generalBranchSuggestAt }
+          })
+        )
       }
     }
     if (about.secretaryRequired && secretaries.length !== 1) {
       const params = { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: secretaries.length }
-      issues.push(messages.make(secretaries.length === 0 ? "ORG_SECRETARY_MISSING" : "ORG_SECRETARY_SEVERAL", { path: ["orgUnits", i], params }))
+      issues.push(
+        messages.make(secretaries.length === 0 ? "ORG_SECRETARY_MISSING" : "ORG_SECRETARY_SEVERAL", {
+          path: ["orgUnits", i],
+          params
+        })
+      )
     }
     const maxDeputies = about.maxDeputies
     const deputies = deputyHolders.length
     if (maxDeputies !== undefined && deputies > maxDeputies) {
-      issues.push(messages.make("ORG_TOO_MANY_DEPUTIES", { path: ["orgUnits", i], params: { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: deputies, max: maxDeputies } }))
+      issues.push(
+        messages.make("ORG_TOO_MANY_DEPUTIES", {
+          path: ["orgUnits", i],
+          params: { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: deputies, max: maxDeputies }
+        })
+      )
     }
   }
 
@@ -239,11 +298,22 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
         ends.set(position.start, longest)
       }
       if (position.end !== undefined && longest !== undefined && position.end > longest) {
-        issues.push(messages.make("ORG_TERM_TOO_LONG", { path: ["positions", p, "end"], params: { ...roleParams(position), start: position.start, end: position.end, years } }))
+        issues.push(
+          messages.make("ORG_TERM_TOO_LONG", {
+            path: ["positions", p, "end"],
+            params: { ...roleParams(position), start: position.start, end: position.end, years }
+          })
+        )
       }
       const due = position.end ?? longest
       if (held && due !== undefined && due < asOf) {
-        issues.push(messages.make("ORG_TERM_EXPIRED", { severity: "warning", path: ["positions", p], params: { ...roleParams(position), end: due } }))
+        issues.push(
+          messages.make("ORG_TERM_EXPIRED", {
+            severity: "warning",
+            path: ["positions", p],
+            params: { ...roleParams(position), end: due }
+          })
+        )
       }
     }
     if (!held || !partyRoles.has(role)) continue
@@ -251,15 +321,25 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     if (personIndex < 0) continue
     const person = tree.people[personIndex]!
     if (person.membership === "none") {
-      issues.push(messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) }))
+      issues.push(
+        messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", {
+          path: ["positions", p, "personId"],
+          params: roleParams(position)
+        })
+      )
       continue
     }
     const fromMemberUnit = person.employerUnitId !== undefined && memberUnitsOfCommittee.has(person.employerUnitId)
-    const excepted = role === "first-secretary" || person.external === true || (position.partTime === true && fromMemberUnit)
+    const excepted = role === "first-secretary" || person.external === true ||
+      (position.partTime === true && fromMemberUnit)
     if (excepted) continue
     const home = index.personUnit[personIndex]!
     const inside = home >= 0 && index.pre[home]! >= index.pre[unit]! && index.pre[home]! <= index.last[unit]!
-    if (!inside) issues.push(messages.make("ORG_HOLDER_NOT_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) }))
+    if (!inside) {
+      issues.push(
+        messages.make("ORG_HOLDER_NOT_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) })
+      )
+    }
   }
   return ValidationReport.make(issues)
 }

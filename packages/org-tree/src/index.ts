@@ -7,15 +7,15 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-export * as Messages from "./Messages.js"
+export * as Change from "./Change.js"
+export * as Fixtures from "./Fixtures.js"
 export * as Kind from "./Kind.js"
+export * as Messages from "./Messages.js"
 export * as OrgPolicy from "./OrgPolicy.js"
 export * as OrgRows from "./OrgRows.js"
 export * as OrgTree from "./OrgTree.js"
-export * as Validation from "./Validation.js"
-export * as Query from "./Query.js"
-export * as Rollup from "./Rollup.js"
-export * as Change from "./Change.js"
-export * as Render from "./Render.js"
 export * as Presets from "./presets/Presets.js"
-export * as Fixtures from "./Fixtures.js"
+export * as Query from "./Query.js"
+export * as Render from "./Render.js"
+export * as Rollup from "./Rollup.js"
+export * as Validation from "./Validation.js"

@@ -52,26 +52,55 @@ describe("OrgTree", () => {
     it("judges every id of org units and people as core's Id check does", () => {
       const idCodes = (id: string) => {
         const built = OrgTree.build({
-          orgUnits: [{ id: "gc", kind: "grand-committee", name: "甲" }, { id, parentId: "gc", kind: "grid", name: "乙" }],
+          orgUnits: [{ id: "gc", kind: "grand-committee", name: "甲" }, {
+            id,
+            parentId: "gc",
+            kind: "grid",
+            name: "乙"
+          }],
           people: [{ id, name: "丙", membership: "full", orgUnitId: "gc" }]
         }, Presets.hongan)
-        return built._tag === "Success" ? [] : built.failure.issues.map((i) => i.code).filter((c) => c.startsWith("CORE_ID"))
+        return built._tag === "Success"
+          ? []
+          : built.failure.issues.map((i) => i.code).filter((c) => c.startsWith("CORE_ID"))
       }
       const expected = (id: string) => Id.validate(id).map((i) => i.code)
       // spaces that trim removes at either end (U+00A0, the full-width U+3000, U+FEFF), control characters
-      for (const id of ["网格一\u3000", "\u3000网格一", "g\u00a0", "\ufeffg", "g\u0085x", "g\u007fx", "g\tx", "网格一", "x".repeat(129), "x".repeat(128)]) {
+      for (
+        const id of ["网格一\u3000", "\u3000网格一", "g\u00a0", "\ufeffg", "g\u0085x", "g\u007fx", "g\tx", "网格一",
+          "x".repeat(129), "x".repeat(128)]
+      ) {
         const want = expected(id)
         expect(idCodes(id)).toEqual([...want, ...want])
       }
       const char = fc.oneof(
-        fc.constantFrom(" ", "\t", "\u0000", "\u001f", "\u007f", "\u0085", "\u009f", "\u00a0", "\u3000", "\ufeff", "\u2028", "网", "格", "-", "a"),
+        fc.constantFrom(
+          " ",
+          "\t",
+          "\u0000",
+          "\u001f",
+          "\u007f",
+          "\u0085",
+          "\u009f",
+          "\u00a0",
+          "\u3000",
+          "\ufeff",
+          "\u2028",
+          "网",
+          "格",
+          "-",
+          "a"
+        ),
         fc.string({ unit: "binary", minLength: 1, maxLength: 1 })
       )
-      fc.assert(fc.property(fc.array(char, { minLength: 1, maxLength: 6 }).map((cs) => cs.join("")), (id) => {
-        fc.pre(id !== "gc")
-        const want = expected(id)
-        expect(idCodes(id)).toEqual([...want, ...want])
-      }), { numRuns: 2000 })
+      fc.assert(
+        fc.property(fc.array(char, { minLength: 1, maxLength: 6 }).map((cs) => cs.join("")), (id) => {
+          fc.pre(id !== "gc")
+          const want = expected(id)
+          expect(idCodes(id)).toEqual([...want, ...want])
+        }),
+        { numRuns: 2000 }
+      )
     })
 
     it("finds cycles and says there is no root", () => {
@@ -88,16 +117,41 @@ describe("OrgTree", () => {
     })
 
     it("rejects a root of a kind the policy does not allow", () => {
-      expect(failureCodes(build({ orgUnits: [{ id: "g", kind: "grid", name: "网格" }] }))).toEqual(["ORG_ROOT_KIND_NOT_ALLOWED"])
+      expect(failureCodes(build({ orgUnits: [{ id: "g", kind: "grid", name: "网格" }] }))).toEqual([
+        "ORG_ROOT_KIND_NOT_ALLOWED"
+      ])
     })
 
     it("checks the references of people, member units, positions and coverage", () => {
       const rows = small()
       const bad: OrgRows.Rows = {
-        orgUnits: [...rows.orgUnits.slice(0, 4), { ...rows.orgUnits[4]!, covers: ["nope", "b-1"], memberUnits: ["u-none"] }, ...rows.orgUnits.slice(5)],
-        people: [...rows.people, { id: "p-x", name: "无组织", membership: "full", orgUnitId: "nope", employerUnitId: "u-none", reportsTo: "b-1" }, { id: "m-1", name: "重复", membership: "none" }],
-        memberUnits: [...rows.memberUnits, { id: "u-x", name: "错挂", type: "school", grandCommitteeId: "b-1" }, { id: "u-bank", name: "重复", type: "bank", grandCommitteeId: "gc" }],
-        positions: [...rows.positions, { orgUnitId: "nope", personId: "ghost", role: "secretary", start: d("2024-01-01"), end: d("2023-01-01"), left: d("2022-01-01") }]
+        orgUnits: [...rows.orgUnits.slice(0, 4), {
+          ...rows.orgUnits[4]!,
+          covers: ["nope", "b-1"],
+          memberUnits: ["u-none"]
+        }, ...rows.orgUnits.slice(5)],
+        people: [...rows.people, {
+          id: "p-x",
+          name: "无组织",
+          membership: "full",
+          orgUnitId: "nope",
+          employerUnitId: "u-none",
+          reportsTo: "b-1"
+        }, { id: "m-1", name: "重复", membership: "none" }],
+        memberUnits: [...rows.memberUnits, { id: "u-x", name: "错挂", type: "school", grandCommitteeId: "b-1" }, {
+          id: "u-bank",
+          name: "重复",
+          type: "bank",
+          grandCommitteeId: "gc"
+        }],
+        positions: [...rows.positions, {
+          orgUnitId: "nope",
+          personId: "ghost",
+          role: "secretary",
+          start: d("2024-01-01"),
+          end: d("2023-01-01"),
+          left: d("2022-01-01")
+        }]
       }
       expect(failureCodes(build(bad))).toEqual([
         "ORG_WRONG_REFERENCE_KIND",
@@ -118,8 +172,13 @@ describe("OrgTree", () => {
 
     it("builds a 100,000-deep chain without overflowing the stack", () => {
       const n = 100_000
-      const orgUnits: Array<OrgRows.OrgUnitRow> = Array.from({ length: n }, (_, i) =>
-        i === 0 ? { id: "g0", kind: "party-group", name: "g0" } : { id: `g${i}`, parentId: `g${i - 1}`, kind: "party-group", name: `g${i}` })
+      const orgUnits: Array<OrgRows.OrgUnitRow> = Array.from(
+        { length: n },
+        (_, i) =>
+          i === 0
+            ? { id: "g0", kind: "party-group", name: "g0" }
+            : { id: `g${i}`, parentId: `g${i - 1}`, kind: "party-group", name: `g${i}` }
+      )
       const tree = ok(build({ orgUnits }, nesting))
       expect(Query.path(tree, `g${n - 1}`)).toHaveLength(n)
       expect(Query.descendants(tree, "g0")).toHaveLength(n - 1)
@@ -127,7 +186,10 @@ describe("OrgTree", () => {
 
     it("finds a cycle in a million rows without overflowing the stack", () => {
       const n = 1_000_000
-      const orgUnits: Array<OrgRows.OrgUnitRow> = Array.from({ length: n }, (_, i) => ({ id: `g${i}`, parentId: `g${(i + n - 1) % n}`, kind: "party-group", name: "g" }))
+      const orgUnits: Array<OrgRows.OrgUnitRow> = Array.from(
+        { length: n },
+        (_, i) => ({ id: `g${i}`, parentId: `g${(i + n - 1) % n}`, kind: "party-group", name: "g" })
+      )
       const built = build({ orgUnits }, nesting)
       expect(failureCodes(built)).toEqual(["ORG_NO_ROOT", "ORG_CYCLE"])
     }, 60_000)
@@ -140,30 +202,51 @@ describe("OrgTree", () => {
       const bad = OrgRows.document.decode({
         kind: "org-rows",
         schemaVersion: 1,
-        orgUnits: [{ id: 7, kind: "district", name: "x" }, { id: "b", kind: "branch", name: "y", branchType: "secret" }],
+        orgUnits: [{ id: 7, kind: "district", name: "x" }, {
+          id: "b",
+          kind: "branch",
+          name: "y",
+          branchType: "secret"
+        }],
         people: [{ id: "p", name: "某", membership: "member" }]
       })
-      expect(failureCodes(bad)).toEqual(["CORE_SCHEMA_INVALID_TYPE", "CORE_SCHEMA_NO_MATCHING_CASE", "CORE_SCHEMA_NO_MATCHING_CASE", "CORE_SCHEMA_NO_MATCHING_CASE"])
+      expect(failureCodes(bad)).toEqual(["CORE_SCHEMA_INVALID_TYPE", "CORE_SCHEMA_NO_MATCHING_CASE",
+        "CORE_SCHEMA_NO_MATCHING_CASE", "CORE_SCHEMA_NO_MATCHING_CASE"])
       if (bad._tag === "Failure") expect(bad.failure.issues.length).toBeGreaterThanOrEqual(4)
     })
 
     it("never lets a __proto__ key pollute anything", () => {
-      const input = JSON.parse('{"kind":"org-rows","schemaVersion":1,"orgUnits":[{"id":"gc","kind":"grand-committee","name":"x","__proto__":{"polluted":true}}]}')
+      const input = JSON.parse(
+        "{\"kind\":\"org-rows\",\"schemaVersion\":1,\"orgUnits\":[{\"id\":\"gc\",\"kind\":\"grand-committee\",\"name\":\"x\",\"__proto__\":{\"polluted\":true}}]}"
+      )
       const decoded = OrgRows.document.decode(input)
       expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
       expect(decoded._tag).toBe("Failure")
     })
 
     it("decodes the shipped policies and rejects inconsistent thresholds", () => {
-      for (const policy of Object.values(Presets.policies)) expect(OrgPolicy.document.decode(JSON.parse(JSON.stringify(policy)))._tag).toBe("Success")
-      const broken = { ...Presets.hongan, thresholds: { ...Presets.hongan.thresholds, committeeMin: 6 }, allowed: [...Presets.hongan.allowed, Presets.hongan.allowed[0]!] }
-      expect(failureCodes(OrgPolicy.document.decode(broken))).toEqual(["ORG_POLICY_COMMITTEE_RANGE", "ORG_POLICY_DUPLICATE_PARENT"])
+      for (const policy of Object.values(Presets.policies)) {
+        expect(OrgPolicy.document.decode(JSON.parse(JSON.stringify(policy)))._tag).toBe("Success")
+      }
+      const broken = {
+        ...Presets.hongan,
+        thresholds: { ...Presets.hongan.thresholds, committeeMin: 6 },
+        allowed: [...Presets.hongan.allowed, Presets.hongan.allowed[0]!]
+      }
+      expect(failureCodes(OrgPolicy.document.decode(broken))).toEqual(["ORG_POLICY_COMMITTEE_RANGE",
+        "ORG_POLICY_DUPLICATE_PARENT"])
     })
   })
 
   describe("positions", () => {
     it("holds a position from its start until the holder leaves, past its scheduled end", () => {
-      const p = { orgUnitId: "b", personId: "p", role: "secretary" as const, start: d("2021-01-01"), end: d("2023-12-31") }
+      const p = {
+        orgUnitId: "b",
+        personId: "p",
+        role: "secretary" as const,
+        start: d("2021-01-01"),
+        end: d("2023-12-31")
+      }
       expect(OrgTree.isHeldOn(p, d("2020-12-31"))).toBe(false)
       expect(OrgTree.isHeldOn(p, d("2024-06-30"))).toBe(true)
       expect(OrgTree.isHeldOn({ ...p, left: d("2024-01-10") }, d("2024-06-30"))).toBe(false)

@@ -1,6 +1,6 @@
-import { describe, expect, expectTypeOf, it } from "vitest"
-import type { Result } from "effect"
 import type { ValidationReport } from "@gongzhi/core"
+import type { Result } from "effect"
+import { describe, expect, expectTypeOf, it } from "vitest"
 import { Change, Fixtures, type OrgRows, OrgTree, Presets, Query, Render, Rollup } from "../src/index.js"
 import { asOf, d, failureCodes, ok, small } from "./fixtures.js"
 
@@ -9,11 +9,13 @@ const mingquan = ok(OrgTree.build(Fixtures.mingquan(), Presets.mingquan))
 
 describe("Query", () => {
   it("walks ancestors, paths and descendants", () => {
-    expect(Query.ancestors(mingquan, "mq-b01-group-1").map((u) => u.id)).toEqual(["mq-b01", "mingquan", "duodao-street"])
+    expect(Query.ancestors(mingquan, "mq-b01-group-1").map((u) => u.id)).toEqual(["mq-b01", "mingquan",
+      "duodao-street"])
     expect(Query.path(mingquan, "mq-b01-group-1")).toEqual(["duodao-street", "mingquan", "mq-b01", "mq-b01-group-1"])
     expect(Query.path(mingquan, "nope")).toEqual([])
     expect(Query.ancestors(mingquan, "nope")).toEqual([])
-    expect(Query.descendants(mingquan, "mq-b01").map((u) => u.kind)).toEqual(["party-group", "centre-household", "party-group", "party-group"])
+    expect(Query.descendants(mingquan, "mq-b01").map((u) => u.kind)).toEqual(["party-group", "centre-household",
+      "party-group", "party-group"])
     expect(Query.descendants(mingquan, "nope")).toEqual([])
   })
   it("finds by kind and by role, within a subtree and on a date", () => {
@@ -49,11 +51,26 @@ describe("Rollup", () => {
       branchCommitteeMembers: counts.branchCommitteeMembers,
       memberUnits: counts.memberUnits,
       inServiceMembers: counts.inServiceMembers
-    }).toEqual({ grandCommittees: 19, grids: 301, branches: 257, groups: 787, centreHouseholds: 842, twoHeadsFourMembers: 4735, branchCommitteeMembers: 771, memberUnits: 116, inServiceMembers: 6352 })
+    }).toEqual({
+      grandCommittees: 19,
+      grids: 301,
+      branches: 257,
+      groups: 787,
+      centreHouseholds: 842,
+      twoHeadsFourMembers: 4735,
+      branchCommitteeMembers: 771,
+      memberUnits: 116,
+      inServiceMembers: 6352
+    })
   })
   it("the same figures for any seed", () => {
     const other = Rollup.counts(ok(OrgTree.build(Fixtures.hongan({ seed: 7 }), Presets.hongan)))
-    expect([other.byKind.grid, other.byKind.branch, other.byKind["party-group"], other.twoHeadsFourMembers]).toEqual([301, 257, 787, 4735])
+    expect([other.byKind.grid, other.byKind.branch, other.byKind["party-group"], other.twoHeadsFourMembers]).toEqual([
+      301,
+      257,
+      787,
+      4735
+    ])
   })
   it("counts a subtree, on a date, and nothing for an unknown one", () => {
     const gc = Rollup.counts(mingquan, "mingquan")
@@ -65,7 +82,15 @@ describe("Rollup", () => {
   it("coverage: 44 of 红安's grids have no branch, 213 buildings no group", () => {
     const coverage = Rollup.coverage(hongan)
     expect(coverage.rows).toHaveLength(19)
-    expect(coverage.total).toMatchObject({ grids: 301, gridsWithBranch: 257, buildings: 1000, buildingsWithGroup: 787, branches: 257, partyGroups: 787, centreHouseholds: 842 })
+    expect(coverage.total).toMatchObject({
+      grids: 301,
+      gridsWithBranch: 257,
+      buildings: 1000,
+      buildingsWithGroup: 787,
+      branches: 257,
+      partyGroups: 787,
+      centreHouseholds: 842
+    })
     expect(coverage.total.gridsWithoutBranch).toHaveLength(44)
     const table = Rollup.coverageTable(coverage, "en")
     expect(table.rows).toHaveLength(20)
@@ -82,19 +107,34 @@ describe("Change", () => {
     expect(back.tree.orgUnits).toEqual(hongan.orgUnits)
   })
   it("refuses a move into its own subtree, under an unknown unit or where the policy forbids it", () => {
-    expect(failureCodes(Change.move(hongan, "hongan-gc-01", "hongan-gc-01-grid-01"))).toEqual(["ORG_MOVE_INTO_OWN_SUBTREE"])
+    expect(failureCodes(Change.move(hongan, "hongan-gc-01", "hongan-gc-01-grid-01"))).toEqual([
+      "ORG_MOVE_INTO_OWN_SUBTREE"
+    ])
     expect(failureCodes(Change.move(hongan, "nope", "nada"))).toEqual(["ORG_UNKNOWN_UNIT", "ORG_UNKNOWN_UNIT"])
-    expect(failureCodes(Change.move(hongan, "hongan-gc-01-grid-01-branch", "hongan-gc-02-grid-01"))).toEqual(["ORG_KIND_NOT_ALLOWED"])
+    expect(failureCodes(Change.move(hongan, "hongan-gc-01-grid-01-branch", "hongan-gc-02-grid-01"))).toEqual([
+      "ORG_KIND_NOT_ALLOWED"
+    ])
   })
   it("merges grids: buildings move, coverage follows", () => {
     const merged = ok(Change.mergeGrids(hongan, "hongan-gc-01-grid-01", ["hongan-gc-01-grid-02"]))
-    expect(merged.change).toMatchObject({ _tag: "GridsMerged", into: "hongan-gc-01-grid-01", merged: ["hongan-gc-01-grid-02"] })
+    expect(merged.change).toMatchObject({
+      _tag: "GridsMerged",
+      into: "hongan-gc-01-grid-01",
+      merged: ["hongan-gc-01-grid-02"]
+    })
     expect(OrgTree.children(merged.tree, "hongan-gc-01-grid-01").length).toBeGreaterThanOrEqual(6)
     expect(OrgTree.get(merged.tree, "hongan-gc-01-grid-02-branch")?.covers).toEqual(["hongan-gc-01-grid-01"])
-    expect(failureCodes(Change.mergeGrids(hongan, "hongan-gc-01", ["nope"]))).toEqual(["ORG_NOT_A_GRID", "ORG_UNKNOWN_UNIT"])
+    expect(failureCodes(Change.mergeGrids(hongan, "hongan-gc-01", ["nope"]))).toEqual(["ORG_NOT_A_GRID",
+      "ORG_UNKNOWN_UNIT"])
   })
   it("splits a grid and checks the buildings given", () => {
-    const split = ok(Change.splitGrid(hongan, "hongan-gc-01-grid-01", [{ id: "north", name: "北片", buildings: ["hongan-gc-01-grid-01-bd-3"] }]))
+    const split = ok(
+      Change.splitGrid(hongan, "hongan-gc-01-grid-01", [{
+        id: "north",
+        name: "北片",
+        buildings: ["hongan-gc-01-grid-01-bd-3"]
+      }])
+    )
     expect(OrgTree.get(split.tree, "hongan-gc-01-grid-01-bd-3")?.parentId).toBe("north")
     expect(failureCodes(Change.splitGrid(hongan, "hongan-gc-01-grid-01", [
       { id: "a", name: "a", buildings: ["hongan-gc-01-grid-01-bd-1", "hongan-gc-02-grid-01-bd-1"] },
@@ -103,13 +143,25 @@ describe("Change", () => {
   })
   it("adds and ends positions, keeping history", () => {
     const tree = ok(OrgTree.build(small(), Presets.hongan))
-    const added = ok(Change.addPosition(tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", start: d("2024-01-01") }))
+    const added = ok(
+      Change.addPosition(tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", start: d("2024-01-01") })
+    )
     expect(Query.byRole(added.tree, "grid-head")).toHaveLength(1)
-    expect(failureCodes(Change.addPosition(tree, { orgUnitId: "nope", personId: "r-1", role: "grid-head", start: d("2024-01-01") }))).toEqual(["ORG_UNKNOWN_REFERENCE"])
-    const ended = ok(Change.endPosition(added.tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", on: d("2024-06-30") }))
+    expect(
+      failureCodes(
+        Change.addPosition(tree, { orgUnitId: "nope", personId: "r-1", role: "grid-head", start: d("2024-01-01") })
+      )
+    ).toEqual(["ORG_UNKNOWN_REFERENCE"])
+    const ended = ok(
+      Change.endPosition(added.tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", on: d("2024-06-30") })
+    )
     expect(ended.tree.positions).toHaveLength(added.tree.positions.length)
     expect(Query.byRole(ended.tree, "grid-head", { on: asOf })).toEqual([])
-    expect(failureCodes(Change.endPosition(ended.tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", on: asOf }))).toEqual(["ORG_POSITION_NOT_FOUND"])
+    expect(
+      failureCodes(
+        Change.endPosition(ended.tree, { orgUnitId: "grid-1", personId: "r-1", role: "grid-head", on: asOf })
+      )
+    ).toEqual(["ORG_POSITION_NOT_FOUND"])
   })
   it("diffs snapshots: added, removed, renamed, re-parented, moved along", () => {
     const before = ok(OrgTree.build(small(), Presets.hongan))
@@ -117,7 +169,9 @@ describe("Change", () => {
     const after = ok(OrgTree.build({
       ...rows,
       orgUnits: [
-        ...rows.orgUnits.filter((u) => u.id !== "ch-1").map((u) => (u.id === "bd-2" ? { ...u, name: "二栋" } : u.id === "g-1" ? { ...u, parentId: "b-2" } : u)),
+        ...rows.orgUnits.filter((u) => u.id !== "ch-1").map((
+          u
+        ) => (u.id === "bd-2" ? { ...u, name: "二栋" } : u.id === "g-1" ? { ...u, parentId: "b-2" } : u)),
         { id: "b-2", parentId: "gc", kind: "branch", name: "新支部", branchType: "grid" },
         { id: "ch-2", parentId: "g-1", kind: "centre-household", name: "新中心户" }
       ],
@@ -136,15 +190,17 @@ describe("Change", () => {
 describe("Render", () => {
   it("draws Mermaid and DOT, by subtree and depth, in either language", () => {
     const chart = Render.mermaid(mingquan, { root: "mingquan", depth: 1, territory: false, lang: "en" })
-    expect(chart).toContain('["名泉社区大党委<br/><small>grand committee</small>"]')
+    expect(chart).toContain("[\"名泉社区大党委<br/><small>grand committee</small>\"]")
     expect(chart.match(/-->/g)).toHaveLength(13)
     expect(Render.mermaid(mingquan, { root: "nope" })).toBe(Render.mermaid(mingquan, { root: "nope" }))
     const dot = Render.dot(mingquan, { root: "mq-b01" })
     expect(dot).toContain("->")
     expect(dot.trim().endsWith("}")).toBe(true)
-    const quoted = ok(OrgTree.build({ orgUnits: [{ id: "gc", kind: "grand-committee", name: '他说"好"<b>' }] }, Presets.hongan))
+    const quoted = ok(
+      OrgTree.build({ orgUnits: [{ id: "gc", kind: "grand-committee", name: "他说\"好\"<b>" }] }, Presets.hongan)
+    )
     expect(Render.mermaid(quoted)).toContain("他说#quot;好#quot;#lt;b#gt;")
-    expect(Render.dot(quoted)).toContain('他说\\"好\\"')
+    expect(Render.dot(quoted)).toContain("他说\\\"好\\\"")
   })
   it("exports nested JSON as d3-hierarchy reads it", () => {
     const top = Render.nested(hongan, { depth: 1 })
@@ -162,7 +218,9 @@ describe("Render", () => {
 describe("types", () => {
   it("keeps the public signatures", () => {
     expectTypeOf(OrgTree.build).parameter(0).toEqualTypeOf<OrgRows.Rows>()
-    expectTypeOf(OrgTree.build).returns.toEqualTypeOf<Result.Result<OrgTree.OrgTree, ValidationReport.ValidationReport>>()
+    expectTypeOf(OrgTree.build).returns.toEqualTypeOf<
+      Result.Result<OrgTree.OrgTree, ValidationReport.ValidationReport>
+    >()
     expectTypeOf(Change.move).returns.toEqualTypeOf<Result.Result<Change.Applied, ValidationReport.ValidationReport>>()
     expectTypeOf(Rollup.counts).returns.toEqualTypeOf<Rollup.Counts>()
     expectTypeOf(Render.mermaid).returns.toBeString()

@@ -20,8 +20,19 @@ const branchOf = (full: number, probationary = 0): Partial<Rows> => {
   const others = rows.people.filter((p) => !p.id.startsWith("m-"))
   return {
     people: [
-      ...Array.from({ length: full }, (_, i) => ({ id: `m-${i + 1}`, name: `党员${i + 1}`, membership: "full" as const, orgUnitId: i >= 4 && i < 8 ? "g-1" : "b-1" })),
-      ...Array.from({ length: probationary }, (_, i) => ({ id: `p-${i + 1}`, name: `预备${i + 1}`, membership: "probationary" as const, orgUnitId: "b-1" })),
+      ...Array.from(
+        { length: full },
+        (_, i) => ({
+          id: `m-${i + 1}`,
+          name: `党员${i + 1}`,
+          membership: "full" as const,
+          orgUnitId: i >= 4 && i < 8 ? "g-1" : "b-1"
+        })
+      ),
+      ...Array.from(
+        { length: probationary },
+        (_, i) => ({ id: `p-${i + 1}`, name: `预备${i + 1}`, membership: "probationary" as const, orgUnitId: "b-1" })
+      ),
       ...others
     ],
     positions: rows.positions.filter((p) => Number(p.personId.slice(2)) <= full || !p.personId.startsWith("m-"))
@@ -44,8 +55,11 @@ describe("Validation", () => {
         "error ORG_COMMITTEE_REQUIRED",
         "warning ORG_SUGGEST_COMMITTEE"
       ])
-      expect(report.issues[1]?.message.zh).toBe("党支部 pingli-b1 有 205 名正式党员（≥ 7），应设支部委员会（3–5 人），现有委员 1 人")
-      expect(Validation.membership(ok(OrgTree.build(Fixtures.pingliGridBranch(), Presets.hongan)), "pingli-b1")).toEqual({ full: 205, probationary: 7 })
+      expect(report.issues[1]?.message.zh).toBe(
+        "党支部 pingli-b1 有 205 名正式党员（≥ 7），应设支部委员会（3–5 人），现有委员 1 人"
+      )
+      expect(Validation.membership(ok(OrgTree.build(Fixtures.pingliGridBranch(), Presets.hongan)), "pingli-b1"))
+        .toEqual({ full: 205, probationary: 7 })
     })
   })
 
@@ -56,66 +70,123 @@ describe("Validation", () => {
     it("ORG_BRANCH_TOO_FEW_FULL_MEMBERS: probationary members do not count; a joint branch is exempt", () => {
       const two = variant(() => branchOf(2, 5))
       expect(codes(validate(two))).toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
-      const joint = { ...two, orgUnits: two.orgUnits.map((u) => (u.id === "b-1" ? { ...u, branchType: "joint" as const, memberUnits: ["u-bank"] } : u)) }
+      const joint = {
+        ...two,
+        orgUnits: two.orgUnits.map((
+          u
+        ) => (u.id === "b-1" ? { ...u, branchType: "joint" as const, memberUnits: ["u-bank"] } : u))
+      }
       expect(codes(validate(joint))).not.toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
       expect(codes(validate(variant(() => branchOf(3))))).not.toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
     })
     it("ORG_JOINT_BRANCH_TOO_MANY_UNITS: a joint branch normally covers at most 5 units (a warning)", () => {
-      const units = Array.from({ length: 6 }, (_, i) => ({ id: `u-${i}`, name: `单位${i}`, type: "private" as const, grandCommitteeId: "gc" }))
-      const rows = (n: number) => variant((r) => ({
-        memberUnits: [...r.memberUnits, ...units],
-        orgUnits: r.orgUnits.map((u) => (u.id === "b-1" ? { ...u, branchType: "joint" as const, memberUnits: units.slice(0, n).map((x) => x.id) } : u))
-      }))
+      const units = Array.from(
+        { length: 6 },
+        (_, i) => ({ id: `u-${i}`, name: `单位${i}`, type: "private" as const, grandCommitteeId: "gc" })
+      )
+      const rows = (n: number) =>
+        variant((r) => ({
+          memberUnits: [...r.memberUnits, ...units],
+          orgUnits: r.orgUnits.map((u) => (u.id === "b-1"
+            ? {
+              ...u,
+              branchType: "joint" as const,
+              memberUnits: units.slice(0, n).map((x) => x.id)
+            }
+            : u)
+          )
+        }))
       const report = validate(rows(6))
       expect(report.issues.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning ORG_JOINT_BRANCH_TOO_MANY_UNITS"])
       expect(validate(rows(5)).issues).toEqual([])
     })
     it("ORG_BRANCH_TOO_MANY_MEMBERS and ORG_SUGGEST_GENERAL_BRANCH from 51 members (warnings)", () => {
       const big = validate(variant(() => branchOf(51)))
-      expect(big.issues.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning ORG_BRANCH_TOO_MANY_MEMBERS", "warning ORG_SUGGEST_GENERAL_BRANCH"])
+      expect(big.issues.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning ORG_BRANCH_TOO_MANY_MEMBERS",
+        "warning ORG_SUGGEST_GENERAL_BRANCH"])
       expect(ValidationReport.isValid(big)).toBe(true)
       expect(codes(validate(variant(() => branchOf(50))))).toEqual(["ORG_SUGGEST_GENERAL_BRANCH"])
       expect(codes(validate(variant(() => branchOf(49))))).toEqual([])
     })
     it("ORG_COMMITTEE_REQUIRED from 7 full members; none expected below", () => {
-      const noCommittee = (full: number) => variant((r) => ({ ...branchOf(full), positions: r.positions.filter((p) => p.role !== "committee-member") }))
+      const noCommittee = (full: number) =>
+        variant((r) => ({ ...branchOf(full), positions: r.positions.filter((p) => p.role !== "committee-member") }))
       expect(codes(validate(noCommittee(7)))).toEqual(["ORG_COMMITTEE_REQUIRED"])
       expect(codes(validate(noCommittee(6)))).toEqual([])
       expect(codes(validate(variant(() => branchOf(6))))).toEqual(["ORG_COMMITTEE_NOT_EXPECTED"])
     })
     it("ORG_COMMITTEE_LARGE above 5 (a warning), ORG_COMMITTEE_TOO_LARGE above 7", () => {
-      const committee = (size: number) => variant((r) => ({
-        ...branchOf(12),
-        positions: [
-          ...r.positions.filter((p) => p.role !== "committee-member"),
-          ...Array.from({ length: size - 1 }, (_, i) => ({ orgUnitId: "b-1", personId: `m-${i + 2}`, role: "committee-member" as const, start: d("2023-03-01"), end: d("2026-02-28") }))
-        ]
-      }))
+      const committee = (size: number) =>
+        variant((r) => ({
+          ...branchOf(12),
+          positions: [
+            ...r.positions.filter((p) => p.role !== "committee-member"),
+            ...Array.from(
+              { length: size - 1 },
+              (_, i) => ({
+                orgUnitId: "b-1",
+                personId: `m-${i + 2}`,
+                role: "committee-member" as const,
+                start: d("2023-03-01"),
+                end: d("2026-02-28")
+              })
+            )
+          ]
+        }))
       expect(codes(validate(committee(5)))).toEqual([])
-      expect(validate(committee(6)).issues.map((i) => `${i.severity} ${i.code}`)).toEqual(["warning ORG_COMMITTEE_LARGE"])
+      expect(validate(committee(6)).issues.map((i) => `${i.severity} ${i.code}`)).toEqual([
+        "warning ORG_COMMITTEE_LARGE"
+      ])
       expect(codes(validate(committee(8)))).toEqual(["ORG_COMMITTEE_TOO_LARGE"])
     })
     it("ORG_SECRETARY_MISSING and ORG_SECRETARY_SEVERAL", () => {
-      const none = variant((r) => ({ positions: r.positions.filter((p) => !(p.orgUnitId === "b-1" && p.role === "secretary")) }))
+      const none = variant((r) => ({
+        positions: r.positions.filter((p) => !(p.orgUnitId === "b-1" && p.role === "secretary"))
+      }))
       // the secretary is one of the committee of 3, which is now too small
       expect(codes(validate(none))).toEqual(["ORG_COMMITTEE_REQUIRED", "ORG_SECRETARY_MISSING"])
-      const two = variant((r) => ({ positions: [...r.positions, { orgUnitId: "b-1", personId: "m-4", role: "secretary" as const, start: d("2023-03-01"), end: d("2026-02-28") }] }))
+      const two = variant((r) => ({
+        positions: [...r.positions, {
+          orgUnitId: "b-1",
+          personId: "m-4",
+          role: "secretary" as const,
+          start: d("2023-03-01"),
+          end: d("2026-02-28")
+        }]
+      }))
       expect(codes(validate(two))).toEqual(["ORG_SECRETARY_SEVERAL"])
-      const left = variant((r) => ({ positions: r.positions.map((p) => (p.orgUnitId === "b-1" && p.role === "secretary" ? { ...p, left: d("2024-05-01") } : p)) }))
+      const left = variant((r) => ({
+        positions: r.positions.map((
+          p
+        ) => (p.orgUnitId === "b-1" && p.role === "secretary" ? { ...p, left: d("2024-05-01") } : p))
+      }))
       expect(codes(validate(left))).toEqual(["ORG_COMMITTEE_REQUIRED", "ORG_SECRETARY_MISSING"])
       expect(codes(validate(left, d("2024-04-30")))).toEqual([])
     })
     it("ORG_TOO_MANY_DEPUTIES: at most one in a branch", () => {
-      const deputies = (n: number) => variant((r) => ({
-        positions: [...r.positions, ...Array.from({ length: n }, (_, i) => ({ orgUnitId: "b-1", personId: `m-${i + 4}`, role: "deputy-secretary" as const, start: d("2023-03-01"), end: d("2026-02-28") }))]
-      }))
+      const deputies = (n: number) =>
+        variant((r) => ({
+          positions: [...r.positions, ...Array.from(
+            { length: n },
+            (_, i) => ({
+              orgUnitId: "b-1",
+              personId: `m-${i + 4}`,
+              role: "deputy-secretary" as const,
+              start: d("2023-03-01"),
+              end: d("2026-02-28")
+            })
+          )]
+        }))
       expect(codes(validate(deputies(1)))).toEqual([])
       expect(codes(validate(deputies(2)))).toEqual(["ORG_TOO_MANY_DEPUTIES"])
     })
     it("ORG_TERM_TOO_LONG: 3 years for a branch, 5 for the grand committee", () => {
-      const term = (orgUnitId: string, end: string) => variant((r) => ({
-        positions: r.positions.map((p) => (p.orgUnitId === orgUnitId && p.role === "secretary" ? { ...p, end: d(end) } : p))
-      }))
+      const term = (orgUnitId: string, end: string) =>
+        variant((r) => ({
+          positions: r.positions.map((
+            p
+          ) => (p.orgUnitId === orgUnitId && p.role === "secretary" ? { ...p, end: d(end) } : p))
+        }))
       expect(codes(validate(term("b-1", "2026-03-01")))).toEqual([])
       expect(codes(validate(term("b-1", "2026-03-02")))).toEqual(["ORG_TERM_TOO_LONG"])
       expect(codes(validate(term("gc", "2026-07-01")))).toEqual([])
@@ -131,30 +202,74 @@ describe("Validation", () => {
       expect(report.issues[0]?.message.en).toBe("The term of m-1 as secretary of b-1 ended on 2026-02-28")
     })
     it("ORG_HOLDER_NOT_MEMBER: party positions belong to members of the org; first secretaries and part-time unit heads excepted", () => {
-      const outsider = (extra: Partial<OrgRows.PositionRow>, employer?: string) => variant((r) => ({
-        people: [...r.people, { id: "o-1", name: "外单位", membership: "full" as const, ...(employer === undefined ? {} : { employerUnitId: employer }) }],
-        positions: [...r.positions, { orgUnitId: "gc", personId: "o-1", role: "deputy-secretary" as const, start: d("2021-07-01"), end: d("2026-06-30"), ...extra }]
-      }))
+      const outsider = (extra: Partial<OrgRows.PositionRow>, employer?: string) =>
+        variant((r) => ({
+          people: [...r.people, {
+            id: "o-1",
+            name: "外单位",
+            membership: "full" as const,
+            ...(employer === undefined ? {} : { employerUnitId: employer })
+          }],
+          positions: [...r.positions, {
+            orgUnitId: "gc",
+            personId: "o-1",
+            role: "deputy-secretary" as const,
+            start: d("2021-07-01"),
+            end: d("2026-06-30"),
+            ...extra
+          }]
+        }))
       expect(codes(validate(outsider({})))).toEqual(["ORG_HOLDER_NOT_MEMBER"])
       expect(codes(validate(outsider({ partTime: true })))).toEqual(["ORG_HOLDER_NOT_MEMBER"])
       expect(codes(validate(outsider({ partTime: true }, "u-bank")))).toEqual([])
       expect(codes(validate(outsider({ role: "first-secretary" })))).toEqual([])
     })
     it("ORG_HOLDER_NOT_PARTY_MEMBER: a resident cannot be a group head", () => {
-      const resident = variant((r) => ({ positions: r.positions.map((p) => (p.role === "group-head" ? { ...p, personId: "r-1" } : p)) }))
+      const resident = variant((r) => ({
+        positions: r.positions.map((p) => (p.role === "group-head" ? { ...p, personId: "r-1" } : p))
+      }))
       expect(codes(validate(resident))).toEqual(["ORG_HOLDER_NOT_PARTY_MEMBER"])
     })
     it("ORG_SUGGEST_COMMITTEE from 100 members in a general branch", () => {
       const rows = variant((r) => ({
-        orgUnits: [...r.orgUnits, { id: "gb", parentId: "gc", kind: "general-branch" as const, name: "党总支" }, { id: "b-2", parentId: "gb", kind: "branch" as const, name: "二支部", branchType: "unit" as const }, { id: "b-3", parentId: "gb", kind: "branch" as const, name: "三支部", branchType: "unit" as const }],
-        people: [...r.people, ...Array.from({ length: 100 }, (_, i) => ({ id: `x-${i}`, name: `党员${i}`, membership: "full" as const, orgUnitId: i < 50 ? "b-2" : "b-3" }))],
+        orgUnits: [...r.orgUnits, { id: "gb", parentId: "gc", kind: "general-branch" as const, name: "党总支" }, {
+          id: "b-2",
+          parentId: "gb",
+          kind: "branch" as const,
+          name: "二支部",
+          branchType: "unit" as const
+        }, { id: "b-3", parentId: "gb", kind: "branch" as const, name: "三支部", branchType: "unit" as const }],
+        people: [...r.people, ...Array.from(
+          { length: 100 },
+          (_, i) => ({
+            id: `x-${i}`,
+            name: `党员${i}`,
+            membership: "full" as const,
+            orgUnitId: i < 50 ? "b-2" : "b-3"
+          })
+        )],
         positions: [
           ...r.positions,
-          ...["gb", "b-2", "b-3"].map((id, k) => ({ orgUnitId: id, personId: `x-${k === 2 ? 50 : k}`, role: "secretary" as const, start: d("2023-03-01"), end: d("2026-02-28") })),
-          ...["b-2", "b-3"].flatMap((id, k) => [1, 2].map((n) => ({ orgUnitId: id, personId: `x-${k * 50 + n + 1}`, role: "committee-member" as const, start: d("2023-03-01"), end: d("2026-02-28") })))
+          ...["gb", "b-2", "b-3"].map((id, k) => ({
+            orgUnitId: id,
+            personId: `x-${k === 2 ? 50 : k}`,
+            role: "secretary" as const,
+            start: d("2023-03-01"),
+            end: d("2026-02-28")
+          })),
+          ...["b-2", "b-3"].flatMap((id, k) =>
+            [1, 2].map((n) => ({
+              orgUnitId: id,
+              personId: `x-${k * 50 + n + 1}`,
+              role: "committee-member" as const,
+              start: d("2023-03-01"),
+              end: d("2026-02-28")
+            }))
+          )
         ]
       }))
-      expect(codes(validate(rows))).toEqual(["ORG_SUGGEST_COMMITTEE", "ORG_SUGGEST_GENERAL_BRANCH", "ORG_SUGGEST_GENERAL_BRANCH"])
+      expect(codes(validate(rows))).toEqual(["ORG_SUGGEST_COMMITTEE", "ORG_SUGGEST_GENERAL_BRANCH",
+        "ORG_SUGGEST_GENERAL_BRANCH"])
     })
     it("validates with another policy than the one the tree was built with", () => {
       const strict = { ...Presets.hongan, thresholds: { ...Presets.hongan.thresholds, branchMaxMembers: 5 } }

@@ -11,7 +11,10 @@ export const nesting: OrgPolicy.OrgPolicy = {
   ...Presets.hongan,
   id: "nesting",
   roots: [...Presets.hongan.roots, "party-group"],
-  allowed: [...Presets.hongan.allowed.filter((r) => r.parent !== "party-group"), { parent: "party-group", children: ["party-group", "centre-household"] }]
+  allowed: [...Presets.hongan.allowed.filter((r) => r.parent !== "party-group"), {
+    parent: "party-group",
+    children: ["party-group", "centre-household"]
+  }]
 }
 
 /** Rows with every list present. */
@@ -34,7 +37,15 @@ export const small = (): FullRows => ({
     { id: "ch-1", parentId: "g-1", kind: "centre-household", name: "党员中心户" }
   ],
   people: [
-    ...Array.from({ length: 8 }, (_, i) => ({ id: `m-${i + 1}`, name: `党员${i + 1}`, membership: "full" as const, orgUnitId: i < 4 ? "b-1" : "g-1" })),
+    ...Array.from(
+      { length: 8 },
+      (_, i) => ({
+        id: `m-${i + 1}`,
+        name: `党员${i + 1}`,
+        membership: "full" as const,
+        orgUnitId: i < 4 ? "b-1" : "g-1"
+      })
+    ),
     { id: "m-9", name: "预备党员", membership: "probationary" as const, orgUnitId: "b-1" },
     { id: "r-1", name: "楼栋长", membership: "none" as const, orgUnitId: "bd-1" },
     { id: "ism-1", name: "在职党员", membership: "full" as const, employerUnitId: "u-bank", reportsTo: "gc" },
@@ -52,9 +63,11 @@ export const small = (): FullRows => ({
   ]
 })
 
-export const codes = (report: ValidationReport.ValidationReport): ReadonlyArray<string> => report.issues.map((i) => i.code)
+export const codes = (report: ValidationReport.ValidationReport): ReadonlyArray<string> =>
+  report.issues.map((i) => i.code)
 
 export const failureCodes = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): ReadonlyArray<string> =>
   result._tag === "Failure" ? codes(result.failure) : []
 
-export const ok = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): A => ValidationReport.getOrThrow(result)
+export const ok = <A>(result: Result.Result<A, ValidationReport.ValidationReport>): A =>
+  ValidationReport.getOrThrow(result)

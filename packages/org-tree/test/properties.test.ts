@@ -16,10 +16,13 @@ const trees = fc
   .integer({ min: 1, max: 60 })
   .chain((n) =>
     fc.record({
-      parents: fc.tuple(...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))),
+      parents: fc.tuple(
+        ...Array.from({ length: n }, (_, i) => (i === 0 ? fc.constant(-1) : fc.integer({ min: 0, max: i - 1 })))
+      ),
       kinds: fc.array(fc.constantFrom(...Kind.kinds), { minLength: n, maxLength: n }),
       order: fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n })
-    }))
+    })
+  )
   .map(({ parents, kinds, order }): OrgRows.Rows => ({
     orgUnits: order.map((i) => ({
       id: `u${i}`,
@@ -75,11 +78,22 @@ describe("properties", () => {
   })
 
   it("rejects, never throws on, rows with random parents (cycles, missing parents, several roots)", () => {
-    fc.assert(fc.property(fc.array(fc.record({ id: fc.constantFrom("a", "b", "c", "d", "e", ""), parentId: fc.option(fc.constantFrom("a", "b", "c", "x"), { nil: null }) }), { maxLength: 8 }), (raw) => {
-      const rows: OrgRows.Rows = { orgUnits: raw.map((r) => ({ ...r, kind: "party-group" as const, name: r.id })) }
-      const built = OrgTree.build(rows, anything)
-      if (built._tag === "Failure") expect(built.failure.issues.length).toBeGreaterThan(0)
-      else expect(built.success.size).toBe(rows.orgUnits.length)
-    }))
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom("a", "b", "c", "d", "e", ""),
+            parentId: fc.option(fc.constantFrom("a", "b", "c", "x"), { nil: null })
+          }),
+          { maxLength: 8 }
+        ),
+        (raw) => {
+          const rows: OrgRows.Rows = { orgUnits: raw.map((r) => ({ ...r, kind: "party-group" as const, name: r.id })) }
+          const built = OrgTree.build(rows, anything)
+          if (built._tag === "Failure") expect(built.failure.issues.length).toBeGreaterThan(0)
+          else expect(built.success.size).toBe(rows.orgUnits.length)
+        }
+      )
+    )
   })
 })

@@ -7,20 +7,24 @@
  *
  * Run: npm run bench (BENCH_SIZE=200000 for a quicker run)
  */
+import { CivilDate, KeyIndex, Random } from "@gongzhi/core"
+import { type Command, Journal, Presets, type Scheme } from "@gongzhi/points-ledger"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
-import { CivilDate, KeyIndex, Random } from "@gongzhi/core"
-import { type Command, Journal, Presets, type Scheme } from "@gongzhi/points-ledger"
 
 const size = Number(process.env["BENCH_SIZE"] ?? 1_000_000)
 const residents = 60_000
 const year = 2024
 
 // 平利 rules with points valid 180 days, so that the monthly expiry runs have work to do.
-const scheme: Scheme.Scheme = { ...Presets.pingliScheme, expiry: { _tag: "AfterDays", days: 180 }, redemptionLimit: undefined as never }
+const scheme: Scheme.Scheme = {
+  ...Presets.pingliScheme,
+  expiry: { _tag: "AfterDays", days: 180 },
+  redemptionLimit: undefined as never
+}
 const { redemptionLimit: _dropped, ...schemeNoLimit } = scheme
 const setup = { scheme: schemeNoLimit as Scheme.Scheme, catalog: Presets.pingliCatalog }
 
@@ -34,7 +38,13 @@ const generate = (): Array<Command.Command> => {
     if (r._tag === "Success") dates.push(r.success)
   }
   for (let r = 0; r < residents; r++) {
-    commands.push({ _tag: "Open", key: `o${r}`, on: dates[0]!, account: `r${r}`, holder: { name: `居民${r}`, roles: ["resident"] } })
+    commands.push({
+      _tag: "Open",
+      key: `o${r}`,
+      on: dates[0]!,
+      account: `r${r}`,
+      holder: { name: `居民${r}`, roles: ["resident"] }
+    })
   }
   const balance = new Float64Array(residents)
   const lastEarn: Array<string | undefined> = new Array(residents)
@@ -64,9 +74,11 @@ const generate = (): Array<Command.Command> => {
       } else {
         const k = Math.floor(random() * activities.length)
         const activity = activities[k]!
-        commands.push(activity === "volunteerService"
-          ? { _tag: "Earn", key, on, account, activity, minutes: 120, approvedBy: ["grid-committee"] }
-          : { _tag: "Earn", key, on, account, activity, approvedBy: ["grid-committee"] })
+        commands.push(
+          activity === "volunteerService"
+            ? { _tag: "Earn", key, on, account, activity, minutes: 120, approvedBy: ["grid-committee"] }
+            : { _tag: "Earn", key, on, account, activity, approvedBy: ["grid-committee"] }
+        )
         balance[r] = balance[r]! + points[k]!
         lastEarn[r] = key
       }
@@ -141,10 +153,16 @@ const floorLoop = (commands: ReadonlyArray<Command.Command>) => {
 }
 
 const main = () => {
-  console.log(`points-ledger bench: ${size.toLocaleString("en-US")} transactions, ${residents.toLocaleString("en-US")} residents, Node ${process.version}`)
+  console.log(
+    `points-ledger bench: ${size.toLocaleString("en-US")} transactions, ${
+      residents.toLocaleString("en-US")
+    } residents, Node ${process.version}`
+  )
   const tg = performance.now()
   const commands = generate()
-  console.log(`generated ${commands.length.toLocaleString("en-US")} commands in ${Math.round(performance.now() - tg)} ms`)
+  console.log(
+    `generated ${commands.length.toLocaleString("en-US")} commands in ${Math.round(performance.now() - tg)} ms`
+  )
   sample()
   const heapWithCommands = retainedHeap()
 
@@ -163,7 +181,11 @@ const main = () => {
   const tq = performance.now()
   let checksum = 0
   for (let i = 0; i < queries; i++) {
-    const r = Journal.balance(plain.journal, `r${Math.floor(random() * residents)}`, CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`))
+    const r = Journal.balance(
+      plain.journal,
+      `r${Math.floor(random() * residents)}`,
+      CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`)
+    )
     if (r._tag === "Success") checksum += r.success.available
   }
   const balanceMs = (performance.now() - tq) / queries
@@ -188,8 +210,16 @@ const main = () => {
     rejected: plainRejected,
     limitMapLoop: { ms: Math.round(limit.ms), txPerSecond: Math.round(limitRate) },
     floorKeysAndCopies: { ms: Math.round(floor.ms), txPerSecond: Math.round(floorRate) },
-    journalWithoutHashChain: { ms: Math.round(plain.ms), txPerSecond: Math.round(plainRate), ratioToLimit: +(limitRate / plainRate).toFixed(1) },
-    journalWithHashChain: { ms: Math.round(hashed.ms), txPerSecond: Math.round(hashedRate), ratioToLimit: +(limitRate / hashedRate).toFixed(1) },
+    journalWithoutHashChain: {
+      ms: Math.round(plain.ms),
+      txPerSecond: Math.round(plainRate),
+      ratioToLimit: +(limitRate / plainRate).toFixed(1)
+    },
+    journalWithHashChain: {
+      ms: Math.round(hashed.ms),
+      txPerSecond: Math.round(hashedRate),
+      ratioToLimit: +(limitRate / hashedRate).toFixed(1)
+    },
     balanceAsOfDateMs: +balanceMs.toFixed(4),
     verifyChain: { ms: Math.round(verifyMs), result: verified._tag },
     memory: {
@@ -202,14 +232,33 @@ const main = () => {
   }
   const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`)
   line("limit: Map loop (no checks)", `${results.limitMapLoop.txPerSecond.toLocaleString("en-US")} tx/s`)
-  line("floor: keys indexed + commands kept + Map", `${results.floorKeysAndCopies.txPerSecond.toLocaleString("en-US")} tx/s`)
-  line("journal, all checks, no hash chain", `${results.journalWithoutHashChain.txPerSecond.toLocaleString("en-US")} tx/s (limit is ${results.journalWithoutHashChain.ratioToLimit}× faster)`)
-  line("journal, all checks, SHA-256 hash chain", `${results.journalWithHashChain.txPerSecond.toLocaleString("en-US")} tx/s (limit is ${results.journalWithHashChain.ratioToLimit}× faster)`)
-  line("entries applied / rejected by the checks", `${plainLength.toLocaleString("en-US")} / ${plainRejected.toLocaleString("en-US")}`)
+  line(
+    "floor: keys indexed + commands kept + Map",
+    `${results.floorKeysAndCopies.txPerSecond.toLocaleString("en-US")} tx/s`
+  )
+  line(
+    "journal, all checks, no hash chain",
+    `${
+      results.journalWithoutHashChain.txPerSecond.toLocaleString("en-US")
+    } tx/s (limit is ${results.journalWithoutHashChain.ratioToLimit}× faster)`
+  )
+  line(
+    "journal, all checks, SHA-256 hash chain",
+    `${
+      results.journalWithHashChain.txPerSecond.toLocaleString("en-US")
+    } tx/s (limit is ${results.journalWithHashChain.ratioToLimit}× faster)`
+  )
+  line(
+    "entries applied / rejected by the checks",
+    `${plainLength.toLocaleString("en-US")} / ${plainRejected.toLocaleString("en-US")}`
+  )
   line("balance as of a date (1M journal)", `${results.balanceAsOfDateMs} ms per query`)
   line("verify the hash chain", `${results.verifyChain.ms} ms (${verified._tag})`)
   line("hashed journal + indexes, retained heap", `${results.memory.hashedJournalRetainedHeapMB} MB (after a full GC)`)
-  line("peak RSS of the whole run", `${results.memory.peakRssMB} MB (with the hashed journal: ${results.memory.rssWithHashedJournalMB} MB)`)
+  line(
+    "peak RSS of the whole run",
+    `${results.memory.peakRssMB} MB (with the hashed journal: ${results.memory.rssWithHashedJournalMB} MB)`
+  )
   const out = join(dirname(fileURLToPath(import.meta.url)), "results", "journal.json")
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)

@@ -282,7 +282,9 @@ export type Settle = typeof Settle.Type
 export const Adjust = Schema.TaggedStruct("Adjust", {
   ...base,
   account: Ref,
-  amount: Schema.Int.check(Schema.makeFilter<number>((n) => n !== 0, { expected: "a non-zero integer", message: "must not be zero" })),
+  amount: Schema.Int.check(
+    Schema.makeFilter<number>((n) => n !== 0, { expected: "a non-zero integer", message: "must not be zero" })
+  ),
   reason: Schema.NonEmptyString,
   approvedBy: Ref
 })
@@ -454,7 +456,8 @@ export type Expire = typeof Expire.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Command = Schema.Union([Open, Earn, Redeem, Hold, Release, Settle, Adjust, Reverse, Transfer, Donate, Expire])
+export const Command = Schema.Union([Open, Earn, Redeem, Hold, Release, Settle, Adjust, Reverse, Transfer, Donate,
+  Expire])
   .annotate({ identifier: "LedgerCommand" })
 
 /**
@@ -533,4 +536,5 @@ const decodeCommand = ValidationReport.decodeUnknown(Command)
  * @category decoding
  * @since 0.1.0
  */
-export const decode = (input: unknown): Result.Result<Command, ValidationReport.ValidationReport> => decodeCommand(input)
+export const decode = (input: unknown): Result.Result<Command, ValidationReport.ValidationReport> =>
+  decodeCommand(input)

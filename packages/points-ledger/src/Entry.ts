@@ -225,7 +225,7 @@ export const hashInput = (
 }
 
 // TextEncoder is in every browser and in Node; the package's types include neither DOM nor Node.
-declare const TextEncoder: new () => {
+declare const TextEncoder: new() => {
   encodeInto(source: string, destination: Uint8Array): { readonly read: number; readonly written: number }
 }
 let encoder: InstanceType<typeof TextEncoder> | undefined

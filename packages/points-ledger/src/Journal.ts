@@ -141,7 +141,10 @@ export interface Appended {
   readonly replayed: boolean
 }
 
-const appendImpl = (journal: Journal, command: Command.Command): Result.Result<Appended, ValidationReport.ValidationReport> => {
+const appendImpl = (
+  journal: Journal,
+  command: Command.Command
+): Result.Result<Appended, ValidationReport.ValidationReport> => {
   const state = stateOf(journal)
   const outcome = execute(state, command)
   switch (outcome._tag) {
@@ -246,7 +249,8 @@ export const appendAll: {
  * @category getters
  * @since 0.1.0
  */
-export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> => stateOf(journal).entries.slice(0, journal.length)
+export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> =>
+  stateOf(journal).entries.slice(0, journal.length)
 
 /**
  * The entry recorded under an idempotency key, if any.
@@ -416,7 +420,9 @@ export const balance = (
   const state = stateOf(journal)
   const found = state.account(account)
   if (found === undefined) {
-    return Result.fail(ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } })))
+    return Result.fail(
+      ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } }))
+    )
   }
   if (asOf === undefined) {
     return Result.succeed({ account, available: found.balance, held: found.held, lifetimeEarned: found.earned })

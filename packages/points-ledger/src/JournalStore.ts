@@ -140,7 +140,9 @@ export const appendCommand = (
  * @category operations
  * @since 0.1.0
  */
-export const load = (setup: Journal.Setup): Effect.Effect<Journal.Journal, ValidationReport.ValidationReport, JournalStore> =>
+export const load = (
+  setup: Journal.Setup
+): Effect.Effect<Journal.Journal, ValidationReport.ValidationReport, JournalStore> =>
   Effect.gen(function*() {
     const store = yield* JournalStore
     const entries = yield* store.read(0)

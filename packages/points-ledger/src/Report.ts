@@ -76,7 +76,9 @@ export interface Statement {
 const accountOf = (state: State, account: string) => {
   const found = state.account(account)
   return found === undefined
-    ? Result.fail(ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } })))
+    ? Result.fail(
+      ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } }))
+    )
     : Result.succeed(found)
 }
 
@@ -223,7 +225,13 @@ export const leaderboard = (journal: Journal.Journal, options?: LeaderboardOptio
     const start = from === undefined ? { earned: 0 } : at(account, historyIndex(account, from, Number.MAX_SAFE_INTEGER))
     const earned = end.earned - start.earned
     if (earned <= 0 && options?.includeZero !== true) continue
-    rows.push({ account: account.id, name: account.holder!.name, grid: account.holder!.grid, earned, available: end.available })
+    rows.push({
+      account: account.id,
+      name: account.holder!.name,
+      grid: account.holder!.grid,
+      earned,
+      available: end.available
+    })
   }
   rows.sort((a, b) => b.earned - a.earned || (a.account < b.account ? -1 : a.account > b.account ? 1 : 0))
   const ranked: Array<Standing> = []

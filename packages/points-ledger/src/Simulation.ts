@@ -71,7 +71,9 @@ export const named = { haAnxi: "pingli-ha-anxi", zhouYuhong: "pingli-zhou-yuhong
 /** The grid committee that approves earnings in the generated year. */
 const approver = "pingli-grid-committee"
 
-const surnames = Array.from("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+const surnames = Array.from(
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 const givenChars = Array.from("安平明华秀英玉兰志强建国德芳春梅桂花海军红霞丽娟文杰宏伟晓燕金凤利民正清永福")
 
 const date = (year: number, month: number, day: number): CivilDate.CivilDate =>
@@ -102,7 +104,11 @@ export const pingliYear = (options?: Options): Year => {
   const residents = options?.residents ?? 40
   const random = Random.seeded(options?.seed ?? 2024)
   const setup: Journal.Setup = { scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }
-  type Planned = { readonly on: CivilDate.CivilDate; readonly order: number; readonly make: (key: string) => Command.Command }
+  type Planned = {
+    readonly on: CivilDate.CivilDate
+    readonly order: number
+    readonly make: (key: string) => Command.Command
+  }
   const planned: Array<Planned> = []
   let order = 0
   const add = (on: CivilDate.CivilDate, make: (key: string, on: CivilDate.CivilDate) => Command.Command) =>
@@ -122,10 +128,11 @@ export const pingliYear = (options?: Options): Year => {
     account: named.zhouYuhong,
     holder: { name: "周玉宏", roles: ["resident", "partyMember"], grid: "城关-网格2", member: "m-zhou-yuhong" }
   }))
-  const earn = (account: string, activity: string, minutes?: number) => (key: string, on: CivilDate.CivilDate): Command.Command =>
-    minutes === undefined
-      ? { _tag: "Earn", key, on, account, activity, approvedBy: [approver] }
-      : { _tag: "Earn", key, on, account, activity, minutes, approvedBy: [approver] }
+  const earn =
+    (account: string, activity: string, minutes?: number) => (key: string, on: CivilDate.CivilDate): Command.Command =>
+      minutes === undefined
+        ? { _tag: "Earn", key, on, account, activity, approvedBy: [approver] }
+        : { _tag: "Earn", key, on, account, activity, minutes, approvedBy: [approver] }
   // 哈安喜: Jan–Oct, two cleanings (10 each) and four hours of volunteer service (20) a month = 400
   for (let m = 1; m <= 10; m++) {
     add(date(year, m, 6), earn(named.haAnxi, "cleaning"))
@@ -162,7 +169,10 @@ export const pingliYear = (options?: Options): Year => {
       givenChars[Math.floor(random() * givenChars.length)]! +
       (random() < 0.7 ? givenChars[Math.floor(random() * givenChars.length)]! : "")
     const roles: Array<"resident" | "partyMember"> = random() < 0.3 ? ["resident", "partyMember"] : ["resident"]
-    add(opening, (key, on) => ({ _tag: "Open", key, on, account, holder: { name, roles, grid: `城关-网格${1 + (r % 6)}` } }))
+    add(
+      opening,
+      (key, on) => ({ _tag: "Open", key, on, account, holder: { name, roles, grid: `城关-网格${1 + (r % 6)}` } })
+    )
     let total = 0
     for (let m = 1; m <= 12; m++) {
       const events = Math.floor(random() * 3)

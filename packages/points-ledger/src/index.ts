@@ -7,13 +7,13 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-export * as Messages from "./Messages.js"
-export * as Scheme from "./Scheme.js"
-export * as RedemptionCatalog from "./RedemptionCatalog.js"
 export * as Command from "./Command.js"
 export * as Entry from "./Entry.js"
 export * as Journal from "./Journal.js"
-export * as Report from "./Report.js"
 export * as JournalStore from "./JournalStore.js"
+export * as Messages from "./Messages.js"
 export * as Presets from "./presets/Presets.js"
+export * as RedemptionCatalog from "./RedemptionCatalog.js"
+export * as Report from "./Report.js"
+export * as Scheme from "./Scheme.js"
 export * as Simulation from "./Simulation.js"

@@ -1,5 +1,15 @@
 import { Period, Redaction, ValidationReport } from "@gongzhi/core"
-import { type Command, Entry, Journal, Messages, Presets, RedemptionCatalog, Report, Scheme, Simulation } from "@gongzhi/points-ledger"
+import {
+  type Command,
+  Entry,
+  Journal,
+  Messages,
+  Presets,
+  RedemptionCatalog,
+  Report,
+  Scheme,
+  Simulation
+} from "@gongzhi/points-ledger"
 import { pipe } from "effect"
 import { describe, expect, it } from "vitest"
 import { base, codes, d, earn, ok, open, setup } from "./fixtures.js"
@@ -46,12 +56,24 @@ const transfer = (key: string, from: string, to: string, amount: number): Comman
 })
 
 const cases: ReadonlyArray<Case> = [
-  { code: "LEDGER_UNKNOWN_COMMAND", bad: { _tag: "Nope", key: "x", on: d(last) } as never, good: earn("ha", "cleaning", last) },
+  {
+    code: "LEDGER_UNKNOWN_COMMAND",
+    bad: { _tag: "Nope", key: "x", on: d(last) } as never,
+    good: earn("ha", "cleaning", last)
+  },
   { code: "LEDGER_KEY_MISSING", bad: earn("ha", "cleaning", last, { key: "" }), good: earn("ha", "cleaning", last) },
-  { code: "LEDGER_DATE_INVALID", bad: earn("ha", "cleaning", last, { on: "2024-02-30" as never }), good: earn("ha", "cleaning", "2024-02-28") },
+  {
+    code: "LEDGER_DATE_INVALID",
+    bad: earn("ha", "cleaning", last, { on: "2024-02-30" as never }),
+    good: earn("ha", "cleaning", "2024-02-28")
+  },
   { code: "LEDGER_DATE_OUT_OF_ORDER", bad: earn("ha", "cleaning", "2024-01-31"), good: earn("ha", "cleaning", last) },
   { code: "LEDGER_ACCOUNT_RESERVED", bad: open("system:pool2", "某"), good: open("li", "李明", last) },
-  { code: "LEDGER_ACCOUNT_EXISTS", bad: { ...open("ha", "哈安喜", last), key: "open-ha-again" }, good: open("li", "李明", last) },
+  {
+    code: "LEDGER_ACCOUNT_EXISTS",
+    bad: { ...open("ha", "哈安喜", last), key: "open-ha-again" },
+    good: open("li", "李明", last)
+  },
   { code: "LEDGER_UNKNOWN_ACCOUNT", bad: earn("nobody", "cleaning", last), good: earn("ha", "cleaning", last) },
   { code: "LEDGER_UNKNOWN_ITEM", bad: redeem("r", "ha", "caviar", 1), good: redeem("r", "ha", "rice", 1) },
   { code: "LEDGER_UNKNOWN_ACTIVITY", bad: earn("ha", "dancing", last), good: earn("ha", "cleaning", last) },
@@ -65,7 +87,15 @@ const cases: ReadonlyArray<Case> = [
   {
     code: "LEDGER_HOURS_MISSING",
     bad: { _tag: "Earn", key: "v", on: d(last), account: "ha", activity: "volunteerService", approvedBy: ["sec"] },
-    good: { _tag: "Earn", key: "v", on: d(last), account: "ha", activity: "volunteerService", minutes: 60, approvedBy: ["sec"] }
+    good: {
+      _tag: "Earn",
+      key: "v",
+      on: d(last),
+      account: "ha",
+      activity: "volunteerService",
+      minutes: 60,
+      approvedBy: ["sec"]
+    }
   },
   {
     code: "LEDGER_CAP_EXCEEDED",
@@ -81,15 +111,27 @@ const cases: ReadonlyArray<Case> = [
     bad: redeem("r", "ha", "racket", 1, "2024-03-01"),
     good: redeem("r", "zhou", "racket", 1, "2024-03-01")
   },
-  { code: "LEDGER_ITEM_NOT_AVAILABLE", bad: redeem("r", "ha", "mooncake", 1), good: redeem("r", "ha", "mooncake", 1, "2024-09-05") },
+  {
+    code: "LEDGER_ITEM_NOT_AVAILABLE",
+    bad: redeem("r", "ha", "mooncake", 1),
+    good: redeem("r", "ha", "mooncake", 1, "2024-09-05")
+  },
   {
     code: "LEDGER_REDEMPTION_LIMIT_REACHED",
     before: [redeem("b1", "ha", "brush", 1), redeem("b2", "ha", "brush", 1)],
     bad: redeem("b3", "ha", "brush", 1),
     good: redeem("b3", "ha", "brush", 1, "2024-03-01")
   },
-  { code: "LEDGER_APPROVAL_MISSING", bad: earn("ha", "cleaning", last, { approvedBy: [] }), good: earn("ha", "cleaning", last, { approvedBy: ["sec"] }) },
-  { code: "LEDGER_SELF_APPROVAL", bad: earn("ha", "cleaning", last, { approvedBy: ["m-ha"] }), good: earn("ha", "cleaning", last, { approvedBy: ["sec"] }) },
+  {
+    code: "LEDGER_APPROVAL_MISSING",
+    bad: earn("ha", "cleaning", last, { approvedBy: [] }),
+    good: earn("ha", "cleaning", last, { approvedBy: ["sec"] })
+  },
+  {
+    code: "LEDGER_SELF_APPROVAL",
+    bad: earn("ha", "cleaning", last, { approvedBy: ["m-ha"] }),
+    good: earn("ha", "cleaning", last, { approvedBy: ["sec"] })
+  },
   { code: "LEDGER_UNKNOWN_TRANSACTION", bad: reverse("x", "nope"), good: reverse("x", "seed-ha-3") },
   {
     code: "LEDGER_REVERSAL_OF_REVERSAL",
@@ -112,7 +154,12 @@ const cases: ReadonlyArray<Case> = [
   },
   {
     code: "LEDGER_HOLD_CLOSED",
-    before: [hold("h1", "ha", "brush"), hold("h2", "ha", "brush"), { _tag: "Settle", key: "s1", on: d(last), hold: "h1" }],
+    before: [hold("h1", "ha", "brush"), hold("h2", "ha", "brush"), {
+      _tag: "Settle",
+      key: "s1",
+      on: d(last),
+      hold: "h1"
+    }],
     bad: { _tag: "Release", key: "x", on: d(last), hold: "h1" },
     good: { _tag: "Release", key: "x", on: d(last), hold: "h2" }
   },
@@ -129,11 +176,11 @@ const cases: ReadonlyArray<Case> = [
   }
 ]
 
-const documentCodes: ReadonlyArray<Messages.Code> = ["LEDGER_DUPLICATE_ID", "LEDGER_CAPS_INCONSISTENT", "LEDGER_VALIDITY_REVERSED"]
+const documentCodes: ReadonlyArray<Messages.Code> = ["LEDGER_DUPLICATE_ID", "LEDGER_CAPS_INCONSISTENT",
+  "LEDGER_VALIDITY_REVERSED"]
 const replayCodes: ReadonlyArray<Messages.Code> = ["LEDGER_CHAIN_BROKEN", "LEDGER_REPLAY_MISMATCH"]
 
-const balances = (journal: Journal.Journal) =>
-  Journal.accounts(journal).map((a) => ok(Journal.balance(journal, a.id)))
+const balances = (journal: Journal.Journal) => Journal.accounts(journal).map((a) => ok(Journal.balance(journal, a.id)))
 
 describe("Journal", () => {
   describe("errors", () => {
@@ -161,7 +208,10 @@ describe("Journal", () => {
     }
 
     it("reports every problem of a command at once", () => {
-      const result = Journal.append(base(), earn("ha", "mediation", "2024-02-12", { approvedBy: ["m-ha"], expectedSeq: 3 }))
+      const result = Journal.append(
+        base(),
+        earn("ha", "mediation", "2024-02-12", { approvedBy: ["m-ha"], expectedSeq: 3 })
+      )
       expect([...codes(result)].sort()).toEqual(
         ["LEDGER_APPROVAL_MISSING", "LEDGER_SELF_APPROVAL", "LEDGER_SEQUENCE_CONFLICT"].sort()
       )
@@ -219,7 +269,15 @@ describe("Journal", () => {
       const hailin = Journal.make({ scheme: Presets.hailinScheme, catalog: Presets.pingliCatalog })
       const j = ok(Journal.appendAll(hailin, [
         open("a", "王佑", "2024-01-02"),
-        { _tag: "Earn", key: "v1", on: d("2024-01-03"), account: "a", activity: "volunteerService", minutes: 300, approvedBy: ["x"] }
+        {
+          _tag: "Earn",
+          key: "v1",
+          on: d("2024-01-03"),
+          account: "a",
+          activity: "volunteerService",
+          minutes: 300,
+          approvedBy: ["x"]
+        }
       ])).journal
       expect(ok(Journal.balance(j, "a")).available).toBe(2)
     })
@@ -317,7 +375,9 @@ describe("Journal", () => {
 
     it("does not let expired points be spent before the expiry run", () => {
       const j = base()
-      expect(codes(Journal.append(j, redeem("r", "ha", "brush", 1, "2025-01-05")))).toContain("LEDGER_INSUFFICIENT_BALANCE")
+      expect(codes(Journal.append(j, redeem("r", "ha", "brush", 1, "2025-01-05")))).toContain(
+        "LEDGER_INSUFFICIENT_BALANCE"
+      )
     })
   })
 
@@ -352,7 +412,10 @@ describe("Journal", () => {
 
     it("LEDGER_REPLAY_MISMATCH: finds an entry whose postings are not what its command gives", () => {
       const entries = [...Journal.entries(base())]
-      entries[3] = { ...entries[3]!, postings: [{ account: "system:pool", amount: -11 }, { account: "ha", amount: 11 }] }
+      entries[3] = {
+        ...entries[3]!,
+        postings: [{ account: "system:pool", amount: -11 }, { account: "ha", amount: 11 }]
+      }
       expect(codes(Journal.replay(setup, entries))).toEqual(["LEDGER_REPLAY_MISMATCH"])
       const shifted = [...Journal.entries(base())]
       shifted[2] = { ...shifted[2]!, seq: 9 }
@@ -361,7 +424,8 @@ describe("Journal", () => {
 
     it("rejects a stored command the rules refuse", () => {
       const entries = [...Journal.entries(base())]
-      const result = Journal.replay(setup, [entries[0]!, entries[0]!.command._tag === "Open" ? { ...entries[2]!, seq: 1 } : entries[1]!])
+      const result = Journal.replay(setup, [entries[0]!,
+        entries[0]!.command._tag === "Open" ? { ...entries[2]!, seq: 1 } : entries[1]!])
       expect(result._tag).toBe("Failure")
     })
   })
@@ -397,7 +461,9 @@ describe("Journal", () => {
       for (let month = 3; month <= 12; month++) {
         const on = `2020-${String(month).padStart(2, "0")}-10`
         for (let i = 0; i < 300; i++) {
-          commands.push(earn(`hb-${i}`, activities[(i + month) % 4]!, on, { key: `hb-${i}-${month}`, approvedBy: ["sec"] }))
+          commands.push(
+            earn(`hb-${i}`, activities[(i + month) % 4]!, on, { key: `hb-${i}-${month}`, approvedBy: ["sec"] })
+          )
         }
       }
       const items = ["rice", "oil", "handSanitiser"]

@@ -1,5 +1,15 @@
 import { Period, ValidationReport } from "@gongzhi/core"
-import { Command, Entry, Journal, JournalStore, Presets, RedemptionCatalog, Report, Scheme, Simulation } from "@gongzhi/points-ledger"
+import {
+  Command,
+  Entry,
+  Journal,
+  JournalStore,
+  Presets,
+  RedemptionCatalog,
+  Report,
+  Scheme,
+  Simulation
+} from "@gongzhi/points-ledger"
 import { Effect, Result, Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, expectTypeOf, it } from "vitest"
@@ -10,7 +20,10 @@ const codesOf = (r: Result.Result<unknown, ValidationReport.ValidationReport>) =
 describe("Scheme", () => {
   describe("presets", () => {
     it("decodes every shipped scheme and catalog", () => {
-      for (const scheme of [Presets.pingliScheme, Presets.honganLoveBankScheme, Presets.hailinScheme, Presets.neverExpireScheme]) {
+      for (
+        const scheme of [Presets.pingliScheme, Presets.honganLoveBankScheme, Presets.hailinScheme,
+          Presets.neverExpireScheme]
+      ) {
         expect(Scheme.Scheme.decode(scheme)._tag).toBe("Success")
       }
       for (const c of [Presets.pingliCatalog, Presets.honganLoveBankCatalog, catalog]) {
@@ -47,7 +60,8 @@ describe("Scheme", () => {
         "LEDGER_DUPLICATE_ID"
       ])
       if (result._tag === "Failure") {
-        expect(result.failure.issues.find((i) => i.code === "LEDGER_DUPLICATE_ID")!.path).toEqual(["activities", 5, "id"])
+        expect(result.failure.issues.find((i) => i.code === "LEDGER_DUPLICATE_ID")!.path).toEqual(["activities", 5,
+          "id"])
       }
       expect(Scheme.Scheme.decode(Presets.pingliScheme)._tag).toBe("Success")
     })
@@ -55,7 +69,11 @@ describe("Scheme", () => {
     it("reports bad rates with paths", () => {
       const bad = {
         ...Presets.hailinScheme,
-        activities: [{ id: "v", label: { zh: "志愿", en: "v" }, rule: { _tag: "PerHour", minutesPerUnit: 0, pointsPerUnit: 1, rounding: "sideways" } }]
+        activities: [{
+          id: "v",
+          label: { zh: "志愿", en: "v" },
+          rule: { _tag: "PerHour", minutesPerUnit: 0, pointsPerUnit: 1, rounding: "sideways" }
+        }]
       }
       const result = Scheme.Scheme.decode(bad)
       expect(result._tag).toBe("Failure")
@@ -96,7 +114,8 @@ describe("Scheme", () => {
       expect(Scheme.expiresOn(Presets.honganLoveBankScheme, d("2024-03-05"))).toBe("2025-03-05")
       expect(Scheme.expiresOn(Presets.neverExpireScheme, d("2024-03-05"))).toBe(Scheme.never)
       expect(Scheme.approversRequired(Presets.neverExpireScheme, Presets.neverExpireScheme.activities[0]!)).toBe(0)
-      expect(Scheme.approversRequired(Presets.pingliScheme, Scheme.findActivity(Presets.pingliScheme, "mediation")!)).toBe(2)
+      expect(Scheme.approversRequired(Presets.pingliScheme, Scheme.findActivity(Presets.pingliScheme, "mediation")!))
+        .toBe(2)
     })
   })
 })
@@ -112,7 +131,8 @@ describe("RedemptionCatalog", () => {
           { id: "cake", label: { zh: "月饼", en: "cake" }, price: 1, validFrom: "2024-09-17", validTo: "2024-09-01" }
         ]
       }
-      expect([...codesOf(RedemptionCatalog.RedemptionCatalog.decode(bad))].sort()).toEqual(["LEDGER_DUPLICATE_ID", "LEDGER_VALIDITY_REVERSED"])
+      expect([...codesOf(RedemptionCatalog.RedemptionCatalog.decode(bad))].sort()).toEqual(["LEDGER_DUPLICATE_ID",
+        "LEDGER_VALIDITY_REVERSED"])
       expect(RedemptionCatalog.isAvailableOn(catalog.items[5]!, d("2024-09-05"))).toBe(true)
     })
   })
@@ -121,7 +141,16 @@ describe("RedemptionCatalog", () => {
 describe("Report", () => {
   describe("queries", () => {
     it("statement lists every line with running balances", () => {
-      const j = ok(Journal.append(base(), { _tag: "Redeem", key: "r", on: d("2024-02-12"), account: "ha", item: "rice", quantity: 1 })).journal
+      const j = ok(
+        Journal.append(base(), {
+          _tag: "Redeem",
+          key: "r",
+          on: d("2024-02-12"),
+          account: "ha",
+          item: "rice",
+          quantity: 1
+        })
+      ).journal
       const s = ok(Report.statement(j, "ha", Period.month(2024, 2)))
       expect(s.opening).toBe(50)
       expect(s.closing).toBe(50)
@@ -133,14 +162,24 @@ describe("Report", () => {
 
     it("leaderboard: ties share a rank, top keeps the tied rows", () => {
       const j = ok(Journal.appendAll(base(), [
-        { _tag: "Open", key: "o-li", on: d("2024-02-12"), account: "li", holder: { name: "李明", roles: ["resident"] } },
+        {
+          _tag: "Open",
+          key: "o-li",
+          on: d("2024-02-12"),
+          account: "li",
+          holder: { name: "李明", roles: ["resident"] }
+        },
         earn("li", "cleaning", "2024-02-12")
       ])).journal
       const board = Report.leaderboard(j)
       expect(board.map((s) => [s.account, s.rank])).toEqual([["ha", 1], ["zhou", 1], ["li", 3]])
       expect(Report.leaderboard(j, { top: 1 }).map((s) => s.account)).toEqual(["ha", "zhou"])
       expect(Report.leaderboard(j, { period: Period.month(2024, 1) }).map((s) => s.earned)).toEqual([50, 50])
-      expect(Report.leaderboard(j, { period: Period.month(2024, 3), includeZero: true }).map((s) => s.earned)).toEqual([0, 0, 0])
+      expect(Report.leaderboard(j, { period: Period.month(2024, 3), includeZero: true }).map((s) => s.earned)).toEqual([
+        0,
+        0,
+        0
+      ])
       expect(Report.formatLeaderboard(board, "zh")).toContain("李明")
     })
 
@@ -174,11 +213,25 @@ describe("JournalStore", () => {
       const program = Effect.gen(function*() {
         const store = yield* JournalStore.JournalStore
         const j = Journal.make(setup)
-        const a = yield* JournalStore.appendCommand(j, { _tag: "Open", key: "o", on: d("2024-01-02"), account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
+        const a = yield* JournalStore.appendCommand(j, {
+          _tag: "Open",
+          key: "o",
+          on: d("2024-01-02"),
+          account: "ha",
+          holder: { name: "哈安喜", roles: ["resident"] }
+        })
         // a second writer that still holds the empty journal
         const stale = yield* Effect.result(store.append(Journal.entries(a.journal), 0))
-        const again = yield* JournalStore.appendCommand(a.journal, { _tag: "Open", key: "o", on: d("2024-01-02"), account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
-        const bad = yield* Effect.result(JournalStore.appendCommand(a.journal, earn("nobody", "cleaning", "2024-01-03")))
+        const again = yield* JournalStore.appendCommand(a.journal, {
+          _tag: "Open",
+          key: "o",
+          on: d("2024-01-02"),
+          account: "ha",
+          holder: { name: "哈安喜", roles: ["resident"] }
+        })
+        const bad = yield* Effect.result(
+          JournalStore.appendCommand(a.journal, earn("nobody", "cleaning", "2024-01-03"))
+        )
         return { stale, again, stored: yield* store.read(0), bad }
       })
       const out = Effect.runSync(Effect.provide(program, JournalStore.layerMemory()))
@@ -191,7 +244,9 @@ describe("JournalStore", () => {
     it("refuses to load a tampered store", () => {
       const entries = [...Journal.entries(base())]
       entries[1] = { ...entries[1]!, command: { ...entries[1]!.command, key: "forged" } }
-      const loaded = Effect.runSync(Effect.result(Effect.provide(JournalStore.load(setup), JournalStore.layerMemory(entries))))
+      const loaded = Effect.runSync(
+        Effect.result(Effect.provide(JournalStore.load(setup), JournalStore.layerMemory(entries)))
+      )
       expect(loaded._tag).toBe("Failure")
     })
   })
@@ -205,7 +260,9 @@ describe("Simulation", () => {
       expect(Entry.canonical(a.commands)).toBe(Entry.canonical(b.commands))
       const j = ok(Journal.appendAll(Journal.make(a.setup), a.commands)).journal
       expect(j.length).toBe(a.commands.length)
-      expect(Entry.canonical(Simulation.pingliYear({ seed: 10, residents: 10 }).commands)).not.toBe(Entry.canonical(a.commands))
+      expect(Entry.canonical(Simulation.pingliYear({ seed: 10, residents: 10 }).commands)).not.toBe(
+        Entry.canonical(a.commands)
+      )
     })
   })
 })
@@ -216,12 +273,24 @@ describe("types", () => {
     expectTypeOf(Journal.append(Journal.make(setup), earn("ha", "cleaning", "2024-01-02"))).toEqualTypeOf<
       Result.Result<Journal.Appended, ValidationReport.ValidationReport>
     >()
-    expectTypeOf(Journal.balance).returns.toEqualTypeOf<Result.Result<Journal.Balance, ValidationReport.ValidationReport>>()
+    expectTypeOf(Journal.balance).returns.toEqualTypeOf<
+      Result.Result<Journal.Balance, ValidationReport.ValidationReport>
+    >()
     expectTypeOf(Report.leaderboard).returns.toEqualTypeOf<ReadonlyArray<Report.Standing>>()
     expectTypeOf(Journal.verify).returns.toEqualTypeOf<Entry.Verification>()
     expectTypeOf<Scheme.Scheme["kind"]>().toEqualTypeOf<"points-scheme">()
     expectTypeOf<Command.Kind>().toEqualTypeOf<
-      "Open" | "Earn" | "Redeem" | "Hold" | "Release" | "Settle" | "Adjust" | "Reverse" | "Transfer" | "Donate" | "Expire"
+      | "Open"
+      | "Earn"
+      | "Redeem"
+      | "Hold"
+      | "Release"
+      | "Settle"
+      | "Adjust"
+      | "Reverse"
+      | "Transfer"
+      | "Donate"
+      | "Expire"
     >()
     expectTypeOf(JournalStore.load).returns.toEqualTypeOf<
       Effect.Effect<Journal.Journal, ValidationReport.ValidationReport, JournalStore.JournalStore>

@@ -21,12 +21,48 @@ type Op =
 
 const who = fc.integer({ min: 0, max: 2 })
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ op: fc.constant("earn" as const), who, activity: fc.integer({ min: 0, max: 4 }), minutes: fc.integer({ min: 1, max: 300 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constantFrom("redeem" as const, "hold" as const), who, item: fc.integer({ min: 0, max: 5 }), quantity: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constantFrom("release" as const, "settle" as const, "reverse" as const, "replayKey" as const), pick: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("adjust" as const), who, amount: fc.integer({ min: -40, max: 40 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("transfer" as const), who, to: who, amount: fc.integer({ min: 0, max: 60 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("donate" as const), who, amount: fc.integer({ min: 1, max: 60 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constant("earn" as const),
+      who,
+      activity: fc.integer({ min: 0, max: 4 }),
+      minutes: fc.integer({ min: 1, max: 300 })
+    })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constantFrom("redeem" as const, "hold" as const),
+      who,
+      item: fc.integer({ min: 0, max: 5 }),
+      quantity: fc.integer({ min: 1, max: 3 })
+    })
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constantFrom("release" as const, "settle" as const, "reverse" as const, "replayKey" as const),
+      pick: fc.nat()
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("adjust" as const), who, amount: fc.integer({ min: -40, max: 40 }) })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("transfer" as const),
+      who,
+      to: who,
+      amount: fc.integer({ min: 0, max: 60 })
+    })
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("donate" as const), who, amount: fc.integer({ min: 1, max: 60 }) })
+  },
   { weight: 1, arbitrary: fc.constant({ op: "expire" as const }) }
 )
 const stepArb = fc.tuple(opArb, fc.integer({ min: 0, max: 45 }))
@@ -45,7 +81,9 @@ interface Run {
 
 /** Turns ops into commands and applies them; every accepted one is checked on the spot. */
 const run = (steps: ReadonlyArray<readonly [Op, number]>): Run => {
-  const opens = members.map((m) => open(m, `成员${m}`, "2024-01-01", m === "c" ? ["resident"] : ["resident", "partyMember"]))
+  const opens = members.map((m) =>
+    open(m, `成员${m}`, "2024-01-01", m === "c" ? ["resident"] : ["resident", "partyMember"])
+  )
   let journal = ValidationReport.getOrThrow(Journal.appendAll(Journal.make(setup), opens)).journal
   const journals = [journal]
   const applied: Array<Command.Command> = []
@@ -60,19 +98,45 @@ const run = (steps: ReadonlyArray<readonly [Op, number]>): Run => {
     switch (op.op) {
       case "earn": {
         const activity = activities[op.activity]!
-        command = { _tag: "Earn", key, on, account: members[op.who]!, activity, approvedBy: ["x1", "x2"], ...(activity === "volunteerService" ? { minutes: op.minutes } : {}) }
+        command = {
+          _tag: "Earn",
+          key,
+          on,
+          account: members[op.who]!,
+          activity,
+          approvedBy: ["x1", "x2"],
+          ...(activity === "volunteerService" ? { minutes: op.minutes } : {})
+        }
         break
       }
       case "redeem":
       case "hold":
-        command = { _tag: op.op === "redeem" ? "Redeem" : "Hold", key, on, account: members[op.who]!, item: items[op.item]!, quantity: op.quantity }
+        command = {
+          _tag: op.op === "redeem" ? "Redeem" : "Hold",
+          key,
+          on,
+          account: members[op.who]!,
+          item: items[op.item]!,
+          quantity: op.quantity
+        }
         break
       case "release":
       case "settle":
-        command = { _tag: op.op === "release" ? "Release" : "Settle", key, on, hold: holds.length === 0 ? "none" : holds[op.pick % holds.length]!.key }
+        command = {
+          _tag: op.op === "release" ? "Release" : "Settle",
+          key,
+          on,
+          hold: holds.length === 0 ? "none" : holds[op.pick % holds.length]!.key
+        }
         break
       case "reverse":
-        command = { _tag: "Reverse", key, on, target: applied.length === 0 ? "none" : applied[op.pick % applied.length]!.key, reason: "test" }
+        command = {
+          _tag: "Reverse",
+          key,
+          on,
+          target: applied.length === 0 ? "none" : applied[op.pick % applied.length]!.key,
+          reason: "test"
+        }
         break
       case "replayKey": {
         if (applied.length === 0) continue
@@ -86,7 +150,15 @@ const run = (steps: ReadonlyArray<readonly [Op, number]>): Run => {
         continue
       }
       case "adjust":
-        command = { _tag: "Adjust", key, on, account: members[op.who]!, amount: op.amount, reason: "test", approvedBy: "sec" }
+        command = {
+          _tag: "Adjust",
+          key,
+          on,
+          account: members[op.who]!,
+          amount: op.amount,
+          reason: "test",
+          approvedBy: "sec"
+        }
         break
       case "transfer":
         command = { _tag: "Transfer", key, on, from: members[op.who]!, to: members[op.to]!, amount: op.amount }
@@ -129,7 +201,11 @@ const run = (steps: ReadonlyArray<readonly [Op, number]>): Run => {
 
 const capsHold = (journal: Journal.Journal): boolean => {
   const caps = setup.scheme.caps
-  const reversed = new Set(Journal.entries(journal).filter((e) => e.command._tag === "Reverse").map((e) => (e.command as Command.Reverse).target))
+  const reversed = new Set(
+    Journal.entries(journal).filter((e) => e.command._tag === "Reverse").map((e) =>
+      (e.command as Command.Reverse).target
+    )
+  )
   const totals = new Map<string, number>()
   for (const entry of Journal.entries(journal)) {
     const c = entry.command
@@ -178,11 +254,19 @@ describe("Journal", () => {
           const previous = journals[journals.length - 2]!
           const journal = journals[journals.length - 1]!
           const on = lastCommand.on
-          const undone = Journal.append(journal, { _tag: "Reverse", key: "undo", on, target: lastCommand.key, reason: "test" })
+          const undone = Journal.append(journal, {
+            _tag: "Reverse",
+            key: "undo",
+            on,
+            target: lastCommand.key,
+            reason: "test"
+          })
           expect(undone._tag).toBe("Success")
           if (undone._tag === "Success") {
             expect(balances(undone.success.journal)).toEqual(balances(previous))
-            for (const item of catalog.items) expect(Journal.stockOf(undone.success.journal, item.id)).toBe(Journal.stockOf(previous, item.id))
+            for (const item of catalog.items) {
+              expect(Journal.stockOf(undone.success.journal, item.id)).toBe(Journal.stockOf(previous, item.id))
+            }
           }
         }),
         { numRuns: 1_000 }

@@ -123,7 +123,10 @@ export interface Keys {
  * @category adapters
  * @since 0.1.0
  */
-export const toValues = (rows: ReadonlyArray<Row>, keys: Keys): ReadonlyMap<string, Readonly<Record<string, number>>> => {
+export const toValues = (
+  rows: ReadonlyArray<Row>,
+  keys: Keys
+): ReadonlyMap<string, Readonly<Record<string, number>>> => {
   const sums = new Map<string, { due: number; done: number; meetings: number }>()
   for (const row of rows) {
     const s = sums.get(row.subjectId) ?? { due: 0, done: 0, meetings: 0 }

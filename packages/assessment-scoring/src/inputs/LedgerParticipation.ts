@@ -107,11 +107,18 @@ export interface Keys {
  * @category adapters
  * @since 0.1.0
  */
-export const toValues = (rows: ReadonlyArray<Row>, keys: Keys): ReadonlyMap<string, Readonly<Record<string, number>>> => {
+export const toValues = (
+  rows: ReadonlyArray<Row>,
+  keys: Keys
+): ReadonlyMap<string, Readonly<Record<string, number>>> => {
   const sums = new Map<string, { hours: number; points: number; activities: number }>()
   for (const row of rows) {
     const s = sums.get(row.subjectId) ?? { hours: 0, points: 0, activities: 0 }
-    sums.set(row.subjectId, { hours: s.hours + row.hours, points: s.points + row.points, activities: s.activities + row.activities })
+    sums.set(row.subjectId, {
+      hours: s.hours + row.hours,
+      points: s.points + row.points,
+      activities: s.activities + row.activities
+    })
   }
   const out = new Map<string, Readonly<Record<string, number>>>()
   for (const [id, s] of sums) {

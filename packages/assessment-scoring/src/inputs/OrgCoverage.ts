@@ -129,11 +129,19 @@ export interface Keys {
  * @category adapters
  * @since 0.1.0
  */
-export const toValues = (rows: ReadonlyArray<Row>, keys: Keys): ReadonlyMap<string, Readonly<Record<string, number>>> => {
+export const toValues = (
+  rows: ReadonlyArray<Row>,
+  keys: Keys
+): ReadonlyMap<string, Readonly<Record<string, number>>> => {
   const sums = new Map<string, { h: number; hc: number; g: number; gb: number }>()
   for (const row of rows) {
     const s = sums.get(row.subjectId) ?? { h: 0, hc: 0, g: 0, gb: 0 }
-    sums.set(row.subjectId, { h: s.h + row.households, hc: s.hc + row.householdsCovered, g: s.g + row.grids, gb: s.gb + row.gridsWithBranch })
+    sums.set(row.subjectId, {
+      h: s.h + row.households,
+      hc: s.hc + row.householdsCovered,
+      g: s.g + row.grids,
+      gb: s.gb + row.gridsWithBranch
+    })
   }
   const out = new Map<string, Readonly<Record<string, number>>>()
   for (const [id, s] of sums) {

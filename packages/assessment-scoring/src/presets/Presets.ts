@@ -115,13 +115,48 @@ export const democraticEvaluationExample: Inputs.Inputs = {
   planId: "democratic-evaluation",
   period: "2024",
   subjects: [
-    { id: "m-01", name: "哈安喜", attributes: { status: "full" }, values: { peers: votes(4, 4, 4, 4, 3), committee: committee(98, "网格长，清扫与志愿服务 400 积分") } },
-    { id: "m-02", name: "周玉宏", attributes: { status: "full" }, values: { peers: votes(4, 4, 4, 3, 4), committee: committee(95, "治安巡逻、消防值守 320 积分") } },
-    { id: "m-03", name: "李红", attributes: { status: "full" }, values: { peers: votes(4, 4, 4, 4, 2), committee: committee(90, "楼栋党小组长，组织活动积极") } },
-    { id: "m-04", name: "王强", attributes: { status: "full" }, values: { peers: votes(4, 4, 3, 4, 4), committee: committee(92, "认领微心愿 3 个") } },
-    { id: "m-05", name: "赵敏", attributes: { status: "full" }, values: { peers: votes(3, 3, 3, 4, 2), committee: committee(80, "按时参加组织生活") } },
-    { id: "m-06", name: "孙磊", attributes: { status: "full" }, values: { peers: votes(2, 2, 3, 2, 1), committee: committee(65, "全年两次无故缺席组织生活") } },
-    { id: "m-07", name: "陈静", attributes: { status: "probationary" }, values: { peers: votes(4, 4, 4, 4, 4), committee: committee(96, "预备期表现突出") } }
+    {
+      id: "m-01",
+      name: "哈安喜",
+      attributes: { status: "full" },
+      values: { peers: votes(4, 4, 4, 4, 3), committee: committee(98, "网格长，清扫与志愿服务 400 积分") }
+    },
+    {
+      id: "m-02",
+      name: "周玉宏",
+      attributes: { status: "full" },
+      values: { peers: votes(4, 4, 4, 3, 4), committee: committee(95, "治安巡逻、消防值守 320 积分") }
+    },
+    {
+      id: "m-03",
+      name: "李红",
+      attributes: { status: "full" },
+      values: { peers: votes(4, 4, 4, 4, 2), committee: committee(90, "楼栋党小组长，组织活动积极") }
+    },
+    {
+      id: "m-04",
+      name: "王强",
+      attributes: { status: "full" },
+      values: { peers: votes(4, 4, 3, 4, 4), committee: committee(92, "认领微心愿 3 个") }
+    },
+    {
+      id: "m-05",
+      name: "赵敏",
+      attributes: { status: "full" },
+      values: { peers: votes(3, 3, 3, 4, 2), committee: committee(80, "按时参加组织生活") }
+    },
+    {
+      id: "m-06",
+      name: "孙磊",
+      attributes: { status: "full" },
+      values: { peers: votes(2, 2, 3, 2, 1), committee: committee(65, "全年两次无故缺席组织生活") }
+    },
+    {
+      id: "m-07",
+      name: "陈静",
+      attributes: { status: "probationary" },
+      values: { peers: votes(4, 4, 4, 4, 4), committee: committee(96, "预备期表现突出") }
+    }
   ]
 }
 
@@ -263,7 +298,14 @@ export const branchStars: Plan.Plan = {
   rounding: { places: 1, mode: "half-up" },
   grades: {
     bands: starBands,
-    quotas: [{ grade: "five-star", numerator: 30, denominator: 100, scope: "plan", tie: "exclude-tied", overflowTo: "four-star" }]
+    quotas: [{
+      grade: "five-star",
+      numerator: 30,
+      denominator: 100,
+      scope: "plan",
+      tie: "exclude-tied",
+      overflowTo: "four-star"
+    }]
   },
   ranking: { mode: "competition", scope: "plan" }
 }
@@ -319,17 +361,27 @@ export const branchStarsExample: Inputs.Inputs = {
   planId: "branch-stars",
   period: "2024",
   subjects: [
-    branch("b-01", "名泉社区第一网格党支部", 0, 12, 1, allFiles, 12, 620, allRecords, [96, 95, 98], { bonus: { award: 1 } }),
+    branch("b-01", "名泉社区第一网格党支部", 0, 12, 1, allFiles, 12, 620, allRecords, [96, 95, 98], {
+      bonus: { award: 1 }
+    }),
     branch("b-02", "名泉社区第二网格党支部", 0, 12, 1, allFiles, 10, 500, allRecords, [94, 92, 95]),
     branch("b-03", "红色物业党支部", 1, 12, 1, allFiles, 11, 520, allRecords, [95, 96, 93], { bonus: { award: 1 } }),
     branch("b-04", "驻区学校联合党支部", 0, 11, 1, allFiles, 10, 480, allRecords, [93, 94, 92]),
     branch("b-05", "功能型党支部", 0, 12, 0.98, allFiles, 10, 510, allRecords, [92, 93, 91]),
-    branch("b-06", "老旧小区党支部", 2, 10, 0.95, ["roster", "transfers"], 6, 300, ["minutes", "dues-ledger", "activity-log"], [85, 82, 88]),
-    branch("b-07", "商圈党支部", 1, 9, 0.9, allFiles, 5, 260, allRecords, [80, 78, 84], { deductions: { complaint: 2 } }),
+    branch("b-06", "老旧小区党支部", 2, 10, 0.95, ["roster", "transfers"], 6, 300, ["minutes", "dues-ledger",
+      "activity-log"], [85, 82, 88]),
+    branch("b-07", "商圈党支部", 1, 9, 0.9, allFiles, 5, 260, allRecords, [80, 78, 84], {
+      deductions: { complaint: 2 }
+    }),
     branch("b-08", "银行党支部", 0, 12, 1, allFiles, 8, 400, allRecords, [88, 90, 86]),
-    branch("b-09", "三无小区联合党支部", 4, 6, 0.85, ["roster"], 2, 120, ["minutes"], [70, 65, 72], { deductions: { rectification: 1 } }),
+    branch("b-09", "三无小区联合党支部", 4, 6, 0.85, ["roster"], 2, 120, ["minutes"], [70, 65, 72], {
+      deductions: { rectification: 1 }
+    }),
     branch("b-10", "物业公司党支部", 0, 12, 1, allFiles, 12, 550, allRecords, [97, 95, 96], {
-      vetoes: [{ id: "major-violation", reason: { zh: "支部党员因违法被立案", en: "a member of the branch was charged with an offence" } }]
+      vetoes: [{
+        id: "major-violation",
+        reason: { zh: "支部党员因违法被立案", en: "a member of the branch was charged with an offence" }
+      }]
     })
   ]
 }
@@ -376,7 +428,10 @@ export const qijiangGrandCommittee: Plan.Plan = {
         name: "bands",
         config: {
           hitPolicy: "unique",
-          bands: [{ below: 6, points: 0 }, { min: 6, below: 10, points: 6 }, { min: 10, below: 12, points: 8 }, { min: 12, points: 10 }]
+          bands: [{ below: 6, points: 0 }, { min: 6, below: 10, points: 6 }, { min: 10, below: 12, points: 8 }, {
+            min: 12,
+            points: 10
+          }]
         }
       }
     },
@@ -427,8 +482,18 @@ export const qijiangGrandCommittee: Plan.Plan = {
     }
   ],
   bonus: [
-    { id: "report-unbidden", label: { zh: "不等“吹哨”主动报到处置突发事件", en: "reported without waiting for the whistle" }, points: 2, cap: 6 },
-    { id: "model-promoted", label: { zh: "经验做法被上级推广", en: "practice promoted by a higher level" }, points: 2, cap: 4 }
+    {
+      id: "report-unbidden",
+      label: { zh: "不等“吹哨”主动报到处置突发事件", en: "reported without waiting for the whistle" },
+      points: 2,
+      cap: 6
+    },
+    {
+      id: "model-promoted",
+      label: { zh: "经验做法被上级推广", en: "practice promoted by a higher level" },
+      points: 2,
+      cap: 4
+    }
   ],
   bonusCap: 10,
   deductions: [
@@ -444,7 +509,13 @@ export const qijiangGrandCommittee: Plan.Plan = {
   grades: { bands: gcBands },
   ranking: { mode: "competition", scope: "plan" },
   consequences: [
-    { id: "commend", kind: "commendation", label: { zh: "表彰先进社区大党委", en: "commendation of an outstanding grand committee" }, when: { _tag: "Grade", grades: ["excellent"] }, notify: ["subject", "supervisor"] },
+    {
+      id: "commend",
+      kind: "commendation",
+      label: { zh: "表彰先进社区大党委", en: "commendation of an outstanding grand committee" },
+      when: { _tag: "Grade", grades: ["excellent"] },
+      notify: ["subject", "supervisor"]
+    },
     { id: "priority", kind: "priority-in-awards", when: { _tag: "Rank", top: 3 }, notify: ["subject"] },
     { id: "talk", kind: "reminder-talk", when: { _tag: "Grade", grades: ["fail"] }, notify: ["subject", "supervisor"] }
   ]
@@ -520,9 +591,24 @@ export const qijiangCommitteeMember: Plan.Plan = {
     ]
   },
   consequences: [
-    { id: "commend", kind: "commendation", when: { _tag: "Grade", grades: ["excellent"] }, notify: ["subject", "unit"] },
-    { id: "no-excellent", kind: "loss-of-excellent-eligibility", when: { _tag: "Veto", vetoes: ["duty-failure"] }, notify: ["subject", "unit", "supervisor"] },
-    { id: "notice", kind: "notice-to-unit", when: { _tag: "Veto", vetoes: ["duty-failure"] }, notify: ["unit", "supervisor"] },
+    {
+      id: "commend",
+      kind: "commendation",
+      when: { _tag: "Grade", grades: ["excellent"] },
+      notify: ["subject", "unit"]
+    },
+    {
+      id: "no-excellent",
+      kind: "loss-of-excellent-eligibility",
+      when: { _tag: "Veto", vetoes: ["duty-failure"] },
+      notify: ["subject", "unit", "supervisor"]
+    },
+    {
+      id: "notice",
+      kind: "notice-to-unit",
+      when: { _tag: "Veto", vetoes: ["duty-failure"] },
+      notify: ["unit", "supervisor"]
+    },
     { id: "talk", kind: "reminder-talk", when: { _tag: "Veto", vetoes: ["duty-failure"] }, notify: ["subject"] },
     { id: "replace", kind: "replacement", when: { _tag: "Grade", grades: ["unfit"] }, notify: ["unit", "supervisor"] }
   ]
@@ -560,7 +646,11 @@ export const honganInServiceAppraisal: Plan.Plan = {
       method: {
         name: "expression",
         config: {
-          logic: { "if": [{ ">=": [{ "var": "value" }, 2] }, { "var": "max" }, { "==": [{ "var": "value" }, 1] }, { "/": [{ "var": "max" }, 2] }, 0] }
+          logic: {
+            "if": [{ ">=": [{ "var": "value" }, 2] }, { "var": "max" }, { "==": [{ "var": "value" }, 1] }, {
+              "/": [{ "var": "max" }, 2]
+            }, 0]
+          }
         }
       }
     },
@@ -607,7 +697,12 @@ export const honganInServiceAppraisal: Plan.Plan = {
   },
   consequences: [
     { id: "priority", kind: "priority-in-awards", when: { _tag: "Grade", grades: ["excellent"] }, notify: ["unit"] },
-    { id: "notice", kind: "notice-to-unit", when: { _tag: "Grade", grades: ["basic", "fail"] }, notify: ["unit", "supervisor"] }
+    {
+      id: "notice",
+      kind: "notice-to-unit",
+      when: { _tag: "Grade", grades: ["basic", "fail"] },
+      notify: ["unit", "supervisor"]
+    }
   ]
 }
 

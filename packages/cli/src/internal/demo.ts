@@ -28,61 +28,114 @@ export interface DemoFigures {
     readonly hashChain: string
     readonly reconciled: boolean
     readonly notice: ReadonlyArray<{ readonly rank: number; readonly name: string; readonly earned: number }>
-    readonly wish: { readonly title: string; readonly claimedBy: string; readonly daysToDelivery: number | undefined; readonly publishedTo: number }
+    readonly wish: {
+      readonly title: string
+      readonly claimedBy: string
+      readonly daysToDelivery: number | undefined
+      readonly publishedTo: number
+    }
   }
   readonly qijiang: {
-    readonly whistle: ReadonlyArray<{ readonly party: string; readonly minutesToArrive: number | undefined; readonly onTime: boolean }>
-    readonly ranking: ReadonlyArray<{ readonly rank: number | undefined; readonly id: string; readonly name: string | undefined; readonly total: number; readonly grade: string | undefined }>
+    readonly whistle: ReadonlyArray<
+      { readonly party: string; readonly minutesToArrive: number | undefined; readonly onTime: boolean }
+    >
+    readonly ranking: ReadonlyArray<
+      {
+        readonly rank: number | undefined
+        readonly id: string
+        readonly name: string | undefined
+        readonly total: number
+        readonly grade: string | undefined
+      }
+    >
     readonly commended: ReadonlyArray<string>
-    readonly disqualified: ReadonlyArray<{ readonly id: string; readonly name: string | undefined; readonly grade: string | undefined; readonly vetoes: ReadonlyArray<string>; readonly noticesTo: ReadonlyArray<string> }>
+    readonly disqualified: ReadonlyArray<
+      {
+        readonly id: string
+        readonly name: string | undefined
+        readonly grade: string | undefined
+        readonly vetoes: ReadonlyArray<string>
+        readonly noticesTo: ReadonlyArray<string>
+      }
+    >
   }
   readonly files: ReadonlyArray<string>
 }
 
 const streets = ["古南街道", "文龙街道", "通惠街道", "新盛街道"]
-const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街", "大南门", "沙溪", "永新", "万兴", "红星", "河西", "营盘山", "东林"]
+const communities = ["沱湾", "九龙", "桥河", "陵园", "北渡", "新街", "大南门", "沙溪", "永新", "万兴", "红星", "河西",
+  "营盘山", "东林"]
 
 /** 綦江: 14 grand committees of a district, for the horse race. */
 const qijiangInputs = (seed: number, year: number): Inputs.Inputs => {
   const random = Random.seeded(seed)
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1))
-  return Inputs.make(AssessmentPresets.qijiangGrandCommittee.id, communities.map((community, i): Inputs.Subject => {
-    const street = streets[i % streets.length]!
-    return {
-      id: `gc-${String(i + 1).padStart(2, "0")}`,
-      name: `${community}社区大党委`,
-      group: street,
-      attributes: { supervisorId: `${street}党工委` },
-      previousRank: ((i * 5) % communities.length) + 1,
-      values: {
-        "joint-meetings": between(6, 12),
-        "problems-resolved": between(72, 100) / 100,
-        "three-lists": ["resources", "projects", "needs"].slice(0, between(2, 3)),
-        "red-stewards": between(75, 100) / 100,
-        "co-building": between(70, 100) / 100,
-        // 沱湾 raised 700,000 yuan for the fire pumps
-        "funds-raised": i === 0 ? 700_000 : between(5, 69) * 10_000,
-        "first-secretary": { points: between(6, 10), justification: "第一书记督导意见", by: "区级部门第一书记" }
-      },
-      ...(i === 0 ? { bonus: { "report-unbidden": 3, "model-promoted": 1 } } : random() < 0.3 ? { bonus: { "report-unbidden": between(1, 3) } } : {}),
-      ...(random() < 0.4 ? { deductions: { complaint: between(1, 4) } } : {})
-    }
-  }), String(year))
+  return Inputs.make(
+    AssessmentPresets.qijiangGrandCommittee.id,
+    communities.map((community, i): Inputs.Subject => {
+      const street = streets[i % streets.length]!
+      return {
+        id: `gc-${String(i + 1).padStart(2, "0")}`,
+        name: `${community}社区大党委`,
+        group: street,
+        attributes: { supervisorId: `${street}党工委` },
+        previousRank: ((i * 5) % communities.length) + 1,
+        values: {
+          "joint-meetings": between(6, 12),
+          "problems-resolved": between(72, 100) / 100,
+          "three-lists": ["resources", "projects", "needs"].slice(0, between(2, 3)),
+          "red-stewards": between(75, 100) / 100,
+          "co-building": between(70, 100) / 100,
+          // 沱湾 raised 700,000 yuan for the fire pumps
+          "funds-raised": i === 0 ? 700_000 : between(5, 69) * 10_000,
+          "first-secretary": { points: between(6, 10), justification: "第一书记督导意见", by: "区级部门第一书记" }
+        },
+        ...(i === 0
+          ? { bonus: { "report-unbidden": 3, "model-promoted": 1 } }
+          : random() < 0.3
+          ? { bonus: { "report-unbidden": between(1, 3) } }
+          : {}),
+        ...(random() < 0.4 ? { deductions: { complaint: between(1, 4) } } : {})
+      }
+    }),
+    String(year)
+  )
 }
 
 /** 綦江: the grand committee's members from its member units; the bank's head failed duties. */
 const qijiangMembers = (year: number): Inputs.Inputs =>
   Inputs.make(AssessmentPresets.qijiangCommitteeMember.id, [
-    { id: "cm-school", name: "区实验小学校长", attributes: { unitId: "区实验小学", supervisorId: "区教委" }, values: { attendance: 12, tasks: 1, resources: ["venue", "volunteers", "funds"] } },
+    {
+      id: "cm-school",
+      name: "区实验小学校长",
+      attributes: { unitId: "区实验小学", supervisorId: "区教委" },
+      values: { attendance: 12, tasks: 1, resources: ["venue", "volunteers", "funds"] }
+    },
     {
       id: "cm-bank",
       name: "农商行支行行长",
       attributes: { unitId: "农商行古南支行", supervisorId: "区金融办" },
       values: { attendance: 11, tasks: 0.95, resources: ["funds", "venue", "volunteers"] },
-      vetoes: [{ id: "duty-failure", reason: { zh: "防汛应急“吹哨”后未按要求报到", en: "did not report when the whistle blew during the flood emergency" } }]
+      vetoes: [{
+        id: "duty-failure",
+        reason: {
+          zh: "防汛应急“吹哨”后未按要求报到",
+          en: "did not report when the whistle blew during the flood emergency"
+        }
+      }]
     },
-    { id: "cm-property", name: "物业公司经理", attributes: { unitId: "渝江物业", supervisorId: "区住建委" }, values: { attendance: 10, tasks: 0.8, resources: ["venue"] } },
-    { id: "cm-enterprise", name: "重点企业负责人", attributes: { unitId: "綦江齿轮厂", supervisorId: "区经信委" }, values: { attendance: 3, tasks: 0.3, resources: [] } }
+    {
+      id: "cm-property",
+      name: "物业公司经理",
+      attributes: { unitId: "渝江物业", supervisorId: "区住建委" },
+      values: { attendance: 10, tasks: 0.8, resources: ["venue"] }
+    },
+    {
+      id: "cm-enterprise",
+      name: "重点企业负责人",
+      attributes: { unitId: "綦江齿轮厂", supervisorId: "区经信委" },
+      values: { attendance: 3, tasks: 0.3, resources: [] }
+    }
   ], String(year))
 
 /** Pretty JSON for people to read; compact once a document is large (红安's roster). */
@@ -108,7 +161,12 @@ export const runDemo = async (
     sources.push({ file: name, value })
   }
   const steps = ["org", "co-building", "points", "whistle", "assessment", "report"]
-  const bar = Progress.make({ label: zh ? "演示" : "demo", total: steps.length, sink: context.io.stderr, enabled: !context.quiet() })
+  const bar = Progress.make({
+    label: zh ? "演示" : "demo",
+    total: steps.length,
+    sink: context.io.stderr,
+    enabled: !context.quiet()
+  })
 
   // 名泉 and 红安: the organisation
   const org = orgDemo(seed, ValidationReport.getOrThrow(CivilDate.make(`${year}-12-31`)))
@@ -190,18 +248,35 @@ export const runDemo = async (
       hashChain: Journal.verify(journal)._tag,
       reconciled: LedgerReport.reconcile(journal).balanced,
       notice: notice.rows.map((r) => ({ rank: r.rank, name: r.name, earned: r.earned })),
-      wish: { title: wish.title, claimedBy: claimant, daysToDelivery: MicroWish.timings(delivered).daysToDelivery, publishedTo: wish.publishedTo.length }
+      wish: {
+        title: wish.title,
+        claimedBy: claimant,
+        daysToDelivery: MicroWish.timings(delivered).daysToDelivery,
+        publishedTo: wish.publishedTo.length
+      }
     },
     qijiang: {
       whistle: verdicts.map((v) => ({ party: v.party, minutesToArrive: v.minutesToArrive, onTime: v.onTime })),
-      ranking: standings.map((s) => ({ rank: s.rank, id: s.id, name: s.name, total: s.total, grade: s.grade?.label[lang] })),
-      commended: standings.filter((s) => s.consequences.some((c) => c.kind === "commendation")).map((s) => s.name ?? s.id),
+      ranking: standings.map((s) => ({
+        rank: s.rank,
+        id: s.id,
+        name: s.name,
+        total: s.total,
+        grade: s.grade?.label[lang]
+      })),
+      commended: standings.filter((s) => s.consequences.some((c) => c.kind === "commendation")).map((s) =>
+        s.name ?? s.id
+      ),
       disqualified: memberResults.subjects.filter((s) => s.vetoes.length > 0).map((s) => ({
         id: s.id,
         name: s.name,
         grade: s.grade?.label[lang],
         vetoes: s.vetoes.map((v) => v.label[lang]),
-        noticesTo: [...new Set(s.consequences.flatMap((c) => c.notices.filter((n) => n.to !== "subject").map((n) => String(n.id ?? n.to))))]
+        noticesTo: [
+          ...new Set(
+            s.consequences.flatMap((c) => c.notices.filter((n) => n.to !== "subject").map((n) => String(n.id ?? n.to)))
+          )
+        ]
       }))
     },
     files: [...files, ...written]
@@ -218,18 +293,34 @@ export const summary = (figures: DemoFigures, lang: "zh" | "en"): ReadonlyArray<
   const top = q.ranking.slice(0, 3).map((r) => `${r.rank}. ${r.name} ${r.total}`).join(zh ? "，" : ", ")
   return zh
     ? [
-      `名泉（000）：社区大党委 ${o.mingquan.memberUnits} 家驻区单位、${o.mingquan.branches} 个支部；${m.agreements} 份共建协议，每年 ${m.annualFundsYuan.toLocaleString("zh-CN")} 元，到位 ${m.fundsDeliveredYuan.toLocaleString("zh-CN")} 元`,
+      `名泉（000）：社区大党委 ${o.mingquan.memberUnits} 家驻区单位、${o.mingquan.branches} 个支部；${m.agreements} 份共建协议，每年 ${
+        m.annualFundsYuan.toLocaleString("zh-CN")
+      } 元，到位 ${m.fundsDeliveredYuan.toLocaleString("zh-CN")} 元`,
       `红安（002）：${o.hongan.grandCommittees} 个社区大党委、${o.hongan.grids} 个网格、${o.hongan.branches} 个支部、${o.hongan.groups} 个楼栋党小组、${o.hongan.centreHouseholds} 个党员中心户、${o.hongan.memberUnits} 家单位、${o.hongan.inServiceMembers} 名在职党员、两长四员 ${o.hongan.twoHeadsFourMembers} 人；${o.hongan.gridsWithoutBranch} 个网格尚无党支部`,
-      `平利（004）：${p.transactions} 笔积分流水，哈安喜 ${p.haAnxiEarned} 分，周玉宏 ${p.zhouYuhongEarned} 分；哈希链 ${p.hashChain}，${p.reconciled ? "账实相符" : "不平衡"}；微心愿“${p.wish.title}” ${p.wish.daysToDelivery} 天送达`,
-      `綦江（001）：吹哨报到 ${q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} 分钟${w.onTime ? "按时" : "迟到"}`).join("，")}；赛马比拼 ${top}`,
-      `  表彰：${q.commended.join("、") || "无"}；取消评优：${q.disqualified.map((d) => `${d.name}（${d.vetoes.join("、")}，通知 ${d.noticesTo.join("、")}）`).join("；")}`
+      `平利（004）：${p.transactions} 笔积分流水，哈安喜 ${p.haAnxiEarned} 分，周玉宏 ${p.zhouYuhongEarned} 分；哈希链 ${p.hashChain}，${
+        p.reconciled ? "账实相符" : "不平衡"
+      }；微心愿“${p.wish.title}” ${p.wish.daysToDelivery} 天送达`,
+      `綦江（001）：吹哨报到 ${
+        q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} 分钟${w.onTime ? "按时" : "迟到"}`).join("，")
+      }；赛马比拼 ${top}`,
+      `  表彰：${q.commended.join("、") || "无"}；取消评优：${
+        q.disqualified.map((d) => `${d.name}（${d.vetoes.join("、")}，通知 ${d.noticesTo.join("、")}）`).join("；")
+      }`
     ]
     : [
-      `名泉 (000): grand committee with ${o.mingquan.memberUnits} member units and ${o.mingquan.branches} branches; ${m.agreements} agreements, ${m.annualFundsYuan.toLocaleString("en")} yuan a year, ${m.fundsDeliveredYuan.toLocaleString("en")} delivered`,
+      `名泉 (000): grand committee with ${o.mingquan.memberUnits} member units and ${o.mingquan.branches} branches; ${m.agreements} agreements, ${
+        m.annualFundsYuan.toLocaleString("en")
+      } yuan a year, ${m.fundsDeliveredYuan.toLocaleString("en")} delivered`,
       `红安 (002): ${o.hongan.grandCommittees} grand committees, ${o.hongan.grids} grids, ${o.hongan.branches} branches, ${o.hongan.groups} groups, ${o.hongan.centreHouseholds} centre households, ${o.hongan.memberUnits} units, ${o.hongan.inServiceMembers} in-service members, ${o.hongan.twoHeadsFourMembers} two-heads-four-members; ${o.hongan.gridsWithoutBranch} grids without a branch`,
-      `平利 (004): ${p.transactions} transactions, 哈安喜 ${p.haAnxiEarned} points, 周玉宏 ${p.zhouYuhongEarned}; hash chain ${p.hashChain}, ${p.reconciled ? "reconciled" : "NOT reconciled"}; micro-wish "${p.wish.title}" delivered in ${p.wish.daysToDelivery} days`,
-      `綦江 (001): whistle ${q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} min ${w.onTime ? "on time" : "late"}`).join(", ")}; horse race ${top}`,
-      `  commended: ${q.commended.join(", ") || "none"}; disqualified: ${q.disqualified.map((d) => `${d.name} (${d.vetoes.join(", ")}; notice to ${d.noticesTo.join(", ")})`).join("; ")}`
+      `平利 (004): ${p.transactions} transactions, 哈安喜 ${p.haAnxiEarned} points, 周玉宏 ${p.zhouYuhongEarned}; hash chain ${p.hashChain}, ${
+        p.reconciled ? "reconciled" : "NOT reconciled"
+      }; micro-wish "${p.wish.title}" delivered in ${p.wish.daysToDelivery} days`,
+      `綦江 (001): whistle ${
+        q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} min ${w.onTime ? "on time" : "late"}`).join(", ")
+      }; horse race ${top}`,
+      `  commended: ${q.commended.join(", ") || "none"}; disqualified: ${
+        q.disqualified.map((d) => `${d.name} (${d.vetoes.join(", ")}; notice to ${d.noticesTo.join(", ")})`).join("; ")
+      }`
     ]
 }
 
@@ -240,11 +331,17 @@ export const installDemo: Cli.Installer = (program, context) => {
     .option("-o, --out <dir>", "the report folder", "gongzhi-report")
     .option("--seed <n>", "the seed of the generated data (same seed, same output)", "2024")
     .option("--json", "print the figures as JSON instead of the summary")
-    .addHelpText("after", Cli.helpExamples(["gongzhi demo", "gongzhi demo --out /tmp/county --seed 7", "gongzhi demo --json --quiet"]))
+    .addHelpText(
+      "after",
+      Cli.helpExamples(["gongzhi demo", "gongzhi demo --out /tmp/county --seed 7", "gongzhi demo --json --quiet"])
+    )
     .action(async (options: { out: string; seed: string; json?: boolean }) => {
       const seed = Number(options.seed)
       if (!Number.isSafeInteger(seed)) {
-        throw new Cli.UsageError({ zh: `--seed 应为整数，实际为 ${options.seed}`, en: `--seed must be a whole number, got ${options.seed}` })
+        throw new Cli.UsageError({
+          zh: `--seed 应为整数，实际为 ${options.seed}`,
+          en: `--seed must be a whole number, got ${options.seed}`
+        })
       }
       const figures = await runDemo(context, { out: options.out, seed, year: 2024 })
       if (options.json === true) {
@@ -254,8 +351,16 @@ export const installDemo: Cli.Installer = (program, context) => {
       for (const line of summary(figures, context.lang())) context.print(line)
       if (!context.quiet()) {
         const zh = context.lang() === "zh"
-        context.print(zh ? `报告：${options.out}/report.html（另有 report.md、report.xlsx、csv/）` : `Report: ${options.out}/report.html (also report.md, report.xlsx, csv/)`)
-        context.print(zh ? `文档：${options.out}/documents/（可用 gongzhi validate / gongzhi report 再次处理）` : `Documents: ${options.out}/documents/ (try gongzhi validate / gongzhi report on them)`)
+        context.print(
+          zh
+            ? `报告：${options.out}/report.html（另有 report.md、report.xlsx、csv/）`
+            : `Report: ${options.out}/report.html (also report.md, report.xlsx, csv/)`
+        )
+        context.print(
+          zh
+            ? `文档：${options.out}/documents/（可用 gongzhi validate / gongzhi report 再次处理）`
+            : `Documents: ${options.out}/documents/ (try gongzhi validate / gongzhi report on them)`
+        )
       }
     })
 }

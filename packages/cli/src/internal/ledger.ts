@@ -37,7 +37,10 @@ const parseDate = (text: string | undefined): CivilDate.CivilDate | undefined =>
 const defaultPeriod = (journal: Journal.Journal, text: string | undefined): Period.Period => {
   const period = parsePeriod(text) ?? JournalFile.lastYear(journal)
   if (period === undefined) {
-    throw new Cli.UsageError({ zh: "流水为空：请用 --period 指定期间", en: "The journal is empty: give the period with --period" })
+    throw new Cli.UsageError({
+      zh: "流水为空：请用 --period 指定期间",
+      en: "The journal is empty: give the period with --period"
+    })
   }
   return period
 }
@@ -45,13 +48,18 @@ const defaultPeriod = (journal: Journal.Journal, text: string | undefined): Peri
 export const installLedger: Cli.Installer = (program, context) => {
   const ledger = program
     .command("ledger")
-    .description("points journals (积分流水, .jsonl): replay, verify the hash chain, balances, statements, leaderboards, public notices")
-    .addHelpText("after", Cli.helpExamples([
-      "gongzhi ledger verify journal.jsonl",
-      "gongzhi ledger balance journal.jsonl pingli-ha-anxi --as-of 2024-06-30",
-      "gongzhi ledger statement journal.jsonl pingli-ha-anxi --period 2024-03",
-      "gongzhi ledger notice journal.jsonl --period 2024 --top 10"
-    ]))
+    .description(
+      "points journals (积分流水, .jsonl): replay, verify the hash chain, balances, statements, leaderboards, public notices"
+    )
+    .addHelpText(
+      "after",
+      Cli.helpExamples([
+        "gongzhi ledger verify journal.jsonl",
+        "gongzhi ledger balance journal.jsonl pingli-ha-anxi --as-of 2024-06-30",
+        "gongzhi ledger statement journal.jsonl pingli-ha-anxi --period 2024-03",
+        "gongzhi ledger notice journal.jsonl --period 2024 --top 10"
+      ])
+    )
   const lang = () => context.lang()
 
   ledger
@@ -62,12 +70,20 @@ export const installLedger: Cli.Installer = (program, context) => {
       const journal = await loadJournal(context, file)
       const r = Report.reconcile(journal)
       const zh = lang() === "zh"
-      context.print(zh
-        ? `${file}：${journal.length} 条记录重放一致，最后哈希 ${Journal.lastHash(journal)}`
-        : `${file}: ${journal.length} entries replayed consistently, last hash ${Journal.lastHash(journal)}`)
-      context.print(zh
-        ? `  发放 ${r.issued} = 可用 ${r.available} + 冻结 ${r.held} + 已兑换 ${r.redeemed} + 已过期 ${r.expired} + 捐出 ${r.donated} → ${r.balanced ? "平衡" : "不平衡"}`
-        : `  issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} → ${r.balanced ? "balanced" : "NOT balanced"}`)
+      context.print(
+        zh
+          ? `${file}：${journal.length} 条记录重放一致，最后哈希 ${Journal.lastHash(journal)}`
+          : `${file}: ${journal.length} entries replayed consistently, last hash ${Journal.lastHash(journal)}`
+      )
+      context.print(
+        zh
+          ? `  发放 ${r.issued} = 可用 ${r.available} + 冻结 ${r.held} + 已兑换 ${r.redeemed} + 已过期 ${r.expired} + 捐出 ${r.donated} → ${
+            r.balanced ? "平衡" : "不平衡"
+          }`
+          : `  issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} → ${
+            r.balanced ? "balanced" : "NOT balanced"
+          }`
+      )
       if (!r.balanced) context.fail(1)
     })
 
@@ -79,11 +95,17 @@ export const installLedger: Cli.Installer = (program, context) => {
       const journal = await loadJournal(context, file)
       const verification = Journal.verify(journal)
       if (verification._tag === "Intact") {
-        context.print(lang() === "zh"
-          ? `${file}：哈希链完整，${verification.length} 条记录，最后哈希 ${verification.lastHash}`
-          : `${file}: hash chain intact, ${verification.length} entries, last hash ${verification.lastHash}`)
+        context.print(
+          lang() === "zh"
+            ? `${file}：哈希链完整，${verification.length} 条记录，最后哈希 ${verification.lastHash}`
+            : `${file}: hash chain intact, ${verification.length} entries, last hash ${verification.lastHash}`
+        )
       } else {
-        context.print(lang() === "zh" ? `${file}：第 ${verification.index} 条记录被改动` : `${file}: entry ${verification.index} was changed`)
+        context.print(
+          lang() === "zh"
+            ? `${file}：第 ${verification.index} 条记录被改动`
+            : `${file}: entry ${verification.index} was changed`
+        )
         context.fail(1)
       }
     })
@@ -98,9 +120,15 @@ export const installLedger: Cli.Installer = (program, context) => {
       const journal = await loadJournal(context, file)
       const balance = ValidationReport.getOrThrow(Journal.balance(journal, account, parseDate(options.asOf)))
       const zh = lang() === "zh"
-      context.print(zh
-        ? `${account}${options.asOf === undefined ? "" : `（截至 ${options.asOf}）`}：可用 ${balance.available}，冻结 ${balance.held}，累计获得 ${balance.lifetimeEarned}`
-        : `${account}${options.asOf === undefined ? "" : ` as of ${options.asOf}`}: available ${balance.available}, held ${balance.held}, lifetime earned ${balance.lifetimeEarned}`)
+      context.print(
+        zh
+          ? `${account}${
+            options.asOf === undefined ? "" : `（截至 ${options.asOf}）`
+          }：可用 ${balance.available}，冻结 ${balance.held}，累计获得 ${balance.lifetimeEarned}`
+          : `${account}${
+            options.asOf === undefined ? "" : ` as of ${options.asOf}`
+          }: available ${balance.available}, held ${balance.held}, lifetime earned ${balance.lifetimeEarned}`
+      )
     })
 
   ledger
@@ -114,12 +142,18 @@ export const installLedger: Cli.Installer = (program, context) => {
       const period = defaultPeriod(journal, options.period)
       const statement = ValidationReport.getOrThrow(Report.statement(journal, account, period))
       const zh = lang() === "zh"
-      context.print(zh
-        ? `${account} ${statement.from} 至 ${statement.to}：期初 ${statement.opening}，期末 ${statement.closing}，获得 ${statement.earned}`
-        : `${account} ${statement.from} to ${statement.to}: opening ${statement.opening}, closing ${statement.closing}, earned ${statement.earned}`)
+      context.print(
+        zh
+          ? `${account} ${statement.from} 至 ${statement.to}：期初 ${statement.opening}，期末 ${statement.closing}，获得 ${statement.earned}`
+          : `${account} ${statement.from} to ${statement.to}: opening ${statement.opening}, closing ${statement.closing}, earned ${statement.earned}`
+      )
       const rows = [
-        zh ? ["序号", "日期", "类型", "变动", "冻结", "余额", "幂等键"] : ["seq", "date", "kind", "amount", "held", "available", "key"],
-        ...statement.lines.map((l) => [String(l.seq), l.on, l.kind, String(l.amount), String(l.held), String(l.available), l.key])
+        zh
+          ? ["序号", "日期", "类型", "变动", "冻结", "余额", "幂等键"]
+          : ["seq", "date", "kind", "amount", "held", "available", "key"],
+        ...statement.lines.map((
+          l
+        ) => [String(l.seq), l.on, l.kind, String(l.amount), String(l.held), String(l.available), l.key])
       ]
       for (const line of padCells(rows)) context.print(`  ${line}`)
     })
@@ -133,14 +167,19 @@ export const installLedger: Cli.Installer = (program, context) => {
     .option("-o, --out <file>", "also write the table to .xlsx, .csv or .json")
     .action(async (file: string, options: { period?: string; top: string; out?: string }) => {
       const journal = await loadJournal(context, file)
-      const rows = Report.leaderboard(journal, { period: defaultPeriod(journal, options.period), top: topOf(options.top) })
+      const rows = Report.leaderboard(journal, {
+        period: defaultPeriod(journal, options.period),
+        top: topOf(options.top)
+      })
       context.print(Report.formatLeaderboard(rows, lang()))
       if (options.out !== undefined) {
         const zh = lang() === "zh"
         await Cli.writeSheets(context.io, options.out, [{
           name: zh ? "积分排行" : "leaderboard",
           rows: [
-            zh ? ["名次", "账户", "姓名", "网格", "获得积分", "可用积分"] : ["rank", "account", "name", "grid", "earned", "available"],
+            zh
+              ? ["名次", "账户", "姓名", "网格", "获得积分", "可用积分"]
+              : ["rank", "account", "name", "grid", "earned", "available"],
             ...rows.map((s) => [s.rank, s.account, s.name, s.grid ?? null, s.earned, s.available])
           ]
         }])
@@ -163,7 +202,10 @@ export const installLedger: Cli.Installer = (program, context) => {
 const topOf = (text: string): number => {
   const n = Number(text)
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw new Cli.UsageError({ zh: `--top 应为正整数，实际为 ${text}`, en: `--top must be a positive whole number, got ${text}` })
+    throw new Cli.UsageError({
+      zh: `--top 应为正整数，实际为 ${text}`,
+      en: `--top must be a positive whole number, got ${text}`
+    })
   }
   return n
 }

@@ -38,7 +38,10 @@ export const readFolder = async (context: Cli.Context, dir: string): Promise<Rea
     sources.push({ file: name, value: await Cli.readJson(context.io, join(dir, name)) })
   }
   if (sources.length === 0) {
-    throw new Cli.UsageError({ zh: `${dir} 中没有 JSON、YAML 或 JSONL 文档`, en: `${dir} has no JSON, YAML or JSONL documents` })
+    throw new Cli.UsageError({
+      zh: `${dir} 中没有 JSON、YAML 或 JSONL 文档`,
+      en: `${dir} has no JSON, YAML or JSONL documents`
+    })
   }
   return sources
 }
@@ -48,7 +51,11 @@ export const buildAndWrite = async (
   context: Cli.Context,
   sources: ReadonlyArray<CountyReport.Source>,
   out: string,
-  options: { readonly title?: string | undefined; readonly subtitle?: string | undefined; readonly explain?: string | undefined }
+  options: {
+    readonly title?: string | undefined
+    readonly subtitle?: string | undefined
+    readonly explain?: string | undefined
+  }
 ): Promise<ReadonlyArray<string>> => {
   const lang: Label.Lang = context.lang()
   const report = ValidationReport.getOrThrow(CountyReport.build(sources, {
@@ -66,21 +73,33 @@ export const buildAndWrite = async (
 export const installReport: Cli.Installer = (program, context) => {
   program
     .command("report")
-    .description("write the county report from a folder of documents: report.html (self-contained, charts inline), report.md, report.xlsx and CSV tables")
-    .argument("<dir>", "a folder of documents: org rows and policy, points journal (.jsonl), co-building fulfilment, assessment plan and inputs")
+    .description(
+      "write the county report from a folder of documents: report.html (self-contained, charts inline), report.md, report.xlsx and CSV tables"
+    )
+    .argument(
+      "<dir>",
+      "a folder of documents: org rows and policy, points journal (.jsonl), co-building fulfilment, assessment plan and inputs"
+    )
     .option("-o, --out <dir>", "where to write the report (default: <dir>/report)")
     .option("--title <title>", "the report's title")
     .option("--explain <subject>", "whose score to explain (the first ranked by default)")
-    .addHelpText("after", Cli.helpExamples([
-      "gongzhi report documents/",
-      "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
-    ]))
+    .addHelpText(
+      "after",
+      Cli.helpExamples([
+        "gongzhi report documents/",
+        "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
+      ])
+    )
     .action(async (dir: string, options: { out?: string; title?: string; explain?: string }) => {
       const sources = await readFolder(context, dir)
       const out = options.out ?? join(dir, "report")
       const written = await buildAndWrite(context, sources, out, options)
       if (!context.quiet()) {
-        context.print(context.lang() === "zh" ? `已从 ${sources.length} 份文档写出报告：` : `Report written from ${sources.length} documents:`)
+        context.print(
+          context.lang() === "zh"
+            ? `已从 ${sources.length} 份文档写出报告：`
+            : `Report written from ${sources.length} documents:`
+        )
         for (const path of written) context.print(`  ${path}`)
       }
     })

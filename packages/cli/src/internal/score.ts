@@ -11,7 +11,10 @@ export const loadPlan = async (context: Cli.Context, source: string): Promise<Pl
     const plan = Presets.plans[source.slice("preset:".length)]
     if (plan === undefined) {
       const known = Object.keys(Presets.plans).map((id) => `preset:${id}`).join(", ")
-      throw new Cli.UsageError({ zh: `没有名为 ${source} 的预置方案；可用：${known}`, en: `There is no preset ${source}; available: ${known}` })
+      throw new Cli.UsageError({
+        zh: `没有名为 ${source} 的预置方案；可用：${known}`,
+        en: `There is no preset ${source}; available: ${known}`
+      })
     }
     return plan
   }
@@ -44,28 +47,46 @@ export const loadInputs = async (
 export const printStandings = (context: Cli.Context, assessment: Assessment.Assessment): void => {
   const lang = context.lang()
   const sheet = InputsTable.results(assessment, lang)
-  const shown = sheet.rows.map((row) => [row[0], row[1], row[3] ?? row[2], row[4], row[5], row[7], row[8], row[9]].map((cell) => cell === null || cell === undefined ? "" : String(cell)))
+  const shown = sheet.rows.map((row) =>
+    [row[0], row[1], row[3] ?? row[2], row[4], row[5], row[7], row[8], row[9]].map((cell) =>
+      cell === null || cell === undefined ? "" : String(cell)
+    )
+  )
   for (const line of padCells(shown)) context.print(line)
 }
 
 export const installScore: Cli.Installer = (program, context) => {
   program
     .command("score")
-    .description("score and rank subjects with an assessment plan; inputs from JSON, CSV or Excel (Chinese headers welcome)")
-    .argument("<plan>", "the plan document (JSON/YAML), or a shipped plan as preset:<id>, e.g. preset:qijiang-grand-committee")
-    .argument("[inputs]", "the inputs: an assessment-inputs document (.json/.yaml) or a table (.csv/.xlsx), one row per subject")
-    .option("--template <file>", "write a blank inputs table for the plan (.xlsx or .csv, headers in the --lang language) and stop")
+    .description(
+      "score and rank subjects with an assessment plan; inputs from JSON, CSV or Excel (Chinese headers welcome)"
+    )
+    .argument(
+      "<plan>",
+      "the plan document (JSON/YAML), or a shipped plan as preset:<id>, e.g. preset:qijiang-grand-committee"
+    )
+    .argument(
+      "[inputs]",
+      "the inputs: an assessment-inputs document (.json/.yaml) or a table (.csv/.xlsx), one row per subject"
+    )
+    .option(
+      "--template <file>",
+      "write a blank inputs table for the plan (.xlsx or .csv, headers in the --lang language) and stop"
+    )
     .option("--explain <subject>", "explain one subject's score point by point")
     .option("--sheet <name>", "the sheet of an .xlsx file to read (the first by default)")
     .option("--period <period>", "the period assessed, e.g. 2024")
     .option("-o, --out <file>", "write the results table to .xlsx, .csv or .json")
     .option("--json", "print the whole assessment as JSON")
-    .addHelpText("after", Cli.helpExamples([
-      "gongzhi score preset:qijiang-committee-member --template members.xlsx",
-      "gongzhi score preset:qijiang-committee-member members.xlsx --explain cm-bank",
-      "gongzhi score plan.json inputs.csv --out results.xlsx",
-      "gongzhi score plan.yaml inputs.json --json > assessment.json"
-    ]))
+    .addHelpText(
+      "after",
+      Cli.helpExamples([
+        "gongzhi score preset:qijiang-committee-member --template members.xlsx",
+        "gongzhi score preset:qijiang-committee-member members.xlsx --explain cm-bank",
+        "gongzhi score plan.json inputs.csv --out results.xlsx",
+        "gongzhi score plan.yaml inputs.json --json > assessment.json"
+      ])
+    )
     .action(async (planFile: string, inputsFile: string | undefined, options: {
       template?: string
       explain?: string
@@ -77,11 +98,18 @@ export const installScore: Cli.Installer = (program, context) => {
       const plan = await loadPlan(context, planFile)
       if (options.template !== undefined) {
         await Cli.writeSheets(context.io, options.template, [InputsTable.template(plan, context.lang())])
-        if (!context.quiet()) context.print(context.lang() === "zh" ? `已写入空白表 ${options.template}` : `wrote the blank table ${options.template}`)
+        if (!context.quiet()) {
+          context.print(
+            context.lang() === "zh" ? `已写入空白表 ${options.template}` : `wrote the blank table ${options.template}`
+          )
+        }
         return
       }
       if (inputsFile === undefined) {
-        throw new Cli.UsageError({ zh: "请给出考核数据文件（或用 --template 生成空白表）", en: "Give the inputs file (or --template to write a blank one)" })
+        throw new Cli.UsageError({
+          zh: "请给出考核数据文件（或用 --template 生成空白表）",
+          en: "Give the inputs file (or --template to write a blank one)"
+        })
       }
       const inputs = await loadInputs(context, plan, inputsFile, options)
       const scored = Assessment.score(plan, inputs)
@@ -95,16 +123,21 @@ export const installScore: Cli.Installer = (program, context) => {
         context.io.stdout.write(`${JSON.stringify(assessment, null, 2)}\n`)
       } else {
         if (!context.quiet()) {
-          context.print(`${assessment.planName[lang]} (${assessment.planId} v${assessment.planVersion})${assessment.period === undefined ? "" : ` · ${assessment.period}`} · ${
-            lang === "zh" ? `${assessment.subjects.length} 个对象` : `${assessment.subjects.length} subjects`
-          }`)
+          context.print(
+            `${assessment.planName[lang]} (${assessment.planId} v${assessment.planVersion})${
+              assessment.period === undefined ? "" : ` · ${assessment.period}`
+            } · ${lang === "zh" ? `${assessment.subjects.length} 个对象` : `${assessment.subjects.length} subjects`}`
+          )
         }
         printStandings(context, assessment)
       }
       if (options.explain !== undefined) {
         const subject = Assessment.subject(assessment, options.explain)
         if (subject === undefined) {
-          throw new Cli.UsageError({ zh: `没有编号为 ${options.explain} 的考核对象`, en: `No subject with id ${options.explain}` })
+          throw new Cli.UsageError({
+            zh: `没有编号为 ${options.explain} 的考核对象`,
+            en: `No subject with id ${options.explain}`
+          })
         }
         context.print("")
         context.print(Explanation.format(subject, lang))

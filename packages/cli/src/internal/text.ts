@@ -3,17 +3,20 @@ export const displayWidth = (text: string): number => {
   let width = 0
   for (const ch of text) {
     const code = ch.codePointAt(0)!
-    width += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
-        (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
+    width +=
+      (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
+        (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) ||
+        (code >= 0xff00 && code <= 0xff60) ||
         (code >= 0xffe0 && code <= 0xffe6)
-      ? 2
-      : 1
+        ? 2
+        : 1
   }
   return width
 }
 
 /** Pads to a display width. */
-export const padEnd = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - displayWidth(text)))
+export const padEnd = (text: string, width: number): string =>
+  text + " ".repeat(Math.max(0, width - displayWidth(text)))
 
 /** Lines of a table whose columns are aligned by display width; numbers right-aligned. */
 export const padCells = (rows: ReadonlyArray<ReadonlyArray<string>>): ReadonlyArray<string> => {

@@ -8,8 +8,9 @@ import { Result, Schema } from "effect"
 import { messages } from "../Messages.js"
 
 /** @internal */
-export const failWith = <A>(issues: ReadonlyArray<Issue.DomainIssue>): Result.Result<A, ValidationReport.ValidationReport> =>
-  Result.fail(ValidationReport.make(issues))
+export const failWith = <A>(
+  issues: ReadonlyArray<Issue.DomainIssue>
+): Result.Result<A, ValidationReport.ValidationReport> => Result.fail(ValidationReport.make(issues))
 
 /** @internal */
 export const fail1 = <A>(issue: Issue.DomainIssue): Result.Result<A, ValidationReport.ValidationReport> =>
@@ -48,7 +49,9 @@ export const duplicateIds = <T>(
     const id = idOf(item)
     const first = seen.get(id)
     if (first === undefined) seen.set(id, index)
-    else found.push(messages.make("AGREEMENT_DUPLICATE_ID", { path: [...path, index, ...suffix], params: { id, first } }))
+    else {found.push(
+        messages.make("AGREEMENT_DUPLICATE_ID", { path: [...path, index, ...suffix], params: { id, first } })
+      )}
   })
   return found
 }

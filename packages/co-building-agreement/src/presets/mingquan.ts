@@ -125,10 +125,23 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
         { _tag: "Funding", id: "funds", joint: "joint-public-welfare", annualAmount: yuan * 100, purpose: "共建资金" },
         { _tag: "Service", id: "study", joint: "joint-study", description: "联合主题党日", timesPerYear: 4 },
         { _tag: "VolunteerHours", id: "patrol", joint: "joint-safety", hours: 8 + (i % 4) * 4, per: "month" },
-        { _tag: "FacilityOpening", id: "facility", joint: "shared-facilities", facility: `${name}活动场地`, hoursPerWeek: 4 + (i % 3) * 2 },
+        {
+          _tag: "FacilityOpening",
+          id: "facility",
+          joint: "shared-facilities",
+          facility: `${name}活动场地`,
+          hoursPerWeek: 4 + (i % 3) * 2
+        },
         { _tag: "Service", id: "civility", joint: "joint-civility", description: "文明创建志愿活动", timesPerYear: 2 },
         ...(category === "repairs" || category === "safety"
-          ? [{ _tag: "Project", id: "project", joint: "joint-safety", name: "老旧小区安全改造", budget: 5_000_000, due: `${y}-10-31` }]
+          ? [{
+            _tag: "Project",
+            id: "project",
+            joint: "joint-safety",
+            name: "老旧小区安全改造",
+            budget: 5_000_000,
+            due: `${y}-10-31`
+          }]
           : [])
       ],
       meetings: standardTemplate.meetings,
@@ -140,7 +153,10 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
   const records = agreements.map((agreement, i) => {
     const signing = Lifecycle.sign(Lifecycle.draft(agreement, prev("11-20")), {
       committee: { signatory: "名泉社区党委书记", on: prev("12-20") },
-      unit: { signatory: agreement.memberUnit.signatory ?? agreement.memberUnit.name, on: prev(`12-${String(21 + (i % 8)).padStart(2, "0")}`) }
+      unit: {
+        signatory: agreement.memberUnit.signatory ?? agreement.memberUnit.name,
+        on: prev(`12-${String(21 + (i % 8)).padStart(2, "0")}`)
+      }
     })
     return ValidationReport.getOrThrow(Result.flatMap(signing, Lifecycle.activate(d("01-01"))))
   })
@@ -152,16 +168,34 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
     const shortfall = random() < 0.25 // about one unit in four pays only part of the second instalment
     const first = Math.floor(funding / 2)
     const second = shortfall ? Math.floor((funding - first) * (random() < 0.5 ? 0 : 0.5)) : funding - first
-    deliveries.push({ _tag: "FundsDelivered", agreement: a.id, commitment: Agreement.CommitmentId.make("funds"), on: d("03-15"), amount: Fen.makeUnsafe(first) })
+    deliveries.push({
+      _tag: "FundsDelivered",
+      agreement: a.id,
+      commitment: Agreement.CommitmentId.make("funds"),
+      on: d("03-15"),
+      amount: Fen.makeUnsafe(first)
+    })
     if (second > 0) {
-      deliveries.push({ _tag: "FundsDelivered", agreement: a.id, commitment: Agreement.CommitmentId.make("funds"), on: d("09-15"), amount: Fen.makeUnsafe(second) })
+      deliveries.push({
+        _tag: "FundsDelivered",
+        agreement: a.id,
+        commitment: Agreement.CommitmentId.make("funds"),
+        on: d("09-15"),
+        amount: Fen.makeUnsafe(second)
+      })
     }
     for (const c of a.commitments) {
       if (c._tag === "VolunteerHours") {
         for (let m = 1; m <= 12; m++) {
           const served = random() < 0.15 ? Math.floor(c.hours / 2) : c.hours
           if (served > 0) {
-            deliveries.push({ _tag: "HoursDelivered", agreement: a.id, commitment: c.id, on: d(`${String(m).padStart(2, "0")}-25`), hours: served })
+            deliveries.push({
+              _tag: "HoursDelivered",
+              agreement: a.id,
+              commitment: c.id,
+              on: d(`${String(m).padStart(2, "0")}-25`),
+              hours: served
+            })
           }
         }
       }
@@ -170,7 +204,13 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
           const days = CivilDate.daysInMonth(year, m)
           const open = random() < 0.1 ? 0 : Math.floor((c.hoursPerWeek * days) / 7)
           if (open > 0) {
-            deliveries.push({ _tag: "FacilityOpened", agreement: a.id, commitment: c.id, on: d(`${String(m).padStart(2, "0")}-${days}`), hours: open })
+            deliveries.push({
+              _tag: "FacilityOpened",
+              agreement: a.id,
+              commitment: c.id,
+              on: d(`${String(m).padStart(2, "0")}-${days}`),
+              hours: open
+            })
           }
         }
       }
@@ -178,7 +218,13 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
         for (let k = 0; k < c.timesPerYear; k++) {
           if (random() < 0.1) continue
           const month = Math.floor((12 * k) / c.timesPerYear) + 2
-          deliveries.push({ _tag: "ServiceDelivered", agreement: a.id, commitment: c.id, on: d(`${String(month).padStart(2, "0")}-10`), times: 1 })
+          deliveries.push({
+            _tag: "ServiceDelivered",
+            agreement: a.id,
+            commitment: c.id,
+            on: d(`${String(month).padStart(2, "0")}-10`),
+            times: 1
+          })
         }
       }
       if (c._tag === "Project" && random() < 0.7) {
@@ -192,20 +238,38 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
 
   const invited = agreements.map((a) => a.memberUnit.id)
   const meetings = [
-    { id: `mq-${y}-jm-1`, date: d("01-18"), decisions: [
-      { id: "d-1", text: "确定年度共建项目清单", outcome: { _tag: "ActionItem", owner: "名泉社区党委", due: `${y}-02-28` } },
-      { id: "d-2", text: "老旧小区安全改造", outcome: { _tag: "Project", project: "mq-safety-renovation" } }
-    ] },
-    { id: `mq-${y}-jm-2`, date: d("07-11"), decisions: [
-      { id: "d-1", text: "下半年微心愿认领动员", outcome: { _tag: "ActionItem", owner: "名泉社区党委", due: `${y}-08-31` } }
-    ] }
-  ].map((m) => ValidationReport.getOrThrow(JointMeeting.record({
-    ...m,
-    grandCommittee: grandCommittee.id,
-    kind: "regular",
-    invited,
-    attendance: invited.map((unit) => ({ unit, present: random() >= 0.12 }))
-  })))
+    {
+      id: `mq-${y}-jm-1`,
+      date: d("01-18"),
+      decisions: [
+        {
+          id: "d-1",
+          text: "确定年度共建项目清单",
+          outcome: { _tag: "ActionItem", owner: "名泉社区党委", due: `${y}-02-28` }
+        },
+        { id: "d-2", text: "老旧小区安全改造", outcome: { _tag: "Project", project: "mq-safety-renovation" } }
+      ]
+    },
+    {
+      id: `mq-${y}-jm-2`,
+      date: d("07-11"),
+      decisions: [
+        {
+          id: "d-1",
+          text: "下半年微心愿认领动员",
+          outcome: { _tag: "ActionItem", owner: "名泉社区党委", due: `${y}-08-31` }
+        }
+      ]
+    }
+  ].map((m) =>
+    ValidationReport.getOrThrow(JointMeeting.record({
+      ...m,
+      grandCommittee: grandCommittee.id,
+      kind: "regular",
+      invited,
+      attendance: invited.map((unit) => ({ unit, present: random() >= 0.12 }))
+    }))
+  )
 
   // the three lists: each unit offers one resource in its field; residents' needs
   const resources = units.map(([id, name, , category], i) => ({
@@ -218,7 +282,8 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
     description: `${name}可提供的共建资源`,
     grid: `mq-grid-${(i % 6) + 1}`
   }))
-  const needCategories = ["health", "repairs", "education", "child-care", "safety", "environment", "employment", "legal", "transport", "goods", "elderly-care"]
+  const needCategories = ["health", "repairs", "education", "child-care", "safety", "environment", "employment",
+    "legal", "transport", "goods", "elderly-care"]
   const needs = Array.from({ length: 33 }, (_, i) => ({
     id: `mq-n-${String(i + 1).padStart(2, "0")}`,
     grandCommittee: grandCommittee.id,
@@ -226,31 +291,36 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
     tags: [needCategories[i % needCategories.length]!],
     urgency: (["low", "normal", "high", "critical"] as const)[i % 4]!,
     quantity: 1 + (i % 3),
-    raisedBy: { kind: i % 2 === 0 ? "resident" : "branch", name: i % 2 === 0 ? `居民${i + 1}` : `第${(i % 13) + 1}党支部` },
+    raisedBy: {
+      kind: i % 2 === 0 ? "resident" : "branch",
+      name: i % 2 === 0 ? `居民${i + 1}` : `第${(i % 13) + 1}党支部`
+    },
     raisedOn: `${y}-${String((i % 12) + 1).padStart(2, "0")}-05`,
     description: `居民需求 ${i + 1}`,
     status: "open",
     grid: `mq-grid-${(i % 6) + 1}`
   }))
-  const lists = ValidationReport.getOrThrow(ValidationReport.decodeUnknown(Schema.Struct({
-    resources: Schema.Array(ThreeLists.Resource),
-    needs: Schema.Array(ThreeLists.Need),
-    projects: Schema.Array(ThreeLists.Project)
-  }))({
-    resources,
-    needs,
-    projects: [{
-      id: "mq-safety-renovation",
-      grandCommittee: grandCommittee.id,
-      name: "老旧小区安全改造",
-      owner: "mq-property",
-      budget: 15_000_000,
-      status: "in-progress",
-      milestones: [{ name: "方案", due: `${y}-03-31`, doneOn: `${y}-03-20` }, { name: "完工", due: `${y}-10-31` }],
-      needs: [],
-      allocations: [{ resource: "mq-r-08", amount: 5 }]
-    }]
-  }))
+  const lists = ValidationReport.getOrThrow(
+    ValidationReport.decodeUnknown(Schema.Struct({
+      resources: Schema.Array(ThreeLists.Resource),
+      needs: Schema.Array(ThreeLists.Need),
+      projects: Schema.Array(ThreeLists.Project)
+    }))({
+      resources,
+      needs,
+      projects: [{
+        id: "mq-safety-renovation",
+        grandCommittee: grandCommittee.id,
+        name: "老旧小区安全改造",
+        owner: "mq-property",
+        budget: 15_000_000,
+        status: "in-progress",
+        milestones: [{ name: "方案", due: `${y}-03-31`, doneOn: `${y}-03-20` }, { name: "完工", due: `${y}-10-31` }],
+        needs: [],
+        allocations: [{ resource: "mq-r-08", amount: 5 }]
+      }]
+    })
+  )
 
   // micro-wishes published to all 15 units: most claimed and delivered, one falls back
   const wishPolicy = { claimWindowDays: 14 }
@@ -258,7 +328,12 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
   const wishes = titles.map((title, i) => {
     const postedOn = d(`${String(i + 2).padStart(2, "0")}-01`)
     const posted = ValidationReport.getOrThrow(MicroWish.post({
-      id: `mq-wish-${i + 1}`, grandCommittee: grandCommittee.id, title, wisher: `居民${i + 1}`, postedOn, publishedTo: invited
+      id: `mq-wish-${i + 1}`,
+      grandCommittee: grandCommittee.id,
+      title,
+      wisher: `居民${i + 1}`,
+      postedOn,
+      publishedTo: invited
     }))
     if (i === titles.length - 1) {
       return ValidationReport.getOrThrow(Result.flatMap(
@@ -277,26 +352,49 @@ export const mingquanScenario = (options: MingquanOptions): Scenario => {
   // whistles: units called, arrival within or beyond 30 minutes, one proactive report
   const at = (md: string, hm: string) => `${y}-${md}T${hm}:00+08:00`
   const t = (md: string, hm: string) => Instant.makeUnsafe(at(md, hm))
-  const flood = Result.flatMap(Whistle.blow({
-    id: `mq-${y}-whistle-flood`, grandCommittee: grandCommittee.id, category: "emergency", urgency: "emergency",
-    blownAt: at("07-05", "21:00"), description: "暴雨致地下车库进水",
-    called: [{ kind: "unit", id: "mq-property" }, { kind: "unit", id: "mq-power" }, { kind: "department", id: "fire-station" }]
-  }), (w) =>
-    Result.flatMap(Whistle.reportArrival(w, { party: "mq-property", at: t("07-05", "21:12") }), (w) =>
-      Result.flatMap(Whistle.reportArrival(w, { party: "mq-power", at: t("07-05", "21:41") }), (w) =>
-        Result.flatMap(Whistle.reportArrival(w, { party: "fire-station", at: t("07-05", "21:18") }), (w) =>
-          Result.flatMap(Whistle.reportArrival(w, { party: "mq-police", at: t("07-05", "21:20") }), (w) =>
-            Result.flatMap(Whistle.reportCompletion(w, { party: "mq-property", at: t("07-06", "02:30") }), (w) =>
-              Result.flatMap(Whistle.reportCompletion(w, { party: "mq-power", at: t("07-06", "01:10") }), (w) =>
-                Whistle.close(w, t("07-06", "03:00")))))))))
-  const stalls = Result.flatMap(Whistle.blow({
-    id: `mq-${y}-whistle-stalls`, grandCommittee: grandCommittee.id, category: "joint-enforcement", urgency: "routine",
-    blownAt: at("04-16", "09:00"), description: "农贸市场周边占道经营",
-    called: [{ kind: "unit", id: "mq-city-management" }, { kind: "unit", id: "mq-market" }]
-  }), (w) =>
-    Result.flatMap(Whistle.reportArrival(w, { party: "mq-city-management", at: t("04-16", "09:25") }), (w) =>
-      Result.flatMap(Whistle.reportArrival(w, { party: "mq-market", at: t("04-16", "09:20") }), (w) =>
-        Whistle.close(w, t("04-16", "11:30")))))
+  const flood = Result.flatMap(
+    Whistle.blow({
+      id: `mq-${y}-whistle-flood`,
+      grandCommittee: grandCommittee.id,
+      category: "emergency",
+      urgency: "emergency",
+      blownAt: at("07-05", "21:00"),
+      description: "暴雨致地下车库进水",
+      called: [{ kind: "unit", id: "mq-property" }, { kind: "unit", id: "mq-power" }, {
+        kind: "department",
+        id: "fire-station"
+      }]
+    }),
+    (w) =>
+      Result.flatMap(
+        Whistle.reportArrival(w, { party: "mq-property", at: t("07-05", "21:12") }),
+        (w) =>
+          Result.flatMap(Whistle.reportArrival(w, { party: "mq-power", at: t("07-05", "21:41") }), (w) =>
+            Result.flatMap(Whistle.reportArrival(w, { party: "fire-station", at: t("07-05", "21:18") }), (w) =>
+              Result.flatMap(Whistle.reportArrival(w, { party: "mq-police", at: t("07-05", "21:20") }), (w) =>
+                Result.flatMap(Whistle.reportCompletion(w, { party: "mq-property", at: t("07-06", "02:30") }), (w) =>
+                  Result.flatMap(Whistle.reportCompletion(w, { party: "mq-power", at: t("07-06", "01:10") }), (w) =>
+                    Whistle.close(w, t("07-06", "03:00")))))))
+      )
+  )
+  const stalls = Result.flatMap(
+    Whistle.blow({
+      id: `mq-${y}-whistle-stalls`,
+      grandCommittee: grandCommittee.id,
+      category: "joint-enforcement",
+      urgency: "routine",
+      blownAt: at("04-16", "09:00"),
+      description: "农贸市场周边占道经营",
+      called: [{ kind: "unit", id: "mq-city-management" }, { kind: "unit", id: "mq-market" }]
+    }),
+    (w) =>
+      Result.flatMap(
+        Whistle.reportArrival(w, { party: "mq-city-management", at: t("04-16", "09:25") }),
+        (w) =>
+          Result.flatMap(Whistle.reportArrival(w, { party: "mq-market", at: t("04-16", "09:20") }), (w) =>
+            Whistle.close(w, t("04-16", "11:30")))
+      )
+  )
   const whistles = [ValidationReport.getOrThrow(stalls), ValidationReport.getOrThrow(flood)]
 
   return {

@@ -25,7 +25,10 @@ export const pingguWhistlePolicy: Whistle.Policy = ValidationReport.getOrThrow(W
   kind: "whistle-response-policy",
   schemaVersion: 1,
   id: "pinggu-2017",
-  name: { zh: "平谷\"吹哨报到\"：30分钟到场、不解决不离开", en: "Pinggu whistle-and-report: on site in 30 minutes, stay until done" },
+  name: {
+    zh: "平谷\"吹哨报到\"：30分钟到场、不解决不离开",
+    en: "Pinggu whistle-and-report: on site in 30 minutes, stay until done"
+  },
   targets: [
     { urgency: "routine", arriveWithinMinutes: 30, stayUntilDone: true },
     { urgency: "urgent", arriveWithinMinutes: 30, stayUntilDone: true },

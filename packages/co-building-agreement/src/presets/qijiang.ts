@@ -40,25 +40,27 @@ const problems: ReadonlyArray<readonly [string, string, ThreeLists.Urgency, numb
  * @since 0.1.0
  */
 export const qijiangProblemList = (): ReadonlyArray<ThreeLists.Need> =>
-  ValidationReport.getOrThrow(ValidationReport.decodeUnknown(Schema.Array(ThreeLists.Need))(
-    Array.from({ length: 52 }, (_, i) => {
-      const [description, category, urgency, quantity, tags] = problems[i % problems.length]!
-      const branch = (i % 8) + 1
-      return {
-        id: `qj-${String(i + 1).padStart(3, "0")}`,
-        grandCommittee: "qijiang-community",
-        category,
-        tags,
-        urgency,
-        quantity,
-        raisedBy: { kind: "branch", name: `第${"一二三四五六七八"[branch - 1]}党支部` },
-        raisedOn: `2024-06-${String((i % 28) + 1).padStart(2, "0")}`,
-        description,
-        status: "open",
-        grid: `qijiang-grid-${branch}`
-      }
-    })
-  ))
+  ValidationReport.getOrThrow(
+    ValidationReport.decodeUnknown(Schema.Array(ThreeLists.Need))(
+      Array.from({ length: 52 }, (_, i) => {
+        const [description, category, urgency, quantity, tags] = problems[i % problems.length]!
+        const branch = (i % 8) + 1
+        return {
+          id: `qj-${String(i + 1).padStart(3, "0")}`,
+          grandCommittee: "qijiang-community",
+          category,
+          tags,
+          urgency,
+          quantity,
+          raisedBy: { kind: "branch", name: `第${"一二三四五六七八"[branch - 1]}党支部` },
+          raisedOn: `2024-06-${String((i % 28) + 1).padStart(2, "0")}`,
+          description,
+          status: "open",
+          grid: `qijiang-grid-${branch}`
+        }
+      })
+    )
+  )
 
 /**
  * The triage policy used with the 綦江 problem list: the community handles environment,

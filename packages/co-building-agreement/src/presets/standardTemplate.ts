@@ -39,7 +39,8 @@ export const standardTemplate: Template.Template = ValidationReport.getOrThrow(T
       id: "parties",
       text: {
         zh: "甲方为社区大党委，乙方为驻区单位党组织；双方本着共驻共建、资源共享、优势互补的原则签订本协议。",
-        en: "Party A is the community grand party committee, party B the member unit's party organisation; both sign in the spirit of co-building and sharing."
+        en:
+          "Party A is the community grand party committee, party B the member unit's party organisation; both sign in the spirit of co-building and sharing."
       }
     },
     {
@@ -74,7 +75,8 @@ export const standardTemplate: Template.Template = ValidationReport.getOrThrow(T
       id: "assessment",
       text: {
         zh: "履约情况纳入驻区单位党建工作考核和社区大党委成员年度考核。",
-        en: "Fulfilment counts in the member unit's party-building assessment and the committee members' annual assessment."
+        en:
+          "Fulfilment counts in the member unit's party-building assessment and the committee members' annual assessment."
       }
     }
   ]

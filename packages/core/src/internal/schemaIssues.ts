@@ -118,7 +118,9 @@ const num = (value: unknown): string => (typeof value === "number" || typeof val
 const checkLabel = (filter: SchemaAST.Filter<unknown> | SchemaAST.FilterGroup<unknown>): Label.Label => {
   const annotations = filter.annotations as Record<string, unknown> | undefined
   const expected = typeof annotations?.["expected"] === "string" ? annotations["expected"] : undefined
-  const representation = annotations?.["representation"] as { id?: string; payload?: Record<string, unknown> } | undefined
+  const representation = annotations?.["representation"] as
+    | { id?: string; payload?: Record<string, unknown> }
+    | undefined
   const payload = representation?.payload ?? {}
   const en = expected ?? (filter._tag === "FilterGroup"
     ? filter.checks.map((c) => checkLabel(c).en).join(" & ")
@@ -191,7 +193,11 @@ export const collect = (root: SchemaIssue.Issue, basePath: Issue.Path = []): Arr
         }
         out.push(messages.make("CORE_SCHEMA_NO_MATCHING_CASE", {
           path,
-          params: { expected: expectedEn(issue.ast), expectedZh: expectedZh(issue.ast), actual: describeInput(issue.input) }
+          params: {
+            expected: expectedEn(issue.ast),
+            expectedZh: expectedZh(issue.ast),
+            actual: describeInput(issue.input)
+          }
         }))
         return
       case "InvalidValue": {
@@ -212,7 +218,11 @@ export const collect = (root: SchemaIssue.Issue, basePath: Issue.Path = []): Arr
       case "InvalidType":
         out.push(messages.make("CORE_SCHEMA_INVALID_TYPE", {
           path,
-          params: { expected: expectedEn(issue.ast), expectedZh: expectedZh(issue.ast), actual: describeInput(issue.input) }
+          params: {
+            expected: expectedEn(issue.ast),
+            expectedZh: expectedZh(issue.ast),
+            actual: describeInput(issue.input)
+          }
         }))
         return
       case "MissingKey":

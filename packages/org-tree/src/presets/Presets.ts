@@ -21,12 +21,31 @@ const thresholds: OrgPolicy.Thresholds = {
 }
 
 const sources: OrgPolicy.OrgPolicy["sources"] = [
-  { rule: "branchMinFullMembers", source: "《中国共产党支部工作条例（试行）》(2018) 第四条：有正式党员 3 人以上的，应当成立党支部" },
-  { rule: "branchMaxMembers", source: "《中国共产党支部工作条例（试行）》(2018) 第四条：党支部党员人数一般不超过 50 人" },
-  { rule: "jointBranchMaxUnits", source: "《中国共产党支部工作条例（试行）》(2018) 第五条：联合党支部覆盖单位一般不超过 5 个" },
-  { rule: "committeeRequiredAt", source: "《中国共产党支部工作条例（试行）》(2018) 第六章：正式党员 7 人以上的党支部设立支部委员会，由 3 至 5 人组成，一般不超过 7 人；不足 7 人的不设委员会，设书记 1 人，必要时设副书记 1 人" },
-  { rule: "termYears", source: "《关于党的基层组织任期的意见》(2018)：村和社区党组织每届 5 年，党总支、党支部每届一般 3 年" },
-  { rule: "generalBranchSuggestAt", source: "《党和国家机关基层组织工作条例》(2019)：党员 50 人以上不足 100 人的，可设立党总支部" },
+  {
+    rule: "branchMinFullMembers",
+    source: "《中国共产党支部工作条例（试行）》(2018) 第四条：有正式党员 3 人以上的，应当成立党支部"
+  },
+  {
+    rule: "branchMaxMembers",
+    source: "《中国共产党支部工作条例（试行）》(2018) 第四条：党支部党员人数一般不超过 50 人"
+  },
+  {
+    rule: "jointBranchMaxUnits",
+    source: "《中国共产党支部工作条例（试行）》(2018) 第五条：联合党支部覆盖单位一般不超过 5 个"
+  },
+  {
+    rule: "committeeRequiredAt",
+    source:
+      "《中国共产党支部工作条例（试行）》(2018) 第六章：正式党员 7 人以上的党支部设立支部委员会，由 3 至 5 人组成，一般不超过 7 人；不足 7 人的不设委员会，设书记 1 人，必要时设副书记 1 人"
+  },
+  {
+    rule: "termYears",
+    source: "《关于党的基层组织任期的意见》(2018)：村和社区党组织每届 5 年，党总支、党支部每届一般 3 年"
+  },
+  {
+    rule: "generalBranchSuggestAt",
+    source: "《党和国家机关基层组织工作条例》(2019)：党员 50 人以上不足 100 人的，可设立党总支部"
+  },
   { rule: "committeeSuggestAt", source: "《党和国家机关基层组织工作条例》(2019)：党员 100 人以上的，设立基层党委" },
   { rule: "probationary", source: "《中国共产党基层组织选举工作条例》(2020) 第五条：预备党员不计入正式党员人数" }
 ]
@@ -42,7 +61,10 @@ const national = {
   schemaVersion: 1,
   roots: ["street-working-committee", "grand-committee"],
   thresholds,
-  termYears: { default: 3, byKind: [{ kind: "grand-committee", years: 5 }, { kind: "street-working-committee", years: 5 }] },
+  termYears: {
+    default: 3,
+    byKind: [{ kind: "grand-committee", years: 5 }, { kind: "street-working-committee", years: 5 }]
+  },
   maxDeputies: [{ kind: "branch", max: 1 }],
   sources
 } as const satisfies Partial<OrgPolicy.OrgPolicy>

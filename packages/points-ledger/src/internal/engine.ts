@@ -200,7 +200,11 @@ const roleBit: Readonly<Record<Scheme.Role, number>> = { resident: 1, partyMembe
 
 const bitsOf = (roles: ReadonlyArray<unknown>): number => {
   let bits = 0
-  for (const role of roles) bits |= typeof role === "string" && Object.hasOwn(roleBit, role) ? roleBit[role as Scheme.Role] : 0
+  for (const role of roles) {
+    bits |= typeof role === "string" && Object.hasOwn(roleBit, role)
+      ? roleBit[role as Scheme.Role]
+      : 0
+  }
   return bits
 }
 
@@ -452,7 +456,9 @@ const insufficient = (account: Account, available: number, requested: number, pa
 const planOpen = (state: State, c: Command.Open): Planned => {
   const issues: Array<Issue.DomainIssue> = []
   if (typeof c.account !== "string" || c.account === "") {
-    issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account: describe(c.account) } }))
+    issues.push(
+      messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account: describe(c.account) } })
+    )
   } else if (c.account.startsWith("system:")) {
     issues.push(messages.make("LEDGER_ACCOUNT_RESERVED", { path: ["account"], params: { account: c.account } }))
   } else if (state.ids.has(c.account)) {
@@ -550,7 +556,14 @@ const planEarn = (state: State, c: Command.Earn): Planned => {
       const caps = scheme.caps
       const info = infoOf(state, c.on)
       capCheck(issues, points, caps.perDay, account.dayKey === info.day ? account.dayTotal : 0, "daily", "每日")
-      capCheck(issues, points, caps.perMonth, account.monthKey === info.month ? account.monthTotal : 0, "monthly", "每月")
+      capCheck(
+        issues,
+        points,
+        caps.perMonth,
+        account.monthKey === info.month ? account.monthTotal : 0,
+        "monthly",
+        "每月"
+      )
       capCheck(issues, points, caps.perYear, account.yearKey === info.year ? account.yearTotal : 0, "yearly", "每年")
     }
   }
@@ -600,7 +613,6 @@ const uncountCaps = (account: Account, info: DateInfo, points: number): void => 
 }
 
 const noApprovers: ReadonlyArray<string> = []
-
 
 const planRedeemOrHold = (state: State, c: Command.Redeem | Command.Hold): Planned => {
   const issues: Array<Issue.DomainIssue> = []
@@ -776,7 +788,17 @@ const planSettle = (state: State, c: Command.Settle): Planned => {
         record(account, seq, day)
         hold.status = "settled"
         hold.closedBy = c.key
-        return new Effect(account, hold.amount, hold.consumed, none, undefined, hold.item, hold.quantity, hold.redemptionKey, hold)
+        return new Effect(
+          account,
+          hold.amount,
+          hold.consumed,
+          none,
+          undefined,
+          hold.item,
+          hold.quantity,
+          hold.redemptionKey,
+          hold
+        )
       }
     }
   }
@@ -850,7 +872,10 @@ const planTransfer = (state: State, c: Command.Transfer | Command.Donate): Plann
   return {
     issues,
     plan: {
-      postings: [{ account: from.id, amount: -amount }, { account: to === undefined ? system.donation : to.id, amount }],
+      postings: [{ account: from.id, amount: -amount }, {
+        account: to === undefined ? system.donation : to.id,
+        amount
+      }],
       accounts: [from, to ?? state.systemAccount(system.donation)],
       commit: (seq) => {
         applyTakes(consumed)
@@ -932,7 +957,9 @@ const planReverse = (state: State, c: Command.Reverse): Planned => {
   const issues: Array<Issue.DomainIssue> = []
   const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
   if (seq === undefined) {
-    return fail([messages.make("LEDGER_UNKNOWN_TRANSACTION", { path: ["target"], params: { target: describe(c.target) } })])
+    return fail([
+      messages.make("LEDGER_UNKNOWN_TRANSACTION", { path: ["target"], params: { target: describe(c.target) } })
+    ])
   }
   const target = state.entries[seq]!
   const kind = target.command._tag

@@ -112,8 +112,16 @@ export const honganLoveBankScheme: Scheme.Scheme = {
   roles: allRoles,
   approval: "one",
   activities: [
-    { id: "volunteerService", label: { zh: "志愿服务", en: "volunteer service" }, rule: { _tag: "PerEvent", points: 5 } },
-    { id: "elderlyCare", label: { zh: "关爱空巢老人", en: "visiting elderly people living alone" }, rule: { _tag: "PerEvent", points: 10 } },
+    {
+      id: "volunteerService",
+      label: { zh: "志愿服务", en: "volunteer service" },
+      rule: { _tag: "PerEvent", points: 5 }
+    },
+    {
+      id: "elderlyCare",
+      label: { zh: "关爱空巢老人", en: "visiting elderly people living alone" },
+      rule: { _tag: "PerEvent", points: 10 }
+    },
     { id: "cleaning", label: { zh: "小区环境整治", en: "estate clean-up" }, rule: { _tag: "PerEvent", points: 5 } },
     { id: "civility", label: { zh: "文明劝导", en: "civility persuasion" }, rule: { _tag: "PerEvent", points: 5 } }
   ],
@@ -200,7 +208,11 @@ export const neverExpireScheme: Scheme.Scheme = {
   roles: allRoles,
   approval: "automatic",
   activities: [
-    { id: "volunteerService", label: { zh: "志愿服务", en: "volunteer service" }, rule: { _tag: "PerEvent", points: 5 } },
+    {
+      id: "volunteerService",
+      label: { zh: "志愿服务", en: "volunteer service" },
+      rule: { _tag: "PerEvent", points: 5 }
+    },
     { id: "cleaning", label: { zh: "环境卫生清扫", en: "cleaning" }, rule: { _tag: "PerEvent", points: 5 } }
   ],
   caps: {},
