@@ -8,14 +8,14 @@
 import { type Issue, type Label, ValidationReport } from "@gongzhi/core"
 import { Result } from "effect"
 import * as Consequence from "./Consequence.js"
-import * as Expression from "./Expression.js"
 import type * as Explanation from "./Explanation.js"
+import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
 import { isFiniteNumber } from "./internal/guards.js"
 import { addNumberMember, beginMembers, hashJson, keyStates, type KnownMembers, storeMembers } from "./internal/hash.js"
-import * as Method from "./Method.js"
 import { messages } from "./Messages.js"
+import * as Method from "./Method.js"
 import * as Plan from "./Plan.js"
 import * as Ranking from "./Ranking.js"
 import * as Rounding from "./Rounding.js"
@@ -172,10 +172,12 @@ interface Assessment_ {
 }
 
 const isAssessmentList = (u: unknown): u is ReadonlyArray<Assessment_> =>
-  Array.isArray(u) && u.every((a) =>
+  Array.isArray(u) &&
+  u.every((a) =>
     typeof a === "object" && a !== null && typeof (a as Assessment_).by === "string" && "value" in a &&
     ((a as Assessment_).weight === undefined ||
-      (typeof (a as Assessment_).weight === "number" && (a as Assessment_).weight! > 0 && Number.isFinite((a as Assessment_).weight)))
+      (typeof (a as Assessment_).weight === "number" && (a as Assessment_).weight! > 0 &&
+        Number.isFinite((a as Assessment_).weight)))
   )
 
 const assessorsDescription: Label.Label = {
@@ -214,7 +216,9 @@ const checkValue = (
   if (!method.guard(value)) {
     found.push(wrongType(node, path, method.inputDescription))
   } else if (method.checkInput !== undefined) {
-    for (const issue of method.checkInput(value, node.config, context)) found.push({ ...issue, path: [...path, ...issue.path] })
+    for (const issue of method.checkInput(value, node.config, context)) {
+      found.push({ ...issue, path: [...path, ...issue.path] })
+    }
   }
 }
 
@@ -314,8 +318,12 @@ const inputIssues = (
   // a key that plain objects inherit ("constructor", "toString" …) is read as an own member only
   const inheritedKey = leafKeys.some((key) => key in Object.prototype)
   // 1: a built-in method's single finite number, checked inline; 0: the method's guard and checks
-  const inline = Uint8Array.from(leafNodes, (node) =>
-    node.assessors === undefined && node.method!.guard === isFiniteNumber && node.method!.checkInput === undefined ? 1 : 0
+  const inline = Uint8Array.from(
+    leafNodes,
+    (node) =>
+      node.assessors === undefined && node.method!.guard === isFiniteNumber && node.method!.checkInput === undefined
+        ? 1
+        : 0
   )
   const optional = Uint8Array.from(leafNodes, (node) => (node.optional ? 1 : 0))
   const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
@@ -356,7 +364,12 @@ const inputIssues = (
       if (value === undefined) {
         if (optional[l] === 0) {
           const node = leafNodes[l]!
-          found.push(messages.make("ASSESS_INPUT_MISSING", { path: [...at, "values", node.inputKey], params: { indicator: node.id } }))
+          found.push(
+            messages.make("ASSESS_INPUT_MISSING", {
+              path: [...at, "values", node.inputKey],
+              params: { indicator: node.id }
+            })
+          )
         }
         continue
       }
@@ -374,7 +387,9 @@ const inputIssues = (
     if (keys.length > known || !digestible) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
-        if (!inputKeys.has(key)) unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
+        if (!inputKeys.has(key)) {
+          unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
+        }
       }
       found.splice(mark, 0, ...unknown)
     }
@@ -471,7 +486,10 @@ interface TreeRun {
   readonly failures: Array<Issue.DomainIssue>
 }
 
-const noValueNote: Label.Label = Object.freeze({ zh: "无数据（可选指标，记 0 分）", en: "no value (optional indicator, 0 points)" })
+const noValueNote: Label.Label = Object.freeze({
+  zh: "无数据（可选指标，记 0 分）",
+  en: "no value (optional indicator, 0 points)"
+})
 
 /** Records the note of node `at` (`s × nodes + n`). */
 const setNote = (run: TreeRun, at: number, note: Label.Label): void => {
@@ -605,8 +623,12 @@ const scoreAssessments = (
   }
   run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxUnits[n]!)
   setNote(run, at, {
-    zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${agg.aggregate === "weighted-mean" ? "加权" : ""}平均`,
-    en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${agg.aggregate === "weighted-mean" ? "weighted " : ""}mean`
+    zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${
+      agg.aggregate === "weighted-mean" ? "加权" : ""
+    }平均`,
+    en: `${assessments.length} assessments, ${agg.aggregate === "trimmed-mean" ? "highest and lowest dropped, " : ""}${
+      agg.aggregate === "weighted-mean" ? "weighted " : ""
+    }mean`
   })
   run.assessmentsOf.set(at, assessments)
 }
@@ -658,8 +680,12 @@ const formulaLabel = (
   const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
   if (formula._tag === "BranchStar") {
     return {
-      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${evaluation ?? 0} × ${formula.evaluationShare}% = ${total}`,
-      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${evaluation ?? 0} × ${formula.evaluationShare}% = ${total}`
+      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${
+        evaluation ?? 0
+      } × ${formula.evaluationShare}% = ${total}`,
+      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${
+        evaluation ?? 0
+      } × ${formula.evaluationShare}% = ${total}`
     }
   }
   return { zh: `指标得分 ${base}${plusZh} = ${total}`, en: `indicators ${base}${plusEn} = ${total}` }
@@ -689,7 +715,10 @@ const vetoedBand = (
       steps?.push({
         kind: "veto",
         grade: forced.band.id,
-        reason: { zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`, en: `veto (${v.label.en}): ${forced.band.label.en}` }
+        reason: {
+          zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`,
+          en: `veto (${v.label.en}): ${forced.band.label.en}`
+        }
       })
     }
   }
@@ -703,8 +732,12 @@ const vetoedBand = (
       kind: "veto",
       grade: to.id,
       reason: {
-        zh: `一票否决（${v.label.zh}），不得评为${v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")}，定为${to.label.zh}`,
-        en: `veto (${v.label.en}) bars ${v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")}: ${to.label.en}`
+        zh: `一票否决（${v.label.zh}），不得评为${
+          v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")
+        }，定为${to.label.zh}`,
+        en: `veto (${v.label.en}) bars ${
+          v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")
+        }: ${to.label.en}`
       }
     })
   }
@@ -754,7 +787,9 @@ export const score = (
   }))
   const issues = inputs.planId === plan.id
     ? []
-    : [messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })]
+    : [
+      messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
+    ]
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
   const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * inputs.subjects.length) }
@@ -786,7 +821,9 @@ export const score = (
   })
 
   const formula = plan.formula ?? { _tag: "Sum" as const }
-  const evaluationRoot = formula._tag === "BranchStar" ? compiled.roots.find((r) => nodes[r]!.id === formula.evaluation) : undefined
+  const evaluationRoot = formula._tag === "BranchStar"
+    ? compiled.roots.find((r) => nodes[r]!.id === formula.evaluation)
+    : undefined
   const baseRoots = compiled.roots.filter((r) => r !== evaluationRoot)
   const rootWeighted = compiled.roots.every((r) => nodes[r]!.weight !== undefined)
   const baseWeighted = baseRoots.every((r) => nodes[r]!.weight !== undefined)
@@ -947,7 +984,10 @@ export const score = (
       const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, pointsOf, at)
       const base = !baseWeighted && combined > baseMax ? baseMax : combined
       baseUnits = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
-      evaluationUnits = Rounding.roundScaled((pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits, mode)
+      evaluationUnits = Rounding.roundScaled(
+        (pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits,
+        mode
+      )
       const adjusted = Math.max(0, baseUnits + bonus.total - deductions.total)
       totalUnits = Rounding.roundScaled(
         (adjusted * formula.baseShare + evaluationUnits * formula.evaluationShare) / 100,
@@ -1017,7 +1057,7 @@ export const score = (
       }
       const vetoes = vetoesOf[k]!
       const index = vetoedBand(grading, bandById, Grade.bandIndex(grading.bands, totals[k]! / scale), vetoes, undefined)
-      const fixed = vetoes.length > 0 && vetoes.some((v) => v.effect._tag === "ForceGrade")
+      const fixed = vetoes.some((v) => v.effect._tag === "ForceGrade")
       candidates[k] = { id: view.id, total: totals[k]!, group: view.group, grade: grading.bands[index]!.id, fixed }
     }
     const applied = Grade.applyQuotas(grading, candidates)
@@ -1047,7 +1087,10 @@ export const score = (
     steps.push({
       kind: "band",
       grade: band.id,
-      reason: { zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`, en: `total ${total} ≥ ${band.min}: ${band.label.en}` }
+      reason: {
+        zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`,
+        en: `total ${total} ≥ ${band.min}: ${band.label.en}`
+      }
     })
     vetoedBand(grading, bandById, index, vetoesOf[k]!, steps)
     for (const { outcome, to: toId } of demotions.get(k) ?? []) {
@@ -1058,8 +1101,14 @@ export const score = (
         kind: "quota",
         grade: toId,
         reason: {
-          zh: `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${quota.tie === "exclude-tied" ? "同分者同进退，" : ""}调为${to.label.zh}`,
-          en: `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${quota.tie === "exclude-tied" ? ", ties treated alike" : ""}: ${to.label.en}`
+          zh:
+            `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${
+              quota.tie === "exclude-tied" ? "同分者同进退，" : ""
+            }调为${to.label.zh}`,
+          en:
+            `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${
+              quota.tie === "exclude-tied" ? ", ties treated alike" : ""
+            }: ${to.label.en}`
         }
       })
     }

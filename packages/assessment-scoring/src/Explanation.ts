@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import type { Label } from "@gongzhi/core"
-import type * as Assessment from "./Assessment.js"
+import type * as Consequence from "./Consequence.js"
 
 /**
  * One assessor's contribution to a multi-assessor indicator.
@@ -106,6 +106,37 @@ export interface Step {
 }
 
 /**
+ * What {@link format} reads of a scored subject: an `Assessment.SubjectResult` is one.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, type Explanation, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const result = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+ * const subject: Explanation.Explained = result.subjects[0]!
+ * console.log(subject.id) // b-01
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Explained {
+  readonly id: string
+  readonly name: string | undefined
+  readonly total: number
+  readonly maxTotal: number
+  readonly grade: { readonly label: Label.Label } | undefined
+  readonly ungraded: Label.Label | undefined
+  readonly rank: number | undefined
+  readonly peers: number | undefined
+  readonly rankChange: number | undefined
+  readonly vetoes: ReadonlyArray<{ readonly label: Label.Label; readonly reason: Label.Label }>
+  readonly consequences: ReadonlyArray<Consequence.Applied>
+  readonly explanation: Explanation
+}
+
+/**
  * The whole explanation of one subject's score. In results from `Assessment.score`, the
  * explanation itself and its `tree`, `formula` and `grading` are written when first read (from
  * what scoring kept, compactly) and then kept: they are own enumerable properties, so reading,
@@ -160,12 +191,14 @@ const num = (n: number): string => String(n)
  * @category formatting
  * @since 0.1.0
  */
-export const format = (subject: Assessment.SubjectResult, lang: Label.Lang): string => {
+export const format = (subject: Explained, lang: Label.Lang): string => {
   const zh = lang === "zh"
   const lines: Array<string> = []
   const e = subject.explanation
   const grade = subject.grade === undefined
-    ? (subject.ungraded === undefined ? (zh ? "无等次" : "no grade") : `${zh ? "不评等次" : "not graded"} (${subject.ungraded[lang]})`)
+    ? (subject.ungraded === undefined
+      ? (zh ? "无等次" : "no grade")
+      : `${zh ? "不评等次" : "not graded"} (${subject.ungraded[lang]})`)
     : subject.grade.label[lang]
   const rank = subject.rank === undefined
     ? ""
@@ -173,9 +206,11 @@ export const format = (subject: Assessment.SubjectResult, lang: Label.Lang): str
     ? `，排名 ${subject.rank}/${subject.peers}${change(subject.rankChange, true)}`
     : `, rank ${subject.rank} of ${subject.peers}${change(subject.rankChange, false)}`
   const title = subject.name === undefined ? subject.id : `${subject.name} (${subject.id})`
-  lines.push(zh
-    ? `${title}：总分 ${num(subject.total)} / ${num(subject.maxTotal)}，等次 ${grade}${rank}`
-    : `${title}: total ${num(subject.total)} of ${num(subject.maxTotal)}, grade ${grade}${rank}`)
+  lines.push(
+    zh
+      ? `${title}：总分 ${num(subject.total)} / ${num(subject.maxTotal)}，等次 ${grade}${rank}`
+      : `${title}: total ${num(subject.total)} of ${num(subject.maxTotal)}, grade ${grade}${rank}`
+  )
   const stack: Array<{ node: Node; depth: number }> = []
   for (let i = e.tree.length - 1; i >= 0; i--) stack.push({ node: e.tree[i]!, depth: 1 })
   while (stack.length > 0) {
@@ -184,26 +219,38 @@ export const format = (subject: Assessment.SubjectResult, lang: Label.Lang): str
     const parts = [`${pad}${node.label[lang]} [${node.id}]: ${num(node.points)} / ${num(node.max)}`]
     if (node.weight !== undefined) parts.push(zh ? `权重 ${num(node.weight)}` : `weight ${num(node.weight)}`)
     if (node.method !== undefined) {
-      parts.push(zh ? `方法 ${node.method}，数据 ${show(node.input)}` : `method ${node.method}, input ${show(node.input)}`)
+      parts.push(
+        zh ? `方法 ${node.method}，数据 ${show(node.input)}` : `method ${node.method}, input ${show(node.input)}`
+      )
     }
     if (node.capped === "max") parts.push(zh ? "已封顶" : "capped at the maximum")
     if (node.capped === "zero") parts.push(zh ? "已保底为 0" : "floored at zero")
     if (node.note !== undefined) parts.push(node.note[lang])
     lines.push(parts.join(zh ? "；" : "; "))
     for (const a of node.assessments ?? []) {
-      lines.push(`${pad}  - ${a.by}: ${num(a.points)}${a.weight !== 1 ? ` ×${num(a.weight)}` : ""}${a.dropped ? (zh ? "（去掉）" : " (dropped)") : ""}`)
+      lines.push(
+        `${pad}  - ${a.by}: ${num(a.points)}${a.weight !== 1 ? ` ×${num(a.weight)}` : ""}${
+          a.dropped ? (zh ? "（去掉）" : " (dropped)") : ""
+        }`
+      )
     }
     const children = node.children ?? []
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 })
   }
-  for (const [items, total, head] of [
-    [e.bonus, e.bonusTotal, zh ? "加分" : "bonus"],
-    [e.deductions, e.deductionTotal, zh ? "扣分" : "deductions"]
-  ] as const) {
+  for (
+    const [items, total, head] of [
+      [e.bonus, e.bonusTotal, zh ? "加分" : "bonus"],
+      [e.deductions, e.deductionTotal, zh ? "扣分" : "deductions"]
+    ] as const
+  ) {
     if (items.length === 0) continue
     lines.push(`  ${head}: ${num(total)}`)
     for (const a of items) {
-      lines.push(`    ${a.label[lang]} [${a.id}] × ${a.occurrences} = ${num(a.points)}${a.capped ? (zh ? "（已达上限）" : " (capped)") : ""}`)
+      lines.push(
+        `    ${a.label[lang]} [${a.id}] × ${a.occurrences} = ${num(a.points)}${
+          a.capped ? (zh ? "（已达上限）" : " (capped)") : ""
+        }`
+      )
     }
   }
   lines.push(`  ${zh ? "计算" : "formula"}: ${e.formula[lang]}`)
@@ -215,7 +262,9 @@ export const format = (subject: Assessment.SubjectResult, lang: Label.Lang): str
   }
   for (const c of subject.consequences) {
     const to = c.notices.map((n) => `${n.to}${n.id === undefined ? "" : `:${n.id}`}`).join(", ")
-    lines.push(`  ${zh ? "结果运用" : "consequence"}: ${c.label[lang]} — ${c.reason[lang]}${to === "" ? "" : ` → ${to}`}`)
+    lines.push(
+      `  ${zh ? "结果运用" : "consequence"}: ${c.label[lang]} — ${c.reason[lang]}${to === "" ? "" : ` → ${to}`}`
+    )
   }
   return lines.join("\n")
 }

@@ -130,7 +130,9 @@ export interface Method<Config, Input, State> {
   /** Checks a decoded config against the indicator (paths relative to the config). */
   readonly checkConfig: (config: Config, max: number) => ReadonlyArray<Issue.DomainIssue>
   /** Checks a well-typed input (range, references; paths relative to the value). */
-  readonly checkInput: ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>) | undefined
+  readonly checkInput:
+    | ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>)
+    | undefined
   /** Computes a state over all subjects' inputs once per scoring run. */
   readonly prepare: ((config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State) | undefined
   /**
@@ -156,6 +158,7 @@ export interface Method<Config, Input, State> {
  * @category models
  * @since 0.1.0
  */
+// oxlint-disable-next-line typescript/no-explicit-any -- any method, whatever its config, input and state
 export type Any = Method<any, any, any>
 
 /**
@@ -258,7 +261,8 @@ const ChecklistConfig: Schema.Decoder<ChecklistConfig> = Schema.Struct({
   items: Schema.NonEmptyArray(Schema.Struct({ id: Schema.NonEmptyString, label: Label.Label, points: PositiveFinite }))
 })
 
-const stringArray = (u: unknown): u is ReadonlyArray<string> => Array.isArray(u) && u.every((x) => typeof x === "string")
+const stringArray = (u: unknown): u is ReadonlyArray<string> =>
+  Array.isArray(u) && u.every((x) => typeof x === "string")
 
 /**
  * Checklist (清单计分): the input lists the ids of the items met; points are the sum of
@@ -314,7 +318,10 @@ export const checklist: Method<ChecklistConfig, ReadonlyArray<string>, ReadonlyM
     }
     return {
       points,
-      note: { zh: `${config.items.length} 项中完成 ${seen.size} 项`, en: `${seen.size} of ${config.items.length} items met` }
+      note: {
+        zh: `${config.items.length} 项中完成 ${seen.size} 项`,
+        en: `${seen.size} of ${config.items.length} items met`
+      }
     }
   }
 })
@@ -324,7 +331,9 @@ const duplicates = (ids: ReadonlyArray<string>, kind: string, path: Issue.Path):
   const seen = new Set<string>()
   const found: Array<Issue.DomainIssue> = []
   ids.forEach((id, i) => {
-    if (seen.has(id)) found.push(messages.make("ASSESS_DUPLICATE_ID", { path: [...path, i, "id"], params: { kind, id } }))
+    if (seen.has(id)) {
+      found.push(messages.make("ASSESS_DUPLICATE_ID", { path: [...path, i, "id"], params: { kind, id } }))
+    }
     seen.add(id)
   })
   return found
@@ -432,7 +441,9 @@ const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
   config.bands.forEach((band, i) => {
     if (band.min !== undefined && band.below !== undefined && band.min >= band.below) {
-      found.push(messages.make("ASSESS_RANGE_INVALID", { path: ["bands", i], params: { min: band.min, max: band.below } }))
+      found.push(
+        messages.make("ASSESS_RANGE_INVALID", { path: ["bands", i], params: { min: band.min, max: band.below } })
+      )
     }
   })
   if (config.hitPolicy === "unique" && found.length === 0) {
@@ -528,7 +539,10 @@ export const bands: Method<BandsConfig, number, BandsState> = defineMethod({
       }
       let hit = -1
       for (let i = 0; i < min.length; i++) {
-        if (value >= min[i]! && value < below[i]! && (hit === -1 || state.outcomes[i]!.points > state.outcomes[hit]!.points)) hit = i
+        if (
+          value >= min[i]! && value < below[i]! &&
+          (hit === -1 || state.outcomes[i]!.points > state.outcomes[hit]!.points)
+        ) hit = i
       }
       return hit === -1 ? state.otherwise : state.outcomes[hit]!
     }
@@ -598,8 +612,7 @@ export const ratio: Method<RatioConfig, number, undefined> = defineMethod({
   input: NonNegativeFinite,
   inputDescription: aNumber,
   guard: isFiniteNumber,
-  checkInput: (value, _config, context) =>
-    value < 0 ? [outOfRange(context.indicatorId, value, 0, Infinity)] : [],
+  checkInput: (value, _config, context) => value < 0 ? [outOfRange(context.indicatorId, value, 0, Infinity)] : [],
   score: (value, config, context) => context.max * Math.min(value / config.target, 1)
 })
 
@@ -891,7 +904,8 @@ export const expression: Method<ExpressionConfig, Schema.Json, Expression.Compil
   config: Schema.Struct({ logic: Expression.Logic }),
   input: Schema.Json,
   inputDescription: { zh: "JSON 数据", en: "a JSON value" },
-  guard: (u): u is Schema.Json => u !== undefined && typeof u !== "function" && typeof u !== "symbol" && typeof u !== "bigint",
+  guard: (u): u is Schema.Json =>
+    u !== undefined && typeof u !== "function" && typeof u !== "symbol" && typeof u !== "bigint",
   checkConfig: (config) => {
     const compiled = Expression.compile(config.logic, ["logic"])
     return Result.isFailure(compiled) ? compiled.failure.issues : []
@@ -1004,7 +1018,9 @@ export const register: {
   (registry: Registry, method: Any): Result.Result<Registry, ValidationReport.ValidationReport>
 } = dual(2, (registry: Registry, method: Any): Result.Result<Registry, ValidationReport.ValidationReport> => {
   if (registry.methods.has(method.name)) {
-    return Result.fail(ValidationReport.of(messages.make("ASSESS_METHOD_DUPLICATE", { params: { method: method.name } })))
+    return Result.fail(
+      ValidationReport.of(messages.make("ASSESS_METHOD_DUPLICATE", { params: { method: method.name } }))
+    )
   }
   const methods = new Map(registry.methods)
   methods.set(method.name, method)

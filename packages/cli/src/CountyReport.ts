@@ -14,6 +14,7 @@ import type { Journal } from "@gongzhi/points-ledger"
 import { Result } from "effect"
 import * as InputsTable from "./InputsTable.js"
 import { orgSections } from "./internal/org.js"
+import type * as Internal from "./internal/source.js"
 import * as JournalFile from "./JournalFile.js"
 import type * as Report from "./Report.js"
 
@@ -31,10 +32,7 @@ import type * as Report from "./Report.js"
  * @category models
  * @since 0.1.0
  */
-export interface Source {
-  readonly file: string
-  readonly value: unknown
-}
+export type Source = Internal.Source
 
 /**
  * How the report is made: its language and title, the period of points, and which subject's
@@ -82,8 +80,12 @@ const pointsSection = (journal: Journal.Journal, period: Period.Period, lang: La
         _tag: "Paragraph",
         text: t(
           lang,
-          `${notice.title.zh}。${journal.length} 条流水；发放 ${r.issued} 分 = 可用 ${r.available} + 冻结 ${r.held} + 已兑换 ${r.redeemed} + 已过期 ${r.expired} + 捐出 ${r.donated}（${r.balanced ? "账实相符" : "不平衡！"}）。姓名已按公示要求遮蔽。`,
-          `${notice.title.en}. ${journal.length} entries; issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} (${r.balanced ? "balanced" : "NOT balanced!"}). Names are masked as in a public notice.`
+          `${notice.title.zh}。${journal.length} 条流水；发放 ${r.issued} 分 = 可用 ${r.available} + 冻结 ${r.held} + 已兑换 ${r.redeemed} + 已过期 ${r.expired} + 捐出 ${r.donated}（${
+            r.balanced ? "账实相符" : "不平衡！"
+          }）。姓名已按公示要求遮蔽。`,
+          `${notice.title.en}. ${journal.length} entries; issued ${r.issued} = available ${r.available} + held ${r.held} + redeemed ${r.redeemed} + expired ${r.expired} + donated ${r.donated} (${
+            r.balanced ? "balanced" : "NOT balanced!"
+          }). Names are masked as in a public notice.`
         )
       },
       {
@@ -106,24 +108,38 @@ const pointsSection = (journal: Journal.Journal, period: Period.Period, lang: La
 /** The co-building section: fulfilment per member unit. */
 const coBuildingSection = (doc: Document.Type<typeof Fulfilment.document>, lang: Label.Lang): Report.Section => {
   const units = doc.grandCommittees.flatMap((gc) => gc.units.map((u) => ({ gc: gc.grandCommittee, ...u })))
-  const sorted = [...units].sort((a, b) => b.figures.fundsCommitted - a.figures.fundsCommitted || (a.name < b.name ? -1 : 1))
+  const sorted = [...units].sort((a, b) =>
+    b.figures.fundsCommitted - a.figures.fundsCommitted || (a.name < b.name ? -1 : 1)
+  )
   const money = (fen: number) => Result.match(Fen.make(fen), { onSuccess: Fen.formatWan, onFailure: () => String(fen) })
   return {
-    title: t(lang, `共驻共建履约（${doc.period.start} 至 ${doc.period.end}）`, `Co-building fulfilment (${doc.period.start} to ${doc.period.end})`),
+    title: t(
+      lang,
+      `共驻共建履约（${doc.period.start} 至 ${doc.period.end}）`,
+      `Co-building fulfilment (${doc.period.start} to ${doc.period.end})`
+    ),
     blocks: [
       {
         _tag: "Paragraph",
         text: t(
           lang,
-          `${units.length} 家驻区单位，承诺经费 ${money(doc.totals.fundsCommitted)}，到位 ${money(doc.totals.fundsDelivered)}；志愿服务 ${doc.totals.volunteerHoursDelivered}/${doc.totals.volunteerHoursCommitted} 小时；吹哨按时报到 ${doc.totals.whistlesOnTime}/${doc.totals.whistlesCalled}。`,
-          `${units.length} member units, funds committed ${money(doc.totals.fundsCommitted)}, delivered ${money(doc.totals.fundsDelivered)}; volunteer hours ${doc.totals.volunteerHoursDelivered}/${doc.totals.volunteerHoursCommitted}; whistles answered on time ${doc.totals.whistlesOnTime}/${doc.totals.whistlesCalled}.`
+          `${units.length} 家驻区单位，承诺经费 ${money(doc.totals.fundsCommitted)}，到位 ${
+            money(doc.totals.fundsDelivered)
+          }；志愿服务 ${doc.totals.volunteerHoursDelivered}/${doc.totals.volunteerHoursCommitted} 小时；吹哨按时报到 ${doc.totals.whistlesOnTime}/${doc.totals.whistlesCalled}。`,
+          `${units.length} member units, funds committed ${money(doc.totals.fundsCommitted)}, delivered ${
+            money(doc.totals.fundsDelivered)
+          }; volunteer hours ${doc.totals.volunteerHoursDelivered}/${doc.totals.volunteerHoursCommitted}; whistles answered on time ${doc.totals.whistlesOnTime}/${doc.totals.whistlesCalled}.`
         )
       },
       {
         _tag: "Bars",
         title: t(lang, "各单位经费到位率", "Funds delivered per member unit"),
         unit: "%",
-        bars: sorted.map((u) => ({ label: u.name, value: permille(u.rates.funds), note: `${money(u.figures.fundsDelivered)} / ${money(u.figures.fundsCommitted)}` }))
+        bars: sorted.map((u) => ({
+          label: u.name,
+          value: permille(u.rates.funds),
+          note: `${money(u.figures.fundsDelivered)} / ${money(u.figures.fundsCommitted)}`
+        }))
       },
       {
         _tag: "Table",
@@ -152,7 +168,11 @@ const coBuildingSection = (doc: Document.Type<typeof Fulfilment.document>, lang:
 }
 
 /** The assessment section: ranking bars, results table and one explained score. */
-const assessmentSection = (assessment: Assessment.Assessment, explain: string | undefined, lang: Label.Lang): Report.Section => {
+const assessmentSection = (
+  assessment: Assessment.Assessment,
+  explain: string | undefined,
+  lang: Label.Lang
+): Report.Section => {
   const standings = Assessment.standings(assessment)
   const explained = (explain === undefined ? undefined : Assessment.subject(assessment, explain)) ?? standings[0]
   const results = InputsTable.results(assessment, lang)
@@ -172,8 +192,20 @@ const assessmentSection = (assessment: Assessment.Assessment, explain: string | 
           note: s.grade?.label[lang] ?? s.ungraded?.[lang]
         }))
       },
-      { _tag: "Table", title: t(lang, "考核结果", "Results"), sheet: `results-${assessment.planId}`.slice(0, 31), columns: results.rows[0]!.map(String), rows: results.rows.slice(1) },
-      ...(notices.length === 0 ? [] : [{ _tag: "Preformatted" as const, title: t(lang, "结果运用与通知", "Consequences and notices"), text: notices.join("\n") }]),
+      {
+        _tag: "Table",
+        title: t(lang, "考核结果", "Results"),
+        sheet: `results-${assessment.planId}`.slice(0, 31),
+        columns: results.rows[0]!.map(String),
+        rows: results.rows.slice(1)
+      },
+      ...(notices.length === 0
+        ? []
+        : [{
+          _tag: "Preformatted" as const,
+          title: t(lang, "结果运用与通知", "Consequences and notices"),
+          text: notices.join("\n")
+        }]),
       ...(explained === undefined ? [] : [{
         _tag: "Preformatted" as const,
         title: t(lang, `得分说明：${explained.name ?? explained.id}`, `How ${explained.name ?? explained.id} scored`),
@@ -203,12 +235,18 @@ const kindOf = (value: unknown): string | undefined => Document.peekHeader(value
  * @category building
  * @since 0.1.0
  */
-export const build = (sources: ReadonlyArray<Source>, options: Options): Result.Result<Report.Report, ValidationReport.ValidationReport> => {
+export const build = (
+  sources: ReadonlyArray<Source>,
+  options: Options
+): Result.Result<Report.Report, ValidationReport.ValidationReport> => {
   const lang = options.lang
   const issues: Array<Issue.DomainIssue> = []
   const sections: Array<Report.Section> = []
   const byKind = (kind: string) => sources.filter((s) => kindOf(s.value) === kind)
-  const decoded = <A>(source: Source, decode: (input: unknown) => Result.Result<A, ValidationReport.ValidationReport>): A | undefined => {
+  const decoded = <A>(
+    source: Source,
+    decode: (input: unknown) => Result.Result<A, ValidationReport.ValidationReport>
+  ): A | undefined => {
     const result = decode(source.value)
     if (Result.isSuccess(result)) return result.success
     issues.push(...prefixed(source.file, result.failure))
@@ -223,7 +261,9 @@ export const build = (sources: ReadonlyArray<Source>, options: Options): Result.
   for (const source of byKind(JournalFile.document.kind)) {
     options.onStep?.(t(lang, `积分流水 ${source.file}`, `journal ${source.file}`))
     const doc = decoded(source, JournalFile.document.decode)
-    const journal = doc === undefined ? undefined : decoded({ ...source, value: doc }, (d) => JournalFile.load(d as JournalFile.JournalDocument))
+    const journal = doc === undefined
+      ? undefined
+      : decoded({ ...source, value: doc }, (d) => JournalFile.load(d as JournalFile.JournalDocument))
     if (journal === undefined) continue
     const period = options.pointsPeriod ?? JournalFile.lastYear(journal)
     if (period !== undefined) sections.push(pointsSection(journal, period, lang))

@@ -23,16 +23,40 @@ describe("Id", () => {
     })
     it("has a quick check that agrees with the full one on every string", () => {
       // the full rule, written out: length, control characters, nothing trim removes
-      // eslint-disable-next-line no-control-regex
-      const good = (v: string, max: number) => v.length > 0 && v.length <= max && !/[\u0000-\u001F\u007F-\u009F]/.test(v) && v.trim() === v
+      const good = (v: string, max: number) =>
+        // oxlint-disable-next-line no-control-regex -- the rule under test forbids control characters
+        v.length > 0 && v.length <= max && !/[\u0000-\u001F\u007F-\u009F]/.test(v) && v.trim() === v
       const char = fc.oneof(
-        fc.constantFrom(" ", "\t", "\n", "\u0000", "\u001f", "\u007f", "\u0085", "\u009f", "\u00a0", "\u3000", "\ufeff", "\u2028", "网", "a", "-"),
+        fc.constantFrom(
+          " ",
+          "\t",
+          "\n",
+          "\u0000",
+          "\u001f",
+          "\u007f",
+          "\u0085",
+          "\u009f",
+          "\u00a0",
+          "\u3000",
+          "\ufeff",
+          "\u2028",
+          "网",
+          "a",
+          "-"
+        ),
         fc.string({ unit: "binary", minLength: 1, maxLength: 1 })
       )
-      fc.assert(fc.property(fc.array(char, { maxLength: 8 }).map((cs) => cs.join("")), fc.integer({ min: 1, max: 10 }), (v, max) => {
-        expect(Id.isValid(v, { maxLength: max })).toBe(good(v, max))
-        expect(Id.validate(v, { maxLength: max }).length === 0).toBe(good(v, max))
-      }), { numRuns: 3000 })
+      fc.assert(
+        fc.property(
+          fc.array(char, { maxLength: 8 }).map((cs) => cs.join("")),
+          fc.integer({ min: 1, max: 10 }),
+          (v, max) => {
+            expect(Id.isValid(v, { maxLength: max })).toBe(good(v, max))
+            expect(Id.validate(v, { maxLength: max }).length === 0).toBe(good(v, max))
+          }
+        ),
+        { numRuns: 3000 }
+      )
       for (const bad of ["网格一\u3000", "\u3000网格一", "g\u00a0", "\ufeffg", "g\u0085x"]) {
         expect(Id.isValid(bad)).toBe(false)
         expect(Id.validate(bad).length).toBeGreaterThan(0)
@@ -48,7 +72,9 @@ describe("Id", () => {
       })
     })
     it("ships the ids used across packages", () => {
-      for (const schema of [Id.OrgUnitId, Id.MemberId, Id.UnitId, Id.AccountId, Id.GridId, Id.AgreementId, Id.SubjectId]) {
+      for (
+        const schema of [Id.OrgUnitId, Id.MemberId, Id.UnitId, Id.AccountId, Id.GridId, Id.AgreementId, Id.SubjectId]
+      ) {
         expect(codes("ok-1", schema)).toEqual([])
         expect(codes("", schema)).toEqual(["CORE_ID_EMPTY"])
       }

@@ -1,17 +1,33 @@
 import { type CivilDate, Document, Issue, type Label, ValidationReport } from "@gongzhi/core"
-import { Fixtures, Kind, OrgPolicy, OrgRows, OrgTree, Presets, Query, Render, Rollup, Validation } from "@gongzhi/org-tree"
+import {
+  Fixtures,
+  Kind,
+  OrgPolicy,
+  OrgRows,
+  OrgTree,
+  Presets,
+  Query,
+  Render,
+  Rollup,
+  Validation
+} from "@gongzhi/org-tree"
 import { Option } from "commander"
 import { Result, type Schema } from "effect"
 import * as Cli from "../Cli.js"
-import type * as CountyReport from "../CountyReport.js"
 import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
+import type { Source } from "./source.js"
 import { padCells } from "./text.js"
 
 /** The figures of the organisation part of the demo. */
 export interface OrgDemoFigures {
-  readonly mingquan: { readonly memberUnits: number; readonly branches: number; readonly deputiesFromUnits: number; readonly issues: number }
+  readonly mingquan: {
+    readonly memberUnits: number
+    readonly branches: number
+    readonly deputiesFromUnits: number
+    readonly issues: number
+  }
   readonly hongan: {
     readonly grandCommittees: number
     readonly grids: number
@@ -34,19 +50,27 @@ const resolvePolicy = (
   path: Issue.Path
 ): Result.Result<OrgPolicy.OrgPolicy, ValidationReport.ValidationReport> => {
   const id = (name ?? "preset:hongan").replace(/^preset:/, "")
-  const found = (name?.startsWith("preset:") === false ? policies.find((p) => p.id === id) : undefined) ?? Presets.policies[id] ?? policies.find((p) => p.id === id)
+  const found = (name?.startsWith("preset:") === false ? policies.find((p) => p.id === id) : undefined) ??
+    Presets.policies[id] ?? policies.find((p) => p.id === id)
   if (found !== undefined) return Result.succeed(found)
   const known = [...Object.keys(Presets.policies).map((k) => `preset:${k}`), ...policies.map((p) => p.id)].join(", ")
   return Result.fail(ValidationReport.of(Issue.make({
     code: "CLI_ORG_POLICY_NOT_FOUND",
     path,
     params: { name: name ?? "", known },
-    message: { zh: "找不到组织设置规则 {name}（可用：{known}）", en: "The organisation policy {name} was not found (available: {known})" }
+    message: {
+      zh: "找不到组织设置规则 {name}（可用：{known}）",
+      en: "The organisation policy {name} was not found (available: {known})"
+    }
   })))
 }
 
 /** Builds and validates an org-rows document (the registry's extra check). */
-const checkRows = (doc: OrgRows.OrgRows, policies: ReadonlyArray<OrgPolicy.OrgPolicy>, asOf: CivilDate.CivilDate): ValidationReport.ValidationReport => {
+const checkRows = (
+  doc: OrgRows.OrgRows,
+  policies: ReadonlyArray<OrgPolicy.OrgPolicy>,
+  asOf: CivilDate.CivilDate
+): ValidationReport.ValidationReport => {
   const policy = resolvePolicy(doc.policy, policies, ["policy"])
   if (Result.isFailure(policy)) return policy.failure
   const tree = OrgTree.build(doc, policy.success)
@@ -56,7 +80,11 @@ const checkRows = (doc: OrgRows.OrgRows, policies: ReadonlyArray<OrgPolicy.OrgPo
 /** The registry entries of org-tree's documents. */
 export const orgEntries: ReadonlyArray<Registry.Entry> = [
   Registry.fromDefinition(OrgPolicy.document, "@gongzhi/org-tree"),
-  Registry.fromDefinition(OrgRows.document, "@gongzhi/org-tree", (doc, options) => checkRows(doc as OrgRows.OrgRows, [], options.asOf))
+  Registry.fromDefinition(
+    OrgRows.document,
+    "@gongzhi/org-tree",
+    (doc, options) => checkRows(doc as OrgRows.OrgRows, [], options.asOf)
+  )
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +98,12 @@ const sheets = [
 ] as const
 
 const specOf = (columns: ReadonlyArray<OrgRows.Column>): Table.Spec => ({
-  columns: columns.map((c) => ({ field: c.key, headers: [c.zh, c.en, ...(c.aliases ?? [])], type: c.type, required: c.required }))
+  columns: columns.map((c) => ({
+    field: c.key,
+    headers: [c.zh, c.en, ...(c.aliases ?? [])],
+    type: c.type,
+    required: c.required
+  }))
 })
 
 /** Cells that may hold a Chinese or English label instead of the key (类型 = 党支部 → branch). */
@@ -96,22 +129,30 @@ const translateLabels = (sheet: Table.Sheet, columns: ReadonlyArray<OrgRows.Colu
       map.set(label.en.toLowerCase(), key)
     }
     // a few common shorter forms
-    if (column!.key === "membership") for (const [k, v] of [["正式", "full"], ["预备", "probationary"], ["群众", "none"], ["居民", "none"]] as const) map.set(k, v)
+    if (column!.key === "membership") {
+      for (const [k, v] of [["正式", "full"], ["预备", "probationary"], ["群众", "none"], ["居民", "none"]] as const) {
+        map.set(k, v)
+      }
+    }
     return map
   })
   return {
     name: sheet.name,
-    rows: [header, ...body.map((row) => row.map((cell, i) => {
-      const map = lookups[i]
-      if (map === undefined || typeof cell !== "string") return cell
-      return map.get(cell.trim()) ?? map.get(cell.trim().toLowerCase()) ?? cell
-    }))]
+    rows: [header, ...body.map((row) =>
+      row.map((cell, i) => {
+        const map = lookups[i]
+        if (map === undefined || typeof cell !== "string") return cell
+        return map.get(cell.trim()) ?? map.get(cell.trim().toLowerCase()) ?? cell
+      })
+    )]
   }
 }
 
 /** An org-rows document from a roster: .json/.yaml as is, .csv as the org units, .xlsx by sheet name. */
 export const readRoster = async (context: Cli.Context, file: string): Promise<OrgRows.OrgRows> => {
-  if (!/\.(csv|xlsx)$/i.test(file)) return ValidationReport.getOrThrow(OrgRows.document.decode(await Cli.readJson(context.io, file)))
+  if (!/\.(csv|xlsx)$/i.test(file)) {
+    return ValidationReport.getOrThrow(OrgRows.document.decode(await Cli.readJson(context.io, file)))
+  }
   const found = await Cli.readSheets(context.io, file)
   const issues: Array<Issue.DomainIssue> = []
   const doc: Record<string, unknown> = { kind: "org-rows", schemaVersion: 1 }
@@ -121,7 +162,11 @@ export const readRoster = async (context: Cli.Context, file: string): Promise<Or
       : sheets.find((s) => s.names.some((n) => n.toLowerCase() === sheet.name.trim().toLowerCase()))
     if (match === undefined) return
     const columns = OrgRows.columns[match.key]
-    const records = Table.toRecords(translateLabels(sheet, columns), specOf(columns), match.schema as Schema.Decoder<unknown>)
+    const records = Table.toRecords(
+      translateLabels(sheet, columns),
+      specOf(columns),
+      match.schema as Schema.Decoder<unknown>
+    )
     if (Result.isFailure(records)) issues.push(...records.failure.issues)
     else doc[match.key] = records.success
   })
@@ -135,7 +180,11 @@ export const readRoster = async (context: Cli.Context, file: string): Promise<Or
   return ValidationReport.getOrThrow(OrgRows.document.decode(doc))
 }
 
-const loadPolicy = async (context: Cli.Context, name: string | undefined, doc: OrgRows.OrgRows): Promise<OrgPolicy.OrgPolicy> => {
+const loadPolicy = async (
+  context: Cli.Context,
+  name: string | undefined,
+  doc: OrgRows.OrgRows
+): Promise<OrgPolicy.OrgPolicy> => {
   if (name !== undefined && !name.startsWith("preset:")) {
     return ValidationReport.getOrThrow(OrgPolicy.document.decode(await Cli.readJson(context.io, name)))
   }
@@ -146,13 +195,20 @@ const depthOption = (text: string | undefined): number | undefined => {
   if (text === undefined) return undefined
   const n = Number(text)
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new Cli.UsageError({ zh: `--depth 应为非负整数，实际为 ${text}`, en: `--depth must be a whole number ≥ 0, got ${text}` })
+    throw new Cli.UsageError({
+      zh: `--depth 应为非负整数，实际为 ${text}`,
+      en: `--depth must be a whole number ≥ 0, got ${text}`
+    })
   }
   return n
 }
 
 /** An org chart block for the report: the tree (or a subtree) to a depth, organisation only. */
-const chartBlock = (tree: OrgTree.OrgTree, lang: Label.Lang, options: { readonly root?: string | undefined; readonly depth?: number | undefined; readonly title: string }): Report.OrgChart => {
+const chartBlock = (
+  tree: OrgTree.OrgTree,
+  lang: Label.Lang,
+  options: { readonly root?: string | undefined; readonly depth?: number | undefined; readonly title: string }
+): Report.OrgChart => {
   const nested = Render.rows(tree, { root: options.root, depth: options.depth, territory: false })
   return {
     _tag: "OrgChart",
@@ -177,7 +233,7 @@ const countsRows = (counts: Rollup.Counts, lang: Label.Lang): Array<Array<Table.
 
 /** The organisation sections of the county report, one per org-rows document. */
 export const orgSections = (
-  sources: ReadonlyArray<CountyReport.Source>,
+  sources: ReadonlyArray<Source>,
   lang: Label.Lang
 ): Result.Result<ReadonlyArray<Report.Section>, ValidationReport.ValidationReport> => {
   const issues: Array<Issue.DomainIssue> = []
@@ -191,8 +247,10 @@ export const orgSections = (
   const sections: Array<Report.Section> = []
   for (const source of sources) {
     if (Document.peekHeader(source.value)?.kind !== OrgRows.document.kind) continue
-    const built = Result.flatMap(OrgRows.document.decode(source.value), (doc) =>
-      Result.flatMap(resolvePolicy(doc.policy, policies, ["policy"]), (policy) => OrgTree.build(doc, policy)))
+    const built = Result.flatMap(
+      OrgRows.document.decode(source.value),
+      (doc) => Result.flatMap(resolvePolicy(doc.policy, policies, ["policy"]), (policy) => OrgTree.build(doc, policy))
+    )
     if (Result.isFailure(built)) {
       issues.push(...built.failure.issues.map(Issue.prefixPath([source.file])))
       continue
@@ -212,8 +270,18 @@ export const orgSections = (
         {
           _tag: "Paragraph",
           text: lang === "zh"
-            ? `${grandCommittees} 个社区大党委、${counts.byKind.branch} 个党支部、${counts.byKind["party-group"]} 个党小组、${counts.byKind["centre-household"]} 个党员中心户；按“${tree.policy.name.zh}”构建。架构图画到${big ? "社区大党委" : "党支部"}一级。`
-            : `${grandCommittees} grand committees, ${counts.byKind.branch} branches, ${counts.byKind["party-group"]} party groups, ${counts.byKind["centre-household"]} centre households; built by "${tree.policy.name.en}". The chart stops at the ${big ? "grand committees" : "branches"}.`
+            ? `${grandCommittees} 个社区大党委、${counts.byKind.branch} 个党支部、${
+              counts.byKind["party-group"]
+            } 个党小组、${counts.byKind["centre-household"]} 个党员中心户；按“${tree.policy.name.zh}”构建。架构图画到${
+              big ? "社区大党委" : "党支部"
+            }一级。`
+            : `${grandCommittees} grand committees, ${counts.byKind.branch} branches, ${
+              counts.byKind["party-group"]
+            } party groups, ${
+              counts.byKind["centre-household"]
+            } centre households; built by "${tree.policy.name.en}". The chart stops at the ${
+              big ? "grand committees" : "branches"
+            }.`
         },
         chartBlock(tree, lang, { depth: big ? 1 : 2, title: lang === "zh" ? "组织架构图" : "Org chart" }),
         {
@@ -237,7 +305,10 @@ export const orgSections = (
 }
 
 /** The organisation part of the demo: 名泉 and 红安, generated from the seed. */
-export const orgDemo = (seed: number, asOf: CivilDate.CivilDate): { readonly documents: ReadonlyArray<CountyReport.Source>; readonly figures: OrgDemoFigures } => {
+export const orgDemo = (
+  seed: number,
+  asOf: CivilDate.CivilDate
+): { readonly documents: ReadonlyArray<Source>; readonly figures: OrgDemoFigures } => {
   const mingquanRows = Fixtures.mingquan({ seed })
   const honganRows = Fixtures.hongan({ seed })
   const mingquan = ValidationReport.getOrThrow(OrgTree.build(mingquanRows, Presets.mingquan))
@@ -252,7 +323,10 @@ export const orgDemo = (seed: number, asOf: CivilDate.CivilDate): { readonly doc
       mingquan: {
         memberUnits: Query.memberUnitsOf(mingquan, "mingquan").length,
         branches: Query.byKind(mingquan, "branch").length,
-        deputiesFromUnits: Query.byRole(mingquan, "deputy-secretary", { within: "mingquan", on: asOf }).filter((p) => p.partTime === true).length,
+        deputiesFromUnits:
+          Query.byRole(mingquan, "deputy-secretary", { within: "mingquan", on: asOf }).filter((p) =>
+            p.partTime === true
+          ).length,
         issues: Validation.validate(mingquan, { asOf }).issues.length
       },
       hongan: {
@@ -272,34 +346,57 @@ export const orgDemo = (seed: number, asOf: CivilDate.CivilDate): { readonly doc
   }
 }
 
-const printTable = (context: Cli.Context, columns: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<Table.Cell>>) => {
-  for (const line of padCells([columns, ...rows.map((r) => r.map((c) => (c === null ? "" : String(c))))])) context.print(line)
+const printTable = (
+  context: Cli.Context,
+  columns: ReadonlyArray<string>,
+  rows: ReadonlyArray<ReadonlyArray<Table.Cell>>
+) => {
+  for (const line of padCells([columns, ...rows.map((r) => r.map((c) => (c === null ? "" : String(c))))])) {
+    context.print(line)
+  }
 }
 
 export const installOrg: Cli.Installer = (program, context) => {
   const org = program
     .command("org")
     .description("organisation rosters (组织花名册): build, validate against the county's policy, render")
-    .addHelpText("after", Cli.helpExamples([
-      "gongzhi org validate roster.xlsx --policy preset:hongan --as-of 2024-12-31",
-      "gongzhi org build roster.xlsx --out documents/org-rows.json",
-      "gongzhi org render roster.json --format mermaid --root gc-01 --depth 2",
-      "gongzhi org render roster.json --format svg --out org.svg"
-    ]))
+    .addHelpText(
+      "after",
+      Cli.helpExamples([
+        "gongzhi org validate roster.xlsx --policy preset:hongan --as-of 2024-12-31",
+        "gongzhi org build roster.xlsx --out documents/org-rows.json",
+        "gongzhi org render roster.json --format mermaid --root gc-01 --depth 2",
+        "gongzhi org render roster.json --format svg --out org.svg"
+      ])
+    )
   const common = (command: ReturnType<typeof org.command>) =>
     command
-      .argument("<roster>", "the roster: .xlsx (sheets 组织, 人员, 驻区单位, 职务), .csv (the org units) or an org-rows .json/.yaml")
-      .option("--policy <policy>", "the organisation policy: preset:hongan, preset:mingquan or a policy document (default: the roster's own, else preset:hongan)")
+      .argument(
+        "<roster>",
+        "the roster: .xlsx (sheets 组织, 人员, 驻区单位, 职务), .csv (the org units) or an org-rows .json/.yaml"
+      )
+      .option(
+        "--policy <policy>",
+        "the organisation policy: preset:hongan, preset:mingquan or a policy document (default: the roster's own, else preset:hongan)"
+      )
 
   common(org.command("build"))
-    .description("build the tree (every problem at once), print its counts and coverage, optionally write the org-rows document")
+    .description(
+      "build the tree (every problem at once), print its counts and coverage, optionally write the org-rows document"
+    )
     .option("-o, --out <file>", "write the org-rows document (.json)")
     .action(async (file: string, options: { policy?: string; out?: string }) => {
       const doc = await readRoster(context, file)
       const policy = await loadPolicy(context, options.policy, doc)
       const tree = ValidationReport.getOrThrow(OrgTree.build(doc, policy))
       const lang = context.lang()
-      if (!context.quiet()) context.print(lang === "zh" ? `${file}：${tree.size} 个组织与网格，按“${policy.name.zh}”构建` : `${file}: ${tree.size} units and grids, built by "${policy.name.en}"`)
+      if (!context.quiet()) {
+        context.print(
+          lang === "zh"
+            ? `${file}：${tree.size} 个组织与网格，按“${policy.name.zh}”构建`
+            : `${file}: ${tree.size} units and grids, built by "${policy.name.en}"`
+        )
+      }
       printTable(context, lang === "zh" ? ["项目", "数量"] : ["what", "count"], countsRows(Rollup.counts(tree), lang))
       const coverage = Rollup.coverageTable(Rollup.coverage(tree), lang)
       if (coverage.rows.length > 1) {
@@ -307,22 +404,37 @@ export const installOrg: Cli.Installer = (program, context) => {
         printTable(context, coverage.columns, coverage.rows)
       }
       if (options.out !== undefined) {
-        await context.io.writeFile(options.out, `${JSON.stringify({ ...Render.rows(tree), policy: options.policy ?? doc.policy ?? `preset:${policy.id}` }, null, 2)}\n`)
+        await context.io.writeFile(
+          options.out,
+          `${
+            JSON.stringify(
+              { ...Render.rows(tree), policy: options.policy ?? doc.policy ?? `preset:${policy.id}` },
+              null,
+              2
+            )
+          }\n`
+        )
         if (!context.quiet()) context.warn(lang === "zh" ? `已写入 ${options.out}` : `wrote ${options.out}`)
       }
     })
 
   common(org.command("validate"))
-    .description("build and validate against the policy's rules on a date: every error and warning; exit code 1 on errors")
+    .description(
+      "build and validate against the policy's rules on a date: every error and warning; exit code 1 on errors"
+    )
     .option("--as-of <date>", "the date the rules are applied on (terms, who holds what); today by default")
     .option("--json", "print the report as JSON")
     .action(async (file: string, options: { policy?: string; asOf?: string; json?: boolean }) => {
       const doc = await readRoster(context, file)
       const policy = await loadPolicy(context, options.policy, doc)
       const built = OrgTree.build(doc, policy)
-      const report = Result.isFailure(built) ? built.failure : Validation.validate(built.success, { asOf: Cli.asOfOption(options.asOf) })
+      const report = Result.isFailure(built)
+        ? built.failure
+        : Validation.validate(built.success, { asOf: Cli.asOfOption(options.asOf) })
       if (options.json === true) {
-        context.io.stdout.write(`${JSON.stringify({ file, valid: ValidationReport.isValid(report), issues: report.issues }, null, 2)}\n`)
+        context.io.stdout.write(
+          `${JSON.stringify({ file, valid: ValidationReport.isValid(report), issues: report.issues }, null, 2)}\n`
+        )
         if (ValidationReport.hasErrors(report)) context.fail(1)
         return
       }
@@ -331,29 +443,54 @@ export const installOrg: Cli.Installer = (program, context) => {
 
   common(org.command("render"))
     .description("draw the tree: Mermaid, Graphviz DOT, SVG or nested JSON (d3-hierarchy), by subtree and depth")
-    .addOption(new Option("--format <format>", "mermaid, dot, svg or json").choices(["mermaid", "dot", "svg", "json"]).default("mermaid"))
+    .addOption(
+      new Option("--format <format>", "mermaid, dot, svg or json").choices(["mermaid", "dot", "svg", "json"]).default(
+        "mermaid"
+      )
+    )
     .option("--root <id>", "draw only this org unit's subtree")
     .option("--depth <n>", "how many levels below the root")
     .option("--territory", "include grids, buildings and entrances")
     .option("-o, --out <file>", "write to a file instead of standard output")
-    .action(async (file: string, options: { policy?: string; format: "mermaid" | "dot" | "svg" | "json"; root?: string; depth?: string; territory?: boolean; out?: string }) => {
-      const doc = await readRoster(context, file)
-      const policy = await loadPolicy(context, options.policy, doc)
-      const tree = ValidationReport.getOrThrow(OrgTree.build(doc, policy))
-      if (options.root !== undefined && OrgTree.get(tree, options.root) === undefined) {
-        throw new Cli.UsageError({ zh: `没有编号为 ${options.root} 的组织`, en: `There is no org unit ${options.root}` })
+    .action(
+      async (
+        file: string,
+        options: {
+          policy?: string
+          format: "mermaid" | "dot" | "svg" | "json"
+          root?: string
+          depth?: string
+          territory?: boolean
+          out?: string
+        }
+      ) => {
+        const doc = await readRoster(context, file)
+        const policy = await loadPolicy(context, options.policy, doc)
+        const tree = ValidationReport.getOrThrow(OrgTree.build(doc, policy))
+        if (options.root !== undefined && OrgTree.get(tree, options.root) === undefined) {
+          throw new Cli.UsageError({
+            zh: `没有编号为 ${options.root} 的组织`,
+            en: `There is no org unit ${options.root}`
+          })
+        }
+        const lang = context.lang()
+        const render = {
+          root: options.root,
+          depth: depthOption(options.depth),
+          lang,
+          territory: options.territory === true
+        }
+        const text = options.format === "dot"
+          ? Render.dot(tree, render)
+          : options.format === "json"
+          ? JSON.stringify(Render.nested(tree, render), null, 2)
+          : options.format === "svg"
+          ? Report.orgChartSvg(
+            chartBlock(tree, lang, { root: options.root, depth: render.depth, title: OrgTree.root(tree)?.name ?? "" })
+          )
+          : Render.mermaid(tree, render)
+        if (options.out === undefined) context.io.stdout.write(`${text}\n`)
+        else await context.io.writeFile(options.out, `${text}\n`)
       }
-      const lang = context.lang()
-      const render = { root: options.root, depth: depthOption(options.depth), lang, territory: options.territory === true }
-      const text = options.format === "dot"
-        ? Render.dot(tree, render)
-        : options.format === "json"
-        ? JSON.stringify(Render.nested(tree, render), null, 2)
-        : options.format === "svg"
-        ? Report.orgChartSvg(chartBlock(tree, lang, { root: options.root, depth: render.depth, title: OrgTree.root(tree)?.name ?? "" }))
-        : Render.mermaid(tree, render)
-      if (options.out === undefined) context.io.stdout.write(`${text}\n`)
-      else await context.io.writeFile(options.out, `${text}\n`)
-    })
+    )
 }
-
