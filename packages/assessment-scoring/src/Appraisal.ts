@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, type Issue, Label, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import type * as Assessment from "./Assessment.js"
 import { messages } from "./Messages.js"
 

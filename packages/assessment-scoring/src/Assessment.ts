@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { type Issue, type Label, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as Consequence from "./Consequence.js"
 import type * as Explanation from "./Explanation.js"
 import * as Expression from "./Expression.js"

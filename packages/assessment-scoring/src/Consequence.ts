@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Expression from "./Expression.js"
 
 /**

@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { type Issue, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { LogicEngine } from "json-logic-engine"
 import { messages } from "./Messages.js"
 

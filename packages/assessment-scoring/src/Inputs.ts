@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { Document, Label, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { messages } from "./Messages.js"
 
 /**

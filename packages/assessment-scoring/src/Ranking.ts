@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * How a plan ranks: `mode` of ties and `scope` (all subjects, or each peer group).

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * How a score is rounded: `half-up` (四舍五入, .5 away from zero), `half-even` (banker's),

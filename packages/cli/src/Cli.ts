@@ -8,7 +8,7 @@
  */
 import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/core"
 import { Command, CommanderError, Option } from "commander"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { parse as parseYaml } from "yaml"
 import * as Io from "./Io.js"
 import * as JournalFile from "./JournalFile.js"

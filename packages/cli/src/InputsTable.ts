@@ -9,7 +9,8 @@
 import type { Assessment, Inputs } from "@gongzhi/assessment-scoring"
 import { Plan } from "@gongzhi/assessment-scoring"
 import { Label, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Table from "./Table.js"
 
 const veto = "vetoes"

@@ -13,7 +13,8 @@
  */
 import { Document, Issue, Period, ValidationReport } from "@gongzhi/core"
 import { Entry, Journal, Presets, RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 /**
  * The messages of journal files.

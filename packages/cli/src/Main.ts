@@ -9,7 +9,7 @@ import { Inputs, Plan } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, Template, ThreeLists, Whistle } from "@gongzhi/co-building-agreement"
 import { ValidationReport } from "@gongzhi/core"
 import { RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import packageJson from "../package.json" with { type: "json" }
 import * as Cli from "./Cli.js"
 import { installDemo } from "./internal/demo.js"

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import type { CivilDate, Document, Label, ValidationReport } from "@gongzhi/core"
-import type { Result } from "effect"
+import type * as Result from "effect/Result"
 
 /**
  * One document kind: its name, label, decoder and JSON Schema.

@@ -9,7 +9,8 @@
 import { CivilDate, Fen, Issue, Points, ValidationReport } from "@gongzhi/core"
 import { parse as parseCsv } from "csv-parse/sync"
 import { stringify as stringifyCsv } from "csv-stringify/sync"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import ExcelJS from "exceljs"
 
 /**

@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Fen, Id, Issue, type ValidationReport } from "@gongzhi/core"
-import { type Result, Schema } from "effect"
+import type * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as FiveJoints from "./FiveJoints.js"
 import { duplicateIds, endBeforeStart, NonNegativeFen, positiveInt } from "./internal/checks.js"
 import { messages } from "./Messages.js"

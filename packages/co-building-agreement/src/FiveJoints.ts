@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * Every joint, in the order the seeds list them.

@@ -14,7 +14,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Id, Instant, type Issue, Period, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Agreement from "./Agreement.js"
 import { failWith, NonNegativeFen, overlapDays, positiveInt } from "./internal/checks.js"
 import type * as JointMeeting from "./JointMeeting.js"

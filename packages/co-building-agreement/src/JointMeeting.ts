@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Id, Issue, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import type * as Agreement from "./Agreement.js"
 import { duplicateIds } from "./internal/checks.js"
 import { messages } from "./Messages.js"

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { Issue, type Label, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { dual } from "effect/Function"
 import { failWith } from "./internal/checks.js"
 import { messages } from "./Messages.js"

@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, type Fen, type Issue, Label, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
 import * as Agreement from "./Agreement.js"
 import * as FiveJoints from "./FiveJoints.js"

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Id, type Issue, type Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
 import * as Category from "./Category.js"
 import { duplicateIds, NonNegativeFen, positiveInt } from "./internal/checks.js"

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
 

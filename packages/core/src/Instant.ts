@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
-import { Order as Ord, Result, Schema } from "effect"
+import * as Ord from "effect/Order"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as CivilDate from "./CivilDate.js"
 import * as Issue from "./Issue.js"
 import * as ValidationReport from "./ValidationReport.js"

@@ -7,7 +7,9 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema, SchemaTransformation } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { dual } from "effect/Function"
 import * as CivilDate from "./CivilDate.js"
 import * as Issue from "./Issue.js"

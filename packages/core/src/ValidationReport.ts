@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema, SchemaAST } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import { dual } from "effect/Function"
 import { collect, messages as schemaMessages } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"

@@ -8,7 +8,7 @@
  * @packageDocumentation
  * @since 0.1.0
  */
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import type { Either } from "fp-ts/lib/Either.js"
 
 /**

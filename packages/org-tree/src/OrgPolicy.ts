@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Document, Issue, Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, type Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as Kind from "./Kind.js"
 
 /**

@@ -8,7 +8,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Id, Issue, KeyIndex, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { indexesOf, setIndexes } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { indexesOf } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"

@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { CivilDate, ValidationReport } from "@gongzhi/core"
-import { type Result, Schema } from "effect"
+import type * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Scheme from "./Scheme.js"
 
 const Key = Schema.NonEmptyString.annotate({ description: "idempotency key, unique in the journal" })

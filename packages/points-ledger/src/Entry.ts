@@ -8,7 +8,8 @@
  */
 import { ValidationReport } from "@gongzhi/core"
 import { sha256 } from "@noble/hashes/sha2.js"
-import { type Result, Schema } from "effect"
+import type * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
 
 /**

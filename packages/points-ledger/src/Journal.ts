@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import { type CivilDate, Issue, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import { dual } from "effect/Function"
 import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"

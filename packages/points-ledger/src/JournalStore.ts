@@ -8,7 +8,10 @@
  * @since 0.1.0
  */
 import { ValidationReport } from "@gongzhi/core"
-import { Context, Effect, Layer, Result } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
 import type * as Command from "./Command.js"
 import type * as Entry from "./Entry.js"
 import * as Journal from "./Journal.js"

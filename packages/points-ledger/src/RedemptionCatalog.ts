@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Issue, Label } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { messages } from "./Messages.js"
 
 /**

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { CivilDate, Label, Period, Redaction, ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import type * as Command from "./Command.js"
 import { historyAt, historyIndex, type State, system } from "./internal/engine.js"
 import { stateOf } from "./internal/handle.js"

@@ -7,7 +7,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { messages } from "./Messages.js"
 
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import { ValidationReport } from "@gongzhi/core"
-import type { Result } from "effect"
-import { Schema } from "effect"
+import type * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 
 /**
  * One subject's participation over the period: hours of actual service (travel excluded,

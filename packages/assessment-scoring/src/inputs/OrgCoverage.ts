@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import { Issue, ValidationReport } from "@gongzhi/core"
-import type { Result } from "effect"
-import { Schema } from "effect"
+import type * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { messages } from "../Messages.js"
 
 /**

@@ -1,6 +1,6 @@
 import { CivilDate, Period, ValidationReport } from "@gongzhi/core"
 import { Journal, Report } from "@gongzhi/points-ledger"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
 import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"

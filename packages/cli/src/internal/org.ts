@@ -12,7 +12,8 @@ import {
   Validation
 } from "@gongzhi/org-tree"
 import { Option } from "commander"
-import { Result, type Schema } from "effect"
+import * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
 import * as Cli from "../Cli.js"
 import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"

@@ -1,6 +1,6 @@
 import { Assessment, Explanation, Inputs, Plan, Presets } from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
 import * as InputsTable from "../InputsTable.js"
 import { padCells } from "./text.js"

@@ -4,7 +4,8 @@
  * @internal
  */
 import { CivilDate, Fen, Issue, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { messages } from "../Messages.js"
 
 /** @internal */

@@ -4,7 +4,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Fen, Id, Instant, Random, ValidationReport } from "@gongzhi/core"
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Agreement from "../Agreement.js"
 import type * as Fulfilment from "../Fulfilment.js"
 import * as JointMeeting from "../JointMeeting.js"

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import { ValidationReport } from "@gongzhi/core"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import * as ThreeLists from "../ThreeLists.js"
 
 const problems: ReadonlyArray<readonly [string, string, ThreeLists.Urgency, number, ReadonlyArray<string>]> = [

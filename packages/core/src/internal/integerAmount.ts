@@ -3,7 +3,8 @@
  *
  * @internal
  */
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as Issue from "../Issue.js"
 import type * as Label from "../Label.js"
 import * as ValidationReport from "../ValidationReport.js"

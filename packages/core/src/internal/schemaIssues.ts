@@ -3,7 +3,8 @@
  *
  * @internal
  */
-import type { SchemaAST, SchemaIssue } from "effect"
+import type * as SchemaAST from "effect/SchemaAST"
+import type * as SchemaIssue from "effect/SchemaIssue"
 import * as Issue from "../Issue.js"
 import type * as Label from "../Label.js"
 
