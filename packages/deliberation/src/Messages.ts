@@ -1,0 +1,223 @@
+/**
+ * The one message table of `@gongzhi/deliberation`: every issue code of the package with its
+ * zh-CN and en template. Codes are stable; messages are data.
+ *
+ * @since 0.2.0
+ */
+import { Issue } from "@gongzhi/core"
+
+/**
+ * Every issue code of the package and its zh/en message templates (`{name}` placeholders are
+ * filled from the issue's params).
+ *
+ * @example
+ * ```ts
+ * import { Messages } from "@gongzhi/deliberation"
+ *
+ * const issue = Messages.messages.make("DELIB_BALLOT_LATE", { params: { at: "2025-01-08T00:00:00Z", closesAt: "2025-01-07T00:00:00Z" } })
+ * console.log(issue.code) // "DELIB_BALLOT_LATE"
+ * ```
+ *
+ * @category messages
+ * @since 0.2.0
+ */
+export const messages = Issue.catalog({
+  DELIB_INPUT_INVALID: {
+    zh: "输入无效：{detail}",
+    en: "Invalid input: {detail}"
+  },
+  DELIB_FRACTION_INVALID: {
+    zh: "比例 {numerator}/{denominator} 无效（分母应为正整数，分子为不大于分母的非负整数）",
+    en: "The fraction {numerator}/{denominator} is invalid (a positive denominator and 0 ≤ numerator ≤ denominator)"
+  },
+  DELIB_DUPLICATE_ID: {
+    zh: "编号 \"{id}\" 重复（首次出现在第 {first} 项）",
+    en: "The id \"{id}\" is used twice (first at item {first})"
+  },
+  // decision rules
+  DELIB_RULE_DIMENSION_UNDECLARED: {
+    zh: "表决规则使用了未声明的计票维度 \"{dimension}\"",
+    en: "The rule checks the dimension \"{dimension}\" it does not declare"
+  },
+  DELIB_RULE_NO_PASS_CHECK: {
+    zh: "表决规则至少需要一项通过条件",
+    en: "A decision rule needs at least one pass check"
+  },
+  DELIB_RULE_AREA_FOR_MEMBERS: {
+    zh: "党员、居民表决没有专有部分面积，不能按面积计票",
+    en: "Members have no exclusive area; a members' rule cannot count by area"
+  },
+  DELIB_RULE_PROXY_LIMIT_WITHOUT_PROXIES: {
+    zh: "规则不允许委托，却规定了每名受托人的上限",
+    en: "The rule sets a per-proxy limit but allows no proxies"
+  },
+  // electorates and rosters
+  DELIB_ELECTORATE_EMPTY: {
+    zh: "表决权人名册为空",
+    en: "The electorate is empty"
+  },
+  DELIB_ELECTORATE_AREA_TOO_LARGE: {
+    zh: "专有部分总面积 {total} 超出可精确计算的范围",
+    en: "The total exclusive area {total} is too large to count exactly"
+  },
+  DELIB_ROW_MISSING: {
+    zh: "第 {row} 行缺少\"{column}\"",
+    en: "Row {row} has no \"{column}\""
+  },
+  DELIB_ROW_AREA_INVALID: {
+    zh: "第 {row} 行的面积 \"{value}\" 无效（应为正数，最多两位小数）",
+    en: "Row {row}: the area \"{value}\" is invalid (a positive number with at most two decimals)"
+  },
+  DELIB_ROW_VALUE_INVALID: {
+    zh: "第 {row} 行的\"{column}\"为 \"{value}\"，可选：{allowed}",
+    en: "Row {row}: \"{column}\" is \"{value}\"; allowed: {allowed}"
+  },
+  DELIB_ROW_UNIT_DUPLICATE: {
+    zh: "第 {row} 行的房号 {unit} 与第 {first} 行重复",
+    en: "Row {row}: the unit {unit} is already on row {first}"
+  },
+  DELIB_ROW_OWNER_CONFLICT: {
+    zh: "第 {row} 行：业主编号 {owner} 在第 {first} 行登记为不同的姓名或类型",
+    en: "Row {row}: the owner {owner} is registered with another name or kind on row {first}"
+  },
+  // ballots
+  DELIB_BOX_WINDOW_INVALID: {
+    zh: "表决截止时间 {closesAt} 不晚于开始时间 {opensAt}",
+    en: "Voting closes at {closesAt}, not after it opens at {opensAt}"
+  },
+  DELIB_BOX_RULE_ELECTORATE_MISMATCH: {
+    zh: "规则面向\"{expected}\"，名册却是\"{actual}\"",
+    en: "The rule is for {expected} but the electorate is of {actual}"
+  },
+  DELIB_EXCLUSION_NOT_ALLOWED: {
+    zh: "该规则不允许把 {voter} 排除在应到会人数之外",
+    en: "The rule does not allow leaving {voter} out of those who should attend"
+  },
+  DELIB_EXCLUSION_APPROVAL_REQUIRED: {
+    zh: "把 {voter} 排除在应到会人数之外须经批准（{approval}）",
+    en: "Leaving {voter} out of those who should attend needs approval ({approvalEn})"
+  },
+  DELIB_EXCLUSION_REASON_UNKNOWN: {
+    zh: "排除 {voter} 的理由 \"{reason}\" 不在规则允许的范围内（可选：{allowed}）",
+    en: "\"{reason}\" is not a reason the rule accepts for leaving {voter} out (allowed: {allowed})"
+  },
+  DELIB_BALLOT_UNKNOWN_VOTER: {
+    zh: "表决权人名册中没有 \"{voter}\"",
+    en: "\"{voter}\" is not in the electorate"
+  },
+  DELIB_BALLOT_NO_VOTE: {
+    zh: "{voter} 没有表决权（如预备党员）或已被排除在应到会人数之外",
+    en: "{voter} has no vote (e.g. a probationary member) or is left out of those who should attend"
+  },
+  DELIB_BALLOT_EARLY: {
+    zh: "表决票时间 {at} 早于表决开始时间 {opensAt}",
+    en: "The ballot at {at} is before voting opens at {opensAt}"
+  },
+  DELIB_BALLOT_LATE: {
+    zh: "表决票时间 {at} 晚于截止时间 {closesAt}，不予计入",
+    en: "The ballot at {at} is after voting closed at {closesAt}; it is refused"
+  },
+  DELIB_BALLOT_CLOSED: {
+    zh: "表决已于 {closedAt} 结束，不再接受表决票",
+    en: "Voting was closed at {closedAt}; no more ballots are taken"
+  },
+  DELIB_BALLOT_BEFORE_PREVIOUS: {
+    zh: "{voter} 的表决票时间 {at} 早于其上一张表决票 {previous}",
+    en: "The ballot of {voter} at {at} is before their previous ballot at {previous}"
+  },
+  DELIB_BALLOT_RECORDER_REQUIRED: {
+    zh: "须写明登记这张表决票的人",
+    en: "A ballot names who recorded it"
+  },
+  DELIB_BALLOT_PROXY_NOT_ALLOWED: {
+    zh: "该规则不允许委托表决",
+    en: "The rule does not allow voting by proxy"
+  },
+  DELIB_BALLOT_PROXY_AUTHORISATION_REQUIRED: {
+    zh: "代 {voter} 表决须有书面委托书",
+    en: "Voting for {voter} by proxy needs a written authorisation"
+  },
+  DELIB_BALLOT_PROXY_LIMIT: {
+    zh: "受托人 {proxy} 最多可代 {max} 人表决",
+    en: "The proxy {proxy} may vote for at most {max} voters"
+  },
+  DELIB_BALLOT_WRITTEN_NOT_ALLOWED: {
+    zh: "该规则不计入缺席者的书面意见",
+    en: "The rule does not count absent voters' written opinions"
+  },
+  // process
+  DELIB_PROCESS_STEP_OUT_OF_ORDER: {
+    zh: "现在应进行\"{expectedZh}\"，不能进行\"{stepZh}\"",
+    en: "The next step is {expected}, not {step}"
+  },
+  DELIB_PROCESS_DATE_BEFORE_PREVIOUS: {
+    zh: "日期 {date} 早于上一步的日期 {previous}",
+    en: "The date {date} is before the previous step's date {previous}"
+  },
+  DELIB_PROCESS_REASON_REQUIRED: {
+    zh: "{actionZh}须写明理由",
+    en: "{action} needs a reason"
+  },
+  DELIB_PROCESS_RULE_UNKNOWN: {
+    zh: "未知的表决规则 \"{rule}\"",
+    en: "Unknown decision rule \"{rule}\""
+  },
+  DELIB_PROCESS_SCOPE_EMPTY: {
+    zh: "小区分事须写明涉及的小区或楼栋",
+    en: "Sorting a matter names the estates or buildings it affects"
+  },
+  DELIB_PROCESS_DECISION_MISMATCH: {
+    zh: "表决结果适用规则 \"{actual}\"，本议题应适用 \"{expected}\"",
+    en: "The decision was counted by the rule \"{actual}\"; the matter's rule is \"{expected}\""
+  },
+  DELIB_PROCESS_NOT_PASSED: {
+    zh: "议题未获通过，不能进入\"综合办事\"",
+    en: "The matter was not passed; it cannot be handled"
+  },
+  DELIB_PROCESS_REDO_NOT_DONE: {
+    zh: "\"{stepZh}\"尚未完成，无需重做",
+    en: "{step} has not been done; there is nothing to redo"
+  },
+  // notices and feedback
+  DELIB_NOTICE_PERIOD_INVALID: {
+    zh: "公示期应为正整数天（实际为 {days}）",
+    en: "A display period is a positive whole number of days (got {days})"
+  },
+  DELIB_NOTICE_TOO_SHORT: {
+    zh: "公示期 {days} 天，少于规定的 {minimum} 天",
+    en: "A display period of {days} days is shorter than the required {minimum}"
+  },
+  // maintenance fund
+  DELIB_FUND_AMOUNT_NOT_POSITIVE: {
+    zh: "金额应为正整数分（实际为 {amount}）",
+    en: "An amount is a positive whole number of fen (got {amount})"
+  },
+  DELIB_FUND_DATE_BEFORE_PREVIOUS: {
+    zh: "日期 {date} 早于账上最后一笔的日期 {previous}",
+    en: "The date {date} is before the fund's last entry on {previous}"
+  },
+  DELIB_FUND_DECISION_NOT_PASSED: {
+    zh: "议题 {matter} 的表决未通过，不能据此动用维修资金",
+    en: "The decision on {matter} did not pass; the fund cannot be used on it"
+  },
+  DELIB_FUND_DECISION_WRONG_CLASS: {
+    zh: "议题 {matter} 按\"{actual}\"类规则表决，此项需要\"{expected}\"",
+    en: "The decision on {matter} was taken by a {actual} rule; this needs {expected}"
+  },
+  DELIB_FUND_INSUFFICIENT: {
+    zh: "{sourceZh}余额 {available} 分，不足支出 {amount} 分",
+    en: "The {source} balance of {available} fen cannot cover {amount} fen"
+  },
+  DELIB_FUND_OVER_APPROVED: {
+    zh: "议题 {matter} 批准 {approved} 分，已支出 {spent} 分，不能再支出 {amount} 分",
+    en: "The decision on {matter} approved {approved} fen, {spent} spent already; {amount} more is too much"
+  },
+  DELIB_FUND_AUDIT_OVERDUE: {
+    zh: "维修资金应于 {due} 前审计（每 {years} 年一次），至 {on} 已逾期 {days} 天",
+    en: "The fund was due for audit by {due} (every {years} years); on {on} it is {days} days overdue"
+  },
+  DELIB_FUND_STATEMENT_OVERDUE: {
+    zh: "维修资金账目应于 {due} 前公布，至 {on} 尚未公布",
+    en: "The fund's statement was due by {due}; on {on} it is not published"
+  }
+})

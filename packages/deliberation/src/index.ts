@@ -1,0 +1,10 @@
+/**
+ * `@gongzhi/deliberation`: 议事决策 — decision rules as documents, electorates, ballots and
+ * exact tallies, the seven-step method (七步工作法) as an event-sourced process, result
+ * notices and the owners' maintenance fund (专项维修资金).
+ *
+ * @packageDocumentation
+ * @since 0.2.0
+ */
+export * as Fraction from "./Fraction.js"
+export * as Messages from "./Messages.js"
