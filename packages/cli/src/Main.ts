@@ -10,7 +10,7 @@ import { Agreement, Fulfilment, Template, ThreeLists, Whistle } from "@gongzhi/c
 import { ValidationReport } from "@gongzhi/core"
 import { RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
-import packageJson from "../package.json" with { type: "json" }
+import { createRequire } from "node:module"
 import * as Cli from "./Cli.js"
 import { installDemo } from "./internal/demo.js"
 import { installLedger, journalEntry } from "./internal/ledger.js"
@@ -19,6 +19,9 @@ import { installReport } from "./internal/report.js"
 import { installScore } from "./internal/score.js"
 import type * as Io from "./Io.js"
 import * as Registry from "./Registry.js"
+
+/** The version in package.json (beside `src/` and `dist/` alike). */
+const packageVersion = (): string => (createRequire(import.meta.url)("../package.json") as { version: string }).version
 
 /**
  * Every document kind the shipped command knows, from all domain packages.
@@ -82,4 +85,4 @@ export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedg
  * @since 0.1.0
  */
 export const run = (argv: ReadonlyArray<string>, io?: Io.Io): Promise<number> =>
-  Cli.run(argv, { io, registry, installers, version: packageJson.version })
+  Cli.run(argv, { io, registry, installers, version: packageVersion() })
