@@ -833,9 +833,10 @@ export const score = (
   const vetoItems = new Map((plan.vetoes ?? []).map((v) => [v.id, v]))
   const bonusCapUnits = plan.bonusCap === undefined ? Infinity : units(plan.bonusCap)
   const deductionCapUnits = plan.deductionCap === undefined ? Infinity : units(plan.deductionCap)
-  // the per-indicator points record is built only when a rule reads `points`
-  const readsPoints = (rule: Expression.Compiled) => JSON.stringify(rule.logic).includes("points")
-  const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some(readsPoints)
+  // the per-indicator points record is built only when a rule may read `points` (found by walking the rules)
+  const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some((rule) =>
+    Expression.mayRead(rule, "points")
+  )
   const failures: Array<Issue.DomainIssue> = []
 
   // what the grading, ranking and results read of each subject, by subject number

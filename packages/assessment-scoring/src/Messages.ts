@@ -37,6 +37,10 @@ export const messages = Issue.catalog({
     zh: "计分方法 \"{method}\" 的配置有误：{detailZh}",
     en: "The configuration of scoring method \"{method}\" is invalid: {detail}"
   },
+  ASSESS_METHOD_INVALID: {
+    zh: "计分方法 \"{method}\" 的成员 {member} 应为{expectedZh}",
+    en: "The member {member} of the scoring method \"{method}\" must be {expected}"
+  },
   ASSESS_METHOD_DUPLICATE: {
     zh: "计分方法 \"{method}\" 已注册",
     en: "The scoring method \"{method}\" is already registered"
@@ -92,6 +96,18 @@ export const messages = Issue.catalog({
   ASSESS_EXPRESSION_INVALID: {
     zh: "JSON Logic 表达式无效：{reason}",
     en: "The JSON Logic expression is invalid: {reason}"
+  },
+  ASSESS_EXPRESSION_OPERATOR_UNKNOWN: {
+    zh: "JSON Logic 表达式中没有运算符 \"{operator}\"（可用：{known}）",
+    en: "The JSON Logic expression uses the unknown operator \"{operator}\" (known: {known})"
+  },
+  ASSESS_EXPRESSION_ARITY: {
+    zh: "运算符 \"{operator}\" 需要 {expected} 个参数，这里有 {actual} 个",
+    en: "The operator \"{operator}\" takes {expected} arguments, not {actual}"
+  },
+  ASSESS_EXPRESSION_TOO_DEEP: {
+    zh: "JSON Logic 表达式嵌套超过 {max} 层",
+    en: "The JSON Logic expression is nested more than {max} levels deep"
   },
   ASSESS_RANGE_INVALID: {
     zh: "区间无效：{min} 与 {max}",

@@ -7,9 +7,9 @@
  * @since 0.1.0
  */
 import { type Issue, Label, ValidationReport } from "@gongzhi/core"
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { dual } from "effect/Function"
 import * as Expression from "./Expression.js"
 import { isFiniteNumber } from "./internal/guards.js"
 import { messages } from "./Messages.js"
@@ -137,8 +137,10 @@ export interface Method<Config, Input, State> {
   /** Computes a state over all subjects' inputs once per scoring run. */
   readonly prepare: ((config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State) | undefined
   /**
-   * Whether `prepare` reads the peers: when not, the engine calls it with none and skips
-   * gathering every subject's input (a `prepare` declaring only the config does not).
+   * Whether `prepare` reads the peers, declared (never inferred from the function): when
+   * `true` the engine gives `prepare` every subject's input, when `false` none. Required with
+   * `prepare`; {@link register} and `Plan.compile` refuse a method whose `prepare` has no
+   * declaration.
    */
   readonly usesPeers: boolean
   /** The points of one input; the engine clamps them to `[0, max]` and rounds them. */
@@ -159,8 +161,39 @@ export interface Method<Config, Input, State> {
  * @category models
  * @since 0.1.0
  */
-// oxlint-disable-next-line typescript/no-explicit-any -- any method, whatever its config, input and state
-export type Any = Method<any, any, any>
+export type Any = Method<
+  // oxlint-disable-next-line typescript/no-explicit-any -- any method, whatever its config, input and state
+  any,
+  // oxlint-disable-next-line typescript/no-explicit-any -- any input
+  any,
+  // oxlint-disable-next-line typescript/no-explicit-any -- any state
+  any
+>
+
+/**
+ * The `prepare` step of a method being defined, with its declaration of whether it reads the
+ * peers (required with `prepare`: `usesPeers: true` to be given every subject's input).
+ *
+ * @example
+ * ```ts
+ * import type { Method } from "@gongzhi/assessment-scoring"
+ *
+ * const preparation: Method.Preparation<{}, number, number> = {
+ *   usesPeers: true,
+ *   prepare: (_config, peers) => peers.length
+ * }
+ * console.log(preparation.usesPeers) // true
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Preparation<Config, Input, State> =
+  | { readonly prepare?: undefined; readonly usesPeers?: false | undefined }
+  | {
+    readonly prepare: (config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State
+    readonly usesPeers: boolean
+  }
 
 /**
  * Defines a scoring method: a config schema, an input schema and a pure score function
@@ -189,22 +222,21 @@ export type Any = Method<any, any, any>
  * @category constructors
  * @since 0.1.0
  */
-export const defineMethod = <Config, Input, State = undefined>(spec: {
-  readonly name: string
-  readonly label: Label.Label
-  readonly config: Schema.Decoder<Config>
-  readonly input: Schema.Decoder<Input>
-  readonly inputDescription?: Label.Label | undefined
-  readonly guard?: ((u: unknown) => u is Input) | undefined
-  readonly checkConfig?: ((config: Config, max: number) => ReadonlyArray<Issue.DomainIssue>) | undefined
-  readonly checkInput?:
-    | ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>)
-    | undefined
-  readonly prepare?: ((config: Config, peers: ReadonlyArray<PeerInput<Input>>) => State) | undefined
-  /** Whether `prepare` reads the peers; by default, whether it declares the second parameter. */
-  readonly usesPeers?: boolean | undefined
-  readonly score: (input: Input, config: Config, context: Context<State>) => number | Outcome
-}): Method<Config, Input, State> => {
+export const defineMethod = <Config, Input, State = undefined>(
+  spec: {
+    readonly name: string
+    readonly label: Label.Label
+    readonly config: Schema.Decoder<Config>
+    readonly input: Schema.Decoder<Input>
+    readonly inputDescription?: Label.Label | undefined
+    readonly guard?: ((u: unknown) => u is Input) | undefined
+    readonly checkConfig?: ((config: Config, max: number) => ReadonlyArray<Issue.DomainIssue>) | undefined
+    readonly checkInput?:
+      | ((input: Input, config: Config, context: Context<undefined>) => ReadonlyArray<Issue.DomainIssue>)
+      | undefined
+    readonly score: (input: Input, config: Config, context: Context<State>) => number | Outcome
+  } & Preparation<Config, Input, State>
+): Method<Config, Input, State> => {
   const is = Schema.is(spec.input)
   return {
     name: spec.name,
@@ -216,7 +248,8 @@ export const defineMethod = <Config, Input, State = undefined>(spec: {
     checkConfig: spec.checkConfig ?? (() => []),
     checkInput: spec.checkInput,
     prepare: spec.prepare,
-    usesPeers: spec.usesPeers ?? (spec.prepare !== undefined && spec.prepare.length >= 2),
+    // as declared: a JavaScript caller that leaves it out with a `prepare` is told so by `register`
+    usesPeers: spec.prepare === undefined ? (spec.usesPeers ?? false) : (spec.usesPeers as boolean),
     score: spec.score
   }
 }
@@ -308,6 +341,7 @@ export const checklist: Method<ChecklistConfig, ReadonlyArray<string>, ReadonlyM
     })
     return found
   },
+  usesPeers: false,
   prepare: (config): ReadonlyMap<string, number> => new Map(config.items.map((i) => [i.id, i.points])),
   score: (input, config, context) => {
     const seen = new Set<string>()
@@ -522,6 +556,7 @@ export const bands: Method<BandsConfig, number, BandsState> = defineMethod({
   inputDescription: aNumber,
   guard: isFiniteNumber,
   checkConfig: bandIssues,
+  usesPeers: false,
   prepare: (config): BandsState => ({
     config,
     min: Float64Array.from(config.bands, (band) => band.min ?? -Infinity),
@@ -688,6 +723,7 @@ export const rank: Method<RankConfig, number, RankState> = defineMethod({
   input: Schema.Finite,
   inputDescription: aNumber,
   guard: isFiniteNumber,
+  usesPeers: true,
   prepare: (config, peers): RankState => {
     const groups = new Map<string, Array<number>>()
     for (const peer of peers) {
@@ -881,8 +917,8 @@ export interface ExpressionConfig {
 }
 
 /**
- * Expression in JSON Logic (表达式计分), evaluated by `json-logic-engine`: a county's Java or
- * Python back end can evaluate the same rule. The result must be a finite number.
+ * Expression in JSON Logic (表达式计分), compiled to closures (no code generated at run time): a
+ * county's Java or Python back end can evaluate the same rule. The result must be a finite number.
  *
  * @example
  * ```ts
@@ -911,6 +947,7 @@ export const expression: Method<ExpressionConfig, Schema.Json, Expression.Compil
     const compiled = Expression.compile(config.logic, ["logic"])
     return Result.isFailure(compiled) ? compiled.failure.issues : []
   },
+  usesPeers: false,
   prepare: (config) => Result.getOrUndefined(Expression.compile(config.logic)),
   score: (value, _config, context) => {
     const out = context.state?.evaluate({
@@ -993,8 +1030,86 @@ export const names = (registry: Registry): ReadonlyArray<string> => [...registry
  */
 export const get = (registry: Registry, name: string): Any | undefined => registry.methods.get(name)
 
+const isLabel = (u: unknown): boolean =>
+  typeof u === "object" && u !== null && typeof (u as Label.Label).zh === "string" &&
+  typeof (u as Label.Label).en === "string"
+
+/** What each member of a method must be: a test and the expected kind, in both languages. */
+const memberRules: ReadonlyArray<readonly [keyof Any, (u: unknown) => boolean, Label.Label]> = [
+  ["name", (u) => typeof u === "string" && u.trim() !== "", { zh: "非空文本", en: "a non-empty string" }],
+  ["label", isLabel, { zh: "{ zh, en } 名称", en: "a label { zh, en }" }],
+  ["config", Schema.isSchema, { zh: "配置的 Schema", en: "a Schema of the config" }],
+  ["input", Schema.isSchema, { zh: "输入的 Schema", en: "a Schema of the input" }],
+  ["inputDescription", isLabel, { zh: "{ zh, en } 说明", en: "a label { zh, en }" }],
+  ["guard", (u) => typeof u === "function", { zh: "函数", en: "a function" }],
+  ["checkConfig", (u) => typeof u === "function", { zh: "函数", en: "a function" }],
+  ["checkInput", (u) => u === undefined || typeof u === "function", { zh: "函数或不填", en: "a function or nothing" }],
+  ["prepare", (u) => u === undefined || typeof u === "function", { zh: "函数或不填", en: "a function or nothing" }],
+  ["score", (u) => typeof u === "function", { zh: "函数", en: "a function" }]
+]
+
 /**
- * Adds a method to a registry (a new registry; the old one is unchanged), or fails with
+ * Checks a scoring method (a plug-in) and reports everything wrong with it
+ * (`ASSESS_METHOD_INVALID`, the path naming the member): a missing or mistyped member, a
+ * `prepare` without its declaration `usesPeers: true | false`, `usesPeers: true` without a
+ * `prepare`. {@link register} runs it, and so does `Plan.compile` for the methods a plan uses.
+ * Never throws (a member whose getter throws is reported as unreadable).
+ *
+ * @example
+ * ```ts
+ * import { Method } from "@gongzhi/assessment-scoring"
+ *
+ * const plugin = { ...Method.rank, usesPeers: undefined }
+ * console.log(Method.check(plugin).map((i) => i.path.join("."))) // [ 'usesPeers' ]
+ * ```
+ *
+ * @category validation
+ * @since 0.2.0
+ */
+export const check = (method: unknown): ReadonlyArray<Issue.DomainIssue> => {
+  const found: Array<Issue.DomainIssue> = []
+  let name = "?"
+  const problem = (member: string, expected: Label.Label) =>
+    found.push(messages.make("ASSESS_METHOD_INVALID", {
+      path: [member],
+      params: { method: name, member, expected: expected.en, expectedZh: expected.zh }
+    }))
+  if (typeof method !== "object" || method === null) {
+    problem("", { zh: "计分方法对象", en: "a scoring method object" })
+    return found
+  }
+  const read = (key: string): { readonly ok: boolean; readonly value: unknown } => {
+    try {
+      return { ok: true, value: (method as Record<string, unknown>)[key] }
+    } catch {
+      return { ok: false, value: undefined }
+    }
+  }
+  const named = read("name")
+  if (named.ok && typeof named.value === "string") name = named.value
+  for (const [key, test, expected] of memberRules) {
+    const member = read(key)
+    if (!member.ok) problem(key, { zh: "可读取的成员", en: "a readable member" })
+    else if (!test(member.value)) problem(key, expected)
+  }
+  const prepare = read("prepare")
+  const peers = read("usesPeers")
+  if (!peers.ok) {
+    problem("usesPeers", { zh: "可读取的成员", en: "a readable member" })
+  } else if (typeof prepare.value === "function" && typeof peers.value !== "boolean") {
+    problem("usesPeers", {
+      zh: "有 prepare 时必须声明 usesPeers: true 或 false（是否读取全部对象的输入）",
+      en: "usesPeers: true or false, declared with prepare (whether it reads every subject's input)"
+    })
+  } else if (prepare.value === undefined && peers.value === true) {
+    problem("usesPeers", { zh: "没有 prepare 时不能为 true", en: "not true without a prepare" })
+  }
+  return found
+}
+
+/**
+ * Adds a method to a registry (a new registry; the old one is unchanged), after checking it
+ * ({@link check}: `ASSESS_METHOD_INVALID` for each member that is wrong), or fails with
  * `ASSESS_METHOD_DUPLICATE` when the name is taken.
  *
  * @example
@@ -1018,6 +1133,8 @@ export const register: {
   (method: Any): (registry: Registry) => Result.Result<Registry, ValidationReport.ValidationReport>
   (registry: Registry, method: Any): Result.Result<Registry, ValidationReport.ValidationReport>
 } = dual(2, (registry: Registry, method: Any): Result.Result<Registry, ValidationReport.ValidationReport> => {
+  const problems = check(method)
+  if (problems.length > 0) return Result.fail(ValidationReport.make(problems))
   if (registry.methods.has(method.name)) {
     return Result.fail(
       ValidationReport.of(messages.make("ASSESS_METHOD_DUPLICATE", { params: { method: method.name } }))

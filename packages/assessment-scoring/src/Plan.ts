@@ -662,6 +662,17 @@ export const compile = (
   const leaves: Array<number> = []
   const indexOf = new Map<Indicator, number>()
   const known = Method.names(registry).join(", ")
+  // each plug-in the plan uses is checked once (a registry made by hand skipped `register`)
+  const methodProblems = new Map<Method.Any, ReadonlyArray<Issue.DomainIssue>>()
+  const problemsOf = (method: Method.Any, path: Issue.Path): ReadonlyArray<Issue.DomainIssue> => {
+    let problems = methodProblems.get(method)
+    if (problems === undefined) {
+      problems = Method.check(method)
+      methodProblems.set(method, problems)
+      for (const issue of problems) found.push({ ...issue, path: [...path, "method", ...issue.path] })
+    }
+    return problems
+  }
   walk(plan.indicators, (node, path, _depth, parent) => {
     const index = nodes.length
     indexOf.set(node, index)
@@ -675,6 +686,8 @@ export const compile = (
           path: [...path, "method", "name"],
           params: { method: node.method.name, known }
         }))
+      } else if (problemsOf(method, path).length > 0) {
+        method = undefined
       } else {
         const decoded = ValidationReport.decodeUnknown(method.config)(node.method.config)
         if (Result.isFailure(decoded)) {

@@ -5,7 +5,8 @@ import {
   Grade,
   Inputs,
   Method,
-  type Plan,
+  Plan,
+  Presets,
   Ranking,
   Rounding
 } from "@gongzhi/assessment-scoring"
@@ -33,15 +34,84 @@ describe("Method", () => {
         input: Schema.Finite,
         score: () => 0
       }
-      expect(Method.defineMethod({ ...base, prepare: (_config: unknown) => 1 }).usesPeers).toBe(false)
-      expect(
-        Method.defineMethod({ ...base, prepare: (_config: unknown, peers: ReadonlyArray<unknown>) => peers.length })
-          .usesPeers
-      ).toBe(true)
+      expect(Method.defineMethod({ ...base, prepare: (_config: unknown) => 1, usesPeers: false }).usesPeers).toBe(false)
       expect(
         Method.defineMethod({ ...base, prepare: (...args: ReadonlyArray<unknown>) => args.length, usesPeers: true })
           .usesPeers
       ).toBe(true)
+    })
+    it("gives its peers to a prepare with a default parameter when it declares usesPeers (length 1)", () => {
+      // regression: peers were inferred from `prepare.length`, which is 1 here, so the method scored 0/0
+      const prepare = (_config: unknown, peers: ReadonlyArray<Method.PeerInput<number>> = []) =>
+        Math.max(0, ...peers.map((p) => p.input))
+      expect(prepare.length).toBe(1)
+      const relative = Method.defineMethod({
+        name: "relative",
+        label: { zh: "相对最高值", en: "relative to the best" },
+        config: Schema.Struct({}),
+        input: Schema.Finite,
+        usesPeers: true,
+        prepare,
+        score: (value: number, _config, context) => (context.state === 0 ? 0 : (context.max * value) / context.state)
+      })
+      const registry = Result.getOrThrow(Method.register(Method.builtins, relative))
+      const plan: Plan.Plan = {
+        kind: "assessment-plan",
+        schemaVersion: 1,
+        id: "rel",
+        version: "1",
+        name: { zh: "相对", en: "relative" },
+        subject: { zh: "对象", en: "subject" },
+        maxTotal: 100,
+        indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 100, method: { name: "relative", config: {} } }]
+      }
+      const result = Result.getOrThrow(Assessment.score(
+        plan,
+        Inputs.make("rel", [
+          { id: "a", values: { x: 30 } },
+          { id: "b", values: { x: 100 } }
+        ]),
+        { registry }
+      ))
+      expect(result.subjects.map((s) => s.total)).toEqual([30, 100])
+    })
+    it("refuses at registration a plug-in whose prepare does not declare usesPeers, and other broken members", () => {
+      const plugin = { ...Method.rank, usesPeers: undefined } as unknown as Method.Any
+      const refused = Method.register(Method.builtins, { ...plugin, name: "rank2" })
+      expect(Result.isFailure(refused) && refused.failure.issues.map((i) => [i.code, i.path])).toEqual([
+        ["ASSESS_METHOD_INVALID", ["usesPeers"]]
+      ])
+      const broken = { name: "", score: 1, usesPeers: true } as unknown as Method.Any
+      const paths = Method.check(broken).map((i) => i.path[0])
+      expect(paths).toEqual(["name", "label", "config", "input", "inputDescription", "guard", "checkConfig", "score",
+        "usesPeers"])
+      const hostile = new Proxy({}, {
+        get: () => {
+          throw new Error("boom")
+        }
+      })
+      expect(Method.check(hostile).length).toBeGreaterThan(0)
+      expect(Method.check(null).map((i) => i.code)).toEqual(["ASSESS_METHOD_INVALID"])
+    })
+    it("a plan refuses a hand-made registry's plug-in that does not declare usesPeers", () => {
+      const plugin = {
+        ...Method.linear,
+        name: "lin",
+        prepare: () => undefined,
+        usesPeers: undefined
+      } as unknown as Method.Any
+      const registry: Method.Registry = { methods: new Map([...Method.builtins.methods, ["lin", plugin]]) }
+      const plan = {
+        ...Presets.branchStars,
+        indicators: [
+          { id: "x", label: { zh: "x", en: "x" }, max: 100, method: { name: "lin", config: { floor: 0, target: 10 } } }
+        ],
+        formula: undefined
+      }
+      const compiled = Plan.compile(plan as unknown as Plan.Plan, registry)
+      expect(Result.isFailure(compiled) && compiled.failure.issues.map((i) => [i.code, i.path])).toEqual([
+        ["ASSESS_METHOD_INVALID", ["indicators", 0, "method", "usesPeers"]]
+      ])
     })
     it("gives a method that reads the peers every subject's input, and one that does not none", () => {
       const seen: Array<string> = []

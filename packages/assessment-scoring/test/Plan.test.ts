@@ -86,7 +86,19 @@ export const brokenPlans: Record<string, Plan.Plan> = {
     formula: { _tag: "BranchStar", evaluation: "review", baseShare: 70, evaluationShare: 20 }
   },
   ASSESS_EXPRESSION_INVALID: withIndicators([
+    leaf("x", { name: "expression", config: { logic: { "/": [1, 0] } } })
+  ]),
+  ASSESS_EXPRESSION_OPERATOR_UNKNOWN: withIndicators([
     leaf("x", { name: "expression", config: { logic: { "frobnicate": [1] } } })
+  ]),
+  ASSESS_EXPRESSION_ARITY: withIndicators([
+    leaf("x", { name: "expression", config: { logic: { "!": [1, 2] } } })
+  ]),
+  ASSESS_EXPRESSION_TOO_DEEP: withIndicators([
+    leaf("x", {
+      name: "expression",
+      config: { logic: Array.from({ length: 70 }).reduce<unknown>((inner) => ({ "!": [inner] }), 1) as never }
+    })
   ]),
   ASSESS_RANGE_INVALID: withIndicators([leaf("x", { name: "linear", config: { floor: 5, target: 5 } })]),
   ASSESS_BANDS_OVERLAP: withIndicators([
