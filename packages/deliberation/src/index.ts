@@ -6,5 +6,7 @@
  * @packageDocumentation
  * @since 0.2.0
  */
+export * as DecisionRule from "./DecisionRule.js"
 export * as Fraction from "./Fraction.js"
 export * as Messages from "./Messages.js"
+export * as Presets from "./Presets.js"
