@@ -189,7 +189,7 @@ const resolve = <A>(
 ): Result.Result<A, ValidationReport.ValidationReport> => {
   if (typeof value === "string") {
     const name = value.replace(/^preset:/, "")
-    const found = table[name]
+    const found = Object.hasOwn(table, name) ? table[name] : undefined
     return found === undefined
       ? Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_UNKNOWN_PRESET", {
         path: [field],
@@ -250,13 +250,17 @@ export const load = (
   if (Result.isFailure(scheme) || Result.isFailure(catalog) || Result.isFailure(entries)) {
     return Result.fail(ValidationReport.make(failures))
   }
-  const verification = Entry.verify(entries.success)
+  const verification = Entry.verify(entries.success, { hashChain: doc.hashChain })
   if (verification._tag === "Broken") {
     const reasons = {
       seq: { zh: "序号不连续", en: "the sequence number is out of order" },
       prevHash: { zh: "前一哈希不符", en: "the previous hash does not match" },
       hash: { zh: "哈希与内容不符", en: "the hash does not match the content" },
-      unbalanced: { zh: "借贷不平", en: "the postings do not sum to zero" }
+      unbalanced: { zh: "借贷不平", en: "the postings do not sum to zero" },
+      malformed: { zh: "记录无法读取", en: "the entry cannot be read" },
+      truncated: { zh: "末尾的记录被删去", en: "entries were cut off at the end" },
+      head: { zh: "与已知链头不符", en: "it differs from the known head" },
+      detached: { zh: "账本值已失去其记录", en: "the journal value lost its entries" }
     }[verification.reason]
     return Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_TAMPERED", {
       path: ["entries", verification.index],
@@ -298,7 +302,8 @@ export const stringify = (
       kind: document.kind,
       schemaVersion: document.schemaVersion,
       scheme: header.scheme,
-      catalog: header.catalog
+      catalog: header.catalog,
+      ...(journal.hashChain ? {} : { hashChain: false })
     })
   ]
   for (const entry of Journal.entries(journal)) lines.push(JSON.stringify(entry))

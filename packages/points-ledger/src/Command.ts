@@ -9,10 +9,16 @@
 import { CivilDate, ValidationReport } from "@gongzhi/core"
 import type * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { DistinctArray, IdString, Text } from "./internal/fields.js"
 import * as Scheme from "./Scheme.js"
 
-const Key = Schema.NonEmptyString.annotate({ description: "idempotency key, unique in the journal" })
-const Ref = Schema.NonEmptyString
+const Key = IdString({ zh: "幂等键", en: "idempotency key" }).annotate({
+  description: "idempotency key, unique in the journal"
+})
+const AccountRef = IdString({ zh: "账户编号", en: "account id" })
+const ItemRef = IdString({ zh: "物品编号", en: "item id" })
+const Reason = Text({ zh: "原因", en: "reason" }, true)
+const Approvers = DistinctArray(IdString({ zh: "审核人编号", en: "approver id" }), { zh: "审核人", en: "approver" })
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
 const base = {
   key: Key,
@@ -36,10 +42,10 @@ const base = {
  * @since 0.1.0
  */
 export const Holder = Schema.Struct({
-  name: Schema.NonEmptyString,
-  roles: Schema.Array(Scheme.Role).check(Schema.isMinLength(1)),
-  member: Schema.optionalKey(Ref),
-  grid: Schema.optionalKey(Ref)
+  name: IdString({ zh: "姓名", en: "name" }),
+  roles: DistinctArray(Scheme.Role, { zh: "身份", en: "role" }).check(Schema.isMinLength(1)),
+  member: Schema.optionalKey(IdString({ zh: "人员编号", en: "member id" })),
+  grid: Schema.optionalKey(IdString({ zh: "网格", en: "grid" }))
 })
 
 /**
@@ -73,7 +79,7 @@ export type Holder = typeof Holder.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Open = Schema.TaggedStruct("Open", { ...base, account: Ref, holder: Holder })
+export const Open = Schema.TaggedStruct("Open", { ...base, account: AccountRef, holder: Holder })
 
 /**
  * The type of {@link Open}.
@@ -109,11 +115,11 @@ export type Open = typeof Open.Type
  */
 export const Earn = Schema.TaggedStruct("Earn", {
   ...base,
-  account: Ref,
-  activity: Ref,
+  account: AccountRef,
+  activity: IdString({ zh: "活动编号", en: "activity id" }),
   minutes: Schema.optionalKey(PositiveInt),
-  approvedBy: Schema.optionalKey(Schema.Array(Ref)),
-  note: Schema.optionalKey(Schema.String)
+  approvedBy: Schema.optionalKey(Approvers),
+  note: Schema.optionalKey(Text({ zh: "备注", en: "note" }, false))
 })
 
 /**
@@ -147,7 +153,12 @@ export type Earn = typeof Earn.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Redeem = Schema.TaggedStruct("Redeem", { ...base, account: Ref, item: Ref, quantity: PositiveInt })
+export const Redeem = Schema.TaggedStruct("Redeem", {
+  ...base,
+  account: AccountRef,
+  item: ItemRef,
+  quantity: PositiveInt
+})
 
 /**
  * The type of {@link Redeem}.
@@ -180,7 +191,7 @@ export type Redeem = typeof Redeem.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Hold = Schema.TaggedStruct("Hold", { ...base, account: Ref, item: Ref, quantity: PositiveInt })
+export const Hold = Schema.TaggedStruct("Hold", { ...base, account: AccountRef, item: ItemRef, quantity: PositiveInt })
 
 /**
  * The type of {@link Hold}.
@@ -213,7 +224,7 @@ export type Hold = typeof Hold.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Release = Schema.TaggedStruct("Release", { ...base, hold: Ref })
+export const Release = Schema.TaggedStruct("Release", { ...base, hold: Key })
 
 /**
  * The type of {@link Release}.
@@ -246,7 +257,7 @@ export type Release = typeof Release.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Settle = Schema.TaggedStruct("Settle", { ...base, hold: Ref })
+export const Settle = Schema.TaggedStruct("Settle", { ...base, hold: Key })
 
 /**
  * The type of {@link Settle}.
@@ -282,12 +293,12 @@ export type Settle = typeof Settle.Type
  */
 export const Adjust = Schema.TaggedStruct("Adjust", {
   ...base,
-  account: Ref,
+  account: AccountRef,
   amount: Schema.Int.check(
     Schema.makeFilter<number>((n) => n !== 0, { expected: "a non-zero integer", message: "must not be zero" })
   ),
-  reason: Schema.NonEmptyString,
-  approvedBy: Ref
+  reason: Reason,
+  approvedBy: IdString({ zh: "审核人编号", en: "approver id" })
 })
 
 /**
@@ -323,7 +334,7 @@ export type Adjust = typeof Adjust.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Reverse = Schema.TaggedStruct("Reverse", { ...base, target: Ref, reason: Schema.NonEmptyString })
+export const Reverse = Schema.TaggedStruct("Reverse", { ...base, target: Key, reason: Reason })
 
 /**
  * The type of {@link Reverse}.
@@ -356,7 +367,12 @@ export type Reverse = typeof Reverse.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Transfer = Schema.TaggedStruct("Transfer", { ...base, from: Ref, to: Ref, amount: PositiveInt })
+export const Transfer = Schema.TaggedStruct("Transfer", {
+  ...base,
+  from: AccountRef,
+  to: AccountRef,
+  amount: PositiveInt
+})
 
 /**
  * The type of {@link Transfer}.
@@ -390,7 +406,7 @@ export type Transfer = typeof Transfer.Type
  * @category schemas
  * @since 0.1.0
  */
-export const Donate = Schema.TaggedStruct("Donate", { ...base, from: Ref, amount: PositiveInt })
+export const Donate = Schema.TaggedStruct("Donate", { ...base, from: AccountRef, amount: PositiveInt })
 
 /**
  * The type of {@link Donate}.

@@ -11,6 +11,7 @@ import { sha256 } from "@noble/hashes/sha2.js"
 import type * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
+import { IdString } from "./internal/fields.js"
 
 /**
  * One line of a transaction: an amount of points into (positive) or out of (negative) an account.
@@ -26,7 +27,7 @@ import * as Command from "./Command.js"
  * @category schemas
  * @since 0.1.0
  */
-export const Posting = Schema.Struct({ account: Schema.NonEmptyString, amount: Schema.Int })
+export const Posting = Schema.Struct({ account: IdString({ zh: "账户编号", en: "account id" }), amount: Schema.Int })
 
 /**
  * The type of {@link Posting}.
@@ -292,9 +293,54 @@ export const hashOf = (
 ): string => toHex(sha256Of(utf8Of(hashInput(prevHash, seq, command, postings))))
 
 /**
- * The outcome of {@link verify}: the chain is intact, or the index of the first broken entry
- * and why (its `prevHash` does not match, its `hash` does not match its content, its `seq`
- * is not its index, or its postings do not sum to zero).
+ * The head of a journal: the sequence number and hash of its last entry (`seq` -1 and the
+ * genesis hash for an empty journal; the hash is `""` in a journal without a hash chain).
+ * Hosts publish it (in the public notice, in their store, to a second party): a chain checked
+ * against a known head shows that no entry up to the head was changed, removed or appended
+ * in a rewrite, which the chain alone cannot (see {@link verify}).
+ *
+ * @example
+ * ```ts
+ * import type { Entry } from "@gongzhi/points-ledger"
+ *
+ * const head: Entry.Head = { seq: 41, hash: "9f2c…" }
+ * console.log(head.seq)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Head {
+  readonly seq: number
+  readonly hash: string
+}
+
+/**
+ * The head of a list of entries (see {@link Head}).
+ *
+ * @example
+ * ```ts
+ * import { Entry } from "@gongzhi/points-ledger"
+ *
+ * console.log(Entry.headOf([])) // { seq: -1, hash: "0000000000000000000000000000000000000000000000000000000000000000" }
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const headOf = (entries: ReadonlyArray<Entry>, options?: { readonly hashChain?: boolean | undefined }): Head => {
+  const last = entries[entries.length - 1]
+  if (last === undefined) return { seq: -1, hash: options?.hashChain === false ? "" : genesis }
+  return { seq: last.seq, hash: last.hash }
+}
+
+/**
+ * The outcome of {@link verify}: the chain is intact (with its head), or the index of the
+ * first broken entry and why: its `seq` is not its index, its `prevHash` does not match, its
+ * `hash` does not match its content, its postings do not sum to zero, it cannot be read
+ * (`malformed`), the entries stop before the known head (`truncated`), the entry at the known
+ * head has another hash (`head`), or the journal value is a copy without its entries
+ * (`detached`).
  *
  * @example
  * ```ts
@@ -308,11 +354,50 @@ export const hashOf = (
  * @since 0.1.0
  */
 export type Verification =
-  | { readonly _tag: "Intact"; readonly length: number; readonly lastHash: string }
-  | { readonly _tag: "Broken"; readonly index: number; readonly reason: "seq" | "prevHash" | "hash" | "unbalanced" }
+  | { readonly _tag: "Intact"; readonly length: number; readonly lastHash: string; readonly head: Head }
+  | {
+    readonly _tag: "Broken"
+    readonly index: number
+    readonly reason: "seq" | "prevHash" | "hash" | "unbalanced" | "malformed" | "truncated" | "head" | "detached"
+  }
+
+/**
+ * What {@link verify} checks against: whether the entries carry a hash chain (default: yes;
+ * without it, `prevHash` and `hash` must be empty and only sequence and balance are checked),
+ * and a head known from elsewhere (published, stored apart) that the entries must reach and
+ * match.
+ *
+ * @example
+ * ```ts
+ * import type { Entry } from "@gongzhi/points-ledger"
+ *
+ * const options: Entry.VerifyOptions = { head: { seq: 0, hash: "ab12…" } }
+ * console.log(options.head?.seq)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface VerifyOptions {
+  readonly hashChain?: boolean | undefined
+  readonly head?: Head | undefined
+}
+
+const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>["reason"]): Verification => ({
+  _tag: "Broken",
+  index,
+  reason
+})
 
 /**
  * Checks a chain of entries from the start and returns the first broken index, if any.
+ *
+ * What the chain proves: each entry's hash covers its content and the hash before it, so an
+ * entry changed, removed or moved inside the list breaks the chain at that entry. What it
+ * cannot prove alone: that entries were not cut off at the end (a shorter list is a valid
+ * chain) or that the whole list was not rewritten with new hashes (SHA-256 is not a
+ * signature: anyone can recompute it). Both are caught by checking against a head published
+ * or stored apart (`options.head`): the entries must reach that head and have its hash there.
  *
  * @example
  * ```ts
@@ -323,24 +408,39 @@ export type Verification =
  * const entry = { seq: 0, command, postings: [], prevHash: Entry.genesis, hash: Entry.hashOf(Entry.genesis, 0, command, []) }
  * console.log(Entry.verify([entry])._tag) // "Intact"
  * console.log(Entry.verify([{ ...entry, command: { ...command, key: "changed" } }])) // { _tag: "Broken", index: 0, reason: "hash" }
+ * console.log(Entry.verify([], { head: { seq: 0, hash: entry.hash } })) // { _tag: "Broken", index: 0, reason: "truncated" }
  * ```
  *
  * @category hashing
  * @since 0.1.0
  */
-export const verify = (entries: ReadonlyArray<Entry>): Verification => {
-  let prev = genesis
-  for (let i = 0; i < entries.length; i++) {
-    const entry = entries[i]!
-    if (entry.seq !== i) return { _tag: "Broken", index: i, reason: "seq" }
-    if (entry.prevHash !== prev) return { _tag: "Broken", index: i, reason: "prevHash" }
-    let sum = 0
-    for (const posting of entry.postings) sum += posting.amount
-    if (sum !== 0) return { _tag: "Broken", index: i, reason: "unbalanced" }
-    if (entry.hash !== hashOf(prev, entry.seq, entry.command, entry.postings)) {
-      return { _tag: "Broken", index: i, reason: "hash" }
+export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): Verification => {
+  const chained = options?.hashChain !== false
+  let prev = chained ? genesis : ""
+  let i = 0
+  try {
+    const n = entries.length
+    for (; i < n; i++) {
+      const entry = entries[i]!
+      if (entry.seq !== i) return broken(i, "seq")
+      if (entry.prevHash !== prev) return broken(i, "prevHash")
+      let sum = 0
+      const postings = entry.postings
+      for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
+      if (sum !== 0) return broken(i, "unbalanced")
+      const hash = chained ? hashOf(prev, entry.seq, entry.command, postings) : ""
+      if (entry.hash !== hash) return broken(i, "hash")
+      prev = hash
     }
-    prev = entry.hash
+  } catch {
+    return broken(i, "malformed")
   }
-  return { _tag: "Intact", length: entries.length, lastHash: prev }
+  const head: Head = entries.length === 0 ? { seq: -1, hash: prev } : { seq: entries.length - 1, hash: prev }
+  const known = options?.head
+  if (known !== undefined) {
+    if (known.seq >= entries.length) return broken(entries.length, "truncated")
+    const at = known.seq < 0 ? (chained ? genesis : "") : entries[known.seq]!.hash
+    if (at !== known.hash) return broken(Math.max(0, known.seq), "head")
+  }
+  return { _tag: "Intact", length: entries.length, lastHash: prev, head }
 }

@@ -12,12 +12,12 @@
  * @since 0.1.0
  */
 import { type CivilDate, Issue, ValidationReport } from "@gongzhi/core"
-import * as Result from "effect/Result"
 import { dual } from "effect/Function"
+import * as Result from "effect/Result"
 import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"
 import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
-import { attach, fresh, stateOf } from "./internal/handle.js"
+import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
 import { messages } from "./Messages.js"
 import type * as RedemptionCatalog from "./RedemptionCatalog.js"
 import type * as Scheme from "./Scheme.js"
@@ -141,12 +141,16 @@ export interface Appended {
   readonly replayed: boolean
 }
 
+const detached = () => ValidationReport.of(messages.make("LEDGER_JOURNAL_DETACHED", { path: [], params: {} }))
+
 const appendImpl = (
   journal: Journal,
-  command: Command.Command
+  command: Command.Command,
+  trusted: boolean
 ): Result.Result<Appended, ValidationReport.ValidationReport> => {
-  const state = stateOf(journal)
-  const outcome = execute(state, command)
+  const state = attachedState(journal)
+  if (state === undefined) return Result.fail(detached())
+  const outcome = execute(state, command, trusted)
   switch (outcome._tag) {
     case "Rejected":
       return Result.fail(ValidationReport.make(outcome.issues))
@@ -165,6 +169,11 @@ const appendImpl = (
  * Checks a command and appends it as one entry; on failure the report lists every problem
  * and the journal is unchanged. The same idempotency key with the same command returns the
  * original entry; with a different command it is an error.
+ *
+ * The command may come from anywhere (a form, a request body, any JavaScript value): it is
+ * read once, field by field, and checked against the `Command` schema's rules before the
+ * ledger's rules, so that whatever the journal accepts, `Entry.decodeAll` accepts again when
+ * the journal is loaded. Fields the command's kind does not have are not stored.
  *
  * @example
  * ```ts
@@ -189,7 +198,33 @@ const appendImpl = (
 export const append: {
   (command: Command.Command): (journal: Journal) => Result.Result<Appended, ValidationReport.ValidationReport>
   (journal: Journal, command: Command.Command): Result.Result<Appended, ValidationReport.ValidationReport>
-} = dual(2, appendImpl)
+} = dual(2, (journal: Journal, command: Command.Command) => appendImpl(journal, command, false))
+
+/**
+ * Appends a command already known to be well formed — decoded by `Command.decode`, or built
+ * by typed code that keeps the `Command` schema's rules — skipping the field checks of
+ * {@link append} (the ledger's rules still all apply). A command that breaks the schema's
+ * rules may then be stored and make the journal unloadable: use {@link append} for anything
+ * that comes from outside.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-01-08")
+ * const j0 = Journal.make({ scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog })
+ * const r = Journal.appendTrusted(j0, { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
+ * console.log(r._tag) // "Success"
+ * ```
+ *
+ * @category combinators
+ * @since 0.2.0
+ */
+export const appendTrusted: {
+  (command: Command.Command): (journal: Journal) => Result.Result<Appended, ValidationReport.ValidationReport>
+  (journal: Journal, command: Command.Command): Result.Result<Appended, ValidationReport.ValidationReport>
+} = dual(2, (journal: Journal, command: Command.Command) => appendImpl(journal, command, true))
 
 /**
  * Appends commands in order, stopping at the first rejected one (its issues get the path
@@ -221,11 +256,12 @@ export const appendAll: {
     ValidationReport.ValidationReport
   >
 } = dual(2, (journal: Journal, commands: Iterable<Command.Command>) => {
+  if (attachedState(journal) === undefined) return Result.fail(detached())
   let current = journal
   const entries: Array<Entry.Entry> = []
   let index = 0
   for (const command of commands) {
-    const result = appendImpl(current, command)
+    const result = appendImpl(current, command, false)
     if (Result.isFailure(result)) {
       return Result.fail(ValidationReport.make(result.failure.issues.map(Issue.prefixPath([index]))))
     }
@@ -284,13 +320,37 @@ export const entryOf = (journal: Journal, key: string): Entry.Entry | undefined 
  * @category getters
  * @since 0.1.0
  */
-export const lastHash = (journal: Journal): string => {
+export const lastHash = (journal: Journal): string => head(journal).hash
+
+/**
+ * The head of the journal: the seq and hash of its last entry (see `Entry.Head`). Publish it
+ * (in the public notice, in the store, to a second party) and check a journal read back
+ * against it with `verify(journal, { head })` or `replay(setup, entries, { head })`: that
+ * finds entries cut off at the end and whole rewrites, which the chain alone cannot.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Journal.head(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })).seq) // -1
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const head = (journal: Journal): Entry.Head => {
   const state = stateOf(journal)
-  return state.entries.length === 0 ? Entry.genesis : state.entries[state.entries.length - 1]!.hash
+  const last = state.entries[state.entries.length - 1]
+  if (last === undefined) return { seq: -1, hash: state.options.hashChain ? Entry.genesis : "" }
+  return { seq: last.seq, hash: last.hash }
 }
 
 /**
- * Checks the journal's hash chain from the start: intact, or the first broken index.
+ * Checks the journal's hash chain from the start: intact, or the first broken index; with a
+ * known head (published earlier, kept by the store), also that the journal reaches it with
+ * the same hash (see `Entry.verify` for what the chain can and cannot prove). A journal
+ * without a hash chain checks only sequence numbers and balance. A copy made by
+ * `structuredClone` or JSON is `Broken` with the reason `detached`.
  *
  * @example
  * ```ts
@@ -302,7 +362,14 @@ export const lastHash = (journal: Journal): string => {
  * @category verification
  * @since 0.1.0
  */
-export const verify = (journal: Journal): Entry.Verification => Entry.verify(stateOf(journal).entries)
+export const verify = (
+  journal: Journal,
+  options?: { readonly head?: Entry.Head | undefined }
+): Entry.Verification => {
+  const state = attachedState(journal)
+  if (state === undefined) return { _tag: "Broken", index: 0, reason: "detached" }
+  return Entry.verify(state.entries, { hashChain: state.options.hashChain, head: options?.head })
+}
 
 /**
  * Rebuilds a journal from stored entries by running every command again with all checks,
@@ -331,13 +398,71 @@ export const verify = (journal: Journal): Entry.Verification => Entry.verify(sta
  */
 export const replay = (
   setup: Setup,
-  stored: ReadonlyArray<Entry.Entry>
+  stored: ReadonlyArray<Entry.Entry>,
+  options?: ReplayOptions
+): Result.Result<Journal, ValidationReport.ValidationReport> => {
+  try {
+    return replayUnsafe(setup, stored, options)
+  } catch {
+    return Result.fail(ValidationReport.of(messages.make("LEDGER_COMMAND_UNREADABLE", {
+      path: [],
+      params: { field: "(entries)" }
+    })))
+  }
+}
+
+/**
+ * What {@link replay} may check besides the entries themselves: the head the journal must
+ * reach (published earlier or kept by the store apart from the entries).
+ *
+ * @example
+ * ```ts
+ * import type { Journal } from "@gongzhi/points-ledger"
+ *
+ * const options: Journal.ReplayOptions = { head: { seq: 9, hash: "ab…" } }
+ * console.log(options.head?.seq)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface ReplayOptions {
+  readonly head?: Entry.Head | undefined
+}
+
+/**
+ * Rebuilds a journal from its entries: the same as {@link replay} (every command run again
+ * with all checks, every entry compared), named for what a host does after a journal value was
+ * copied (`structuredClone`, JSON) and lost its state: `fromEntries(setup, entries)`.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ *
+ * const setup = { scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }
+ * const copy = structuredClone(Journal.make(setup))
+ * console.log(Journal.verify(copy), Journal.fromEntries(setup, [])._tag) // { _tag: "Broken", index: 0, reason: "detached" } Success
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const fromEntries = (
+  setup: Setup,
+  stored: ReadonlyArray<Entry.Entry>,
+  options?: ReplayOptions
+): Result.Result<Journal, ValidationReport.ValidationReport> => replay(setup, stored, options)
+
+const replayUnsafe = (
+  setup: Setup,
+  stored: ReadonlyArray<Entry.Entry>,
+  options: ReplayOptions | undefined
 ): Result.Result<Journal, ValidationReport.ValidationReport> => {
   const journal = make(setup)
   const state = stateOf(journal)
   for (let i = 0; i < stored.length; i++) {
     const entry = stored[i]!
-    const outcome = execute(state, entry.command)
+    const outcome = execute(state, entry.command, false)
     if (outcome._tag === "Rejected") {
       return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([i, "command"]))))
     }
@@ -360,6 +485,22 @@ export const replay = (
       return Result.fail(ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
         path: [i, "hash"],
         params: { index: i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+      })))
+    }
+  }
+  const known = options?.head
+  if (known !== undefined) {
+    if (known.seq >= stored.length) {
+      return Result.fail(ValidationReport.of(messages.make("LEDGER_HEAD_NOT_REACHED", {
+        path: [],
+        params: { seq: known.seq, hash: known.hash, length: stored.length }
+      })))
+    }
+    const at = known.seq < 0 ? (state.options.hashChain ? Entry.genesis : "") : stored[known.seq]!.hash
+    if (at !== known.hash) {
+      return Result.fail(ValidationReport.of(messages.make("LEDGER_HEAD_MISMATCH", {
+        path: [Math.max(0, known.seq), "hash"],
+        params: { seq: known.seq, hash: known.hash, actual: at }
       })))
     }
   }
@@ -417,8 +558,9 @@ export const balance = (
   account: string,
   asOf?: CivilDate.CivilDate | undefined
 ): Result.Result<Balance, ValidationReport.ValidationReport> => {
-  const state = stateOf(journal)
-  const found = state.account(account)
+  const state = attachedState(journal)
+  if (state === undefined) return Result.fail(detached())
+  const found = typeof account === "string" ? state.account(account) : undefined
   if (found === undefined) {
     return Result.fail(
       ValidationReport.of(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account } }))

@@ -126,7 +126,9 @@ export const appendCommand = (
 
 /**
  * Loads the stored journal: reads every entry and replays it (see `Journal.replay`),
- * failing if any entry does not match what its command produces or the chain is broken.
+ * failing if any entry does not match what its command produces or the chain is broken;
+ * with `options.head` (a head kept apart from the entries, or published), also if the stored
+ * entries stop before it or differ from it (cut off at the end, or rewritten).
  *
  * @example
  * ```ts
@@ -144,11 +146,12 @@ export const appendCommand = (
  * @since 0.1.0
  */
 export const load = (
-  setup: Journal.Setup
+  setup: Journal.Setup,
+  options?: Journal.ReplayOptions
 ): Effect.Effect<Journal.Journal, ValidationReport.ValidationReport, JournalStore> =>
   Effect.gen(function*() {
     const store = yield* JournalStore
     const entries = yield* store.read(0)
-    const result = Journal.replay(setup, entries)
+    const result = Journal.replay(setup, entries, options)
     return Result.isFailure(result) ? yield* Effect.fail(result.failure) : result.success
   })

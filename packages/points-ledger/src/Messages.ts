@@ -154,6 +154,28 @@ export const messages = Issue.catalog({
     zh: "账本已有 {actual} 笔交易，指令期望 {expected} 笔（有人先写入了）",
     en: "The journal has {actual} entries, the command expected {expected} (someone wrote first)"
   },
+  LEDGER_TEXT_MALFORMED: {
+    zh: "{labelZh}含有不成对的代理字符（不是有效的 Unicode 文本）",
+    en: "The {labelEn} contains a lone surrogate (it is not valid Unicode text)"
+  },
+  LEDGER_TEXT_TOO_LONG: {
+    zh: "{labelZh}最长 {maxLength} 个字符",
+    en: "The {labelEn} must be at most {maxLength} characters long"
+  },
+  LEDGER_TEXT_EMPTY: {
+    zh: "{labelZh}不能为空",
+    en: "The {labelEn} must not be empty"
+  },
+  LEDGER_COMMAND_UNREADABLE: {
+    zh: "指令的字段 {field} 无法读取（取值时出错）",
+    en: "The command's field {field} cannot be read (reading it failed)"
+  },
+  LEDGER_JOURNAL_DETACHED: {
+    zh:
+      "这个账本值是复制出来的（structuredClone 或 JSON），已失去其记录：请用 Journal.fromEntries(setup, entries) 从记录重建",
+    en:
+      "This journal value is a copy (structuredClone or JSON) that lost its entries: rebuild it from its entries with Journal.fromEntries(setup, entries)"
+  },
   // ---- replay and verification ----
   LEDGER_CHAIN_BROKEN: {
     zh: "第 {index} 笔交易的哈希链断裂：{reasonZh}",
@@ -162,6 +184,15 @@ export const messages = Issue.catalog({
   LEDGER_REPLAY_MISMATCH: {
     zh: "重放第 {index} 笔交易得到的{fieldZh}与存储的不同",
     en: "Replaying entry {index} gives a different {field} than the one stored"
+  },
+  LEDGER_HEAD_NOT_REACHED: {
+    zh: "账本只有 {length} 笔交易，未到已知链头（第 {seq} 笔，哈希 {hash}）：末尾的交易被删去了",
+    en:
+      "The journal has {length} entries and stops before the known head (entry {seq}, hash {hash}): entries were cut off at the end"
+  },
+  LEDGER_HEAD_MISMATCH: {
+    zh: "第 {seq} 笔交易的哈希 {actual} 与已知链头的哈希 {hash} 不同：账本被改写过",
+    en: "The hash of entry {seq} is {actual}, not the known head's {hash}: the journal was rewritten"
   }
 })
 

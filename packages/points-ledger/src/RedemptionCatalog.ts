@@ -6,6 +6,7 @@
  */
 import { CivilDate, Document, Issue, Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
+import { IdString } from "./internal/fields.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -25,7 +26,7 @@ import { messages } from "./Messages.js"
  * @since 0.1.0
  */
 export const Item = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: IdString({ zh: "物品编号", en: "item id" }),
   label: Label.Label,
   price: Schema.Int.check(Schema.isGreaterThan(0)),
   stock: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
@@ -79,7 +80,7 @@ export const RedemptionCatalog = Document.define({
   label: { zh: "积分兑换目录", en: "redemption catalog" },
   description: "The goods and services volunteer points are exchanged for (积分超市)",
   fields: {
-    id: Schema.NonEmptyString,
+    id: IdString({ zh: "目录编号", en: "catalog id" }),
     name: Label.Label,
     items: Schema.Array(Item)
   },

@@ -9,9 +9,10 @@
 import { CivilDate, Label, Period, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import type * as Command from "./Command.js"
+import type * as Entry from "./Entry.js"
 import { historyAt, historyIndex, type State, system } from "./internal/engine.js"
-import { stateOf } from "./internal/handle.js"
-import type * as Journal from "./Journal.js"
+import { attachedState, stateOf } from "./internal/handle.js"
+import * as Journal from "./Journal.js"
 import { messages } from "./Messages.js"
 
 const before = (date: CivilDate.CivilDate): string => {
@@ -109,7 +110,10 @@ export const statement = (
   account: string,
   period: Period.Period
 ): Result.Result<Statement, ValidationReport.ValidationReport> => {
-  const state = stateOf(journal)
+  const state = attachedState(journal)
+  if (state === undefined) {
+    return Result.fail(ValidationReport.of(messages.make("LEDGER_JOURNAL_DETACHED", { path: [], params: {} })))
+  }
   return Result.map(accountOf(state, account), (found) => {
     const from = Period.start(period)
     const to = Period.end(period)
@@ -299,7 +303,7 @@ export const reconcile = (journal: Journal.Journal): Reconciliation => {
     memberHeld += account.held
     for (let i = account.head; i < account.lots.length; i++) lots += account.lots[i]!.remaining
   }
-  const issued = -balanceOf(system.pool)
+  const issued = 0 - balanceOf(system.pool)
   const held = balanceOf(system.held)
   const redeemed = balanceOf(system.redemption)
   const expired = balanceOf(system.expiry)
@@ -432,7 +436,9 @@ export const byMonth = (journal: Journal.Journal, period: Period.Period): Readon
 }
 
 /**
- * A public notice (公示) of points: a title, the period, and the ranked rows with masked names.
+ * A public notice (公示) of points: a title, the period, the ranked rows with masked names
+ * and grids, and the journal's head (seq and hash of its last entry) so that anyone holding
+ * the notice can later check that the journal was not cut off or rewritten.
  *
  * @example
  * ```ts
@@ -453,6 +459,8 @@ export interface PublicNotice {
   readonly title: Label.Label
   readonly period: string
   readonly rows: ReadonlyArray<Omit<Standing, "account">>
+  /** The journal's head when the notice was made (see `Journal.head`). */
+  readonly head?: Entry.Head | undefined
 }
 
 /**
@@ -481,17 +489,25 @@ export const publicNotice = (
   journal: Journal.Journal,
   period: Period.Period,
   options?: { readonly title?: Label.Label | undefined; readonly top?: number | undefined }
-): PublicNotice => ({
-  title: options?.title ?? {
+): PublicNotice => {
+  const title = options?.title ?? {
     zh: `${journal.scheme.name.zh}积分公示`,
     en: `Points notice: ${journal.scheme.name.en}`
-  },
-  period: Period.format(period),
-  rows: leaderboard(journal, { period, top: options?.top }).map(({ account: _account, ...row }) => ({
-    ...row,
-    name: Redaction.maskName(row.name)
-  }))
-})
+  }
+  return {
+    // every text field goes through redaction: free text (a grid, a title) may carry phone or ID numbers
+    title: { zh: Redaction.maskText(title.zh), en: Redaction.maskText(title.en) },
+    period: Period.format(period),
+    rows: leaderboard(journal, { period, top: options?.top }).map(({ account: _account, ...row }) => ({
+      rank: row.rank,
+      name: Redaction.maskName(row.name),
+      grid: row.grid === undefined ? undefined : Redaction.maskText(row.grid),
+      earned: row.earned,
+      available: row.available
+    })),
+    head: Journal.head(journal)
+  }
+}
 
 /**
  * Formats a public notice as text in zh or en, one row a line.
@@ -512,9 +528,15 @@ export const formatNotice = (notice: PublicNotice, lang: Label.Lang): string => 
   const head = lang === "zh"
     ? [`${notice.title.zh}（${notice.period}）`, "名次  姓名  网格  获得积分  可用积分"]
     : [`${notice.title.en} (${notice.period})`, "rank  name  grid  earned  available"]
+  const tail = notice.head === undefined
+    ? []
+    : [lang === "zh"
+      ? `账本链头：第 ${notice.head.seq} 笔，哈希 ${notice.head.hash || "（无哈希链）"}`
+      : `journal head: entry ${notice.head.seq}, hash ${notice.head.hash || "(no hash chain)"}`]
   return [
     ...head,
-    ...notice.rows.map((r) => `${r.rank}  ${r.name}  ${r.grid ?? "—"}  ${r.earned}  ${r.available}`)
+    ...notice.rows.map((r) => `${r.rank}  ${r.name}  ${r.grid ?? "—"}  ${r.earned}  ${r.available}`),
+    ...tail
   ].join("\n")
 }
 

@@ -9,6 +9,7 @@
 import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { DistinctArray, IdString } from "./internal/fields.js"
 import { messages } from "./Messages.js"
 
 const PositiveInt = Schema.Int.check(Schema.isGreaterThan(0))
@@ -48,6 +49,8 @@ export const Role = Schema.Literals(["resident", "partyMember", "inServiceMember
  * @since 0.1.0
  */
 export type Role = typeof Role.Type
+
+const Roles = DistinctArray(Role, { zh: "身份", en: "role" }).check(Schema.isMinLength(1))
 
 /**
  * The zh and en names of each role.
@@ -198,10 +201,10 @@ export type Approval = typeof Approval.Type
  * @since 0.1.0
  */
 export const Activity = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: IdString({ zh: "活动编号", en: "activity id" }),
   label: Label.Label,
   rule: EarningRule,
-  roles: Schema.optionalKey(Schema.Array(Role).check(Schema.isMinLength(1))),
+  roles: Schema.optionalKey(Roles),
   approval: Schema.optionalKey(Approval)
 }).annotate({ identifier: "Activity" })
 
@@ -402,9 +405,9 @@ export const Scheme = Document.define({
   label: { zh: "积分方案", en: "points scheme" },
   description: "Which activities earn volunteer points, who may earn, caps, approval, expiry and redemption limits",
   fields: {
-    id: Schema.NonEmptyString,
+    id: IdString({ zh: "方案编号", en: "scheme id" }),
     name: Label.Label,
-    roles: Schema.Array(Role).check(Schema.isMinLength(1)),
+    roles: Roles,
     approval: Approval,
     activities: Schema.Array(Activity).check(Schema.isMinLength(1)),
     caps: Caps,

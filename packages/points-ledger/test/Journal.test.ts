@@ -179,13 +179,16 @@ const cases: ReadonlyArray<Case> = [
 const documentCodes: ReadonlyArray<Messages.Code> = ["LEDGER_DUPLICATE_ID", "LEDGER_CAPS_INCONSISTENT",
   "LEDGER_VALIDITY_REVERSED"]
 const replayCodes: ReadonlyArray<Messages.Code> = ["LEDGER_CHAIN_BROKEN", "LEDGER_REPLAY_MISMATCH"]
+// covered in trust.test.ts
+const trustCodes: ReadonlyArray<Messages.Code> = ["LEDGER_TEXT_MALFORMED", "LEDGER_TEXT_TOO_LONG", "LEDGER_TEXT_EMPTY",
+  "LEDGER_COMMAND_UNREADABLE", "LEDGER_JOURNAL_DETACHED", "LEDGER_HEAD_NOT_REACHED", "LEDGER_HEAD_MISMATCH"]
 
 const balances = (journal: Journal.Journal) => Journal.accounts(journal).map((a) => ok(Journal.balance(journal, a.id)))
 
 describe("Journal", () => {
   describe("errors", () => {
     it("covers every code of the message table with a failing and a passing case", () => {
-      const covered = new Set([...cases.map((c) => c.code), ...documentCodes, ...replayCodes])
+      const covered = new Set([...cases.map((c) => c.code), ...documentCodes, ...replayCodes, ...trustCodes])
       expect([...Messages.messages.codes].sort()).toEqual([...covered].sort())
     })
 

@@ -10,6 +10,7 @@ import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
+import { copyTrusted, readCommand } from "./read.js"
 
 export const system = {
   pool: "system:pool",
@@ -1105,12 +1106,15 @@ const approversOf = (state: State, approvedBy: ReadonlyArray<string>): ReadonlyA
   return (state.lastApprovers = Object.freeze([...approvedBy]))
 }
 
-const copyCommand = (state: State, c: Command.Command): Command.Command => {
-  const copy: Record<string, unknown> = { ...c }
-  if ("approvedBy" in c && Array.isArray(c.approvedBy)) copy["approvedBy"] = approversOf(state, c.approvedBy)
-  if (c._tag === "Open") copy["holder"] = { ...c.holder, roles: [...c.holder.roles] }
-  return copy as Command.Command
+/** The fresh copy of a command, its approvers shared with the entries before that have the same. */
+const shareApprovers = (state: State, c: Command.Command): Command.Command => {
+  if (c._tag === "Earn" && c.approvedBy !== undefined) {
+    ;(c as { approvedBy: ReadonlyArray<string> }).approvedBy = approversOf(state, c.approvedBy)
+  }
+  return c
 }
+
+const noIssues: ReadonlyArray<Issue.DomainIssue> = []
 
 export type Outcome =
   | { readonly _tag: "Appended"; readonly entry: Entry.Entry }
@@ -1118,43 +1122,58 @@ export type Outcome =
   | { readonly _tag: "Nothing" }
   | { readonly _tag: "Rejected"; readonly issues: ReadonlyArray<Issue.DomainIssue> }
 
-const kinds: ReadonlySet<string> = new Set([
-  "Open",
-  "Earn",
-  "Redeem",
-  "Hold",
-  "Release",
-  "Settle",
-  "Adjust",
-  "Reverse",
-  "Transfer",
-  "Donate",
-  "Expire"
-])
-
-/** Checks and, when it passes, applies one command to the state. */
-export const execute = (state: State, c: Command.Command, stored?: Entry.Entry): Outcome => {
-  const issues: Array<Issue.DomainIssue> = []
-  if (typeof c !== "object" || c === null || !kinds.has((c as { _tag?: unknown })._tag as string)) {
-    return {
-      _tag: "Rejected",
-      issues: [messages.make("LEDGER_UNKNOWN_COMMAND", {
-        path: ["_tag"],
-        params: { actual: describe((c as { _tag?: unknown } | null)?._tag) }
-      })]
-    }
+/** Whether an issue found by the engine already covers a path the schema reports. */
+const covers = (found: ReadonlyArray<Issue.DomainIssue>, path: Issue.Path): boolean => {
+  for (const issue of found) {
+    const p = issue.path
+    if (p.length === 0 || p.length > path.length) continue
+    let prefix = true
+    for (let i = 0; i < p.length && prefix; i++) prefix = p[i] === path[i]
+    if (prefix) return true
   }
+  return false
+}
+
+/** The engine's issues, then the schema's on the paths the engine did not speak about. */
+const merge = (
+  found: Array<Issue.DomainIssue>,
+  shape: ReadonlyArray<Issue.DomainIssue>
+): Array<Issue.DomainIssue> => {
+  const own = found.slice()
+  for (const issue of shape) if (!covers(own, issue.path)) found.push(issue)
+  return found
+}
+
+const rejected = (issues: ReadonlyArray<Issue.DomainIssue>): Outcome => ({ _tag: "Rejected", issues })
+
+/**
+ * Checks and, when it passes, applies one command to the state. An untrusted command is read
+ * and checked first (see `read.ts`); a trusted one (decoded already, or the journal's own
+ * entry) is only copied.
+ */
+export const execute = (state: State, input: unknown, trusted: boolean, stored?: Entry.Entry): Outcome => {
+  let c: Command.Command
+  let shape: ReadonlyArray<Issue.DomainIssue> = noIssues
+  if (trusted) c = copyTrusted(input as Command.Command)
+  else {
+    const read = readCommand(input, (on) => dateInfo(state, on) !== undefined)
+    if (read._tag === "Unreadable") return rejected(read.issues)
+    c = read.command
+    if (read._tag === "Malformed") shape = read.issues
+  }
+  const issues: Array<Issue.DomainIssue> = []
   const keyOk = typeof c.key === "string" && c.key !== ""
   if (!keyOk) issues.push(messages.make("LEDGER_KEY_MISSING", { path: ["key"], params: { actual: describe(c.key) } }))
   else {
     const seen = state.keys.get(c.key)
     if (seen !== undefined) {
       const original = state.entries[seen]!
-      if (fingerprint(original.command) === fingerprint(c)) return { _tag: "Replayed", entry: original }
-      return {
-        _tag: "Rejected",
-        issues: [messages.make("LEDGER_IDEMPOTENCY_CONFLICT", { path: ["key"], params: { key: c.key, seq: seen } })]
+      if (shape.length === 0 && fingerprint(original.command) === fingerprint(c)) {
+        return { _tag: "Replayed", entry: original }
       }
+      return rejected([
+        messages.make("LEDGER_IDEMPOTENCY_CONFLICT", { path: ["key"], params: { key: c.key, seq: seen } })
+      ])
     }
   }
   const length = state.entries.length
@@ -1167,14 +1186,24 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   const info = dateInfo(state, c.on)
   if (info === undefined) {
     issues.push(messages.make("LEDGER_DATE_INVALID", { path: ["on"], params: { actual: describe(c.on) } }))
-    return { _tag: "Rejected", issues }
+    return rejected(merge(issues, shape))
   }
   if (c.on < state.lastDate) {
     issues.push(messages.make("LEDGER_DATE_OUT_OF_ORDER", { path: ["on"], params: { on: c.on, last: state.lastDate } }))
   }
-  const planned = planOf(state, c)
-  issues.push(...planned.issues)
-  if (issues.length > 0) return { _tag: "Rejected", issues }
+  let planned: Planned
+  if (shape.length === 0) planned = planOf(state, c)
+  else {
+    // a malformed command is never committed: its plan only gathers the rules' issues (and must not throw)
+    try {
+      planned = planOf(state, c)
+    } catch {
+      planned = fail([])
+    }
+    return rejected(merge([...issues, ...planned.issues], shape))
+  }
+  for (const issue of planned.issues) issues.push(issue)
+  if (issues.length > 0) return rejected(issues)
   if (planned.plan === undefined) return { _tag: "Nothing" }
   const seq = length
   const { postings, accounts } = planned.plan
@@ -1182,7 +1211,7 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
   if (stored !== undefined) {
     entry = stored
   } else {
-    const command = copyCommand(state, c)
+    const command = shareApprovers(state, c)
     const prevHash = state.options.hashChain ? state.lastHash : ""
     const hash = state.options.hashChain ? Entry.hashOf(prevHash, seq, command, postings) : ""
     entry = { seq, command, postings, prevHash, hash }
@@ -1204,6 +1233,6 @@ export const execute = (state: State, c: Command.Command, stored?: Entry.Entry):
 /** Rebuilds a state from trusted entries (the prefix of another state). */
 export const rebuild = (options: Options, entries: ReadonlyArray<Entry.Entry>): State => {
   const state = new State(options)
-  for (const entry of entries) execute(state, entry.command, entry)
+  for (const entry of entries) execute(state, entry.command, true, entry)
   return state
 }

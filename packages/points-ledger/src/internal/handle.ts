@@ -2,7 +2,7 @@
 import type * as Entry from "../Entry.js"
 import { type Options, rebuild, State } from "./engine.js"
 
-/** The key of the hidden handle on a journal value (a symbol: left out by JSON). */
+/** The key of the hidden handle on a journal value (a symbol: left out by JSON and by `structuredClone`). */
 export const handleKey: unique symbol = Symbol.for("@gongzhi/points-ledger/Journal/handle")
 
 interface Handle {
@@ -24,17 +24,50 @@ export const attach = <J extends JournalValue>(journal: J, state: State): J => {
 
 export const fresh = (options: Options): State => new State(options)
 
+const handleOf = (journal: unknown): Handle | undefined => {
+  if (typeof journal !== "object" || journal === null) return undefined
+  try {
+    const handle = (journal as WithHandle)[handleKey]
+    return handle !== undefined && handle.state instanceof State ? handle : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * The state of a journal value: the shared state when the value is the newest one, else a
- * state rebuilt from the value's own entries (once, then kept).
+ * state rebuilt from the value's own entries (once, then kept); `undefined` for a value that
+ * is not a journal made by this package (a copy made by `structuredClone` or JSON lost it).
  */
-export const stateOf = (journal: JournalValue): State => {
-  const handle = (journal as WithHandle)[handleKey]
-  if (handle === undefined) throw new TypeError("Not a journal made by Journal.make")
+export const attachedState = (journal: unknown): State | undefined => {
+  const handle = handleOf(journal)
+  if (handle === undefined) return undefined
   if (handle.state.entries.length !== handle.length) {
     handle.state = rebuild(handle.state.options, handle.state.entries.slice(0, handle.length))
   }
   return handle.state
 }
+
+const emptyOptions: Options = {
+  scheme: {
+    kind: "points-scheme",
+    schemaVersion: 1,
+    id: "detached",
+    name: { zh: "", en: "" },
+    roles: ["resident"],
+    approval: "automatic",
+    activities: [],
+    caps: {},
+    expiry: { _tag: "Never" }
+  },
+  catalog: { kind: "redemption-catalog", schemaVersion: 1, id: "detached", name: { zh: "", en: "" }, items: [] },
+  hashChain: true
+}
+
+/**
+ * The state of a journal value for the getters that cannot fail: a detached copy reads as an
+ * empty journal (the functions that return a `Result` fail with `LEDGER_JOURNAL_DETACHED`).
+ */
+export const stateOf = (journal: unknown): State => attachedState(journal) ?? new State(emptyOptions)
 
 export const entriesOf = (journal: JournalValue): ReadonlyArray<Entry.Entry> => stateOf(journal).entries

@@ -233,3 +233,82 @@ export const neverExpireScheme: Scheme.Scheme = {
  * @since 0.1.0
  */
 export const pingliYearStart: CivilDate.CivilDate = "2024-01-01" as CivilDate.CivilDate
+
+/**
+ * The shipped schemes by the name a document may give them (`"preset:pingli"` names
+ * `pingli`). A `Map`: a name read from input is looked up among these names only, never among
+ * the properties every object inherits (`"preset:constructor"` finds nothing).
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log([...Presets.schemes.keys()]) // ["pingli", "hongan-love-bank", "hailin", "never-expire"]
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const schemes: ReadonlyMap<string, Scheme.Scheme> = new Map([
+  ["pingli", pingliScheme],
+  ["hongan-love-bank", honganLoveBankScheme],
+  ["hailin", hailinScheme],
+  ["never-expire", neverExpireScheme]
+])
+
+/**
+ * The shipped redemption catalogs by name (see {@link schemes}).
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log([...Presets.catalogs.keys()]) // ["pingli", "hongan-love-bank"]
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const catalogs: ReadonlyMap<string, RedemptionCatalog.RedemptionCatalog> = new Map([
+  ["pingli", pingliCatalog],
+  ["hongan-love-bank", honganLoveBankCatalog]
+])
+
+const withoutPrefix = (name: unknown): string | undefined =>
+  typeof name === "string" ? (name.startsWith("preset:") ? name.slice(7) : name) : undefined
+
+/**
+ * The shipped scheme a name from input means (`"pingli"` or `"preset:pingli"`), if any.
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Presets.schemeNamed("preset:pingli")?.id, Presets.schemeNamed("preset:constructor")) // pingli-chengguan undefined
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const schemeNamed = (name: unknown): Scheme.Scheme | undefined => {
+  const key = withoutPrefix(name)
+  return key === undefined ? undefined : schemes.get(key)
+}
+
+/**
+ * The shipped catalog a name from input means (`"pingli"` or `"preset:pingli"`), if any.
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/points-ledger"
+ *
+ * console.log(Presets.catalogNamed("__proto__")) // undefined
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const catalogNamed = (name: unknown): RedemptionCatalog.RedemptionCatalog | undefined => {
+  const key = withoutPrefix(name)
+  return key === undefined ? undefined : catalogs.get(key)
+}

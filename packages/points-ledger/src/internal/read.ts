@@ -1,0 +1,202 @@
+/**
+ * Reading a command handed in by a caller: every known field of its kind is read once (a
+ * throwing getter or a Proxy trap becomes an issue, not an exception) into a fresh plain
+ * object with the fields in a fixed order and nothing else (what the journal stores and
+ * hashes), then checked by quick rules that imply `Command.decode` accepts it. When the quick
+ * rules fail, `Command.decode` runs on the copy to report every problem with its path.
+ */
+import type { Issue } from "@gongzhi/core"
+import * as Command from "../Command.js"
+import { messages } from "../Messages.js"
+import { isDistinctList, isId, isText } from "./fields.js"
+
+/** How each field of a command is checked. */
+type Field =
+  | "key"
+  | "date"
+  | "seq"
+  | "id"
+  | "positive"
+  | "nonZero"
+  | "reason"
+  | "note"
+  | "approvers"
+  | "holder"
+
+/** The fields of each kind of command, in the order they are stored and hashed; `?` marks an optional one. */
+export const fields: { readonly [K in Command.Kind]: ReadonlyArray<readonly [string, Field, boolean]> } = {
+  Open: [["account", "id", true], ["holder", "holder", true]],
+  Earn: [
+    ["account", "id", true],
+    ["activity", "id", true],
+    ["minutes", "positive", false],
+    ["approvedBy", "approvers", false],
+    ["note", "note", false]
+  ],
+  Redeem: [["account", "id", true], ["item", "id", true], ["quantity", "positive", true]],
+  Hold: [["account", "id", true], ["item", "id", true], ["quantity", "positive", true]],
+  Release: [["hold", "key", true]],
+  Settle: [["hold", "key", true]],
+  Adjust: [["account", "id", true], ["amount", "nonZero", true], ["reason", "reason", true], [
+    "approvedBy",
+    "id",
+    true
+  ]],
+  Reverse: [["target", "key", true], ["reason", "reason", true]],
+  Transfer: [["from", "id", true], ["to", "id", true], ["amount", "positive", true]],
+  Donate: [["from", "id", true], ["amount", "positive", true]],
+  Expire: []
+}
+
+/** Every key a command of each kind may have. */
+const allowed: { readonly [K in Command.Kind]: ReadonlySet<string> } = Object.fromEntries(
+  Object.entries(fields).map((
+    [kind, list]
+  ) => [kind, new Set(["_tag", "key", "on", "expectedSeq", ...list.map((f) => f[0])])])
+) as never
+
+/** The keys of a command its kind does not have (typos such as `expectedSq` must not be ignored). */
+const unknownKeys = (input: object, kind: Command.Kind): Array<string> | undefined => {
+  let found: Array<string> | undefined
+  const known = allowed[kind]
+  for (const key in input) {
+    if (!known.has(key) && Object.hasOwn(input, key)) (found ??= []).push(key)
+  }
+  return found
+}
+
+const isKind = (tag: unknown): tag is Command.Kind => typeof tag === "string" && Object.hasOwn(fields, tag)
+
+const isRole = (value: unknown): boolean =>
+  value === "resident" || value === "partyMember" || value === "inServiceMember"
+
+const describe = (u: unknown): string => (typeof u === "string" ? JSON.stringify(u) : String(u))
+
+/** What reading gives: a fresh command, and the issues when the quick rules refuse it. */
+export type Read =
+  | { readonly _tag: "WellFormed"; readonly command: Command.Command }
+  | { readonly _tag: "Malformed"; readonly command: Command.Command; readonly issues: ReadonlyArray<Issue.DomainIssue> }
+  | { readonly _tag: "Unreadable"; readonly issues: ReadonlyArray<Issue.DomainIssue> }
+
+class Unreadable {
+  constructor(readonly path: Issue.Path) {}
+}
+
+const get = (source: unknown, key: string | number, path: Issue.Path): unknown => {
+  try {
+    return (source as Record<string | number, unknown>)[key]
+  } catch {
+    throw new Unreadable(path)
+  }
+}
+
+const copyList = (source: unknown, path: Issue.Path): unknown => {
+  let isArray: boolean
+  try {
+    isArray = Array.isArray(source)
+  } catch {
+    throw new Unreadable(path)
+  }
+  if (!isArray) return source
+  const n = get(source, "length", path) as number
+  const out = new Array<unknown>(n)
+  for (let i = 0; i < n; i++) out[i] = get(source, i, [...path, i])
+  return out
+}
+
+const copyHolder = (source: unknown): unknown => {
+  if (typeof source !== "object" || source === null) return source
+  const holder: Record<string, unknown> = {}
+  const name = get(source, "name", ["holder", "name"])
+  holder["name"] = name
+  holder["roles"] = copyList(get(source, "roles", ["holder", "roles"]), ["holder", "roles"])
+  const member = get(source, "member", ["holder", "member"])
+  if (member !== undefined) holder["member"] = member
+  const grid = get(source, "grid", ["holder", "grid"])
+  if (grid !== undefined) holder["grid"] = grid
+  return holder
+}
+
+const isHolder = (value: unknown): boolean => {
+  if (typeof value !== "object" || value === null) return false
+  const h = value as Record<string, unknown>
+  return isId(h["name"]) && isDistinctList(h["roles"], 1, isRole) &&
+    (h["member"] === undefined || isId(h["member"])) && (h["grid"] === undefined || isId(h["grid"]))
+}
+
+const checks: { readonly [F in Field]: (value: unknown) => boolean } = {
+  key: isId,
+  date: () => true, // checked with the journal's date cache (see `readCommand`)
+  seq: (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0,
+  id: isId,
+  positive: (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0,
+  nonZero: (v) => typeof v === "number" && Number.isSafeInteger(v) && v !== 0,
+  reason: (v) => isText(v, true),
+  note: (v) => isText(v, false),
+  approvers: (v) => isDistinctList(v, 0, isId),
+  holder: isHolder
+}
+
+/**
+ * Reads a command from anything a caller hands in. `isDate` tells a good `YYYY-MM-DD` date
+ * (the journal answers from its cache of dates).
+ */
+export const readCommand = (input: unknown, isDate: (on: unknown) => boolean): Read => {
+  let copy: Record<string, unknown>
+  let tag: unknown
+  let unknown: Array<string> | undefined
+  try {
+    if (typeof input !== "object" || input === null) tag = undefined
+    else tag = get(input, "_tag", ["_tag"])
+    if (!isKind(tag)) {
+      return {
+        _tag: "Unreadable",
+        issues: [messages.make("LEDGER_UNKNOWN_COMMAND", { path: ["_tag"], params: { actual: describe(tag) } })]
+      }
+    }
+    unknown = unknownKeys(input as object, tag)
+    copy = { _tag: tag, key: get(input, "key", ["key"]), on: get(input, "on", ["on"]) }
+    const expectedSeq = get(input, "expectedSeq", ["expectedSeq"])
+    if (expectedSeq !== undefined) copy["expectedSeq"] = expectedSeq
+    for (const [name, kind] of fields[tag]) {
+      const value = get(input, name, [name])
+      if (value === undefined) continue
+      copy[name] = kind === "holder" ? copyHolder(value) : kind === "approvers" ? copyList(value, [name]) : value
+    }
+  } catch (error) {
+    const path = error instanceof Unreadable ? error.path : []
+    return {
+      _tag: "Unreadable",
+      issues: [messages.make("LEDGER_COMMAND_UNREADABLE", { path, params: { field: path.join(".") || "(command)" } })]
+    }
+  }
+  let good = unknown === undefined && isId(copy["key"]) && isDate(copy["on"]) &&
+    (copy["expectedSeq"] === undefined || checks.seq(copy["expectedSeq"]))
+  for (const [name, kind, required] of fields[tag]) {
+    if (!good) break
+    const value = copy[name]
+    good = value === undefined ? !required : checks[kind](value)
+  }
+  const command = copy as Command.Command
+  if (good) return { _tag: "WellFormed", command }
+  // the unknown keys are shown to the decoder (which names them), never stored
+  const decoded = Command.decode(
+    unknown === undefined ? command : { ...command, ...Object.fromEntries(unknown.map((k) => [k, null])) }
+  )
+  // the schema is the reference: should the quick rules ever be stricter, it decides
+  if (decoded._tag === "Success") return { _tag: "WellFormed", command }
+  return { _tag: "Malformed", command, issues: decoded.failure.issues }
+}
+
+/** A fresh copy of a trusted command: its known fields only, in the stored order. */
+export const copyTrusted = (c: Command.Command): Command.Command => {
+  const source = c as unknown as Record<string, unknown>
+  const copy: Record<string, unknown> = { _tag: c._tag, key: c.key, on: c.on }
+  if (c.expectedSeq !== undefined) copy["expectedSeq"] = c.expectedSeq
+  for (const [name, kind] of fields[c._tag]) {
+    const value = source[name]
+    if (value === undefined) continue
+    copy[name] = kind === "holder" ? copyHolder(value) : kind === "approvers" ? [...(value as Array<string>)] : value
+  }
+  return copy as Command.Command
+}
