@@ -10,6 +10,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
 import * as Issue from "./Issue.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 /**
@@ -76,6 +77,9 @@ export const daysInMonth = (year: number, month: number): number =>
 const pad = (n: number, width: number): string => String(n).padStart(width, "0")
 
 const issuesOf = (value: string): ReadonlyArray<Issue.DomainIssue> => {
+  if (typeof value !== "string") {
+    return [messages.make("CORE_DATE_FORMAT", { params: { input: describeValue(value) } })]
+  }
   const match = pattern.exec(value)
   if (match === null) return [messages.make("CORE_DATE_FORMAT", { params: { input: JSON.stringify(value) } })]
   const year = Number(match[1])
@@ -195,8 +199,16 @@ export const makeUnsafe = (value: string): CivilDate => ValidationReport.getOrTh
  * @since 0.1.0
  */
 export const fromParts = (parts: Parts): Result.Result<CivilDate, ValidationReport.ValidationReport> => {
-  const { year, month, day } = parts
-  if (![year, month, day].every(Number.isInteger) || year < 1 || year > 9999) {
+  let year: unknown, month: unknown, day: unknown
+  try {
+    ;({ year, month, day } = parts)
+  } catch {
+    // not an object, or one whose fields cannot be read
+  }
+  if (
+    typeof year !== "number" || typeof month !== "number" || typeof day !== "number" ||
+    ![year, month, day].every(Number.isInteger) || year < 1 || year > 9999
+  ) {
     return Result.fail(ValidationReport.of(messages.make("CORE_DATE_OUT_OF_RANGE")))
   }
   return make(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)

@@ -8,6 +8,7 @@
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type { StandardSchemaV1 } from "effect/StandardSchema"
+import { unreadable } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
 import * as ValidationReport from "./ValidationReport.js"
@@ -176,6 +177,15 @@ const describe = (u: unknown): string => (u === null ? "null" : Array.isArray(u)
  * @since 0.1.0
  */
 export const peekHeader = (input: unknown): Header | undefined => {
+  try {
+    return headerOf(input)
+  } catch {
+    // a Proxy or a getter that throws: no header can be read
+    return undefined
+  }
+}
+
+const headerOf = (input: unknown): Header | undefined => {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined
   const kind = Object.prototype.hasOwnProperty.call(input, "kind") ? (input as { kind: unknown }).kind : undefined
   const version = Object.prototype.hasOwnProperty.call(input, "schemaVersion")
@@ -269,8 +279,13 @@ export const define = <
   }) as unknown as Schema.Decoder<A>
   const decodeBody = ValidationReport.decodeUnknown(schema)
   const decode = (input: unknown): Result.Result<A, ValidationReport.ValidationReport> => {
-    const header = headerIssues(input, options.kind, options.schemaVersion)
-    return header.length > 0 ? Result.fail(ValidationReport.make(header)) : decodeBody(input)
+    try {
+      const header = headerIssues(input, options.kind, options.schemaVersion)
+      return header.length > 0 ? Result.fail(ValidationReport.make(header)) : decodeBody(input)
+    } catch (cause) {
+      // values JSON cannot make (a Proxy, a getter that throws) and checks that throw end here
+      return Result.fail(ValidationReport.of(unreadable(cause)))
+    }
   }
   let cachedJsonSchema: JsonSchema | undefined
   const jsonSchema = (): JsonSchema => {

@@ -10,6 +10,7 @@ import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
 import * as Amount from "./internal/integerAmount.js"
 import * as Issue from "./Issue.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 const kind: Amount.AmountKind = { unit: { zh: "金额（分）", en: "money in fen" } }
@@ -359,6 +360,11 @@ const units: ReadonlyArray<readonly [RegExp, number]> = [
  * @since 0.1.0
  */
 export const parse = (text: string): Result.Result<Fen, ValidationReport.ValidationReport> => {
+  if (typeof text !== "string") {
+    return Result.fail(
+      ValidationReport.of(messages.make("CORE_FEN_PARSE_INVALID", { params: { input: describeValue(text) } }))
+    )
+  }
   // Fast path: plain yuan such as "1234" or "1234.5" (most cells of a spreadsheet)
   const quick = plainYuan.exec(text)
   if (quick !== null) {

@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
 
@@ -37,6 +38,14 @@ export const messages = Issue.catalog({
   CORE_ID_UNTRIMMED: {
     zh: "{labelZh}首尾不能有空白",
     en: "The {labelEn} must not start or end with white space"
+  },
+  CORE_ID_LONE_SURROGATE: {
+    zh: "{labelZh}含有不成对的代理字符（不是有效的 Unicode 文字）",
+    en: "The {labelEn} contains a lone surrogate (it is not valid Unicode text)"
+  },
+  CORE_ID_NOT_STRING: {
+    zh: "{labelZh}应为文字，实际为 {actual}",
+    en: "The {labelEn} must be text, got {actual}"
   }
 })
 
@@ -58,6 +67,8 @@ export const defaultMaxLength = 128
 // C0 controls, DEL and C1 controls
 // eslint-disable-next-line no-control-regex
 const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/
+// a high surrogate not followed by a low one, or a low one not after a high one
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /**
  * Options of an id kind.
@@ -98,6 +109,7 @@ const noIssues: ReadonlyArray<Issue.DomainIssue> = Object.freeze([])
  * @since 0.1.0
  */
 export const isValid = (value: string, options?: Options): boolean => {
+  if (typeof value !== "string") return false
   const n = value.length
   if (n === 0 || n > (options?.maxLength ?? defaultMaxLength)) return false
   const first = value.charCodeAt(0)
@@ -108,6 +120,13 @@ export const isValid = (value: string, options?: Options): boolean => {
   for (let i = 0; i < n; i++) {
     const c = value.charCodeAt(i)
     if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return false
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // a high surrogate must be followed by a low one; a low one is never alone
+      if (c > 0xdbff) return false
+      const next = value.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false
+      i++
+    }
   }
   return true
 }
@@ -130,11 +149,15 @@ export const validate = (value: string, options?: Options): ReadonlyArray<Issue.
   const maxLength = options?.maxLength ?? defaultMaxLength
   const label = options?.label ?? { zh: "编号", en: "id" }
   const params = { labelZh: label.zh, labelEn: label.en, maxLength }
+  if (typeof value !== "string") {
+    return [messages.make("CORE_ID_NOT_STRING", { params: { ...params, actual: describeValue(value) } })]
+  }
   if (value.length === 0) return [messages.make("CORE_ID_EMPTY", { params })]
   const found: Array<Issue.DomainIssue> = []
   if (value.length > maxLength) found.push(messages.make("CORE_ID_TOO_LONG", { params }))
   if (controlCharacter.test(value)) found.push(messages.make("CORE_ID_CONTROL_CHARACTER", { params }))
   if (value.trim() !== value) found.push(messages.make("CORE_ID_UNTRIMMED", { params }))
+  if (loneSurrogate.test(value)) found.push(messages.make("CORE_ID_LONE_SURROGATE", { params }))
   return found
 }
 

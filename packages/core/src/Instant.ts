@@ -8,6 +8,7 @@ import * as Ord from "effect/Order"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as CivilDate from "./CivilDate.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import * as ValidationReport from "./ValidationReport.js"
 
@@ -44,6 +45,9 @@ interface Parsed {
 }
 
 const parse = (value: string): Parsed | Issue.DomainIssue => {
+  if (typeof value !== "string") {
+    return messages.make("CORE_INSTANT_FORMAT", { params: { input: describeValue(value) } })
+  }
   const m = pattern.exec(value)
   if (m === null) return messages.make("CORE_INSTANT_FORMAT", { params: { input: JSON.stringify(value) } })
   const date = CivilDate.make(m[1]!)
@@ -175,7 +179,7 @@ export const toEpochMillis = (instant: Instant): number => {
 export const fromEpochMillis = (millis: number): Result.Result<Instant, ValidationReport.ValidationReport> => {
   if (!Number.isSafeInteger(millis)) {
     return Result.fail(
-      ValidationReport.of(messages.make("CORE_INSTANT_INVALID", { params: { input: String(millis) } }))
+      ValidationReport.of(messages.make("CORE_INSTANT_INVALID", { params: { input: describeValue(millis) } }))
     )
   }
   const day = Math.floor(millis / 86_400_000)

@@ -410,6 +410,14 @@ export const annotationKey = "gongzhi/issue"
  * @since 0.1.0
  */
 export const fromAnnotations = (annotations: unknown): DomainIssue | undefined => {
+  try {
+    return issueOfAnnotations(annotations)
+  } catch {
+    return undefined
+  }
+}
+
+const issueOfAnnotations = (annotations: unknown): DomainIssue | undefined => {
   if (typeof annotations !== "object" || annotations === null) return undefined
   const value = (annotations as Record<string, unknown>)[annotationKey]
   return Schema.is(DomainIssue)(value) ? value : undefined

@@ -14,6 +14,7 @@ import { dual } from "effect/Function"
 import * as CivilDate from "./CivilDate.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 /**
@@ -194,6 +195,11 @@ const chineseDigits: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3
  * @since 0.1.0
  */
 export const parse = (text: string): Result.Result<Period, ValidationReport.ValidationReport> => {
+  if (typeof text !== "string") {
+    return Result.fail(
+      ValidationReport.of(messages.make("CORE_PERIOD_FORMAT", { params: { input: describeValue(text) } }))
+    )
+  }
   const input = text.trim()
   const bad = () =>
     Result.fail(ValidationReport.of(messages.make("CORE_PERIOD_FORMAT", { params: { input: JSON.stringify(text) } })))

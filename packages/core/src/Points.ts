@@ -11,6 +11,7 @@ import { dual } from "effect/Function"
 import * as Amount from "./internal/integerAmount.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 const kind: Amount.AmountKind = { unit: { zh: "积分", en: "points" } }
@@ -321,6 +322,11 @@ const grouped = /^\d{1,3}(?:,\d{3})+$/
  * @since 0.1.0
  */
 export const parse = (text: string): Result.Result<Points, ValidationReport.ValidationReport> => {
+  if (typeof text !== "string") {
+    return Result.fail(
+      ValidationReport.of(messages.make("CORE_POINTS_PARSE_INVALID", { params: { input: describeValue(text) } }))
+    )
+  }
   const fail = (code: keyof typeof messages.templates) =>
     Result.fail(ValidationReport.of(messages.make(code, { params: { input: JSON.stringify(text) } })))
   let s = (/[\uFF00-\uFFEF\u3000]/.test(text) ? text.normalize("NFKC") : text).trim()

@@ -8,7 +8,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import { dual } from "effect/Function"
-import { collect, messages as schemaMessages } from "./internal/schemaIssues.js"
+import { collect, unreadable } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
 
@@ -200,7 +200,15 @@ export const isValid = (report: ValidationReport): boolean => !hasErrors(report)
  * @category guards
  * @since 0.1.0
  */
-export const isValidationReport = (u: unknown): u is ValidationReport =>
+export const isValidationReport = (u: unknown): u is ValidationReport => {
+  try {
+    return isReport(u)
+  } catch {
+    return false
+  }
+}
+
+const isReport = (u: unknown): u is ValidationReport =>
   typeof u === "object" && u !== null && (u as { _tag?: unknown })._tag === "ValidationReport" &&
   Array.isArray((u as { issues?: unknown }).issues)
 
@@ -342,9 +350,7 @@ export const decodeUnknown = <S extends Schema.Decoder<unknown>>(schema: S, opti
       const result = parse(input, parseOptions)
       return Result.isSuccess(result) ? Result.succeed(result.success) : Result.fail(fromSchemaError(result.failure))
     } catch (cause) {
-      return Result.fail(of(schemaMessages.make("CORE_INPUT_TOO_COMPLEX", {
-        params: { reason: cause instanceof Error ? cause.name : "unknown" }
-      })))
+      return Result.fail(of(unreadable(cause)))
     }
   }
 }

@@ -100,5 +100,17 @@ describe("Id", () => {
       expect(Id.validate("ok")).toEqual([])
       expect(Id.validate("", { label: { zh: "工单号", en: "ticket" } })[0]?.message.zh).toBe("工单号不能为空")
     })
+    it("refuses lone surrogates, which are not Unicode text (issue 16)", () => {
+      for (const bad of ["a\uD800b", "\uDC00", "x\uD83D", "\uDE00y"]) {
+        expect(Id.isValid(bad)).toBe(false)
+        expect(Id.validate(bad).map((i) => i.code)).toEqual(["CORE_ID_LONE_SURROGATE"])
+      }
+      expect(Id.isValid("网格😀一")).toBe(true)
+      expect(codes("a\uD800", Id.OrgUnitId)).toEqual(["CORE_ID_LONE_SURROGATE"])
+    })
+    it("refuses what is not a string instead of throwing", () => {
+      expect(Id.isValid(42 as unknown as string)).toBe(false)
+      expect(Id.validate(undefined as unknown as string)[0]?.message.en).toBe("The id must be text, got undefined")
+    })
   })
 })

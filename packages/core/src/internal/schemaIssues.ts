@@ -26,6 +26,12 @@ export const messages = Issue.catalog({
   CORE_INPUT_TOO_COMPLEX: {
     zh: "输入无法解析（嵌套过深或过大）：{reason}",
     en: "The input could not be read (too deep or too large): {reason}"
+  },
+  CORE_INPUT_UNREADABLE: {
+    zh:
+      "输入中有无法读取的值（读取时出错：{reason}），如代理对象（Proxy）或会抛出异常的取值器；请传入由 JSON 解析得到的数据",
+    en:
+      "A value of the input cannot be read (reading it failed: {reason}), such as a Proxy or a getter that throws; pass data parsed from JSON"
   }
 })
 
@@ -245,4 +251,72 @@ export const collect = (root: SchemaIssue.Issue, basePath: Issue.Path = []): Arr
   }
   walk(root, [...basePath], undefined)
   return out
+}
+
+/**
+ * A short description of any value for a message (a string as JSON, else its type); never throws.
+ *
+ * @internal
+ */
+export const describeValue = (u: unknown): string => {
+  try {
+    if (typeof u === "string") return JSON.stringify(u)
+    if (typeof u === "number" || typeof u === "boolean" || u === undefined) return String(u)
+    if (typeof u === "bigint") return `${u}n`
+    if (u === null) return "null"
+    if (typeof u === "object") return Array.isArray(u) ? "array" : "object"
+    return typeof u
+  } catch {
+    return "unreadable value"
+  }
+}
+
+/**
+ * What a caught exception was, for a message; never throws (the exception may be a Proxy too).
+ *
+ * @internal
+ */
+export const reasonOf = (cause: unknown): string => {
+  try {
+    return cause instanceof Error ? `${cause.name}: ${String(cause.message).slice(0, 200)}` : typeof cause
+  } catch {
+    return "unknown"
+  }
+}
+
+/**
+ * The failure of an input that could not be read at all: too deep for the stack, or a value
+ * whose reading throws (a Proxy, a getter).
+ *
+ * @internal
+ */
+export const unreadable = (cause: unknown): Issue.DomainIssue => {
+  const root = rootCause(cause)
+  let tooDeep = false
+  try {
+    tooDeep = root instanceof RangeError
+  } catch {
+    // a cause whose prototype cannot be read is not a stack overflow
+  }
+  return messages.make(tooDeep ? "CORE_INPUT_TOO_COMPLEX" : "CORE_INPUT_UNREADABLE", {
+    params: { reason: reasonOf(root) }
+  })
+}
+
+/** The defect inside an error effect throws for a failed decoding (`error.cause.reasons[i].defect`). */
+const rootCause = (cause: unknown): unknown => {
+  try {
+    const inner = cause instanceof Error ? (cause as { cause?: unknown }).cause : undefined
+    const reasons = typeof inner === "object" && inner !== null ? (inner as { reasons?: unknown }).reasons : undefined
+    if (Array.isArray(reasons)) {
+      for (const reason of reasons) {
+        if (typeof reason === "object" && reason !== null && "defect" in reason) {
+          return (reason as { defect: unknown }).defect
+        }
+      }
+    }
+  } catch {
+    // keep the error as thrown
+  }
+  return cause
 }
