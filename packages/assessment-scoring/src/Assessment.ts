@@ -13,7 +13,15 @@ import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
 import { isFiniteNumber } from "./internal/guards.js"
-import { addNumberMember, beginMembers, hashJson, keyStates, type KnownMembers, storeMembers } from "./internal/hash.js"
+import {
+  addNumberMember,
+  beginMembers,
+  hashJson,
+  keyStates,
+  type KnownMembers,
+  memberSums,
+  storeMembers
+} from "./internal/hash.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
 import * as Plan from "./Plan.js"
@@ -100,7 +108,7 @@ export interface SubjectResult {
 }
 
 /**
- * The result of scoring a plan: which plan (id, version), which inputs (period and hash),
+ * The result of scoring a plan: which plan (id, version, content fingerprint), which inputs (period and hash),
  * the rounding used, every subject's result in input order and what each quota did.
  *
  * @example
@@ -118,6 +126,8 @@ export interface SubjectResult {
 export interface Assessment {
   readonly planId: string
   readonly planVersion: string
+  /** The plan's content fingerprint (`Plan.fingerprint`): a changed plan with the same version has another. */
+  readonly planHash: string
   readonly planName: Label.Label
   readonly period: string | undefined
   readonly inputsHash: string
@@ -330,6 +340,8 @@ const inputIssues = (
   const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
   const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
   const seen = new Set<string>()
+  // the member digests of the subject being read (a local value: a check that scores again cannot disturb it)
+  const sums = memberSums()
   const contexts = leafNodes.map((node): CheckContext => ({
     max: node.max,
     indicatorId: node.id,
@@ -356,7 +368,7 @@ const inputIssues = (
     let numbers = 0
     const mark = found.length
     const base = s * L
-    beginMembers()
+    beginMembers(sums)
     for (let l = 0; l < L; l++) {
       const key = leafKeys[l]!
       const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
@@ -376,14 +388,14 @@ const inputIssues = (
       known++
       if (typeof value === "number") {
         numbers++
-        if (digestible) addNumberMember(leafKeyStates, 2 * l, value)
+        if (digestible) addNumberMember(sums, leafKeyStates, 2 * l, value)
         // the hot path: a finite number for a built-in method, nothing else to check
         if (inline[l] === 1 && value - value === 0) continue
       }
       checkLeaf(found, leafNodes[l]!, value, contexts[l]!, views[s]!, at)
     }
     // every key is a leaf's (known values are own members, and distinct when digestible)
-    if (digestible && numbers === known && keys.length === known) storeMembers(digested, values, 3 * s)
+    if (digestible && numbers === known && keys.length === known) storeMembers(digested, sums, values, 3 * s)
     if (keys.length > known || !digestible) {
       const unknown: Array<Issue.DomainIssue> = []
       for (const key of keys) {
@@ -1177,6 +1189,7 @@ export const score = (
   return Result.succeed({
     planId: plan.id,
     planVersion: plan.version,
+    planHash: compiled.fingerprint,
     planName: plan.name,
     period: inputs.period,
     inputsHash: hashJson(inputs, digested),

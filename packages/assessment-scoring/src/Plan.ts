@@ -12,6 +12,7 @@ import * as Schema from "effect/Schema"
 import * as Consequence from "./Consequence.js"
 import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
+import { hashJson } from "./internal/hash.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
 import * as Ranking from "./Ranking.js"
@@ -631,6 +632,8 @@ export interface Compiled {
   readonly leaves: ReadonlyArray<number>
   readonly vetoRules: ReadonlyMap<string, Expression.Compiled>
   readonly consequenceRules: ReadonlyMap<string, Expression.Compiled>
+  /** The plan's content fingerprint ({@link fingerprint}), recorded in every result. */
+  readonly fingerprint: string
 }
 
 /**
@@ -738,8 +741,27 @@ export const compile = (
     if (Result.isSuccess(compiled)) consequenceRules.set(rule.id, compiled.success)
   }
   if (found.length > 0) return Result.fail(ValidationReport.make(found))
-  return Result.succeed({ plan, nodes, roots, leaves, vetoRules, consequenceRules })
+  return Result.succeed({ plan, nodes, roots, leaves, vetoRules, consequenceRules, fingerprint: fingerprint(plan) })
 }
+
+/**
+ * A fingerprint (16 hex digits) of a plan's content: two plans with the same id and version
+ * but different content have different fingerprints, whatever the order of their keys. Every
+ * result records it (`planHash`), so a result can be told from one computed with a changed plan.
+ * The same digest as `Assessment.inputsHash`, not cryptographic.
+ *
+ * @example
+ * ```ts
+ * import { Plan, Presets } from "@gongzhi/assessment-scoring"
+ *
+ * const changed = { ...Presets.branchStars, maxTotal: 120 }
+ * console.log(Plan.fingerprint(Presets.branchStars) === Plan.fingerprint(changed)) // false
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const fingerprint = (plan: Plan): string => hashJson(plan)
 
 /**
  * Checks a typed plan against a registry: succeeds with the plan or fails with every problem.

@@ -21,24 +21,37 @@ const FNV_PRIME = 0x01000193
 const SEED_A = 0x811c9dc5 | 0
 const SEED_B = 0x050c5d1f
 
-/** The lanes of a stream, and the digest a step produced (module-level, so nothing is allocated per value). */
-let a = 0
-let b = 0
+/**
+ * The lanes of a stream being mixed, and a scratch pair of views on one float: a local value
+ * of each hashing run (no module-level mutable state, so a hash begun inside another — a
+ * plug-in scoring from inside a check — cannot disturb it).
+ */
+interface Lanes {
+  a: number
+  b: number
+  readonly f64: Float64Array
+  readonly u32: Uint32Array
+}
 
-const start = (): void => {
-  a = SEED_A
-  b = SEED_B
+const lanes = (): Lanes => {
+  const f64 = new Float64Array(1)
+  return { a: 0, b: 0, f64, u32: new Uint32Array(f64.buffer) }
+}
+
+const start = (l: Lanes): void => {
+  l.a = SEED_A
+  l.b = SEED_B
 }
 
 /** Mixes one code (a char code or a 32-bit word) into both lanes. */
-const mix = (c: number): void => {
-  a = Math.imul(a ^ c, FNV_PRIME)
-  b = Math.imul(b ^ (c + 0x9e), FNV_PRIME) ^ (b >>> 15)
+const mix = (l: Lanes, c: number): void => {
+  l.a = Math.imul(l.a ^ c, FNV_PRIME)
+  l.b = Math.imul(l.b ^ (c + 0x9e), FNV_PRIME) ^ (l.b >>> 15)
 }
 
 /** Mixes the char codes of `text`. */
-const feed = (text: string): void => {
-  for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i))
+const feed = (l: Lanes, text: string): void => {
+  for (let i = 0; i < text.length; i++) mix(l, text.charCodeAt(i))
 }
 
 const fmix32 = (h: number): number => {
@@ -49,70 +62,83 @@ const fmix32 = (h: number): number => {
   return h ^ (h >>> 16)
 }
 
-const f64 = new Float64Array(1)
-const u32 = new Uint32Array(f64.buffer)
-
-/** Sets (a, b) to the digest of a value that is not an object nor an array. */
-const scalar = (v: unknown): void => {
-  start()
+/** Sets the lanes to the digest of a value that is not an object nor an array. */
+const scalar = (l: Lanes, v: unknown): void => {
+  start(l)
   if (v === null || v === undefined) {
-    mix(0x6e)
+    mix(l, 0x6e)
   } else if (typeof v === "string") {
-    mix(0x73)
-    mix(v.length)
-    feed(v)
+    mix(l, 0x73)
+    mix(l, v.length)
+    feed(l, v)
   } else if (typeof v === "number") {
-    f64[0] = v === 0 ? 0 : v
-    mix(0x64)
-    mix(u32[0]!)
-    mix(u32[1]!)
+    l.f64[0] = v === 0 ? 0 : v
+    mix(l, 0x64)
+    mix(l, l.u32[0]!)
+    mix(l, l.u32[1]!)
   } else if (typeof v === "boolean") {
-    mix(v ? 0x74 : 0x66)
+    mix(l, v ? 0x74 : 0x66)
   } else {
-    mix(0x3f)
-    feed(String(v))
+    mix(l, 0x3f)
+    feed(l, String(v))
   }
 }
 
 /** The state of a member's stream after its key: the same for every object, so callers keep it. */
-const keyState = (key: string): Int32Array => {
-  scalar(key)
-  return Int32Array.of(a, b)
+const keyState = (l: Lanes, key: string): Int32Array => {
+  scalar(l, key)
+  return Int32Array.of(l.a, l.b)
 }
 
 /** The {@link keyState}s of keys, flat: key `i` at `2i` and `2i + 1` (see {@link addNumberMember}). */
 export const keyStates = (keys: ReadonlyArray<string>): Int32Array => {
+  const l = lanes()
   const states = new Int32Array(keys.length * 2)
-  keys.forEach((key, i) => states.set(keyState(key), 2 * i))
+  keys.forEach((key, i) => states.set(keyState(l, key), 2 * i))
   return states
 }
 
-/** Sets (a, b) to the digest of a member whose key stream is (ka, kb) and whose value's digest is (va, vb). */
-const member = (ka: number, kb: number, va: number, vb: number): void => {
-  a = ka
-  b = kb
-  mix(va)
-  mix(vb)
-  a = fmix32(a)
-  b = fmix32(b)
+/** Sets the lanes to the digest of a member whose key stream is (ka, kb) and whose value's digest is (va, vb). */
+const member = (l: Lanes, ka: number, kb: number, va: number, vb: number): void => {
+  l.a = ka
+  l.b = kb
+  mix(l, va)
+  mix(l, vb)
+  l.a = fmix32(l.a)
+  l.b = fmix32(l.b)
 }
 
-/** The lanes of a number's stream after its type tag (the same for every number). */
-start()
-mix(0x64)
-const NUMBER_A = a
-const NUMBER_B = b
+/** The lanes of a number's stream after its type tag (the same for every number; constants). */
+const [NUMBER_A, NUMBER_B] = (() => {
+  const l = lanes()
+  start(l)
+  mix(l, 0x64)
+  return [l.a, l.b] as const
+})()
 
-/** The lane-wise sums and count of the member digests being added up (see {@link addNumberMember}). */
-let sumA = 0
-let sumB = 0
-let sumCount = 0
+/**
+ * The lane-wise sums and count of the member digests of one object being added up (see
+ * {@link addNumberMember}): a local value of its caller, reset by {@link beginMembers}.
+ */
+export interface MemberSums {
+  sumA: number
+  sumB: number
+  count: number
+  readonly f64: Float64Array
+  readonly u32: Uint32Array
+}
+
+/** A new {@link MemberSums}, made once by a caller that adds up the members of many objects. */
+export const memberSums = (): MemberSums => {
+  const f64 = new Float64Array(1)
+  return { sumA: 0, sumB: 0, count: 0, f64, u32: new Uint32Array(f64.buffer) }
+}
 
 /** Starts adding up the member digests of an object (see {@link addNumberMember}). */
-export const beginMembers = (): void => {
-  sumA = 0
-  sumB = 0
-  sumCount = 0
+export const beginMembers = (sums: MemberSums): void => {
+  sums.sumA = 0
+  sums.sumB = 0
+  sums.count = 0
 }
 
 /**
@@ -122,8 +148,9 @@ export const beginMembers = (): void => {
  * them to {@link hashJson}. (The same steps as `scalar` and `member`, in local variables: this
  * runs once per value.)
  */
-export const addNumberMember = (keys: Int32Array, at: number, value: number): void => {
-  f64[0] = value === 0 ? 0 : value
+export const addNumberMember = (sums: MemberSums, keys: Int32Array, at: number, value: number): void => {
+  const u32 = sums.u32
+  sums.f64[0] = value === 0 ? 0 : value
   const lo = u32[0]!
   const hi = u32[1]!
   let x = Math.imul(NUMBER_A ^ lo, FNV_PRIME)
@@ -136,9 +163,9 @@ export const addNumberMember = (keys: Int32Array, at: number, value: number): vo
   q = Math.imul(q ^ (x + 0x9e), FNV_PRIME) ^ (q >>> 15)
   p = Math.imul(p ^ y, FNV_PRIME)
   q = Math.imul(q ^ (y + 0x9e), FNV_PRIME) ^ (q >>> 15)
-  sumA = (sumA + fmix32(p)) | 0
-  sumB = (sumB + fmix32(q)) | 0
-  sumCount++
+  sums.sumA = (sums.sumA + fmix32(p)) | 0
+  sums.sumB = (sums.sumB + fmix32(q)) | 0
+  sums.count++
 }
 
 /**
@@ -151,21 +178,21 @@ export interface KnownMembers {
 }
 
 /** Records the sums added up since {@link beginMembers} as those of `object`, at `offset` (a multiple of 3). */
-export const storeMembers = (known: KnownMembers, object: object, offset: number): void => {
-  known.sums[offset] = sumA
-  known.sums[offset + 1] = sumB
-  known.sums[offset + 2] = sumCount
+export const storeMembers = (known: KnownMembers, sums: MemberSums, object: object, offset: number): void => {
+  known.sums[offset] = sums.sumA
+  known.sums[offset + 1] = sums.sumB
+  known.sums[offset + 2] = sums.count
   known.offsets.set(object, offset)
 }
 
-/** Sets (a, b) to the digest of an object from the sums of its members' digests. */
-const object = (sumA: number, sumB: number, count: number): void => {
-  start()
-  mix(0x6f)
-  mix(count)
-  mix(sumA)
-  mix(sumB)
-  mix(0x7d)
+/** Sets the lanes to the digest of an object from the sums of its members' digests. */
+const object = (l: Lanes, sumA: number, sumB: number, count: number): void => {
+  start(l)
+  mix(l, 0x6f)
+  mix(l, count)
+  mix(l, sumA)
+  mix(l, sumB)
+  mix(l, 0x7d)
 }
 
 /** An array or object being walked: its members still to digest, and what is folded so far. */
@@ -186,6 +213,7 @@ interface Frame {
  * walked again.
  */
 export const hashJson = (value: unknown, known?: KnownMembers): string => {
+  const l = lanes()
   const frames: Array<Frame> = []
   const keys = new Map<string, Int32Array>()
   let v = value
@@ -193,13 +221,13 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
     // descend: the digest of `v`, or a frame for its members
     let frame: Frame | undefined
     if (typeof v !== "object" || v === null) {
-      scalar(v)
+      scalar(l, v)
     } else if (Array.isArray(v)) {
       frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0 }
     } else {
       const at = known?.offsets.get(v)
-      if (at !== undefined) {
-        object(known!.sums[at]!, known!.sums[at + 1]!, known!.sums[at + 2]!)
+      if (known !== undefined && at !== undefined) {
+        object(l, known.sums[at]!, known.sums[at + 1]!, known.sums[at + 2]!)
       } else {
         const record = v as Record<string, unknown>
         const items: Array<unknown> = []
@@ -212,45 +240,43 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
     }
     if (frame !== undefined) {
       if (frame.isArray) {
-        start()
-        mix(0x61)
-        mix(frame.items.length)
-        frame.foldA = a
-        frame.foldB = b
+        start(l)
+        mix(l, 0x61)
+        mix(l, frame.items.length)
+        frame.foldA = l.a
+        frame.foldB = l.b
       }
       if (frame.next < frame.items.length) {
         frames.push(frame)
         v = frame.items[frame.next]
         continue
       }
-      finish(frame)
+      finish(l, frame)
     }
     // ascend: fold the digest just made into the frames above, finishing those that are complete
     for (;;) {
       const top = frames[frames.length - 1]
-      if (top === undefined) return hex(a) + hex(b)
+      if (top === undefined) return hex(l.a) + hex(l.b)
+      const va = l.a
+      const vb = l.b
       if (top.isArray) {
-        const va = a
-        const vb = b
-        a = top.foldA
-        b = top.foldB
-        mix(va)
-        mix(vb)
-        top.foldA = a
-        top.foldB = b
+        l.a = top.foldA
+        l.b = top.foldB
+        mix(l, va)
+        mix(l, vb)
+        top.foldA = l.a
+        top.foldB = l.b
         top.next++
       } else {
-        const va = a
-        const vb = b
         const key = top.items[top.next - 1] as string
         let state = keys.get(key)
         if (state === undefined) {
-          state = keyState(key)
+          state = keyState(l, key)
           keys.set(key, state)
         }
-        member(state[0]!, state[1]!, va, vb)
-        top.foldA = (top.foldA + a) | 0
-        top.foldB = (top.foldB + b) | 0
+        member(l, state[0]!, state[1]!, va, vb)
+        top.foldA = (top.foldA + l.a) | 0
+        top.foldB = (top.foldB + l.b) | 0
         top.next += 2
       }
       if (top.next < top.items.length) {
@@ -258,19 +284,19 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
         break
       }
       frames.pop()
-      finish(top)
+      finish(l, top)
     }
   }
 }
 
-/** Sets (a, b) to the digest of a frame whose members are all folded in. */
-const finish = (frame: Frame): void => {
+/** Sets the lanes to the digest of a frame whose members are all folded in. */
+const finish = (l: Lanes, frame: Frame): void => {
   if (frame.isArray) {
-    a = frame.foldA
-    b = frame.foldB
-    mix(0x7d)
+    l.a = frame.foldA
+    l.b = frame.foldB
+    mix(l, 0x7d)
   } else {
-    object(frame.foldA, frame.foldB, frame.items.length / 2)
+    object(l, frame.foldA, frame.foldB, frame.items.length / 2)
   }
 }
 
