@@ -198,7 +198,8 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
  *
  * const io = Io.memory()
  * await Cli.writeSheets(io, "out.csv", [{ name: "结果", rows: [["编号", "总分"], ["gc-01", 95.5]] }])
- * console.log(String(io.files.get("out.csv")).trim()) // "\uFEFF编号,总分\ngc-01,95.5"
+ * const text = String(io.files.get("out.csv"))
+ * console.log(text.startsWith("\uFEFF"), text.trim()) // true "编号,总分\ngc-01,95.5"
  * ```
  *
  * @category output

@@ -7,6 +7,7 @@
  * @since 0.2.0
  */
 export * as DecisionRule from "./DecisionRule.js"
+export * as Electorate from "./Electorate.js"
 export * as Fraction from "./Fraction.js"
 export * as Messages from "./Messages.js"
 export * as Presets from "./Presets.js"

@@ -357,7 +357,7 @@ export interface Diff {
  * const before = Result.getOrThrow(OrgTree.build(Fixtures.hongan(), Presets.hongan))
  * const after = Result.getOrThrow(Change.move(before, "hongan-gc-01-grid-01-branch", "hongan-gc-02")).tree
  * const diff = Change.diff(before, after)
- * console.log(diff.reparented.length, diff.moved.length) // 1 7
+ * console.log(diff.reparented.length, diff.moved.length) // 1 6
  * console.log(Change.diff(before, before).moved.length) // 0
  * ```
  *

@@ -188,7 +188,7 @@ const appendImpl = (
  *   const r2 = pipe(r1.success.journal, Journal.append({ _tag: "Earn", key: "e1", on, account: "ha", activity: "cleaning", approvedBy: ["grid-sec"] }))
  *   if (r2._tag === "Success") console.log(r2.success.entry?.postings) // [{ account: "system:pool", amount: -10 }, { account: "ha", amount: 10 }]
  *   const bad = Journal.append(r1.success.journal, { _tag: "Earn", key: "e2", on, account: "nobody", activity: "cleaning" })
- *   if (bad._tag === "Failure") console.log(bad.failure.issues.map((i) => i.code)) // ["LEDGER_APPROVAL_MISSING", "LEDGER_UNKNOWN_ACCOUNT"] in some order
+ *   if (bad._tag === "Failure") console.log(bad.failure.issues.map((i) => i.code)) // ["LEDGER_UNKNOWN_ACCOUNT", "LEDGER_APPROVAL_MISSING"]
  * }
  * ```
  *
