@@ -686,21 +686,25 @@ const formulaLabel = (
   bonus: number,
   deductions: number,
   evaluation: number | undefined,
-  total: number
+  total: number,
+  /** The total before the plan's `totalCap`, when it was above it. */
+  uncapped?: number
 ): Label.Label => {
+  const capZh = uncapped === undefined ? `${total}` : `${uncapped}，总分封顶 ${total}`
+  const capEn = uncapped === undefined ? `${total}` : `${uncapped}, total capped at ${total}`
   const plusZh = `${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""}`
   const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
   if (formula._tag === "BranchStar") {
     return {
       zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${
         evaluation ?? 0
-      } × ${formula.evaluationShare}% = ${total}`,
+      } × ${formula.evaluationShare}% = ${capZh}`,
       en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${
         evaluation ?? 0
-      } × ${formula.evaluationShare}% = ${total}`
+      } × ${formula.evaluationShare}% = ${capEn}`
     }
   }
-  return { zh: `指标得分 ${base}${plusZh} = ${total}`, en: `indicators ${base}${plusEn} = ${total}` }
+  return { zh: `指标得分 ${base}${plusZh} = ${capZh}`, en: `indicators ${base}${plusEn} = ${capEn}` }
 }
 
 const noSteps: ReadonlyArray<Explanation.Step> = Object.freeze([])
@@ -845,6 +849,9 @@ export const score = (
   const vetoItems = new Map((plan.vetoes ?? []).map((v) => [v.id, v]))
   const bonusCapUnits = plan.bonusCap === undefined ? Infinity : units(plan.bonusCap)
   const deductionCapUnits = plan.deductionCap === undefined ? Infinity : units(plan.deductionCap)
+  const totalCapUnits = plan.totalCap === undefined ? Infinity : Rounding.roundScaled(plan.totalCap * scale, "down")
+  /** The totals above the plan's `totalCap` before they were capped, by subject number (few). */
+  let uncapped: Map<number, number> | undefined
   // the per-indicator points record is built only when a rule may read `points` (found by walking the rules)
   const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some((rule) =>
     Expression.mayRead(rule, "points")
@@ -937,9 +944,18 @@ export const score = (
     }
   }
   const lazyTree = lazy((s) => treeOf(s))
-  const lazyFormula = lazy((_, e: Explanation.Explanation) =>
-    formulaLabel(formula, e.base, e.bonusTotal, e.deductionTotal, e.evaluation, e.total)
-  )
+  const lazyFormula = lazy((s, e: Explanation.Explanation) => {
+    const raw = uncapped?.get(s)
+    return formulaLabel(
+      formula,
+      e.base,
+      e.bonusTotal,
+      e.deductionTotal,
+      e.evaluation,
+      e.total,
+      raw === undefined ? undefined : raw / scale
+    )
+  })
   const lazyGrading = lazy((s) => gradingSteps(s))
   const explanationOf = (s: number): Explanation.Explanation => {
     const explanation = {
@@ -1040,6 +1056,17 @@ export const score = (
         ;(vetoes ??= []).push({ id, label: item.label, effect: item.effect, reason: ruleReasons.get(id)! })
       }
     }
+    if (!Number.isFinite(totalUnits) || !Number.isFinite(baseUnits)) {
+      // never a NaN or infinite score: the plan's checks should make this unreachable
+      failures.push(messages.make("ASSESS_TOTAL_NOT_FINITE", {
+        path: ["subjects", s],
+        params: { subject: subject.id, actual: String(totalUnits / scale) }
+      }))
+    }
+    if (totalUnits > totalCapUnits) {
+      ;(uncapped ??= new Map()).set(s, totalUnits)
+      totalUnits = totalCapUnits
+    }
     totals[s] = totalUnits
     baseOf[s] = baseUnits
     if (evaluationUnits !== undefined) evaluationOf[s] = evaluationUnits
@@ -1131,7 +1158,10 @@ export const score = (
   // ranking
   const places = plan.ranking === undefined
     ? undefined
-    : Ranking.rank(views.map((view, k) => ({ id: view.id, total: totals[k]!, group: view.group })), plan.ranking)
+    : Ranking.rank(
+      views.map((view, k) => ({ id: view.id, total: totals[k]!, group: view.group, vetoed: vetoesOf[k]!.length > 0 })),
+      plan.ranking
+    )
 
   // results and consequences
   // one grade value per band, shared by the subjects that have it (frozen)
@@ -1203,7 +1233,8 @@ export const score = (
 
 /**
  * The subjects in standing order (赛马比拼 table): by rank (within each group when the plan
- * ranks by group), else by total, highest first; ties by id.
+ * ranks by group; subjects without a rank last), subjects with a veto after the others, else
+ * by total, highest first; ties by id.
  *
  * @example
  * ```ts
@@ -1219,9 +1250,12 @@ export const score = (
  */
 export const standings = (assessment: Assessment): ReadonlyArray<SubjectResult> => {
   const byGroup = assessment.ranking?.scope === "group"
+  // unranked subjects (vetoed, with `vetoed: "unranked"`) after the ranked ones
+  const place = (s: SubjectResult): number => s.rank ?? Number.MAX_SAFE_INTEGER
+  const vetoed = (s: SubjectResult): number => (s.vetoes.length > 0 ? 1 : 0)
   return [...assessment.subjects].sort((a, b) =>
     (byGroup ? compareText(a.group ?? "", b.group ?? "") : 0) ||
-    (a.rank ?? 0) - (b.rank ?? 0) || b.total - a.total || compareText(a.id, b.id)
+    place(a) - place(b) || vetoed(a) - vetoed(b) || b.total - a.total || compareText(a.id, b.id)
   )
 }
 

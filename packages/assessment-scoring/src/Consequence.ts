@@ -127,7 +127,8 @@ export const recipientAttributes = { unit: "unitId", supervisor: "supervisorId" 
 
 /**
  * What triggers a consequence: a grade, a veto (any, or the listed ones), a rank in the top
- * N of the subject's ranking, or a JSON Logic rule over the subject's result.
+ * N of the subject's ranking (never for a subject with a veto: a one-vote veto bars rank-based
+ * benefits), or a JSON Logic rule over the subject's result.
  *
  * @example
  * ```ts
@@ -323,7 +324,8 @@ export const fires = (
         : undefined
     }
     case "Rank":
-      return facts.rank !== undefined && facts.rank <= trigger.top
+      // a subject with a one-vote veto never gets a rank-based benefit, wherever it stands
+      return facts.rank !== undefined && facts.rank <= trigger.top && facts.vetoes.length === 0
         ? { zh: `排名第 ${facts.rank}，进入前 ${trigger.top}`, en: `rank ${facts.rank}, within the top ${trigger.top}` }
         : undefined
     case "Rule": {

@@ -93,6 +93,18 @@ export const messages = Issue.catalog({
     zh: "基础分占比 {base}% 与测评占比 {evaluation}% 之和应为 100%",
     en: "The base share {base}% and the evaluation share {evaluation}% must add up to 100%"
   },
+  ASSESS_MAX_BELOW_PRECISION: {
+    zh: "最高分 {value} 小于方案计分精度的一个单位 {step}，得分无法计算",
+    en: "The maximum {value} is below one unit of the plan's rounding ({step}): no score can be computed"
+  },
+  ASSESS_FIGURE_TOO_LARGE: {
+    zh: "数值 {value} 超过上限 {max}",
+    en: "The figure {value} is above the limit {max}"
+  },
+  ASSESS_TOTAL_NOT_FINITE: {
+    zh: "对象 \"{subject}\" 的总分不是有限数值（{actual}），未予评分",
+    en: "The total of subject \"{subject}\" is not a finite number ({actual}); nothing is scored"
+  },
   ASSESS_EXPRESSION_INVALID: {
     zh: "JSON Logic 表达式无效：{reason}",
     en: "The JSON Logic expression is invalid: {reason}"

@@ -336,9 +336,52 @@ const duplicateIds = (
   return found
 }
 
+/**
+ * The largest figure a plan may hold (maxima, points, caps, weights): with at most four places
+ * of rounding, every sum of them stays an exact integer of units, never an infinity.
+ *
+ * @example
+ * ```ts
+ * import { Plan } from "@gongzhi/assessment-scoring"
+ *
+ * console.log(Plan.maxFigure) // 1000000000
+ * ```
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const maxFigure = 1_000_000_000
+
 /** The plan checks that do not depend on the method registry. */
 const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
+  // figures that would make a score NaN or infinite: a maximum below one unit of the plan's
+  // rounding (a leaf's points are divided by it), or a figure too large to sum exactly
+  const step = 1 / Rounding.scale(plan.rounding ?? Rounding.standard)
+  const tooLarge = (value: number | undefined, path: Issue.Path) => {
+    if (value !== undefined && value > maxFigure) {
+      found.push(messages.make("ASSESS_FIGURE_TOO_LARGE", { path, params: { value, max: maxFigure } }))
+    }
+  }
+  const belowStep = (value: number | undefined, path: Issue.Path) => {
+    if (value !== undefined && Math.floor(value / step + 1e-9) < 1) {
+      found.push(messages.make("ASSESS_MAX_BELOW_PRECISION", { path, params: { value, step } }))
+    }
+  }
+  tooLarge(plan.maxTotal, ["maxTotal"])
+  belowStep(plan.maxTotal, ["maxTotal"])
+  tooLarge(plan.bonusCap, ["bonusCap"])
+  tooLarge(plan.deductionCap, ["deductionCap"])
+  tooLarge(plan.totalCap, ["totalCap"])
+  belowStep(plan.totalCap, ["totalCap"])
+  ;(plan.bonus ?? []).forEach((item, i) => {
+    tooLarge(item.points, ["bonus", i, "points"])
+    tooLarge(item.cap, ["bonus", i, "cap"])
+  })
+  ;(plan.deductions ?? []).forEach((item, i) => {
+    tooLarge(item.points, ["deductions", i, "points"])
+    tooLarge(item.cap, ["deductions", i, "cap"])
+  })
   // the tree
   const ids = new Set<string>()
   walk(plan.indicators, (node, path, depth) => {
@@ -348,6 +391,9 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
       )
     }
     ids.add(node.id)
+    tooLarge(node.max, [...path, "max"])
+    belowStep(node.max, [...path, "max"])
+    tooLarge(node.weight, [...path, "weight"])
     if (depth > maxDepth) {
       found.push(messages.make("ASSESS_TREE_TOO_DEEP", { path, params: { id: node.id, max: maxDepth } }))
     }
@@ -525,6 +571,7 @@ export const document: Document.Definition<"assessment-plan", 1, Plan> = Documen
     bonusCap: Schema.optionalKey(PositiveFinite),
     deductions: Schema.optionalKey(Schema.Array(Item)),
     deductionCap: Schema.optionalKey(PositiveFinite),
+    totalCap: Schema.optionalKey(PositiveFinite),
     vetoes: Schema.optionalKey(Schema.Array(Veto)),
     formula: Schema.optionalKey(Formula),
     rounding: Schema.optionalKey(Rounding.Rule),
@@ -568,6 +615,12 @@ export interface Plan {
   readonly deductions?: ReadonlyArray<Item>
   /** The most all deduction items together can take off. */
   readonly deductionCap?: number
+  /**
+   * The highest total a subject can get, bonus included (e.g. 100 with the branch-star formula,
+   * whose bonus points would otherwise lift a total above 100); a capped total says so in its
+   * explanation. Without it a total may exceed `maxTotal` by the bonus ({@link maxPossible}).
+   */
+  readonly totalCap?: number
   readonly vetoes?: ReadonlyArray<Veto>
   /** Default `{ _tag: "Sum" }`. */
   readonly formula?: Formula
@@ -804,8 +857,8 @@ export const decode = (
 
 /**
  * The highest total a plan can give: `maxTotal` plus what bonus items can add (the plan's
- * `bonusCap`, or the sum of the items' caps). With the branch-star formula bonus points are
- * weighted by the base share.
+ * `bonusCap`, or the sum of the items' caps), at most the plan's `totalCap`. With the
+ * branch-star formula bonus points are weighted by the base share.
  *
  * @example
  * ```ts
@@ -821,5 +874,6 @@ export const maxPossible = (plan: Plan): number => {
   const items = (plan.bonus ?? []).reduce((sum, item) => sum + item.cap, 0)
   const bonus = Math.min(items, plan.bonusCap ?? Infinity)
   const formula = plan.formula ?? { _tag: "Sum" }
-  return formula._tag === "BranchStar" ? plan.maxTotal + (bonus * formula.baseShare) / 100 : plan.maxTotal + bonus
+  const most = formula._tag === "BranchStar" ? plan.maxTotal + (bonus * formula.baseShare) / 100 : plan.maxTotal + bonus
+  return Math.min(most, plan.totalCap ?? Infinity)
 }

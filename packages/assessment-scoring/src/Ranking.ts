@@ -8,13 +8,32 @@
 import * as Schema from "effect/Schema"
 
 /**
- * How a plan ranks: `mode` of ties and `scope` (all subjects, or each peer group).
+ * Where subjects with a one-vote veto (一票否决) stand: `"last"`, ranked after every subject
+ * without one (among themselves by total), or `"unranked"`, given no rank. Either way a vetoed
+ * subject is never ahead of one without a veto, and rank-based consequences never reach it.
  *
  * @example
  * ```ts
  * import type { Ranking } from "@gongzhi/assessment-scoring"
  *
- * const config: Ranking.Config = { mode: "competition", scope: "group" }
+ * const vetoed: Ranking.Vetoed = "unranked"
+ * console.log(vetoed)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Vetoed = "last" | "unranked"
+
+/**
+ * How a plan ranks: `mode` of ties, `scope` (all subjects, or each peer group) and where
+ * vetoed subjects stand (`vetoed`, default `"last"`).
+ *
+ * @example
+ * ```ts
+ * import type { Ranking } from "@gongzhi/assessment-scoring"
+ *
+ * const config: Ranking.Config = { mode: "competition", scope: "group", vetoed: "last" }
  * console.log(config.mode)
  * ```
  *
@@ -24,6 +43,8 @@ import * as Schema from "effect/Schema"
 export interface Config {
   readonly mode: "competition" | "dense"
   readonly scope: "plan" | "group"
+  /** Where subjects with a veto stand; default `"last"`. */
+  readonly vetoed?: Vetoed
 }
 
 /**
@@ -42,7 +63,8 @@ export interface Config {
  */
 export const Config: Schema.Codec<Config> = Schema.Struct({
   mode: Schema.Literals(["competition", "dense"]),
-  scope: Schema.Literals(["plan", "group"])
+  scope: Schema.Literals(["plan", "group"]),
+  vetoed: Schema.optionalKey(Schema.Literals(["last", "unranked"]))
 }).annotate({ identifier: "RankingConfig" })
 
 /**
@@ -63,6 +85,8 @@ export interface Entry {
   readonly id: string
   readonly total: number
   readonly group: string | undefined
+  /** Whether a one-vote veto applies to the subject (see {@link Vetoed}); default no. */
+  readonly vetoed?: boolean
 }
 
 /**
@@ -86,7 +110,9 @@ export interface Place {
 
 /**
  * Ranks entries by total, highest first, within each scope; equal totals share a rank.
- * Runs in n·log n.
+ * Vetoed entries come after every other entry of their scope (`vetoed: "last"`, the default;
+ * they never share a rank with an entry without a veto) or get no place (`"unranked"`, and are
+ * not counted in `peers`). Runs in n·log n.
  *
  * @example
  * ```ts
@@ -99,27 +125,34 @@ export interface Place {
  * const competition = Ranking.rank(entries, { mode: "competition", scope: "plan" })
  * const dense = Ranking.rank(entries, { mode: "dense", scope: "plan" })
  * console.log(competition.get("d")?.rank, dense.get("d")?.rank) // 4 3
+ * const vetoed = [...entries, { id: "e", total: 100, group: undefined, vetoed: true }]
+ * console.log(Ranking.rank(vetoed, { mode: "competition", scope: "plan" }).get("e")?.rank) // 5
+ * console.log(Ranking.rank(vetoed, { mode: "competition", scope: "plan", vetoed: "unranked" }).get("e")) // undefined
  * ```
  *
  * @category combinators
  * @since 0.1.0
  */
 export const rank = (entries: ReadonlyArray<Entry>, config: Config): ReadonlyMap<string, Place> => {
+  const unranked = config.vetoed === "unranked"
   const scopes = new Map<string, Array<Entry>>()
   for (const e of entries) {
+    if (unranked && e.vetoed === true) continue
     const key = config.scope === "group" ? `g:${e.group ?? ""}` : "all"
     let list = scopes.get(key)
     if (list === undefined) scopes.set(key, list = [])
     list.push(e)
   }
   const places = new Map<string, Place>()
+  const isVetoed = (e: Entry): number => (e.vetoed === true ? 1 : 0)
   for (const list of scopes.values()) {
-    list.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    list.sort((a, b) => isVetoed(a) - isVetoed(b) || b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     let rankNow = 0
     let dense = 0
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!
-      if (i === 0 || list[i - 1]!.total !== e.total) {
+      const before = list[i - 1]
+      if (before === undefined || before.total !== e.total || isVetoed(before) !== isVetoed(e)) {
         rankNow = i + 1
         dense++
       }

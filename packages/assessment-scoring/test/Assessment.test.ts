@@ -1,4 +1,4 @@
-import { Assessment, Explanation, Inputs, Messages, Method, type Plan, Presets } from "@gongzhi/assessment-scoring"
+import { Assessment, Explanation, Inputs, Messages, Method, Plan, Presets } from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
 import { Result, Schema } from "effect"
 import { describe, expect, expectTypeOf, it } from "vitest"
@@ -57,20 +57,20 @@ describe("Assessment", () => {
       expect(school.grade?.id).toBe("excellent")
       expect(school.consequences.map((c) => c.kind)).toEqual(["commendation"])
     })
+    const full = (id: string, funds: number, extra: Partial<Inputs.Subject> = {}): Inputs.Subject => ({
+      id,
+      values: {
+        "joint-meetings": 12,
+        "problems-resolved": 0.95,
+        "three-lists": ["resources", "projects", "needs"],
+        "red-stewards": 0.9,
+        "co-building": 0.95,
+        "funds-raised": funds,
+        "first-secretary": { points: 9, justification: "督导到位" }
+      },
+      ...extra
+    })
     it("an outstanding grand committee is commended and the horse race ranks them", () => {
-      const full = (id: string, funds: number, extra: Partial<Inputs.Subject> = {}): Inputs.Subject => ({
-        id,
-        values: {
-          "joint-meetings": 12,
-          "problems-resolved": 0.95,
-          "three-lists": ["resources", "projects", "needs"],
-          "red-stewards": 0.9,
-          "co-building": 0.95,
-          "funds-raised": funds,
-          "first-secretary": { points: 9, justification: "督导到位" }
-        },
-        ...extra
-      })
       const inputs = Inputs.make(Presets.qijiangGrandCommittee.id, [
         full("gc-a", 700_000, { previousRank: 3 }),
         full("gc-b", 300_000, { previousRank: 1 }),
@@ -86,6 +86,99 @@ describe("Assessment", () => {
       // deductions are capped by the item cap (10) even for 40 complaints
       expect(byId(r, "gc-c").explanation.deductions[0]).toMatchObject({ occurrences: 40, points: 10, capped: true })
       expect(Assessment.standings(r).map((s) => s.id)).toEqual(["gc-a", "gc-b", "gc-c"])
+    })
+    it("a vetoed grand committee with the best total ranks last and gets no priority in awards", () => {
+      // regression: it ranked #1 and received priority-in-awards together with its reminder talk
+      const inputs = Inputs.make(Presets.qijiangGrandCommittee.id, [
+        full("gc-a", 700_000, { vetoes: [{ id: "major-incident", reason: { zh: "火灾", en: "fire" } }] }),
+        full("gc-b", 300_000),
+        full("gc-c", 100_000)
+      ])
+      const r = ok(Assessment.score(Presets.qijiangGrandCommittee, inputs))
+      const a = byId(r, "gc-a")
+      expect(a.total).toBeGreaterThan(byId(r, "gc-b").total)
+      expect([a.rank, a.grade?.id]).toEqual([3, "fail"])
+      expect(a.consequences.map((c) => c.kind)).toEqual(["reminder-talk"])
+      expect([byId(r, "gc-b").rank, byId(r, "gc-c").rank]).toEqual([1, 2])
+      expect(byId(r, "gc-b").consequences.map((c) => c.kind)).toContain("priority-in-awards")
+      expect(Assessment.standings(r).map((s) => s.id)).toEqual(["gc-b", "gc-c", "gc-a"])
+      // the plan may leave vetoed subjects unranked instead
+      const unranked = {
+        ...Presets.qijiangGrandCommittee,
+        ranking: { mode: "competition", scope: "plan", vetoed: "unranked" }
+      } as const
+      const u = ok(Assessment.score(unranked, inputs))
+      expect([byId(u, "gc-a").rank, byId(u, "gc-a").peers, byId(u, "gc-b").peers]).toEqual([undefined, undefined, 2])
+      expect(Assessment.standings(u).map((s) => s.id)).toEqual(["gc-b", "gc-c", "gc-a"])
+    })
+  })
+
+  describe("figures that would give NaN", () => {
+    it("a plan whose indicator max is below the rounding step is refused when decoded, not scored NaN", () => {
+      // regression: democratic-evaluation with a max of 0.001 validated, then scored everyone NaN
+      const doc = JSON.parse(JSON.stringify(Presets.democraticEvaluation)) as {
+        indicators: Array<{ max: number; children?: Array<{ max: number }> }>
+      }
+      const first = doc.indicators[0]!
+      ;(first.children?.[0] ?? first).max = 0.001
+      const decoded = Plan.decode(doc)
+      expect(Result.isFailure(decoded) && decoded.failure.issues.map((i) => i.code)).toContain(
+        "ASSESS_MAX_BELOW_PRECISION"
+      )
+      const scored = Assessment.score(doc as unknown as Plan.Plan, Presets.democraticEvaluationExample)
+      expect(Result.isFailure(scored)).toBe(true)
+    })
+    it("a total met as NaN while scoring is a failure naming the subject (ASSESS_TOTAL_NOT_FINITE), never a score", () => {
+      // a JavaScript caller's plan whose maximum changes between the checks and the scoring
+      let reads = 0
+      const shifty = {
+        id: "b",
+        label: { zh: "b", en: "b" },
+        weight: 1,
+        method: { name: "linear", config: { floor: 0, target: 10 } },
+        get max() {
+          return ++reads <= 2 ? 10 : 0.0001
+        }
+      }
+      const plan = {
+        ...simplePlan,
+        vetoes: undefined,
+        consequences: undefined,
+        grades: undefined,
+        indicators: [{
+          id: "w",
+          label: { zh: "w", en: "w" },
+          max: 100,
+          children: [
+            {
+              id: "a",
+              label: { zh: "a", en: "a" },
+              max: 10,
+              weight: 1,
+              method: { name: "linear", config: { floor: 0, target: 10 } }
+            },
+            shifty
+          ]
+        }]
+      } as unknown as Plan.Plan
+      const r = Assessment.score(plan, simpleInputs([{ id: "s", values: { a: 5, b: 5 } }]))
+      expect(codesOf(r)).toEqual(["ASSESS_TOTAL_NOT_FINITE"])
+      expect(Result.isFailure(r) && r.failure.issues[0]!.path).toEqual(["subjects", 0])
+    })
+  })
+
+  describe("branch stars cap", () => {
+    it("bonus points lift a branch to 100 at most, and its explanation says so", () => {
+      // regression: totals reached 104.2 with bonus points
+      const ex = Presets.branchStarsExample
+      const inputs = { ...ex, subjects: ex.subjects.map((s) => ({ ...s, bonus: { award: 2 } })) }
+      const r = ok(Assessment.score(Presets.branchStars, inputs))
+      expect(Math.max(...r.subjects.map((s) => s.total))).toBe(100)
+      expect(byId(r, "b-01").explanation.formula.en).toBe(
+        "(base 100 + bonus 6) × 70% + evaluation 96.3 × 30% = 103.1, total capped at 100"
+      )
+      expect(byId(r, "b-01").explanation.formula.zh).toContain("总分封顶 100")
+      expect(Plan.maxPossible(Presets.branchStars)).toBe(100)
     })
   })
 
@@ -147,9 +240,13 @@ describe("Assessment", () => {
         const plusZh = `${e.bonusTotal > 0 ? ` + 加分 ${e.bonusTotal}` : ""}${
           e.deductionTotal > 0 ? ` − 扣分 ${e.deductionTotal}` : ""
         }`
+        // above the preset's cap of 100, the total before the cap is written, then the cap
+        const raw = Math.round(((e.base + e.bonusTotal - e.deductionTotal) * 0.7 + e.evaluation! * 0.3) * 10) / 10
+        const capZh = raw > 100 ? `${raw}，总分封顶 ${e.total}` : `${e.total}`
+        const capEn = raw > 100 ? `${raw}, total capped at ${e.total}` : `${e.total}`
         expect(e.formula).toEqual({
-          zh: `(基础分 ${e.base}${plusZh}) × 70% + 测评分 ${e.evaluation} × 30% = ${e.total}`,
-          en: `(base ${e.base}${plusEn}) × 70% + evaluation ${e.evaluation} × 30% = ${e.total}`
+          zh: `(基础分 ${e.base}${plusZh}) × 70% + 测评分 ${e.evaluation} × 30% = ${capZh}`,
+          en: `(base ${e.base}${plusEn}) × 70% + evaluation ${e.evaluation} × 30% = ${capEn}`
         })
         // made once, then the same value
         expect(e.formula).toBe(e.formula)

@@ -100,6 +100,14 @@ export const brokenPlans: Record<string, Plan.Plan> = {
       config: { logic: Array.from({ length: 70 }).reduce<unknown>((inner) => ({ "!": [inner] }), 1) as never }
     })
   ]),
+  ASSESS_MAX_BELOW_PRECISION: withIndicators([{
+    ...leaf("x", { name: "linear", config: { floor: 0, target: 5 } }),
+    max: 0.001
+  }]),
+  ASSESS_FIGURE_TOO_LARGE: withIndicators([{
+    ...leaf("x", { name: "linear", config: { floor: 0, target: 5 } }),
+    max: 1e300
+  }]),
   ASSESS_RANGE_INVALID: withIndicators([leaf("x", { name: "linear", config: { floor: 5, target: 5 } })]),
   ASSESS_BANDS_OVERLAP: withIndicators([
     leaf("x", {
@@ -235,7 +243,9 @@ describe("Plan", () => {
   describe("getters", () => {
     it("maxPossible adds the bonus cap (weighted by the base share for branch stars)", () => {
       expect(Plan.maxPossible(Presets.qijiangGrandCommittee)).toBe(110)
-      expect(Plan.maxPossible(Presets.branchStars)).toBeCloseTo(104.2)
+      // branch stars declare a total cap of 100: bonus cannot lift a total above it
+      expect(Plan.maxPossible(Presets.branchStars)).toBe(100)
+      expect(Plan.maxPossible({ ...Presets.branchStars, totalCap: 200 })).toBeCloseTo(104.2)
       expect(Plan.maxPossible(Presets.democraticEvaluation)).toBe(100)
     })
   })

@@ -285,6 +285,8 @@ export const branchStars: Plan.Plan = {
   ],
   bonus: [{ id: "award", label: { zh: "获上级表彰", en: "award from a higher level" }, points: 3, cap: 6 }],
   bonusCap: 6,
+  // stars are rated on 100 points: bonus points lift a total to 100 at most
+  totalCap: 100,
   deductions: [
     { id: "rectification", label: { zh: "问题整改不到位", en: "problem not rectified" }, points: 5, cap: 10 },
     { id: "complaint", label: { zh: "群众有效投诉", en: "justified complaint" }, points: 2, cap: 10 }
@@ -307,7 +309,8 @@ export const branchStars: Plan.Plan = {
       overflowTo: "four-star"
     }]
   },
-  ranking: { mode: "competition", scope: "plan" }
+  // a branch with a veto is ranked after every other branch (and never gets a rank-based benefit)
+  ranking: { mode: "competition", scope: "plan", vetoed: "last" }
 }
 
 const branch = (
@@ -507,7 +510,8 @@ export const qijiangGrandCommittee: Plan.Plan = {
   }],
   rounding: { places: 2, mode: "half-up" },
   grades: { bands: gcBands },
-  ranking: { mode: "competition", scope: "plan" },
+  // a branch with a veto is ranked after every other branch (and never gets a rank-based benefit)
+  ranking: { mode: "competition", scope: "plan", vetoed: "last" },
   consequences: [
     {
       id: "commend",
