@@ -8,7 +8,7 @@
  */
 import { type CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
-import { indexesOf, kindAt } from "./internal/indexes.js"
+import { indexesOf, isReadable, kindAt, readableTree } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import type * as OrgRows from "./OrgRows.js"
@@ -63,6 +63,9 @@ export interface Applied {
   readonly change: Change
 }
 
+const notBuilt = (): Result.Result<Applied, ValidationReport.ValidationReport> =>
+  Result.fail(ValidationReport.of(messages.make("ORG_TREE_NOT_BUILT")))
+
 const unknownUnit = (id: string, path: Issue.Path) => messages.make("ORG_UNKNOWN_UNIT", { path, params: { id } })
 
 const rebuild = (
@@ -95,6 +98,7 @@ export const move = (
   id: string,
   newParentId: string
 ): Result.Result<Applied, ValidationReport.ValidationReport> => {
+  if (!isReadable(tree)) return notBuilt()
   const index = indexesOf(tree)
   const i = index.byId.get(id)
   const p = index.byId.get(newParentId)
@@ -161,6 +165,7 @@ export const mergeGrids = (
   into: string,
   merged: ReadonlyArray<string>
 ): Result.Result<Applied, ValidationReport.ValidationReport> => {
+  if (!isReadable(tree)) return notBuilt()
   const issues: Array<Issue.DomainIssue> = []
   requireGrid(tree, into, ["into"], issues)
   merged.forEach((id, k) => requireGrid(tree, id, ["merged", k], issues))
@@ -206,6 +211,7 @@ export const splitGrid = (
   grid: string,
   into: ReadonlyArray<{ readonly id: string; readonly name: string; readonly buildings: ReadonlyArray<string> }>
 ): Result.Result<Applied, ValidationReport.ValidationReport> => {
+  if (!isReadable(tree)) return notBuilt()
   const issues: Array<Issue.DomainIssue> = []
   const g = requireGrid(tree, grid, ["grid"], issues)
   const index = indexesOf(tree)
@@ -269,10 +275,12 @@ export const addPosition = (
   tree: OrgTree.OrgTree,
   position: OrgRows.PositionRow
 ): Result.Result<Applied, ValidationReport.ValidationReport> =>
-  rebuild(tree, { ...OrgTree.rows(tree), positions: [...tree.positions, position] }, {
-    _tag: "PositionAdded",
-    position
-  })
+  isReadable(tree)
+    ? rebuild(tree, { ...OrgTree.rows(tree), positions: [...tree.positions, position] }, {
+      _tag: "PositionAdded",
+      position
+    })
+    : notBuilt()
 
 /**
  * Ends a position on a date: the holder leaves (`left`), the row stays as history.
@@ -301,6 +309,7 @@ export const endPosition = (
     readonly on: CivilDate.CivilDate
   }
 ): Result.Result<Applied, ValidationReport.ValidationReport> => {
+  if (!isReadable(tree)) return notBuilt()
   const k = tree.positions.findIndex((p) =>
     p.orgUnitId === which.orgUnitId && p.personId === which.personId && p.role === which.role &&
     OrgTree.isHeldOn(p, which.on)
@@ -365,6 +374,8 @@ export interface Diff {
  * @since 0.1.0
  */
 export const diff = (before: OrgTree.OrgTree, after: OrgTree.OrgTree): Diff => {
+  before = readableTree(before)
+  after = readableTree(after)
   const a = indexesOf(before)
   const b = indexesOf(after)
   const added: Array<string> = []

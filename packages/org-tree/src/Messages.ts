@@ -24,8 +24,28 @@ import { Issue } from "@gongzhi/core"
 export const messages = Issue.catalog({
   // building
   ORG_UNKNOWN_KIND: {
-    zh: "不认识的组织类型 {kind}（可用：{known}）",
-    en: "Unknown kind {kind} (known: {known})"
+    zh: "{id}：不认识的组织类型 {kind}（可用：{knownZh}，或 {known}）",
+    en: "{id}: unknown kind {kind} (known: {known})"
+  },
+  ORG_UNKNOWN_VALUE: {
+    zh: "{id}：{field} 的值 {value} 不认识（可用：{known}）",
+    en: "{id}: the {field} {value} is not known (known: {known})"
+  },
+  ORG_BAD_ID: {
+    zh: "第 {row} 行（编号 {id}）：{reasonZh}",
+    en: "Row {row} (id {id}): {reasonEn}"
+  },
+  ORG_EMPTY_NAME: {
+    zh: "{what} {id} 没有名称",
+    en: "The {whatEn} {id} has no name"
+  },
+  ORG_DUPLICATE_ENTRY: {
+    zh: "{id} 的 {field} 中 {value} 重复（第一次是第 {first} 项）",
+    en: "{id}: {value} is listed twice in {field} (first as entry {first})"
+  },
+  ORG_DUPLICATE_POSITION: {
+    zh: "{personId} 自 {start} 起任 {id} 的{roleZh}写了两次（第一次在第 {first} 行）",
+    en: "The {roleEn} position of {personId} in {id} from {start} is given twice (first in row {first})"
   },
   ORG_DUPLICATE_ID: {
     zh: "编号 {id} 重复（第一次出现在第 {first} 行）",
@@ -138,9 +158,24 @@ export const messages = Issue.catalog({
     zh: "委员会人数应满足 最少 {min} ≤ 一般最多 {max} ≤ 最多 {hardMax}",
     en: "The committee sizes must satisfy min {min} ≤ normal max {max} ≤ hard max {hardMax}"
   },
+  ORG_POLICY_DUPLICATE_ENTRY: {
+    zh: "{list} 中 {entry} 写了两次（第一次是第 {first} 项）",
+    en: "{entry} is listed twice in {list} (first as entry {first})"
+  },
   ORG_POLICY_DUPLICATE_PARENT: {
     zh: "{parent} 的下级规则写了两次",
     en: "The rule for {parent} is given twice"
+  },
+  // trees
+  ORG_TREE_NOT_BUILT: {
+    zh:
+      "这不是由 OrgTree.build 构建的组织树，也无法按其中的行重新构建：请用 OrgTree.build(rows, policy) 从花名册行重新构建（经 structuredClone 或 JSON 复制、未改动的树会自动按其行重建索引）",
+    en:
+      "This is not an org tree built by OrgTree.build, and its rows do not build again: rebuild it with OrgTree.build(rows, policy) from the roster rows (a tree copied by structuredClone or through JSON, unchanged, has its indexes rebuilt from its rows)"
+  },
+  ORG_ROWS_UNREADABLE: {
+    zh: "组织花名册行无法读取（{reason}）：请先用 OrgRows.document.decode 校验输入",
+    en: "The roster rows cannot be read ({reason}): check the input with OrgRows.document.decode first"
   },
   // changes
   ORG_UNKNOWN_UNIT: {

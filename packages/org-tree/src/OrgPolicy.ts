@@ -114,6 +114,25 @@ export const document = Document.define({
           params: { min: t.committeeMin, max: t.committeeMax, hardMax: t.committeeHardMax }
         }))
       }
+      // a kind twice in a list is a typo or a copy left behind: say where
+      const once = (list: ReadonlyArray<string>, path: ReadonlyArray<string | number>) => {
+        const first = new Map<string, number>()
+        list.forEach((entry, index) => {
+          const before = first.get(entry)
+          if (before === undefined) first.set(entry, index)
+          else {
+            issues.push(messages.make("ORG_POLICY_DUPLICATE_ENTRY", {
+              path: [...path, index],
+              params: { list: path.join("."), entry, first: before + 1 }
+            }))
+          }
+        })
+      }
+      once(policy.roots, ["roots"])
+      policy.allowed.forEach((rule, index) => once(rule.children, ["allowed", index, "children"]))
+      once(policy.termYears.byKind.map((rule) => rule.kind), ["termYears", "byKind"])
+      once(policy.maxDeputies.map((rule) => rule.kind), ["maxDeputies"])
+      once(policy.secretaryRequired, ["secretaryRequired"])
       const seen = new Set<string>()
       policy.allowed.forEach((rule, index) => {
         if (seen.has(rule.parent)) {

@@ -7,17 +7,13 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Id, Issue, KeyIndex, ValidationReport } from "@gongzhi/core"
+import { CivilDate, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
-import { indexesOf, setIndexes } from "./internal/indexes.js"
-import * as Kind from "./Kind.js"
+import { buildTree } from "./internal/build.js"
+import { indexesOf, readableTree, setIndexes } from "./internal/indexes.js"
 import { messages } from "./Messages.js"
 import type * as OrgPolicy from "./OrgPolicy.js"
 import type * as OrgRows from "./OrgRows.js"
-
-const kindCodes: ReadonlyMap<string, number> = new Map(Kind.kinds.map((k, i) => [k, i]))
-const kindCode = (kind: string): number => kindCodes.get(kind)!
-const K = Kind.kinds.length
 
 /**
  * A built organisation: the rows it was built from, the policy it was built against, and the
@@ -50,68 +46,13 @@ export interface OrgTree {
   /** Number of org units (and grids, buildings, entrances). */
   readonly size: number
 }
-
-const describeIds = (ids: ReadonlyArray<string>, max = 8) =>
-  ids.length <= max ? ids.join(", ") : `${ids.slice(0, max).join(", ")} … (+${ids.length - max})`
-
-const territorial = new Set<Kind.Kind>(["grid", "building", "entrance"])
-
-/** The problems of an id (none, and nothing allocated, for a good one: core's quick check comes first). */
-const idIssues = (id: unknown): ReadonlyArray<Issue.DomainIssue> => Id.validate(typeof id === "string" ? id : "")
-
-const endsBeforeStart = (position: OrgRows.PositionRow, i: number, field: "end" | "left", end: CivilDate.CivilDate) =>
-  messages.make("ORG_TERM_END_BEFORE_START", {
-    path: ["positions", i, field],
-    params: {
-      id: position.orgUnitId,
-      personId: position.personId,
-      roleZh: Kind.roleLabels[position.role].zh,
-      roleEn: Kind.roleLabels[position.role].en,
-      start: position.start,
-      end
-    }
-  })
-
-const referenceIssue = (
-  path: Issue.Path,
-  what: { zh: string; en: string },
-  id: string,
-  target: { zh: string; en: string },
-  targetId: string
-) =>
-  messages.make("ORG_UNKNOWN_REFERENCE", {
-    path,
-    params: { what: what.zh, whatEn: what.en, id, targetZh: target.zh, targetEn: target.en, target: targetId }
-  })
-
-const wrongKind = (
-  path: Issue.Path,
-  id: string,
-  field: string,
-  expected: Kind.Kind | string,
-  target: string,
-  actual: Kind.Kind
-) => {
-  const expectedLabel = (Kind.labels as Record<string, { zh: string; en: string }>)[expected] ??
-    { zh: expected, en: expected }
-  return messages.make("ORG_WRONG_REFERENCE_KIND", {
-    path,
-    params: {
-      id,
-      field,
-      target,
-      expectedZh: expectedLabel.zh,
-      expectedEn: expectedLabel.en,
-      actualZh: Kind.labels[actual].zh,
-      actualEn: Kind.labels[actual].en
-    }
-  })
+const reasonOf = (cause: unknown): string => {
+  try {
+    return cause instanceof Error ? cause.message.slice(0, 200) : typeof cause
+  } catch {
+    return "unknown"
+  }
 }
-
-const orgUnitLabel = { zh: "组织", en: "org unit" }
-const personLabel = { zh: "人员", en: "person" }
-const memberUnitLabel = { zh: "驻区单位", en: "member unit" }
-const positionLabel = { zh: "职务", en: "position" }
 
 /**
  * Builds the tree from rows, checking them against the policy's structure. Every problem is
@@ -141,395 +82,18 @@ export const build = (
   rows: OrgRows.Rows,
   policy: OrgPolicy.OrgPolicy
 ): Result.Result<OrgTree, ValidationReport.ValidationReport> => {
-  const units = rows.orgUnits
-  const n = units.length
-  const issues: Array<Issue.DomainIssue> = []
-  // the ids in one array: confirming a probe reads the id without reading its row
-  const ids = new Array<string>(n)
-  const byId = KeyIndex.make((i) => ids[i]!, n)
-  const skip = new Uint8Array(n)
-  const kind = new Uint8Array(n)
-  // rows come shuffled: each id is checked and indexed while it is in the cache (people, below, are indexed in bulk)
-  for (let i = 0; i < n; i++) {
-    const row = units[i]!
-    const id = row.id
-    const code = kindCodes.get(row.kind)
-    if (code === undefined) {
-      issues.push(
-        messages.make("ORG_UNKNOWN_KIND", {
-          path: ["orgUnits", i, "kind"],
-          params: { kind: String(row.kind), known: Kind.kinds.join(", ") }
-        })
-      )
-      skip[i] = 1
-    } else kind[i] = code
-    const problems = idIssues(id)
-    if (problems.length > 0) {
-      for (const issue of problems) issues.push({ ...issue, path: ["orgUnits", i, "id"] })
-      skip[i] = 1
-      continue
-    }
-    ids[i] = id
-    // rows of an unknown kind are not indexed, but they may still repeat an id
-    const first = skip[i] === 0 ? byId.add(id, i) : byId.get(id)
-    if (first !== undefined) {
-      issues.push(messages.make("ORG_DUPLICATE_ID", { path: ["orgUnits", i, "id"], params: { id, first: first + 1 } }))
-      skip[i] = 1
-    }
+  let built: ReturnType<typeof buildTree>
+  try {
+    built = buildTree(rows, policy)
+  } catch (cause) {
+    // rows that were never decoded (a JavaScript caller's Proxy, a missing array): a failure, not a throw
+    return Result.fail(
+      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+    )
   }
-
-  // member units (branches name them, people work in them)
-  const memberUnits = rows.memberUnits ?? []
-  const memberUnitById = KeyIndex.make((i) => memberUnits[i]!.id, memberUnits.length)
-  memberUnits.forEach((unit, i) => {
-    const first = memberUnitById.add(unit.id, i)
-    if (first !== undefined) {
-      issues.push(
-        messages.make("ORG_DUPLICATE_ID", { path: ["memberUnits", i, "id"], params: { id: unit.id, first: first + 1 } })
-      )
-      return
-    }
-    const gc = byId.get(unit.grandCommitteeId)
-    if (gc === undefined) {
-      issues.push(
-        referenceIssue(
-          ["memberUnits", i, "grandCommitteeId"],
-          memberUnitLabel,
-          unit.id,
-          orgUnitLabel,
-          unit.grandCommitteeId
-        )
-      )
-    } else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
-      issues.push(
-        wrongKind(
-          ["memberUnits", i, "grandCommitteeId"],
-          unit.id,
-          "grandCommitteeId",
-          "grand-committee",
-          unit.grandCommitteeId,
-          Kind.kinds[kind[gc]!]!
-        )
-      )
-    }
-  })
-  const territorialCode = new Uint8Array(K)
-  for (const k of territorial) territorialCode[kindCode(k)] = 1
-
-  // parents and the policy's structure
-  const parent = new Int32Array(n).fill(-1)
-  const roots: Array<number> = []
-  const allowed = new Uint8Array(K * K)
-  for (const rule of policy.allowed) {
-    for (const child of rule.children) allowed[kindCode(rule.parent) * K + kindCode(child)] = 1
-  }
-  // every parent looked up at once, region by region of the index
-  for (let i = 0; i < n; i++) {
-    if (skip[i] === 1) continue
-    const row = units[i]!
-    // territory covered and member units named (in the same pass: each row is read once more)
-    const covers = row.covers
-    if (covers !== undefined) {
-      for (let k = 0; k < covers.length; k++) {
-        const target = covers[k]!
-        const t = byId.get(target)
-        if (t === undefined) {
-          issues.push(
-            referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, {
-              zh: "网格或楼栋",
-              en: "grid or building"
-            }, target)
-          )
-        } else if (territorialCode[kind[t]!] === 0) {
-          issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
-        }
-      }
-    }
-    const named = row.memberUnits
-    if (named !== undefined) {
-      for (let k = 0; k < named.length; k++) {
-        if (!memberUnitById.has(named[k]!)) {
-          issues.push(
-            referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!)
-          )
-        }
-      }
-    }
-    const parentId = row.parentId
-    if (parentId === undefined || parentId === null || parentId === "") {
-      roots.push(i)
-      continue
-    }
-    const p = byId.get(parentId) ?? -1
-    if (p < 0) {
-      issues.push(
-        messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", i, "parentId"], params: { id: row.id, parentId } })
-      )
-      continue
-    }
-    parent[i] = p
-    if (allowed[kind[p]! * K + kind[i]!] === 0) {
-      const childKind = Kind.kinds[kind[i]!]!
-      const parentKind = Kind.kinds[kind[p]!]!
-      issues.push(messages.make("ORG_KIND_NOT_ALLOWED", {
-        path: ["orgUnits", i, "kind"],
-        params: {
-          id: row.id,
-          parentId,
-          kindZh: Kind.labels[childKind].zh,
-          kindEn: Kind.labels[childKind].en,
-          parentKindZh: Kind.labels[parentKind].zh,
-          parentKindEn: Kind.labels[parentKind].en,
-          policy: policy.id
-        }
-      }))
-    }
-  }
-  if (n > 0 && roots.length === 0 && byId.size > 0) issues.push(messages.make("ORG_NO_ROOT", { path: ["orgUnits"] }))
-  if (roots.length > 1) {
-    issues.push(messages.make("ORG_SEVERAL_ROOTS", {
-      path: ["orgUnits"],
-      params: { count: roots.length, ids: describeIds(roots.map((r) => units[r]!.id)) }
-    }))
-  }
-  for (const r of roots) {
-    const rootKind = Kind.kinds[kind[r]!]!
-    if (!policy.roots.includes(rootKind)) {
-      issues.push(messages.make("ORG_ROOT_KIND_NOT_ALLOWED", {
-        path: ["orgUnits", r, "kind"],
-        params: {
-          id: units[r]!.id,
-          kindZh: Kind.labels[rootKind].zh,
-          kindEn: Kind.labels[rootKind].en,
-          policy: policy.id,
-          allowedZh: policy.roots.map((k) => Kind.labels[k].zh).join("、"),
-          allowedEn: policy.roots.map((k) => Kind.labels[k].en).join(", ")
-        }
-      }))
-    }
-  }
-
-  // children lists, in row order
-  const firstChild = new Int32Array(n).fill(-1)
-  const nextSibling = new Int32Array(n).fill(-1)
-  for (let i = n - 1; i >= 0; i--) {
-    const p = parent[i]!
-    if (p >= 0) {
-      nextSibling[i] = firstChild[p]!
-      firstChild[p] = i
-    }
-  }
-
-  // pre-order from the roots, iteratively
-  const preorder = new Int32Array(n)
-  const pre = new Int32Array(n).fill(-1)
-  const last = new Int32Array(n).fill(-1)
-  const depth = new Int32Array(n)
-  let count = 0
-  const stack = new Int32Array(n + 1)
-  for (const r of roots) {
-    let top = 0
-    stack[top++] = r
-    while (top > 0) {
-      const u = stack[--top]!
-      pre[u] = count
-      preorder[count++] = u
-      // push children in reverse so that the first child is visited first
-      let c = firstChild[u]!
-      const start = top
-      while (c >= 0) {
-        depth[c] = depth[u]! + 1
-        stack[top++] = c
-        c = nextSibling[c]!
-      }
-      for (let a = start, b = top - 1; a < b; a++, b--) {
-        const t = stack[a]!
-        stack[a] = stack[b]!
-        stack[b] = t
-      }
-    }
-  }
-  // subtree ends: walk the pre-order backwards
-  for (let k = count - 1; k >= 0; k--) {
-    const u = preorder[k]!
-    if (last[u] === -1) last[u] = k
-    const p = parent[u]!
-    if (p >= 0 && (last[p] === -1 || last[p]! < last[u]!)) last[p] = last[u]!
-  }
-
-  // rows with a valid parent that the roots do not reach sit on (or hang from) a cycle
-  if (count < byId.size) {
-    const stamp = new Int32Array(n)
-    let walk = 0
-    for (let i = 0; i < n; i++) {
-      if (skip[i] === 1 || pre[i] !== -1 || stamp[i] !== 0 || parent[i] === -1) continue
-      walk++
-      let u = i
-      while (u >= 0 && stamp[u] === 0 && pre[u] === -1) {
-        stamp[u] = walk
-        u = parent[u]!
-      }
-      if (u >= 0 && stamp[u] === walk) {
-        const cycle: Array<string> = []
-        let v = u
-        do {
-          cycle.push(units[v]!.id)
-          v = parent[v]!
-        } while (v !== u && cycle.length <= n)
-        issues.push(
-          messages.make("ORG_CYCLE", {
-            path: ["orgUnits", u, "parentId"],
-            params: { ids: describeIds([...cycle, units[u]!.id], 10).replaceAll(", ", " → ") }
-          })
-        )
-      }
-    }
-  }
-
-  // people
-  const people = rows.people ?? []
-  const personById = KeyIndex.make((i) => people[i]!.id, people.length)
-  const personUnit = new Int32Array(people.length).fill(-1)
-  const full = new Int32Array(n)
-  const probationary = new Int32Array(n)
-  let lastHome: string | undefined
-  let lastUnit: number | undefined
-  // people: ids checked in one pass, then indexed in bulk (duplicates found region by region of the index)
-  const badPeople = new Uint8Array(people.length)
-  const firstPeople = personById.addAll(people.length, (i) => {
-    if (idIssues(people[i]!.id).length === 0) return 1
-    badPeople[i] = 1
-    return 0
-  })
-  for (let i = 0; i < people.length; i++) {
-    const person = people[i]!
-    if (badPeople[i] === 1) {
-      for (const issue of idIssues(person.id)) issues.push({ ...issue, path: ["people", i, "id"] })
-      continue
-    }
-    const first = firstPeople[i]!
-    if (first >= 0) {
-      issues.push(
-        messages.make("ORG_DUPLICATE_ID", { path: ["people", i, "id"], params: { id: person.id, first: first + 1 } })
-      )
-      continue
-    }
-    const home = person.orgUnitId
-    if (home !== undefined) {
-      // rosters list a branch's members together: look each org unit up once per run of them
-      const u = home === lastHome ? lastUnit : byId.get(home)
-      lastHome = home
-      lastUnit = u
-      if (u === undefined) {
-        issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
-      } else {
-        personUnit[i] = u
-        if (person.membership === "full") full[u]!++
-        else if (person.membership === "probationary") probationary[u]!++
-      }
-    }
-    if (person.employerUnitId !== undefined && !memberUnitById.has(person.employerUnitId)) {
-      issues.push(
-        referenceIssue(["people", i, "employerUnitId"], personLabel, person.id, memberUnitLabel, person.employerUnitId)
-      )
-    }
-    if (person.reportsTo !== undefined) {
-      const gc = byId.get(person.reportsTo)
-      if (gc === undefined) {
-        issues.push(referenceIssue(["people", i, "reportsTo"], personLabel, person.id, orgUnitLabel, person.reportsTo))
-      } else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
-        issues.push(
-          wrongKind(
-            ["people", i, "reportsTo"],
-            person.id,
-            "reportsTo",
-            "grand-committee",
-            person.reportsTo,
-            Kind.kinds[kind[gc]!]!
-          )
-        )
-      }
-    }
-  }
-
-  // positions
-  const positions = rows.positions ?? []
-  const positionCount = new Int32Array(n + 1)
-  const positionUnit = new Int32Array(positions.length).fill(-1)
-  const positionPerson = new Int32Array(positions.length).fill(-1)
-  // positions come grouped by org unit too: look each up once per run of them
-  let lastPositionUnitId: string | undefined
-  let lastPositionUnit: number | undefined
-  positions.forEach((position, i) => {
-    const u = position.orgUnitId === lastPositionUnitId ? lastPositionUnit : byId.get(position.orgUnitId)
-    lastPositionUnitId = position.orgUnitId
-    lastPositionUnit = u
-    if (u === undefined) {
-      issues.push(
-        referenceIssue(
-          ["positions", i, "orgUnitId"],
-          positionLabel,
-          `${position.personId}/${position.role}`,
-          orgUnitLabel,
-          position.orgUnitId
-        )
-      )
-    } else {
-      positionUnit[i] = u
-      positionCount[u + 1]!++
-    }
-    const holder = personById.get(position.personId)
-    if (holder !== undefined) positionPerson[i] = holder
-    else {
-      issues.push(
-        referenceIssue(
-          ["positions", i, "personId"],
-          positionLabel,
-          `${position.orgUnitId}/${position.role}`,
-          personLabel,
-          position.personId
-        )
-      )
-    }
-    if (position.end !== undefined && position.end < position.start) {
-      issues.push(endsBeforeStart(position, i, "end", position.end))
-    }
-    if (position.left !== undefined && position.left < position.start) {
-      issues.push(endsBeforeStart(position, i, "left", position.left))
-    }
-  })
-
-  if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
-
-  for (let i = 0; i < n; i++) positionCount[i + 1]! += positionCount[i]!
-  const positionStart = positionCount
-  const fill = positionStart.slice(0, n)
-  const positionOrder = new Int32Array(positions.length)
-  for (let i = 0; i < positions.length; i++) positionOrder[fill[positionUnit[i]!]!++] = i
-
-  const tree: OrgTree = Object.freeze({ policy, orgUnits: units, people, memberUnits, positions, size: n })
-  setIndexes(tree, {
-    root: roots[0] ?? -1,
-    byId,
-    parent,
-    kind,
-    firstChild,
-    nextSibling,
-    preorder,
-    pre,
-    last,
-    depth,
-    personById,
-    personUnit,
-    memberUnitById,
-    full,
-    probationary,
-    positionStart,
-    positionOrder,
-    positionUnit,
-    positionPerson
-  })
-  return Result.succeed(tree)
+  if (Result.isFailure(built)) return Result.fail(built.failure)
+  setIndexes(built.success.tree, built.success.indexes)
+  return Result.succeed(built.success.tree)
 }
 
 /**
@@ -571,6 +135,7 @@ export const rows = (tree: OrgTree): Required<OrgRows.Rows> => ({
  * @since 0.1.0
  */
 export const get = (tree: OrgTree, id: string): OrgRows.OrgUnitRow | undefined => {
+  tree = readableTree(tree)
   const i = indexesOf(tree).byId.get(id)
   return i === undefined ? undefined : tree.orgUnits[i]
 }
@@ -590,7 +155,10 @@ export const get = (tree: OrgTree, id: string): OrgRows.OrgUnitRow | undefined =
  * @category getters
  * @since 0.1.0
  */
-export const root = (tree: OrgTree): OrgRows.OrgUnitRow | undefined => tree.orgUnits[indexesOf(tree).root]
+export const root = (tree: OrgTree): OrgRows.OrgUnitRow | undefined => {
+  tree = readableTree(tree)
+  return tree.orgUnits[indexesOf(tree).root]
+}
 
 /**
  * The children of an org unit, in row order.
@@ -614,6 +182,7 @@ export const root = (tree: OrgTree): OrgRows.OrgUnitRow | undefined => tree.orgU
  * @since 0.1.0
  */
 export const children = (tree: OrgTree, id: string): ReadonlyArray<OrgRows.OrgUnitRow> => {
+  tree = readableTree(tree)
   const i = indexesOf(tree).byId.get(id)
   const out: Array<OrgRows.OrgUnitRow> = []
   if (i === undefined) return out
@@ -642,6 +211,7 @@ export const children = (tree: OrgTree, id: string): ReadonlyArray<OrgRows.OrgUn
  * @since 0.1.0
  */
 export const isWithin = (tree: OrgTree, id: string, ancestorId: string): boolean => {
+  tree = readableTree(tree)
   const i = indexesOf(tree).byId.get(id)
   const a = indexesOf(tree).byId.get(ancestorId)
   if (i === undefined || a === undefined) return false

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { CivilDate } from "@gongzhi/core"
-import { indexesOf, kindAt, positionsAt, subtree } from "./internal/indexes.js"
+import { indexesOf, kindAt, positionsAt, readableTree, subtree } from "./internal/indexes.js"
 import type * as Kind from "./Kind.js"
 import type * as OrgRows from "./OrgRows.js"
 import * as OrgTree from "./OrgTree.js"
@@ -29,6 +29,7 @@ const indexOf = (tree: OrgTree.OrgTree, id: string): number | undefined => index
  * @since 0.1.0
  */
 export const ancestors = (tree: OrgTree.OrgTree, id: string): ReadonlyArray<OrgRows.OrgUnitRow> => {
+  tree = readableTree(tree)
   const { parent } = indexesOf(tree)
   const out: Array<OrgRows.OrgUnitRow> = []
   const i = indexOf(tree, id)
@@ -53,6 +54,7 @@ export const ancestors = (tree: OrgTree.OrgTree, id: string): ReadonlyArray<OrgR
  * @since 0.1.0
  */
 export const path = (tree: OrgTree.OrgTree, id: string): ReadonlyArray<string> => {
+  tree = readableTree(tree)
   if (indexOf(tree, id) === undefined) return []
   return [...ancestors(tree, id).map((u) => u.id).reverse(), id]
 }
@@ -78,6 +80,7 @@ export const descendants = (
   id: string,
   options?: { readonly depth?: number | undefined }
 ): ReadonlyArray<OrgRows.OrgUnitRow> => {
+  tree = readableTree(tree)
   const i = indexOf(tree, id)
   if (i === undefined) return []
   const { depth } = indexesOf(tree)
@@ -107,6 +110,7 @@ export const descendants = (
  * @since 0.1.0
  */
 export const byKind = (tree: OrgTree.OrgTree, kind: Kind.Kind, within?: string): ReadonlyArray<OrgRows.OrgUnitRow> => {
+  tree = readableTree(tree)
   const { root } = indexesOf(tree)
   const start = within === undefined ? root : indexOf(tree, within)
   if (start === undefined || start < 0) return []
@@ -137,6 +141,7 @@ export const byRole = (
   role: Kind.Role,
   options?: { readonly within?: string | undefined; readonly on?: CivilDate.CivilDate | undefined }
 ): ReadonlyArray<OrgRows.PositionRow> => {
+  tree = readableTree(tree)
   const { root } = indexesOf(tree)
   const start = options?.within === undefined ? root : indexOf(tree, options.within)
   if (start === undefined || start < 0) return []
@@ -173,6 +178,7 @@ export const membersOf = (
   id: string,
   options?: { readonly partyOnly?: boolean | undefined }
 ): ReadonlyArray<OrgRows.PersonRow> => {
+  tree = readableTree(tree)
   const i = indexOf(tree, id)
   if (i === undefined) return []
   const { pre, last, personUnit } = indexesOf(tree)
@@ -206,7 +212,8 @@ export const membersOf = (
 export const inServiceReportingTo = (
   tree: OrgTree.OrgTree,
   grandCommitteeId: string
-): ReadonlyArray<OrgRows.PersonRow> => tree.people.filter((person) => person.reportsTo === grandCommitteeId)
+): ReadonlyArray<OrgRows.PersonRow> =>
+  readableTree(tree).people.filter((person) => person.reportsTo === grandCommitteeId)
 
 /**
  * The member units (驻区单位) of a grand committee.
@@ -224,4 +231,4 @@ export const inServiceReportingTo = (
  * @since 0.1.0
  */
 export const memberUnitsOf = (tree: OrgTree.OrgTree, grandCommitteeId: string): ReadonlyArray<OrgRows.MemberUnitRow> =>
-  tree.memberUnits.filter((unit) => unit.grandCommitteeId === grandCommitteeId)
+  readableTree(tree).memberUnits.filter((unit) => unit.grandCommitteeId === grandCommitteeId)

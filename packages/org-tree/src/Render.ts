@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import type { Label } from "@gongzhi/core"
-import { indexesOf, kindAt, subtree } from "./internal/indexes.js"
+import { indexesOf, kindAt, readableTree, subtree } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import type * as OrgRows from "./OrgRows.js"
 import type * as OrgTree from "./OrgTree.js"
@@ -90,6 +90,7 @@ const classOf: Readonly<Record<Kind.Kind, string>> = {
  * @since 0.1.0
  */
 export const mermaid = (tree: OrgTree.OrgTree, options?: Options): string => {
+  tree = readableTree(tree)
   const lang = options?.lang ?? "zh"
   const { rows, edgeFrom } = shown(tree, options)
   const lines = ["flowchart TD"]
@@ -133,6 +134,7 @@ const dotText = (text: string) => text.replace(/\\/g, "\\\\").replace(/"/g, "\\\
  * @since 0.1.0
  */
 export const dot = (tree: OrgTree.OrgTree, options?: Options): string => {
+  tree = readableTree(tree)
   const lang = options?.lang ?? "zh"
   const { rows, edgeFrom } = shown(tree, options)
   const lines = ["digraph org {", "  rankdir=TB;",
@@ -188,6 +190,7 @@ export interface Nested {
  * @since 0.1.0
  */
 export const nested = (tree: OrgTree.OrgTree, options?: Options): Nested | undefined => {
+  tree = readableTree(tree)
   const lang = options?.lang ?? "zh"
   const { rows, edgeFrom } = shown(tree, options)
   const nodes = new Map<
@@ -232,6 +235,7 @@ export const rows = (
   tree: OrgTree.OrgTree,
   options?: Options & { readonly policy?: string | undefined }
 ): OrgRows.OrgRows => {
+  tree = readableTree(tree)
   const whole = options?.root === undefined && options?.depth === undefined && options?.territory !== false
   const selected = whole ? undefined : select(tree, options)
   const keep = selected === undefined ? undefined : new Set(selected.map((u) => tree.orgUnits[u]!.id))

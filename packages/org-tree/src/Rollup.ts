@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import type { CivilDate, Label } from "@gongzhi/core"
-import { indexesOf, subtree } from "./internal/indexes.js"
+import { indexesOf, readableTree, subtree } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import * as OrgTree from "./OrgTree.js"
 
@@ -64,6 +64,7 @@ export const counts = (
   rootId?: string,
   options?: { readonly on?: CivilDate.CivilDate | undefined }
 ): Counts => {
+  tree = readableTree(tree)
   const index = indexesOf(tree)
   const start = rootId === undefined ? index.root : index.byId.get(rootId)
   const byKind = Object.fromEntries(Kind.kinds.map((k) => [k, 0])) as Record<Kind.Kind, number>
@@ -194,6 +195,7 @@ export interface Coverage {
  * @since 0.1.0
  */
 export const coverage = (tree: OrgTree.OrgTree, rootId?: string): Coverage => {
+  tree = readableTree(tree)
   const index = indexesOf(tree)
   const start = rootId === undefined ? index.root : index.byId.get(rootId)
   const covered = new Uint8Array(tree.size)

@@ -8,7 +8,7 @@
  */
 import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
-import { indexesOf } from "./internal/indexes.js"
+import { indexesOf, isReadable, readableTree } from "./internal/indexes.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import * as OrgPolicy from "./OrgPolicy.js"
@@ -71,6 +71,7 @@ export interface Membership {
  * @since 0.1.0
  */
 export const membership = (tree: OrgTree.OrgTree, id: string): Membership => {
+  tree = readableTree(tree)
   const i = indexesOf(tree).byId.get(id)
   if (i === undefined) return { full: 0, probationary: 0 }
   const totals = subtreeTotals(tree)
@@ -132,6 +133,7 @@ const roleParams = (position: OrgRows.PositionRow) => ({
  * @since 0.1.0
  */
 export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationReport.ValidationReport => {
+  if (!isReadable(tree)) return ValidationReport.of(messages.make("ORG_TREE_NOT_BUILT"))
   const policy = options.policy ?? tree.policy
   const t = policy.thresholds
   const asOf = options.asOf

@@ -101,7 +101,7 @@ describe("OrgTree", () => {
         }),
         { numRuns: 2000 }
       )
-    })
+    }, 60_000)
 
     it("finds cycles and says there is no root", () => {
       const rows: OrgRows.Rows = {

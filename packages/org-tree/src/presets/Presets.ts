@@ -139,4 +139,26 @@ export const mingquan: OrgPolicy.OrgPolicy = {
  * @category presets
  * @since 0.1.0
  */
-export const policies: Readonly<Record<string, OrgPolicy.OrgPolicy>> = { hongan, mingquan }
+export const policies: Readonly<Record<string, OrgPolicy.OrgPolicy>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, OrgPolicy.OrgPolicy>, { hongan, mingquan })
+)
+
+/**
+ * The shipped policy a name from input refers to (`"hongan"` or `"preset:hongan"`), looked up on
+ * the presets' own keys only: `"constructor"`, `"__proto__"` or `"toString"` find nothing.
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/org-tree"
+ *
+ * console.log(Presets.find("preset:mingquan")?.id, Presets.find("constructor")) // mingquan undefined
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const find = (name: string): OrgPolicy.OrgPolicy | undefined => {
+  if (typeof name !== "string") return undefined
+  const id = name.startsWith("preset:") ? name.slice("preset:".length) : name
+  return Object.hasOwn(policies, id) ? policies[id] : undefined
+}
