@@ -7,13 +7,15 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/core"
-import { Command, CommanderError, Option } from "commander"
+import { type Command, CommanderError } from "commander"
 import * as Result from "effect/Result"
 import { parse as parseYaml } from "yaml"
+import * as Program from "./internal/program.js"
 import * as Io from "./Io.js"
 import * as JournalFile from "./JournalFile.js"
 import * as Registry from "./Registry.js"
 import * as Table from "./Table.js"
+import * as Workbook from "./Workbook.js"
 
 /**
  * A mistake of the user (a missing file, bad JSON, an unknown kind): reported in one line,
@@ -174,7 +176,7 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
       throw new UsageError({ zh: `找不到文件 ${path}`, en: `No such file: ${path}` })
     }
     try {
-      return await Table.readXlsx(bytes)
+      return await Workbook.read(bytes)
     } catch (cause) {
       throw new UsageError({
         zh: `${path} 不是有效的 Excel 文件：${String(cause)}`,
@@ -206,7 +208,7 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
  * @since 0.1.0
  */
 export const writeSheets = async (io: Io.Io, path: string, sheets: ReadonlyArray<Table.Sheet>): Promise<void> => {
-  if (/\.xlsx$/i.test(path)) return io.writeFile(path, await Table.writeXlsx(sheets))
+  if (/\.xlsx$/i.test(path)) return io.writeFile(path, await Workbook.write(sheets))
   if (/\.csv$/i.test(path)) return io.writeFile(path, Table.writeCsv(sheets[0]?.rows ?? []))
   if (/\.json$/i.test(path)) {
     const records = sheets.map((sheet) => {
@@ -271,8 +273,7 @@ export const printReport = (context: Context, title: string, report: ValidationR
  * @category formatting
  * @since 0.1.0
  */
-export const helpExamples = (lines: ReadonlyArray<string>): string =>
-  `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`
+export const helpExamples = (lines: ReadonlyArray<string>): string => Program.helpExamples(lines)
 
 /**
  * A command contributed by a module: it adds itself to the program.
@@ -447,7 +448,7 @@ export const run = async (
 ): Promise<number> => {
   const io = options.io ?? Io.node()
   let exitCode = 0
-  const program = new Command("gongzhi")
+  const program = Program.makeProgram(io, options.version ?? "0.0.0")
   const color = io.stdout.isTTY === true && io.env["NO_COLOR"] === undefined
   const context: Context = {
     io,
@@ -465,24 +466,6 @@ export const run = async (
       exitCode = Math.max(exitCode, code)
     }
   }
-  program
-    .description(
-      "gongzhi (共治): community grand-party-committee governance — documents, org charts, points, co-building, assessment"
-    )
-    .version(options.version ?? "0.0.0", "-v, --version")
-    .addOption(new Option("--lang <lang>", "language of messages").choices(["zh", "en"]).default("zh"))
-    .option("-q, --quiet", "print only what was asked for and errors")
-    .showHelpAfterError()
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text)
-    })
-    .addHelpText(
-      "after",
-      helpExamples(["gongzhi demo", "gongzhi validate scheme.json", "gongzhi schema assessment-plan",
-        "gongzhi <command> --help"])
-    )
   for (const install of [installValidate, installSchema, ...options.installers]) install(program, context)
   for (const command of program.commands) command.exitOverride()
   try {

@@ -1,5 +1,6 @@
 /**
- * Tables in and out: CSV and Excel (.xlsx) rosters, inputs and results. Columns are
+ * Tables in and out: rosters, inputs and results as sheets of cells, read from and written
+ * to CSV (Excel workbooks: {@link Workbook}, for Node). Columns are
  * matched by their header in Chinese or English (a header mapping), each cell is
  * converted and checked, and a bad row is reported by sheet, row and column. Nothing is
  * half-imported: one bad cell fails the whole table, with every problem listed.
@@ -11,7 +12,6 @@ import { parse as parseCsv } from "csv-parse/sync"
 import { stringify as stringifyCsv } from "csv-stringify/sync"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import ExcelJS from "exceljs"
 
 /**
  * The messages of table import.
@@ -389,50 +389,6 @@ export const readCsv = (text: string, name = "Sheet1"): Sheet => ({
   rows: parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
 })
 
-const cellValue = (value: ExcelJS.CellValue): Cell => {
-  if (value === null || value === undefined) return null
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((part) => part.text).join("")
-    if ("result" in value) return cellValue((value.result ?? null) as ExcelJS.CellValue)
-    if ("text" in value) return String(value.text)
-    if ("error" in value) return String(value.error)
-  }
-  return String(value)
-}
-
-/**
- * Reads the sheets of an Excel workbook (.xlsx).
- *
- * @example
- * ```ts
- * import { Table } from "@gongzhi/cli"
- *
- * const bytes = await Table.writeXlsx([{ name: "网格", rows: [["编号"], ["g-1"]] }])
- * const sheets = await Table.readXlsx(bytes)
- * console.log(sheets[0]?.rows[1]) // ["g-1"]
- * ```
- *
- * @category reading
- * @since 0.1.0
- */
-export const readXlsx = async (bytes: Uint8Array): Promise<ReadonlyArray<Sheet>> => {
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  return workbook.worksheets.map((worksheet) => {
-    const rows: Array<Array<Cell>> = []
-    const width = worksheet.columnCount
-    worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: Array<Cell> = []
-      for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value))
-      rows[rowNumber - 1] = cells
-    })
-    for (let i = 0; i < rows.length; i++) rows[i] ??= []
-    return { name: worksheet.name, rows }
-  })
-}
-
 /**
  * Writes rows as CSV text with a byte-order mark, so Excel opens Chinese text correctly.
  *
@@ -448,32 +404,3 @@ export const readXlsx = async (bytes: Uint8Array): Promise<ReadonlyArray<Sheet>>
  */
 export const writeCsv = (rows: ReadonlyArray<ReadonlyArray<Cell>>): string =>
   `\uFEFF${stringifyCsv(rows.map((row) => row.map((cell) => (cell === null ? "" : cell))))}`
-
-/**
- * Writes sheets as an Excel workbook (.xlsx) with a bold, frozen header row.
- *
- * @example
- * ```ts
- * import { Table } from "@gongzhi/cli"
- *
- * const bytes = await Table.writeXlsx([{ name: "积分", rows: [["名称", "积分"], ["哈*喜", 400]] }])
- * console.log(bytes.length > 0) // true
- * ```
- *
- * @category writing
- * @since 0.1.0
- */
-export const writeXlsx = async (sheets: ReadonlyArray<Sheet>): Promise<Uint8Array> => {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = "gongzhi"
-  for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] })
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? undefined))
-    worksheet.getRow(1).font = { bold: true }
-    worksheet.columns.forEach((column, index) => {
-      const widest = Math.max(...sheet.rows.map((row) => String(row[index] ?? "").length), 4)
-      column.width = Math.min(60, widest + 4)
-    })
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer())
-}

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
-import { Io, JournalFile, Main, Table } from "../src/index.js"
+import { Io, JournalFile, Main, Workbook } from "../src/index.js"
 
 const fixtures = join(import.meta.dirname, "fixtures")
 const fixture = (name: string) => join(fixtures, name)
@@ -187,7 +187,7 @@ describe("Main", () => {
       const good = join(demoDir, "roster.xlsx")
       writeFileSync(
         good,
-        await Table.writeXlsx([
+        await Workbook.write([
           {
             name: "组织",
             rows: [["编号", "上级编号", "类型", "名称", "支部类型", "覆盖"], ["gc", "", "社区大党委", "城东社区大党委",
@@ -212,7 +212,7 @@ describe("Main", () => {
       const bad = join(demoDir, "roster-bad.xlsx")
       writeFileSync(
         bad,
-        await Table.writeXlsx([
+        await Workbook.write([
           {
             name: "组织",
             rows: [["编号", "上级编号", "类型", "名称"], ["gc", "", "社区大党委", "城东社区大党委"], ["b-1", "gc",
@@ -230,7 +230,7 @@ describe("Main", () => {
       const fromCsv = await gongzhi(["org", "build", csv])
       expect(fromCsv.code).toBe(0)
       const empty = join(demoDir, "nothing.xlsx")
-      writeFileSync(empty, await Table.writeXlsx([{ name: "其他", rows: [["a"], [1]] }]))
+      writeFileSync(empty, await Workbook.write([{ name: "其他", rows: [["a"], [1]] }]))
       expect((await gongzhi(["org", "build", empty])).code).toBe(2)
     })
     it("uses a policy document or a preset, and names an unknown one", async () => {
@@ -290,7 +290,7 @@ describe("Main", () => {
     it("writes a blank inputs table that reads back once filled in (Excel round trip)", async () => {
       const blank = join(demoDir, "blank.xlsx")
       expect((await gongzhi(["score", "preset:qijiang-committee-member", "--template", blank])).code).toBe(0)
-      const [sheet] = await Table.readXlsx(new Uint8Array(readFileSync(blank)))
+      const [sheet] = await Workbook.read(new Uint8Array(readFileSync(blank)))
       const header = sheet!.rows[0]!
       const row = header.map((h) =>
         ({
@@ -302,8 +302,8 @@ describe("Main", () => {
         })[String(h)] ?? null
       )
       const filled = join(demoDir, "filled.xlsx")
-      writeFileSync(filled, await Table.writeXlsx([{ name: sheet!.name, rows: [header, row] }]))
-      const [back] = await Table.readXlsx(new Uint8Array(readFileSync(filled)))
+      writeFileSync(filled, await Workbook.write([{ name: sheet!.name, rows: [header, row] }]))
+      const [back] = await Workbook.read(new Uint8Array(readFileSync(filled)))
       expect(back!.rows).toEqual([header, row])
       const scored = await gongzhi(["--lang", "en", "score", "preset:qijiang-committee-member", filled])
       expect(scored.code).toBe(0)
@@ -317,7 +317,7 @@ describe("Main", () => {
       expect(code).toBe(0)
       expect(text).toContain("农商行支行行长")
       expect(text).toContain("一票否决: 履职不力")
-      const [sheet] = await Table.readXlsx(new Uint8Array(readFileSync(out)))
+      const [sheet] = await Workbook.read(new Uint8Array(readFileSync(out)))
       expect(sheet?.rows[0]).toEqual(["名次", "变化", "编号", "名称", "分组", "总分", "满分", "等次", "否决",
         "结果运用"])
       expect(sheet?.rows.map((r) => r[2])).toContain("cm-bank")

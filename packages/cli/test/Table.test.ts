@@ -1,6 +1,6 @@
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { Table } from "../src/index.js"
+import { Table, Workbook } from "../src/index.js"
 
 const spec: Table.Spec = {
   columns: [
@@ -97,7 +97,7 @@ describe("Table", () => {
         name: "积分",
         rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]
       }]
-      const back = await Table.readXlsx(await Table.writeXlsx(sheets))
+      const back = await Workbook.read(await Workbook.write(sheets))
       expect(back).toEqual([{
         name: "积分",
         rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]

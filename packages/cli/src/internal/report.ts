@@ -5,6 +5,7 @@ import * as CountyReport from "../CountyReport.js"
 import type * as Io from "../Io.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
+import * as Workbook from "../Workbook.js"
 
 const join = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, "")}/${name}`
 
@@ -19,7 +20,7 @@ export const writeReport = async (io: Io.Io, dir: string, report: Report.Report)
   const sheets = Report.toSheets(report)
   await write("report.html", Report.toHtml(report))
   await write("report.md", Report.toMarkdown(report))
-  await write("report.xlsx", await Table.writeXlsx(sheets))
+  await write("report.xlsx", await Workbook.write(sheets))
   for (const sheet of sheets) await write(`csv/${sheet.name}.csv`, Table.writeCsv(sheet.rows))
   return written
 }
