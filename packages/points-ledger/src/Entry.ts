@@ -2,16 +2,18 @@
  * Journal entries (账本分录) and the hash chain: each entry carries its sequence number, the
  * command it records, its postings (which sum to zero across accounts: double entry), the
  * hash of the entry before it and its own SHA-256 hash over the previous hash and the
- * entry's canonical JSON. Any changed field of any entry breaks the chain at that entry.
+ * entry's text (a fixed-order text per command kind, see `hashInput`). Any changed field of any
+ * entry breaks the chain at that entry.
  *
  * @since 0.1.0
  */
 import { ValidationReport } from "@gongzhi/core"
-import { sha256 } from "@noble/hashes/sha2.js"
 import type * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
+import * as Hasher from "./Hasher.js"
 import { IdString } from "./internal/fields.js"
+import { fields } from "./internal/read.js"
 
 /**
  * One line of a transaction: an amount of points into (positive) or out of (negative) an account.
@@ -141,17 +143,6 @@ export const decodeAll = (input: unknown): Result.Result<ReadonlyArray<Entry>, V
  */
 export const genesis = "0".repeat(64)
 
-// Object keys repeat (the fields of commands): their JSON is kept, up to a bound.
-const quotedKeys = new Map<string, string>()
-const quoteKey = (key: string): string => {
-  let quoted = quotedKeys.get(key)
-  if (quoted === undefined) {
-    quoted = JSON.stringify(key)
-    if (quotedKeys.size < 4096) quotedKeys.set(key, quoted)
-  }
-  return quoted
-}
-
 const canonicalValue = (value: unknown): string => {
   if (typeof value === "string") return JSON.stringify(value)
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null"
@@ -174,7 +165,7 @@ const canonicalValue = (value: unknown): string => {
     const key = keys[i]!
     const v = record[key]
     if (v === undefined) continue
-    out += `${first ? "" : ","}${quoteKey(key)}:${canonicalValue(v)}`
+    out += `${first ? "" : ","}${JSON.stringify(key)}:${canonicalValue(v)}`
     first = false
   }
   return `${out}}`
@@ -197,8 +188,71 @@ const canonicalValue = (value: unknown): string => {
 export const canonical = (value: unknown): string => canonicalValue(value)
 
 /**
- * The text an entry's hash is computed over: the previous hash, the sequence number, the
- * canonical command and the postings.
+ * The version of the hashed text: 2 is a fixed-order text per command kind (version 1, the
+ * canonical JSON of the whole command, was dropped before the first release).
+ *
+ * @example
+ * ```ts
+ * import { Entry } from "@gongzhi/points-ledger"
+ *
+ * console.log(Entry.hashVersion) // 2
+ * ```
+ *
+ * @category hashing
+ * @since 0.2.0
+ */
+export const hashVersion = 2
+
+/**
+ * The text of a command in the hash chain and in idempotency checks: its kind, key, date, the
+ * expected seq (when `withExpectedSeq`) and then the fields of its kind in a fixed order
+ * (strings as JSON, a missing optional field as `-`), separated by `|`.
+ *
+ * @example
+ * ```ts
+ * import { Entry } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-01-05")
+ * console.log(Entry.commandText({ _tag: "Earn", key: "e1", on, account: "ha", activity: "cleaning", approvedBy: ["sec"] }, true))
+ * // Earn|"e1"|"2024-01-05"|-|"ha"|"cleaning"|-|["sec"]|-
+ * ```
+ *
+ * @category hashing
+ * @since 0.2.0
+ */
+export const commandText = (command: Command.Command, withExpectedSeq: boolean): string => {
+  const c = command as unknown as Record<string, unknown>
+  const expectedSeq = withExpectedSeq && command.expectedSeq !== undefined ? String(command.expectedSeq) : "-"
+  let text = `${command._tag}|${JSON.stringify(command.key)}|${JSON.stringify(command.on)}|${expectedSeq}`
+  const list = Object.hasOwn(fields, command._tag) ? fields[command._tag] : []
+  for (let i = 0; i < list.length; i++) {
+    const [name, kind] = list[i]!
+    const value = c[name]
+    text += `|${kind === "holder" ? holderText(value) : valueText(value)}`
+  }
+  return text
+}
+
+const valueText = (value: unknown): string => {
+  if (value === undefined) return "-"
+  if (typeof value === "number") return String(value)
+  if (Array.isArray(value)) {
+    let out = "["
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + JSON.stringify(value[i])
+    return `${out}]`
+  }
+  return JSON.stringify(value) ?? "-"
+}
+
+const holderText = (value: unknown): string => {
+  const h = (value ?? {}) as Record<string, unknown>
+  return `{${valueText(h["name"])}|${valueText(h["roles"])}|${valueText(h["member"])}|${valueText(h["grid"])}}`
+}
+
+/**
+ * The text an entry's hash is computed over: the hash version, the previous hash, the
+ * sequence number, the command's text ({@link commandText}) and the postings.
  *
  * @example
  * ```ts
@@ -206,7 +260,7 @@ export const canonical = (value: unknown): string => canonicalValue(value)
  * import { CivilDate } from "@gongzhi/core"
  *
  * const text = Entry.hashInput(Entry.genesis, 0, { _tag: "Expire", key: "k", on: CivilDate.makeUnsafe("2025-01-01") }, [])
- * console.log(text.startsWith("0000")) // true
+ * console.log(text) // 2|0000000000000000000000000000000000000000000000000000000000000000|0|Expire|"k"|"2025-01-01"|-|
  * ```
  *
  * @category hashing
@@ -221,65 +275,23 @@ export const hashInput = (
   let p = ""
   for (let i = 0; i < postings.length; i++) {
     const posting = postings[i]!
-    p += `${i === 0 ? "" : ","}[${JSON.stringify(posting.account)},${posting.amount}]`
+    p += `${i === 0 ? "" : ","}${JSON.stringify(posting.account)}:${posting.amount}`
   }
-  return `${prevHash}|${seq}|${canonicalValue(command)}|[${p}]`
-}
-
-// TextEncoder is in every browser and in Node; the package's types include neither DOM nor Node.
-declare const TextEncoder: new() => {
-  encodeInto(source: string, destination: Uint8Array): { readonly read: number; readonly written: number }
-}
-let encoder: InstanceType<typeof TextEncoder> | undefined
-let scratch = new Uint8Array(0)
-
-/** The UTF-8 bytes of a text, in a buffer reused from call to call (hashed at once, never kept). */
-const utf8Of = (text: string): Uint8Array => {
-  if (text.length * 3 > scratch.length) scratch = new Uint8Array(Math.max(1024, text.length * 3))
-  encoder ??= new TextEncoder()
-  const { written } = encoder.encodeInto(text, scratch)
-  return scratch.subarray(0, written)
-}
-
-type Hasher = ReturnType<typeof sha256.create>
-let hasher: { readonly initial: Hasher; readonly worker: Hasher; readonly digest: Uint8Array } | undefined
-
-/**
- * SHA-256 of bytes with one reused hash object: reset to the initial state by `_cloneInto`
- * (part of noble's `Hash` interface), then written into one reused 32-byte digest, read at once.
- * Saves the four typed arrays each `sha256(bytes)` call allocates.
- */
-const sha256Of = (bytes: Uint8Array): Uint8Array => {
-  if (hasher === undefined) hasher = { initial: sha256.create(), worker: sha256.create(), digest: new Uint8Array(32) }
-  hasher.initial._cloneInto(hasher.worker)
-  hasher.worker.update(bytes)
-  hasher.worker.digestInto(hasher.digest)
-  return hasher.digest
-}
-
-const hexCodes = Array.from("0123456789abcdef", (c) => c.charCodeAt(0))
-
-/** Lower-case hex as one flat string (a million concatenated hex strings would keep their ropes alive). */
-const toHex = (bytes: Uint8Array): string => {
-  const codes = new Array<number>(bytes.length * 2)
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!
-    codes[2 * i] = hexCodes[b >>> 4]!
-    codes[2 * i + 1] = hexCodes[b & 15]!
-  }
-  return String.fromCharCode(...codes)
+  return `${hashVersion}|${prevHash}|${seq}|${commandText(command, true)}|${p}`
 }
 
 /**
- * The SHA-256 (hex) of an entry given the previous hash.
+ * The SHA-256 (hex) of an entry given the previous hash, with the given hasher (by default the
+ * one chosen at start, `Hasher.detected`).
  *
  * @example
  * ```ts
- * import { Entry } from "@gongzhi/points-ledger"
+ * import { Entry, Hasher } from "@gongzhi/points-ledger"
  * import { CivilDate } from "@gongzhi/core"
  *
- * const hash = Entry.hashOf(Entry.genesis, 0, { _tag: "Expire", key: "k", on: CivilDate.makeUnsafe("2025-01-01") }, [])
- * console.log(hash.length) // 64
+ * const command = { _tag: "Expire", key: "k", on: CivilDate.makeUnsafe("2025-01-01") } as const
+ * const hash = Entry.hashOf(Entry.genesis, 0, command, [])
+ * console.log(hash === Entry.hashOf(Entry.genesis, 0, command, [], Hasher.noble())) // true
  * ```
  *
  * @category hashing
@@ -289,8 +301,9 @@ export const hashOf = (
   prevHash: string,
   seq: number,
   command: Command.Command,
-  postings: ReadonlyArray<Posting>
-): string => toHex(sha256Of(utf8Of(hashInput(prevHash, seq, command, postings))))
+  postings: ReadonlyArray<Posting>,
+  hasher: Hasher.Hasher = Hasher.detected
+): string => hasher.sha256Hex(hashInput(prevHash, seq, command, postings))
 
 /**
  * The head of a journal: the sequence number and hash of its last entry (`seq` -1 and the
@@ -381,6 +394,8 @@ export type Verification =
 export interface VerifyOptions {
   readonly hashChain?: boolean | undefined
   readonly head?: Head | undefined
+  /** The SHA-256 function (default: `Hasher.detected`). */
+  readonly hasher?: Hasher.Hasher | undefined
 }
 
 const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>["reason"]): Verification => ({
@@ -416,6 +431,7 @@ const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>
  */
 export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): Verification => {
   const chained = options?.hashChain !== false
+  const hasher = options?.hasher ?? Hasher.detected
   let prev = chained ? genesis : ""
   let i = 0
   try {
@@ -428,7 +444,7 @@ export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): 
       const postings = entry.postings
       for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
       if (sum !== 0) return broken(i, "unbalanced")
-      const hash = chained ? hashOf(prev, entry.seq, entry.command, postings) : ""
+      const hash = chained ? hasher.sha256Hex(hashInput(prev, entry.seq, entry.command, postings)) : ""
       if (entry.hash !== hash) return broken(i, "hash")
       prev = hash
     }

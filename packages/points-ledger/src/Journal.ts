@@ -16,6 +16,8 @@ import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"
+import * as Hasher from "./Hasher.js"
+import { room } from "./internal/caps.js"
 import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
 import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
 import { messages } from "./Messages.js"
@@ -67,6 +69,8 @@ export interface Setup {
   readonly scheme: Scheme.Scheme
   readonly catalog: RedemptionCatalog.RedemptionCatalog
   readonly hashChain?: boolean | undefined
+  /** The SHA-256 function of the chain (default: `Hasher.detected`, chosen when the package loads). */
+  readonly hasher?: Hasher.Hasher | undefined
 }
 
 /**
@@ -116,7 +120,15 @@ const wrap = (setup: Setup, length: number): Journal => ({
  */
 export const make = (setup: Setup): Journal => {
   const journal = wrap(setup, 0)
-  return attach(journal, fresh({ scheme: setup.scheme, catalog: setup.catalog, hashChain: journal.hashChain }))
+  return attach(
+    journal,
+    fresh({
+      scheme: setup.scheme,
+      catalog: setup.catalog,
+      hashChain: journal.hashChain,
+      hasher: setup.hasher ?? Hasher.detected
+    })
+  )
 }
 
 /**
@@ -227,8 +239,11 @@ export const appendTrusted: {
 } = dual(2, (journal: Journal, command: Command.Command) => appendImpl(journal, command, true))
 
 /**
- * Appends commands in order, stopping at the first rejected one (its issues get the path
- * `[index, ...]`); the journal given is never changed.
+ * Appends a batch of commands in one pass, all or nothing: each is checked as by {@link append}
+ * and committed in order; at the first rejected one the whole batch fails (its issues get the
+ * path `[index, ...]`) and the journal given is unchanged (a failed batch makes that journal
+ * rebuild its state from its entries when it is next used). Idempotent replays and expiry runs
+ * that expire nothing add no entry.
  *
  * @example
  * ```ts
@@ -256,20 +271,29 @@ export const appendAll: {
     ValidationReport.ValidationReport
   >
 } = dual(2, (journal: Journal, commands: Iterable<Command.Command>) => {
-  if (attachedState(journal) === undefined) return Result.fail(detached())
-  let current = journal
+  const state = attachedState(journal)
+  if (state === undefined) return Result.fail(detached())
   const entries: Array<Entry.Entry> = []
   let index = 0
-  for (const command of commands) {
-    const result = appendImpl(current, command, false)
-    if (Result.isFailure(result)) {
-      return Result.fail(ValidationReport.make(result.failure.issues.map(Issue.prefixPath([index]))))
+  try {
+    for (const command of commands) {
+      const outcome = execute(state, command, false)
+      if (outcome._tag === "Rejected") {
+        // the entries of the batch already in the shared state are dropped: the journal given
+        // (shorter) rebuilds its own state when it is used again
+        return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([index]))))
+      }
+      if (outcome._tag === "Appended") entries.push(outcome.entry)
+      index++
     }
-    current = result.success.journal
-    if (result.success.entry !== undefined && !result.success.replayed) entries.push(result.success.entry)
-    index++
+  } catch {
+    return Result.fail(ValidationReport.of(messages.make("LEDGER_COMMAND_UNREADABLE", {
+      path: [index],
+      params: { field: "(commands)" }
+    })))
   }
-  return Result.succeed({ journal: current, entries })
+  if (entries.length === 0) return Result.succeed({ journal, entries })
+  return Result.succeed({ journal: attach(wrap(journal, state.entries.length), state), entries })
 })
 
 /**
@@ -368,7 +392,11 @@ export const verify = (
 ): Entry.Verification => {
   const state = attachedState(journal)
   if (state === undefined) return { _tag: "Broken", index: 0, reason: "detached" }
-  return Entry.verify(state.entries, { hashChain: state.options.hashChain, head: options?.head })
+  return Entry.verify(state.entries, {
+    hashChain: state.options.hashChain,
+    head: options?.head,
+    hasher: state.options.hasher
+  })
 }
 
 /**
@@ -657,4 +685,96 @@ export const reversedBy = (journal: Journal, key: string): string | undefined =>
   const state = stateOf(journal)
   const seq = state.seqOf(key)
   return seq === undefined ? undefined : state.reversedBy.get(seq)
+}
+
+/**
+ * The room left under each earning cap for an account and an activity on a date: what can
+ * still be earned today, this month and this year before an earning is refused with
+ * `LEDGER_CAP_EXCEEDED` (the caps of a scheme hold for all its activities together; `left` is
+ * the smallest room, `undefined` when the scheme has no cap). The date is the journal's last
+ * date or later: the only dates a new earning may have.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-03-06")
+ * const built = Journal.appendAll(Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog }), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e", on, account: "ha", activity: "cleaning", approvedBy: ["grid-sec"] }
+ * ])
+ * if (built._tag === "Success") {
+ *   const room = Journal.capRoom(built.success.journal, "ha", "cleaning", on)
+ *   if (room._tag === "Success") console.log(room.success.left, room.success.caps[0]) // 20 { cap: "daily", limit: 30, used: 10, left: 20 }
+ * }
+ * ```
+ *
+ * @category queries
+ * @since 0.2.0
+ */
+export const capRoom = (
+  journal: Journal,
+  account: string,
+  activity: string,
+  on: CivilDate.CivilDate
+): Result.Result<CapRoom, ValidationReport.ValidationReport> => {
+  const state = attachedState(journal)
+  if (state === undefined) return Result.fail(detached())
+  const issues: Array<Issue.DomainIssue> = []
+  const found = typeof account === "string" ? state.account(account) : undefined
+  if (found === undefined || found.holder === undefined) {
+    issues.push(messages.make("LEDGER_UNKNOWN_ACCOUNT", { path: ["account"], params: { account: String(account) } }))
+  }
+  if (typeof activity !== "string" || !state.activities.has(activity)) {
+    issues.push(messages.make("LEDGER_UNKNOWN_ACTIVITY", {
+      path: ["activity"],
+      params: { activity: String(activity), known: state.options.scheme.activities.map((a) => a.id).join(", ") }
+    }))
+  }
+  const info = state.date(on)
+  if (info === undefined) {
+    issues.push(messages.make("LEDGER_DATE_INVALID", { path: ["on"], params: { actual: String(on) } }))
+  } else if (on < state.lastDate) {
+    issues.push(messages.make("LEDGER_DATE_OUT_OF_ORDER", { path: ["on"], params: { on, last: state.lastDate } }))
+  }
+  if (issues.length > 0 || found === undefined || info === undefined) return Result.fail(ValidationReport.make(issues))
+  const caps = room(found, info, state.options.scheme.caps)
+  let left: number | undefined
+  for (const r of caps) left = left === undefined ? r.left : Math.min(left, r.left)
+  return Result.succeed({ account, activity, on, caps, left })
+}
+
+/**
+ * What {@link capRoom} answers: each cap with its limit, the points used in its period and
+ * the room left, and the smallest room (`undefined` when the scheme has no cap).
+ *
+ * @example
+ * ```ts
+ * import type { Journal } from "@gongzhi/points-ledger"
+ *
+ * const room: Journal.CapRoom = {
+ *   account: "ha",
+ *   activity: "cleaning",
+ *   on: "2024-03-06" as never,
+ *   caps: [{ cap: "daily", limit: 30, used: 10, left: 20 }],
+ *   left: 20
+ * }
+ * console.log(room.left)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface CapRoom {
+  readonly account: string
+  readonly activity: string
+  readonly on: CivilDate.CivilDate
+  readonly caps: ReadonlyArray<{
+    readonly cap: "daily" | "monthly" | "yearly"
+    readonly limit: number
+    readonly used: number
+    readonly left: number
+  }>
+  readonly left: number | undefined
 }

@@ -9,6 +9,7 @@
  */
 export * as Command from "./Command.js"
 export * as Entry from "./Entry.js"
+export * as Hasher from "./Hasher.js"
 export * as Journal from "./Journal.js"
 export * as JournalStore from "./JournalStore.js"
 export * as Messages from "./Messages.js"

@@ -1,5 +1,6 @@
 /** The hidden state behind each public journal value. */
 import type * as Entry from "../Entry.js"
+import * as Hasher from "../Hasher.js"
 import { type Options, rebuild, State } from "./engine.js"
 
 /** The key of the hidden handle on a journal value (a symbol: left out by JSON and by `structuredClone`). */
@@ -61,7 +62,8 @@ const emptyOptions: Options = {
     expiry: { _tag: "Never" }
   },
   catalog: { kind: "redemption-catalog", schemaVersion: 1, id: "detached", name: { zh: "", en: "" }, items: [] },
-  hashChain: true
+  hashChain: true,
+  hasher: Hasher.detected
 }
 
 /**

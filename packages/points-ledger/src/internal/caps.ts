@@ -1,0 +1,75 @@
+/**
+ * Caps on earning (per day, month, year, for each account): what has been earned in the
+ * current period, the room left under each cap, counting an earning and taking it back.
+ */
+import type { Issue } from "@gongzhi/core"
+import { messages } from "../Messages.js"
+import type * as Scheme from "../Scheme.js"
+import type { Account, DateInfo } from "./state.js"
+
+/** One cap with what is used and left of it on a date. */
+export interface Room {
+  readonly cap: "daily" | "monthly" | "yearly"
+  readonly limit: number
+  readonly used: number
+  readonly left: number
+}
+
+const labels = { daily: "每日", monthly: "每月", yearly: "每年" } as const
+
+/** The room left under each cap of the scheme for an account on a date (at or after its last earning). */
+export const room = (account: Account, info: DateInfo, caps: Scheme.Caps): Array<Room> => {
+  const out: Array<Room> = []
+  const add = (cap: Room["cap"], limit: number | undefined, used: number) => {
+    if (limit !== undefined) out.push({ cap, limit, used, left: Math.max(0, limit - used) })
+  }
+  add("daily", caps.perDay, account.dayKey === info.day ? account.dayTotal : 0)
+  add("monthly", caps.perMonth, account.monthKey === info.month ? account.monthTotal : 0)
+  add("yearly", caps.perYear, account.yearKey === info.year ? account.yearTotal : 0)
+  return out
+}
+
+/** The issues of earning `points` beyond a cap. */
+export const checkCaps = (
+  account: Account,
+  info: DateInfo,
+  caps: Scheme.Caps,
+  points: number,
+  issues: Array<Issue.DomainIssue>
+): void => {
+  if (caps.perDay === undefined && caps.perMonth === undefined && caps.perYear === undefined) return
+  for (const r of room(account, info, caps)) {
+    if (r.used + points > r.limit) {
+      issues.push(messages.make("LEDGER_CAP_EXCEEDED", {
+        path: ["activity"],
+        params: { cap: r.cap, capZh: labels[r.cap], limit: r.limit, used: r.used, left: r.left, requested: points }
+      }))
+    }
+  }
+}
+
+/** Counts an earning in the current periods (a new period starts at zero). */
+export const countEarning = (account: Account, info: DateInfo, points: number): void => {
+  if (account.dayKey !== info.day) {
+    account.dayKey = info.day
+    account.dayTotal = 0
+  }
+  if (account.monthKey !== info.month) {
+    account.monthKey = info.month
+    account.monthTotal = 0
+  }
+  if (account.yearKey !== info.year) {
+    account.yearKey = info.year
+    account.yearTotal = 0
+  }
+  account.dayTotal += points
+  account.monthTotal += points
+  account.yearTotal += points
+}
+
+/** Takes a reversed earning out of the periods it was counted in (if they are still current). */
+export const uncountEarning = (account: Account, info: DateInfo, points: number): void => {
+  if (account.dayKey === info.day) account.dayTotal -= points
+  if (account.monthKey === info.month) account.monthTotal -= points
+  if (account.yearKey === info.year) account.yearTotal -= points
+}

@@ -1,0 +1,75 @@
+/** Earn (获得积分): points for one event of an activity, as a new lot. */
+import type { Issue } from "@gongzhi/core"
+import type * as Command from "../../Command.js"
+import { messages } from "../../Messages.js"
+import * as Scheme from "../../Scheme.js"
+import { checkCaps, countEarning } from "../caps.js"
+import { insertLot } from "../lots.js"
+import { describe, fail, memberAccount, type Planned, planned } from "../plan.js"
+import { type Lot, type State, system } from "../state.js"
+
+const noApprovers: ReadonlyArray<string> = []
+
+export const planEarn = (state: State, c: Command.Earn): Planned => {
+  const issues: Array<Issue.DomainIssue> = []
+  const scheme = state.options.scheme
+  const account = memberAccount(state, c.account, ["account"], issues)
+  const known = typeof c.activity === "string" ? state.activities.get(c.activity) : undefined
+  if (known === undefined) {
+    issues.push(messages.make("LEDGER_UNKNOWN_ACTIVITY", {
+      path: ["activity"],
+      params: { activity: describe(c.activity), known: scheme.activities.map((a) => a.id).join(", ") }
+    }))
+    return fail(issues)
+  }
+  const activity = known.activity
+  let points = 0
+  if (known.points !== undefined && c.minutes === undefined) points = known.points
+  else {
+    const computed = Scheme.pointsOf(activity, c.minutes)
+    if (computed._tag === "Failure") issues.push(...computed.failure.issues)
+    else points = computed.success
+  }
+  // approvals: distinct approvers other than the earner
+  const approvedBy = c.approvedBy ?? noApprovers
+  let given = 0
+  for (let i = 0; i < approvedBy.length; i++) {
+    const approver = approvedBy[i]!
+    if (account !== undefined && (approver === account.id || approver === account.member)) {
+      issues.push(messages.make("LEDGER_SELF_APPROVAL", { path: ["approvedBy"], params: { approver } }))
+    } else if (approvedBy.indexOf(approver) === i) given++
+  }
+  if (given < known.approvers) {
+    issues.push(messages.make("LEDGER_APPROVAL_MISSING", {
+      path: ["approvedBy"],
+      params: { required: known.approvers, given }
+    }))
+  }
+  const info = state.dateOf(c.on)
+  if (account !== undefined) {
+    if ((account.roles & known.allowedBits) === 0) {
+      issues.push(messages.make("LEDGER_NOT_ELIGIBLE", {
+        path: ["activity"],
+        params: {
+          account: account.id,
+          activity: activity.id,
+          roles: account.holder!.roles.join(", "),
+          allowed: known.allowed.join(", ")
+        }
+      }))
+    }
+    if (points > 0) checkCaps(account, info, scheme.caps, points, issues)
+  }
+  if (issues.length > 0 || account === undefined) return fail(issues)
+  return planned({
+    postings: [state.poolPosting(-points), { account: account.id, amount: points }],
+    accounts: [state.systemAccount(system.pool), account],
+    commit: (seq) => {
+      const lot: Lot = { seq, expires: info.expires, remaining: points }
+      insertLot(account, lot)
+      account.earned += points
+      countEarning(account, info, points)
+      return { _tag: "Earned", account, lot, points, on: info }
+    }
+  })
+}

@@ -1,0 +1,125 @@
+/**
+ * Reverse (冲正): new postings that undo an earlier transaction, which stays in the journal.
+ * What the original did beyond its postings comes from its `Undo`: points it created must
+ * still be there to take back (the created lots first, then oldest-expiring first), points it
+ * spent go back to their lots, and stock, limits and caps are given back.
+ */
+import type { Issue } from "@gongzhi/core"
+import * as Command from "../../Command.js"
+import type * as Entry from "../../Entry.js"
+import { messages } from "../../Messages.js"
+import { uncountEarning } from "../caps.js"
+import { record } from "../history.js"
+import { applyTakes, restoreTakes, takeOldestExpiringFirst } from "../lots.js"
+import { describe, fail, insufficient, type Planned, planned } from "../plan.js"
+import type { Account, Lot, State, Take } from "../state.js"
+import { none, type Undo } from "../undo.js"
+import { untake } from "./redeem.js"
+
+const reversible: ReadonlySet<Command.Kind> = new Set<Command.Kind>([
+  "Earn",
+  "Adjust",
+  "Redeem",
+  "Settle",
+  "Transfer",
+  "Donate",
+  "Expire"
+])
+
+const hints = {
+  Open: { zh: "账户一经开立即保留", en: "accounts stay open once opened" },
+  Hold: { zh: "请用释放指令", en: "release it instead" },
+  Release: { zh: "请重新冻结", en: "hold again instead" }
+} as const
+
+/** The points an original created that its reversal must take back: the account, its lots, the amount. */
+const created = (undo: Undo): { account: Account; lots: ReadonlyArray<Lot>; amount: number } | undefined => {
+  switch (undo._tag) {
+    case "Earned":
+      return { account: undo.account, lots: [undo.lot], amount: undo.points }
+    case "Credited":
+      return undo
+    default:
+      return undefined
+  }
+}
+
+export const planReverse = (state: State, c: Command.Reverse): Planned => {
+  const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
+  if (seq === undefined) {
+    return fail([
+      messages.make("LEDGER_UNKNOWN_TRANSACTION", { path: ["target"], params: { target: describe(c.target) } })
+    ])
+  }
+  const target = state.entries[seq]!
+  const kind = target.command._tag
+  if (kind === "Reverse") {
+    return fail([messages.make("LEDGER_REVERSAL_OF_REVERSAL", { path: ["target"], params: { target: c.target } })])
+  }
+  if (!reversible.has(kind)) {
+    const hint = hints[kind as keyof typeof hints]
+    return fail([messages.make("LEDGER_NOT_REVERSIBLE", {
+      path: ["target"],
+      params: {
+        target: c.target,
+        kind: Command.kindLabels[kind].en,
+        kindZh: Command.kindLabels[kind].zh,
+        hint: hint.en,
+        hintZh: hint.zh
+      }
+    })])
+  }
+  const by = state.reversedBy.get(seq)
+  if (by !== undefined) {
+    return fail([messages.make("LEDGER_ALREADY_REVERSED", { path: ["target"], params: { target: c.target, by } })])
+  }
+  const undo = state.undo[seq]!
+  const postings: Array<Entry.Posting> = target.postings.map((p) => ({ account: p.account, amount: -p.amount }))
+  const accounts = postings.map((p) => state.account(p.account)!)
+  let takeBack: Array<Take> = []
+  const credit = created(undo)
+  if (credit !== undefined) {
+    const takes = takeOldestExpiringFirst(credit.account, credit.amount, undefined, credit.lots)
+    if (takes === undefined) {
+      const issues: Array<Issue.DomainIssue> = [insufficient(credit.account, credit.account.balance, credit.amount, [
+        "target"
+      ])]
+      return fail(issues)
+    }
+    takeBack = takes
+  }
+  return planned({
+    postings,
+    accounts,
+    commit: (_at, day) => {
+      applyTakes(takeBack)
+      switch (undo._tag) {
+        case "Earned":
+          undo.account.earned -= undo.points
+          uncountEarning(undo.account, undo.on, undo.points)
+          break
+        case "Credited":
+        case "Spent":
+          restoreTakes(undo.spent)
+          break
+        case "Redeemed":
+          restoreTakes(undo.spent)
+          untake(state, undo.account, undo.item, undo.quantity, undo.redemptionKey)
+          break
+        case "Settled": {
+          // reversing a settlement reopens its hold
+          const hold = undo.hold
+          hold.account.held += hold.amount
+          record(hold.account, _at, day)
+          hold.status = "open"
+          hold.closedBy = undefined
+          break
+        }
+        case "None":
+          break
+      }
+      state.reversedBy.set(seq, c.key)
+      return none
+    }
+  })
+}

@@ -1,0 +1,71 @@
+/** The records the journal's state is made of: lots, accounts, holds, takes and date facts. */
+import type * as Command from "../Command.js"
+
+/** Points earned together, spendable until `expires` (an epoch day, inclusive). */
+export interface Lot {
+  readonly seq: number
+  readonly expires: number
+  remaining: number
+}
+
+export interface Account {
+  readonly id: string
+  readonly holder: Command.Holder | undefined
+  /** The holder's member id (an earner may not approve their own points). */
+  readonly member: string | undefined
+  /** The holder's roles as bits (see `roleBits`). */
+  readonly roles: number
+  readonly openedSeq: number
+  balance: number
+  held: number
+  earned: number
+  /** Sorted by expiry (oldest-expiring first); lots before `head` are spent. */
+  lots: Array<Lot>
+  head: number
+  /**
+   * History after each entry touching the account, flat in one array: (seq, epoch day,
+   * balance, held, earned) × n. See `history.ts`.
+   */
+  readonly history: Array<number>
+  /** Points earned on the current day / month / year (dates never go back). */
+  dayKey: number
+  dayTotal: number
+  monthKey: number
+  monthTotal: number
+  yearKey: number
+  yearTotal: number
+  redemptionKey: string
+  redemptionCount: number
+  taken: Map<string, number> | undefined
+}
+
+export interface HoldState {
+  readonly seq: number
+  readonly account: Account
+  readonly item: string
+  readonly quantity: number
+  readonly amount: number
+  readonly consumed: ReadonlyArray<Take>
+  readonly redemptionKey: string
+  status: "open" | "released" | "settled"
+  closedBy: string | undefined
+}
+
+/** An amount taken from (or put into) one lot of one account. */
+export interface Take {
+  readonly account: Account
+  readonly lot: Lot
+  readonly amount: number
+}
+
+/** What the engine needs to know about a date, computed once per distinct date. */
+export interface DateInfo {
+  /** Epoch day. */
+  readonly day: number
+  /** year × 12 + month. */
+  readonly month: number
+  readonly year: number
+  /** The epoch day until which points earned on this date can be spent. */
+  readonly expires: number
+  readonly redemptionKey: string
+}

@@ -1,0 +1,188 @@
+/**
+ * The journal's mutable state, owned by the newest journal value (see `handle.ts`): the
+ * entries, the accounts with their balances, lots, caps and history, holds, stock, and the
+ * indexes of keys and account ids. Commands change it only through `engine.ts`.
+ */
+import { CivilDate, KeyIndex } from "@gongzhi/core"
+import type * as Command from "../Command.js"
+import type * as Entry from "../Entry.js"
+import type * as Hasher from "../Hasher.js"
+import type * as RedemptionCatalog from "../RedemptionCatalog.js"
+import * as Scheme from "../Scheme.js"
+import type { Account, DateInfo, HoldState } from "./model.js"
+import type { Undo } from "./undo.js"
+
+export type { Account, DateInfo, HoldState, Lot, Take } from "./model.js"
+
+export const system = {
+  pool: "system:pool",
+  held: "system:held",
+  redemption: "system:redemption",
+  expiry: "system:expiry",
+  donation: "system:donation"
+} as const
+
+export type SystemAccount = typeof system[keyof typeof system]
+const systemOrder: ReadonlyArray<SystemAccount> = Object.values(system)
+
+export interface Options {
+  readonly scheme: Scheme.Scheme
+  readonly catalog: RedemptionCatalog.RedemptionCatalog
+  readonly hashChain: boolean
+  readonly hasher: Hasher.Hasher
+}
+
+/** What the engine needs to know about an activity, computed once. */
+export interface ActivityInfo {
+  readonly activity: Scheme.Activity
+  readonly allowed: ReadonlyArray<Scheme.Role>
+  readonly allowedBits: number
+  readonly approvers: number
+  /** The points per event, when they do not depend on the command. */
+  readonly points: number | undefined
+}
+
+const roleBit: Readonly<Record<Scheme.Role, number>> = { resident: 1, partyMember: 2, inServiceMember: 4 }
+
+export const bitsOf = (roles: ReadonlyArray<unknown>): number => {
+  let bits = 0
+  for (const role of roles) {
+    bits |= typeof role === "string" && Object.hasOwn(roleBit, role) ? roleBit[role as Scheme.Role] : 0
+  }
+  return bits
+}
+
+export const newAccount = (id: string, holder: Command.Holder | undefined, seq: number): Account => ({
+  id,
+  holder,
+  member: holder?.member,
+  roles: holder === undefined ? 0 : bitsOf(holder.roles),
+  openedSeq: seq,
+  balance: 0,
+  held: 0,
+  earned: 0,
+  lots: [],
+  head: 0,
+  history: [],
+  dayKey: -1,
+  dayTotal: 0,
+  monthKey: -1,
+  monthTotal: 0,
+  yearKey: -1,
+  yearTotal: 0,
+  redemptionKey: "",
+  redemptionCount: 0,
+  taken: undefined
+})
+
+export class State {
+  readonly entries: Array<Entry.Entry> = []
+  /** Idempotency keys → seq. */
+  readonly keys = KeyIndex.make((seq) => this.entries[seq]!.command.key, 1024)
+  /** Every account, system ones first; `ids` maps an id to its index here. */
+  readonly all: Array<Account> = []
+  readonly ids = KeyIndex.make((index) => this.all[index]!.id, 1024)
+  readonly members: Array<Account> = []
+  /** What each entry did, to reverse it. */
+  readonly undo: Array<Undo> = []
+  readonly reversedBy = new Map<number, string>()
+  readonly holds = new Map<string, HoldState>()
+  readonly stock = new Map<string, number>()
+  readonly activities = new Map<string, ActivityInfo>()
+  readonly items = new Map<string, RedemptionCatalog.Item>()
+  readonly dates = new Map<string, DateInfo>()
+  lastDate = ""
+  /** The approvers of the last command stored (frozen, shared by the entries that have the same). */
+  lastApprovers: ReadonlyArray<string> = Object.freeze([])
+  lastHash: string
+  private readonly poolPostings = new Map<number, Entry.Posting>()
+
+  constructor(readonly options: Options) {
+    this.lastHash = options.hashChain ? "0".repeat(64) : ""
+    for (const id of systemOrder) this.addAccount(newAccount(id, undefined, -1))
+    for (const activity of options.scheme.activities) {
+      const allowed = Scheme.eligibleRoles(options.scheme, activity)
+      this.activities.set(activity.id, {
+        activity,
+        allowed,
+        allowedBits: bitsOf(allowed),
+        approvers: Scheme.approversRequired(options.scheme, activity),
+        points: activity.rule._tag === "PerEvent" ? activity.rule.points : undefined
+      })
+    }
+    for (const item of options.catalog.items) {
+      this.items.set(item.id, item)
+      if (item.stock !== undefined) this.stock.set(item.id, item.stock)
+    }
+  }
+
+  /** An account by id. */
+  account(id: string): Account | undefined {
+    const index = this.ids.get(id)
+    return index === undefined ? undefined : this.all[index]
+  }
+
+  /** A system account (they are the first accounts, in the order of `system`). */
+  systemAccount(id: SystemAccount): Account {
+    return this.all[systemOrder.indexOf(id)]!
+  }
+
+  /** The seq of the entry recorded under an idempotency key. */
+  seqOf(key: string): number | undefined {
+    return this.keys.get(key)
+  }
+
+  /** The pool's side of an earning: one frozen posting per amount, shared by the entries. */
+  poolPosting(amount: number): Entry.Posting {
+    let posting = this.poolPostings.get(amount)
+    if (posting === undefined) {
+      posting = Object.freeze({ account: system.pool, amount })
+      this.poolPostings.set(amount, posting)
+    }
+    return posting
+  }
+
+  addAccount(account: Account): void {
+    this.ids.add(account.id, this.all.length)
+    this.all.push(account)
+  }
+
+  /** The date's facts (cached), `undefined` when `on` is not a good date. */
+  date(on: unknown): DateInfo | undefined {
+    if (typeof on !== "string") return undefined
+    const cached = this.dates.get(on)
+    if (cached !== undefined) return cached
+    const parsed = CivilDate.make(on)
+    if (parsed._tag === "Failure") return undefined
+    const { month, year } = CivilDate.toParts(parsed.success)
+    const info: DateInfo = {
+      day: CivilDate.toEpochDay(parsed.success),
+      month: year * 12 + month,
+      year,
+      expires: CivilDate.toEpochDay(Scheme.expiresOn(this.options.scheme, parsed.success)),
+      redemptionKey: redemptionPeriodKey(this.options.scheme, on)
+    }
+    this.dates.set(on, info)
+    return info
+  }
+
+  /** The facts of a date already checked. */
+  dateOf(on: string): DateInfo {
+    return this.date(on)!
+  }
+}
+
+const redemptionPeriodKey = (scheme: Scheme.Scheme, on: string): string => {
+  const limit = scheme.redemptionLimit
+  if (limit === undefined) return ""
+  if (limit.per === "year") return on.slice(0, 4)
+  if (limit.per === "month") return on.slice(0, 7)
+  return `${on.slice(0, 4)}-Q${Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1}`
+}
+
+/** The epoch day of a date given to a query; before every date (or after) when it is not one. */
+export const dayOf = (date: string): number => {
+  const parsed = CivilDate.make(date)
+  if (parsed._tag === "Success") return CivilDate.toEpochDay(parsed.success)
+  return date < "0001-01-01" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+}
