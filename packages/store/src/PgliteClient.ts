@@ -1,0 +1,274 @@
+/**
+ * Effect's `SqlClient` over PGlite (`@electric-sql/pglite`, PostgreSQL compiled to WASM, in
+ * the process: a directory or memory; Node and browsers). `@effect/sql-pglite` exists only
+ * for effect 4 betas (it imports `effect/unstable/sql`, which effect 4.1 renamed), so this is
+ * a small driver written after it and after `@effect/sql-pg`: one PGlite session, used by one
+ * statement or one transaction at a time.
+ *
+ * @since 0.2.0
+ */
+import { PGlite, type PGliteInterface, type PGliteOptions } from "@electric-sql/pglite"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import * as Scope from "effect/Scope"
+import * as Semaphore from "effect/Semaphore"
+import * as Client from "effect/sql/SqlClient"
+import type { Connection } from "effect/sql/SqlConnection"
+import {
+  AuthenticationError,
+  AuthorizationError,
+  ConnectionError,
+  ConstraintError,
+  DeadlockError,
+  LockTimeoutError,
+  SerializationError,
+  SqlError,
+  SqlSyntaxError,
+  StatementTimeoutError,
+  UniqueViolation,
+  UnknownError
+} from "effect/sql/SqlError"
+import * as Statement from "effect/sql/Statement"
+import * as Stream from "effect/Stream"
+
+/**
+ * The PGlite client service: a `SqlClient` that also gives the PGlite instance (for
+ * `dumpDataDir` backups).
+ *
+ * @example
+ * ```ts
+ * import { PgliteClient } from "@gongzhi/store"
+ * import { Effect } from "effect"
+ *
+ * const version = Effect.gen(function*() {
+ *   const client = yield* PgliteClient.PgliteClient
+ *   const rows = yield* client`SELECT 1 + 1 AS two`
+ *   return rows[0]
+ * })
+ * console.log(await Effect.runPromise(Effect.provide(version, PgliteClient.layer()))) // { two: 2 }
+ * ```
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export interface PgliteClient extends Client.SqlClient {
+  readonly pglite: PGliteInterface
+}
+
+/**
+ * The service tag of {@link PgliteClient}.
+ *
+ * @example
+ * ```ts
+ * import { PgliteClient } from "@gongzhi/store"
+ *
+ * console.log(PgliteClient.PgliteClient.key) // @gongzhi/store/PgliteClient
+ * ```
+ *
+ * @category services
+ * @since 0.2.0
+ */
+export const PgliteClient = Context.Service<PgliteClient>("@gongzhi/store/PgliteClient")
+
+/**
+ * Where PGlite keeps its data: `dataDir` a directory (Node) or `idb://name` (browsers);
+ * leave it out for memory. Any other PGlite option may be given too.
+ *
+ * @example
+ * ```ts
+ * import type { PgliteClient } from "@gongzhi/store"
+ *
+ * const config: PgliteClient.Config = { dataDir: "./gongzhi-data" }
+ * console.log("dataDir" in config) // true
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Config = PGliteOptions | { readonly liveClient: PGliteInterface }
+
+const codeOf = (cause: unknown): string | undefined => {
+  if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined
+  const code = (cause as { readonly code: unknown }).code
+  return typeof code === "string" ? code : undefined
+}
+
+const constraintOf = (cause: unknown): string => {
+  if (typeof cause !== "object" || cause === null || !("constraint" in cause)) return "unknown"
+  const constraint = (cause as { readonly constraint: unknown }).constraint
+  return typeof constraint === "string" && constraint.trim() !== "" ? constraint.trim() : "unknown"
+}
+
+const classify = (cause: unknown, message: string, operation: string): SqlError => {
+  const props = { cause, message, operation }
+  const code = codeOf(cause)
+  const reason = code === undefined
+    ? new UnknownError(props)
+    : code.startsWith("08")
+    ? new ConnectionError(props)
+    : code.startsWith("28")
+    ? new AuthenticationError(props)
+    : code === "42501"
+    ? new AuthorizationError(props)
+    : code.startsWith("42")
+    ? new SqlSyntaxError(props)
+    : code === "23505"
+    ? new UniqueViolation({ ...props, constraint: constraintOf(cause) })
+    : code.startsWith("23")
+    ? new ConstraintError(props)
+    : code === "40P01"
+    ? new DeadlockError(props)
+    : code === "40001"
+    ? new SerializationError(props)
+    : code === "55P03"
+    ? new LockTimeoutError(props)
+    : code === "57014"
+    ? new StatementTimeoutError(props)
+    : new UnknownError(props)
+  return new SqlError({ reason })
+}
+
+const query = (pglite: PGliteInterface, sql: string, params: ReadonlyArray<unknown>, operation: string) =>
+  Effect.tryPromise({
+    try: () => pglite.query<object>(sql, params as Array<unknown>),
+    catch: (cause) => classify(cause, "Failed to execute statement", operation)
+  })
+
+const queryValues = (pglite: PGliteInterface, sql: string, params: ReadonlyArray<unknown>, operation: string) =>
+  Effect.map(
+    Effect.tryPromise({
+      try: () => pglite.query<Array<unknown>>(sql, params as Array<unknown>, { rowMode: "array" }),
+      catch: (cause) => classify(cause, "Failed to execute statement", operation)
+    }),
+    (result) => result.rows as ReadonlyArray<ReadonlyArray<unknown>>
+  )
+
+type Transform = (<A extends object>(rows: ReadonlyArray<A>) => ReadonlyArray<A>) | undefined
+
+const connectionOf = (pglite: PGliteInterface): Connection => {
+  const rows = (sql: string, params: ReadonlyArray<unknown>, transform: Transform, operation: string) =>
+    Effect.map(
+      query(pglite, sql, params, operation),
+      (result): Array<object> => [...(transform ? transform(result.rows) : result.rows)]
+    )
+  return {
+    execute: (sql, params, transform) => rows(sql, params, transform, "execute"),
+    executeRaw: (sql, params) => query(pglite, sql, params, "executeRaw"),
+    executeStream: (sql, params, transform) => Stream.fromArrayEffect(rows(sql, params, transform, "executeStream")),
+    executeValues: (sql, params) => queryValues(pglite, sql, params, "executeValues"),
+    executeValuesUnprepared: (sql, params) => queryValues(pglite, sql, params, "executeValuesUnprepared"),
+    executeUnprepared: (sql, params, transform) => rows(sql, params, transform, "executeUnprepared")
+  }
+}
+
+const escape = Statement.defaultEscape("\"")
+
+/**
+ * The statement compiler of PostgreSQL (`$1` placeholders, double-quoted identifiers), the
+ * same as `@effect/sql-pg`'s without its JSON fragments.
+ *
+ * @example
+ * ```ts
+ * import { PgliteClient } from "@gongzhi/store"
+ *
+ * console.log(typeof PgliteClient.compiler.compile) // function
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const compiler: Statement.Compiler = Statement.makeCompiler({
+  dialect: "pg",
+  placeholder: (index) => `$${index}`,
+  onIdentifier: (value) => escape(value),
+  onRecordUpdate: (placeholders, valueAlias, valueColumns, values, returning) => [
+    `(values ${placeholders}) AS ${valueAlias}${valueColumns}${returning ? ` RETURNING ${returning[0]}` : ""}`,
+    returning ? values.flat().concat(returning[1]) : values.flat()
+  ],
+  onCustom: () => ["", []]
+})
+
+/**
+ * Makes a PGlite client in a scope: it opens PGlite (unless given a live one, which stays the
+ * caller's) and closes it when the scope closes.
+ *
+ * @example
+ * ```ts
+ * import { PgliteClient } from "@gongzhi/store"
+ * import { Effect } from "effect"
+ * import * as Reactivity from "effect/reactivity/Reactivity"
+ *
+ * const program = Effect.scoped(Effect.gen(function*() {
+ *   const client = yield* PgliteClient.make({})
+ *   return (yield* client`SELECT 'ok' AS status`)[0]
+ * }))
+ * console.log(await Effect.runPromise(Effect.provide(program, Reactivity.layer))) // { status: 'ok' }
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const make = (
+  config: Config = {}
+): Effect.Effect<PgliteClient, SqlError, Scope.Scope | Reactivity.Reactivity> =>
+  Effect.gen(function*() {
+    const pglite = "liveClient" in config
+      ? config.liveClient
+      : yield* Effect.acquireRelease(
+        Effect.tryPromise({
+          try: async () => {
+            const db = new PGlite(config)
+            await db.waitReady
+            return db
+          },
+          catch: (cause) => classify(cause, "Failed to open PGlite", "connect")
+        }),
+        (db) => Effect.promise(() => db.close()).pipe(Effect.timeoutOption(5000))
+      )
+    const connection = connectionOf(pglite)
+    const semaphore = Semaphore.makeUnsafe(1)
+    const acquirer = semaphore.withPermits(1)(Effect.succeed(connection))
+    const transactionAcquirer = Effect.uninterruptibleMask((restore) => {
+      const fiber = Fiber.getCurrent()!
+      const scope = Context.getUnsafe(fiber.context, Scope.Scope)
+      return Effect.as(
+        Effect.tap(restore(semaphore.take(1)), () => Scope.addFinalizer(scope, semaphore.release(1))),
+        connection
+      )
+    })
+    const client = yield* Client.make({
+      acquirer,
+      transactionAcquirer,
+      compiler,
+      driver: "pglite",
+      spanAttributes: [["db.system.name", "postgresql"]]
+    })
+    return Object.assign(client, { pglite }) as PgliteClient
+  })
+
+/**
+ * A layer giving both {@link PgliteClient} and effect's `SqlClient`.
+ *
+ * @example
+ * ```ts
+ * import { PgliteClient } from "@gongzhi/store"
+ * import { Effect } from "effect"
+ * import { SqlClient } from "effect/sql"
+ *
+ * const program = Effect.gen(function*() {
+ *   const sql = yield* SqlClient.SqlClient
+ *   return (yield* sql`SELECT 40 + 2 AS n`)[0]
+ * })
+ * console.log(await Effect.runPromise(Effect.provide(program, PgliteClient.layer()))) // { n: 42 }
+ * ```
+ *
+ * @category layers
+ * @since 0.2.0
+ */
+export const layer = (config: Config = {}): Layer.Layer<PgliteClient | Client.SqlClient, SqlError> =>
+  Layer.effectContext(
+    Effect.map(make(config), (client) => Context.make(PgliteClient, client).pipe(Context.add(Client.SqlClient, client)))
+  ).pipe(Layer.provide(Reactivity.layer))

@@ -1,0 +1,219 @@
+/**
+ * A record of a stream: its stream id, its sequence number, a type, a JSON payload, an
+ * optional idempotency key, the time it was recorded and its hash, which chains it to the
+ * record before it. The store computes the hash; `Record.hashOf` lets anyone check it.
+ *
+ * @since 0.2.0
+ */
+import { Issue, ValidationReport } from "@gongzhi/core"
+import { sha256 } from "@noble/hashes/sha2.js"
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
+import * as Result from "effect/Result"
+import { messages } from "./Messages.js"
+
+/**
+ * A stored record.
+ *
+ * @example
+ * ```ts
+ * import type { Record } from "@gongzhi/store"
+ *
+ * const record: Record.Record = {
+ *   stream: "wish/w-1", seq: 0, type: "Posted", payload: { on: "2024-03-04" },
+ *   key: undefined, recordedAt: 0, hash: "…"
+ * }
+ * console.log(record.seq) // 0
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Record {
+  readonly stream: string
+  /** The position in the stream, from 0. */
+  readonly seq: number
+  readonly type: string
+  /** The payload as a JSON value (as parsed back from its canonical JSON). */
+  readonly payload: unknown
+  /** The idempotency key, unique in its stream. */
+  readonly key: string | undefined
+  /** Milliseconds since the epoch. */
+  readonly recordedAt: number
+  /** SHA-256 (hex) of the previous record's hash and this record's fields. */
+  readonly hash: string
+}
+
+/**
+ * A record to append: a type, a JSON payload and an optional idempotency key.
+ *
+ * @example
+ * ```ts
+ * import type { Record } from "@gongzhi/store"
+ *
+ * const next: Record.Input = { type: "Claimed", payload: { unit: "unit-07" }, key: "claim-07" }
+ * console.log(next.type) // Claimed
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Input {
+  readonly type: string
+  readonly payload: unknown
+  readonly key?: string | undefined
+}
+
+/**
+ * The hash before the first record of every stream: 64 zeros.
+ *
+ * @example
+ * ```ts
+ * import { Record } from "@gongzhi/store"
+ *
+ * console.log(Record.genesis.length) // 64
+ * ```
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const genesis = "0".repeat(64)
+
+/**
+ * The canonical JSON of a JSON value (object keys sorted, no spaces), or every place where the
+ * value is not JSON (functions, `undefined`, non-finite numbers, bigints, symbols, holes in
+ * arrays, cycles, throwing getters): two equal payloads always have the same text.
+ *
+ * @example
+ * ```ts
+ * import { Record } from "@gongzhi/store"
+ *
+ * const text = Record.canonical({ b: 1, a: [true, "x"] })
+ * if (text._tag === "Success") console.log(text.success) // {"a":[true,"x"],"b":1}
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const canonical = (
+  value: unknown,
+  path: Issue.Path = []
+): Result.Result<string, ValidationReport.ValidationReport> => {
+  const issues: Array<Issue.DomainIssue> = []
+  const seen = new Set<object>()
+  const bad = (at: Issue.Path, actual: string) =>
+    issues.push(messages.make("STORE_PAYLOAD_NOT_JSON", { path: at, params: { actual } }))
+  const go = (v: unknown, at: Issue.Path): string => {
+    if (typeof v === "string") return JSON.stringify(v)
+    if (typeof v === "boolean") return v ? "true" : "false"
+    if (v === null) return "null"
+    if (typeof v === "number") {
+      if (Number.isFinite(v)) return JSON.stringify(v)
+      bad(at, String(v))
+      return "null"
+    }
+    if (typeof v !== "object") {
+      bad(at, typeof v)
+      return "null"
+    }
+    if (seen.has(v)) {
+      bad(at, "cycle")
+      return "null"
+    }
+    seen.add(v)
+    try {
+      if (Array.isArray(v)) {
+        let out = "["
+        const length = v.length
+        for (let i = 0; i < length; i++) {
+          if (!Object.hasOwn(v, i)) {
+            bad([...at, i], "hole")
+            continue
+          }
+          out += (i === 0 ? "" : ",") + go(v[i], [...at, i])
+        }
+        return `${out}]`
+      }
+      const proto = Object.getPrototypeOf(v)
+      if (proto !== Object.prototype && proto !== null) {
+        bad(at, "object of a class")
+        return "null"
+      }
+      const keys = Object.keys(v).sort()
+      let out = "{"
+      let first = true
+      for (const key of keys) {
+        const field = (v as { readonly [k: string]: unknown })[key]
+        if (field === undefined) continue
+        out += `${first ? "" : ","}${JSON.stringify(key)}:${go(field, [...at, key])}`
+        first = false
+      }
+      return `${out}}`
+    } catch {
+      bad(at, "unreadable")
+      return "null"
+    } finally {
+      seen.delete(v)
+    }
+  }
+  const text = go(value, path)
+  return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed(text)
+}
+
+/**
+ * The text a record's hash is computed over: the previous hash, then the canonical JSON of
+ * the stream id, seq, type, key (or null), recording time and the payload's canonical JSON.
+ *
+ * @example
+ * ```ts
+ * import { Record } from "@gongzhi/store"
+ *
+ * console.log(Record.hashInput(Record.genesis, { stream: "s", seq: 0, type: "T", key: undefined, recordedAt: 0 }, "{}"))
+ * // 0000000000000000000000000000000000000000000000000000000000000000\n["s",0,"T",null,0,"{}"]
+ * ```
+ *
+ * @category hashing
+ * @since 0.2.0
+ */
+export const hashInput = (
+  prevHash: string,
+  fields: Pick<Record, "stream" | "seq" | "type" | "key" | "recordedAt">,
+  payloadText: string
+): string =>
+  `${prevHash}\n${
+    JSON.stringify([fields.stream, fields.seq, fields.type, fields.key ?? null, fields.recordedAt, payloadText])
+  }`
+
+/**
+ * The hash of a record: SHA-256 (hex) of {@link hashInput}.
+ *
+ * @example
+ * ```ts
+ * import { Record } from "@gongzhi/store"
+ *
+ * const hash = Record.hashOf(Record.genesis, { stream: "s", seq: 0, type: "T", key: undefined, recordedAt: 0 }, "{}")
+ * console.log(hash.length) // 64
+ * ```
+ *
+ * @category hashing
+ * @since 0.2.0
+ */
+export const hashOf = (
+  prevHash: string,
+  fields: Pick<Record, "stream" | "seq" | "type" | "key" | "recordedAt">,
+  payloadText: string
+): string => bytesToHex(sha256(utf8ToBytes(hashInput(prevHash, fields, payloadText))))
+
+/**
+ * The hash of a text (SHA-256, hex), as used for snapshots.
+ *
+ * @example
+ * ```ts
+ * import { Record } from "@gongzhi/store"
+ *
+ * console.log(Record.digest("")) // e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+ * ```
+ *
+ * @category hashing
+ * @since 0.2.0
+ */
+export const digest = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)))
