@@ -60,7 +60,11 @@ for (const name of readdirSync(join(root, "packages")).sort()) {
 }
 
 if (stale.length > 0) {
-  console.error(`package-exports: out of step with src/index.ts: ${stale.join(", ")}\n  run: node scripts/package-exports.mjs --write`)
+  console.error(
+    `package-exports: out of step with src/index.ts: ${
+      stale.join(", ")
+    }\n  run: node scripts/package-exports.mjs --write`
+  )
   process.exit(1)
 }
 console.log(`package-exports: ${write ? "written" : "in step with the sources"}`)
