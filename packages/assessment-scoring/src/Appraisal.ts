@@ -10,6 +10,7 @@ import { CivilDate, Document, type Issue, Label, ValidationReport } from "@gongz
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as Assessment from "./Assessment.js"
+import { append } from "./internal/append.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -211,7 +212,7 @@ export const makeAll = (
   assessment.subjects.forEach((s, i) => {
     const r = make(assessment, s.id, options, ["subjects", i])
     if (Result.isSuccess(r)) out.push(r.success)
-    else found.push(...r.failure.issues)
+    else append(found, r.failure.issues)
   })
   return found.length > 0 ? Result.fail(ValidationReport.make(found)) : Result.succeed(out)
 }

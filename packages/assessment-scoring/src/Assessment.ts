@@ -12,6 +12,7 @@ import type * as Explanation from "./Explanation.js"
 import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
+import { append } from "./internal/append.js"
 import { isFiniteNumber } from "./internal/guards.js"
 import {
   addNumberMember,
@@ -403,7 +404,10 @@ const inputIssues = (
           unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
         }
       }
-      found.splice(mark, 0, ...unknown)
+      // before the values' own issues (no spread: a subject may have any number of unknown keys)
+      const own = found.splice(mark)
+      append(found, unknown)
+      append(found, own)
     }
     occurrenceIssues(found, at, subject.bonus, bonusIds, "bonus")
     occurrenceIssues(found, at, subject.deductions, deductionIds, "deduction")
@@ -787,6 +791,107 @@ export const score = (
   inputs: Inputs.Inputs,
   options?: Options
 ): Result.Result<Assessment, ValidationReport.ValidationReport> => {
+  try {
+    const shape = shapeIssues(inputs)
+    if (shape.length > 0) return Result.fail(ValidationReport.make(shape))
+    return scoreChecked(plan, inputs, options)
+  } catch (thrown) {
+    // what JSON cannot make but a JavaScript caller can (a Proxy, a getter that throws) and a
+    // plug-in that throws end here: a failure, never an exception
+    return Result.fail(ValidationReport.of(unreadable(thrown)))
+  }
+}
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+const expectedLabels = {
+  inputs: { zh: "考核数据文档 { planId, subjects }", en: "an inputs document { planId, subjects }" },
+  list: { zh: "无空位的数组", en: "an array without holes" },
+  subject: { zh: "对象 { id, values, … }", en: "a subject { id, values, … }" },
+  text: { zh: "文本", en: "a string" },
+  record: { zh: "键值对象", en: "an object of keys and values" },
+  veto: { zh: "{ id, reason } 对象", en: "an object { id, reason }" },
+  rank: { zh: "正整数", en: "a positive integer" }
+} as const
+
+/**
+ * The shape of inputs a JavaScript caller hands over without decoding them: an object with
+ * a `planId` and a dense list of subjects, each with an id and an object of values (its other
+ * members of the right kind when present). The checks of values against the plan come later.
+ */
+const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
+  const found: Array<Issue.DomainIssue> = []
+  const wrong = (path: Issue.Path, expected: keyof typeof expectedLabels) =>
+    found.push(messages.make("ASSESS_INPUTS_MALFORMED", {
+      path,
+      params: { expected: expectedLabels[expected].en, expectedZh: expectedLabels[expected].zh }
+    }))
+  if (!isRecord(inputs) || typeof inputs.planId !== "string") {
+    wrong([], "inputs")
+    return found
+  }
+  const subjects = inputs.subjects
+  if (!Array.isArray(subjects)) {
+    wrong(["subjects"], "list")
+    return found
+  }
+  for (let i = 0; i < subjects.length; i++) {
+    if (!(i in subjects)) {
+      wrong(["subjects", i], "list")
+      continue
+    }
+    const subject: unknown = subjects[i]
+    if (!isRecord(subject)) {
+      wrong(["subjects", i], "subject")
+      continue
+    }
+    if (typeof subject.id !== "string") wrong(["subjects", i, "id"], "text")
+    if (!isRecord(subject.values)) wrong(["subjects", i, "values"], "record")
+    for (const key of ["attributes", "bonus", "deductions"] as const) {
+      if (subject[key] !== undefined && !isRecord(subject[key])) wrong(["subjects", i, key], "record")
+    }
+    for (const key of ["name", "group"] as const) {
+      if (subject[key] !== undefined && typeof subject[key] !== "string") wrong(["subjects", i, key], "text")
+    }
+    const rank = subject.previousRank
+    if (rank !== undefined && !(typeof rank === "number" && Number.isSafeInteger(rank) && rank >= 1)) {
+      wrong(["subjects", i, "previousRank"], "rank")
+    }
+    const vetoes = subject.vetoes
+    if (vetoes !== undefined) {
+      if (!Array.isArray(vetoes)) {
+        wrong(["subjects", i, "vetoes"], "list")
+      } else {
+        for (let k = 0; k < vetoes.length; k++) {
+          const v: unknown = vetoes[k]
+          if (!(k in vetoes) || !isRecord(v) || typeof v.id !== "string" || !isRecord(v.reason)) {
+            wrong(["subjects", i, "vetoes", k], "veto")
+          }
+        }
+      }
+    }
+  }
+  return found
+}
+
+const describeThrown = (thrown: unknown): string => {
+  try {
+    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)
+  } catch {
+    return "unknown"
+  }
+}
+
+const unreadable = (thrown: unknown): Issue.DomainIssue =>
+  messages.make("ASSESS_UNREADABLE", { path: [], params: { reason: describeThrown(thrown) } })
+
+/** {@link score} of inputs whose shape is checked. */
+const scoreChecked = (
+  plan: Plan.Plan,
+  inputs: Inputs.Inputs,
+  options?: Options
+): Result.Result<Assessment, ValidationReport.ValidationReport> => {
   const compiledResult = Plan.compile(plan, options?.registry ?? Method.builtins)
   if (Result.isFailure(compiledResult)) return Result.fail(compiledResult.failure)
   const compiled = compiledResult.success
@@ -809,7 +914,7 @@ export const score = (
   // every leaf's value, read once (by the input checks) for scoring and the explanations
   const read = new Array<unknown>(inputs.subjects.length * leaves.length)
   const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * inputs.subjects.length) }
-  if (views.length > 0) issues.push(...inputIssues(compiled, inputs, views, read, digested))
+  if (views.length > 0) append(issues, inputIssues(compiled, inputs, views, read, digested))
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
 
   // prepare: each leaf's method state over all subjects' (valid) inputs

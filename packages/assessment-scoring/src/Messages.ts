@@ -174,6 +174,14 @@ export const messages = Issue.catalog({
     zh: "\"{item}\" 的次数应为非负整数，实际为 {value}",
     en: "The occurrences of \"{item}\" must be a non-negative integer, got {value}"
   },
+  ASSESS_INPUTS_MALFORMED: {
+    zh: "此处应为{expectedZh}",
+    en: "Expected {expected} here"
+  },
+  ASSESS_UNREADABLE: {
+    zh: "无法读取方案、数据或计分方法（{reason}），未予评分",
+    en: "The plan, the inputs or a scoring method could not be read ({reason}); nothing is scored"
+  },
   ASSESS_SCORE_NOT_FINITE: {
     zh: "指标 \"{indicator}\" 的计分方法 {method} 应得出有限数值，实际为 {actual}",
     en: "The method {method} of indicator \"{indicator}\" must give a finite number, got {actual}"

@@ -12,6 +12,7 @@ import * as Schema from "effect/Schema"
 import * as Consequence from "./Consequence.js"
 import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
+import { append } from "./internal/append.js"
 import { hashJson } from "./internal/hash.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
@@ -414,10 +415,10 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
     found.push(messages.make("ASSESS_WEIGHTS_PARTIAL", { path: ["indicators"], params: { id: plan.id } }))
   }
   // items
-  found.push(...duplicateIds(plan.bonus ?? [], "bonus item", ["bonus"]))
-  found.push(...duplicateIds(plan.deductions ?? [], "deduction item", ["deductions"]))
-  found.push(...duplicateIds(plan.vetoes ?? [], "veto", ["vetoes"]))
-  found.push(...duplicateIds(plan.consequences ?? [], "consequence", ["consequences"]))
+  append(found, duplicateIds(plan.bonus ?? [], "bonus item", ["bonus"]))
+  append(found, duplicateIds(plan.deductions ?? [], "deduction item", ["deductions"]))
+  append(found, duplicateIds(plan.vetoes ?? [], "veto", ["vetoes"]))
+  append(found, duplicateIds(plan.consequences ?? [], "consequence", ["consequences"]))
   // the formula
   const formula = plan.formula
   if (formula !== undefined && formula._tag === "BranchStar") {
@@ -441,7 +442,7 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
   const quotaGrades = new Set<string>()
   const grades = plan.grades
   if (grades !== undefined) {
-    found.push(...duplicateIds(grades.bands, "grade", ["grades", "bands"]))
+    append(found, duplicateIds(grades.bands, "grade", ["grades", "bands"]))
     grades.bands.forEach((band, i) => {
       gradeIds.add(band.id)
       const previous = grades.bands[i - 1]
@@ -509,7 +510,7 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
     }
     if (veto.when !== undefined) {
       const compiled = Expression.compile(veto.when, ["vetoes", i, "when"])
-      if (Result.isFailure(compiled)) found.push(...compiled.failure.issues)
+      if (Result.isFailure(compiled)) append(found, compiled.failure.issues)
     }
   }) // consequences
   ;(plan.consequences ?? []).forEach((rule, i) => {
@@ -528,7 +529,7 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
         break
       case "Rule": {
         const compiled = Expression.compile(when.logic, [...path, "logic"])
-        if (Result.isFailure(compiled)) found.push(...compiled.failure.issues)
+        if (Result.isFailure(compiled)) append(found, compiled.failure.issues)
         break
       }
       case "Rank":
@@ -711,6 +712,24 @@ export interface Compiled {
 export const compile = (
   plan: Plan,
   registry: Method.Registry = Method.builtins
+): Result.Result<Compiled, ValidationReport.ValidationReport> => {
+  try {
+    return compileUnsafe(plan, registry)
+  } catch (thrown) {
+    // a plan a JavaScript caller made with a Proxy or a throwing getter, or a plug-in's check that throws
+    let reason = "unknown"
+    try {
+      reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)
+    } catch {
+      // a thrown value that cannot even be described
+    }
+    return Result.fail(ValidationReport.of(messages.make("ASSESS_UNREADABLE", { path: [], params: { reason } })))
+  }
+}
+
+const compileUnsafe = (
+  plan: Plan,
+  registry: Method.Registry
 ): Result.Result<Compiled, ValidationReport.ValidationReport> => {
   const found: Array<Issue.DomainIssue> = [...structuralIssues(plan)]
   const nodes: Array<CompiledNode> = []

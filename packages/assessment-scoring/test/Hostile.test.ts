@@ -1,0 +1,132 @@
+import { Assessment, Inputs, Method, Plan, Presets } from "@gongzhi/assessment-scoring"
+import type { ValidationReport } from "@gongzhi/core"
+import { Result, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { simpleInputs, simplePlan, subject } from "./fixtures.js"
+
+const codesOf = (r: Result.Result<unknown, ValidationReport.ValidationReport>) =>
+  Result.isFailure(r) ? r.failure.issues.map((i) => [i.code, i.path]) : "success"
+
+const throwing = (at: string) =>
+  new Proxy({}, {
+    get: (_, key) => {
+      if (key === at || at === "*") throw new Error(`no ${String(key)}`)
+      return undefined
+    },
+    ownKeys: () => {
+      if (at === "*") throw new Error("no keys")
+      return []
+    }
+  })
+
+const good = subject("s-1")
+
+describe("Assessment", () => {
+  describe("scoring", () => {
+    it("gives failures, never exceptions, whatever a JavaScript caller hands it", () => {
+      const score = (plan: unknown, inputs: unknown) =>
+        codesOf(Assessment.score(plan as Plan.Plan, inputs as Inputs.Inputs))
+      expect(score(simplePlan, undefined)).toEqual([["ASSESS_INPUTS_MALFORMED", []]])
+      expect(score(simplePlan, { planId: "simple" })).toEqual([["ASSESS_INPUTS_MALFORMED", ["subjects"]]])
+      // a sparse list of subjects
+      const sparse: Array<unknown> = [good]
+      sparse[2] = good
+      expect(score(simplePlan, { planId: "simple", subjects: sparse })).toEqual([
+        ["ASSESS_INPUTS_MALFORMED", ["subjects", 1]]
+      ])
+      expect(score(simplePlan, simpleInputs([{ id: 7, values: [] } as never]))).toEqual([
+        ["ASSESS_INPUTS_MALFORMED", ["subjects", 0, "id"]],
+        ["ASSESS_INPUTS_MALFORMED", ["subjects", 0, "values"]]
+      ])
+      const sparseVetoes: Array<unknown> = []
+      sparseVetoes[1] = { id: "v", reason: { zh: "x", en: "x" } }
+      expect(score(simplePlan, simpleInputs([{ ...good, vetoes: sparseVetoes as never, previousRank: 0 }]))).toEqual([
+        ["ASSESS_INPUTS_MALFORMED", ["subjects", 0, "previousRank"]],
+        ["ASSESS_INPUTS_MALFORMED", ["subjects", 0, "vetoes", 0]]
+      ])
+      // Proxies and getters that throw, in the inputs, a subject, its values, and the plan
+      expect(score(simplePlan, throwing("*"))).toEqual([["ASSESS_UNREADABLE", []]])
+      expect(score(simplePlan, { planId: "simple", subjects: [throwing("values")] })).toEqual([
+        ["ASSESS_UNREADABLE", []]
+      ])
+      const values = { ...good.values }
+      Object.defineProperty(values, "hours", {
+        enumerable: true,
+        get: () => {
+          throw new Error("getter")
+        }
+      })
+      expect(score(simplePlan, simpleInputs([{ ...good, values }]))).toEqual([["ASSESS_UNREADABLE", []]])
+      expect(score(throwing("*"), simpleInputs([good]))).toEqual([["ASSESS_UNREADABLE", []]])
+      expect(score({ ...simplePlan, indicators: throwing("length") }, simpleInputs([good]))).toEqual([
+        ["ASSESS_UNREADABLE", []]
+      ])
+    })
+    it("a plug-in method that throws gives a failure", () => {
+      const boom = Method.defineMethod({
+        name: "boom",
+        label: { zh: "炸", en: "boom" },
+        config: Schema.Struct({}),
+        input: Schema.Finite,
+        score: () => {
+          throw new Error("plug-in bug")
+        }
+      })
+      const registry = Result.getOrThrow(Method.register(Method.builtins, boom))
+      const plan: Plan.Plan = {
+        ...simplePlan,
+        indicators: [{ id: "x", label: { zh: "x", en: "x" }, max: 100, method: { name: "boom", config: {} } }]
+      }
+      const r = Assessment.score(plan, simpleInputs([{ id: "s", values: { x: 1 } }]), { registry })
+      expect(Result.isFailure(r) && r.failure.issues.map((i) => [i.code, i.params.reason])).toEqual([
+        ["ASSESS_UNREADABLE", "Error: plug-in bug"]
+      ])
+    })
+    it("reports 200,000 bad rows without overflowing the stack", () => {
+      // regression: issues.push(...list) put every issue on the stack and threw RangeError
+      const n = 200_000
+      const subjects = Array.from({ length: n }, (_, i) => ({ id: `s-${i}`, values: { x: "bad" } }))
+      const plan: Plan.Plan = {
+        kind: "assessment-plan",
+        schemaVersion: 1,
+        id: "many",
+        version: "1",
+        name: { zh: "多", en: "many" },
+        subject: { zh: "对象", en: "subject" },
+        maxTotal: 10,
+        indicators: [{
+          id: "x",
+          label: { zh: "x", en: "x" },
+          max: 10,
+          method: { name: "linear", config: { floor: 0, target: 10 } }
+        }]
+      }
+      const r = Assessment.score(plan, Inputs.make("many", subjects))
+      expect(Result.isFailure(r) && [r.failure.issues.length, r.failure.issues[0]!.code]).toEqual([n,
+        "ASSESS_INPUT_WRONG_TYPE"])
+    })
+  })
+})
+
+describe("Plan", () => {
+  describe("validation", () => {
+    it("decode gives failures for Proxies, throwing getters and sparse arrays", () => {
+      const doc = JSON.parse(JSON.stringify(Presets.branchStars)) as Record<string, unknown>
+      expect(Result.isFailure(Plan.decode(throwing("*")))).toBe(true)
+      const sparse = {
+        ...doc,
+        indicators: [(doc.indicators as Array<unknown>)[0], , (doc.indicators as Array<unknown>)[1]]
+      }
+      expect(Result.isFailure(Plan.decode(sparse))).toBe(true)
+      const getter = { ...doc }
+      Object.defineProperty(getter, "maxTotal", {
+        enumerable: true,
+        get: () => {
+          throw new Error("getter")
+        }
+      })
+      expect(Result.isFailure(Plan.decode(getter))).toBe(true)
+      expect(Result.isFailure(Inputs.document.decode(throwing("*")))).toBe(true)
+    })
+  })
+})
