@@ -394,3 +394,56 @@ export type Membership = keyof typeof membershipLabels
  * @since 0.1.0
  */
 export const Membership: Schema.Codec<Membership> = Schema.Literals(["full", "probationary", "none"])
+
+/**
+ * Labels of the categories of a party organisation that decide its committee's term: the
+ * organisations of a community (社区) or a village (村) serve 5 years, the others normally 3
+ * (《中国共产党支部工作条例（试行）》 Art. 21; 《关于党的基层组织任期的意见》 (2018) Art. 1).
+ *
+ * @example
+ * ```ts
+ * import { Kind } from "@gongzhi/org-tree"
+ *
+ * console.log(Kind.categoryLabels.community.zh) // 社区党组织
+ * ```
+ *
+ * @category labels
+ * @since 0.2.0
+ */
+export const categoryLabels = {
+  community: { zh: "社区党组织", en: "community organisation" },
+  village: { zh: "村党组织", en: "village organisation" },
+  other: { zh: "其他基层单位党组织", en: "other organisation" }
+} as const satisfies Record<string, Label.Label>
+
+/**
+ * The category of a party organisation for its term: `community`, `village` or `other`.
+ *
+ * @example
+ * ```ts
+ * import type { Kind } from "@gongzhi/org-tree"
+ *
+ * const category: Kind.Category = "community"
+ * console.log(category)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Category = keyof typeof categoryLabels
+
+/**
+ * Schema of {@link Category}.
+ *
+ * @example
+ * ```ts
+ * import { Kind } from "@gongzhi/org-tree"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Kind.Category)("village")) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const Category: Schema.Codec<Category> = Schema.Literals(["community", "village", "other"])

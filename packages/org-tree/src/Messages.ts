@@ -88,6 +88,19 @@ export const messages = Issue.catalog({
     zh: "党支部 {id} 只有 {full} 名正式党员（不足 {min} 名应成立联合党支部）",
     en: "The branch {id} has {full} full members (fewer than {min}: it should be a joint branch)"
   },
+  ORG_JOINT_BRANCH_TOO_FEW_FULL_MEMBERS: {
+    zh: "联合党支部 {id} 只有 {full} 名正式党员，党支部至少需要 {min} 名",
+    en: "The joint branch {id} has {full} full members; a branch needs at least {min}"
+  },
+  ORG_UNIT_NEEDS_OWN_BRANCH: {
+    zh: "联合党支部 {id} 覆盖的单位 {unit} 有 {full} 名正式党员（≥ {min}），应单独成立党支部",
+    en:
+      "The joint branch {id} covers the unit {unit}, which has {full} full members (≥ {min}) and must have its own branch"
+  },
+  ORG_HOLDER_PROBATIONARY: {
+    zh: "{personId} 是预备党员，没有选举权和被选举权，不能担任 {id} 的{roleZh}",
+    en: "{personId} is a probationary member with no right to be elected and cannot be {roleEn} of {id}"
+  },
   ORG_JOINT_BRANCH_TOO_MANY_UNITS: {
     zh: "联合党支部 {id} 覆盖 {units} 个单位，一般不超过 {max} 个",
     en: "The joint branch {id} covers {units} units; normally at most {max}"
@@ -165,6 +178,44 @@ export const messages = Issue.catalog({
   ORG_POLICY_DUPLICATE_PARENT: {
     zh: "{parent} 的下级规则写了两次",
     en: "The rule for {parent} is given twice"
+  },
+  // rosters (Roster.read)
+  ORG_ROSTER_NO_HEADER: { zh: "表 {sheet} 没有表头行", en: "Sheet {sheet} has no header row" },
+  ORG_ROSTER_MISSING_COLUMN: {
+    zh: "表 {sheet} 缺少必需的列“{header}”（可用表头：{accepted}）",
+    en: "Sheet {sheet} lacks the required column \"{header}\" (accepted headers: {accepted})"
+  },
+  ORG_ROSTER_DUPLICATE_COLUMN: {
+    zh: "表 {sheet} 的第 {first} 列和第 {second} 列都是“{header}”",
+    en: "Columns {first} and {second} of sheet {sheet} are both \"{header}\""
+  },
+  ORG_ROSTER_UNKNOWN_COLUMN: {
+    zh: "表 {sheet} 的列“{header}”不认识，已忽略",
+    en: "Column \"{header}\" of sheet {sheet} is not known and was ignored"
+  },
+  ORG_ROSTER_DUPLICATE_SHEET: {
+    zh: "表 {sheet} 与前面的表都是 {table}，已忽略",
+    en: "Sheet {sheet} holds {table} like an earlier sheet and was ignored"
+  },
+  ORG_ROSTER_NO_ORG_UNITS: {
+    zh: "花名册中没有组织表（表名应为 {names}）",
+    en: "The roster has no org units sheet (name it {names})"
+  },
+  ORG_ROSTER_MISSING_CELL: {
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）不能为空",
+    en: "{cell} ({header}, row {row}, id {id}) must not be empty"
+  },
+  ORG_ROSTER_UNKNOWN_LABEL: {
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{knownZh}",
+    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known}"
+  },
+  ORG_ROSTER_BAD_CELL: {
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）应为{expectedZh}，实际为 {actual}：{reasonZh}",
+    en: "{cell} ({header}, row {row}, id {id}) should be {expectedEn}, got {actual}: {reasonEn}"
+  },
+  ORG_ROSTER_BAD_ROW: {
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）：{reasonZh}",
+    en: "{cell} ({header}, row {row}, id {id}): {reasonEn}"
   },
   // trees
   ORG_TREE_NOT_BUILT: {

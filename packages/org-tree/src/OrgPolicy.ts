@@ -90,10 +90,14 @@ export const document = Document.define({
     /** For each parent kind, the kinds allowed under it. */
     allowed: Schema.Array(Schema.Struct({ parent: Kind.Kind, children: Schema.Array(Kind.Kind) })),
     thresholds: Thresholds,
-    /** The longest term of committee positions, per kind (default for the rest). */
+    /**
+     * The longest term of committee positions: per category of the organisation first (社区 and 村:
+     * 5 years), then per kind, then the default.
+     */
     termYears: Schema.Struct({
       default: Count,
-      byKind: Schema.Array(Schema.Struct({ kind: Kind.Kind, years: Count }))
+      byKind: Schema.Array(Schema.Struct({ kind: Kind.Kind, years: Count })),
+      byCategory: Schema.optionalKey(Schema.Array(Schema.Struct({ category: Kind.Category, years: Count })))
     }),
     /** The most deputy secretaries, per kind (no limit where absent). */
     maxDeputies: Schema.Array(
@@ -131,6 +135,7 @@ export const document = Document.define({
       once(policy.roots, ["roots"])
       policy.allowed.forEach((rule, index) => once(rule.children, ["allowed", index, "children"]))
       once(policy.termYears.byKind.map((rule) => rule.kind), ["termYears", "byKind"])
+      once((policy.termYears.byCategory ?? []).map((rule) => rule.category), ["termYears", "byCategory"])
       once(policy.maxDeputies.map((rule) => rule.kind), ["maxDeputies"])
       once(policy.secretaryRequired, ["secretaryRequired"])
       const seen = new Set<string>()
@@ -183,20 +188,25 @@ export const childrenOf = (policy: OrgPolicy, parent: Kind.Kind): ReadonlyArray<
   policy.allowed.find((rule) => rule.parent === parent)?.children ?? []
 
 /**
- * The longest term, in years, of committee positions in an org unit of a kind.
+ * The longest term, in years, of committee positions in an org unit of a kind (and, when given,
+ * of a category: a community or village branch serves 5 years where other branches serve 3).
  *
  * @example
  * ```ts
  * import { OrgPolicy, Presets } from "@gongzhi/org-tree"
  *
  * console.log(OrgPolicy.termYears(Presets.hongan, "grand-committee"), OrgPolicy.termYears(Presets.hongan, "branch")) // 5 3
+ * console.log(OrgPolicy.termYears(Presets.national, "branch", "community")) // 5
  * ```
  *
  * @category getters
  * @since 0.1.0
  */
-export const termYears = (policy: OrgPolicy, kind: Kind.Kind): number =>
-  policy.termYears.byKind.find((rule) => rule.kind === kind)?.years ?? policy.termYears.default
+export const termYears = (policy: OrgPolicy, kind: Kind.Kind, category?: Kind.Category): number =>
+  (category === undefined
+    ? undefined
+    : policy.termYears.byCategory?.find((rule) => rule.category === category)?.years) ??
+    policy.termYears.byKind.find((rule) => rule.kind === kind)?.years ?? policy.termYears.default
 
 /**
  * The most deputy secretaries an org unit of a kind may have (`undefined`: no limit).

@@ -32,6 +32,8 @@ export const OrgUnitRow = Schema.Struct({
   kind: Kind.Kind,
   name: Schema.String,
   branchType: Schema.optionalKey(Kind.BranchType),
+  /** The category that sets its committee's term (社区 / 村: 5 years); inferred when absent (see `Validation`). */
+  category: Schema.optionalKey(Kind.Category),
   covers: Schema.optionalKey(Schema.Array(Schema.String)),
   memberUnits: Schema.optionalKey(Schema.Array(Schema.String))
 }).annotate({ identifier: "OrgUnitRow" })
@@ -313,6 +315,7 @@ export const columns: {
     { key: "kind", zh: "类型", en: "kind", type: "text", required: true, aliases: ["组织类型"] },
     { key: "name", zh: "名称", en: "name", type: "text", required: true, aliases: ["组织名称"] },
     { key: "branchType", zh: "支部类型", en: "branchType", type: "text", aliases: ["branch type"] },
+    { key: "category", zh: "组织类别", en: "category", type: "text", aliases: ["类别"] },
     { key: "covers", zh: "覆盖", en: "covers", type: "list", aliases: ["覆盖网格", "覆盖楼栋"] },
     { key: "memberUnits", zh: "覆盖单位", en: "memberUnits", type: "list", aliases: ["member units"] }
   ],

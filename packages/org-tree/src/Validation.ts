@@ -151,6 +151,39 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     termYears: OrgPolicy.termYears(policy, kind)
   }))
 
+  // the full members of each joint branch (its subtree) by the member unit they work in: one pass over
+  // the people, walking up from each one's unit (trees are shallow), made when a joint branch needs it
+  let byJointBranch: Map<number, Map<string, number>> | undefined
+  const fullMembersByUnit = (unit: number): ReadonlyMap<string, number> => {
+    if (byJointBranch === undefined) {
+      byJointBranch = new Map()
+      const branchCode = Kind.kinds.indexOf("branch")
+      for (let p = 0; p < tree.people.length; p++) {
+        const person = tree.people[p]!
+        if (person.membership !== "full" || person.employerUnitId === undefined) continue
+        for (let u = index.personUnit[p]!; u >= 0; u = index.parent[u]!) {
+          if (index.kind[u] !== branchCode || tree.orgUnits[u]!.branchType !== "joint") continue
+          let counts = byJointBranch.get(u)
+          if (counts === undefined) byJointBranch.set(u, counts = new Map())
+          counts.set(person.employerUnitId, (counts.get(person.employerUnitId) ?? 0) + 1)
+        }
+      }
+    }
+    return byJointBranch.get(unit) ?? new Map()
+  }
+  // the term of a unit's committee: by its category (given, or a branch that is the community's own
+  // organisation: the root, or right under the street working committee), else by its kind
+  const streetCode = Kind.kinds.indexOf("street-working-committee")
+  const termOf = (unit: number): number => {
+    const about = kinds[index.kind[unit]!]!
+    const row = tree.orgUnits[unit]!
+    const parent = index.parent[unit]!
+    const own = about.kind === "branch" || about.kind === "general-branch"
+    const category = row.category ??
+      (own && (parent < 0 || index.kind[parent] === streetCode) ? "community" : undefined)
+    return category === undefined ? about.termYears : OrgPolicy.termYears(policy, about.kind, category)
+  }
+
   // positions, grouped per org unit through the index
   const { positionStart, positionOrder } = index
   const none: ReadonlyArray<string> = []
@@ -180,13 +213,30 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
 
     if (kind === "branch") {
       const branchType = row.branchType ?? "grid"
-      if (branchType !== "joint" && full < t.branchMinFullMembers) {
+      // every branch, joint ones included, needs the full members a branch needs (支部工作条例 Ch. 2)
+      if (full < t.branchMinFullMembers) {
         issues.push(
-          messages.make("ORG_BRANCH_TOO_FEW_FULL_MEMBERS", {
-            path: ["orgUnits", i],
-            params: { id: row.id, full, min: t.branchMinFullMembers }
-          })
+          messages.make(
+            branchType === "joint" ? "ORG_JOINT_BRANCH_TOO_FEW_FULL_MEMBERS" : "ORG_BRANCH_TOO_FEW_FULL_MEMBERS",
+            {
+              path: ["orgUnits", i],
+              params: { id: row.id, full, min: t.branchMinFullMembers }
+            }
+          )
         )
+      }
+      // a unit with enough full members of its own must have its own branch, not share a joint one
+      if (branchType === "joint" && row.memberUnits !== undefined && row.memberUnits.length > 0) {
+        const fullOf = fullMembersByUnit(i)
+        row.memberUnits.forEach((unit, k) => {
+          const count = fullOf.get(unit) ?? 0
+          if (count >= t.branchMinFullMembers) {
+            issues.push(messages.make("ORG_UNIT_NEEDS_OWN_BRANCH", {
+              path: ["orgUnits", i, "memberUnits", k],
+              params: { id: row.id, unit, full: count, min: t.branchMinFullMembers }
+            }))
+          }
+        })
       }
       const units = row.memberUnits?.length ?? 0
       if (branchType === "joint" && units > t.jointBranchMaxUnits) {
@@ -287,11 +337,10 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     const position = positions[p]!
     const unit = positionUnit[p]!
     if (unit < 0) continue
-    const about = kinds[index.kind[unit]!]!
     const role = position.role
     const held = OrgTree.isHeldOn(position, asOf)
     if (committeeRoles.has(role)) {
-      const years = about.termYears
+      const years = termOf(unit)
       let ends = longestEnds.get(years)
       if (ends === undefined) longestEnds.set(years, ends = new Map())
       let longest = ends.get(position.start)
@@ -330,6 +379,12 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
         })
       )
       continue
+    }
+    // probationary members have no right to be elected (党章 Art. 7): no elected position
+    if (person.membership === "probationary" && committeeRoles.has(role)) {
+      issues.push(
+        messages.make("ORG_HOLDER_PROBATIONARY", { path: ["positions", p, "personId"], params: roleParams(position) })
+      )
     }
     const fromMemberUnit = person.employerUnitId !== undefined && memberUnitsOfCommittee.has(person.employerUnitId)
     const excepted = role === "first-secretary" || person.external === true ||

@@ -1,6 +1,6 @@
 import { ValidationReport } from "@gongzhi/core"
 import { describe, expect, it } from "vitest"
-import { Fixtures, type OrgRows, OrgTree, Presets, Validation } from "../src/index.js"
+import { Fixtures, OrgPolicy, type OrgRows, OrgTree, Presets, Validation } from "../src/index.js"
 import { asOf, codes, d, type FullRows, ok, small } from "./fixtures.js"
 
 type Rows = FullRows
@@ -67,7 +67,7 @@ describe("Validation", () => {
     it("passes the small community", () => {
       expect(validate(small()).issues).toEqual([])
     })
-    it("ORG_BRANCH_TOO_FEW_FULL_MEMBERS: probationary members do not count; a joint branch is exempt", () => {
+    it("ORG_BRANCH_TOO_FEW_FULL_MEMBERS: probationary members do not count; a joint branch needs 3 too", () => {
       const two = variant(() => branchOf(2, 5))
       expect(codes(validate(two))).toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
       const joint = {
@@ -76,6 +76,8 @@ describe("Validation", () => {
           u
         ) => (u.id === "b-1" ? { ...u, branchType: "joint" as const, memberUnits: ["u-bank"] } : u))
       }
+      // 支部工作条例 Ch. 2: every branch, a joint one included, has 3 full members or more (issue 16)
+      expect(codes(validate(joint))).toContain("ORG_JOINT_BRANCH_TOO_FEW_FULL_MEMBERS")
       expect(codes(validate(joint))).not.toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
       expect(codes(validate(variant(() => branchOf(3))))).not.toContain("ORG_BRANCH_TOO_FEW_FULL_MEMBERS")
     })
@@ -275,6 +277,145 @@ describe("Validation", () => {
       const strict = { ...Presets.hongan, thresholds: { ...Presets.hongan.thresholds, branchMaxMembers: 5 } }
       const tree = ok(OrgTree.build(small(), Presets.hongan))
       expect(codes(Validation.validate(tree, { asOf, policy: strict }))).toEqual(["ORG_BRANCH_TOO_MANY_MEMBERS"])
+    })
+  })
+
+  describe("national rules the validators missed (issue 16)", () => {
+    /** b-1 made a joint branch of the bank and a school; `bank` of its full members work at the bank. */
+    const jointWith = (bank: number) =>
+      variant((r) => ({
+        memberUnits: [...r.memberUnits, {
+          id: "u-school",
+          name: "城东小学",
+          type: "school" as const,
+          grandCommitteeId: "gc"
+        }],
+        orgUnits: r.orgUnits.map((u) =>
+          u.id === "b-1" ? { ...u, branchType: "joint" as const, memberUnits: ["u-school", "u-bank"] } : u
+        ),
+        people: r.people.map((p, i) =>
+          p.membership === "full" && p.id.startsWith("m-") && i < bank ? { ...p, employerUnitId: "u-bank" } : p
+        )
+      }))
+    it("ORG_UNIT_NEEDS_OWN_BRANCH: a unit with 3 full members in a joint branch must have its own branch", () => {
+      expect(codes(validate(jointWith(2)))).toEqual([])
+      const report = validate(jointWith(3))
+      expect(codes(report)).toEqual(["ORG_UNIT_NEEDS_OWN_BRANCH"])
+      expect(report.issues[0]!.path).toEqual(["orgUnits", 4, "memberUnits", 1])
+      expect(report.issues[0]!.params).toMatchObject({ id: "b-1", unit: "u-bank", full: 3, min: 3 })
+      expect(report.issues[0]!.message.zh).toBe(
+        "联合党支部 b-1 覆盖的单位 u-bank 有 3 名正式党员（≥ 3），应单独成立党支部"
+      )
+      // probationary members of the unit do not count
+      const probationary = variant(() => ({
+        ...jointWith(2),
+        people: [...jointWith(2).people, {
+          id: "p-1",
+          name: "预备",
+          membership: "probationary" as const,
+          orgUnitId: "g-1",
+          employerUnitId: "u-bank"
+        }]
+      }))
+      expect(codes(validate(probationary))).toEqual([])
+    })
+    it("ORG_HOLDER_PROBATIONARY: a probationary member holds no elected position", () => {
+      const rows = variant((r) => ({
+        positions: [...r.positions, {
+          orgUnitId: "b-1",
+          personId: "m-9",
+          role: "committee-member" as const,
+          start: d("2023-03-01"),
+          end: d("2026-02-28")
+        }]
+      }))
+      const report = validate(rows)
+      expect(codes(report)).toEqual(["ORG_HOLDER_PROBATIONARY"])
+      expect(report.issues[0]!.message.en).toBe(
+        "m-9 is a probationary member with no right to be elected and cannot be committee member of b-1"
+      )
+      for (const role of ["secretary", "deputy-secretary"] as const) {
+        const as = variant((r) => ({
+          positions: r.positions.map((
+            p
+          ) => (p.orgUnitId === "b-1" && p.role === "secretary" ? { ...p, personId: "m-9", role } : p))
+        }))
+        expect(codes(validate(as))).toContain("ORG_HOLDER_PROBATIONARY")
+      }
+      // a group head is appointed, not elected
+      const head = variant((r) => ({
+        positions: r.positions.map((p) => (p.role === "group-head" ? { ...p, personId: "m-9" } : p))
+      }))
+      expect(codes(validate(head))).not.toContain("ORG_HOLDER_PROBATIONARY")
+    })
+    it("terms follow the branch's category: a community branch serves 5 years, other branches 3", () => {
+      // a community whose party organisation is a branch, under the street working committee
+      const community = {
+        orgUnits: [
+          { id: "swc", kind: "street-working-committee" as const, name: "城关街道党工委" },
+          { id: "cb", parentId: "swc", kind: "branch" as const, name: "东门社区党支部" },
+          { id: "vb", parentId: "swc", kind: "branch" as const, name: "某单位党支部", category: "other" as const }
+        ],
+        people: [
+          ...Array.from(
+            { length: 3 },
+            (_, i) => ({ id: `c-${i}`, name: `党员${i}`, membership: "full" as const, orgUnitId: "cb" })
+          ),
+          ...Array.from(
+            { length: 3 },
+            (_, i) => ({ id: `v-${i}`, name: `党员${i}`, membership: "full" as const, orgUnitId: "vb" })
+          )
+        ],
+        positions: [
+          {
+            orgUnitId: "cb",
+            personId: "c-0",
+            role: "secretary" as const,
+            start: d("2021-07-01"),
+            end: d("2026-07-01")
+          },
+          { orgUnitId: "vb", personId: "v-0", role: "secretary" as const, start: d("2021-07-01"), end: d("2026-07-01") }
+        ]
+      }
+      for (const policy of [Presets.national, Presets.hongan, Presets.mingquan]) {
+        const allowed = {
+          ...policy,
+          allowed: [...policy.allowed.filter((a) => a.parent !== "street-working-committee"), {
+            parent: "street-working-committee" as const,
+            children: ["grand-committee" as const, "branch" as const]
+          }]
+        }
+        const report = Validation.validate(ok(OrgTree.build(community, allowed)), { asOf })
+        expect(report.issues.map((i) => `${i.code} ${String(i.params["id"])}`), policy.id).toEqual([
+          "ORG_TERM_TOO_LONG vb"
+        ])
+      }
+      // a grid branch of a village, named so, serves 5 years as well
+      const village = variant((r) => ({
+        orgUnits: r.orgUnits.map((u) => (u.id === "b-1" ? { ...u, category: "village" as const } : u)),
+        positions: r.positions.map((
+          p
+        ) => (p.orgUnitId === "b-1" && p.role === "secretary" ? { ...p, end: d("2028-03-01") } : p))
+      }))
+      expect(codes(validate(village))).toEqual([])
+    })
+    it("ships a national default policy with every rule citing its source", () => {
+      const decoded = OrgPolicy.document.decode(JSON.parse(JSON.stringify(Presets.national)))
+      expect(decoded._tag).toBe("Success")
+      expect(Presets.find("preset:national")).toBe(Presets.national)
+      const rules = Presets.national.sources.map((s) => s.rule)
+      for (
+        const rule of ["branchMinFullMembers", "unitNeedsOwnBranch", "jointBranchMaxUnits", "branchMaxMembers",
+          "committeeRequiredAt", "termYears", "probationaryNotElected"]
+      ) {
+        expect(rules).toContain(rule)
+      }
+      for (const source of Presets.national.sources) expect(source.source).toMatch(/《.+》/)
+      expect(Presets.national.sources.find((s) => s.rule === "probationaryNotElected")?.source).toContain(
+        "《中国共产党章程》第七条"
+      )
+      expect(Presets.national.sources.find((s) => s.rule === "termYears")?.source).toContain("第二十一条")
+      expect(codes(Validation.validate(ok(OrgTree.build(small(), Presets.national)), { asOf }))).toEqual([])
     })
   })
 })

@@ -128,6 +128,7 @@ const roleLabel = (role: unknown): { readonly zh: string; readonly en: string } 
 
 const knownZh = Kind.kinds.map((k) => Kind.labels[k].zh).join("、")
 const branchTypes: ReadonlySet<unknown> = new Set(Object.keys(Kind.branchTypeLabels))
+const categories: ReadonlySet<unknown> = new Set(Object.keys(Kind.categoryLabels))
 const unitTypes: ReadonlySet<unknown> = new Set(Object.keys(Kind.unitTypeLabels))
 const memberships: ReadonlySet<unknown> = new Set(Object.keys(Kind.membershipLabels))
 const roles: ReadonlySet<unknown> = new Set(Object.keys(Kind.roleLabels))
@@ -211,6 +212,9 @@ export const buildTree = (
       skip[i] = 1
     } else kind[i] = code
     if (isBlank(row.name)) issues.push(emptyName(["orgUnits", i, "name"], orgUnitLabel, id))
+    if (row.category !== undefined && !categories.has(row.category)) {
+      issues.push(unknownValue(["orgUnits", i, "category"], id, "category", row.category, categories))
+    }
     if (row.branchType !== undefined && !branchTypes.has(row.branchType)) {
       issues.push(unknownValue(["orgUnits", i, "branchType"], id, "branchType", row.branchType, branchTypes))
     }
