@@ -290,15 +290,48 @@ export const formatPercent = (threshold: Threshold): string =>
  * @category formatting
  * @since 0.2.0
  */
-export const percent = (part: number, whole: number, rounding: "nearest" | "up" | "down"): string => {
-  if (whole <= 0) return "0%"
+export const percent = (part: number, whole: number, rounding: "nearest" | "up" | "down"): string =>
+  whole <= 0 ? "0%" : showTenths(tenthsOf(part, whole, rounding))
+
+const tenthsOf = (part: number, whole: number, rounding: "nearest" | "up" | "down"): bigint => {
   const scaled = BigInt(part) * 1000n
   const w = BigInt(whole)
   let tenths = scaled / w
   const rest = scaled % w
   if (rounding === "up" && rest > 0n) tenths += 1n
   if (rounding === "nearest" && rest * 2n >= w) tenths += 1n
+  return tenths
+}
+
+const showTenths = (tenths: bigint): string => {
   const whole10 = tenths / 10n
   const decimal = tenths % 10n
   return decimal === 0n ? `${whole10}%` : `${whole10}.${decimal}%`
+}
+
+/**
+ * A share shown against a threshold: the nearest tenth of a percent, moved by a tenth where
+ * rounding would make the figure contradict the verdict (exactly 1/2 shows "50%" against
+ * "> 50%"; 66.66 % shows "66.6%" against "≥ 66.7%", not "66.7%").
+ *
+ * @example
+ * ```ts
+ * import { Fraction } from "@gongzhi/deliberation"
+ *
+ * console.log(Fraction.percentAgainst(6666, 10000, Fraction.twoThirds)) // "66.6%"
+ * console.log(Fraction.percentAgainst(5001, 10000, Fraction.moreThanHalf)) // "50.1%"
+ * console.log(Fraction.percentAgainst(513, 1000, Fraction.moreThanHalf)) // "51.3%"
+ * ```
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const percentAgainst = (part: number, whole: number, threshold: Threshold): string => {
+  if (whole <= 0) return "0%"
+  const met = meets(part, whole, threshold)
+  const shown = tenthsOf(part, whole, "nearest")
+  const bar = tenthsOf(threshold.numerator, threshold.denominator, "nearest")
+  if (met && (threshold.strict ? shown <= bar : shown < bar)) return showTenths(threshold.strict ? bar + 1n : bar)
+  if (!met && (threshold.strict ? shown > bar : shown >= bar)) return showTenths(threshold.strict ? bar : bar - 1n)
+  return showTenths(shown)
 }

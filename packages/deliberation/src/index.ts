@@ -6,8 +6,10 @@
  * @packageDocumentation
  * @since 0.2.0
  */
+export * as Ballots from "./Ballots.js"
 export * as DecisionRule from "./DecisionRule.js"
 export * as Electorate from "./Electorate.js"
 export * as Fraction from "./Fraction.js"
 export * as Messages from "./Messages.js"
 export * as Presets from "./Presets.js"
+export * as Tally from "./Tally.js"

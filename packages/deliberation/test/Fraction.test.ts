@@ -114,6 +114,29 @@ describe("Fraction", () => {
       expect(Fraction.percent(1, 3, "nearest")).toBe("33.3%")
       expect(Fraction.percent(0, 0, "nearest")).toBe("0%")
       expect(Fraction.percent(513, 1000, "down")).toBe("51.3%")
+      expect(Fraction.percentAgainst(1, 2, Fraction.moreThanHalf)).toBe("50%")
+      expect(Fraction.percentAgainst(49999, 100000, Fraction.moreThanHalf)).toBe("50%")
+      expect(Fraction.percentAgainst(6666, 10000, Fraction.twoThirds)).toBe("66.6%")
+      expect(Fraction.percentAgainst(2, 3, Fraction.twoThirds)).toBe("66.7%")
+      expect(Fraction.percentAgainst(0, 0, Fraction.twoThirds)).toBe("0%")
+    })
+  })
+
+  describe("percentAgainst", () => {
+    it("never shows a figure that contradicts the verdict", () => {
+      const tenths = (text: string) => Math.round(Number(text.replace("%", "")) * 10)
+      expect(() =>
+        fc.assert(
+          fc.property(threshold, fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (t, a, b) => {
+            const part = Math.min(a, b)
+            const whole = Math.max(a, b)
+            const shown = tenths(Fraction.percentAgainst(part, whole, t))
+            const bar = tenths(Fraction.formatPercent(t).split(" ")[1]!)
+            const looksMet = t.strict ? shown > bar : shown >= bar
+            expect(looksMet).toBe(Fraction.meets(part, whole, t))
+          })
+        )
+      ).not.toThrow()
     })
   })
 
