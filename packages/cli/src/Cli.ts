@@ -175,14 +175,10 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
     } catch {
       throw new UsageError({ zh: `找不到文件 ${path}`, en: `No such file: ${path}` })
     }
-    try {
-      return await Workbook.read(bytes)
-    } catch (cause) {
-      throw new UsageError({
-        zh: `${path} 不是有效的 Excel 文件：${String(cause)}`,
-        en: `${path} is not a valid Excel file: ${String(cause)}`
-      })
-    }
+    const read = await Workbook.read(bytes)
+    if (Result.isSuccess(read)) return read.success
+    const issue = read.failure.issues[0]!
+    throw new UsageError({ zh: `${path}：${issue.message.zh}`, en: `${path}: ${issue.message.en}` })
   }
   throw new UsageError({
     zh: `${path}：只支持 .csv 和 .xlsx 表格`,

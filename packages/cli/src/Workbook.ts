@@ -6,6 +6,8 @@
  *
  * @since 0.2.0
  */
+import { Issue, ValidationReport } from "@gongzhi/core"
+import * as Result from "effect/Result"
 import type ExcelJS from "exceljs"
 import type * as Table from "./Table.js"
 
@@ -23,7 +25,77 @@ const cellValue = (value: ExcelJS.CellValue): Table.Cell => {
 }
 
 /**
- * Reads the sheets of an Excel workbook (.xlsx).
+ * The messages of reading a workbook, in Chinese and English.
+ *
+ * @example
+ * ```ts
+ * import { Workbook } from "@gongzhi/cli"
+ *
+ * console.log(Workbook.messages.codes.includes("CLI_WORKBOOK_TOO_LARGE")) // true
+ * ```
+ *
+ * @category messages
+ * @since 0.2.0
+ */
+export const messages = Issue.catalog({
+  CLI_WORKBOOK_TOO_LARGE: {
+    zh: "Excel 文件超出上限：{what} 为 {actual}，上限 {limit}（可用选项 {option} 调高）",
+    en: "The Excel file is over a limit: {what} is {actual}, the limit {limit} (raise it with {option})"
+  },
+  CLI_WORKBOOK_UNREADABLE: {
+    zh: "不是有效的 Excel 文件（.xlsx）：{reason}",
+    en: "Not a valid Excel file (.xlsx): {reason}"
+  }
+})
+
+/**
+ * How much of a workbook {@link read} takes before it refuses it: the file's size, the rows of a
+ * sheet and the cells that hold a value in the whole workbook. Only cells that exist are read,
+ * so a far-away cell (one value at `XFD1`) costs one cell, not a row of 16,384.
+ *
+ * @example
+ * ```ts
+ * import { Workbook } from "@gongzhi/cli"
+ *
+ * console.log(Workbook.defaultLimits.maxRows) // 1048576
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Limits {
+  readonly maxBytes: number
+  readonly maxRows: number
+  readonly maxCells: number
+}
+
+/**
+ * The limits {@link read} applies unless told otherwise: 100 MB, Excel's own 1,048,576 rows
+ * per sheet, and 20,000,000 cells with a value.
+ *
+ * @example
+ * ```ts
+ * import { Workbook } from "@gongzhi/cli"
+ *
+ * console.log(Workbook.defaultLimits.maxCells) // 20000000
+ * ```
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const defaultLimits: Limits = Object.freeze({
+  maxBytes: 100 * 1024 * 1024,
+  maxRows: 1_048_576,
+  maxCells: 20_000_000
+})
+
+const tooLarge = (what: string, actual: number, limit: number, option: string) =>
+  Result.fail(ValidationReport.of(messages.make("CLI_WORKBOOK_TOO_LARGE", { params: { what, actual, limit, option } })))
+
+/**
+ * Reads the sheets of an Excel workbook (.xlsx): each sheet's rows of cells, as far as each
+ * row's last cell with a value. A file that is not a workbook, or over a {@link Limits limit},
+ * is a failure that says so; the promise never rejects.
  *
  * @example
  * ```ts
@@ -31,27 +103,53 @@ const cellValue = (value: ExcelJS.CellValue): Table.Cell => {
  *
  * const bytes = await Workbook.write([{ name: "网格", rows: [["编号"], ["g-1"]] }])
  * const sheets = await Workbook.read(bytes)
- * console.log(sheets[0]?.rows[1]) // ["g-1"]
+ * if (sheets._tag === "Success") console.log(sheets.success[0]?.rows[1]) // ["g-1"]
+ * const bad = await Workbook.read(new Uint8Array([1, 2, 3]))
+ * console.log(bad._tag) // Failure
  * ```
  *
  * @category reading
  * @since 0.2.0
  */
-export const read = async (bytes: Uint8Array): Promise<ReadonlyArray<Table.Sheet>> => {
-  const { default: ExcelJS } = await import("exceljs")
-  const workbook = new ExcelJS.Workbook()
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
-  return workbook.worksheets.map((worksheet) => {
-    const rows: Array<Array<Table.Cell>> = []
-    const width = worksheet.columnCount
-    worksheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: Array<Table.Cell> = []
-      for (let c = 1; c <= width; c++) cells.push(cellValue(row.getCell(c).value))
-      rows[rowNumber - 1] = cells
-    })
-    for (let i = 0; i < rows.length; i++) rows[i] ??= []
-    return { name: worksheet.name, rows }
-  })
+export const read = async (
+  bytes: Uint8Array,
+  limits: Partial<Limits> = {}
+): Promise<Result.Result<ReadonlyArray<Table.Sheet>, ValidationReport.ValidationReport>> => {
+  const { maxBytes, maxCells, maxRows } = { ...defaultLimits, ...limits }
+  if (bytes.length > maxBytes) return tooLarge("bytes", bytes.length, maxBytes, "maxBytes")
+  try {
+    const { default: ExcelJS } = await import("exceljs")
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheets: Array<Table.Sheet> = []
+    let cellCount = 0
+    for (const worksheet of workbook.worksheets) {
+      if (worksheet.rowCount > maxRows) {
+        return tooLarge(`rows of ${worksheet.name}`, worksheet.rowCount, maxRows, "maxRows")
+      }
+      const rows: Array<Array<Table.Cell>> = []
+      let over = false
+      worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        if (over) return
+        const cells: Array<Table.Cell> = []
+        row.eachCell({ includeEmpty: false }, (cell, column) => {
+          cells[column - 1] = cellValue(cell.value)
+        })
+        cellCount += row.actualCellCount
+        if (cellCount > maxCells) over = true
+        for (let c = 0; c < cells.length; c++) cells[c] ??= null
+        rows[rowNumber - 1] = cells
+      })
+      if (over) return tooLarge("cells", cellCount, maxCells, "maxCells")
+      for (let i = 0; i < rows.length; i++) rows[i] ??= []
+      sheets.push({ name: worksheet.name, rows })
+    }
+    return Result.succeed(sheets)
+  } catch (cause) {
+    return Result.fail(
+      ValidationReport.of(messages.make("CLI_WORKBOOK_UNREADABLE", { params: { reason: String(cause) } }))
+    )
+  }
 }
 
 /**

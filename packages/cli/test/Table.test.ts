@@ -98,10 +98,40 @@ describe("Table", () => {
         rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]
       }]
       const back = await Workbook.read(await Workbook.write(sheets))
-      expect(back).toEqual([{
+      // A row ends at its last cell with a value (an empty cell is not stored in the file).
+      expect(back).toEqual(Result.succeed([{
         name: "积分",
-        rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320, null]]
-      }])
+        rows: [["名称", "积分", "日期"], ["哈*喜", 400, "2024-03-01"], ["周*宏", 320]]
+      }]))
+    })
+
+    it("reads only the cells that exist: one value at XFD1 beside 20,000 rows costs one cell", async () => {
+      const { default: ExcelJS } = await import("exceljs")
+      const workbook = new ExcelJS.Workbook()
+      const sheet = workbook.addWorksheet("名单")
+      sheet.getCell("A1").value = "编号"
+      sheet.getCell("XFD1").value = "far"
+      for (let r = 2; r <= 20_001; r++) sheet.getCell(`A${r}`).value = `g-${r}`
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
+      const read = await Workbook.read(bytes)
+      expect(Result.isSuccess(read)).toBe(true)
+      const rows = Result.getOrThrow(read)[0]!.rows
+      expect(rows.length).toBe(20_001)
+      expect(rows[0]!.length).toBe(16_384)
+      expect(rows[0]![16_383]).toBe("far")
+      expect(rows[1]).toEqual(["g-2"])
+    }, 60_000)
+
+    it("refuses a workbook over a limit, and bytes that are no workbook, with a message", async () => {
+      const bytes = await Workbook.write([{ name: "s", rows: [["a", "b"], [1, 2], [3, 4]] }])
+      const cells = await Workbook.read(bytes, { maxCells: 5 })
+      expect(Result.isFailure(cells) && cells.failure.issues[0]!.code).toBe("CLI_WORKBOOK_TOO_LARGE")
+      const rows = await Workbook.read(bytes, { maxRows: 2 })
+      expect(Result.isFailure(rows) && rows.failure.issues[0]!.message.en).toContain("maxRows")
+      const size = await Workbook.read(bytes, { maxBytes: 10 })
+      expect(Result.isFailure(size) && size.failure.issues[0]!.params).toMatchObject({ what: "bytes", limit: 10 })
+      const junk = await Workbook.read(new Uint8Array([80, 75, 3, 4, 0, 0]))
+      expect(Result.isFailure(junk) && junk.failure.issues[0]!.code).toBe("CLI_WORKBOOK_UNREADABLE")
     })
     it("writes CSV with a byte-order mark and quotes where needed", () => {
       const csv = Table.writeCsv([["名称", "说明"], ["a", "x, y"], ["b", null]])
