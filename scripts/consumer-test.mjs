@@ -320,8 +320,8 @@ for (const p of packages) {
         bundle: true,
         minify: true,
         format: "esm",
-        platform: "browser",
-        target: "es2022",
+        platform: c.platform ?? "browser",
+        target: c.platform === "node" ? "node20" : "es2022",
         write: false,
         logLevel: "silent",
         absWorkingDir: app
@@ -336,7 +336,15 @@ for (const p of packages) {
       }
       const size = bytes.length
       const gzip = gzipSync(bytes, { level: 9 }).length
-      rows.push({ package: p.json.name, label, code: c.code, size, gzip, budget: c.budget })
+      rows.push({
+        package: p.json.name,
+        label,
+        code: c.code,
+        size,
+        gzip,
+        budget: c.budget,
+        platform: c.platform ?? "browser"
+      })
       if (size > c.budget) {
         problems.push(`bundle ${p.json.name} "${label}": ${size} bytes minified, over its budget of ${c.budget}`)
       }
