@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Fen, Issue, Points, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Issue, Points, Redaction, ValidationReport } from "@gongzhi/core"
 import { parse as parseCsv } from "csv-parse/sync"
 import { stringify as stringifyCsv } from "csv-stringify/sync"
 import * as Result from "effect/Result"
@@ -390,17 +390,20 @@ export const readCsv = (text: string, name = "Sheet1"): Sheet => ({
 })
 
 /**
- * Writes rows as CSV text with a byte-order mark, so Excel opens Chinese text correctly.
+ * Writes rows as CSV text with a byte-order mark, so Excel opens Chinese text correctly. Every
+ * text cell is made safe against formula injection first (core's `Redaction.csvCell`, as OWASP
+ * recommends): a cell starting with `=`, `+`, `-`, `@`, tab or a line break gets a leading `'`.
  *
  * @example
  * ```ts
  * import { Table } from "@gongzhi/cli"
  *
  * console.log(Table.writeCsv([["名称", "积分"], ["哈*喜", 400]]).slice(1)) // "名称,积分\n哈*喜,400\n"
+ * console.log(Table.writeCsv([["=1+1", "@SUM(A1)", -5]]).slice(1)) // "'=1+1,'@SUM(A1),-5\n"
  * ```
  *
  * @category writing
  * @since 0.1.0
  */
 export const writeCsv = (rows: ReadonlyArray<ReadonlyArray<Cell>>): string =>
-  `\uFEFF${stringifyCsv(rows.map((row) => row.map((cell) => (cell === null ? "" : cell))))}`
+  `\uFEFF${stringifyCsv(rows.map((row) => row.map(Redaction.csvCell)))}`

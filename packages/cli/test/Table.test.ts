@@ -138,5 +138,15 @@ describe("Table", () => {
       expect(csv).toBe("\uFEFF名称,说明\na,\"x, y\"\nb,\n")
       expect(Table.readCsv(csv).rows).toEqual([["名称", "说明"], ["a", "x, y"], ["b", ""]])
     })
+
+    it("never writes a cell that a spreadsheet would run as a formula (OWASP CSV injection)", () => {
+      const hostile = ["=HYPERLINK(\"http://x\",\"点我\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"]
+      const csv = Table.writeCsv([hostile, ["哈*喜", -5]])
+      const [row, plain] = Table.readCsv(csv).rows
+      for (const cell of row!) expect(cell.startsWith("'")).toBe(true)
+      expect(row!.map((cell) => cell.slice(1))).toEqual(hostile)
+      // the exporter's own numbers are written as they are
+      expect(plain).toEqual(["哈*喜", "-5"])
+    })
   })
 })
