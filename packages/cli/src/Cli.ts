@@ -93,21 +93,25 @@ const ansi = (enabled: boolean) => ({
 export const colors = ansi
 
 /**
- * Reads a file as UTF-8 text, turning "not found" into a usage error.
+ * Reads a text file — UTF-8 (a byte-order mark removed) or GB18030/GBK, as Excel in China saves
+ * CSV — turning "not found" and bytes that are neither into a usage error.
  *
  * @example
  * ```ts
  * import { Cli, Io } from "@gongzhi/cli"
  *
  * console.log(await Cli.readText(Io.memory({ "a.txt": "hi" }), "a.txt")) // "hi"
+ * const gbk = new Uint8Array([177, 224, 186, 197]) // 编号, saved as GBK
+ * console.log(await Cli.readText(Io.memory({ "b.csv": gbk }), "b.csv")) // 编号
  * ```
  *
  * @category input
  * @since 0.1.0
  */
 export const readText = async (io: Io.Io, path: string): Promise<string> => {
+  let bytes: Uint8Array
   try {
-    return new TextDecoder("utf-8").decode(await io.readFile(path)).replace(/^\uFEFF/, "")
+    bytes = await io.readFile(path)
   } catch (cause) {
     const code = (cause as { code?: string }).code
     throw new UsageError(
@@ -115,6 +119,28 @@ export const readText = async (io: Io.Io, path: string): Promise<string> => {
         ? { zh: `找不到文件 ${path}`, en: `No such file: ${path}` }
         : { zh: `无法读取 ${path}：${String(cause)}`, en: `Cannot read ${path}: ${String(cause)}` }
     )
+  }
+  return decodeText(bytes, path)
+}
+
+/**
+ * Text as counties save it: UTF-8 (with or without a byte-order mark), or GB18030/GBK, which
+ * Excel in China writes for "CSV". Bytes that are neither are refused, naming the encodings
+ * tried: a replacement character (U+FFFD) is never passed on.
+ */
+const decodeText = (bytes: Uint8Array, path: string): string => {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "")
+  } catch {
+    // not UTF-8: try the Chinese national encoding
+  }
+  try {
+    return new TextDecoder("gb18030", { fatal: true }).decode(bytes)
+  } catch {
+    throw new UsageError({
+      zh: `${path} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本：请用 Excel“另存为 CSV UTF-8”后再试`,
+      en: `${path} is neither UTF-8 nor GB18030 (GBK) text: save it from Excel as "CSV UTF-8" and try again`
+    })
   }
 }
 

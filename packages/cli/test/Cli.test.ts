@@ -127,3 +127,28 @@ describe("Cli documents in YAML", () => {
     expect(broken.err).toMatch(/^gongzhi: broken.yml is not valid YAML: /)
   })
 })
+
+describe("Cli text encodings", () => {
+  // "编号,名称\ng-1,一网格\n" as Excel in China saves a CSV: GB18030 (GBK)
+  const gbk = new Uint8Array([177, 224, 186, 197, 44, 195, 251, 179, 198, 10, 103, 45, 49, 44, 210, 187, 205, 248, 184,
+    241, 10])
+
+  it("reads a GBK-encoded CSV as Chinese text, never as replacement characters", async () => {
+    const sheets = await Cli.readSheets(Io.memory({ "roster.csv": gbk }), "roster.csv")
+    expect(sheets[0]!.rows).toEqual([["编号", "名称"], ["g-1", "一网格"]])
+    expect(JSON.stringify(sheets)).not.toContain("\uFFFD")
+  })
+
+  it("reads UTF-8 with and without a byte-order mark", async () => {
+    const io = Io.memory({ "a.csv": "\uFEFF编号\ng-1\n", "b.csv": "编号\ng-1\n" })
+    expect(await Cli.readText(io, "a.csv")).toBe("编号\ng-1\n")
+    expect(await Cli.readText(io, "b.csv")).toBe("编号\ng-1\n")
+  })
+
+  it("refuses bytes that are neither UTF-8 nor GB18030, naming both", async () => {
+    const io = Io.memory({ "bad.csv": new Uint8Array([0x81, 0xff, 0xfe, 0x80]) })
+    const error = await Cli.readText(io, "bad.csv").catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Cli.UsageError)
+    expect((error as Cli.UsageError).label.en).toContain("neither UTF-8 nor GB18030")
+  })
+})
