@@ -765,7 +765,8 @@ const vetoedBand = (
 }
 
 /**
- * Scores a plan against inputs. The plan is checked against the registry and the inputs
+ * Scores a plan, or a program compiled from one by `Plan.compile` (then with the registry it was
+ * compiled with), against inputs. The plan is checked against the registry and the inputs
  * against the plan first: a missing value, a value of the wrong type or out of range, an
  * unknown indicator, item or veto, a duplicate subject — every problem is reported at once,
  * and nothing is scored. Then, for every subject: each leaf's points (clamped to its maximum
@@ -787,7 +788,7 @@ const vetoedBand = (
  * @since 0.1.0
  */
 export const score = (
-  plan: Plan.Plan,
+  plan: Plan.Plan | Plan.Program,
   inputs: Inputs.Inputs,
   options?: Options
 ): Result.Result<Assessment, ValidationReport.ValidationReport> => {
@@ -888,19 +889,21 @@ const unreadable = (thrown: unknown): Issue.DomainIssue =>
 
 /** {@link score} of inputs whose shape is checked. */
 const scoreChecked = (
-  plan: Plan.Plan,
+  planOrProgram: Plan.Plan | Plan.Program,
   inputs: Inputs.Inputs,
   options?: Options
 ): Result.Result<Assessment, ValidationReport.ValidationReport> => {
-  const compiledResult = Plan.compile(plan, options?.registry ?? Method.builtins)
-  if (Result.isFailure(compiledResult)) return Result.fail(compiledResult.failure)
-  const compiled = compiledResult.success
-  const { leaves, nodes } = compiled
-  const rounding = plan.rounding ?? Rounding.standard
-  const scale = Rounding.scale(rounding)
+  let compiled: Plan.Program
+  if (Plan.isProgram(planOrProgram)) {
+    compiled = planOrProgram
+  } else {
+    const compiledResult = Plan.compile(planOrProgram, options?.registry ?? Method.builtins)
+    if (Result.isFailure(compiledResult)) return Result.fail(compiledResult.failure)
+    compiled = compiledResult.success
+  }
+  const plan = compiled.plan
+  const { leaves, nodes, rounding, scale, maxUnits } = compiled
   const mode = rounding.mode
-  const units = (points: number) => Rounding.roundScaled(points * scale, mode)
-  const maxUnits = nodes.map((n) => Rounding.roundScaled(n.max * scale, "down"))
   const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
     id: s.id,
     group: s.group,
@@ -941,26 +944,12 @@ const scoreChecked = (
     return context
   })
 
-  const formula = plan.formula ?? { _tag: "Sum" as const }
-  const evaluationRoot = formula._tag === "BranchStar"
-    ? compiled.roots.find((r) => nodes[r]!.id === formula.evaluation)
-    : undefined
-  const baseRoots = compiled.roots.filter((r) => r !== evaluationRoot)
-  const rootWeighted = compiled.roots.every((r) => nodes[r]!.weight !== undefined)
-  const baseWeighted = baseRoots.every((r) => nodes[r]!.weight !== undefined)
-  const maxTotalUnits = units(plan.maxTotal)
-  const bonusItems = new Map((plan.bonus ?? []).map((b) => [b.id, b]))
-  const deductionItems = new Map((plan.deductions ?? []).map((d) => [d.id, d]))
-  const vetoItems = new Map((plan.vetoes ?? []).map((v) => [v.id, v]))
-  const bonusCapUnits = plan.bonusCap === undefined ? Infinity : units(plan.bonusCap)
-  const deductionCapUnits = plan.deductionCap === undefined ? Infinity : units(plan.deductionCap)
-  const totalCapUnits = plan.totalCap === undefined ? Infinity : Rounding.roundScaled(plan.totalCap * scale, "down")
+  const { formula, evaluationRoot, baseRoots, rootWeighted, baseWeighted, maxTotalUnits } = compiled
+  const { bonusItems, deductionItems, vetoItems, bonusCapUnits, deductionCapUnits, totalCapUnits } = compiled
   /** The totals above the plan's `totalCap` before they were capped, by subject number (few). */
   let uncapped: Map<number, number> | undefined
   // the per-indicator points record is built only when a rule may read `points` (found by walking the rules)
-  const needsPoints = [...compiled.vetoRules.values(), ...compiled.consequenceRules.values()].some((rule) =>
-    Expression.mayRead(rule, "points")
-  )
+  const needsPoints = compiled.rulesReadPoints
   const failures: Array<Issue.DomainIssue> = []
 
   // what the grading, ranking and results read of each subject, by subject number
@@ -978,8 +967,7 @@ const scoreChecked = (
     const when = JSON.stringify(vetoItems.get(id)!.when)
     return [id, Object.freeze({ zh: `规则成立：${when}`, en: `rule holds: ${when}` })]
   }))
-  const leafIndex = new Int32Array(nodes.length).fill(-1)
-  leaves.forEach((n, l) => (leafIndex[n] = l))
+  const leafIndex = Int32Array.from(compiled.leafIndex)
   // What each subject's explanation tree is made of, kept compactly (a million node objects
   // would cost more to make and to keep than the scoring itself): the points of every node,
   // how they were capped, the note of every leaf and the assessor scores of multi-assessor

@@ -664,36 +664,102 @@ export interface CompiledNode {
 }
 
 /**
- * A plan checked and prepared for scoring: the tree flattened in pre-order (a parent before
- * its children) with each leaf's method and decoded config, and the compiled rules.
+ * A plan compiled for scoring (`Plan.compile(plan, registry)`): everything that depends only on
+ * the plan, worked out once — the tree flattened in pre-order (a parent before its children)
+ * with each leaf's method and decoded config, the leaves' order, maxima in integer units of the
+ * plan's rounding, the formula's roots and weights, the item tables and caps, the veto and
+ * consequence rules compiled (with what they read, found by walking them) and the plan's
+ * content fingerprint. `Assessment.score` takes a plan or a program: a host that scores the
+ * same plan many times compiles it once.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Plan, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const program: Plan.Program = Result.getOrThrow(Plan.compile(Presets.branchStars))
+ * const result = Result.getOrThrow(Assessment.score(program, Presets.branchStarsExample))
+ * console.log(program._tag, program.leaves.length > 0, result.planHash === program.fingerprint) // Program true true
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Program {
+  readonly _tag: "Program"
+  readonly plan: Plan
+  readonly nodes: ReadonlyArray<CompiledNode>
+  readonly roots: ReadonlyArray<number>
+  /** The leaves, in the order their inputs are read (node numbers). */
+  readonly leaves: ReadonlyArray<number>
+  /** Each node's leaf number, -1 for inner nodes. */
+  readonly leafIndex: ReadonlyArray<number>
+  readonly vetoRules: ReadonlyMap<string, Expression.Compiled>
+  readonly consequenceRules: ReadonlyMap<string, Expression.Compiled>
+  /** The plan's content fingerprint ({@link fingerprint}), recorded in every result. */
+  readonly fingerprint: string
+  readonly rounding: Rounding.Rule
+  /** Integer units in one point (`10^places`). */
+  readonly scale: number
+  /** Each node's maximum in units (rounded down). */
+  readonly maxUnits: ReadonlyArray<number>
+  readonly formula: Formula
+  /** With the branch-star formula, the node of the evaluation indicator. */
+  readonly evaluationRoot: number | undefined
+  /** The top-level nodes that make the base (all of them with the `Sum` formula). */
+  readonly baseRoots: ReadonlyArray<number>
+  /** Whether every top-level node, and every base node, has a weight. */
+  readonly rootWeighted: boolean
+  readonly baseWeighted: boolean
+  readonly maxTotalUnits: number
+  readonly bonusItems: ReadonlyMap<string, Item>
+  readonly deductionItems: ReadonlyMap<string, Item>
+  readonly vetoItems: ReadonlyMap<string, Veto>
+  /** Caps in units (`Infinity` when the plan has none). */
+  readonly bonusCapUnits: number
+  readonly deductionCapUnits: number
+  readonly totalCapUnits: number
+  /** Whether some veto or consequence rule may read the subject's `points` (walked, not searched). */
+  readonly rulesReadPoints: boolean
+}
+
+/**
+ * The former name of {@link Program}.
  *
  * @example
  * ```ts
  * import { Plan, Presets } from "@gongzhi/assessment-scoring"
  * import { Result } from "effect"
  *
- * const compiled = Result.getOrThrow(Plan.compile(Presets.branchStars))
+ * const compiled: Plan.Compiled = Result.getOrThrow(Plan.compile(Presets.branchStars))
  * console.log(compiled.nodes.length > 0) // true
  * ```
  *
  * @category models
  * @since 0.1.0
  */
-export interface Compiled {
-  readonly plan: Plan
-  readonly nodes: ReadonlyArray<CompiledNode>
-  readonly roots: ReadonlyArray<number>
-  readonly leaves: ReadonlyArray<number>
-  readonly vetoRules: ReadonlyMap<string, Expression.Compiled>
-  readonly consequenceRules: ReadonlyMap<string, Expression.Compiled>
-  /** The plan's content fingerprint ({@link fingerprint}), recorded in every result. */
-  readonly fingerprint: string
-}
+export type Compiled = Program
 
 /**
- * Checks a (typed) plan against a method registry and prepares it for scoring, reporting
- * every problem: the structural rules of {@link document}, unknown methods and bad method
- * configurations.
+ * Whether a value is a {@link Program} (made by {@link compile}), by its declared tag.
+ *
+ * @example
+ * ```ts
+ * import { Plan, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * console.log(Plan.isProgram(Presets.branchStars), Plan.isProgram(Result.getOrThrow(Plan.compile(Presets.branchStars)))) // false true
+ * ```
+ *
+ * @category guards
+ * @since 0.2.0
+ */
+export const isProgram = (u: Plan | Program): u is Program => (u as { readonly _tag?: unknown })._tag === "Program"
+
+/**
+ * Compiles a (typed) plan against a method registry into a {@link Program}, reporting every
+ * problem: the structural rules of {@link document}, unknown or broken methods
+ * (`Method.check`) and bad method configurations. Never throws.
  *
  * @example
  * ```ts
@@ -712,7 +778,7 @@ export interface Compiled {
 export const compile = (
   plan: Plan,
   registry: Method.Registry = Method.builtins
-): Result.Result<Compiled, ValidationReport.ValidationReport> => {
+): Result.Result<Program, ValidationReport.ValidationReport> => {
   try {
     return compileUnsafe(plan, registry)
   } catch (thrown) {
@@ -730,7 +796,7 @@ export const compile = (
 const compileUnsafe = (
   plan: Plan,
   registry: Method.Registry
-): Result.Result<Compiled, ValidationReport.ValidationReport> => {
+): Result.Result<Program, ValidationReport.ValidationReport> => {
   const found: Array<Issue.DomainIssue> = [...structuralIssues(plan)]
   const nodes: Array<CompiledNode> = []
   const roots: Array<number> = []
@@ -813,7 +879,45 @@ const compileUnsafe = (
     if (Result.isSuccess(compiled)) consequenceRules.set(rule.id, compiled.success)
   }
   if (found.length > 0) return Result.fail(ValidationReport.make(found))
-  return Result.succeed({ plan, nodes, roots, leaves, vetoRules, consequenceRules, fingerprint: fingerprint(plan) })
+  const rounding = plan.rounding ?? Rounding.standard
+  const scale = Rounding.scale(rounding)
+  const units = (points: number) => Rounding.roundScaled(points * scale, rounding.mode)
+  const formula: Formula = plan.formula ?? { _tag: "Sum" }
+  const evaluationRoot = formula._tag === "BranchStar"
+    ? roots.find((r) => nodes[r]!.id === formula.evaluation)
+    : undefined
+  const baseRoots = roots.filter((r) => r !== evaluationRoot)
+  const leafIndex = new Array<number>(nodes.length).fill(-1)
+  leaves.forEach((n, l) => (leafIndex[n] = l))
+  return Result.succeed({
+    _tag: "Program",
+    plan,
+    nodes,
+    roots,
+    leaves,
+    leafIndex,
+    vetoRules,
+    consequenceRules,
+    fingerprint: fingerprint(plan),
+    rounding,
+    scale,
+    maxUnits: nodes.map((n) => Rounding.roundScaled(n.max * scale, "down")),
+    formula,
+    evaluationRoot,
+    baseRoots,
+    rootWeighted: roots.every((r) => nodes[r]!.weight !== undefined),
+    baseWeighted: baseRoots.every((r) => nodes[r]!.weight !== undefined),
+    maxTotalUnits: units(plan.maxTotal),
+    bonusItems: new Map((plan.bonus ?? []).map((b) => [b.id, b])),
+    deductionItems: new Map((plan.deductions ?? []).map((d) => [d.id, d])),
+    vetoItems: new Map((plan.vetoes ?? []).map((v) => [v.id, v])),
+    bonusCapUnits: plan.bonusCap === undefined ? Infinity : units(plan.bonusCap),
+    deductionCapUnits: plan.deductionCap === undefined ? Infinity : units(plan.deductionCap),
+    totalCapUnits: plan.totalCap === undefined ? Infinity : Rounding.roundScaled(plan.totalCap * scale, "down"),
+    rulesReadPoints: [...vetoRules.values(), ...consequenceRules.values()].some((rule) =>
+      Expression.mayRead(rule, "points")
+    )
+  })
 }
 
 /**

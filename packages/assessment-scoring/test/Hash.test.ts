@@ -109,3 +109,16 @@ describe("Plan", () => {
     })
   })
 })
+
+describe("Assessment", () => {
+  describe("scoring", () => {
+    it("scores a program compiled once as it scores the plan", () => {
+      const program = Result.getOrThrow(Plan.compile(Presets.branchStars))
+      expect(Plan.isProgram(program)).toBe(true)
+      const a = Result.getOrThrow(Assessment.score(program, Presets.branchStarsExample))
+      const b = Result.getOrThrow(Assessment.score(Presets.branchStars, Presets.branchStarsExample))
+      expect(JSON.parse(JSON.stringify(a))).toEqual(JSON.parse(JSON.stringify(b)))
+      expect(a.planHash).toBe(program.fingerprint)
+    })
+  })
+})
