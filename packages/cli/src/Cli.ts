@@ -193,7 +193,12 @@ export const readJson = async (io: Io.Io, path: string): Promise<unknown> => {
  */
 export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray<Table.Sheet>> => {
   const base = path.replace(/^.*[\\/]/, "").replace(/\.[^.]*$/, "")
-  if (/\.csv$/i.test(path)) return [Table.readCsv(await readText(io, path), base)]
+  if (/\.csv$/i.test(path)) {
+    const sheet = Table.readCsv(await readText(io, path), base)
+    if (Result.isSuccess(sheet)) return [sheet.success]
+    const issue = sheet.failure.issues[0]!
+    throw new UsageError({ zh: `${path}：${issue.message.zh}`, en: `${path}: ${issue.message.en}` })
+  }
   if (/\.xlsx$/i.test(path)) {
     let bytes: Uint8Array
     try {

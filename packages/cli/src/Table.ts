@@ -52,6 +52,10 @@ export const messages = Issue.catalog({
     zh: "{cell}（{header}）：{reasonZh}",
     en: "{cell} ({header}): {reasonEn}"
   },
+  CLI_TABLE_CSV_MALFORMED: {
+    zh: "CSV 第 {line} 行格式有误：{reason}",
+    en: "The CSV is malformed at line {line}: {reason}"
+  },
   CLI_TABLE_UNREADABLE: {
     zh: "无法读取表格文件：{reason}",
     en: "The table file cannot be read: {reason}"
@@ -371,23 +375,36 @@ export const toRecords = <A>(
 }
 
 /**
- * Reads CSV text (UTF-8, a byte-order mark allowed) into one sheet.
+ * Reads CSV text (a byte-order mark allowed) into one sheet; malformed CSV (a quote never
+ * closed, say) is a failure naming the line (`CLI_TABLE_CSV_MALFORMED`).
  *
  * @example
  * ```ts
  * import { Table } from "@gongzhi/cli"
  *
  * const sheet = Table.readCsv("编号,名称\ng-1,\"一网格, 东区\"\n", "网格")
- * console.log(sheet.rows[1]) // ["g-1", "一网格, 东区"]
+ * if (sheet._tag === "Success") console.log(sheet.success.rows[1]) // ["g-1", "一网格, 东区"]
+ * console.log(Table.readCsv("编号\n\"g-1\n")._tag) // Failure
  * ```
  *
  * @category reading
  * @since 0.1.0
  */
-export const readCsv = (text: string, name = "Sheet1"): Sheet => ({
-  name,
-  rows: parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
-})
+export const readCsv = (text: string, name = "Sheet1"): Result.Result<Sheet, ValidationReport.ValidationReport> => {
+  try {
+    const rows = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as Array<Array<string>>
+    return Result.succeed({ name, rows })
+  } catch (cause) {
+    const line = (cause as { lines?: unknown }).lines
+    return Result.fail(ValidationReport.of(messages.make("CLI_TABLE_CSV_MALFORMED", {
+      path: [name],
+      params: {
+        line: typeof line === "number" ? line : "?",
+        reason: cause instanceof Error ? cause.message : String(cause)
+      }
+    })))
+  }
+}
 
 /**
  * Writes rows as CSV text with a byte-order mark, so Excel opens Chinese text correctly. Every

@@ -152,3 +152,12 @@ describe("Cli text encodings", () => {
     expect((error as Cli.UsageError).label.en).toContain("neither UTF-8 nor GB18030")
   })
 })
+
+describe("Cli malformed tables", () => {
+  it("turns a CSV with a quote never closed into a usage error naming the file and line, no stack trace", async () => {
+    const io = Io.memory({ "roster.csv": "编号,名称\ng-1,\"一网格\n" })
+    const error = await Cli.readSheets(io, "roster.csv").catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Cli.UsageError)
+    expect((error as Cli.UsageError).label.en).toMatch(/^roster\.csv: The CSV is malformed at line \d+/)
+  })
+})

@@ -30,13 +30,13 @@ const Row = Schema.Struct({
 describe("Table", () => {
   describe("reading", () => {
     it("maps Chinese headers, converts every column type and skips blank rows", () => {
-      const sheet = Table.readCsv(
+      const sheet = Result.getOrThrow(Table.readCsv(
         "\uFEFF编号,上级编号,党员数,共建经费,签订日期,是否有效,标签,积分,比例\n" +
           "gc-1,,57,30万元,2024/3/1,是,\"学习、平安\",400,0.5\n" +
           ",,,,,,,,\n" +
           "b-1,gc-1,\"1,033\",\"¥1,234.50\",2024-03-15,否,,320分,\n",
         "单位"
-      )
+      ))
       const result = Table.toRecords(sheet, spec, Row)
       expect(result).toEqual(Result.succeed([
         {
@@ -136,13 +136,22 @@ describe("Table", () => {
     it("writes CSV with a byte-order mark and quotes where needed", () => {
       const csv = Table.writeCsv([["名称", "说明"], ["a", "x, y"], ["b", null]])
       expect(csv).toBe("\uFEFF名称,说明\na,\"x, y\"\nb,\n")
-      expect(Table.readCsv(csv).rows).toEqual([["名称", "说明"], ["a", "x, y"], ["b", ""]])
+      expect(Result.getOrThrow(Table.readCsv(csv)).rows).toEqual([["名称", "说明"], ["a", "x, y"], ["b", ""]])
+    })
+
+    it("refuses malformed CSV (a quote never closed) with the line, and never throws", () => {
+      const read = Table.readCsv("编号,名称\ng-1,\"一网格\n", "网格")
+      expect(Result.isFailure(read)).toBe(true)
+      const issue = Result.isFailure(read) ? read.failure.issues[0]! : undefined
+      expect(issue?.code).toBe("CLI_TABLE_CSV_MALFORMED")
+      expect(issue?.path).toEqual(["网格"])
+      expect(issue?.message.zh).toContain("CSV 第")
     })
 
     it("never writes a cell that a spreadsheet would run as a formula (OWASP CSV injection)", () => {
       const hostile = ["=HYPERLINK(\"http://x\",\"点我\")", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx"]
       const csv = Table.writeCsv([hostile, ["哈*喜", -5]])
-      const [row, plain] = Table.readCsv(csv).rows
+      const [row, plain] = Result.getOrThrow(Table.readCsv(csv)).rows
       for (const cell of row!) expect(cell.startsWith("'")).toBe(true)
       expect(row!.map((cell) => cell.slice(1))).toEqual(hostile)
       // the exporter's own numbers are written as they are
