@@ -110,6 +110,23 @@ export const messages = Issue.catalog({
     zh: "重放流 {stream} 前 {seq} 条记录得到的状态与快照不同",
     en: "Replaying the first {seq} records of the stream {stream} gives another state than the snapshot"
   },
+  // ---- co-building sequences ----
+  STORE_HISTORY_START: {
+    zh: "流 {stream} 的第一条记录须为 {first}",
+    en: "The first record of the stream {stream} must be {first}"
+  },
+  STORE_HISTORY_FIRST_ONLY: {
+    zh: "流 {stream} 第 {seq} 条记录为 {type}，它只能是第一条",
+    en: "Record {seq} of the stream {stream} is {type}, which can only come first"
+  },
+  STORE_WISH_NOT_OPEN: {
+    zh: "流 {stream} 第 {seq} 条记录让微心愿转社区办理，但它已不在待认领状态",
+    en: "Record {seq} of the stream {stream} hands the wish to the community, but it is no longer published"
+  },
+  STORE_WISH_DELIVERER_MISMATCH: {
+    zh: "流 {stream} 第 {seq} 条记录的实现者 {by} 与认领情况（{expected}）不符",
+    en: "Record {seq} of the stream {stream} names {by} as deliverer, but the claims give {expected}"
+  },
   // ---- targets ----
   STORE_TARGET_INVALID: {
     zh: "数据库位置须为目录、memory:// 或 postgres:// 地址，实际为 {actual}",

@@ -5,7 +5,9 @@
  *
  * @since 0.2.0
  */
+export * as CoBuildingStore from "./CoBuildingStore.js"
 export * as Database from "./Database.js"
+export * as LedgerStore from "./LedgerStore.js"
 export * as Messages from "./Messages.js"
 export * as Migrations from "./Migrations.js"
 export * as PgliteClient from "./PgliteClient.js"

@@ -215,7 +215,7 @@ for (const backend of backends) {
             expect(back[0]!.payload).toEqual(JSON.parse(JSON.stringify(value)))
             expect(back[0]).toEqual(appended.records[0])
           }),
-          { numRuns: 30 }
+          { numRuns: 12 }
         )
       })
     })
