@@ -277,7 +277,11 @@ export const printReport = (context: Context, title: string, report: ValidationR
     : c.green(lang === "zh" ? "✓ 通过" : "✓ valid")
   context.print(
     `${c.bold(title)}: ${verdict} ${
-      c.dim(lang === "zh" ? `（${errors} 个错误，${warnings} 个警告）` : `(${errors} errors, ${warnings} warnings)`)
+      c.dim(
+        lang === "zh"
+          ? `（${errors} 个错误，${warnings} 个警告）`
+          : `(${count(errors, "error")}, ${count(warnings, "warning")})`
+      )
     }`
   )
   for (const issue of report.issues) {
@@ -286,6 +290,9 @@ export const printReport = (context: Context, title: string, report: ValidationR
   }
   if (errors > 0) context.fail(1)
 }
+
+/** "1 error", "2 errors": an English count with its noun. */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`
 
 /**
  * Formats the "Examples:" part of a command's help.

@@ -52,7 +52,7 @@ describe("Cli", () => {
         "  error CORE_SCHEMA_UNEXPECTED_KEY at pointsPerHuor: Unknown field pointsPerHuor (a typo?)"
       )
       expect(out).toContain(
-        "generous.json [points-scheme]: ✓ valid (0 errors, 1 warnings)\n  warning X_GENEROUS: many points an hour"
+        "generous.json [points-scheme]: ✓ valid (0 errors, 1 warning)\n  warning X_GENEROUS: many points an hour"
       )
     })
     it("prints JSON for machines", async () => {
