@@ -1121,6 +1121,11 @@ const scoreChecked = (
       evaluationUnits = undefined
       totalUnits = Math.max(0, baseUnits + bonus.total - deductions.total)
     }
+    // the plan's total cap, before the vetoes' rules read the total
+    if (totalUnits > totalCapUnits) {
+      ;(uncapped ??= new Map()).set(s, totalUnits)
+      totalUnits = totalCapUnits
+    }
     // vetoes: from the inputs, then from rules
     let points = noPoints
     if (needsPoints) {
@@ -1155,10 +1160,6 @@ const scoreChecked = (
         path: ["subjects", s],
         params: { subject: subject.id, actual: String(totalUnits / scale) }
       }))
-    }
-    if (totalUnits > totalCapUnits) {
-      ;(uncapped ??= new Map()).set(s, totalUnits)
-      totalUnits = totalCapUnits
     }
     totals[s] = totalUnits
     baseOf[s] = baseUnits

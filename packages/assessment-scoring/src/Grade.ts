@@ -232,7 +232,9 @@ export const bandIndex = (bands: ReadonlyArray<Band>, total: number): number => 
 export const ungradedBy = (
   rules: ReadonlyArray<Ungraded>,
   attributes: Readonly<Record<string, string | number | boolean>>
-): Ungraded | undefined => rules.find((rule) => attributes[rule.attribute] === rule.equals)
+): Ungraded | undefined =>
+  // the attribute's name comes from the plan: own members only (`constructor` is no attribute)
+  rules.find((rule) => Object.hasOwn(attributes, rule.attribute) && attributes[rule.attribute] === rule.equals)
 
 /**
  * The most subjects a quota lets have its grade among `n` graded subjects:

@@ -113,10 +113,10 @@ describe("Plan", () => {
     it("decode gives failures for Proxies, throwing getters and sparse arrays", () => {
       const doc = JSON.parse(JSON.stringify(Presets.branchStars)) as Record<string, unknown>
       expect(Result.isFailure(Plan.decode(throwing("*")))).toBe(true)
-      const sparse = {
-        ...doc,
-        indicators: [(doc.indicators as Array<unknown>)[0], , (doc.indicators as Array<unknown>)[1]]
-      }
+      const holes: Array<unknown> = []
+      holes[0] = (doc.indicators as Array<unknown>)[0]
+      holes[2] = (doc.indicators as Array<unknown>)[1]
+      const sparse = { ...doc, indicators: holes }
       expect(Result.isFailure(Plan.decode(sparse))).toBe(true)
       const getter = { ...doc }
       Object.defineProperty(getter, "maxTotal", {
