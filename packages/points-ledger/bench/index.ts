@@ -1,34 +1,39 @@
 /**
- * Benchmark of the points journal (issue 4): a county of 60,000 residents over a year,
- * 1,000,000 generated transactions (earn, redeem, reverse, expire) applied with every check,
- * with and without the hash chain; compared in the same run with the limit, a hand-written
- * loop that only adds the amounts into a Map. Also: balance as of a date on the full journal,
- * verification of the chain, replay, and peak memory. Writes bench/results/journal.json.
+ * Benchmark of the points journal (issue 18): a county of 60,000 residents over a year,
+ * 1,000,000 generated commands (openings, earnings with caps and approvals, redemptions from a
+ * catalog stocked for the county, reversals, the monthly expiry) applied with every check —
+ * ours and a plain-JavaScript journal (bench/peer.ts) on the same commands, in turns in one
+ * process, both warmed the same way, with and without the SHA-256 chain (both hashing the same
+ * text with the same function). Also: the browser path (@noble/hashes), verification of the
+ * chain, balance as of a date, the heap a hashed journal keeps, and a replay from entries (what
+ * a store's load does). Writes bench/results/journal.json and the table of the README.
  *
- * Run: npm run bench (BENCH_SIZE=200000 for a quicker run)
+ * Run: pnpm bench (BENCH_SIZE=200000 for a quicker run)
  */
-import { CivilDate, KeyIndex, Random } from "@gongzhi/core"
-import { type Command, Journal, Presets, type Scheme } from "@gongzhi/points-ledger"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { CivilDate, Random } from "@gongzhi/core"
+import { type Command, Hasher, Journal, Presets, type RedemptionCatalog, type Scheme } from "@gongzhi/points-ledger"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
 import { runInNewContext } from "node:vm"
+import { PlainJournal } from "./peer.js"
 
 const size = Number(process.env["BENCH_SIZE"] ?? 1_000_000)
 const residents = 60_000
 const year = 2024
 
-// 平利 rules with points valid 180 days, so that the monthly expiry runs have work to do.
-const scheme: Scheme.Scheme = {
-  ...Presets.pingliScheme,
-  expiry: { _tag: "AfterDays", days: 180 },
-  redemptionLimit: undefined as never
+// 平利 rules with points valid 180 days (so that the monthly expiry runs have work to do), no
+// redemption limit; the catalog's stock sized for a county (200,000 of each item, not 2,000–5,000).
+const { redemptionLimit: _dropped, ...pingli } = Presets.pingliScheme
+const scheme: Scheme.Scheme = { ...pingli, expiry: { _tag: "AfterDays", days: 180 } }
+const catalog: RedemptionCatalog.RedemptionCatalog = {
+  ...Presets.pingliCatalog,
+  items: Presets.pingliCatalog.items.map((item) => ({ ...item, stock: 200_000 }))
 }
-const { redemptionLimit: _dropped, ...schemeNoLimit } = scheme
-const setup = { scheme: schemeNoLimit as Scheme.Scheme, catalog: Presets.pingliCatalog }
+export const setup: Journal.Setup = { scheme, catalog }
 
-const generate = (): Array<Command.Command> => {
+export const generate = (): Array<Command.Command> => {
   const random = Random.seeded(20240101)
   const commands: Array<Command.Command> = []
   const start = CivilDate.toEpochDay(CivilDate.makeUnsafe(`${year}-01-01`))
@@ -94,176 +99,211 @@ const sample = () => {
   return rss
 }
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024)
-// a full GC between phases, so that retained sizes can be measured (no node flags needed)
+// a full GC before each timed run and between phases (no node flags needed)
 setFlagsFromString("--expose-gc")
 const gc = runInNewContext("gc") as () => void
-const retainedHeap = () => {
+const heap = () => {
   gc()
   return process.memoryUsage().heapUsed
 }
 
-// every timed run (ours and the limit) starts after a full GC, so that none pays for the garbage of the one before
-const applyAll = (commands: ReadonlyArray<Command.Command>, hashChain: boolean) => {
+const timed = <A>(run: () => A): { readonly value: A; readonly ms: number } => {
   gc()
-  let journal = Journal.make({ ...setup, hashChain })
-  let rejected = 0
   const t0 = performance.now()
+  const value = run()
+  return { value, ms: performance.now() - t0 }
+}
+
+const ours = (commands: ReadonlyArray<Command.Command>, chain: boolean, hasher?: Hasher.Hasher) => {
+  let journal = Journal.make({ ...setup, hashChain: chain, ...(hasher === undefined ? {} : { hasher }) })
+  let rejected = 0
+  const codes = new Map<string, number>()
   for (let i = 0; i < commands.length; i++) {
     const result = Journal.append(journal, commands[i]!)
     if (result._tag === "Success") journal = result.success.journal
-    else rejected++
+    else {
+      rejected++
+      const code = result.failure.issues[0]!.code
+      codes.set(code, (codes.get(code) ?? 0) + 1)
+    }
     if ((i & 0xFFFF) === 0) sample()
   }
-  const ms = performance.now() - t0
-  sample()
-  return { journal, ms, rejected }
+  return { journal, rejected, codes }
 }
 
-const limitLoop = (commands: ReadonlyArray<Command.Command>) => {
-  // the limit: no checks, no lots, no history, just adding amounts into a Map
-  const balances = new Map<string, number>()
-  gc()
-  const t0 = performance.now()
+const peer = (commands: ReadonlyArray<Command.Command>, hasher: Hasher.Hasher | undefined) => {
+  const journal = new PlainJournal(setup, hasher)
+  let rejected = 0
   for (let i = 0; i < commands.length; i++) {
-    const c = commands[i]!
-    if (c._tag === "Earn") balances.set(c.account, (balances.get(c.account) ?? 0) + 10)
-    else if (c._tag === "Redeem") balances.set(c.account, (balances.get(c.account) ?? 0) - 50)
+    if (!journal.append(commands[i]!)) rejected++
+    if ((i & 0xFFFF) === 0) sample()
   }
-  return { ms: performance.now() - t0, accounts: balances.size }
+  return { journal, rejected }
 }
 
-const floorLoop = (commands: ReadonlyArray<Command.Command>) => {
-  // the floor of any journal the issue asks for, before a single check: every idempotency key
-  // recorded (core's KeyIndex, the fastest index we have), a copy of every command kept, and
-  // the Map of balances of the limit loop
-  const kept: Array<Command.Command> = []
-  const keys = KeyIndex.make((seq) => kept[seq]!.key, 1024)
-  const balances = new Map<string, number>()
-  gc()
-  const t0 = performance.now()
-  for (let i = 0; i < commands.length; i++) {
-    const c = commands[i]!
-    if (keys.get(c.key) !== undefined) continue
-    keys.add(c.key, kept.length)
-    kept.push({ ...c })
-    if (c._tag === "Earn") balances.set(c.account, (balances.get(c.account) ?? 0) + 10)
-    else if (c._tag === "Redeem") balances.set(c.account, (balances.get(c.account) ?? 0) - 50)
-  }
-  return { ms: performance.now() - t0, kept: kept.length }
-}
+const rate = (n: number, ms: number) => Math.round(n / (ms / 1000))
+const fmt = (n: number) => n.toLocaleString("en-US")
 
 const main = () => {
-  console.log(
-    `points-ledger bench: ${size.toLocaleString("en-US")} transactions, ${
-      residents.toLocaleString("en-US")
-    } residents, Node ${process.version}`
-  )
-  const tg = performance.now()
+  console.log(`points-ledger bench: ${fmt(size)} commands, ${fmt(residents)} residents, Node ${process.version}`)
   const commands = generate()
-  console.log(
-    `generated ${commands.length.toLocaleString("en-US")} commands in ${Math.round(performance.now() - tg)} ms`
-  )
-  sample()
-  const heapWithCommands = retainedHeap()
-
-  const limit = limitLoop(commands)
-  const limitRate = commands.length / (limit.ms / 1000)
-  const floor = floorLoop(commands)
-  const floorRate = commands.length / (floor.ms / 1000)
-
-  const plain = applyAll(commands, false)
-  const plainRate = commands.length / (plain.ms / 1000)
-  const plainLength = plain.journal.length
-  const plainRejected = plain.rejected
-  // balance as of a date on the full journal (indexed on append)
-  const random = Random.seeded(7)
-  const queries = 10_000
-  const tq = performance.now()
-  let checksum = 0
-  for (let i = 0; i < queries; i++) {
-    const r = Journal.balance(
-      plain.journal,
-      `r${Math.floor(random() * residents)}`,
-      CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`)
-    )
-    if (r._tag === "Success") checksum += r.success.available
+  const node = Hasher.node()
+  const noble = Hasher.noble()
+  const warm = commands.slice(0, Math.min(100_000, commands.length))
+  // both warmed the same way: the first 100,000 commands, with and without the chain
+  for (let i = 0; i < 2; i++) {
+    ours(warm, false)
+    peer(warm, undefined)
+    ours(warm, true, node)
+    peer(warm, node)
   }
-  const balanceMs = (performance.now() - tq) / queries
-  plain.journal = undefined as never
-  gc()
+  const heapBase = heap()
 
-  const rssBeforeHashed = sample()
-  const hashed = applyAll(commands, true)
-  const hashedRate = commands.length / (hashed.ms / 1000)
-  const rssHashed = sample()
-  const heapHashed = retainedHeap() - heapWithCommands
-  const tv = performance.now()
-  const verified = Journal.verify(hashed.journal)
-  const verifyMs = performance.now() - tv
-  sample()
+  // no chain, in turns: ours, peer, ours, peer (the better of each two)
+  const plain = [timed(() => ours(commands, false)), timed(() => peer(commands, undefined))]
+  const plain2 = [timed(() => ours(commands, false)), timed(() => peer(commands, undefined))]
+  const oursPlain = plain[0]!.ms < plain2[0]!.ms ? plain[0]! : plain2[0]!
+  const peerPlain = Math.min(plain[1]!.ms, plain2[1]!.ms)
+  const ourPlain = oursPlain.value as ReturnType<typeof ours>
+  const peerPlainRun = plain[1]!.value as ReturnType<typeof peer>
+  const sameDecisions = ourPlain.rejected === peerPlainRun.rejected &&
+    [...peerPlainRun.journal.accounts].every(([id, a]) => {
+      const b = Journal.balance(ourPlain.journal, id)
+      return b._tag === "Success" && b.success.available === a.balance
+    })
+
+  // balance as of a date on the full journal
+  const random = Random.seeded(7)
+  const queries = 100_000
+  const ids = Array.from({ length: queries }, () => `r${Math.floor(random() * residents)}`)
+  const asOf = Array.from(
+    { length: queries },
+    () => CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`)
+  )
+  let checksum = 0
+  const tq = timed(() => {
+    for (let i = 0; i < queries; i++) {
+      const r = Journal.balance(ourPlain.journal, ids[i]!, asOf[i]!)
+      if (r._tag === "Success") checksum += r.success.available
+    }
+  })
+  const balanceUs = (tq.ms * 1000) / queries
+  const codes = Object.fromEntries([...ourPlain.codes].sort((a, b) => b[1] - a[1]))
+  plain.length = 0
+  plain2.length = 0
+  ;(oursPlain as { value: unknown }).value = undefined
+
+  // SHA-256 chain with node:crypto, in turns
+  const chained = [timed(() => ours(commands, true, node)), timed(() => peer(commands, node))]
+  const peerChained = timed(() => peer(commands, node))
+  const oursChained2 = timed(() => ours(commands, true, node))
+  const oursChained = chained[0]!.ms < oursChained2.ms ? chained[0]! : oursChained2
+  const peerChainedMs = Math.min(chained[1]!.ms, peerChained.ms)
+  const hashed = (oursChained.value as ReturnType<typeof ours>).journal
+  const sameHash = Journal.lastHash(hashed) === (chained[1]!.value as ReturnType<typeof peer>).journal.lastHash
+  chained.length = 0
+  ;(oursChained2 as { value: unknown }).value = undefined
+  ;(peerChained as { value: unknown }).value = undefined
+  const heapHashed = heap() - heapBase
+
+  const tv = timed(() => Journal.verify(hashed))
+  const entries = Journal.entries(hashed)
+  const tr = timed(() => Journal.replay({ ...setup, hasher: node }, entries))
+
+  // the browser path: @noble/hashes, on a fifth of the commands
+  const part = commands.slice(0, Math.max(residents + 1, Math.floor(commands.length / 5)))
+  const tn = timed(() => ours(part, true, noble))
 
   const results = {
     size: commands.length,
     residents,
     node: process.version,
-    appliedEntries: plainLength,
-    rejected: plainRejected,
-    limitMapLoop: { ms: Math.round(limit.ms), txPerSecond: Math.round(limitRate) },
-    floorKeysAndCopies: { ms: Math.round(floor.ms), txPerSecond: Math.round(floorRate) },
-    journalWithoutHashChain: {
-      ms: Math.round(plain.ms),
-      txPerSecond: Math.round(plainRate),
-      ratioToLimit: +(limitRate / plainRate).toFixed(1)
+    applied: ourPlain.journal.length,
+    rejected: ourPlain.rejected,
+    rejectedBy: codes,
+    peerSameDecisionsAndBalances: sameDecisions,
+    peerSameLastHash: sameHash,
+    noChain: {
+      oursTxPerSecond: rate(commands.length, oursPlain.ms),
+      peerTxPerSecond: rate(commands.length, peerPlain),
+      ratio: +(peerPlain / oursPlain.ms).toFixed(2)
     },
-    journalWithHashChain: {
-      ms: Math.round(hashed.ms),
-      txPerSecond: Math.round(hashedRate),
-      ratioToLimit: +(limitRate / hashedRate).toFixed(1)
+    nodeCryptoChain: {
+      oursTxPerSecond: rate(commands.length, oursChained.ms),
+      peerTxPerSecond: rate(commands.length, peerChainedMs),
+      ratio: +(peerChainedMs / oursChained.ms).toFixed(2)
     },
-    balanceAsOfDateMs: +balanceMs.toFixed(4),
-    verifyChain: { ms: Math.round(verifyMs), result: verified._tag },
-    memory: {
-      peakRssMB: mb(peakRss),
-      hashedJournalRetainedHeapMB: mb(heapHashed),
-      rssWithHashedJournalMB: mb(rssHashed),
-      rssBeforeHashedJournalMB: mb(rssBeforeHashed)
-    },
+    nobleChain: { commands: part.length, oursTxPerSecond: rate(part.length, tn.ms) },
+    verifyMs: Math.round(tv.ms),
+    verified: tv.value._tag,
+    balanceAsOfUs: +balanceUs.toFixed(2),
+    hashedJournalHeapMB: mb(heapHashed),
+    replay: { entriesPerSecond: rate(entries.length, tr.ms), result: tr.value._tag },
+    peakRssMB: mb(peakRss),
     checksum
   }
-  const line = (label: string, value: string) => console.log(`${label.padEnd(44)} ${value}`)
-  line("limit: Map loop (no checks)", `${results.limitMapLoop.txPerSecond.toLocaleString("en-US")} tx/s`)
-  line(
-    "floor: keys indexed + commands kept + Map",
-    `${results.floorKeysAndCopies.txPerSecond.toLocaleString("en-US")} tx/s`
-  )
-  line(
-    "journal, all checks, no hash chain",
-    `${
-      results.journalWithoutHashChain.txPerSecond.toLocaleString("en-US")
-    } tx/s (limit is ${results.journalWithoutHashChain.ratioToLimit}× faster)`
-  )
-  line(
-    "journal, all checks, SHA-256 hash chain",
-    `${
-      results.journalWithHashChain.txPerSecond.toLocaleString("en-US")
-    } tx/s (limit is ${results.journalWithHashChain.ratioToLimit}× faster)`
-  )
-  line(
-    "entries applied / rejected by the checks",
-    `${plainLength.toLocaleString("en-US")} / ${plainRejected.toLocaleString("en-US")}`
-  )
-  line("balance as of a date (1M journal)", `${results.balanceAsOfDateMs} ms per query`)
-  line("verify the hash chain", `${results.verifyChain.ms} ms (${verified._tag})`)
-  line("hashed journal + indexes, retained heap", `${results.memory.hashedJournalRetainedHeapMB} MB (after a full GC)`)
-  line(
-    "peak RSS of the whole run",
-    `${results.memory.peakRssMB} MB (with the hashed journal: ${results.memory.rssWithHashedJournalMB} MB)`
-  )
-  const out = join(dirname(fileURLToPath(import.meta.url)), "results", "journal.json")
+  const rows: Array<readonly [string, string, string]> = [
+    [
+      "all checks, no chain",
+      `${fmt(results.noChain.oursTxPerSecond)} tx/s (plain journal ${
+        fmt(results.noChain.peerTxPerSecond)
+      }: ours ×${results.noChain.ratio})`,
+      "≥ 1,000,000 tx/s and ≥ 2× the plain journal"
+    ],
+    [
+      "all checks, SHA-256 chain (node:crypto)",
+      `${fmt(results.nodeCryptoChain.oursTxPerSecond)} tx/s (plain journal ${
+        fmt(results.nodeCryptoChain.peerTxPerSecond)
+      }: ours ×${results.nodeCryptoChain.ratio})`,
+      "≥ 300,000 tx/s and ≥ 1.5× the plain journal"
+    ],
+    [
+      "all checks, SHA-256 chain (@noble/hashes, the browser path)",
+      `${fmt(results.nobleChain.oursTxPerSecond)} tx/s (${fmt(part.length)} commands)`,
+      "printed"
+    ],
+    ["verify the 1 M chain", `${(results.verifyMs / 1000).toFixed(2)} s (${results.verified})`, "≤ 2 s"],
+    ["balance as of a date", `${results.balanceAsOfUs} µs`, "≤ 10 µs"],
+    ["heap kept by the hashed journal", `${results.hashedJournalHeapMB} MB`, "≤ 400 MB"],
+    ["replay from entries (a store's load)", `${fmt(results.replay.entriesPerSecond)} entries/s`, "≥ 1,000,000 /s"],
+    [
+      "same decisions, balances, last hash as the plain journal",
+      `${results.peerSameDecisionsAndBalances ? "yes" : "NO"}, ${results.peerSameLastHash ? "yes" : "NO"}`,
+      "yes"
+    ],
+    [
+      "applied / rejected",
+      `${fmt(results.applied)} / ${fmt(results.rejected)} (${
+        Object.entries(codes).map(([c, k]) => `${c} ${fmt(k)}`).join(", ")
+      })`,
+      "—"
+    ],
+    ["peak RSS of the run", `${results.peakRssMB} MB`, "—"]
+  ]
+  for (const [what, value] of rows) console.log(`${what.padEnd(60)} ${value}`)
+  const here = dirname(fileURLToPath(import.meta.url))
+  const out = join(here, "results", "journal.json")
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`)
-  console.log(`wrote ${out}`)
-  void hashed
+  const table = [
+    `Figures of one run (${
+      fmt(commands.length)
+    } commands, Node ${process.version}, the project's shared 2-core machine), from \`bench/results/journal.json\`:`,
+    "",
+    "| measure | result | goal |",
+    "|---|---|---|",
+    ...rows.map(([a, b, c]) => `| ${a} | ${b} | ${c} |`)
+  ].join("\n")
+  const readme = join(here, "..", "README.md")
+  const text = readFileSync(readme, "utf8")
+  const start = "<!-- bench:start -->"
+  const end = "<!-- bench:end -->"
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from !== -1 && to > from) {
+    writeFileSync(readme, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`)
+    console.log(`wrote ${out} and the table of ${readme}`)
+  } else console.log(`wrote ${out} (no bench markers in ${readme})`)
 }
 
-main()
+if (process.env["BENCH_NO_MAIN"] === undefined) main()

@@ -29,7 +29,13 @@ export const room = (account: Account, info: DateInfo, caps: Scheme.Caps): Array
   return out
 }
 
-/** The issues of earning `points` beyond a cap. */
+const capIssue = (cap: Room["cap"], limit: number, used: number, points: number) =>
+  messages.make("LEDGER_CAP_EXCEEDED", {
+    path: ["activity"],
+    params: { cap, capZh: labels[cap], limit, used, left: Math.max(0, limit - used), requested: points }
+  })
+
+/** The issues of earning `points` beyond a cap (no allocation when every cap has room). */
 export const checkCaps = (
   account: Account,
   info: DateInfo,
@@ -37,14 +43,18 @@ export const checkCaps = (
   points: number,
   issues: Array<Issue.DomainIssue>
 ): void => {
-  if (caps.perDay === undefined && caps.perMonth === undefined && caps.perYear === undefined) return
-  for (const r of room(account, info, caps)) {
-    if (r.used + points > r.limit) {
-      issues.push(messages.make("LEDGER_CAP_EXCEEDED", {
-        path: ["activity"],
-        params: { cap: r.cap, capZh: labels[r.cap], limit: r.limit, used: r.used, left: r.left, requested: points }
-      }))
-    }
+  const { perDay, perMonth, perYear } = caps
+  if (perDay !== undefined) {
+    const used = account.dayKey === info.day ? account.dayTotal : 0
+    if (used + points > perDay) issues.push(capIssue("daily", perDay, used, points))
+  }
+  if (perMonth !== undefined) {
+    const used = account.monthKey === info.month ? account.monthTotal : 0
+    if (used + points > perMonth) issues.push(capIssue("monthly", perMonth, used, points))
+  }
+  if (perYear !== undefined) {
+    const used = account.yearKey === info.year ? account.yearTotal : 0
+    if (used + points > perYear) issues.push(capIssue("yearly", perYear, used, points))
   }
 }
 

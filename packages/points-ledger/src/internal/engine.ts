@@ -19,7 +19,7 @@ import { planReverse } from "./commands/reverse.js"
 import { planDonate, planTransfer } from "./commands/transfer.js"
 import { describe, fail, type Planned } from "./plan.js"
 import { applyPostings } from "./postings.js"
-import { copyTrusted, readCommand } from "./read.js"
+import { copyTrusted, readCommand, Refused } from "./read.js"
 import { type Options, State } from "./state.js"
 
 export { historyAt, historyIndex } from "./history.js"
@@ -107,10 +107,12 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   let shape = noIssues
   if (trusted) c = copyTrusted(input as Command.Command)
   else {
-    const read = readCommand(input, (on) => state.date(on) !== undefined)
-    if (read._tag === "Unreadable") return rejected(read.issues)
-    c = read.command
-    if (read._tag === "Malformed") shape = read.issues
+    const read = readCommand(input, state.isDate)
+    if (read instanceof Refused) {
+      if (read.command === undefined) return rejected(read.issues)
+      c = read.command
+      shape = read.issues
+    } else c = read
   }
   const issues: Array<Issue.DomainIssue> = []
   if (typeof c.key !== "string" || c.key === "") {

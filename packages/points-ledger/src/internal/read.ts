@@ -72,12 +72,6 @@ const isRole = (value: unknown): boolean =>
 
 const describe = (u: unknown): string => (typeof u === "string" ? JSON.stringify(u) : String(u))
 
-/** What reading gives: a fresh command, and the issues when the quick rules refuse it. */
-export type Read =
-  | { readonly _tag: "WellFormed"; readonly command: Command.Command }
-  | { readonly _tag: "Malformed"; readonly command: Command.Command; readonly issues: ReadonlyArray<Issue.DomainIssue> }
-  | { readonly _tag: "Unreadable"; readonly issues: ReadonlyArray<Issue.DomainIssue> }
-
 class Unreadable {
   constructor(readonly path: Issue.Path) {}
 }
@@ -137,55 +131,122 @@ const checks: { readonly [F in Field]: (value: unknown) => boolean } = {
   holder: isHolder
 }
 
+/** The fields of each kind as parallel arrays (no destructuring in the loops of every command). */
+const layout: {
+  readonly [K in Command.Kind]: {
+    readonly names: ReadonlyArray<string>
+    readonly kinds: ReadonlyArray<Field>
+    readonly required: ReadonlyArray<boolean>
+  }
+} = Object.fromEntries(
+  Object.entries(fields).map((
+    [kind, list]
+  ) => [kind, { names: list.map((f) => f[0]), kinds: list.map((f) => f[1]), required: list.map((f) => f[2]) }])
+) as never
+
+const check = (kind: Field, value: unknown): boolean => {
+  switch (kind) {
+    case "key":
+    case "id":
+      return isId(value)
+    case "positive":
+      return typeof value === "number" && Number.isSafeInteger(value) && value > 0
+    case "nonZero":
+      return typeof value === "number" && Number.isSafeInteger(value) && value !== 0
+    case "reason":
+      return isText(value, true)
+    case "note":
+      return isText(value, false)
+    case "approvers":
+      return isDistinctList(value, 0, isId)
+    case "holder":
+      return isHolder(value)
+    default:
+      return checks[kind](value)
+  }
+}
+
+/** The copy of a command's known fields, read once each (a getter that throws makes it throw). */
+const copyOf = (input: Record<string, unknown>, tag: Command.Kind): Record<string, unknown> => {
+  const copy: Record<string, unknown> = { _tag: tag, key: input["key"], on: input["on"] }
+  const expectedSeq = input["expectedSeq"]
+  if (expectedSeq !== undefined) copy["expectedSeq"] = expectedSeq
+  const { kinds, names } = layout[tag]
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!
+    const value = input[name]
+    if (value === undefined) continue
+    const kind = kinds[i]
+    copy[name] = kind === "holder" ? copyHolder(value) : kind === "approvers" ? copyList(value, [name]) : value
+  }
+  return copy
+}
+
+/** The same copy, slowly, naming the field whose reading failed. */
+const copyNamingFailure = (input: object, tag: Command.Kind): Issue.Path => {
+  try {
+    get(input, "key", ["key"])
+    get(input, "on", ["on"])
+    get(input, "expectedSeq", ["expectedSeq"])
+    for (const [name, kind] of fields[tag]) {
+      const value = get(input, name, [name])
+      if (kind === "holder") copyHolder(value)
+      else if (kind === "approvers") copyList(value, [name])
+    }
+  } catch (error) {
+    return error instanceof Unreadable ? error.path : []
+  }
+  return []
+}
+
+/** A command that cannot be stored: the issues, and the copy read when there is one. */
+export class Refused {
+  constructor(
+    readonly issues: ReadonlyArray<Issue.DomainIssue>,
+    readonly command: Command.Command | undefined
+  ) {}
+}
+
 /**
- * Reads a command from anything a caller hands in. `isDate` tells a good `YYYY-MM-DD` date
- * (the journal answers from its cache of dates).
+ * Reads a command from anything a caller hands in: the fresh copy when it is well formed,
+ * else what is wrong. `isDate` tells a good `YYYY-MM-DD` date (the journal answers from its
+ * cache of dates).
  */
-export const readCommand = (input: unknown, isDate: (on: unknown) => boolean): Read => {
+export const readCommand = (input: unknown, isDate: (on: unknown) => boolean): Command.Command | Refused => {
   let copy: Record<string, unknown>
   let tag: unknown
   let unknown: Array<string> | undefined
   try {
-    if (typeof input !== "object" || input === null) tag = undefined
-    else tag = get(input, "_tag", ["_tag"])
+    tag = typeof input === "object" && input !== null ? (input as Record<string, unknown>)["_tag"] : undefined
     if (!isKind(tag)) {
-      return {
-        _tag: "Unreadable",
-        issues: [messages.make("LEDGER_UNKNOWN_COMMAND", { path: ["_tag"], params: { actual: describe(tag) } })]
-      }
+      return new Refused([
+        messages.make("LEDGER_UNKNOWN_COMMAND", { path: ["_tag"], params: { actual: describe(tag) } })
+      ], undefined)
     }
     unknown = unknownKeys(input as object, tag)
-    copy = { _tag: tag, key: get(input, "key", ["key"]), on: get(input, "on", ["on"]) }
-    const expectedSeq = get(input, "expectedSeq", ["expectedSeq"])
-    if (expectedSeq !== undefined) copy["expectedSeq"] = expectedSeq
-    for (const [name, kind] of fields[tag]) {
-      const value = get(input, name, [name])
-      if (value === undefined) continue
-      copy[name] = kind === "holder" ? copyHolder(value) : kind === "approvers" ? copyList(value, [name]) : value
-    }
-  } catch (error) {
-    const path = error instanceof Unreadable ? error.path : []
-    return {
-      _tag: "Unreadable",
-      issues: [messages.make("LEDGER_COMMAND_UNREADABLE", { path, params: { field: path.join(".") || "(command)" } })]
-    }
+    copy = copyOf(input as Record<string, unknown>, tag)
+  } catch {
+    const path = isKind(tag) ? copyNamingFailure(input as object, tag) : ["_tag"]
+    return new Refused([
+      messages.make("LEDGER_COMMAND_UNREADABLE", { path, params: { field: path.join(".") || "(command)" } })
+    ], undefined)
   }
   let good = unknown === undefined && isId(copy["key"]) && isDate(copy["on"]) &&
     (copy["expectedSeq"] === undefined || checks.seq(copy["expectedSeq"]))
-  for (const [name, kind, required] of fields[tag]) {
-    if (!good) break
-    const value = copy[name]
-    good = value === undefined ? !required : checks[kind](value)
+  const { kinds, names, required } = layout[tag]
+  for (let i = 0; i < names.length && good; i++) {
+    const value = copy[names[i]!]
+    good = value === undefined ? !required[i] : check(kinds[i]!, value)
   }
   const command = copy as Command.Command
-  if (good) return { _tag: "WellFormed", command }
+  if (good) return command
   // the unknown keys are shown to the decoder (which names them), never stored
   const decoded = Command.decode(
     unknown === undefined ? command : { ...command, ...Object.fromEntries(unknown.map((k) => [k, null])) }
   )
   // the schema is the reference: should the quick rules ever be stricter, it decides
-  if (decoded._tag === "Success") return { _tag: "WellFormed", command }
-  return { _tag: "Malformed", command, issues: decoded.failure.issues }
+  if (decoded._tag === "Success") return command
+  return new Refused(decoded.failure.issues, command)
 }
 
 /** A fresh copy of a trusted command: its known fields only, in the stored order. */

@@ -124,7 +124,18 @@ export class State {
 
   /** A system account (they are the first accounts, in the order of `system`). */
   systemAccount(id: SystemAccount): Account {
-    return this.all[systemOrder.indexOf(id)]!
+    switch (id) {
+      case "system:pool":
+        return this.all[0]!
+      case "system:held":
+        return this.all[1]!
+      case "system:redemption":
+        return this.all[2]!
+      case "system:expiry":
+        return this.all[3]!
+      case "system:donation":
+        return this.all[4]!
+    }
   }
 
   /** The seq of the entry recorded under an idempotency key. */
@@ -165,6 +176,9 @@ export class State {
     this.dates.set(on, info)
     return info
   }
+
+  /** Whether `on` is a good date (made once: passed to the command reader). */
+  readonly isDate = (on: unknown): boolean => this.date(on) !== undefined
 
   /** The facts of a date already checked. */
   dateOf(on: string): DateInfo {

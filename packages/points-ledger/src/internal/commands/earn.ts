@@ -58,7 +58,9 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
         }
       }))
     }
-    if (points > 0) checkCaps(account, info, scheme.caps, points, issues)
+    // caps count the current periods: a command dated before the journal's last date is refused
+    // (LEDGER_DATE_OUT_OF_ORDER) and its caps are not checked
+    if (points > 0 && c.on >= state.lastDate) checkCaps(account, info, scheme.caps, points, issues)
   }
   if (issues.length > 0 || account === undefined) return fail(issues)
   return planned({

@@ -66,7 +66,8 @@ const check = (
     }
   }
   const limit = scheme.redemptionLimit
-  if (limit !== undefined) {
+  // like caps, the limit counts the current period (an earlier date is refused as out of order)
+  if (limit !== undefined && c.on >= state.lastDate) {
     const used = account.redemptionKey === info.redemptionKey ? account.redemptionCount : 0
     if (used >= limit.count) {
       issues.push(messages.make("LEDGER_REDEMPTION_LIMIT_REACHED", {

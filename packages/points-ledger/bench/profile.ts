@@ -1,0 +1,55 @@
+/**
+ * A CPU profile of our own engine on the benchmark's workload (the first BENCH_SIZE commands,
+ * 200,000 by default), with or without the chain (PROFILE_CHAIN=1): the functions that take
+ * the most time by themselves, and the share of garbage collection. Run:
+ * `BENCH_NO_MAIN=1 npx tsx --conditions=@gongzhi/source bench/profile.ts`.
+ */
+import { Hasher, Journal } from "@gongzhi/points-ledger"
+import { Session } from "node:inspector"
+import { generate, setup } from "./index.js"
+
+interface Node {
+  readonly id: number
+  readonly callFrame: { readonly functionName: string; readonly url: string; readonly lineNumber: number }
+}
+
+const chain = process.env["PROFILE_CHAIN"] === "1"
+const commands = generate()
+const run = () => {
+  let journal = Journal.make({ ...setup, hashChain: chain, hasher: Hasher.detected })
+  for (const c of commands) {
+    const r = Journal.append(journal, c)
+    if (r._tag === "Success") journal = r.success.journal
+  }
+  return journal
+}
+run() // warm
+const session = new Session()
+session.connect()
+session.post("Profiler.enable")
+session.post("Profiler.start", () => {
+  const t0 = performance.now()
+  run()
+  const ms = performance.now() - t0
+  session.post("Profiler.stop", (_error, { profile }) => {
+    const nodes = profile.nodes as ReadonlyArray<Node>
+    const self = new Map<number, number>()
+    const samples = profile.samples as ReadonlyArray<number>
+    for (const id of samples) self.set(id, (self.get(id) ?? 0) + 1)
+    const byName = new Map<string, number>()
+    for (const node of nodes) {
+      const f = node.callFrame
+      const name = `${f.functionName || "(anonymous)"} ${f.url.split("/").slice(-2).join("/")}:${f.lineNumber + 1}`
+      byName.set(name, (byName.get(name) ?? 0) + (self.get(node.id) ?? 0))
+    }
+    const total = samples.length
+    console.log(
+      `${commands.length} commands, chain ${chain ? "node:crypto" : "off"}: ${Math.round(ms)} ms, ${
+        Math.round(commands.length / (ms / 1000))
+      } tx/s`
+    )
+    for (const [name, n] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+      console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`)
+    }
+  })
+})
