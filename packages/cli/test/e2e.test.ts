@@ -3,7 +3,7 @@
  * files and checks what a user sees: output, exit codes, no stack traces, no colours in a
  * pipe. `pnpm test` builds before it tests.
  */
-import { execFile } from "node:child_process"
+import { execFile, spawn } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -26,6 +26,17 @@ describe("gongzhi (built)", () => {
   it("is built (run pnpm build first)", () => {
     expect(existsSync(bin), `${bin} is missing: run \`pnpm build\` before the tests`).toBe(true)
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node")).toBe(true)
+  })
+
+  it("ends quietly when the reader of its output goes away (gongzhi schema | head -1)", async () => {
+    const child = spawn(process.execPath, [bin, "schema", "assessment-plan"], { stdio: ["ignore", "pipe", "pipe"] })
+    let stderr = ""
+    child.stderr.on("data", (chunk) => (stderr += String(chunk)))
+    // close the pipe before the command writes, as `head` does once it has read enough
+    child.stdout.destroy()
+    const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)))
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /)
+    expect(code).toBe(0)
   })
 
   it("runs the demo and writes the report folder", async () => {
@@ -52,7 +63,7 @@ describe("gongzhi (built)", () => {
     const good = await gongzhi(["score", "preset:qijiang-committee-member", fixture("members.csv")])
     expect(good.code).toBe(0)
     expect(good.stdout).toContain("区实验小学校长")
-  })
+  }, 60_000)
 
   it("exits 2 without a stack trace on wrong usage and missing files", async () => {
     for (
@@ -63,11 +74,11 @@ describe("gongzhi (built)", () => {
       expect(code).toBe(2)
       expect(stderr).not.toMatch(/\n\s+at /)
     }
-  })
+  }, 60_000)
 
   it("prints help with examples", async () => {
     const { code, stdout } = await gongzhi(["ledger", "--help"])
     expect(code).toBe(0)
     expect(stdout).toContain("gongzhi ledger verify journal.jsonl")
-  })
+  }, 60_000)
 })

@@ -211,7 +211,111 @@ export const reportingFrequencyLabels = {
 } as const
 
 /**
- * Schema of a reporting duty, e.g. a quarterly written report to the street.
+ * Labels of the bodies an agreement reports to, by role: the street working committee (街道党工委,
+ * written 街道工委, 城关街道党工委, 街道大工委 …), the community's grand committee (社区大党委), the
+ * organisation department (组织部) and the unit's supervising department (主管部门).
+ *
+ * @example
+ * ```ts
+ * import { Agreement } from "@gongzhi/co-building-agreement"
+ *
+ * console.log(Agreement.recipientLabels["street-working-committee"].zh) // 街道党工委
+ * ```
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const recipientLabels = {
+  "street-working-committee": { zh: "街道党工委", en: "street working committee" },
+  "grand-committee": { zh: "社区大党委", en: "grand committee" },
+  "organisation-department": { zh: "党委组织部", en: "organisation department" },
+  "supervising-department": { zh: "主管部门", en: "supervising department" }
+} as const
+
+/**
+ * The role of a body a report goes to.
+ *
+ * @example
+ * ```ts
+ * import type { Agreement } from "@gongzhi/co-building-agreement"
+ *
+ * const to: Agreement.Recipient = "street-working-committee"
+ * console.log(to) // street-working-committee
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Recipient = keyof typeof recipientLabels
+
+/**
+ * Schema of {@link Recipient}.
+ *
+ * @example
+ * ```ts
+ * import { Agreement } from "@gongzhi/co-building-agreement"
+ * import { Schema } from "effect"
+ *
+ * console.log(Schema.is(Agreement.Recipient)("grand-committee")) // true
+ * ```
+ *
+ * @category schemas
+ * @since 0.2.0
+ */
+export const Recipient: Schema.Codec<Recipient> = Schema.Literals([
+  "street-working-committee",
+  "grand-committee",
+  "organisation-department",
+  "supervising-department"
+])
+
+/**
+ * The role named by the text of a reporting duty's `to`, or `undefined` when the text names none
+ * of the known bodies: `街道工委`, `城关街道党工委`, `街道大工委` and `党工委` are the street working
+ * committee; `社区大党委`, `社区党委` the grand committee; `区委组织部` the organisation department;
+ * `主管部门` the supervising department. Spaces and full-width forms are ignored.
+ *
+ * @example
+ * ```ts
+ * import { Agreement } from "@gongzhi/co-building-agreement"
+ *
+ * console.log(Agreement.recipientOf("城关街道党工委"), Agreement.recipientOf("街道工委")) // street-working-committee street-working-committee
+ * console.log(Agreement.recipientOf("物业公司")) // undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const recipientOf = (text: string): Recipient | undefined => {
+  if (typeof text !== "string") return undefined
+  const t = text.normalize("NFKC").replace(/\s+/g, "")
+  if (/党工委|街道.{0,8}(工委|大工委)|street[- ]?working[- ]?committee/i.test(t)) return "street-working-committee"
+  if (/社区.{0,8}党委|大党委|grand[- ]?committee/i.test(t)) return "grand-committee"
+  if (/组织部|organi[sz]ation[- ]?department/i.test(t)) return "organisation-department"
+  if (/主管(部门|单位)|supervising[- ]?department/i.test(t)) return "supervising-department"
+  return undefined
+}
+
+/**
+ * The role a reporting duty goes to: its `recipient` when given, else the role its `to` text
+ * names ({@link recipientOf}).
+ *
+ * @example
+ * ```ts
+ * import { Agreement } from "@gongzhi/co-building-agreement"
+ *
+ * console.log(Agreement.recipientOfDuty({ frequency: "quarterly", to: "城关街道党工委", form: "written" })) // street-working-committee
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const recipientOfDuty = (duty: Reporting): Recipient | undefined => duty.recipient ?? recipientOf(duty.to)
+
+/**
+ * Schema of a reporting duty, e.g. a quarterly written report to the street. `to` is the body as
+ * written; `recipient` (optional) says its role, which the template check compares (else the role
+ * is read from `to`).
  *
  * @example
  * ```ts
@@ -227,6 +331,7 @@ export const reportingFrequencyLabels = {
 export const Reporting = Schema.Struct({
   frequency: Schema.Literals(["monthly", "quarterly", "half-yearly", "yearly"]),
   to: Text,
+  recipient: Schema.optionalKey(Recipient),
   form: Schema.Literals(["written", "oral"])
 }).annotate({ identifier: "Reporting" })
 

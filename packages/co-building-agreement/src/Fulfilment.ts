@@ -13,7 +13,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Document, Id, Instant, type Issue, Period, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Document, Id, Instant, type Issue, Period, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Agreement from "./Agreement.js"
@@ -120,6 +120,16 @@ export const validateDeliveries = (
       found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
         path: [index, "commitment"],
         params: { what: "承诺", whatEn: "commitment", id: d.commitment }
+      }))
+    } else if (!Object.hasOwn(deliveryFits, d._tag)) {
+      found.push(messages.make("AGREEMENT_DELIVERY_KIND_MISMATCH", {
+        path: [index, "_tag"],
+        params: {
+          delivery: String(d._tag),
+          deliveryZh: String(d._tag),
+          commitment: d.commitment,
+          commitmentKind: c._tag
+        }
       }))
     } else if (deliveryFits[d._tag] !== c._tag) {
       found.push(messages.make("AGREEMENT_DELIVERY_KIND_MISMATCH", {
@@ -720,4 +730,105 @@ export const compute = (
     totals,
     grandCommittees
   })
+}
+
+/**
+ * A cell of a public table: text already masked, or a number.
+ *
+ * @example
+ * ```ts
+ * import type { Fulfilment } from "@gongzhi/co-building-agreement"
+ *
+ * const cell: Fulfilment.Cell = "工商银行"
+ * console.log(cell) // 工商银行
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type Cell = string | number
+
+/**
+ * The table of fulfilment per member unit, for a public report or a CSV file: the unit's name
+ * (free text from the agreements, so phones, ID numbers, bank cards and e-mail addresses in it are
+ * masked with core's `Redaction.maskText`), funds committed and delivered in yuan, the rates in
+ * per cent (one decimal, from ‰), meetings attended of invited, wishes claimed and whistles answered
+ * on time of called. Units are sorted by funds committed, most first. The cells are data: pass
+ * each text cell through `Redaction.csvCell` when writing a CSV (or use {@link csv}).
+ *
+ * @example
+ * ```ts
+ * import { Fulfilment, Presets } from "@gongzhi/co-building-agreement"
+ * import { Period } from "@gongzhi/core"
+ * import { Result } from "effect"
+ *
+ * const report = Result.getOrThrow(Fulfilment.compute(Presets.mingquanScenario({ year: 2024 }), Period.year(2024)))
+ * const table = Fulfilment.table(report, "zh")
+ * console.log(table.columns[0], table.rows.length) // 单位 15
+ * ```
+ *
+ * @category reports
+ * @since 0.2.0
+ */
+export const table = (
+  report: Report,
+  lang: "zh" | "en"
+): { readonly columns: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<Cell>> } => {
+  const units = report.grandCommittees.flatMap((gc) => gc.units)
+  const sorted = [...units].sort((a, b) =>
+    b.figures.fundsCommitted - a.figures.fundsCommitted || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  )
+  const percent = (permilleValue: number) => permilleValue / 10
+  return {
+    columns: lang === "zh"
+      ? ["单位", "承诺经费（元）", "到位经费（元）", "经费到位率%", "志愿服务率%", "场地开放率%", "服务完成率%", "参会",
+        "认领心愿", "按时报到"]
+      : [
+        "member unit",
+        "funds committed (yuan)",
+        "funds delivered (yuan)",
+        "funds %",
+        "volunteer hours %",
+        "facility %",
+        "services %",
+        "meetings",
+        "wishes claimed",
+        "whistles on time"
+      ],
+    rows: sorted.map((u) => [
+      Redaction.maskText(u.name),
+      u.figures.fundsCommitted / 100,
+      u.figures.fundsDelivered / 100,
+      percent(u.rates.funds),
+      percent(u.rates.volunteerHours),
+      percent(u.rates.facilityHours),
+      percent(u.rates.services),
+      `${u.figures.meetingsAttended}/${u.figures.meetingsInvited}`,
+      u.figures.wishesClaimed,
+      `${u.figures.whistlesOnTime}/${u.figures.whistlesCalled}`
+    ])
+  }
+}
+
+/**
+ * The {@link table} as CSV text (RFC 4180, a header line first, lines ending in `\r\n`), every cell
+ * made safe against formula injection by core's `Redaction.csvLine` (a name such as
+ * `=HYPERLINK(…)` is written `'=HYPERLINK(…)`).
+ *
+ * @example
+ * ```ts
+ * import { Fulfilment, Presets } from "@gongzhi/co-building-agreement"
+ * import { Period } from "@gongzhi/core"
+ * import { Result } from "effect"
+ *
+ * const report = Result.getOrThrow(Fulfilment.compute(Presets.mingquanScenario({ year: 2024 }), Period.year(2024)))
+ * console.log(Fulfilment.csv(report, "en").split("\r\n")[0]?.startsWith("member unit,funds committed (yuan)")) // true
+ * ```
+ *
+ * @category reports
+ * @since 0.2.0
+ */
+export const csv = (report: Report, lang: "zh" | "en"): string => {
+  const { columns, rows } = table(report, lang)
+  return [columns, ...rows].map((cells) => Redaction.csvLine(cells)).join("\r\n") + "\r\n"
 }

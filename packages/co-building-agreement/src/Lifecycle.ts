@@ -219,6 +219,7 @@ const actionOf: { readonly [T in Exclude<Event["_tag"], "Drafted">]: Action } = 
  * @since 0.1.0
  */
 export const allows = (status: Status, action: Action): boolean =>
+  typeof action === "string" && Object.hasOwn(transitions, action) &&
   (transitions[action].from as ReadonlyArray<Status>).includes(status)
 
 /**
@@ -737,6 +738,15 @@ export const replay = (
     : { ...draft(first.agreement, first.on), predecessor: options.predecessor }
   for (let index = 1; index < history.length; index++) {
     const event = history[index]!
+    // an event of a caller's history is looked up on own keys only: "constructor" is no event
+    if (typeof event?._tag !== "string" || (event._tag !== "Drafted" && !Object.hasOwn(actionOf, event._tag))) {
+      const raw: unknown = (event as { readonly _tag?: unknown } | undefined)?._tag
+      const tag = typeof raw === "string" ? raw : typeof raw
+      return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
+        path: ["history", index, "_tag"],
+        params: { index, detail: `unknown event ${tag}`, detailZh: `不认识的事件 ${tag}` }
+      }))
+    }
     if (event._tag === "Drafted") {
       return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
         path: ["history", index],
@@ -773,7 +783,7 @@ export const statusOn = (state: State, date: CivilDate.CivilDate): Status | unde
   for (const event of state.history) {
     if (event.on > date) break
     if (event._tag === "Drafted") status = "draft"
-    else if (event._tag !== "Amended" && event._tag !== "Renewed") {
+    else if (event._tag !== "Amended" && event._tag !== "Renewed" && Object.hasOwn(actionOf, event._tag)) {
       status = transitions[actionOf[event._tag]].to as Status
     }
   }

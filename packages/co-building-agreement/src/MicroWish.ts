@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Id, Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Id, Issue, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
@@ -602,4 +602,62 @@ export const example = (): Wish =>
     wisher: "城关镇独居老人",
     postedOn: "2024-03-04",
     publishedTo: Array.from({ length: 22 }, (_, i) => `unit-${String(i + 1).padStart(2, "0")}`)
+  }))
+
+/**
+ * One row of the public notice of micro-wishes (微心愿公示).
+ *
+ * @example
+ * ```ts
+ * import type { MicroWish } from "@gongzhi/co-building-agreement"
+ *
+ * const row: MicroWish.NoticeRow = { id: "w-1", title: "一台轮椅", wisher: "张**", postedOn: "2024-03-04", status: "已发布", claimedBy: undefined }
+ * console.log(row.wisher) // 张**
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface NoticeRow {
+  readonly id: string
+  /** The wish as published, its phones, ID numbers, bank cards and e-mail addresses masked. */
+  readonly title: string
+  /** The wisher's name, masked at every length (`张奶奶` → `张*奶`, `王` → `*`). */
+  readonly wisher: string
+  readonly postedOn: string
+  /** The status in the notice's language. */
+  readonly status: string
+  readonly claimedBy: string | undefined
+}
+
+/**
+ * The public notice of micro-wishes: one row per wish, with nothing personal left readable — the
+ * wisher's name masked (core's `Redaction.maskName`) and the wish's text masked for phones, ID
+ * numbers, bank cards and e-mail addresses (`Redaction.maskText`). The rows are data: a CSV writer
+ * passes each cell through `Redaction.csvCell`.
+ *
+ * @example
+ * ```ts
+ * import { MicroWish } from "@gongzhi/co-building-agreement"
+ * import { Result } from "effect"
+ *
+ * const wish = Result.getOrThrow(MicroWish.post({
+ *   id: "w-1", grandCommittee: "pingli", title: "一台轮椅，联系 13812345678", wisher: "王",
+ *   postedOn: "2024-03-04", publishedTo: ["unit-01"]
+ * }))
+ * const [row] = MicroWish.notice([wish], "zh")
+ * console.log(row?.wisher, row?.title) // * 一台轮椅，联系 138****5678
+ * ```
+ *
+ * @category reports
+ * @since 0.2.0
+ */
+export const notice = (wishes: ReadonlyArray<Wish>, lang: "zh" | "en"): ReadonlyArray<NoticeRow> =>
+  wishes.map((wish) => ({
+    id: wish.id,
+    title: Redaction.maskText(wish.title),
+    wisher: Redaction.maskName(wish.wisher),
+    postedOn: wish.postedOn,
+    status: Object.hasOwn(statusLabels, wish.status) ? statusLabels[wish.status][lang] : String(wish.status),
+    claimedBy: wish.claim?.unit
   }))

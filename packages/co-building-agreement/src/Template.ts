@@ -129,8 +129,12 @@ export const issues: {
     }))
   }
   for (const duty of template.reporting) {
+    // the same body by role (街道工委 = 城关街道党工委), else by its text as written
+    const role = Agreement.recipientOfDuty(duty)
+    const sameBody = (r: Agreement.Reporting) =>
+      role !== undefined ? Agreement.recipientOfDuty(r) === role : normalizeBody(r.to) === normalizeBody(duty.to)
     const covered = agreement.reporting.some((r) =>
-      r.to === duty.to && r.form === duty.form && frequencyRank[r.frequency] <= frequencyRank[duty.frequency]
+      sameBody(r) && r.form === duty.form && rankOf(r.frequency) <= rankOf(duty.frequency)
     )
     if (!covered) {
       found.push(messages.make("AGREEMENT_TEMPLATE_REPORTING_MISSING", {
@@ -153,7 +157,12 @@ export const issues: {
   return found
 })
 
-const frequencyRank = { monthly: 0, quarterly: 1, "half-yearly": 2, yearly: 3 } as const
+const frequencyRank: ReadonlyMap<string, number> = new Map([["monthly", 0], ["quarterly", 1], ["half-yearly", 2], [
+  "yearly",
+  3
+]])
+const rankOf = (frequency: string): number => frequencyRank.get(frequency) ?? Number.POSITIVE_INFINITY
+const normalizeBody = (text: string): string => text.normalize("NFKC").replace(/\s+/g, "")
 
 /**
  * Checks an agreement against a template: succeeds with the agreement, or fails with every
