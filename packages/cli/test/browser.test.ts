@@ -12,7 +12,8 @@ import { Io, Main, Report } from "../src/index.js"
 // scripts/ensure-chromium.mjs (run by `pnpm test`) installs Debian's chromium where it may;
 // where there is none these tests fail and say so: they are never skipped.
 const executablePath = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium"
-const missing = `Chromium not found at ${executablePath}: run \`node scripts/ensure-chromium.mjs\` (as root it installs Debian's chromium) or set CHROMIUM_PATH`
+const missing =
+  `Chromium not found at ${executablePath}: run \`node scripts/ensure-chromium.mjs\` (as root it installs Debian's chromium) or set CHROMIUM_PATH`
 const artifacts = join(import.meta.dirname, "..", "test-artifacts")
 
 const sample: Report.Report = {

@@ -8,9 +8,9 @@
  * @since 0.1.0
  */
 import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { dual } from "effect/Function"
 import * as Agreement from "./Agreement.js"
 import { fail1, failWith } from "./internal/checks.js"
 import { messages } from "./Messages.js"

@@ -10,8 +10,8 @@
  * @since 0.1.0
  */
 import { Issue, type Label, ValidationReport } from "@gongzhi/core"
-import * as Result from "effect/Result"
 import { dual } from "effect/Function"
+import * as Result from "effect/Result"
 import { failWith } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 import * as ThreeLists from "./ThreeLists.js"

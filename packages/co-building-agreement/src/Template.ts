@@ -6,9 +6,9 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, type Fen, type Issue, Label, ValidationReport } from "@gongzhi/core"
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { dual } from "effect/Function"
 import * as Agreement from "./Agreement.js"
 import * as FiveJoints from "./FiveJoints.js"
 import { duplicateIds, NonNegativeFen, positiveInt } from "./internal/checks.js"

@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import { CivilDate, Document, Id, type Issue, type Label } from "@gongzhi/core"
-import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
+import * as Schema from "effect/Schema"
 import * as Category from "./Category.js"
 import { duplicateIds, NonNegativeFen, positiveInt } from "./internal/checks.js"
 import { messages } from "./Messages.js"

@@ -8,9 +8,9 @@
  * @since 0.1.0
  */
 import { Document, Id, Instant, Issue, Label, ValidationReport } from "@gongzhi/core"
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { dual } from "effect/Function"
 import { duplicateIds, fail1, failWith, positiveInt } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 

@@ -5,12 +5,12 @@
  *
  * @since 0.1.0
  */
+import { dual } from "effect/Function"
 import * as Ord from "effect/Order"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { dual } from "effect/Function"
-import * as Issue from "./Issue.js"
 import { describeValue } from "./internal/schemaIssues.js"
+import * as Issue from "./Issue.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 /**

@@ -7,10 +7,10 @@
  *
  * @since 0.1.0
  */
+import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
 import * as SchemaIssue from "effect/SchemaIssue"
-import { dual } from "effect/Function"
 import * as Label from "./Label.js"
 
 /**

@@ -4,8 +4,8 @@
  *
  * @since 0.1.0
  */
-import * as Schema from "effect/Schema"
 import { dual } from "effect/Function"
+import * as Schema from "effect/Schema"
 
 /**
  * A language gongzhi can speak: `"zh"` (简体中文) or `"en"` (English).

@@ -7,14 +7,14 @@
  *
  * @since 0.1.0
  */
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaTransformation from "effect/SchemaTransformation"
-import { dual } from "effect/Function"
 import * as CivilDate from "./CivilDate.js"
+import { describeValue } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
-import { describeValue } from "./internal/schemaIssues.js"
 import * as ValidationReport from "./ValidationReport.js"
 
 /**

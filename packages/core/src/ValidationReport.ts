@@ -4,10 +4,10 @@
  *
  * @since 0.1.0
  */
+import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
-import { dual } from "effect/Function"
 import { collect, unreadable } from "./internal/schemaIssues.js"
 import * as Issue from "./Issue.js"
 import type * as Label from "./Label.js"
