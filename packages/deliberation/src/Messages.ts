@@ -208,6 +208,10 @@ export const messages = Issue.catalog({
     zh: "{sourceZh}余额 {available} 分，不足支出 {amount} 分",
     en: "The {source} balance of {available} fen cannot cover {amount} fen"
   },
+  DELIB_FUND_PRINCIPAL_PROTECTED: {
+    zh: "本基金只用利息、不动本金（\"用利息保本金\"），不能从本金支出 {amount} 分",
+    en: "This fund spends interest only and keeps its principal; {amount} fen cannot come from the principal"
+  },
   DELIB_FUND_OVER_APPROVED: {
     zh: "议题 {matter} 批准 {approved} 分，已支出 {spent} 分，不能再支出 {amount} 分",
     en: "The decision on {matter} approved {approved} fen, {spent} spent already; {amount} more is too much"
