@@ -8,7 +8,7 @@
 import { type Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Consequence from "./Consequence.js"
-import type * as Explanation from "./Explanation.js"
+import * as Explanation from "./Explanation.js"
 import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
 import type * as Inputs from "./Inputs.js"
@@ -683,34 +683,6 @@ const adjustments = (
   return list === undefined && total === 0 ? noAdjusted : { list: list ?? noAdjustments, total: Math.min(total, capU) }
 }
 
-/** The text of how a subject's total was computed, in both languages. */
-const formulaLabel = (
-  formula: Plan.Formula,
-  base: number,
-  bonus: number,
-  deductions: number,
-  evaluation: number | undefined,
-  total: number,
-  /** The total before the plan's `totalCap`, when it was above it. */
-  uncapped?: number
-): Label.Label => {
-  const capZh = uncapped === undefined ? `${total}` : `${uncapped}，总分封顶 ${total}`
-  const capEn = uncapped === undefined ? `${total}` : `${uncapped}, total capped at ${total}`
-  const plusZh = `${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""}`
-  const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
-  if (formula._tag === "BranchStar") {
-    return {
-      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${
-        evaluation ?? 0
-      } × ${formula.evaluationShare}% = ${capZh}`,
-      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${
-        evaluation ?? 0
-      } × ${formula.evaluationShare}% = ${capEn}`
-    }
-  }
-  return { zh: `指标得分 ${base}${plusZh} = ${capZh}`, en: `indicators ${base}${plusEn} = ${capEn}` }
-}
-
 const noSteps: ReadonlyArray<Explanation.Step> = Object.freeze([])
 
 /**
@@ -732,14 +704,7 @@ const vetoedBand = (
       const forced = bandById.get(v.effect.grade)!
       index = forced.index
       fixed = true
-      steps?.push({
-        kind: "veto",
-        grade: forced.band.id,
-        reason: {
-          zh: `一票否决（${v.label.zh}），定为${forced.band.label.zh}`,
-          en: `veto (${v.label.en}): ${forced.band.label.en}`
-        }
-      })
+      steps?.push(Explanation.gradingStep({ _tag: "Forced", veto: v.label, band: forced.band }))
     }
   }
   for (const v of vetoes) {
@@ -748,18 +713,12 @@ const vetoedBand = (
     if (!barred.has(grading.bands[index]!.id)) continue
     while (index < grading.bands.length - 1 && barred.has(grading.bands[index]!.id)) index++
     const to = grading.bands[index]!
-    steps?.push({
-      kind: "veto",
-      grade: to.id,
-      reason: {
-        zh: `一票否决（${v.label.zh}），不得评为${
-          v.effect.grades.map((g) => bandById.get(g)!.band.label.zh).join("、")
-        }，定为${to.label.zh}`,
-        en: `veto (${v.label.en}) bars ${
-          v.effect.grades.map((g) => bandById.get(g)!.band.label.en).join(", ")
-        }: ${to.label.en}`
-      }
-    })
+    steps?.push(Explanation.gradingStep({
+      _tag: "Barred",
+      veto: v.label,
+      barred: v.effect.grades.map((g) => bandById.get(g)!.band),
+      band: to
+    }))
   }
   return index
 }
@@ -887,45 +846,63 @@ const describeThrown = (thrown: unknown): string => {
 const unreadable = (thrown: unknown): Issue.DomainIssue =>
   messages.make("ASSESS_UNREADABLE", { path: [], params: { reason: describeThrown(thrown) } })
 
-/** {@link score} of inputs whose shape is checked. */
-const scoreChecked = (
-  planOrProgram: Plan.Plan | Plan.Program,
+/**
+ * What a scoring run keeps of every subject, by subject number (`s`), filled by the steps in
+ * turn: {@link check} → {@link prepare} → {@link evaluate} → {@link adjust} → {@link veto} →
+ * {@link grade} → {@link quota} → {@link rank} → {@link consequences} → {@link explain}.
+ */
+interface Run {
+  readonly program: Plan.Program
+  readonly inputs: Inputs.Inputs
+  readonly views: ReadonlyArray<Method.SubjectView>
+  /** Each leaf's value as the checks read it (`s × leaves + l`). */
+  readonly read: Array<unknown>
+  /** The tree's figures (every node's points in units, caps, notes). */
+  readonly tree: TreeRun
+  readonly totals: Float64Array
+  readonly baseOf: Float64Array
+  readonly evaluationOf: Float64Array
+  readonly bonusOf: Array<Adjusted>
+  readonly deductionsOf: Array<Adjusted>
+  readonly vetoesOf: Array<ReadonlyArray<AppliedVeto>>
+  /** Every node's points by id, made only when a rule may read `points`. */
+  readonly pointRecords: Array<Readonly<Record<string, number>>> | undefined
+  /** The totals above the plan's `totalCap` before they were capped (few). */
+  uncapped: Map<number, number> | undefined
+  readonly failures: Array<Issue.DomainIssue>
+}
+
+/** Step 1, check: the plan is the inputs' plan, and every subject's inputs are well-formed for it (all problems at once). */
+const check = (
+  program: Plan.Program,
   inputs: Inputs.Inputs,
-  options?: Options
-): Result.Result<Assessment, ValidationReport.ValidationReport> => {
-  let compiled: Plan.Program
-  if (Plan.isProgram(planOrProgram)) {
-    compiled = planOrProgram
-  } else {
-    const compiledResult = Plan.compile(planOrProgram, options?.registry ?? Method.builtins)
-    if (Result.isFailure(compiledResult)) return Result.fail(compiledResult.failure)
-    compiled = compiledResult.success
-  }
-  const plan = compiled.plan
-  const { leaves, nodes, rounding, scale, maxUnits } = compiled
-  const mode = rounding.mode
-  const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
-    id: s.id,
-    group: s.group,
-    attributes: s.attributes ?? noAttributes
-  }))
+  views: ReadonlyArray<Method.SubjectView>,
+  read: Array<unknown>,
+  digested: KnownMembers
+): Array<Issue.DomainIssue> => {
+  const plan = program.plan
   const issues = inputs.planId === plan.id
     ? []
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  // every leaf's value, read once (by the input checks) for scoring and the explanations
-  const read = new Array<unknown>(inputs.subjects.length * leaves.length)
-  const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * inputs.subjects.length) }
-  if (views.length > 0) append(issues, inputIssues(compiled, inputs, views, read, digested))
-  if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+  if (views.length > 0) append(issues, inputIssues(program, inputs, views, read, digested))
+  return issues
+}
 
-  // prepare: each leaf's method state over all subjects' (valid) inputs
-  const contexts = leaves.map((i, l) => {
+/** Step 2, prepare: each leaf's method state, over every subject's input when the method declares it reads its peers. */
+const prepare = (
+  program: Plan.Program,
+  inputs: Inputs.Inputs,
+  views: ReadonlyArray<Method.SubjectView>,
+  read: ReadonlyArray<unknown>
+): Array<LeafContext> => {
+  const { leaves, nodes } = program
+  return leaves.map((i, l) => {
     const node = nodes[i]!
     const method = node.method!
     let state: unknown = undefined
-    if (method.prepare !== undefined && !method.usesPeers) {
+    if (method.prepare !== undefined && method.usesPeers !== true) {
       state = method.prepare(node.config, [])
     } else if (method.prepare !== undefined) {
       const peers: Array<Method.PeerInput<unknown>> = []
@@ -940,89 +917,252 @@ const scoreChecked = (
       })
       state = method.prepare(node.config, peers)
     }
-    const context: LeafContext = { max: node.max, indicatorId: node.id, state, subject: views[0]! }
-    return context
+    return { max: node.max, indicatorId: node.id, state, subject: views[0]! }
   })
+}
 
-  const { formula, evaluationRoot, baseRoots, rootWeighted, baseWeighted, maxTotalUnits } = compiled
-  const { bonusItems, deductionItems, vetoItems, bonusCapUnits, deductionCapUnits, totalCapUnits } = compiled
-  /** The totals above the plan's `totalCap` before they were capped, by subject number (few). */
-  let uncapped: Map<number, number> | undefined
-  // the per-indicator points record is built only when a rule may read `points` (found by walking the rules)
-  const needsPoints = compiled.rulesReadPoints
-  const failures: Array<Issue.DomainIssue> = []
+/**
+ * Step 3, evaluate: subject `s`'s indicator tree (every leaf by its method, clamped and rounded,
+ * then combined upwards), and the base and evaluation of the plan's formula, in units.
+ */
+const evaluate = (run: Run, s: number): void => {
+  const { program, tree } = run
+  const { baseRoots, baseWeighted, evaluationRoot, formula, maxTotalUnits, maxUnits, nodes, rootWeighted } = program
+  const mode = program.rounding.mode
+  scoreTree(tree, s, run.views[s]!)
+  const at = s * nodes.length
+  if (formula._tag === "BranchStar") {
+    const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
+    const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, tree.pointsOf, at)
+    const base = !baseWeighted && combined > baseMax ? baseMax : combined
+    run.baseOf[s] = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
+    run.evaluationOf[s] = Rounding.roundScaled(
+      (tree.pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits,
+      mode
+    )
+  } else {
+    const combined = combineUnits(nodes, maxUnits, mode, program.roots, rootWeighted, maxTotalUnits, tree.pointsOf, at)
+    run.baseOf[s] = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
+  }
+}
 
-  // what the grading, ranking and results read of each subject, by subject number
-  const S = inputs.subjects.length
-  const totals = new Float64Array(S)
-  // what a subject's explanation is made of when it is first read
-  const baseOf = new Float64Array(S)
-  const evaluationOf = new Float64Array(S)
-  const bonusOf = new Array<Adjusted>(S)
-  const deductionsOf = new Array<Adjusted>(S)
-  const vetoesOf = new Array<ReadonlyArray<AppliedVeto>>(S)
-  const pointRecords = needsPoints ? new Array<Readonly<Record<string, number>>>(S) : undefined
-  // a veto rule's reason, written once
-  const ruleReasons = new Map([...compiled.vetoRules.keys()].map((id) => {
-    const when = JSON.stringify(vetoItems.get(id)!.when)
+/**
+ * Step 4, adjust: subject `s`'s bonus and deductions (each item capped, then their totals), the
+ * formula's total (never below zero) and the plan's `totalCap`.
+ */
+const adjust = (run: Run, s: number): void => {
+  const { program } = run
+  const { formula, scale } = program
+  const mode = program.rounding.mode
+  const subject = run.inputs.subjects[s]!
+  const bonus = adjustments(subject.bonus, program.bonusItems, program.bonusCapUnits, scale, mode)
+  const deductions = adjustments(subject.deductions, program.deductionItems, program.deductionCapUnits, scale, mode)
+  const base = run.baseOf[s]!
+  let total: number
+  if (formula._tag === "BranchStar") {
+    const adjusted = Math.max(0, base + bonus.total - deductions.total)
+    total = Rounding.roundScaled(
+      (adjusted * formula.baseShare + run.evaluationOf[s]! * formula.evaluationShare) / 100,
+      mode
+    )
+  } else {
+    total = Math.max(0, base + bonus.total - deductions.total)
+  }
+  if (!Number.isFinite(total) || !Number.isFinite(base)) {
+    // never a NaN or infinite score: the plan's checks should make this unreachable
+    run.failures.push(messages.make("ASSESS_TOTAL_NOT_FINITE", {
+      path: ["subjects", s],
+      params: { subject: subject.id, actual: String(total / scale) }
+    }))
+  }
+  if (total > program.totalCapUnits) {
+    ;(run.uncapped ??= new Map()).set(s, total)
+    total = program.totalCapUnits
+  }
+  run.totals[s] = total
+  run.bonusOf[s] = bonus
+  run.deductionsOf[s] = deductions
+}
+
+/** Each veto rule's reason, written once per scoring run (a handful of rules). */
+const reasonsOf = (program: Plan.Program): ReadonlyMap<string, Label.Label> =>
+  new Map([...program.vetoRules.keys()].map((id) => {
+    const when = JSON.stringify(program.vetoItems.get(id)!.when)
     return [id, Object.freeze({ zh: `规则成立：${when}`, en: `rule holds: ${when}` })]
   }))
-  const leafIndex = Int32Array.from(compiled.leafIndex)
-  // What each subject's explanation tree is made of, kept compactly (a million node objects
-  // would cost more to make and to keep than the scoring itself): the points of every node,
-  // how they were capped, the note of every leaf and the assessor scores of multi-assessor
-  // leaves. The tree is built from them when it is first read.
-  const N = nodes.length
-  const pointsOf = new Float64Array(inputs.subjects.length * N)
-  const cappedOf = new Uint8Array(inputs.subjects.length * N)
-  const assessmentsOf = new Map<number, ReadonlyArray<Explanation.AssessorScore>>()
-  const cappedCodes = [undefined, "max", "zero"] as const
-  const weightedNote: Label.Label = { zh: "按权重折算", en: "weighted and normalised" }
-  const treeOf = (s: number): ReadonlyArray<Explanation.Node> => {
-    const expl: Array<Explanation.Node | undefined> = new Array(N)
-    for (let n = N - 1; n >= 0; n--) {
-      const node = nodes[n]!
-      const at = s * N + n
-      expl[n] = leafIndex[n]! >= 0
-        ? {
-          id: node.id,
-          label: node.label,
-          method: node.method!.name,
-          // the value as read then: a caller changing its inputs later changes nothing here
-          input: read[s * leaves.length + leafIndex[n]!],
-          points: pointsOf[at]! / scale,
-          max: node.max,
-          weight: node.weight,
-          capped: cappedCodes[cappedOf[at]!],
-          note: tree.outcomeOf[at]! > 0
-            ? tree.outcomes[leafIndex[n]! * OUTCOMES + tree.outcomeOf[at]! - 1]!.note
-            : tree.notesOf?.[at],
-          assessments: assessmentsOf.get(at),
-          children: undefined
-        }
-        : {
-          id: node.id,
-          label: node.label,
-          method: undefined,
-          input: undefined,
-          points: pointsOf[at]! / scale,
-          max: node.max,
-          weight: node.weight,
-          capped: cappedCodes[cappedOf[at]!],
-          note: node.weighted ? weightedNote : undefined,
-          assessments: undefined,
-          children: node.children.map((k) => expl[k]!)
-        }
-    }
-    return compiled.roots.map((r) => expl[r]!)
-  }
 
-  // A subject's explanation, and in it the tree, the formula's text and the grading steps, are
-  // written when first read, then kept (a million nodes and ten thousand labels of formatted
-  // numbers cost more than the scoring itself). They are own enumerable getters, so reading,
-  // spreading, structuredClone and JSON.stringify see plain values; the getters are shared by
-  // every result and explanation (an object literal with getters of its own would be a slow
-  // dictionary-mode object) and find the subject's number in `subjectOf`.
+/** Step 5, veto: subject `s`'s vetoes, those its inputs list, then the plan's rules that hold (reading the capped total). */
+const veto = (run: Run, s: number, reasons: ReadonlyMap<string, Label.Label>): void => {
+  const { program, tree } = run
+  const { nodes, scale, vetoItems } = program
+  const subject = run.inputs.subjects[s]!
+  const view = run.views[s]!
+  const at = s * nodes.length
+  let points = noPoints
+  if (run.pointRecords !== undefined) {
+    const record: Record<string, number> = {}
+    for (let n = 0; n < nodes.length; n++) record[nodes[n]!.id] = tree.pointsOf[at + n]! / scale
+    points = record
+    run.pointRecords[s] = points
+  }
+  // the list is made when the first veto applies (most subjects have none)
+  let vetoes: Array<AppliedVeto> | undefined
+  for (const v of subject.vetoes ?? []) {
+    if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
+    const item = vetoItems.get(v.id)!
+    ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+  }
+  for (const [id, rule] of program.vetoRules) {
+    if (vetoes !== undefined && hasVeto(vetoes, id)) continue
+    const fired = Expression.truthy(rule.evaluate({
+      total: run.totals[s]! / scale,
+      values: subject.values,
+      attributes: view.attributes,
+      group: view.group ?? null,
+      points
+    }))
+    if (fired) {
+      const item = vetoItems.get(id)!
+      ;(vetoes ??= []).push({ id, label: item.label, effect: item.effect, reason: reasons.get(id)! })
+    }
+  }
+  run.vetoesOf[s] = vetoes ?? noVetoes
+}
+
+type BandById = ReadonlyMap<string, { readonly band: Grade.Band; readonly index: number }>
+
+/** Step 6, grade: each subject's band, or why it is ungraded, as the vetoes leave it (quotas aside). */
+const grade = (
+  run: Run,
+  grading: Grade.Grades,
+  bandById: BandById
+): { readonly ungraded: Array<Label.Label | undefined>; readonly candidates: Array<Grade.Candidate> } => {
+  const S = run.views.length
+  const ungraded = new Array<Label.Label | undefined>(S)
+  const candidates = new Array<Grade.Candidate>(S)
+  for (let k = 0; k < S; k++) {
+    const view = run.views[k]!
+    const total = run.totals[k]!
+    const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
+    if (rule !== undefined) {
+      ungraded[k] = rule.reason
+      candidates[k] = { id: view.id, total, group: view.group, grade: undefined, fixed: false }
+      continue
+    }
+    const vetoes = run.vetoesOf[k]!
+    const index = vetoedBand(
+      grading,
+      bandById,
+      Grade.bandIndex(grading.bands, total / run.program.scale),
+      vetoes,
+      undefined
+    )
+    const fixed = vetoes.some((v) => v.effect._tag === "ForceGrade")
+    candidates[k] = { id: view.id, total, group: view.group, grade: grading.bands[index]!.id, fixed }
+  }
+  return { ungraded, candidates }
+}
+
+/** A quota that pushed a subject out of a grade, and the grade it went to. */
+interface Demotion {
+  readonly outcome: Grade.QuotaOutcome
+  readonly to: string
+}
+
+/** Step 7, quota: the grades' quotas applied, and by subject number the quotas that pushed each one down. */
+const quota = (
+  run: Run,
+  grading: Grade.Grades,
+  candidates: ReadonlyArray<Grade.Candidate>
+): {
+  readonly grades: ReadonlyMap<string, string | undefined>
+  readonly outcomes: ReadonlyArray<Grade.QuotaOutcome>
+  readonly demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
+} => {
+  const applied = Grade.applyQuotas(grading, candidates)
+  const demotions = new Map<number, Array<Demotion>>()
+  if (applied.outcomes.some((outcome) => outcome.demoted.length > 0)) {
+    const indexById = new Map(run.views.map((view, k) => [view.id, k]))
+    for (const outcome of applied.outcomes) {
+      for (const d of outcome.demoted) {
+        const k = indexById.get(d.id)!
+        const list = demotions.get(k)
+        if (list === undefined) demotions.set(k, [{ outcome, to: d.to }])
+        else list.push({ outcome, to: d.to })
+      }
+    }
+  }
+  return { grades: applied.grades, outcomes: applied.outcomes, demotions }
+}
+
+/** Step 8, rank: places by total within each scope, subjects with a veto where the plan puts them. */
+const rank = (run: Run): ReadonlyMap<string, Ranking.Place> | undefined => {
+  const ranking = run.program.plan.ranking
+  if (ranking === undefined) return undefined
+  return Ranking.rank(
+    run.views.map((view, k) => ({
+      id: view.id,
+      total: run.totals[k]!,
+      group: view.group,
+      vetoed: run.vetoesOf[k]!.length > 0
+    })),
+    ranking
+  )
+}
+
+/** Step 9, consequences: the plan's consequence rules that fire for subject `k` (a rank-based one never for a vetoed subject). */
+const consequences = (
+  run: Run,
+  k: number,
+  gradeId: string | undefined,
+  gradeLabel: Label.Label | undefined,
+  place: Ranking.Place | undefined
+): ReadonlyArray<Consequence.Applied> => {
+  const rules = run.program.plan.consequences ?? []
+  if (rules.length === 0) return noConsequences
+  const view = run.views[k]!
+  const vetoes = run.vetoesOf[k]!
+  const facts: Consequence.Facts = {
+    subjectId: view.id,
+    total: run.totals[k]! / run.program.scale,
+    grade: gradeId,
+    gradeLabel,
+    rank: place?.rank,
+    vetoes: vetoes.length === 0 ? noIds : vetoes.map((v) => v.id),
+    attributes: view.attributes,
+    group: view.group,
+    points: run.pointRecords?.[k] ?? noPoints
+  }
+  const fired: Array<Consequence.Applied> = []
+  for (const rule of rules) {
+    const applied = Consequence.apply(rule, facts, run.program.consequenceRules.get(rule.id))
+    if (applied !== undefined) fired.push(applied)
+  }
+  return fired
+}
+
+const cappedCodes = [undefined, "max", "zero"] as const
+const weightedNote: Label.Label = Object.freeze({ zh: "按权重折算", en: "weighted and normalised" })
+
+/**
+ * Step 10, explain: the getters that write a result's explanation, and in it the tree, the
+ * formula's text and the grading steps, when first read, then keep them (a million nodes and
+ * ten thousand labels of formatted numbers cost more than the scoring itself). They are own
+ * enumerable getters, so reading, spreading, structuredClone and JSON.stringify see plain
+ * values; they are shared by every result and explanation (an object literal with getters of
+ * its own would be a slow dictionary-mode object) and find the subject's number in `subjectOf`.
+ * The texts come from `Explanation.formulaText` and `Explanation.gradingStep`.
+ */
+const explain = (
+  run: Run,
+  grading: Grade.Grades | undefined,
+  bandById: BandById,
+  ungraded: ReadonlyArray<Label.Label | undefined>,
+  demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
+): { readonly subjectOf: WeakMap<object, number>; readonly lazyExplanation: PropertyDescriptor } => {
+  const { program, tree } = run
+  const { formula, leaves, nodes, scale } = program
+  const N = nodes.length
   const subjectOf = new WeakMap<object, number>()
   /** A shared getter of a member made on first read by `make(s, object)`, then kept (per subject). */
   const lazy = <O extends object, A>(make: (s: number, object: O) => A): PropertyDescriptor => {
@@ -1036,29 +1176,89 @@ const scoreChecked = (
       configurable: true
     }
   }
+  const treeOf = (s: number): ReadonlyArray<Explanation.Node> => {
+    const expl: Array<Explanation.Node | undefined> = new Array(N)
+    for (let n = N - 1; n >= 0; n--) {
+      const node = nodes[n]!
+      const at = s * N + n
+      const l = tree.leafIndex[n]!
+      expl[n] = l >= 0
+        ? {
+          id: node.id,
+          label: node.label,
+          method: node.method!.name,
+          // the value as read then: a caller changing its inputs later changes nothing here
+          input: run.read[s * leaves.length + l],
+          points: tree.pointsOf[at]! / scale,
+          max: node.max,
+          weight: node.weight,
+          capped: cappedCodes[tree.cappedOf[at]!],
+          note: tree.outcomeOf[at]! > 0
+            ? tree.outcomes[l * OUTCOMES + tree.outcomeOf[at]! - 1]!.note
+            : tree.notesOf?.[at],
+          assessments: tree.assessmentsOf.get(at),
+          children: undefined
+        }
+        : {
+          id: node.id,
+          label: node.label,
+          method: undefined,
+          input: undefined,
+          points: tree.pointsOf[at]! / scale,
+          max: node.max,
+          weight: node.weight,
+          capped: cappedCodes[tree.cappedOf[at]!],
+          note: node.weighted ? weightedNote : undefined,
+          assessments: undefined,
+          children: node.children.map((k) => expl[k]!)
+        }
+    }
+    return program.roots.map((r) => expl[r]!)
+  }
+  /** Subject `k`'s grading steps: ungraded, or its band, the vetoes that changed it and the quotas that pushed it out. */
+  const gradingSteps = (k: number): ReadonlyArray<Explanation.Step> => {
+    if (grading === undefined) return noSteps
+    const reason = ungraded[k]
+    if (reason !== undefined) return [{ kind: "ungraded", grade: undefined, reason }]
+    const steps: Array<Explanation.Step> = []
+    const total = run.totals[k]! / scale
+    const index = Grade.bandIndex(grading.bands, total)
+    steps.push(Explanation.gradingStep({ _tag: "Band", total, band: grading.bands[index]! }))
+    vetoedBand(grading, bandById, index, run.vetoesOf[k]!, steps)
+    for (const { outcome, to } of demotions.get(k) ?? []) {
+      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
+      steps.push(Explanation.gradingStep({
+        _tag: "Quota",
+        quota,
+        outcome,
+        from: bandById.get(outcome.grade)!.band,
+        band: bandById.get(to)!.band
+      }))
+    }
+    return steps
+  }
   const lazyTree = lazy((s) => treeOf(s))
   const lazyFormula = lazy((s, e: Explanation.Explanation) => {
-    const raw = uncapped?.get(s)
-    return formulaLabel(
-      formula,
-      e.base,
-      e.bonusTotal,
-      e.deductionTotal,
-      e.evaluation,
-      e.total,
-      raw === undefined ? undefined : raw / scale
-    )
+    const raw = run.uncapped?.get(s)
+    return Explanation.formulaText(formula, {
+      base: e.base,
+      bonusTotal: e.bonusTotal,
+      deductionTotal: e.deductionTotal,
+      evaluation: e.evaluation,
+      total: e.total,
+      uncapped: raw === undefined ? undefined : raw / scale
+    })
   })
   const lazyGrading = lazy((s) => gradingSteps(s))
   const explanationOf = (s: number): Explanation.Explanation => {
     const explanation = {
-      base: baseOf[s]! / scale,
-      evaluation: formula._tag === "BranchStar" ? evaluationOf[s]! / scale : undefined,
-      bonus: bonusOf[s]!.list,
-      bonusTotal: bonusOf[s]!.total / scale,
-      deductions: deductionsOf[s]!.list,
-      deductionTotal: deductionsOf[s]!.total / scale,
-      total: totals[s]! / scale
+      base: run.baseOf[s]! / scale,
+      evaluation: formula._tag === "BranchStar" ? run.evaluationOf[s]! / scale : undefined,
+      bonus: run.bonusOf[s]!.list,
+      bonusTotal: run.bonusOf[s]!.total / scale,
+      deductions: run.deductionsOf[s]!.list,
+      deductionTotal: run.deductionsOf[s]!.total / scale,
+      total: run.totals[s]! / scale
     }
     Object.defineProperty(explanation, "tree", lazyTree)
     Object.defineProperty(explanation, "formula", lazyFormula)
@@ -1067,257 +1267,147 @@ const scoreChecked = (
     return explanation as Explanation.Explanation
   }
   // a result's explanation is itself made when first read (most callers read a few)
-  const lazyExplanation = lazy((s) => explanationOf(s))
+  return { subjectOf, lazyExplanation: lazy((s) => explanationOf(s)) }
+}
 
-  const tree: TreeRun = {
-    nodes,
-    leafIndex,
-    leafCount: leaves.length,
-    maxUnits,
-    scale,
-    mode,
+/** {@link score} of inputs whose shape is checked: the steps in order. */
+const scoreChecked = (
+  planOrProgram: Plan.Plan | Plan.Program,
+  inputs: Inputs.Inputs,
+  options?: Options
+): Result.Result<Assessment, ValidationReport.ValidationReport> => {
+  let program: Plan.Program
+  if (Plan.isProgram(planOrProgram)) {
+    program = planOrProgram
+  } else {
+    const compiled = Plan.compile(planOrProgram, options?.registry ?? Method.builtins)
+    if (Result.isFailure(compiled)) return Result.fail(compiled.failure)
+    program = compiled.success
+  }
+  const { leaves, nodes, plan } = program
+  const S = inputs.subjects.length
+  const N = nodes.length
+  const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
+    id: s.id,
+    group: s.group,
+    attributes: s.attributes ?? noAttributes
+  }))
+
+  // 1 check: every leaf's value is read once, for scoring and the explanations
+  const read = new Array<unknown>(S * leaves.length)
+  const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * S) }
+  const issues = check(program, inputs, views, read, digested)
+  if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+
+  // 2 prepare
+  const contexts = prepare(program, inputs, views, read)
+
+  // 3–5 evaluate, adjust, veto, subject by subject. What each subject's explanation tree is
+  // made of is kept compactly (a million node objects would cost more to make and to keep than
+  // the scoring itself); the tree is built from it when first read.
+  const failures: Array<Issue.DomainIssue> = []
+  const run: Run = {
+    program,
+    inputs,
+    views,
     read,
-    contexts,
-    pointsOf,
-    cappedOf,
-    outcomes: new Array(leaves.length * OUTCOMES),
-    outcomeUnits: new Float64Array(leaves.length * OUTCOMES),
-    outcomeCapped: new Uint8Array(leaves.length * OUTCOMES),
-    outcomeCount: new Uint8Array(leaves.length),
-    outcomeOf: new Uint8Array(inputs.subjects.length * N),
-    notesOf: undefined,
-    assessmentsOf,
+    tree: {
+      nodes,
+      leafIndex: Int32Array.from(program.leafIndex),
+      leafCount: leaves.length,
+      maxUnits: program.maxUnits,
+      scale: program.scale,
+      mode: program.rounding.mode,
+      read,
+      contexts,
+      pointsOf: new Float64Array(S * N),
+      cappedOf: new Uint8Array(S * N),
+      outcomes: new Array(leaves.length * OUTCOMES),
+      outcomeUnits: new Float64Array(leaves.length * OUTCOMES),
+      outcomeCapped: new Uint8Array(leaves.length * OUTCOMES),
+      outcomeCount: new Uint8Array(leaves.length),
+      outcomeOf: new Uint8Array(S * N),
+      notesOf: undefined,
+      assessmentsOf: new Map(),
+      failures
+    },
+    totals: new Float64Array(S),
+    baseOf: new Float64Array(S),
+    evaluationOf: new Float64Array(S),
+    bonusOf: new Array<Adjusted>(S),
+    deductionsOf: new Array<Adjusted>(S),
+    vetoesOf: new Array<ReadonlyArray<AppliedVeto>>(S),
+    pointRecords: program.rulesReadPoints ? new Array<Readonly<Record<string, number>>>(S) : undefined,
+    uncapped: undefined,
     failures
   }
-  for (let s = 0; s < inputs.subjects.length; s++) {
-    const subject = inputs.subjects[s]!
-    const view = views[s]!
-    // this subject's points of every node are at `pointsOf[at + node]`
-    const at = s * N
-    scoreTree(tree, s, view)
-    // bonus and deductions
-    const bonus = adjustments(subject.bonus, bonusItems, bonusCapUnits, scale, mode)
-    const deductions = adjustments(subject.deductions, deductionItems, deductionCapUnits, scale, mode)
-    let totalUnits: number
-    let baseUnits: number
-    let evaluationUnits: number | undefined
-    if (formula._tag === "BranchStar") {
-      const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
-      const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, pointsOf, at)
-      const base = !baseWeighted && combined > baseMax ? baseMax : combined
-      baseUnits = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
-      evaluationUnits = Rounding.roundScaled(
-        (pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits,
-        mode
-      )
-      const adjusted = Math.max(0, baseUnits + bonus.total - deductions.total)
-      totalUnits = Rounding.roundScaled(
-        (adjusted * formula.baseShare + evaluationUnits * formula.evaluationShare) / 100,
-        mode
-      )
-    } else {
-      const combined = combineUnits(nodes, maxUnits, mode, compiled.roots, rootWeighted, maxTotalUnits, pointsOf, at)
-      baseUnits = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
-      evaluationUnits = undefined
-      totalUnits = Math.max(0, baseUnits + bonus.total - deductions.total)
-    }
-    // the plan's total cap, before the vetoes' rules read the total
-    if (totalUnits > totalCapUnits) {
-      ;(uncapped ??= new Map()).set(s, totalUnits)
-      totalUnits = totalCapUnits
-    }
-    // vetoes: from the inputs, then from rules
-    let points = noPoints
-    if (needsPoints) {
-      const record: Record<string, number> = {}
-      for (let n = 0; n < nodes.length; n++) record[nodes[n]!.id] = pointsOf[at + n]! / scale
-      points = record
-    }
-    // the list is made when the first veto applies (most subjects have none)
-    let vetoes: Array<AppliedVeto> | undefined
-    for (const v of subject.vetoes ?? []) {
-      if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
-      const item = vetoItems.get(v.id)!
-      ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
-    }
-    for (const [id, rule] of compiled.vetoRules) {
-      if (vetoes !== undefined && hasVeto(vetoes, id)) continue
-      const fired = Expression.truthy(rule.evaluate({
-        total: totalUnits / scale,
-        values: subject.values,
-        attributes: view.attributes,
-        group: view.group ?? null,
-        points
-      }))
-      if (fired) {
-        const item = vetoItems.get(id)!
-        ;(vetoes ??= []).push({ id, label: item.label, effect: item.effect, reason: ruleReasons.get(id)! })
-      }
-    }
-    if (!Number.isFinite(totalUnits) || !Number.isFinite(baseUnits)) {
-      // never a NaN or infinite score: the plan's checks should make this unreachable
-      failures.push(messages.make("ASSESS_TOTAL_NOT_FINITE", {
-        path: ["subjects", s],
-        params: { subject: subject.id, actual: String(totalUnits / scale) }
-      }))
-    }
-    totals[s] = totalUnits
-    baseOf[s] = baseUnits
-    if (evaluationUnits !== undefined) evaluationOf[s] = evaluationUnits
-    bonusOf[s] = bonus
-    deductionsOf[s] = deductions
-    vetoesOf[s] = vetoes ?? noVetoes
-    if (pointRecords !== undefined) pointRecords[s] = points
+  const reasons = reasonsOf(program)
+  for (let s = 0; s < S; s++) {
+    evaluate(run, s)
+    adjust(run, s)
+    veto(run, s, reasons)
   }
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
 
-  // grades: bands, ungraded, vetoes, quotas (the steps that explain them are written when first read)
+  // 6–7 grade, quota
   const grading = plan.grades
-  const ungraded = new Array<Label.Label | undefined>(S)
+  const bandById: BandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
+  let ungraded: ReadonlyArray<Label.Label | undefined> = new Array<Label.Label | undefined>(S)
   let finalGrades: ReadonlyMap<string, string | undefined> = new Map()
   let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
-  const bandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
-  // the quotas that pushed each subject out of a grade, by subject number
-  const demotions = new Map<number, Array<{ readonly outcome: Grade.QuotaOutcome; readonly to: string }>>()
+  let demotions: ReadonlyMap<number, ReadonlyArray<Demotion>> = new Map()
   if (grading !== undefined) {
-    const candidates = new Array<Grade.Candidate>(S)
-    for (let k = 0; k < S; k++) {
-      const view = views[k]!
-      const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
-      if (rule !== undefined) {
-        ungraded[k] = rule.reason
-        candidates[k] = { id: view.id, total: totals[k]!, group: view.group, grade: undefined, fixed: false }
-        continue
-      }
-      const vetoes = vetoesOf[k]!
-      const index = vetoedBand(grading, bandById, Grade.bandIndex(grading.bands, totals[k]! / scale), vetoes, undefined)
-      const fixed = vetoes.some((v) => v.effect._tag === "ForceGrade")
-      candidates[k] = { id: view.id, total: totals[k]!, group: view.group, grade: grading.bands[index]!.id, fixed }
-    }
-    const applied = Grade.applyQuotas(grading, candidates)
+    const graded = grade(run, grading, bandById)
+    ungraded = graded.ungraded
+    const applied = quota(run, grading, graded.candidates)
     finalGrades = applied.grades
     quotas = applied.outcomes
-    if (quotas.some((outcome) => outcome.demoted.length > 0)) {
-      const indexById = new Map(views.map((view, k) => [view.id, k]))
-      for (const outcome of quotas) {
-        for (const d of outcome.demoted) {
-          const k = indexById.get(d.id)!
-          const list = demotions.get(k)
-          if (list === undefined) demotions.set(k, [{ outcome, to: d.to }])
-          else list.push({ outcome, to: d.to })
-        }
-      }
-    }
-  }
-  /** Subject `k`'s grading steps: ungraded, or its band, the vetoes that changed it and the quotas that pushed it out. */
-  const gradingSteps = (k: number): ReadonlyArray<Explanation.Step> => {
-    if (grading === undefined) return noSteps
-    const reason = ungraded[k]
-    if (reason !== undefined) return [{ kind: "ungraded", grade: undefined, reason }]
-    const steps: Array<Explanation.Step> = []
-    const total = totals[k]! / scale
-    const index = Grade.bandIndex(grading.bands, total)
-    const band = grading.bands[index]!
-    steps.push({
-      kind: "band",
-      grade: band.id,
-      reason: {
-        zh: `总分 ${total} ≥ ${band.min}，评为${band.label.zh}`,
-        en: `total ${total} ≥ ${band.min}: ${band.label.en}`
-      }
-    })
-    vetoedBand(grading, bandById, index, vetoesOf[k]!, steps)
-    for (const { outcome, to: toId } of demotions.get(k) ?? []) {
-      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
-      const from = bandById.get(outcome.grade)!.band
-      const to = bandById.get(toId)!.band
-      steps.push({
-        kind: "quota",
-        grade: toId,
-        reason: {
-          zh:
-            `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${
-              quota.tie === "exclude-tied" ? "同分者同进退，" : ""
-            }调为${to.label.zh}`,
-          en:
-            `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${
-              quota.tie === "exclude-tied" ? ", ties treated alike" : ""
-            }: ${to.label.en}`
-        }
-      })
-    }
-    return steps
+    demotions = applied.demotions
   }
 
-  // ranking
-  const places = plan.ranking === undefined
-    ? undefined
-    : Ranking.rank(
-      views.map((view, k) => ({ id: view.id, total: totals[k]!, group: view.group, vetoed: vetoesOf[k]!.length > 0 })),
-      plan.ranking
-    )
+  // 8 rank
+  const places = rank(run)
 
-  // results and consequences
+  // 9–10 consequences, explain: the results
+  const { lazyExplanation, subjectOf } = explain(run, grading, bandById, ungraded, demotions)
   // one grade value per band, shared by the subjects that have it (frozen)
   const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
-  const consequenceRules = plan.consequences ?? []
   const subjects = new Array<SubjectResult>(S)
   for (let k = 0; k < S; k++) {
     const view = views[k]!
     const subject = inputs.subjects[k]!
-    const vetoes = vetoesOf[k]!
     const gradeId = finalGrades.get(view.id)
-    const grade = gradeId === undefined ? undefined : gradeValues.get(gradeId)
+    const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
     const place = places?.get(view.id)
-    const total = totals[k]! / scale
-    let consequences = noConsequences
-    if (consequenceRules.length > 0) {
-      const facts: Consequence.Facts = {
-        subjectId: view.id,
-        total,
-        grade: gradeId,
-        gradeLabel: grade?.label,
-        rank: place?.rank,
-        vetoes: vetoes.length === 0 ? noIds : vetoes.map((v) => v.id),
-        attributes: view.attributes,
-        group: view.group,
-        points: pointRecords?.[k] ?? noPoints
-      }
-      const fired: Array<Consequence.Applied> = []
-      for (const rule of consequenceRules) {
-        const applied = Consequence.apply(rule, facts, compiled.consequenceRules.get(rule.id))
-        if (applied !== undefined) fired.push(applied)
-      }
-      consequences = fired
-    }
-    subjects[k] = {
+    const result = {
       id: view.id,
       name: subject.name,
       group: view.group,
       attributes: view.attributes,
-      total,
+      total: run.totals[k]! / program.scale,
       maxTotal: plan.maxTotal,
-      grade,
+      grade: gradeValue,
       ungraded: ungraded[k],
       rank: place?.rank,
       peers: place?.peers,
       previousRank: subject.previousRank,
       rankChange: place === undefined ? undefined : Ranking.change(place.rank, subject.previousRank),
-      vetoes,
-      consequences
+      vetoes: run.vetoesOf[k]!,
+      consequences: consequences(run, k, gradeId, gradeValue?.label, place)
     } as Omit<SubjectResult, "explanation"> as SubjectResult
-    Object.defineProperty(subjects[k], "explanation", lazyExplanation)
-    subjectOf.set(subjects[k]!, k)
+    Object.defineProperty(result, "explanation", lazyExplanation)
+    subjectOf.set(result, k)
+    subjects[k] = result
   }
 
   return Result.succeed({
     planId: plan.id,
     planVersion: plan.version,
-    planHash: compiled.fingerprint,
+    planHash: program.fingerprint,
     planName: plan.name,
     period: inputs.period,
     inputsHash: hashJson(inputs, digested),
-    rounding,
+    rounding: program.rounding,
     maxTotal: plan.maxTotal,
     ranking: plan.ranking,
     subjects,

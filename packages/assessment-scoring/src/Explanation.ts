@@ -8,6 +8,8 @@
  */
 import type { Label } from "@gongzhi/core"
 import type * as Consequence from "./Consequence.js"
+import type * as Grade from "./Grade.js"
+import type * as Plan from "./Plan.js"
 
 /**
  * One assessor's contribution to a multi-assessor indicator.
@@ -170,6 +172,163 @@ export interface Explanation {
   readonly total: number
   /** The grading steps: the band of the total (or why the subject is ungraded), vetoes, quotas. */
   readonly grading: ReadonlyArray<Step>
+}
+
+/**
+ * The figures of a subject's total that {@link formulaText} writes out (points, as in the
+ * explanation), and the total before the plan's `totalCap` when it was above it.
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const figures: Explanation.Figures = { base: 88, bonusTotal: 2, deductionTotal: 0, evaluation: undefined, total: 90, uncapped: undefined }
+ * console.log(figures.total) // 90
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Figures {
+  readonly base: number
+  readonly bonusTotal: number
+  readonly deductionTotal: number
+  readonly evaluation: number | undefined
+  readonly total: number
+  readonly uncapped: number | undefined
+}
+
+/**
+ * The text of how a subject's total was computed, with its own figures, in zh and en (the
+ * explanation's `formula`).
+ *
+ * @example
+ * ```ts
+ * import { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const text = Explanation.formulaText({ _tag: "Sum" }, {
+ *   base: 88, bonusTotal: 2, deductionTotal: 1, evaluation: undefined, total: 89, uncapped: undefined
+ * })
+ * console.log(text.en) // indicators 88 + bonus 2 − deductions 1 = 89
+ * ```
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const formulaText = (formula: Plan.Formula, figures: Figures): Label.Label => {
+  const { base, bonusTotal: bonus, deductionTotal: deductions, evaluation, total, uncapped } = figures
+  const capZh = uncapped === undefined ? `${total}` : `${uncapped}，总分封顶 ${total}`
+  const capEn = uncapped === undefined ? `${total}` : `${uncapped}, total capped at ${total}`
+  const plusZh = `${bonus > 0 ? ` + 加分 ${bonus}` : ""}${deductions > 0 ? ` − 扣分 ${deductions}` : ""}`
+  const plusEn = `${bonus > 0 ? ` + bonus ${bonus}` : ""}${deductions > 0 ? ` − deductions ${deductions}` : ""}`
+  if (formula._tag === "BranchStar") {
+    return {
+      zh: `(基础分 ${base}${plusZh}) × ${formula.baseShare}% + 测评分 ${
+        evaluation ?? 0
+      } × ${formula.evaluationShare}% = ${capZh}`,
+      en: `(base ${base}${plusEn}) × ${formula.baseShare}% + evaluation ${
+        evaluation ?? 0
+      } × ${formula.evaluationShare}% = ${capEn}`
+    }
+  }
+  return { zh: `指标得分 ${base}${plusZh} = ${capZh}`, en: `indicators ${base}${plusEn} = ${capEn}` }
+}
+
+/**
+ * What happened at one grading step, for {@link gradingStep}: the band of the total, a veto
+ * forcing a grade, a veto barring grades, or a quota pushing the subject down.
+ *
+ * @example
+ * ```ts
+ * import type { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const event: Explanation.GradingEvent = { _tag: "Band", total: 92, band: { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 } }
+ * console.log(event._tag) // Band
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type GradingEvent =
+  | { readonly _tag: "Band"; readonly total: number; readonly band: Grade.Band }
+  | { readonly _tag: "Forced"; readonly veto: Label.Label; readonly band: Grade.Band }
+  | {
+    readonly _tag: "Barred"
+    readonly veto: Label.Label
+    readonly barred: ReadonlyArray<Grade.Band>
+    readonly band: Grade.Band
+  }
+  | {
+    readonly _tag: "Quota"
+    readonly quota: Grade.Quota
+    readonly outcome: Grade.QuotaOutcome
+    readonly from: Grade.Band
+    readonly band: Grade.Band
+  }
+
+/**
+ * The grading step (with its zh and en reason) that records a {@link GradingEvent}.
+ *
+ * @example
+ * ```ts
+ * import { Explanation } from "@gongzhi/assessment-scoring"
+ *
+ * const band = { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 }
+ * console.log(Explanation.gradingStep({ _tag: "Band", total: 92, band }).reason.en) // total 92 ≥ 90: excellent
+ * ```
+ *
+ * @category formatting
+ * @since 0.2.0
+ */
+export const gradingStep = (event: GradingEvent): Step => {
+  switch (event._tag) {
+    case "Band":
+      return {
+        kind: "band",
+        grade: event.band.id,
+        reason: {
+          zh: `总分 ${event.total} ≥ ${event.band.min}，评为${event.band.label.zh}`,
+          en: `total ${event.total} ≥ ${event.band.min}: ${event.band.label.en}`
+        }
+      }
+    case "Forced":
+      return {
+        kind: "veto",
+        grade: event.band.id,
+        reason: {
+          zh: `一票否决（${event.veto.zh}），定为${event.band.label.zh}`,
+          en: `veto (${event.veto.en}): ${event.band.label.en}`
+        }
+      }
+    case "Barred":
+      return {
+        kind: "veto",
+        grade: event.band.id,
+        reason: {
+          zh: `一票否决（${event.veto.zh}），不得评为${
+            event.barred.map((b) => b.label.zh).join("、")
+          }，定为${event.band.label.zh}`,
+          en: `veto (${event.veto.en}) bars ${event.barred.map((b) => b.label.en).join(", ")}: ${event.band.label.en}`
+        }
+      }
+    case "Quota": {
+      const { band, from, outcome, quota } = event
+      return {
+        kind: "quota",
+        grade: band.id,
+        reason: {
+          zh:
+            `${from.label.zh}名额不超过 ${quota.numerator}/${quota.denominator}（${outcome.graded} 人中最多 ${outcome.limit} 个），${
+              quota.tie === "exclude-tied" ? "同分者同进退，" : ""
+            }调为${band.label.zh}`,
+          en:
+            `${from.label.en} is capped at ${quota.numerator}/${quota.denominator} (at most ${outcome.limit} of ${outcome.graded})${
+              quota.tie === "exclude-tied" ? ", ties treated alike" : ""
+            }: ${band.label.en}`
+        }
+      }
+    }
+  }
 }
 
 const num = (n: number): string => String(n)

@@ -538,7 +538,7 @@ interface Part {
   readonly constant: boolean
 }
 
-const readsData = new Set(["var", "missing", "missing_some"])
+const readsData: ReadonlySet<string> = new Set(["var", "missing", "missing_some"])
 
 /** A constant part that cannot be evaluated (`1 / 0`), at its path. */
 class ConstantFailed {
