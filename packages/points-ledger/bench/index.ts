@@ -159,51 +159,61 @@ const main = () => {
   }
   const heapBase = heap()
 
-  // no chain, in turns: ours, peer, ours, peer (the better of each two)
-  const plain = [timed(() => ours(commands, false)), timed(() => peer(commands, undefined))]
-  const plain2 = [timed(() => ours(commands, false)), timed(() => peer(commands, undefined))]
-  const oursPlain = plain[0]!.ms < plain2[0]!.ms ? plain[0]! : plain2[0]!
-  const peerPlain = Math.min(plain[1]!.ms, plain2[1]!.ms)
-  const ourPlain = oursPlain.value as ReturnType<typeof ours>
-  const peerPlainRun = plain[1]!.value as ReturnType<typeof peer>
-  const sameDecisions = ourPlain.rejected === peerPlainRun.rejected &&
-    [...peerPlainRun.journal.accounts].every(([id, a]) => {
-      const b = Journal.balance(ourPlain.journal, id)
-      return b._tag === "Success" && b.success.available === a.balance
+  // no chain, in turns: ours, peer, ours, peer (the better of each two); only numbers are kept
+  const plainPhase = () => {
+    const o1 = timed(() => ours(commands, false))
+    const p1 = timed(() => peer(commands, undefined))
+    const o2 = timed(() => ours(commands, false))
+    const p2 = timed(() => peer(commands, undefined))
+    const run = o1.value
+    const sameDecisions = run.rejected === p1.value.rejected &&
+      [...p1.value.journal.accounts].every(([id, a]) => {
+        const b = Journal.balance(run.journal, id)
+        return b._tag === "Success" && b.success.available === a.balance
+      })
+    // balance as of a date on the full journal
+    const random = Random.seeded(7)
+    const queries = 100_000
+    const ids = Array.from({ length: queries }, () => `r${Math.floor(random() * residents)}`)
+    const asOf = Array.from(
+      { length: queries },
+      () => CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`)
+    )
+    let checksum = 0
+    const tq = timed(() => {
+      for (let i = 0; i < queries; i++) {
+        const r = Journal.balance(run.journal, ids[i]!, asOf[i]!)
+        if (r._tag === "Success") checksum += r.success.available
+      }
     })
-
-  // balance as of a date on the full journal
-  const random = Random.seeded(7)
-  const queries = 100_000
-  const ids = Array.from({ length: queries }, () => `r${Math.floor(random() * residents)}`)
-  const asOf = Array.from(
-    { length: queries },
-    () => CivilDate.makeUnsafe(`${year}-0${1 + Math.floor(random() * 9)}-15`)
-  )
-  let checksum = 0
-  const tq = timed(() => {
-    for (let i = 0; i < queries; i++) {
-      const r = Journal.balance(ourPlain.journal, ids[i]!, asOf[i]!)
-      if (r._tag === "Success") checksum += r.success.available
+    return {
+      oursMs: Math.min(o1.ms, o2.ms),
+      peerMs: Math.min(p1.ms, p2.ms),
+      sameDecisions,
+      applied: run.journal.length,
+      rejected: run.rejected,
+      codes: Object.fromEntries([...run.codes].sort((a, b) => b[1] - a[1])),
+      balanceUs: (tq.ms * 1000) / queries,
+      checksum
     }
-  })
-  const balanceUs = (tq.ms * 1000) / queries
-  const codes = Object.fromEntries([...ourPlain.codes].sort((a, b) => b[1] - a[1]))
-  plain.length = 0
-  plain2.length = 0
-  ;(oursPlain as { value: unknown }).value = undefined
+  }
+  const plain = plainPhase()
+  const { codes, checksum, balanceUs } = plain
 
-  // SHA-256 chain with node:crypto, in turns
-  const chained = [timed(() => ours(commands, true, node)), timed(() => peer(commands, node))]
-  const peerChained = timed(() => peer(commands, node))
-  const oursChained2 = timed(() => ours(commands, true, node))
-  const oursChained = chained[0]!.ms < oursChained2.ms ? chained[0]! : oursChained2
-  const peerChainedMs = Math.min(chained[1]!.ms, peerChained.ms)
-  const hashed = (oursChained.value as ReturnType<typeof ours>).journal
-  const sameHash = Journal.lastHash(hashed) === (chained[1]!.value as ReturnType<typeof peer>).journal.lastHash
-  chained.length = 0
-  ;(oursChained2 as { value: unknown }).value = undefined
-  ;(peerChained as { value: unknown }).value = undefined
+  // SHA-256 chain with node:crypto, in turns; the better of our two runs is kept for what follows
+  const chainedPhase = () => {
+    const o1 = timed(() => ours(commands, true, node))
+    const p1 = timed(() => peer(commands, node))
+    const sameHash = Journal.lastHash(o1.value.journal) === p1.value.journal.lastHash
+    ;(p1 as { value: unknown }).value = undefined
+    const p2 = timed(() => peer(commands, node))
+    ;(p2 as { value: unknown }).value = undefined
+    ;(o1 as { value: unknown }).value = undefined
+    const o2 = timed(() => ours(commands, true, node))
+    return { oursMs: Math.min(o1.ms, o2.ms), peerMs: Math.min(p1.ms, p2.ms), sameHash, journal: o2.value.journal }
+  }
+  const chained = chainedPhase()
+  const hashed = chained.journal
   const heapHashed = heap() - heapBase
 
   const tv = timed(() => Journal.verify(hashed))
@@ -218,20 +228,20 @@ const main = () => {
     size: commands.length,
     residents,
     node: process.version,
-    applied: ourPlain.journal.length,
-    rejected: ourPlain.rejected,
+    applied: plain.applied,
+    rejected: plain.rejected,
     rejectedBy: codes,
-    peerSameDecisionsAndBalances: sameDecisions,
-    peerSameLastHash: sameHash,
+    peerSameDecisionsAndBalances: plain.sameDecisions,
+    peerSameLastHash: chained.sameHash,
     noChain: {
-      oursTxPerSecond: rate(commands.length, oursPlain.ms),
-      peerTxPerSecond: rate(commands.length, peerPlain),
-      ratio: +(peerPlain / oursPlain.ms).toFixed(2)
+      oursTxPerSecond: rate(commands.length, plain.oursMs),
+      peerTxPerSecond: rate(commands.length, plain.peerMs),
+      ratio: +(plain.peerMs / plain.oursMs).toFixed(2)
     },
     nodeCryptoChain: {
-      oursTxPerSecond: rate(commands.length, oursChained.ms),
-      peerTxPerSecond: rate(commands.length, peerChainedMs),
-      ratio: +(peerChainedMs / oursChained.ms).toFixed(2)
+      oursTxPerSecond: rate(commands.length, chained.oursMs),
+      peerTxPerSecond: rate(commands.length, chained.peerMs),
+      ratio: +(chained.peerMs / chained.oursMs).toFixed(2)
     },
     nobleChain: { commands: part.length, oursTxPerSecond: rate(part.length, tn.ms) },
     verifyMs: Math.round(tv.ms),
@@ -262,7 +272,11 @@ const main = () => {
       `${fmt(results.nobleChain.oursTxPerSecond)} tx/s (${fmt(part.length)} commands)`,
       "printed"
     ],
-    ["verify the 1 M chain", `${(results.verifyMs / 1000).toFixed(2)} s (${results.verified})`, "≤ 2 s"],
+    [
+      `verify the chain (${fmt(entries.length)} entries)`,
+      `${(results.verifyMs / 1000).toFixed(2)} s (${results.verified})`,
+      "≤ 2 s for 1 M"
+    ],
     ["balance as of a date", `${results.balanceAsOfUs} µs`, "≤ 10 µs"],
     ["heap kept by the hashed journal", `${results.hashedJournalHeapMB} MB`, "≤ 400 MB"],
     ["replay from entries (a store's load)", `${fmt(results.replay.entriesPerSecond)} entries/s`, "≥ 1,000,000 /s"],

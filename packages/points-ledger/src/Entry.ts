@@ -13,7 +13,6 @@ import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
 import * as Hasher from "./Hasher.js"
 import { IdString } from "./internal/fields.js"
-import { fields } from "./internal/read.js"
 
 /**
  * One line of a transaction: an amount of points into (positive) or out of (negative) an account.
@@ -222,16 +221,28 @@ export const hashVersion = 2
  * @since 0.2.0
  */
 export const commandText = (command: Command.Command, withExpectedSeq: boolean): string => {
-  const c = command as unknown as Record<string, unknown>
   const expectedSeq = withExpectedSeq && command.expectedSeq !== undefined ? String(command.expectedSeq) : "-"
-  let text = `${command._tag}|${JSON.stringify(command.key)}|${JSON.stringify(command.on)}|${expectedSeq}`
-  const list = Object.hasOwn(fields, command._tag) ? fields[command._tag] : []
-  for (let i = 0; i < list.length; i++) {
-    const [name, kind] = list[i]!
-    const value = c[name]
-    text += `|${kind === "holder" ? holderText(value) : valueText(value)}`
-  }
-  return text
+  const head = `${command._tag}|${valueText(command.key)}|${valueText(command.on)}|${expectedSeq}`
+  const tag = command._tag
+  return Object.hasOwn(kindTexts, tag) ? head + kindTexts[tag](command as never) : head
+}
+
+type Of<K extends Command.Kind> = Extract<Command.Command, { readonly _tag: K }>
+const v = (value: unknown): string => valueText(value)
+
+/** The fields of each kind, in the order of `internal/read.ts`'s `fields` (the known-answer vectors pin both). */
+const kindTexts: { readonly [K in Command.Kind]: (c: Of<K>) => string } = {
+  Open: (c) => `|${v(c.account)}|${holderText(c.holder)}`,
+  Earn: (c) => `|${v(c.account)}|${v(c.activity)}|${v(c.minutes)}|${v(c.approvedBy)}|${v(c.note)}`,
+  Redeem: (c) => `|${v(c.account)}|${v(c.item)}|${v(c.quantity)}`,
+  Hold: (c) => `|${v(c.account)}|${v(c.item)}|${v(c.quantity)}`,
+  Release: (c) => `|${v(c.hold)}`,
+  Settle: (c) => `|${v(c.hold)}`,
+  Adjust: (c) => `|${v(c.account)}|${v(c.amount)}|${v(c.reason)}|${v(c.approvedBy)}`,
+  Reverse: (c) => `|${v(c.target)}|${v(c.reason)}`,
+  Transfer: (c) => `|${v(c.from)}|${v(c.to)}|${v(c.amount)}`,
+  Donate: (c) => `|${v(c.from)}|${v(c.amount)}`,
+  Expire: () => ""
 }
 
 const valueText = (value: unknown): string => {

@@ -786,3 +786,35 @@ export interface CapRoom {
   }>
   readonly left: number | undefined
 }
+
+/**
+ * The journal as it was after the entry `seq` (its first `seq + 1` entries): a snapshot of
+ * balances, lots, holds and stock at that point, with `head(...)` its seq and hash. The value
+ * is made at once; its state is rebuilt from those entries when it is first used. `seq` -1
+ * gives the empty journal; a `seq` past the end gives the journal itself.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-03-01")
+ * const built = Journal.appendAll(Journal.make({ scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e1", on, account: "ha", activity: "cleaning" },
+ *   { _tag: "Earn", key: "e2", on, account: "ha", activity: "cleaning" }
+ * ])
+ * if (built._tag === "Success") {
+ *   const then = Journal.upTo(built.success.journal, 1)
+ *   console.log(then.length, Journal.balance(then, "ha")._tag === "Success") // 2 true
+ * }
+ * ```
+ *
+ * @category combinators
+ * @since 0.2.0
+ */
+export const upTo = (journal: Journal, seq: number): Journal => {
+  const state = attachedState(journal)
+  if (state === undefined || !Number.isSafeInteger(seq) || seq + 1 >= journal.length) return journal
+  return attach(wrap(journal, Math.max(0, seq + 1)), state)
+}

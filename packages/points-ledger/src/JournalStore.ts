@@ -5,6 +5,24 @@
  * over its database. Loading replays every stored command, so a stored journal always gives
  * the same state and hashes.
  *
+ * What a store implements and relies on:
+ *
+ * - **Entries in.** `append(entries, expectedLength)` stores all the entries or none, and only
+ *   when the store holds exactly `expectedLength` entries (optimistic concurrency). Entries are
+ *   plain JSON values (`Entry.Entry`): store them as they are; `Entry.decodeAll` accepts every
+ *   entry a journal wrote, and nothing a store adds may change a field (the hash covers them).
+ * - **Journal out.** `read(from)` gives the entries from an index on, oldest first;
+ *   `load(setup, { head })` replays them into a journal (every command checked again, every
+ *   entry compared), the same as `Journal.fromEntries`.
+ * - **The head.** After each append, `Journal.head(journal)` is `{ seq, hash }` of the last
+ *   entry. Keep it apart from the entries (another table, another party) or publish it: `load`
+ *   and `Entry.verify(entries, { head })` then find entries cut off at the end and whole
+ *   rewrites, which the chain alone cannot.
+ * - **Snapshots.** `Journal.upTo(journal, seq)` is the state after the entry `seq`, with its
+ *   head; a state is not serialised (a store keeps entries and heads, and a load replays).
+ * - **Verification without replay.** `Entry.verify(entries, { hashChain, head })` checks the
+ *   chain, sequence and balance of stored entries alone (no scheme needed).
+ *
  * @since 0.1.0
  */
 import { ValidationReport } from "@gongzhi/core"

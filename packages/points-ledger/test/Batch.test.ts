@@ -54,3 +54,21 @@ describe("Journal", () => {
     })
   })
 })
+
+describe("Journal.upTo", () => {
+  it("is the journal as it was after an entry, with that entry's head, the journal itself unchanged", () => {
+    const j = base()
+    const entries = Journal.entries(j)
+    const then = Journal.upTo(j, 5)
+    expect(then.length).toBe(6)
+    expect(Journal.head(then)).toEqual({ seq: 5, hash: entries[5]!.hash })
+    expect(Journal.entries(then)).toEqual(entries.slice(0, 6))
+    expect(Journal.head(j)).toEqual({ seq: entries.length - 1, hash: Journal.lastHash(j) })
+    expect(Journal.upTo(j, 99)).toBe(j)
+    expect(Journal.upTo(j, -1).length).toBe(0)
+    // appending to the snapshot branches off; the journal itself stays as it was
+    const branch = ok(Journal.append(then, earn("ha", "cleaning", "2024-02-12", { key: "branch" }))).journal
+    expect(branch.length).toBe(7)
+    expect(Journal.entries(j)).toEqual(entries)
+  })
+})

@@ -28,9 +28,25 @@ const malformed = (value: string, label: { readonly zh: string; readonly en: str
     ? []
     : [messages.make("LEDGER_TEXT_MALFORMED", { params: { labelZh: label.zh, labelEn: label.en } })]
 
-/** The quick check of an id: core's `Id.isValid` and well-formed. */
-export const isId = (value: unknown): value is string =>
-  typeof value === "string" && Id.isValid(value) && isWellFormed(value)
+/**
+ * The quick check of an id: core's `Id.isValid` (1 to 128 characters, no control character,
+ * nothing `trim` removes at either end) and well-formed, in one pass over the characters for
+ * ASCII ids (core's own check for the others).
+ */
+export const isId = (value: unknown): value is string => {
+  if (typeof value !== "string") return false
+  const n = value.length
+  if (n === 0 || n > Id.defaultMaxLength) return false
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    // anything outside printable ASCII: core's rules and the surrogate check decide
+    if (c <= 0x20 || c >= 0x7f) {
+      if (c === 0x20 && i > 0 && i < n - 1) continue
+      return Id.isValid(value) && isWellFormed(value)
+    }
+  }
+  return true
+}
 
 /** An id schema (no brand: documents and commands stay plain strings for their writers). */
 export const IdString = (label: { readonly zh: string; readonly en: string }) =>

@@ -18,13 +18,15 @@ export interface Plan {
 }
 
 export interface Planned {
-  readonly issues: Array<Issue.DomainIssue>
+  readonly issues: ReadonlyArray<Issue.DomainIssue>
   readonly plan: Plan | undefined
 }
 
-export const fail = (issues: Array<Issue.DomainIssue>): Planned => ({ issues, plan: undefined })
+const noIssues: ReadonlyArray<Issue.DomainIssue> = Object.freeze([])
 
-export const planned = (plan: Plan): Planned => ({ issues: [], plan })
+export const fail = (issues: ReadonlyArray<Issue.DomainIssue>): Planned => ({ issues, plan: undefined })
+
+export const planned = (plan: Plan): Planned => ({ issues: noIssues, plan })
 
 export const describe = (u: unknown): string => (typeof u === "string" ? JSON.stringify(u) : String(u))
 
