@@ -249,14 +249,14 @@ export const build = (
   ): A | undefined => {
     const result = decode(source.value)
     if (Result.isSuccess(result)) return result.success
-    issues.push(...prefixed(source.file, result.failure))
+    for (const issue of prefixed(source.file, result.failure)) issues.push(issue)
     return undefined
   }
 
   options.onStep?.(t(lang, "组织架构", "organisation"))
   const org = orgSections(sources, lang)
-  if (Result.isFailure(org)) issues.push(...org.failure.issues)
-  else sections.push(...org.success)
+  if (Result.isFailure(org)) { for (const issue of org.failure.issues) issues.push(issue) }
+  else for (const section of org.success) sections.push(section)
 
   for (const source of byKind(JournalFile.document.kind)) {
     options.onStep?.(t(lang, `积分流水 ${source.file}`, `journal ${source.file}`))

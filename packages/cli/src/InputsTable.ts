@@ -66,7 +66,7 @@ const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): Reado
   while (stack.length > 0) {
     const indicator = stack.pop()!
     if (indicator.children !== undefined && indicator.children.length > 0) {
-      stack.push(...[...indicator.children].reverse())
+      for (let i = indicator.children.length - 1; i >= 0; i--) stack.push(indicator.children[i]!)
     } else leaves.push(indicator)
   }
   for (const leaf of leaves) {

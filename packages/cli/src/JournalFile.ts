@@ -168,7 +168,7 @@ const decodeEntries = (
   const issues: Array<Issue.DomainIssue> = []
   for (let from = 0; from < raw.length; from += chunk) {
     const part = Entry.decodeAll(raw.slice(from, from + chunk))
-    if (Result.isSuccess(part)) decoded.push(...part.success)
+    if (Result.isSuccess(part)) { for (const entry of part.success) decoded.push(entry) }
     else {
       for (const issue of part.failure.issues) {
         const [index, ...rest] = issue.path
@@ -244,9 +244,9 @@ export const load = (
   )
   const entries = decodeEntries(doc.entries, options?.onProgress)
   const failures: Array<Issue.DomainIssue> = []
-  if (Result.isFailure(scheme)) failures.push(...scheme.failure.issues)
-  if (Result.isFailure(catalog)) failures.push(...catalog.failure.issues)
-  if (Result.isFailure(entries)) failures.push(...entries.failure.issues)
+  if (Result.isFailure(scheme)) { for (const issue of scheme.failure.issues) failures.push(issue) }
+  if (Result.isFailure(catalog)) { for (const issue of catalog.failure.issues) failures.push(issue) }
+  if (Result.isFailure(entries)) { for (const issue of entries.failure.issues) failures.push(issue) }
   if (Result.isFailure(scheme) || Result.isFailure(catalog) || Result.isFailure(entries)) {
     return Result.fail(ValidationReport.make(failures))
   }

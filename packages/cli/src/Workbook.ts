@@ -153,7 +153,26 @@ export const read = async (
 }
 
 /**
- * Writes sheets as an Excel workbook (.xlsx) with a bold, frozen header row.
+ * A sheet name Excel accepts, unique in the workbook: the characters it forbids (`\ / : * ? [ ]`)
+ * become `_`, apostrophes at either end go, at most 31 characters, and a name already used
+ * (Excel compares without case) gets ` (2)`, ` (3)`…
+ */
+const sheetName = (wanted: string, used: Set<string>): string => {
+  const clean = wanted.replace(/[\\/:*?[\]]/g, "_").replace(/^'+|'+$/g, "").trim()
+  const base = Array.from(clean === "" ? "Sheet" : clean).slice(0, 31).join("")
+  let name = base
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`
+    name = Array.from(base).slice(0, 31 - suffix.length).join("") + suffix
+  }
+  used.add(name.toLowerCase())
+  return name
+}
+
+/**
+ * Writes sheets as an Excel workbook (.xlsx) with a bold, frozen header row. Sheet names are
+ * made ones Excel accepts (forbidden characters `\ / : * ? [ ]` become `_`, at most 31
+ * characters, a repeated name gets ` (2)`), so any sheet name can be written.
  *
  * @example
  * ```ts
@@ -170,13 +189,18 @@ export const write = async (sheets: ReadonlyArray<Table.Sheet>): Promise<Uint8Ar
   const { default: ExcelJS } = await import("exceljs")
   const workbook = new ExcelJS.Workbook()
   workbook.creator = "gongzhi"
+  const used = new Set<string>()
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] })
-    for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? undefined))
+    const name = sheetName(sheet.name, used)
+    const worksheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
+    const widths: Array<number> = []
+    for (const row of sheet.rows) {
+      worksheet.addRow(row.map((cell) => cell ?? undefined))
+      for (let c = 0; c < row.length; c++) widths[c] = Math.max(widths[c] ?? 4, String(row[c] ?? "").length)
+    }
     worksheet.getRow(1).font = { bold: true }
     worksheet.columns.forEach((column, index) => {
-      const widest = Math.max(...sheet.rows.map((row) => String(row[index] ?? "").length), 4)
-      column.width = Math.min(60, widest + 4)
+      column.width = Math.min(60, (widths[index] ?? 4) + 4)
     })
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer())

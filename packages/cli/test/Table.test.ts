@@ -159,3 +159,25 @@ describe("Table", () => {
     })
   })
 })
+
+describe("Workbook names and sizes", () => {
+  it("writes sheets whose names Excel forbids or repeats, and reads them back under names it accepts", async () => {
+    const rows = [["a"], [1]]
+    const bytes = await Workbook.write([{ name: "2024/Q1: 积分*?[]", rows }, { name: "结果", rows }, {
+      name: "结果",
+      rows
+    }, {
+      name: "x".repeat(40),
+      rows
+    }])
+    const names = Result.getOrThrow(await Workbook.read(bytes)).map((s) => s.name)
+    expect(names).toEqual(["2024_Q1_ 积分____", "结果", "结果 (2)", "x".repeat(31)])
+  })
+
+  it("writes a sheet of 200,000 rows (no spread of rows into a call)", async () => {
+    const rows: Array<Array<Table.Cell>> = [["编号", "积分"]]
+    for (let i = 0; i < 200_000; i++) rows.push([`m-${i}`, i])
+    const bytes = await Workbook.write([{ name: "积分", rows }])
+    expect(bytes.length).toBeGreaterThan(0)
+  }, 120_000)
+})

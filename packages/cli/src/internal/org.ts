@@ -168,7 +168,7 @@ export const readRoster = async (context: Cli.Context, file: string): Promise<Or
       specOf(columns),
       match.schema as Schema.Decoder<unknown>
     )
-    if (Result.isFailure(records)) issues.push(...records.failure.issues)
+    if (Result.isFailure(records)) { for (const issue of records.failure.issues) issues.push(issue) }
     else doc[match.key] = records.success
   })
   if (doc["orgUnits"] === undefined && !issues.some(Issue.isError)) {
@@ -242,8 +242,9 @@ export const orgSections = (
   for (const source of sources) {
     if (Document.peekHeader(source.value)?.kind !== OrgPolicy.document.kind) continue
     const policy = OrgPolicy.document.decode(source.value)
-    if (Result.isFailure(policy)) issues.push(...policy.failure.issues.map(Issue.prefixPath([source.file])))
-    else policies.push(policy.success)
+    if (Result.isFailure(policy)) {
+      for (const issue of policy.failure.issues) issues.push(Issue.prefixPath([source.file])(issue))
+    } else policies.push(policy.success)
   }
   const sections: Array<Report.Section> = []
   for (const source of sources) {
@@ -253,7 +254,7 @@ export const orgSections = (
       (doc) => Result.flatMap(resolvePolicy(doc.policy, policies, ["policy"]), (policy) => OrgTree.build(doc, policy))
     )
     if (Result.isFailure(built)) {
-      issues.push(...built.failure.issues.map(Issue.prefixPath([source.file])))
+      for (const issue of built.failure.issues) issues.push(Issue.prefixPath([source.file])(issue))
       continue
     }
     const tree = built.success
