@@ -77,10 +77,19 @@ export const parse = (location: unknown): Result.Result<Target, ValidationReport
   return Result.succeed({ _tag: "Pglite", dataDir: location })
 }
 
-const failed = (error: { readonly reason: { readonly _tag: string }; readonly message: string }) =>
+const detailOf = (error: { readonly message: string; readonly reason: { readonly cause?: unknown } }): string => {
+  const cause = error.reason.cause
+  return cause instanceof Error && cause.message !== "" && cause.message !== error.message
+    ? `${error.message}: ${cause.message}`
+    : error.message
+}
+
+const failed = (
+  error: { readonly reason: { readonly _tag: string; readonly cause?: unknown }; readonly message: string }
+) =>
   ValidationReport.of(messages.make("STORE_DATABASE_FAILED", {
     path: [],
-    params: { reason: error.reason._tag, detail: error.message }
+    params: { reason: error.reason._tag, detail: detailOf(error) }
   }))
 
 /**

@@ -10,6 +10,7 @@
  * @since 0.2.0
  */
 import { type Issue, ValidationReport } from "@gongzhi/core"
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
@@ -17,7 +18,7 @@ import * as Layer from "effect/Layer"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as Result from "effect/Result"
 import * as SqlClient from "effect/sql/SqlClient"
-import type { SqlError } from "effect/sql/SqlError"
+import { isSqlError, type SqlError } from "effect/sql/SqlError"
 import { describe } from "./internal/describe.js"
 import { messages } from "./Messages.js"
 import * as Migrations from "./Migrations.js"
@@ -319,11 +320,41 @@ const strip = (r: Record.Record & { readonly text?: string }): Record.Record => 
   hash: r.hash
 })
 
+const detailOf = (error: { readonly message: string; readonly reason: { readonly cause?: unknown } }): string => {
+  const cause = error.reason.cause
+  return cause instanceof Error && cause.message !== "" && cause.message !== error.message
+    ? `${error.message}: ${cause.message}`
+    : error.message
+}
+
 const databaseFailed = (error: SqlError) =>
   ValidationReport.of(messages.make("STORE_DATABASE_FAILED", {
     path: [],
-    params: { reason: error.reason._tag, detail: error.message }
+    params: { reason: error.reason._tag, detail: detailOf(error) }
   }))
+
+/**
+ * Handles the first SQL error of a failure — a typed one, or a defect (a connection that broke
+ * while rolling back adds one) — and passes on the store's own failures; interruptions stay.
+ */
+const onSqlError = <B>(
+  handle: (error: SqlError) => Effect.Effect<B, ValidationReport.ValidationReport>
+) =>
+<A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | SqlError>) =>
+  Effect.catchCause(effect, (cause): Effect.Effect<A | B, ValidationReport.ValidationReport> => {
+    for (const reason of cause.reasons) {
+      if (Cause.isFailReason(reason)) {
+        return isSqlError(reason.error) ? handle(reason.error) : Effect.fail(reason.error)
+      }
+    }
+    for (const reason of cause.reasons) {
+      if (Cause.isDieReason(reason) && isSqlError(reason.defect)) return handle(reason.defect)
+    }
+    return Effect.failCause(cause as Cause.Cause<never>)
+  })
+
+const guard = <A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | SqlError>) =>
+  onSqlError((error) => Effect.fail(databaseFailed(error)))(effect)
 
 const pageSize = 10_000
 const insertChunk = 1_000
@@ -495,16 +526,14 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
           return { records: made, replayed: false, head: { stream, length, hash: prev } }
         }))
         return yield* write.pipe(
-          Effect.catchTag("SqlError", (error) =>
+          onSqlError((error) =>
             error.reason._tag === "UniqueViolation" || error.reason._tag === "SerializationError" ||
               error.reason._tag === "DeadlockError"
               // another writer took the seq or the key first: a retry of a stored batch gives the
               // original records, anything else is a conflict
-              ? replayedOrConflict(stream, batch, expectedSeq).pipe(
-                Effect.catchTag("SqlError", (again) =>
-                  Effect.fail(databaseFailed(again)))
-              )
-              : Effect.fail(databaseFailed(error)))
+              ? guard(replayedOrConflict(stream, batch, expectedSeq))
+              : Effect.fail(databaseFailed(error))
+          )
         )
       })
 
@@ -589,8 +618,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
         return { records: out, head }
       }))
 
-    const orDatabase = <A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | SqlError>) =>
-      Effect.catchTag(effect, "SqlError", (error) => Effect.fail(databaseFailed(error)))
+    const orDatabase = guard
 
     const checkedStream = (stream: unknown, seq?: unknown) => {
       const issues: Array<Issue.DomainIssue> = []

@@ -20,13 +20,23 @@ export interface Backend {
 }
 
 /** PGlite in memory, served on 127.0.0.1 (a free port) over the wire protocol. */
-export const servePglite = async (dataDir?: string) => {
-  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir })
-  const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 16 })
+export const servePglite = async (options?: { readonly dataDir?: string; readonly maxConnections?: number }) => {
+  const db = await PGlite.create(options?.dataDir === undefined ? {} : { dataDir: options.dataDir })
+  // PGlite is one session: its wire server queues messages, not whole extended-protocol
+  // exchanges, so concurrent connections can break each other's unnamed portals; one
+  // connection at a time (the default of pglite-socket) is safe, more only for one client.
+  const server = new PGLiteSocketServer({
+    db,
+    port: 0,
+    host: "127.0.0.1",
+    maxConnections: options?.maxConnections ?? 1
+  })
   await server.start()
   return {
     location: `postgres://postgres@${server.getServerConn()}/postgres`,
     db,
+    /** Stops serving (every connection dropped), keeping the database. */
+    stopServer: () => server.stop(),
     stop: async () => {
       await server.stop()
       await db.close()
@@ -43,7 +53,7 @@ export const backends: ReadonlyArray<Backend> = [
   {
     name: "pg-wire",
     label: "@effect/sql-pg against PGlite over the wire protocol (pglite-socket, 127.0.0.1)",
-    start: () => servePglite()
+    start: () => servePglite({ maxConnections: 4 })
   },
   ...(serverUrl === undefined ? [] : [{
     name: "server" as const,
