@@ -9,7 +9,7 @@ import { CivilDate, Id, Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import type * as Agreement from "./Agreement.js"
-import { duplicateIds } from "./internal/checks.js"
+import { duplicateIds, idText } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 import * as ThreeLists from "./ThreeLists.js"
 
@@ -46,7 +46,7 @@ export const MeetingId = Id.make("MeetingId", { label: { zh: "会议编号", en:
 export type MeetingId = typeof MeetingId.Type
 
 const Decision = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: idText({ zh: "决定编号", en: "decision id" }),
   text: Schema.NonEmptyString,
   outcome: Schema.Union([
     Schema.TaggedStruct("ActionItem", { owner: Schema.NonEmptyString, due: CivilDate.CivilDate }),

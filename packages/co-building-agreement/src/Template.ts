@@ -11,10 +11,12 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Agreement from "./Agreement.js"
 import * as FiveJoints from "./FiveJoints.js"
-import { duplicateIds, NonNegativeFen, positiveInt } from "./internal/checks.js"
+import { duplicateIds, idText, NonNegativeFen, positiveInt } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 
-const Clause = Schema.Struct({ id: Schema.NonEmptyString, text: Label.Label }).annotate({ identifier: "Clause" })
+const Clause = Schema.Struct({ id: idText({ zh: "条款编号", en: "clause id" }), text: Label.Label }).annotate({
+  identifier: "Clause"
+})
 
 /**
  * The template document (`kind: "co-building-agreement-template"`, `schemaVersion: 1`).
@@ -36,7 +38,7 @@ export const document = Document.define({
   label: { zh: "共驻共建协议范本", en: "co-building agreement template" },
   description: "A county's standard clauses for co-building agreements (协议范本)",
   fields: {
-    id: Schema.NonEmptyString,
+    id: idText({ zh: "范本编号", en: "template id" }),
     name: Label.Label,
     requiredJoints: Schema.Array(FiveJoints.Joint),
     minimumAnnualFunding: NonNegativeFen,

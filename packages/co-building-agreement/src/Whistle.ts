@@ -11,7 +11,7 @@ import { Document, Id, Instant, Issue, Label, ValidationReport } from "@gongzhi/
 import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { duplicateIds, fail1, failWith, positiveInt } from "./internal/checks.js"
+import { duplicateIds, fail1, failWith, idText, positiveInt } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -102,7 +102,7 @@ export const policyDocument = Document.define({
   label: { zh: "吹哨报到响应规范", en: "whistle response policy" },
   description: "Response-time targets per urgency for whistle-and-report (吹哨报到)",
   fields: {
-    id: Schema.NonEmptyString,
+    id: idText({ zh: "规范编号", en: "policy id" }),
     name: Label.Label,
     targets: Schema.Array(Target)
   },
@@ -168,7 +168,7 @@ export type WhistleId = typeof WhistleId.Type
 
 const Party = Schema.Struct({
   kind: Schema.Literals(["unit", "department"]),
-  id: Schema.NonEmptyString,
+  id: idText({ zh: "单位或部门编号", en: "unit or department id" }),
   name: Schema.optionalKey(Schema.String)
 })
 

@@ -1,7 +1,7 @@
 import { Period, Redaction } from "@gongzhi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Agreement, Fulfilment, Lifecycle, MicroWish, Presets, Template } from "../src/index.js"
+import { Agreement, Fulfilment, Lifecycle, MicroWish, Presets, Template, Whistle } from "../src/index.js"
 import { agreement, codesOf, mingquan } from "./fixtures.js"
 
 const template = Presets.standardTemplate
@@ -134,6 +134,28 @@ describe("issue 16", () => {
       ])
       expect(rows[0]!.status).toBe(MicroWish.statusLabels.published.zh)
       expect(MicroWish.notice([post("王", "x")], "en")[0]!.status).toBe(MicroWish.statusLabels.published.en)
+    })
+  })
+
+  describe("ids follow core's Id rules", () => {
+    it("template, clause, whistle policy, called party and decision ids refuse spaces, NUL and lone surrogates", () => {
+      const t = JSON.parse(JSON.stringify(template))
+      expect(codesOf(Template.document.decode({ ...t, id: " std " }))).toEqual(["CORE_ID_UNTRIMMED"])
+      expect(codesOf(Template.document.decode({ ...t, clauses: [{ ...t.clauses[0], id: "a\u0000" }] }))).toEqual([
+        "CORE_ID_CONTROL_CHARACTER"
+      ])
+      const p = JSON.parse(JSON.stringify(Presets.pingguWhistlePolicy))
+      expect(codesOf(Whistle.policyDocument.decode({ ...p, id: "x\uD800" }))).toEqual(["CORE_ID_LONE_SURROGATE"])
+      const call = Whistle.blow({
+        id: "w-1",
+        grandCommittee: "gc",
+        category: "fire",
+        urgency: "urgent",
+        blownAt: "2024-03-01T21:00:00+08:00",
+        description: "楼道堆物",
+        called: [{ kind: "unit", id: " " }]
+      })
+      expect(codesOf(call)).toContain("CORE_ID_UNTRIMMED")
     })
   })
 })

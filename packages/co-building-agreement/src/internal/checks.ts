@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { CivilDate, Fen, Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { messages } from "../Messages.js"
@@ -16,6 +16,17 @@ export const failWith = <A>(
 /** @internal */
 export const fail1 = <A>(issue: Issue.DomainIssue): Result.Result<A, ValidationReport.ValidationReport> =>
   Result.fail(ValidationReport.of(issue))
+
+/**
+ * An id kept as a plain string but checked by core's id rules (not empty, ≤ 128 characters, no
+ * control characters, no lone surrogates, no surrounding spaces), like every id of the SDK.
+ *
+ * @internal
+ */
+export const idText = (label: { readonly zh: string; readonly en: string }) =>
+  Schema.String.check(Issue.refine((value: string) => Id.validate(value, { label }), {
+    jsonSchema: { minLength: 1, maxLength: Id.defaultMaxLength, pattern: "^\\S(.*\\S)?$" }
+  }))
 
 /** A Fen amount that must not be negative, reported with the package's own code. @internal */
 export const NonNegativeFen = Fen.Fen.check(Issue.refine(
