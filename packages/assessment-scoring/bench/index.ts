@@ -1,21 +1,27 @@
 /**
  * Benchmark of @gongzhi/assessment-scoring: scores N subjects × 100 indicators (threshold
- * bands, a bonus item, a deduction item, a veto rule, grades with a 1/3 quota and a ranking)
- * and compares, on the same generated data in the same process, with
- *   - json-rules-engine 7 evaluating the equivalent rules (one rule per band, bonus, deduction
- *     and veto; totals, grades, quota and ranking then computed by the same plain code), and
- *   - a hand-written loop computing the same totals, grades, quota and ranking (no explanations),
- *     timed in turns with ours, on the generated inputs and again on the same inputs parsed
- *     from JSON.
- * Prints ratios and peak memory and writes bench/results/assessment-scoring.json.
+ * bands, a bonus item, a deduction item, a veto rule, grades with a 1/3 quota and a ranking;
+ * every input checked, every result with its explanation) and compares, on the same generated
+ * data in one process, each peer timed in turns with ours after the same warm-up:
+ *   - json-logic-engine 5 in its compiled `build` mode, and json-logic-js 2, evaluating the same
+ *     weighted formula as one JSON Logic rule per subject (grades, quota and ranking then
+ *     computed by the same plain code; no input checks, no explanations),
+ *   - json-rules-engine 7 evaluating the equivalent rules (one per band, bonus, deduction, veto),
+ *   - a hand-written loop computing the same totals, grades, quota and ranking, its keys made once,
+ *   - and, when its sources are there (node_modules/.baseline/src, the engine as it was before the
+ *     plain structure), the previous engine.
+ * Prints ratios, writes bench/results/assessment-scoring.json and rewrites the table between the
+ * markers in the README.
  *
  * Run: npm run bench   (sizes: BENCH_SUBJECTS=10000 BENCH_PEER_SUBJECTS=2000 by default)
  */
 import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
 import { Random } from "@gongzhi/core"
 import { Result } from "effect"
+import { LogicEngine } from "json-logic-engine"
 import { Engine } from "json-rules-engine"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { setFlagsFromString } from "node:v8"
@@ -111,6 +117,8 @@ const grade = (rows: Array<Row>) => {
 const round2 = (x: number) => Math.round(x * 100) / 100
 
 // ---------------------------------------------------------------- the hand-written loop
+// the keys of the values, made once (not one string per value and run)
+const keys = Array.from({ length: INDICATORS }, (_, i) => `i${i}`)
 const handWritten = (list: ReadonlyArray<Inputs.Subject>) => {
   const bands = Array.from({ length: INDICATORS }, (_, i) => bandsOf(i))
   const rows: Array<Row> = []
@@ -120,7 +128,7 @@ const handWritten = (list: ReadonlyArray<Inputs.Subject>) => {
       let dim = 0
       for (let k = 0; k < INDICATORS / DIMENSIONS; k++) {
         const i = d * (INDICATORS / DIMENSIONS) + k
-        const v = s.values[`i${i}`] as number
+        const v = s.values[keys[i]!] as number
         for (const b of bands[i]!) {
           if ((b.min === undefined || v >= b.min) && (b.below === undefined || v < b.below)) {
             dim += b.points
@@ -135,6 +143,56 @@ const handWritten = (list: ReadonlyArray<Inputs.Subject>) => {
   }
   return { rows, ...grade(rows) }
 }
+
+// ---------------------------------------------------------------- the same formula as one JSON Logic rule
+// total = max(0, Σ_d min(Σ_i band points of i, 10) + 2·[award > 0] − 3·[complaint > 0]), and the veto
+const bandRule = (i: number): unknown => {
+  const [low, mid] = bandsOf(i)
+  return { "if": [{ ">=": [{ "var": keys[i] }, 80] }, 1, { ">=": [{ "var": keys[i] }, low!.below] }, mid!.points, 0] }
+}
+const formulaRule = {
+  "max": [0, {
+    "+": [
+      ...Array.from({ length: DIMENSIONS }, (_, d) => ({
+        "min": [{ "+": Array.from({ length: INDICATORS / DIMENSIONS }, (_, k) => bandRule(d * 10 + k)) }, 10]
+      })),
+      { "if": [{ ">": [{ "var": "award" }, 0] }, 2, 0] },
+      { "if": [{ ">": [{ "var": "complaint" }, 0] }, -3, 0] }
+    ]
+  }]
+}
+const vetoRule = { "==": [{ "var": "i0" }, 0] }
+/** Scores with a JSON Logic evaluator: the rule per subject, then the same plain grading. */
+const withJsonLogic = (
+  list: ReadonlyArray<Inputs.Subject>,
+  total: (data: Record<string, unknown>) => unknown,
+  vetoed: (data: Record<string, unknown>) => unknown
+) => {
+  const rows: Array<Row> = []
+  for (const s of list) {
+    const data: Record<string, unknown> = {
+      ...s.values,
+      award: s.bonus!["award"],
+      complaint: s.deductions!["complaint"]
+    }
+    rows.push({ id: s.id, total: round2(total(data) as number), veto: vetoed(data) === true })
+  }
+  return { rows, ...grade(rows) }
+}
+// json-logic-js ships no types: its one function, declared here
+const jsonLogic = createRequire(import.meta.url)("json-logic-js") as {
+  readonly apply: (rule: unknown, data: unknown) => unknown
+}
+const logicEngine = new LogicEngine()
+const builtTotal = logicEngine.build(formulaRule as never) as (data: unknown) => unknown
+const builtVeto = logicEngine.build(vetoRule as never) as (data: unknown) => unknown
+const jsonLogicEngineBuilt = (list: ReadonlyArray<Inputs.Subject>) => withJsonLogic(list, builtTotal, builtVeto)
+const jsonLogicJs = (list: ReadonlyArray<Inputs.Subject>) =>
+  withJsonLogic(
+    list,
+    (data) => jsonLogic.apply(formulaRule, data),
+    (data) => jsonLogic.apply(vetoRule, data)
+  )
 
 // ---------------------------------------------------------------- json-rules-engine
 const makeEngine = () => {
@@ -234,19 +292,37 @@ const retainedHeap = () => {
   return process.memoryUsage().heapUsed
 }
 
+const here = dirname(fileURLToPath(import.meta.url))
+/** The engine as it was before the plain structure, when its sources were put there (not committed). */
+const baselinePath = join(here, "..", "node_modules", ".baseline", "src", "index.ts")
+const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US")
+const met = (ok: boolean) => (ok ? "met" : "**not met**")
+
 const main = async () => {
   console.log(
     `assessment-scoring bench: ${SUBJECTS} subjects × ${INDICATORS} indicators (json-rules-engine on ${PEER_SUBJECTS})`
   )
   const rssBefore = process.memoryUsage().rss
   const heapInputs = retainedHeap()
-  // warm up
-  Assessment.score(plan, Inputs.make("bench", subjects.slice(0, 200)))
-  handWritten(subjects.slice(0, 200))
-  const turns = await inTurns(5, () => Assessment.score(plan, inputs), () => handWritten(subjects))
-  const ours = turns.ours
-  if (Result.isFailure(ours.value)) throw new Error(JSON.stringify(ours.value.failure.issues.slice(0, 3)))
-  const kept = ours.value.success
+  const baseline = existsSync(baselinePath)
+    ? (await import(baselinePath) as { Assessment: { score: (plan: never, inputs: never) => unknown } })
+    : undefined
+  const ours = () => Assessment.score(plan, inputs)
+  // every side warmed the same way: three runs on the first 200 subjects
+  const warm = subjects.slice(0, 200)
+  const warmInputs = Inputs.make("bench", warm)
+  for (let i = 0; i < 3; i++) {
+    Assessment.score(plan, warmInputs)
+    handWritten(warm)
+    jsonLogicEngineBuilt(warm)
+    jsonLogicJs(warm)
+    baseline?.Assessment.score(plan as never, warmInputs as never)
+  }
+  const turns = await inTurns(5, ours, () => handWritten(subjects))
+  const oursRun = turns.ours
+  if (Result.isFailure(oursRun.value)) throw new Error(JSON.stringify(oursRun.value.failure.issues.slice(0, 3)))
+  const kept = oursRun.value.success
   const heapWithResult = retainedHeap()
   // explanations and their trees are made when first read: read every subject's, and keep them all
   const countNodes = (nodes: ReadonlyArray<{ readonly children?: ReadonlyArray<unknown> | undefined }>): number =>
@@ -255,7 +331,6 @@ const main = async () => {
     kept.subjects.reduce((sum, subject) => sum + countNodes(subject.explanation.tree), 0)
   )
   const heapWithTrees = retainedHeap()
-  const peakRss = process.resourceUsage().maxRSS * 1024
   const hand = turns.hand
   // the same inputs as they arrive from JSON (an API, a file): V8 gives parsed objects fast
   // properties, where objects filled key by key, as above, end up as hash tables
@@ -264,51 +339,123 @@ const main = async () => {
   if (Result.isFailure(fromJson.ours.value) || fromJson.ours.value.success.inputsHash !== kept.inputsHash) {
     throw new Error("the inputs parsed from JSON scored differently")
   }
+  const engineTurns = await inTurns(5, ours, () => jsonLogicEngineBuilt(subjects))
+  const logicJsTurns = await inTurns(3, ours, () => jsonLogicJs(subjects))
+  const baselineTurns = baseline === undefined
+    ? undefined
+    : await inTurns(5, ours, () => baseline.Assessment.score(plan as never, inputs as never))
 
-  // agreement: our totals and grades match the hand-written loop
+  // agreement: our totals and grades match the hand-written loop, and so do the peers'
   const mismatches =
     kept.subjects.filter((s, k) => s.total !== hand.value.rows[k]!.total || s.grade?.id !== hand.value.grades[k]).length
+  const engineMismatch = engineTurns.hand.value.rows.filter((r, k) => r.total !== hand.value.rows[k]!.total).length
+  const logicJsMismatch = logicJsTurns.hand.value.rows.filter((r, k) => r.total !== hand.value.rows[k]!.total).length
 
   const peerList = subjects.slice(0, PEER_SUBJECTS)
-  const peerOurs = await best(3, () => Assessment.score(plan, Inputs.make("bench", peerList)))
+  const peerInputs = Inputs.make("bench", peerList)
+  const peerOurs = await best(3, () => Assessment.score(plan, peerInputs))
   const peer = await best(1, () => rulesEngine(peerList))
   const peerMismatch = peer.value.rows.filter((r, k) => r.total !== hand.value.rows[k]!.total).length
+  const peakRss = process.resourceUsage().maxRSS * 1024
 
+  const oursOverHand = turns.medianRatio
+  const oursOverHandJson = fromJson.medianRatio
+  const engineSpeedup = 1 / engineTurns.medianRatio
+  const logicJsSpeedup = 1 / logicJsTurns.medianRatio
+  const rulesSpeedup = peer.ms / peerOurs.ms
   const result = {
     date: new Date().toISOString().slice(0, 10),
     node: process.version,
     subjects: SUBJECTS,
     indicators: INDICATORS,
-    oursMs: Math.round(ours.ms),
+    oursMs: Math.round(oursRun.ms),
     handWrittenMs: Math.round(hand.ms),
-    ratioToHandWritten: Math.round((ours.ms / hand.ms) * 100) / 100,
-    ratioToHandWrittenMedianOfTurns: Math.round(turns.medianRatio * 100) / 100,
-    ratiosOfTurns: turns.ratios.map((r) => Math.round(r * 100) / 100).join(" "),
+    ratioToHandWrittenMedianOfTurns: round(oursOverHand),
+    ratiosOfTurns: turns.ratios.map((r) => round(r)).join(" "),
     fromJsonOursMs: Math.round(fromJson.ours.ms),
     fromJsonHandWrittenMs: Math.round(fromJson.hand.ms),
-    fromJsonRatioToHandWritten: Math.round((fromJson.ours.ms / fromJson.hand.ms) * 100) / 100,
-    fromJsonRatioToHandWrittenMedianOfTurns: Math.round(fromJson.medianRatio * 100) / 100,
-    fromJsonRatiosOfTurns: fromJson.ratios.map((r) => Math.round(r * 100) / 100).join(" "),
+    fromJsonRatioToHandWrittenMedianOfTurns: round(oursOverHandJson),
+    fromJsonRatiosOfTurns: fromJson.ratios.map((r) => round(r)).join(" "),
+    jsonLogicEngineBuildMs: Math.round(engineTurns.hand.ms),
+    speedupOverJsonLogicEngineBuildMedianOfTurns: round(engineSpeedup),
+    jsonLogicEngineRatiosOfTurns: engineTurns.ratios.map((r) => round(1 / r)).join(" "),
+    jsonLogicJsMs: Math.round(logicJsTurns.hand.ms),
+    speedupOverJsonLogicJsMedianOfTurns: round(logicJsSpeedup),
+    previousEngineMs: baselineTurns === undefined ? null : Math.round(baselineTurns.hand.ms),
+    ratioToPreviousEngineMedianOfTurns: baselineTurns === undefined ? null : round(baselineTurns.medianRatio),
+    ratiosToPreviousEngineOfTurns: baselineTurns === undefined
+      ? null
+      : baselineTurns.ratios.map((r) => round(r)).join(" "),
     readEveryExplanationTreeMs: Math.round(readTrees.ms),
     explanationNodesRead: readTrees.value,
-    ratioToHandWrittenWithEveryTreeRead: Math.round(((ours.ms + readTrees.ms) / hand.ms) * 100) / 100,
     peerSubjects: PEER_SUBJECTS,
     oursOnPeerSizeMs: Math.round(peerOurs.ms),
     jsonRulesEngineMs: Math.round(peer.ms),
-    speedupOverJsonRulesEngine: Math.round((peer.ms / peerOurs.ms) * 10) / 10,
+    speedupOverJsonRulesEngine: round(rulesSpeedup, 1),
     heapWithExplanationsMB: mb(heapWithResult),
     explanationsMB: mb(heapWithResult - heapInputs),
     heapWithEveryTreeReadMB: mb(heapWithTrees),
     peakRssMB: mb(peakRss),
     rssBeforeMB: mb(rssBefore),
     totalsMatchingHandWritten: SUBJECTS - mismatches,
+    jsonLogicEngineTotalsMatching: SUBJECTS - engineMismatch,
+    jsonLogicJsTotalsMatching: SUBJECTS - logicJsMismatch,
     peerTotalsMatching: PEER_SUBJECTS - peerMismatch
   }
   console.table(result)
-  console.log(kept.subjects.length > 0 ? `kept ${kept.subjects.length} results with explanations` : "")
-  const out = join(dirname(fileURLToPath(import.meta.url)), "results")
-  mkdirSync(out, { recursive: true })
-  writeFileSync(join(out, "assessment-scoring.json"), `${JSON.stringify(result, null, 2)}\n`)
+  mkdirSync(join(here, "results"), { recursive: true })
+  writeFileSync(join(here, "results", "assessment-scoring.json"), `${JSON.stringify(result, null, 2)}\n`)
+
+  const n = SUBJECTS.toLocaleString("en-US")
+  const table = [
+    `Figures of one run (${n} subjects × ${INDICATORS} indicators, Node ${process.version}, the project's shared 2-core machine), from \`bench/results/assessment-scoring.json\`; ratios are medians of the turns:`,
+    "",
+    "| measure | result | goal |",
+    "|---|---|---|",
+    `| gongzhi: inputs checked, totals, grades, quota, ranking, every result with its explanation | ${
+      fmt(oursRun.ms)
+    } ms (best of 5) | |`,
+    `| hand-written loop (keys made once; no checks, no explanations) | ${fmt(hand.ms)} ms: ours ×${
+      round(oursOverHand)
+    } (turns ${result.ratiosOfTurns}) | ≤ 1.5× — ${met(oursOverHand <= 1.5)} |`,
+    `| the same on inputs parsed from JSON | ${fmt(fromJson.ours.ms)} ms vs ${fmt(fromJson.hand.ms)} ms: ours ×${
+      round(oursOverHandJson)
+    } | ≤ 1.5× — ${met(oursOverHandJson <= 1.5)} |`,
+    `| json-logic-engine 5.0.7, compiled \`build\` mode, the same formula as one rule | ${
+      fmt(engineTurns.hand.ms)
+    } ms: ours ${round(engineSpeedup)}× as fast | ≥ 1.0× — ${met(engineSpeedup >= 1)} |`,
+    `| json-logic-js 2.0.5, the same rule | ${fmt(logicJsTurns.hand.ms)} ms: ours ${
+      round(logicJsSpeedup)
+    }× as fast | ≥ 8× — ${met(logicJsSpeedup >= 8)} |`,
+    `| json-rules-engine 7.3.1 on ${PEER_SUBJECTS.toLocaleString("en-US")} subjects (302 rules) | ${
+      fmt(peer.ms)
+    } ms vs ours ${fmt(peerOurs.ms)} ms: ${round(rulesSpeedup, 1)}× as fast | ≥ 50× — ${met(rulesSpeedup >= 50)} |`,
+    baselineTurns === undefined
+      ? "| the previous engine (before the plain structure) | not measured (no sources in node_modules/.baseline) | |"
+      : `| the previous engine (before the plain structure and the closure compiler) | ${
+        fmt(baselineTurns.hand.ms)
+      } ms: ours ×${
+        round(baselineTurns.medianRatio)
+      } its time (turns ${result.ratiosToPreviousEngineOfTurns}) | ≤ 1.15× |`,
+    `| then reading every subject's explanation and tree (${readTrees.value.toLocaleString("en-US")} nodes) | + ${
+      fmt(readTrees.ms)
+    } ms | printed |`,
+    `| heap kept: inputs, results, explanations / once every tree is read | ${mb(heapWithResult)} MB (results ${
+      mb(heapWithResult - heapInputs)
+    } MB) / ${mb(heapWithTrees)} MB | ≤ 500 MB |`,
+    `| peak RSS of the process | ${mb(peakRss)} MB | |`,
+    `| totals equal to the hand-written loop: ours, json-logic-engine, json-logic-js | ${result.totalsMatchingHandWritten} / ${result.jsonLogicEngineTotalsMatching} / ${result.jsonLogicJsTotalsMatching} of ${n} | all |`
+  ].join("\n")
+  const readme = join(here, "..", "README.md")
+  const text = readFileSync(readme, "utf8")
+  const start = "<!-- bench:start -->"
+  const end = "<!-- bench:end -->"
+  const from = text.indexOf(start)
+  const to = text.indexOf(end)
+  if (from >= 0 && to > from) {
+    writeFileSync(readme, `${text.slice(0, from + start.length)}\n${table}\n${text.slice(to)}`)
+  }
+  console.log(table)
 }
 
 void main()
