@@ -7,11 +7,16 @@ import { type Account, dayOf } from "./state.js"
 
 const stride = 5
 
-/** Records an account's balances after the entry `seq` (once per entry: a second call updates it). */
+/**
+ * Records an account's balances after the entry `seq` (once per entry: a second call updates
+ * it). System accounts (touched by most entries) keep one point per day, the balances at the
+ * end of that day: enough for balances as of a date, without a million points for the pool.
+ */
 export const record = (account: Account, seq: number, day: number): void => {
   const h = account.history
   const n = h.length
-  if (n > 0 && h[n - stride] === seq) {
+  if (n > 0 && (h[n - stride] === seq || (account.holder === undefined && h[n - stride + 1] === day))) {
+    h[n - stride] = seq
     h[n - 3] = account.balance
     h[n - 2] = account.held
     h[n - 1] = account.earned

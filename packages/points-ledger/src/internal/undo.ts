@@ -2,17 +2,20 @@
  * What an entry did beyond its postings, kept to reverse it: one case per kind of effect.
  * A reversal reads only this (and the original's postings).
  */
-import type { Account, DateInfo, HoldState, Lot, Take } from "./model.js"
+import type { Account, HoldState, Lot, Take } from "./model.js"
+
+/** The lot of an earning, tagged as its undo record. */
+export interface EarnedLot extends Lot {
+  readonly _tag: "Earned"
+}
 
 export type Undo =
-  /** An earning: the lot it created, and the periods its points were counted in (caps). */
-  | {
-    readonly _tag: "Earned"
-    readonly account: Account
-    readonly lot: Lot
-    readonly points: number
-    readonly on: DateInfo
-  }
+  /**
+   * An earning: the lot it created is its own record (the account, the points and the date
+   * whose caps counted them are read from the entry when it is reversed), one object per
+   * earning instead of two.
+   */
+  | EarnedLot
   /** Points issued or moved in: the lots created (a positive adjustment, a transfer's receiver). */
   | {
     readonly _tag: "Credited"

@@ -6,7 +6,8 @@ import * as Scheme from "../../Scheme.js"
 import { checkCaps, countEarning } from "../caps.js"
 import { insertLot } from "../lots.js"
 import { describe, fail, memberAccount, type Planned, planned } from "../plan.js"
-import { type Lot, type State, system } from "../state.js"
+import { type State, system } from "../state.js"
+import type { EarnedLot } from "../undo.js"
 
 const noApprovers: ReadonlyArray<string> = []
 
@@ -67,11 +68,11 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
     postings: [state.poolPosting(-points), { account: account.id, amount: points }],
     accounts: [state.systemAccount(system.pool), account],
     commit: (seq) => {
-      const lot: Lot = { seq, expires: info.expires, remaining: points }
+      const lot: EarnedLot = { _tag: "Earned", seq, expires: info.expires, remaining: points }
       insertLot(account, lot)
       account.earned += points
       countEarning(account, info, points)
-      return { _tag: "Earned", account, lot, points, on: info }
+      return lot
     }
   })
 }

@@ -33,16 +33,23 @@ const hints = {
 } as const
 
 /** The points an original created that its reversal must take back: the account, its lots, the amount. */
-const created = (undo: Undo): { account: Account; lots: ReadonlyArray<Lot>; amount: number } | undefined => {
+const created = (
+  state: State,
+  target: Entry.Entry,
+  undo: Undo
+): { account: Account; lots: ReadonlyArray<Lot>; amount: number } | undefined => {
   switch (undo._tag) {
     case "Earned":
-      return { account: undo.account, lots: [undo.lot], amount: undo.points }
+      return { account: earner(state, target), lots: [undo], amount: target.postings[1]!.amount }
     case "Credited":
       return undo
     default:
       return undefined
   }
 }
+
+/** The account an earning went to (its entry's second posting). */
+const earner = (state: State, target: Entry.Entry): Account => state.account(target.postings[1]!.account)!
 
 export const planReverse = (state: State, c: Command.Reverse): Planned => {
   const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
@@ -77,7 +84,7 @@ export const planReverse = (state: State, c: Command.Reverse): Planned => {
   const postings: Array<Entry.Posting> = target.postings.map((p) => ({ account: p.account, amount: -p.amount }))
   const accounts = postings.map((p) => state.account(p.account)!)
   let takeBack: Array<Take> = []
-  const credit = created(undo)
+  const credit = created(state, target, undo)
   if (credit !== undefined) {
     const takes = takeOldestExpiringFirst(credit.account, credit.amount, undefined, credit.lots)
     if (takes === undefined) {
@@ -94,10 +101,13 @@ export const planReverse = (state: State, c: Command.Reverse): Planned => {
     commit: (_at, day) => {
       applyTakes(takeBack)
       switch (undo._tag) {
-        case "Earned":
-          undo.account.earned -= undo.points
-          uncountEarning(undo.account, undo.on, undo.points)
+        case "Earned": {
+          const account = earner(state, target)
+          const points = target.postings[1]!.amount
+          account.earned -= points
+          uncountEarning(account, state.dateOf(target.command.on), points)
           break
+        }
         case "Credited":
         case "Spent":
           restoreTakes(undo.spent)
