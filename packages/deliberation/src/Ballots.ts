@@ -13,8 +13,8 @@ import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
 import { choiceCode, type State, stateKey } from "./internal/boxState.js"
 import { columns } from "./internal/columns.js"
+import * as rules from "./internal/rules.js"
 import { messages } from "./Messages.js"
-import * as Presets from "./Presets.js"
 
 /**
  * The choices of a ballot: 同意 / 反对 / 弃权 / 废票.
@@ -611,7 +611,7 @@ export const current = (box: Box): ReadonlyArray<Ballot> => {
 export const example = (): Box => {
   const box = open({
     matter: "example-matter",
-    rule: Presets.ownersOrdinary,
+    rule: rules.ownersOrdinary,
     electorate: Electorate.example(),
     opensAt: "2024-10-01T00:00:00+08:00" as Instant.Instant,
     closesAt: "2024-10-31T18:00:00+08:00" as Instant.Instant

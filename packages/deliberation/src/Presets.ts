@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import type * as DecisionRule from "./DecisionRule.js"
+import { type PingliScenario as Scenario, pingliScenario as generate } from "./internal/pingli.js"
 import * as shipped from "./internal/rules.js"
 
 /**
@@ -117,14 +118,7 @@ export const residentsMeeting: DecisionRule.DecisionRule = shipped.residentsMeet
  * @category presets
  * @since 0.2.0
  */
-export const all: ReadonlyArray<DecisionRule.DecisionRule> = Object.freeze([
-  ownersOrdinary,
-  ownersSpecial,
-  branchMeeting,
-  partyElection,
-  branchCommittee,
-  residentsMeeting
-])
+export const all: ReadonlyArray<DecisionRule.DecisionRule> = shipped.all
 
 /**
  * The shipped rule with an id, if there is one.
@@ -140,4 +134,43 @@ export const all: ReadonlyArray<DecisionRule.DecisionRule> = Object.freeze([
  * @category presets
  * @since 0.2.0
  */
-export const byId = (id: string): DecisionRule.DecisionRule | undefined => all.find((rule) => rule.id === id)
+export const byId = (id: string): DecisionRule.DecisionRule | undefined => shipped.byId(id)
+
+/**
+ * What {@link pingliScenario} makes: the electorate, the closed ballot box and its tally, the
+ * decision, the matter's completed seven-step process, the result notice, the feedback and
+ * the maintenance fund.
+ *
+ * @example
+ * ```ts
+ * import type { Presets } from "@gongzhi/deliberation"
+ *
+ * const keys: ReadonlyArray<keyof Presets.PingliScenario> = ["electorate", "box", "tally", "decision", "process", "notice", "feedback", "fund"]
+ * console.log(keys.length) // 8
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type PingliScenario = Scenario
+
+/**
+ * The 平利 scenario (shared/seeds/004): a generated 金缘上城 A区 of 539 households (deterministic
+ * for a seed, core's `Random.seeded`), the exterior-wall repair raised, sorted, discussed,
+ * decided by the 民法典 Art. 278 ordinary-matter rule with more than 70 % of the owners in
+ * favour, paid from the fund's interest (5,120,000 yuan of principal kept, about 200,000 yuan of
+ * interest a year, audited every three years), published and reported back. (The report tells
+ * the wall repair of 美佳星座 and the fund of 金缘上城; the scenario joins them in one estate.)
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/deliberation"
+ *
+ * const s = Presets.pingliScenario()
+ * console.log(s.electorate.totals.headcount, s.tally.passed) // 539 true
+ * ```
+ *
+ * @category presets
+ * @since 0.2.0
+ */
+export const pingliScenario = (options?: { readonly seed?: number }): PingliScenario => generate(options)

@@ -15,8 +15,8 @@ import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
+import * as rules from "./internal/rules.js"
 import { messages } from "./Messages.js"
-import * as Presets from "./Presets.js"
 import type * as Tally from "./Tally.js"
 
 /**
@@ -371,7 +371,7 @@ export const isComplete = (state: State): boolean => state.done.length === steps
  * @category getters
  * @since 0.2.0
  */
-export const defaultRule = (category: Category): DecisionRule.DecisionRule => Presets.byId(categories[category].rule)!
+export const defaultRule = (category: Category): DecisionRule.DecisionRule => rules.byId(categories[category].rule)!
 
 const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
   const previous = state.history[state.history.length - 1]?.on

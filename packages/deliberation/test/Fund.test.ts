@@ -1,4 +1,5 @@
 import { Fen } from "@gongzhi/core"
+import { pipe } from "effect/Function"
 import { describe, expect, it } from "vitest"
 import { Fund, Tally } from "../src/index.js"
 import { codes, ok } from "./fixtures.js"
@@ -192,6 +193,10 @@ describe("Fund", () => {
       "DELIB_INPUT_INVALID",
       "DELIB_INPUT_INVALID"
     ])
+  })
+  it("post works data-first and data-last", () => {
+    const entry = { _tag: "InterestCredited" as const, on: "2024-12-21", amount: fen(5) }
+    expect(ok(pipe(Fund.example(), Fund.post(entry)))).toEqual(ok(Fund.post(Fund.example(), entry)))
   })
   it("writes statements of a period", () => {
     const f = ok(

@@ -1,3 +1,4 @@
+import { pipe } from "effect/Function"
 import { describe, expect, it } from "vitest"
 import { Electorate, Process, Tally } from "../src/index.js"
 import { codes, ok } from "./fixtures.js"
@@ -166,6 +167,18 @@ describe("Process", () => {
       expect(codes(Process.record(s, { _tag: "FedBack", ...r("2024-12-01"), feedback: "" }))).toEqual([
         "DELIB_INPUT_INVALID"
       ])
+    })
+  })
+
+  describe("dual", () => {
+    it("record works data-first and data-last", () => {
+      const event = {
+        _tag: "Sorted" as const,
+        ...r("2024-10-10"),
+        scope: { estates: ["x"], buildings: [] },
+        rule: "civil-code-278-ordinary"
+      }
+      expect(ok(pipe(Process.example(), Process.record(event)))).toEqual(ok(Process.record(Process.example(), event)))
     })
   })
 

@@ -202,3 +202,16 @@ export const residentsMeeting: DecisionRule.DecisionRule = {
     }
   }
 }
+
+/** @internal */
+export const all: ReadonlyArray<DecisionRule.DecisionRule> = Object.freeze([
+  ownersOrdinary,
+  ownersSpecial,
+  branchMeeting,
+  partyElection,
+  branchCommittee,
+  residentsMeeting
+])
+
+/** @internal */
+export const byId = (id: string): DecisionRule.DecisionRule | undefined => all.find((rule) => rule.id === id)
