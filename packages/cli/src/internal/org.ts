@@ -9,11 +9,11 @@ import {
   Query,
   Render,
   Rollup,
+  Roster,
   Validation
 } from "@gongzhi/org-tree"
 import { Option } from "commander"
 import * as Result from "effect/Result"
-import type * as Schema from "effect/Schema"
 import * as Cli from "../Cli.js"
 import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"
@@ -89,65 +89,7 @@ export const orgEntries: ReadonlyArray<Registry.Entry> = [
 ]
 
 // ---------------------------------------------------------------------------------------------
-// rosters in spreadsheets
-
-const sheets = [
-  { key: "orgUnits", names: ["组织", "orgUnits", "org units", "organisation"], schema: OrgRows.OrgUnitRow },
-  { key: "people", names: ["人员", "党员", "people"], schema: OrgRows.PersonRow },
-  { key: "memberUnits", names: ["驻区单位", "单位", "memberUnits", "member units"], schema: OrgRows.MemberUnitRow },
-  { key: "positions", names: ["职务", "positions"], schema: OrgRows.PositionRow }
-] as const
-
-const specOf = (columns: ReadonlyArray<OrgRows.Column>): Table.Spec => ({
-  columns: columns.map((c) => ({
-    field: c.key,
-    headers: [c.zh, c.en, ...(c.aliases ?? [])],
-    type: c.type,
-    required: c.required
-  }))
-})
-
-/** Cells that may hold a Chinese or English label instead of the key (类型 = 党支部 → branch). */
-const labelled: Readonly<Record<string, Readonly<Record<string, Label.Label>>>> = {
-  kind: Kind.labels,
-  branchType: Kind.branchTypeLabels,
-  membership: Kind.membershipLabels,
-  role: Kind.roleLabels,
-  type: Kind.unitTypeLabels
-}
-
-const translateLabels = (sheet: Table.Sheet, columns: ReadonlyArray<OrgRows.Column>): Table.Sheet => {
-  const [header, ...body] = sheet.rows
-  if (header === undefined) return sheet
-  const lookups = header.map((cell) => {
-    const text = String(cell ?? "").trim().toLowerCase()
-    const column = columns.find((c) => [c.zh, c.en, ...(c.aliases ?? [])].some((h) => h.toLowerCase() === text))
-    const labels = column === undefined ? undefined : labelled[column.key]
-    if (labels === undefined) return undefined
-    const map = new Map<string, string>()
-    for (const [key, label] of Object.entries(labels)) {
-      map.set(label.zh, key)
-      map.set(label.en.toLowerCase(), key)
-    }
-    // a few common shorter forms
-    if (column!.key === "membership") {
-      for (const [k, v] of [["正式", "full"], ["预备", "probationary"], ["群众", "none"], ["居民", "none"]] as const) {
-        map.set(k, v)
-      }
-    }
-    return map
-  })
-  return {
-    name: sheet.name,
-    rows: [header, ...body.map((row) =>
-      row.map((cell, i) => {
-        const map = lookups[i]
-        if (map === undefined || typeof cell !== "string") return cell
-        return map.get(cell.trim()) ?? map.get(cell.trim().toLowerCase()) ?? cell
-      })
-    )]
-  }
-}
+// rosters in spreadsheets: read by org-tree's Roster (Chinese or English headers and labels)
 
 /** An org-rows document from a roster: .json/.yaml as is, .csv as the org units, .xlsx by sheet name. */
 export const readRoster = async (context: Cli.Context, file: string): Promise<OrgRows.OrgRows> => {
@@ -155,30 +97,15 @@ export const readRoster = async (context: Cli.Context, file: string): Promise<Or
     return ValidationReport.getOrThrow(OrgRows.document.decode(await Cli.readJson(context.io, file)))
   }
   const found = await Cli.readSheets(context.io, file)
-  const issues: Array<Issue.DomainIssue> = []
-  const doc: Record<string, unknown> = { kind: "org-rows", schemaVersion: 1 }
-  found.forEach((sheet, index) => {
-    const match = /\.csv$/i.test(file) && index === 0
-      ? sheets[0]
-      : sheets.find((s) => s.names.some((n) => n.toLowerCase() === sheet.name.trim().toLowerCase()))
-    if (match === undefined) return
-    const columns = OrgRows.columns[match.key]
-    const records = Table.toRecords(
-      translateLabels(sheet, columns),
-      specOf(columns),
-      match.schema as Schema.Decoder<unknown>
-    )
-    if (Result.isFailure(records)) { for (const issue of records.failure.issues) issues.push(issue) }
-    else doc[match.key] = records.success
-  })
-  if (doc["orgUnits"] === undefined && !issues.some(Issue.isError)) {
-    throw new Cli.UsageError({
-      zh: `${file} 中没有组织表（表名应为 ${sheets[0].names.join(" / ")}）`,
-      en: `${file} has no org units sheet (name it ${sheets[0].names.join(" / ")})`
-    })
+  const csv = /\.csv$/i.test(file)
+  const read = Roster.read(found.map((sheet, index) => (csv && index === 0 ? { ...sheet, table: "orgUnits" } : sheet)))
+  if (Result.isSuccess(read)) return read.success
+  // A file with no org units sheet at all is the wrong file: a usage error, as for a missing file.
+  const noOrgUnits = read.failure.issues.find((issue) => issue.code === "ORG_ROSTER_NO_ORG_UNITS")
+  if (noOrgUnits !== undefined && read.failure.issues.filter(Issue.isError).length === 1) {
+    throw new Cli.UsageError({ zh: `${file}：${noOrgUnits.message.zh}`, en: `${file}: ${noOrgUnits.message.en}` })
   }
-  if (issues.some(Issue.isError)) throw new ValidationReport.DomainError(ValidationReport.make(issues))
-  return ValidationReport.getOrThrow(OrgRows.document.decode(doc))
+  throw new ValidationReport.DomainError(read.failure)
 }
 
 const loadPolicy = async (
