@@ -324,7 +324,8 @@ for (const p of packages) {
         target: c.platform === "node" ? "node20" : "es2022",
         write: false,
         logLevel: "silent",
-        absWorkingDir: app
+        absWorkingDir: app,
+        external: c.external ?? []
       })
       const bytes = result.outputFiles[0].contents
       // The bundle must also work: run it (as an ES module) and expect it to finish cleanly.
