@@ -130,3 +130,23 @@ describe("Plan", () => {
     })
   })
 })
+
+describe("Presets", () => {
+  describe("getters", () => {
+    it("a preset name from input finds no inherited member", () => {
+      // regression (issue 16): `preset:constructor` found Object.prototype.constructor and crashed the CLI
+      for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+        expect(Presets.plans[name]).toBeUndefined()
+        expect(Presets.get(name)).toBeUndefined()
+      }
+      expect(Presets.get("branch-stars")).toBe(Presets.branchStars)
+      expect(Object.keys(Presets.plans)).toEqual([
+        "democratic-evaluation",
+        "branch-stars",
+        "qijiang-grand-committee",
+        "qijiang-committee-member",
+        "hongan-in-service-appraisal"
+      ])
+    })
+  })
+})

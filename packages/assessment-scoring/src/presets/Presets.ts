@@ -711,22 +711,41 @@ export const honganInServiceAppraisal: Plan.Plan = {
 }
 
 /**
- * All shipped plans by id.
+ * All shipped plans by id: a frozen object without a prototype, so that a name from input
+ * (`preset:constructor`) finds nothing rather than an inherited member.
  *
  * @example
  * ```ts
  * import { Presets } from "@gongzhi/assessment-scoring"
  *
- * console.log(Object.keys(Presets.plans))
+ * console.log(Object.keys(Presets.plans).length, Presets.plans["constructor"]) // 5 undefined
  * ```
  *
  * @category presets
  * @since 0.1.0
  */
-export const plans: Readonly<Record<string, Plan.Plan>> = {
-  [democraticEvaluation.id]: democraticEvaluation,
-  [branchStars.id]: branchStars,
-  [qijiangGrandCommittee.id]: qijiangGrandCommittee,
-  [qijiangCommitteeMember.id]: qijiangCommitteeMember,
-  [honganInServiceAppraisal.id]: honganInServiceAppraisal
-}
+export const plans: Readonly<Record<string, Plan.Plan>> = Object.freeze(Object.assign(
+  Object.create(null) as Record<string, Plan.Plan>,
+  {
+    [democraticEvaluation.id]: democraticEvaluation,
+    [branchStars.id]: branchStars,
+    [qijiangGrandCommittee.id]: qijiangGrandCommittee,
+    [qijiangCommitteeMember.id]: qijiangCommitteeMember,
+    [honganInServiceAppraisal.id]: honganInServiceAppraisal
+  }
+))
+
+/**
+ * Looks a shipped plan up by id, among {@link plans}' own members only.
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@gongzhi/assessment-scoring"
+ *
+ * console.log(Presets.get("branch-stars")?.name.zh, Presets.get("toString")) // 党支部星级评定 undefined
+ * ```
+ *
+ * @category getters
+ * @since 0.2.0
+ */
+export const get = (id: string): Plan.Plan | undefined => (Object.hasOwn(plans, id) ? plans[id] : undefined)
