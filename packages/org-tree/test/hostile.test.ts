@@ -153,6 +153,20 @@ describe("hostile and careless input (issue 16)", () => {
     })
   })
 
+  describe("ids of member units", () => {
+    it("follow core's Id rules like the ids of org units and people", () => {
+      const rows = small()
+      for (
+        const [id, code] of [[" u-bank", "CORE_ID_UNTRIMMED"], ["u\u0000", "CORE_ID_CONTROL_CHARACTER"], ["u\uD800",
+          "CORE_ID_LONE_SURROGATE"]]
+      ) {
+        const result = OrgTree.build({ ...rows, memberUnits: [{ ...rows.memberUnits[0]!, id: id! }] }, Presets.hongan)
+        expect(failureCodes(result)[0]).toBe(code)
+        expect(Result.isFailure(result) ? result.failure.issues[0]!.path : []).toEqual(["memberUnits", 0, "id"])
+      }
+    })
+  })
+
   describe("issues name the row", () => {
     it("an unknown kind and a bad id name the row's id (and row number) in params and message", () => {
       const rows = small()

@@ -237,6 +237,11 @@ export const buildTree = (
   const memberUnits = rows.memberUnits ?? []
   const memberUnitById = KeyIndex.make((i) => memberUnits[i]!.id, memberUnits.length)
   memberUnits.forEach((unit, i) => {
+    const bad = idIssues(unit.id)
+    if (bad.length > 0) {
+      for (const issue of bad) issues.push(badId(issue, ["memberUnits", i, "id"], i, unit.id))
+      return
+    }
     if (isBlank(unit.name)) issues.push(emptyName(["memberUnits", i, "name"], memberUnitLabel, unit.id))
     if (!unitTypes.has(unit.type)) {
       issues.push(unknownValue(["memberUnits", i, "type"], unit.id, "type", unit.type, unitTypes))
@@ -529,8 +534,6 @@ export const buildTree = (
   // positions come grouped by org unit too: look each up once per run of them
   let lastPositionUnitId: string | undefined
   let lastPositionUnit: number | undefined
-  // the same holder in the same role of the same unit from the same day, twice
-  const seenPositions = new Map<string, number>()
   positions.forEach((position, i) => {
     if (!roles.has(position.role)) {
       issues.push(
@@ -542,23 +545,6 @@ export const buildTree = (
           roles
         )
       )
-    } else {
-      const key = `${position.orgUnitId}\u0000${position.personId}\u0000${position.role}\u0000${position.start}`
-      const first = seenPositions.get(key)
-      if (first === undefined) seenPositions.set(key, i)
-      else {
-        issues.push(messages.make("ORG_DUPLICATE_POSITION", {
-          path: ["positions", i],
-          params: {
-            id: position.orgUnitId,
-            personId: position.personId,
-            roleZh: Kind.roleLabels[position.role].zh,
-            roleEn: Kind.roleLabels[position.role].en,
-            start: position.start,
-            first: first + 1
-          }
-        }))
-      }
     }
     const u = position.orgUnitId === lastPositionUnitId ? lastPositionUnit : byId.get(position.orgUnitId)
     lastPositionUnitId = position.orgUnitId
@@ -598,13 +584,63 @@ export const buildTree = (
     }
   })
 
-  if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
-
   for (let i = 0; i < n; i++) positionCount[i + 1]! += positionCount[i]!
   const positionStart = positionCount
   const fill = positionStart.slice(0, n)
   const positionOrder = new Int32Array(positions.length)
-  for (let i = 0; i < positions.length; i++) positionOrder[fill[positionUnit[i]!]!++] = i
+  for (let i = 0; i < positions.length; i++) {
+    const u = positionUnit[i]!
+    if (u >= 0) positionOrder[fill[u]!++] = i
+  }
+
+  // the same holder in the same role of the same unit from the same day, twice: compared within each
+  // unit's positions (in row order; a unit has a few, a map only for the rare unit with many)
+  const duplicates: Array<Issue.DomainIssue> = []
+  const same = (a: OrgRows.PositionRow, b: OrgRows.PositionRow) =>
+    a.personId === b.personId && a.role === b.role && a.start === b.start
+  const duplicate = (i: number, first: number) => {
+    const position = positions[i]!
+    duplicates.push(messages.make("ORG_DUPLICATE_POSITION", {
+      path: ["positions", i],
+      params: {
+        id: position.orgUnitId,
+        personId: position.personId,
+        roleZh: roleLabel(position.role).zh,
+        roleEn: roleLabel(position.role).en,
+        start: position.start,
+        first: first + 1
+      }
+    }))
+  }
+  for (let u = 0; u < n; u++) {
+    const from = positionStart[u]!
+    const to = positionStart[u + 1]!
+    if (to - from < 2) continue
+    if (to - from <= 32) {
+      for (let k = from + 1; k < to; k++) {
+        const b = positionOrder[k]!
+        for (let j = from; j < k; j++) {
+          const a = positionOrder[j]!
+          if (same(positions[a]!, positions[b]!)) {
+            duplicate(b, a)
+            break
+          }
+        }
+      }
+    } else {
+      const seen = new Map<string, number>()
+      for (let k = from; k < to; k++) {
+        const b = positionOrder[k]!
+        const p = positions[b]!
+        const key = `${p.personId}\u0000${p.role}\u0000${p.start}`
+        const first = seen.get(key)
+        if (first === undefined) seen.set(key, b)
+        else duplicate(b, first)
+      }
+    }
+  }
+  issues.push(...duplicates)
+  if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
 
   const tree: Tree = Object.freeze({ policy, orgUnits: units, people, memberUnits, positions, size: n })
   return Result.succeed({
