@@ -1,5 +1,6 @@
 /** The records the journal's state is made of: lots, accounts, holds, takes and date facts. */
 import type * as Command from "../Command.js"
+import type * as Entry from "../Entry.js"
 
 /** Points earned together, spendable until `expires` (an epoch day, inclusive). */
 export interface Lot {
@@ -37,6 +38,8 @@ export interface Account {
   redemptionKey: string
   redemptionCount: number
   taken: Map<string, number> | undefined
+  /** The postings of this account's last earning, frozen: the next earning of the same points shares them. */
+  credit: ReadonlyArray<Entry.Posting> | undefined
 }
 
 export interface HoldState {

@@ -72,7 +72,8 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
   yearTotal: 0,
   redemptionKey: "",
   redemptionCount: 0,
-  taken: undefined
+  taken: undefined,
+  credit: undefined
 })
 
 export class State {
@@ -151,6 +152,15 @@ export class State {
       this.poolPostings.set(amount, posting)
     }
     return posting
+  }
+
+  /** The postings of an earning: frozen and shared with the account's last earning of the same points. */
+  earningPostings(account: Account, points: number): ReadonlyArray<Entry.Posting> {
+    const last = account.credit
+    if (last !== undefined && last[1]!.amount === points) return last
+    const postings = Object.freeze([this.poolPosting(-points), Object.freeze({ account: account.id, amount: points })])
+    account.credit = postings
+    return postings
   }
 
   addAccount(account: Account): void {

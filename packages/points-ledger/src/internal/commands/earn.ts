@@ -65,7 +65,7 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
   }
   if (issues.length > 0 || account === undefined) return fail(issues)
   return planned({
-    postings: [state.poolPosting(-points), { account: account.id, amount: points }],
+    postings: state.earningPostings(account, points),
     accounts: [state.systemAccount(system.pool), account],
     commit: (seq) => {
       const lot: EarnedLot = { _tag: "Earned", seq, expires: info.expires, remaining: points }
