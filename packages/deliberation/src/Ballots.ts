@@ -595,6 +595,163 @@ export const current = (box: Box): ReadonlyArray<Ballot> => {
 }
 
 /**
+ * The headers a ballot sheet may use for each field (the first present wins).
+ *
+ * @example
+ * ```ts
+ * import { Ballots } from "@gongzhi/deliberation"
+ *
+ * console.log(Ballots.rowHeaders.choice) // ["表决意见", "意见", "表决"]
+ * ```
+ *
+ * @category constants
+ * @since 0.2.0
+ */
+export const rowHeaders = {
+  voter: ["表决权人编号", "业主编号", "党员编号", "编号"],
+  choice: ["表决意见", "意见", "表决"],
+  at: ["表决时间", "时间"],
+  channel: ["表决方式", "方式", "渠道"],
+  recordedBy: ["登记人", "记录人"],
+  proxy: ["受托人", "代理人"],
+  authorisation: ["委托书", "委托书编号"],
+  rowId: ["序号"]
+} as const
+
+const choiceWords: ReadonlyMap<string, Choice> = new Map([
+  ["同意", "yes"],
+  ["赞成", "yes"],
+  ["反对", "no"],
+  ["不同意", "no"],
+  ["弃权", "abstain"],
+  ["废票", "spoiled"],
+  ["无效", "spoiled"]
+])
+const channelWords: ReadonlyMap<string, Channel> = new Map([
+  ["纸质", "paper"],
+  ["纸质票", "paper"],
+  ["线上", "online"],
+  ["网上", "online"],
+  ["微信", "online"],
+  ["入户", "door-to-door"],
+  ["会场", "meeting"],
+  ["现场", "meeting"],
+  ["书面意见", "written-opinion"]
+])
+
+const cellOf = (row: object, headers: ReadonlyArray<string>): { header: string; value: string } | undefined => {
+  for (const header of headers) {
+    if (!Object.prototype.hasOwnProperty.call(row, header)) continue
+    const raw = (row as { readonly [k: string]: unknown })[header]
+    const value = typeof raw === "string" ? raw.trim() : typeof raw === "number" ? String(raw) : ""
+    if (value !== "") return { header, value }
+  }
+  return undefined
+}
+
+const localTime = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/
+
+/**
+ * Reads ballots from a sheet with Chinese headers (see {@link rowHeaders}): 意见 同意 / 赞成,
+ * 反对 / 不同意, 弃权, 废票 / 无效; 方式 纸质, 线上, 入户, 会场, 书面意见; 表决时间 as ISO-8601 with
+ * an offset, or "YYYY-MM-DD HH:mm" in China time (+08:00). Every problem at once, each with its
+ * row id (序号, else the spreadsheet line: index + 2). The ballots keep the rows' order, so the
+ * issues of {@link castAll} point at the same rows.
+ *
+ * @example
+ * ```ts
+ * import { Ballots } from "@gongzhi/deliberation"
+ *
+ * const read = Ballots.fromRows([
+ *   { 序号: "1", 业主编号: "o-1", 意见: "同意", 表决时间: "2024-10-20 10:00", 方式: "入户", 登记人: "网格员" },
+ *   { 序号: "2", 业主编号: "o-2", 意见: "同意", 表决时间: "2024-10-20 11:00", 方式: "入户", 登记人: "网格员", 受托人: "曾环", 委托书: "W-17" }
+ * ])
+ * if (read._tag === "Success") console.log(read.success[1]!.at, read.success[1]!.proxy?.name) // "2024-10-20T11:00:00+08:00" "曾环"
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const fromRows = (
+  rows: ReadonlyArray<unknown>
+): Result.Result<ReadonlyArray<Ballot>, ValidationReport.ValidationReport> => {
+  try {
+    if (!Array.isArray(rows)) {
+      return fail([messages.make("DELIB_INPUT_INVALID", { path: ["rows"], params: { detail: "rows are a list" } })])
+    }
+    const found: Array<Issue.DomainIssue> = []
+    const out: Array<Ballot> = []
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]
+      if (typeof row !== "object" || row === null) {
+        found.push(
+          messages.make("DELIB_INPUT_INVALID", { path: ["rows", i], params: { detail: "a row is an object" } })
+        )
+        continue
+      }
+      const rowId = cellOf(row, rowHeaders.rowId)?.value ?? String(i + 2)
+      const before = found.length
+      const need = (headers: ReadonlyArray<string>) => {
+        const c = cellOf(row, headers)
+        if (c === undefined) {
+          found.push(
+            messages.make("DELIB_ROW_MISSING", {
+              path: ["rows", i, headers[0]!],
+              params: { row: rowId, column: headers[0]! }
+            })
+          )
+        }
+        return c
+      }
+      const word = <A>(c: { header: string; value: string } | undefined, words: ReadonlyMap<string, A>) => {
+        if (c === undefined) return undefined
+        const v = words.get(c.value)
+        if (v === undefined) {
+          found.push(messages.make("DELIB_ROW_VALUE_INVALID", {
+            path: ["rows", i, c.header],
+            params: { row: rowId, column: c.header, value: c.value, allowed: [...words.keys()].join("、") }
+          }))
+        }
+        return v
+      }
+      const voter = need(rowHeaders.voter)
+      const choice = word(need(rowHeaders.choice), choiceWords)
+      const channel = word(need(rowHeaders.channel), channelWords)
+      const recordedBy = need(rowHeaders.recordedBy)
+      const atCell = need(rowHeaders.at)
+      let at: string | undefined
+      if (atCell !== undefined) {
+        const local = localTime.exec(atCell.value)
+        const text = local === null ? atCell.value : `${local[1]}T${local[2]}${local[3] ?? ":00"}+08:00`
+        if (Result.isSuccess(Instant.make(text))) at = text
+        else {
+          found.push(messages.make("DELIB_ROW_VALUE_INVALID", {
+            path: ["rows", i, atCell.header],
+            params: { row: rowId, column: atCell.header, value: atCell.value, allowed: "YYYY-MM-DD HH:mm" }
+          }))
+        }
+      }
+      const proxy = cellOf(row, rowHeaders.proxy)
+      const authorisation = cellOf(row, rowHeaders.authorisation)
+      if (found.length > before) continue
+      out.push(Object.freeze({
+        voter: voter!.value,
+        choice: choice!,
+        at: at as Instant.Instant,
+        channel: channel!,
+        recordedBy: recordedBy!.value,
+        ...(proxy === undefined
+          ? {}
+          : { proxy: Object.freeze({ name: proxy.value, authorisation: authorisation?.value ?? "" }) })
+      }))
+    }
+    return found.length > 0 ? fail(found) : Result.succeed(Object.freeze(out))
+  } catch (cause) {
+    return fail([messages.make("DELIB_INPUT_INVALID", { path: ["rows"], params: { detail: String(cause) } })])
+  }
+}
+
+/**
  * A small open box for examples: the {@link Electorate.example} owners, the 民法典 Art. 278
  * ordinary rule, open through October 2024.
  *

@@ -171,6 +171,8 @@ export interface RowOptions {
   readonly rowPaths?: ReadonlyArray<Issue.Path>
 }
 
+const noNames: ReadonlyArray<string> = Object.freeze([])
+
 const describe = (u: unknown): string => (u === null ? "null" : Array.isArray(u) ? "array" : typeof u)
 
 const invalid = (path: Issue.Path, detail: string) => messages.make("DELIB_INPUT_INVALID", { path, params: { detail } })
@@ -205,9 +207,8 @@ export const owners = (
     const rowOf = (i: number) => options?.rowIds?.[i] ?? String(i)
     const at = (i: number, ...rest: Issue.Path): Issue.Path => [...(options?.rowPaths?.[i] ?? [i]), ...rest]
     const unitSeen = new Map<string, number>()
-    const ownerSeen = new Map<string, { index: number; name: string; kind: VoterKind }>()
     const voters: Array<
-      { id: string; name: string; kind: VoterKind; area: number; weight: number; units: Array<string> }
+      { id: string; name: string; kind: VoterKind; area: number; weight: number; units: Array<string>; first: number }
     > = []
     const voterIndex = new Map<string, number>()
     const out: Array<Unit> = []
@@ -259,31 +260,48 @@ export const owners = (
       }
       unitSeen.set(id, i)
       const kind: VoterKind = owner!.kind === "developer" || owner!.kind === "household" ? owner!.kind : "person"
-      const known = ownerSeen.get(owner!.id)
-      if (known !== undefined && (known.name !== owner!.name || known.kind !== kind)) {
-        found.push(messages.make("DELIB_ROW_OWNER_CONFLICT", {
-          path: at(i, "owner"),
-          params: { row: rowOf(i), owner: owner!.id, first: rowOf(known.index) }
-        }))
-        continue
-      }
-      if (known === undefined) ownerSeen.set(owner!.id, { index: i, name: owner!.name, kind })
       let v = voterIndex.get(owner!.id)
-      if (v === undefined) {
+      if (v !== undefined) {
+        const known = voters[v]!
+        if (known.name !== owner!.name || known.kind !== kind) {
+          found.push(messages.make("DELIB_ROW_OWNER_CONFLICT", {
+            path: at(i, "owner"),
+            params: { row: rowOf(i), owner: owner!.id, first: rowOf(known.first) }
+          }))
+          continue
+        }
+      } else {
         v = voters.length
         voterIndex.set(owner!.id, v)
-        voters.push({ id: owner!.id, name: owner!.name, kind, area: 0, weight: 0, units: [] })
+        voters.push({ id: owner!.id, name: owner!.name, kind, area: 0, weight: 0, units: [], first: i })
       }
       const voter = voters[v]!
       voter.area += area
       voter.weight += weight
       voter.units.push(id)
-      out.push(Object.freeze({ id, building, area, owner: owner!.id, coOwners: Object.freeze([...coOwners]), weight }))
+      out.push(Object.freeze({
+        id,
+        building,
+        area,
+        owner: owner!.id,
+        coOwners: coOwners.length === 0 ? noNames : Object.freeze([...coOwners]),
+        weight
+      }))
     }
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     return seal(
       "owners",
-      Object.freeze(voters.map((v) => Object.freeze({ ...v, hasVote: true, units: Object.freeze(v.units) }))),
+      Object.freeze(voters.map((v): Voter =>
+        Object.freeze({
+          id: v.id,
+          name: v.name,
+          kind: v.kind,
+          hasVote: true,
+          area: v.area,
+          weight: v.weight,
+          units: Object.freeze(v.units)
+        })
+      )),
       Object.freeze(out)
     )
   } catch (cause) {

@@ -167,4 +167,68 @@ describe("Ballots", () => {
       expect(codes(Ballots.restore({ ...stored, closesAt: "x" as never }))).toEqual(["DELIB_INPUT_INVALID"])
     })
   })
+
+  describe("fromRows", () => {
+    it("reads a ballot sheet with Chinese headers", () => {
+      const ballots = ok(Ballots.fromRows([
+        { 序号: "1", 业主编号: "o0", 意见: "赞成", 表决时间: "2024-10-20 10:00", 方式: "纸质", 登记人: "业委会" },
+        {
+          序号: "2",
+          业主编号: "o1",
+          表决意见: "不同意",
+          时间: "2024-10-20T11:00:00+08:00",
+          方式: "线上",
+          登记人: "系统"
+        },
+        {
+          序号: "3",
+          业主编号: "o2",
+          意见: "弃权",
+          表决时间: "2024-10-21 09:30:15",
+          方式: "入户",
+          登记人: "网格员",
+          受托人: "曾环",
+          委托书: "W-1"
+        }
+      ]))
+      expect(ballots.map((b) => [b.choice, b.channel, b.at])).toEqual([
+        ["yes", "paper", "2024-10-20T10:00:00+08:00"],
+        ["no", "online", "2024-10-20T11:00:00+08:00"],
+        ["abstain", "door-to-door", "2024-10-21T09:30:15+08:00"]
+      ])
+      expect(ballots[2]!.proxy).toEqual({ name: "曾环", authorisation: "W-1" })
+      const box = ok(Ballots.castAll(boxOf(Presets.ownersOrdinary, ownersOf([100, 100, 100])), ballots))
+      expect(ok(Tally.count(box)).counts.participants.headcount).toBe(3)
+    })
+    it("names the row of every problem", () => {
+      const r = Ballots.fromRows([
+        { 序号: "7", 意见: "也许", 表决时间: "明天", 方式: "飞鸽", 登记人: "x" },
+        { 业主编号: "o1", 意见: "同意", 表决时间: "2024-10-20 10:00", 方式: "纸质" },
+        null
+      ])
+      if (r._tag !== "Failure") throw new Error("expected a failure")
+      expect(r.failure.issues.map((i) => [i.code, i.params.row ?? null])).toEqual([
+        ["DELIB_ROW_MISSING", "7"],
+        ["DELIB_ROW_VALUE_INVALID", "7"],
+        ["DELIB_ROW_VALUE_INVALID", "7"],
+        ["DELIB_ROW_VALUE_INVALID", "7"],
+        ["DELIB_ROW_MISSING", "3"],
+        ["DELIB_INPUT_INVALID", null]
+      ])
+      expect(codes(Ballots.fromRows(1 as never))).toEqual(["DELIB_INPUT_INVALID"])
+      const proxyWithout = ok(
+        Ballots.fromRows([{
+          业主编号: "o0",
+          意见: "同意",
+          表决时间: "2024-10-20 10:00",
+          方式: "纸质",
+          登记人: "x",
+          受托人: "王"
+        }])
+      )
+      expect(codes(Ballots.castAll(boxOf(Presets.ownersOrdinary, ownersOf([100])), proxyWithout))).toEqual([
+        "DELIB_BALLOT_PROXY_AUTHORISATION_REQUIRED"
+      ])
+    })
+  })
 })
