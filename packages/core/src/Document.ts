@@ -222,7 +222,9 @@ const headerIssues = (input: unknown, kind: string, schemaVersion: number): Read
 /**
  * Defines a document kind from its fields (and optional whole-document checks, written as
  * functions returning domain issues). Unknown keys are errors, so a typo in a rule author's
- * document is caught rather than silently ignored.
+ * document is caught rather than silently ignored. Every problem comes back at once: when a
+ * field is wrong, the checks run too, on the input as given — so write them to read defensively
+ * (a check that throws on such input adds nothing; an issue is never reported twice).
  *
  * @example
  * ```ts
@@ -278,10 +280,33 @@ export const define = <
     ...(options.description === undefined ? {} : { description: options.description })
   }) as unknown as Schema.Decoder<A>
   const decodeBody = ValidationReport.decodeUnknown(schema)
+  // effect runs a struct's checks only once every field has decoded. So that a document's
+  // problems all come back at once (a bad field *and* a duplicate id), the checks also run on the
+  // input as given when a field fails: a check that cannot read it (it throws) adds nothing, and
+  // an issue the fields already reported (same code and path) is not repeated.
+  const withChecksOnRaw = (
+    report: ValidationReport.ValidationReport,
+    input: unknown
+  ): Result.Result<A, ValidationReport.ValidationReport> => {
+    const seen = new Set(report.issues.map((issue) => `${issue.code} ${issue.path.join(".")}`))
+    const issues = [...report.issues]
+    for (const check of checks) {
+      let found: ReadonlyArray<Issue.DomainIssue>
+      try {
+        found = check(input as A)
+      } catch {
+        continue
+      }
+      for (const issue of found) if (!seen.has(`${issue.code} ${issue.path.join(".")}`)) issues.push(issue)
+    }
+    return Result.fail(issues.length === report.issues.length ? report : ValidationReport.make(issues))
+  }
   const decode = (input: unknown): Result.Result<A, ValidationReport.ValidationReport> => {
     try {
       const header = headerIssues(input, options.kind, options.schemaVersion)
-      return header.length > 0 ? Result.fail(ValidationReport.make(header)) : decodeBody(input)
+      if (header.length > 0) return Result.fail(ValidationReport.make(header))
+      const decoded = decodeBody(input)
+      return Result.isSuccess(decoded) || checks.length === 0 ? decoded : withChecksOnRaw(decoded.failure, input)
     } catch (cause) {
       // values JSON cannot make (a Proxy, a getter that throws) and checks that throw end here
       return Result.fail(ValidationReport.of(unreadable(cause)))

@@ -43,6 +43,32 @@ const codes = (input: unknown) => {
 
 describe("Document", () => {
   describe("decoding", () => {
+    it("reports a document check together with a bad field: every problem at once", () => {
+      // effect runs the checks only when every field decodes; define runs them on the input too
+      expect(codes({ ...good, pointsPerHour: 12, budget: 1.5 })).toEqual(["CORE_AMOUNT_NOT_SAFE_INTEGER",
+        "X_TOO_GENEROUS"])
+      expect(codes({ ...good, pointsPerHour: 12 })).toEqual(["X_TOO_GENEROUS"])
+    })
+
+    it("adds nothing from a check that cannot read a malformed input, and repeats no issue", () => {
+      // a check sees the input as given (here a string "12", which JavaScript compares as 12)
+      expect(codes({ ...good, pointsPerHour: "12" })).toEqual(["CORE_SCHEMA_INVALID_TYPE", "X_TOO_GENEROUS"])
+      const Strict = Document.define({
+        kind: "strict",
+        schemaVersion: 1,
+        label: { zh: "严格", en: "strict" },
+        fields: { items: Schema.Array(Schema.Struct({ id: Schema.String })) },
+        checks: [
+          (doc) =>
+            doc.items.map((_, i) =>
+              Issue.make({ code: "X_ITEM", path: ["items", i], message: { zh: "项", en: "item" } })
+            )
+        ]
+      })
+      const result = Strict.decode({ kind: "strict", schemaVersion: 1, items: 3 })
+      expect(Result.isFailure(result) && result.failure.issues.map((i) => i.code)).toEqual(["CORE_SCHEMA_INVALID_TYPE"])
+    })
+
     it("decodes a good document", () => {
       const result = Scheme.decode(good)
       expect(Result.isSuccess(result) && result.success.period).toEqual(Period.year(2024))

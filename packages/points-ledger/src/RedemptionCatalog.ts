@@ -68,7 +68,7 @@ export type Item = typeof Item.Type
  *     { id: "oil", label: { zh: "食用油", en: "cooking oil" }, price: 60, validFrom: "2024-06-01", validTo: "2024-01-01" }
  *   ]
  * })
- * if (result._tag === "Failure") console.log(result.failure.issues.map((i) => i.path.join("."))) // stock, duplicate id, validity
+ * if (result._tag === "Failure") console.log(result.failure.issues.map((i) => i.path.join("."))) // ["items.0.stock", "items.1.id", "items.1.validTo"] (stock, duplicate id, validity)
  * ```
  *
  * @category schemas
