@@ -90,7 +90,7 @@ export interface Voter {
  * import { Electorate } from "@gongzhi/deliberation"
  *
  * const e = Electorate.example()
- * console.log(e.totals) // { headcount: 3, area: 40000, weight: 4 }
+ * console.log(e.totals) // { headcount: 3, area: 40000, weight: 5 }
  * ```
  *
  * @category models
