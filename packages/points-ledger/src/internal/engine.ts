@@ -169,7 +169,9 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
       ? state.options.hasher.sha256Hex(Entry.hashInput(prevHash, seq, command, plan.postings))
       : ""
     entry = { seq, command, postings: plan.postings, prevHash, hash }
-  }
+  } // the stored command shares the day's date string (the hash is made: same text, one string)
+
+  ;(c as { on: string }).on = info.on
   state.undo.push(plan.commit(seq, info.day))
   applyPostings(plan.postings, plan.accounts, seq, info.day)
   state.entries.push(entry)

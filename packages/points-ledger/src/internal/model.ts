@@ -63,6 +63,8 @@ export interface Take {
 
 /** What the engine needs to know about a date, computed once per distinct date. */
 export interface DateInfo {
+  /** The date itself: one string for every entry of that day (entries read from JSON share it). */
+  readonly on: string
   /** Epoch day. */
   readonly day: number
   /** year × 12 + month. */

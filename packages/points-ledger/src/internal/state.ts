@@ -177,6 +177,7 @@ export class State {
     if (parsed._tag === "Failure") return undefined
     const { month, year } = CivilDate.toParts(parsed.success)
     const info: DateInfo = {
+      on,
       day: CivilDate.toEpochDay(parsed.success),
       month: year * 12 + month,
       year,

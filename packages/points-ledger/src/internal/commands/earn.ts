@@ -68,6 +68,9 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
     postings: state.earningPostings(account, points),
     accounts: [state.systemAccount(system.pool), account],
     commit: (seq) => {
+      // the stored command shares the account's and the activity's id strings
+      ;(c as { account: string }).account = account.id
+      ;(c as { activity: string }).activity = activity.id
       const lot: EarnedLot = { _tag: "Earned", seq, expires: info.expires, remaining: points }
       insertLot(account, lot)
       account.earned += points

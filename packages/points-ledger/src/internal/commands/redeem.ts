@@ -129,6 +129,8 @@ export const planRedeem = (state: State, c: Command.Redeem): Planned => {
       accounts: [t.account, state.systemAccount(system.redemption)],
       commit: (): Undo => {
         take(state, t)
+        ;(c as { account: string }).account = t.account.id
+        ;(c as { item: string }).item = t.item.id
         return {
           _tag: "Redeemed",
           account: t.account,
