@@ -84,9 +84,13 @@ describe("Assessment", () => {
           const errors: Array<string> = []
           tab.on("pageerror", (e) => errors.push(String(e)))
           await tab.goto(`http://127.0.0.1:${port}/`)
-          await tab.waitForFunction(() => (globalThis as unknown as { __result?: unknown }).__result !== undefined, null, {
-            timeout: 30_000
-          })
+          await tab.waitForFunction(
+            () => (globalThis as unknown as { __result?: unknown }).__result !== undefined,
+            null,
+            {
+              timeout: 30_000
+            }
+          )
           const result = await tab.evaluate(() => (globalThis as unknown as { __result: unknown }).__result) as Record<
             string,
             unknown
