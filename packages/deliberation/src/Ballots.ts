@@ -14,6 +14,7 @@ import * as Electorate from "./Electorate.js"
 import { choiceCode, type State, stateKey } from "./internal/boxState.js"
 import { columns } from "./internal/columns.js"
 import * as rules from "./internal/rules.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -587,7 +588,9 @@ export const close = (box: Box, at: Instant.Instant): Result.Result<Box, Validat
  * @category getters
  * @since 0.2.0
  */
-export const current = (box: Box): ReadonlyArray<Ballot> => {
+export const current = (box: Box): ReadonlyArray<Ballot> => safely([], () => currentOf(box))
+
+const currentOf = (box: Box): ReadonlyArray<Ballot> => {
   const state = stateOf(box)
   const out: Array<Ballot> = []
   for (let i = 0; i < state.last.length; i++) if (state.last[i]! >= 0) out.push(box.records[state.last[i]!]!)

@@ -10,6 +10,7 @@
 import { Document, type Issue, Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import * as Fraction from "./Fraction.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -302,7 +303,10 @@ export const decode = document.decode
  * @category getters
  * @since 0.2.0
  */
-export const checkLabel = (rule: DecisionRule, part: "quorum" | "pass", check: Check): Label.Label => {
+export const checkLabel = (rule: DecisionRule, part: "quorum" | "pass", check: Check): Label.Label =>
+  safely({ zh: "", en: "" }, () => labelOf(rule, part, check))
+
+const labelOf = (rule: DecisionRule, part: "quorum" | "pass", check: Check): Label.Label => {
   if (check.label !== undefined) return check.label
   const owners = rule.electorate === "owners"
   if (part === "quorum") {

@@ -14,6 +14,7 @@
 import { type Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { buildColumns, columns, columnsKey } from "./internal/columns.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -428,6 +429,15 @@ export const members = (
 export const restrict = (
   electorate: Electorate,
   buildings: ReadonlyArray<string>
+): Result.Result<Electorate, ValidationReport.ValidationReport> =>
+  safely(
+    Result.fail(ValidationReport.of(invalid([], "an electorate and a list of buildings"))),
+    () => restrictTo(electorate, buildings)
+  )
+
+const restrictTo = (
+  electorate: Electorate,
+  buildings: ReadonlyArray<string>
 ): Result.Result<Electorate, ValidationReport.ValidationReport> => {
   if (electorate.kind === "members") return Result.succeed(electorate)
   const keep = new Set(buildings)
@@ -460,9 +470,8 @@ export const restrict = (
  * @category getters
  * @since 0.2.0
  */
-export const buildings = (electorate: Electorate): ReadonlyArray<string> => [
-  ...new Set(electorate.units.map((u) => u.building))
-]
+export const buildings = (electorate: Electorate): ReadonlyArray<string> =>
+  safely([], () => [...new Set(electorate.units.map((u) => u.building))])
 
 /**
  * The voter with an id, if there is one (own entries only).
@@ -478,10 +487,11 @@ export const buildings = (electorate: Electorate): ReadonlyArray<string> => [
  * @category getters
  * @since 0.2.0
  */
-export const voter = (electorate: Electorate, id: string): Voter | undefined => {
-  const i = columns(electorate).index.get(id)
-  return i === undefined ? undefined : electorate.voters[i]
-}
+export const voter = (electorate: Electorate, id: string): Voter | undefined =>
+  safely(undefined, () => {
+    const i = columns(electorate).index.get(id)
+    return i === undefined ? undefined : electorate.voters[i]
+  })
 
 // ---------------------------------------------------------------------------
 // Rosters with Chinese headers
@@ -564,6 +574,7 @@ const cell = (row: object, headers: ReadonlyArray<string>): { header: string; va
  * @since 0.2.0
  */
 export const parseArea = (text: string): number | undefined => {
+  if (typeof text !== "string") return undefined
   const t = text.trim().replace(/\s*(㎡|m²|m2|平方米|平米)$/u, "")
   const m = /^(\d{1,12})(?:\.(\d{1,2}))?$/.exec(t)
   if (m === null) return undefined

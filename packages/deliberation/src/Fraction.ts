@@ -8,6 +8,7 @@
  */
 import { Issue } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
+import { isWhole, safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -158,10 +159,22 @@ export const fourFifths: Threshold = make(4, 5, false)
  * @since 0.2.0
  */
 export const compare = (a: number, b: number, c: number, d: number): -1 | 0 | 1 => {
+  if (!isWhole(a) || !isWhole(b) || !isWhole(c) || !isWhole(d)) {
+    // not whole numbers (a JavaScript caller's mistake): compared as floating point, NaN as equal
+    return safely(0 as const, () => {
+      const left = Number(a) * Number(d)
+      const right = Number(c) * Number(b)
+      return left < right ? -1 : left > right ? 1 : 0
+    })
+  }
   const left = BigInt(a) * BigInt(d)
   const right = BigInt(c) * BigInt(b)
   return left < right ? -1 : left > right ? 1 : 0
 }
+
+const valid = (t: Threshold): boolean =>
+  typeof t === "object" && t !== null && isWhole(t.numerator) && isWhole(t.denominator) && t.denominator >= 1 &&
+  t.numerator >= 0 && typeof t.strict === "boolean"
 
 /**
  * Whether `part` of `whole` meets a threshold, exactly. An empty whole meets nothing.
@@ -178,7 +191,10 @@ export const compare = (a: number, b: number, c: number, d: number): -1 | 0 | 1 
  * @category comparisons
  * @since 0.2.0
  */
-export const meets = (part: number, whole: number, threshold: Threshold): boolean => {
+export const meets = (part: number, whole: number, threshold: Threshold): boolean =>
+  safely(false, () => isWhole(part) && isWhole(whole) && valid(threshold) && meetsWhole(part, whole, threshold))
+
+const meetsWhole = (part: number, whole: number, threshold: Threshold): boolean => {
   if (whole <= 0) return false
   const c = compare(part, whole, threshold.numerator, threshold.denominator)
   return threshold.strict ? c > 0 : c >= 0
@@ -200,7 +216,10 @@ export const meets = (part: number, whole: number, threshold: Threshold): boolea
  * @category comparisons
  * @since 0.2.0
  */
-export const needed = (whole: number, threshold: Threshold): number => {
+export const needed = (whole: number, threshold: Threshold): number =>
+  safely(Number.NaN, () => (isWhole(whole) && valid(threshold) ? neededWhole(whole, threshold) : Number.NaN))
+
+const neededWhole = (whole: number, threshold: Threshold): number => {
   if (whole <= 0) return 1
   const product = BigInt(threshold.numerator) * BigInt(whole)
   const den = BigInt(threshold.denominator)
@@ -225,7 +244,13 @@ export const needed = (whole: number, threshold: Threshold): number => {
  * @category comparisons
  * @since 0.2.0
  */
-export const neededJoining = (part: number, whole: number, threshold: Threshold): number | undefined => {
+export const neededJoining = (part: number, whole: number, threshold: Threshold): number | undefined =>
+  safely(
+    undefined,
+    () => (isWhole(part) && isWhole(whole) && valid(threshold) ? neededJoiningWhole(part, whole, threshold) : undefined)
+  )
+
+const neededJoiningWhole = (part: number, whole: number, threshold: Threshold): number | undefined => {
   if (meets(part, whole, threshold)) return 0
   const num = BigInt(threshold.numerator)
   const den = BigInt(threshold.denominator)
@@ -254,7 +279,10 @@ export const neededJoining = (part: number, whole: number, threshold: Threshold)
  * @since 0.2.0
  */
 export const format = (threshold: Threshold): string =>
-  `${threshold.strict ? ">" : "≥"} ${threshold.numerator}/${threshold.denominator}`
+  safely(
+    "",
+    () => (valid(threshold) ? `${threshold.strict ? ">" : "≥"} ${threshold.numerator}/${threshold.denominator}` : "")
+  )
 
 /**
  * The threshold as a relation and a percentage to one decimal (trailing `.0` dropped), e.g.
@@ -271,7 +299,13 @@ export const format = (threshold: Threshold): string =>
  * @since 0.2.0
  */
 export const formatPercent = (threshold: Threshold): string =>
-  `${threshold.strict ? ">" : "≥"} ${percent(threshold.numerator, threshold.denominator, "nearest")}`
+  safely(
+    "",
+    () =>
+      valid(threshold)
+        ? `${threshold.strict ? ">" : "≥"} ${percent(threshold.numerator, threshold.denominator, "nearest")}`
+        : ""
+  )
 
 /**
  * A ratio as a percentage to one decimal, computed on integers. `rounding` is `"nearest"`
@@ -291,7 +325,7 @@ export const formatPercent = (threshold: Threshold): string =>
  * @since 0.2.0
  */
 export const percent = (part: number, whole: number, rounding: "nearest" | "up" | "down"): string =>
-  whole <= 0 ? "0%" : showTenths(tenthsOf(part, whole, rounding))
+  !isWhole(part) || !isWhole(whole) ? "" : whole <= 0 ? "0%" : showTenths(tenthsOf(part, whole, rounding))
 
 const tenthsOf = (part: number, whole: number, rounding: "nearest" | "up" | "down"): bigint => {
   const scaled = BigInt(part) * 1000n
@@ -326,7 +360,10 @@ const showTenths = (tenths: bigint): string => {
  * @category formatting
  * @since 0.2.0
  */
-export const percentAgainst = (part: number, whole: number, threshold: Threshold): string => {
+export const percentAgainst = (part: number, whole: number, threshold: Threshold): string =>
+  safely("", () => (isWhole(part) && isWhole(whole) && valid(threshold) ? againstWhole(part, whole, threshold) : ""))
+
+const againstWhole = (part: number, whole: number, threshold: Threshold): string => {
   if (whole <= 0) return "0%"
   const met = meets(part, whole, threshold)
   const shown = tenthsOf(part, whole, "nearest")

@@ -13,6 +13,7 @@ import { CivilDate, type Fen, type Issue, ValidationReport } from "@gongzhi/core
 import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import type * as Tally from "./Tally.js"
 
@@ -366,7 +367,13 @@ export const statement = (
   readonly payments: ReadonlyArray<
     { readonly on: string; readonly amount: number; readonly purpose: string; readonly matter: string }
   >
-} => {
+} =>
+  safely(
+    { from: "", to: "", opening: 0, deposits: 0, interest: 0, spending: 0, closing: 0, payments: [] },
+    () => statementOf(fund, period)
+  )
+
+const statementOf = (fund: Fund, period: { readonly from: string; readonly to: string }) => {
   let opening = 0
   let deposits = 0
   let interest = 0
@@ -417,6 +424,12 @@ export const statement = (
  * @since 0.2.0
  */
 export const report = (
+  fund: Fund,
+  on: string
+): { readonly auditDue: string; readonly statementDue: string; readonly issues: ReadonlyArray<Issue.DomainIssue> } =>
+  safely({ auditDue: "", statementDue: "", issues: [invalid([], "a fund and a date")] }, () => reportOf(fund, on))
+
+const reportOf = (
   fund: Fund,
   on: string
 ): { readonly auditDue: string; readonly statementDue: string; readonly issues: ReadonlyArray<Issue.DomainIssue> } => {

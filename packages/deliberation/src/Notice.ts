@@ -7,6 +7,7 @@
  */
 import { CivilDate, type Issue, type Label, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import * as Tally from "./Tally.js"
 
@@ -166,7 +167,7 @@ export const make = (input: Input): Result.Result<Notice, ValidationReport.Valid
  * @since 0.2.0
  */
 export const isOnDisplay = (notice: Notice, on: CivilDate.CivilDate): boolean =>
-  on >= notice.publishedOn && on <= notice.until
+  safely(false, () => typeof on === "string" && on >= notice.publishedOn && on <= notice.until)
 
 /**
  * A notice for examples: the example tally, put up on 2024-11-21 for 7 days.

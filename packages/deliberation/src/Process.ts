@@ -16,6 +16,7 @@ import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
 import * as rules from "./internal/rules.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import type * as Tally from "./Tally.js"
 
@@ -341,7 +342,7 @@ export const raise = (
  * @category getters
  * @since 0.2.0
  */
-export const nextStep = (state: State): Step | undefined => steps[state.done.length]
+export const nextStep = (state: State): Step | undefined => safely(undefined, () => steps[state.done.length])
 
 /**
  * Whether every step has been done (the matter was reported back).
@@ -356,7 +357,7 @@ export const nextStep = (state: State): Step | undefined => steps[state.done.len
  * @category predicates
  * @since 0.2.0
  */
-export const isComplete = (state: State): boolean => state.done.length === steps.length
+export const isComplete = (state: State): boolean => safely(false, () => state.done.length === steps.length)
 
 /**
  * The rule a matter of a category is decided by by default.
@@ -365,13 +366,16 @@ export const isComplete = (state: State): boolean => state.done.length === steps
  * ```ts
  * import { Process } from "@gongzhi/deliberation"
  *
- * console.log(Process.defaultRule("rebuild").id) // "civil-code-278-special"
+ * console.log(Process.defaultRule("rebuild")?.id) // "civil-code-278-special"
  * ```
  *
  * @category getters
  * @since 0.2.0
  */
-export const defaultRule = (category: Category): DecisionRule.DecisionRule => rules.byId(categories[category].rule)!
+export const defaultRule = (category: Category): DecisionRule.DecisionRule | undefined =>
+  typeof category === "string" && Object.prototype.hasOwnProperty.call(categories, category)
+    ? rules.byId(categories[category].rule)
+    : undefined
 
 const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
   const previous = state.history[state.history.length - 1]?.on
@@ -617,6 +621,17 @@ export const replay = (history: ReadonlyArray<Event>): Result.Result<State, Vali
 export const electorateOf = (
   state: State,
   full: Electorate.Electorate
+): Result.Result<Electorate.Electorate, ValidationReport.ValidationReport> =>
+  safely(
+    Result.fail(
+      ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: "a state and an electorate" } }))
+    ),
+    () => electorateIn(state, full)
+  )
+
+const electorateIn = (
+  state: State,
+  full: Electorate.Electorate
 ): Result.Result<Electorate.Electorate, ValidationReport.ValidationReport> => {
   if (state.scope === undefined) {
     return Result.fail(ValidationReport.of(messages.make("DELIB_PROCESS_SCOPE_EMPTY", { path: ["scope"] })))
@@ -638,6 +653,11 @@ export const electorateOf = (
  * @since 0.2.0
  */
 export const timeline = (
+  state: State
+): ReadonlyArray<{ readonly on: string; readonly step: Step; readonly label: Label.Label; readonly redo: boolean }> =>
+  safely([], () => timelineOf(state))
+
+const timelineOf = (
   state: State
 ): ReadonlyArray<{ readonly on: string; readonly step: Step; readonly label: Label.Label; readonly redo: boolean }> =>
   state.history.map((e) => {

@@ -14,6 +14,7 @@ import * as DecisionRule from "./DecisionRule.js"
 import * as Fraction from "./Fraction.js"
 import { codesAsOf, stateIfAny } from "./internal/boxState.js"
 import { columns } from "./internal/columns.js"
+import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -406,14 +407,22 @@ export interface Decision {
  * @category constructors
  * @since 0.2.0
  */
-export const decision = (tally: Tally, decidedOn: string): Decision => ({
-  matter: tally.matter,
-  rule: tally.rule,
-  ruleClass: tally.ruleClass,
-  passed: tally.passed,
-  decidedOn,
-  explanation: tally.explanation
-})
+export const decision = (tally: Tally, decidedOn: string): Decision =>
+  safely<Decision>({
+    matter: "",
+    rule: "",
+    ruleClass: "custom",
+    passed: false,
+    decidedOn: typeof decidedOn === "string" ? decidedOn : "",
+    explanation: { zh: "", en: "" }
+  }, () => ({
+    matter: String(tally.matter),
+    rule: String(tally.rule),
+    ruleClass: tally.ruleClass,
+    passed: tally.passed === true,
+    decidedOn: String(decidedOn),
+    explanation: tally.explanation
+  }))
 
 /**
  * A passed tally for examples: the three owners of {@link Electorate.example} all vote yes.

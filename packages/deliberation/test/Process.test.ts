@@ -76,8 +76,8 @@ describe("Process", () => {
           Process.record(s, { ...base, scope: { estates: ["x"], buildings: [] }, rule: "", override: { reason: "x" } })
         )
       ).toEqual(["DELIB_PROCESS_RULE_UNKNOWN"])
-      expect(Process.defaultRule("fund-use").id).toBe("civil-code-278-ordinary")
-      expect(Process.defaultRule("branch-matter").class).toBe("branch-meeting")
+      expect(Process.defaultRule("fund-use")?.id).toBe("civil-code-278-ordinary")
+      expect(Process.defaultRule("branch-matter")?.class).toBe("branch-meeting")
     })
     it("fixes the electorate from the buildings affected", () => {
       const e = ok(Process.electorateOf(sorted(), Electorate.example()))
