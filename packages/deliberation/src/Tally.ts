@@ -204,21 +204,30 @@ const sumCodes = (
   excluded: Uint8Array,
   area: Float64Array,
   weight: Float64Array,
-  hasVote: Uint8Array
+  hasVote: Uint8Array,
+  plain: boolean
 ) => {
   // slots 1–4: yes / no / abstain / spoiled; 9–12: the same as written opinions; 13: excluded; 14: eligible
   const h = new Float64Array(16)
   const a = new Float64Array(16)
   const w = new Float64Array(16)
   const n = codes.length
-  for (let i = 0; i < n; i++) {
-    if (hasVote[i] === 0) continue
-    const ar = area[i]!
-    const we = weight[i]!
-    const k = excluded[i] === 1 ? 13 : codes[i]!
-    h[k] = h[k]! + 1
-    a[k] = a[k]! + ar
-    w[k] = w[k]! + we
+  if (plain) {
+    // everyone has a vote and no one is left out: the choice code is the slot
+    for (let i = 0; i < n; i++) {
+      const k = codes[i]!
+      h[k] = h[k]! + 1
+      a[k] = a[k]! + area[i]!
+      w[k] = w[k]! + weight[i]!
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      if (hasVote[i] === 0) continue
+      const k = excluded[i] === 1 ? 13 : codes[i]!
+      h[k] = h[k]! + 1
+      a[k] = a[k]! + area[i]!
+      w[k] = w[k]! + weight[i]!
+    }
   }
   // slot 0 took the eligible who have not voted; the eligible are every slot
   for (let k = 0; k < 14; k++) {
@@ -281,7 +290,8 @@ export const count = (
     }
     const cols = columns(ready.electorate)
     const { codes, excluded } = codesAsOf(ready, state, cols.index, asOfMs)
-    const { h, a, w } = sumCodes(codes, excluded, cols.area, cols.weight, cols.hasVote)
+    const plain = ready.exclusions.length === 0 && ready.electorate.totals.headcount === ready.electorate.voters.length
+    const { h, a, w } = sumCodes(codes, excluded, cols.area, cols.weight, cols.hasVote, plain)
     return Result.succeed(fromSums(ready, options?.asOf, h, a, w))
   } catch (cause) {
     return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))

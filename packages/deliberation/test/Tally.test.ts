@@ -1,7 +1,7 @@
 import { CivilDate, Instant } from "@gongzhi/core"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Ballots, Presets, Tally } from "../src/index.js"
+import { Ballots, Electorate, Fraction, Presets, Tally } from "../src/index.js"
 import { at, boxOf, membersOf, ok, ownersOf, randomOwners, vote } from "./fixtures.js"
 import { referenceTally } from "./reference.js"
 
@@ -173,6 +173,26 @@ describe("Tally", () => {
     })
   })
 
+  describe("custom weights", () => {
+    it("counts a rule on a custom weight dimension", () => {
+      const e = ok(Electorate.owners([
+        { id: "a", building: "1", area: 100, weight: 3, owner: { id: "x", name: "甲" } },
+        { id: "b", building: "1", area: 100, weight: 1, owner: { id: "y", name: "乙" } },
+        { id: "c", building: "1", area: 100, weight: 1, owner: { id: "z", name: "丙" } }
+      ]))
+      const rule = {
+        ...Presets.ownersOrdinary,
+        dimensions: ["weight" as const],
+        quorum: [],
+        pass: [{ dimension: "weight" as const, base: "eligible" as const, threshold: Fraction.moreThanHalf }]
+      }
+      const t = tally(castTo(boxOf(rule, e), [vote("x", "yes")]))
+      expect(t.passed).toBe(true)
+      expect(t.pass[0]!.text.zh).toBe("同意权数（占全体） 60%（需 > 50%），已达到（多 0）")
+      expect(t.explanation.zh).toBe("同意权数（占全体） 60%（需 > 50%），已达到（多 0）。按目前票数可以通过。")
+    })
+  })
+
   describe("while voting is open", () => {
     it("counts as of any instant and says how far the matter is from passing", () => {
       const e = ownersOf([10000, 10000, 10000, 10000, 10000, 10000])
@@ -257,6 +277,48 @@ describe("Tally", () => {
               expect(t.passed).toBe(r.passed)
             }
           }),
+          { numRuns: 150 }
+        )
+      ).not.toThrow()
+    })
+
+    it("agrees with the plain reference for members, with exclusions, written opinions and probationary members", () => {
+      expect(() =>
+        fc.assert(
+          fc.property(
+            fc.integer({ min: 1, max: 20 }),
+            fc.integer({ min: 0, max: 5 }),
+            fc.array(
+              fc.record({ voter: fc.nat(), choice, day: fc.integer({ min: 1, max: 30 }), written: fc.boolean() }),
+              { maxLength: 40 }
+            ),
+            fc.array(fc.nat(), { maxLength: 4 }),
+            fc.constantFrom(Presets.branchMeeting, Presets.partyElection, Presets.residentsMeeting),
+            (full, probationary, votes, out, rule) => {
+              const e = membersOf(full, probationary)
+              const excluded = rule.exclusions.allowed ? [...new Set(out.map((o) => `m${o % full}`))] : []
+              const box0 = boxOf(
+                rule,
+                e,
+                excluded.map((voter) => ({ voter, reason: "abroad", approvedBy: "上级党组织" }))
+              )
+              const ballots = [...votes].sort((a, b) => a.day - b.day)
+                .map((v) =>
+                  vote(
+                    `m${v.voter % full}`,
+                    v.choice,
+                    v.day,
+                    v.written && rule.writtenOpinions === "count" ? "written-opinion" : "meeting"
+                  )
+                )
+                .filter((b) => !excluded.includes(b.voter))
+              const box = castTo(box0, ballots)
+              const t = tally(box)
+              const r = referenceTally(box)
+              expect(t.quorum.map((c) => ({ value: c.value, whole: c.whole, met: c.met }))).toEqual(r.quorum)
+              expect(t.pass.map((c) => ({ value: c.value, whole: c.whole, met: c.met }))).toEqual(r.pass)
+            }
+          ),
           { numRuns: 150 }
         )
       ).not.toThrow()
