@@ -92,7 +92,7 @@ export interface Loaded<A> {
  * The co-building store service.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { MicroWish } from "@gongzhi/co-building-agreement"
  * import { CivilDate, Id } from "@gongzhi/core"
  * import { CoBuildingStore, StreamStore } from "@gongzhi/store"
@@ -289,7 +289,7 @@ const replayWhistle = (
  * The co-building store on the stream store.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Presets } from "@gongzhi/co-building-agreement"
  * import { CoBuildingStore, StreamStore } from "@gongzhi/store"
  * import { Effect, Layer } from "effect"

@@ -97,7 +97,7 @@ const failed = (
  * PostgreSQL server (`maxConnections`, 10 by default).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Database } from "@gongzhi/store"
  * import { Effect } from "effect"
  * import { SqlClient } from "effect/sql"
@@ -127,7 +127,7 @@ export const layerSql = (
  * The stream store at a location (see {@link parse}), with the schema migrated.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Database, StreamStore } from "@gongzhi/store"
  * import { Effect } from "effect"
  *

@@ -88,7 +88,7 @@ export const entriesOf = (
  * A `JournalStore` layer keeping the journal `name` in the stream store (see {@link streamOf}).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { CivilDate } from "@gongzhi/core"
  * import { Journal, JournalStore, Presets } from "@gongzhi/points-ledger"
  * import { LedgerStore, StreamStore } from "@gongzhi/store"

@@ -117,7 +117,7 @@ const lockId = 20240612
  * The schema version of a database (0 when the store was never set up there).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Migrations, PgliteClient } from "@gongzhi/store"
  * import * as Effect from "effect/Effect"
  *
@@ -144,7 +144,7 @@ export const version: Effect.Effect<number, SqlError, SqlClient.SqlClient> = Eff
  * it applied.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { Migrations, PgliteClient } from "@gongzhi/store"
  * import * as Effect from "effect/Effect"
  *

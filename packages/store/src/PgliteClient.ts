@@ -39,7 +39,7 @@ import * as Stream from "effect/Stream"
  * `dumpDataDir` backups).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { PgliteClient } from "@gongzhi/store"
  * import { Effect } from "effect"
  *
@@ -196,7 +196,7 @@ export const compiler: Statement.Compiler = Statement.makeCompiler({
  * caller's) and closes it when the scope closes.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { PgliteClient } from "@gongzhi/store"
  * import { Effect } from "effect"
  * import * as Reactivity from "effect/reactivity/Reactivity"
@@ -253,7 +253,7 @@ export const make = (
  * A layer giving both {@link PgliteClient} and effect's `SqlClient`.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { PgliteClient } from "@gongzhi/store"
  * import { Effect } from "effect"
  * import { SqlClient } from "effect/sql"

@@ -6,8 +6,7 @@
  * @since 0.2.0
  */
 import { Issue, ValidationReport } from "@gongzhi/core"
-import { sha256 } from "@noble/hashes/sha2.js"
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js"
+import { Hasher } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import { messages } from "./Messages.js"
 
@@ -100,23 +99,25 @@ export const canonical = (
 ): Result.Result<string, ValidationReport.ValidationReport> => {
   const issues: Array<Issue.DomainIssue> = []
   const seen = new Set<object>()
-  const bad = (at: Issue.Path, actual: string) =>
-    issues.push(messages.make("STORE_PAYLOAD_NOT_JSON", { path: at, params: { actual } }))
-  const go = (v: unknown, at: Issue.Path): string => {
+  // the path of the value being read, kept as a stack: copied only when an issue is made
+  const stack: Array<string | number> = []
+  const bad = (actual: string) =>
+    issues.push(messages.make("STORE_PAYLOAD_NOT_JSON", { path: [...path, ...stack], params: { actual } }))
+  const go = (v: unknown): string => {
     if (typeof v === "string") return JSON.stringify(v)
     if (typeof v === "boolean") return v ? "true" : "false"
     if (v === null) return "null"
     if (typeof v === "number") {
       if (Number.isFinite(v)) return JSON.stringify(v)
-      bad(at, String(v))
+      bad(String(v))
       return "null"
     }
     if (typeof v !== "object") {
-      bad(at, typeof v)
+      bad(typeof v)
       return "null"
     }
     if (seen.has(v)) {
-      bad(at, "cycle")
+      bad("cycle")
       return "null"
     }
     seen.add(v)
@@ -125,17 +126,16 @@ export const canonical = (
         let out = "["
         const length = v.length
         for (let i = 0; i < length; i++) {
-          if (!Object.hasOwn(v, i)) {
-            bad([...at, i], "hole")
-            continue
-          }
-          out += (i === 0 ? "" : ",") + go(v[i], [...at, i])
+          stack.push(i)
+          if (!Object.hasOwn(v, i)) bad("hole")
+          else out += (i === 0 ? "" : ",") + go(v[i])
+          stack.pop()
         }
         return `${out}]`
       }
       const proto = Object.getPrototypeOf(v)
       if (proto !== Object.prototype && proto !== null) {
-        bad(at, "object of a class")
+        bad("object of a class")
         return "null"
       }
       const keys = Object.keys(v).sort()
@@ -144,18 +144,20 @@ export const canonical = (
       for (const key of keys) {
         const field = (v as { readonly [k: string]: unknown })[key]
         if (field === undefined) continue
-        out += `${first ? "" : ","}${JSON.stringify(key)}:${go(field, [...at, key])}`
+        stack.push(key)
+        out += `${first ? "" : ","}${JSON.stringify(key)}:${go(field)}`
+        stack.pop()
         first = false
       }
       return `${out}}`
     } catch {
-      bad(at, "unreadable")
+      bad("unreadable")
       return "null"
     } finally {
       seen.delete(v)
     }
   }
-  const text = go(value, path)
+  const text = go(value)
   return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed(text)
 }
 
@@ -184,7 +186,8 @@ export const hashInput = (
   }`
 
 /**
- * The hash of a record: SHA-256 (hex) of {@link hashInput}.
+ * The hash of a record: SHA-256 (hex) of {@link hashInput} (node:crypto where there is one,
+ * `@noble/hashes` in browsers: points-ledger's `Hasher`).
  *
  * @example
  * ```ts
@@ -201,7 +204,7 @@ export const hashOf = (
   prevHash: string,
   fields: Pick<Record, "stream" | "seq" | "type" | "key" | "recordedAt">,
   payloadText: string
-): string => bytesToHex(sha256(utf8ToBytes(hashInput(prevHash, fields, payloadText))))
+): string => Hasher.detected.sha256Hex(hashInput(prevHash, fields, payloadText))
 
 /**
  * The hash of a text (SHA-256, hex), as used for snapshots.
@@ -216,4 +219,4 @@ export const hashOf = (
  * @category hashing
  * @since 0.2.0
  */
-export const digest = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)))
+export const digest = (text: string): string => Hasher.detected.sha256Hex(text)

@@ -135,7 +135,7 @@ export interface AppendOptions {
  * operation changes nothing).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { StreamStore } from "@gongzhi/store"
  * import { Effect } from "effect"
  *
@@ -363,7 +363,7 @@ const insertChunk = 1_000
  * The store over effect's `SqlClient` (PGlite or PostgreSQL), migrating the schema first.
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { PgliteClient, StreamStore } from "@gongzhi/store"
  * import { Effect, Layer } from "effect"
  *
@@ -475,18 +475,13 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
         }
         if (issues.length > 0 || !okStream) return yield* fail(issues)
         const at = recordedAt ?? (yield* Clock.currentTimeMillis)
+        // Optimistic: the keys are not looked up first. A retry whose records are stored meets
+        // either a head that moved on or the unique index of its keys; then (after the
+        // rollback) the stored records are looked up and returned, or it is a conflict.
         const write = sql.withTransaction(Effect.gen(function*() {
-          const originals = yield* stored(stream, batch)
-          if (originals !== undefined) {
-            return { records: originals, replayed: true, head: yield* headOf(stream, false) }
-          }
           const head = yield* headOf(stream, true)
-          if (head.length !== expectedSeq) {
-            return yield* fail([messages.make("STORE_SEQUENCE_CONFLICT", {
-              path: ["expectedSeq"],
-              params: { stream, expected: expectedSeq, actual: head.length }
-            })])
-          }
+          if (head.length !== expectedSeq) return undefined
+
           if (batch.length === 0) return { records: [], replayed: false, head }
           let prev = head.hash
           const made: Array<Record.Record> = []
@@ -526,6 +521,9 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
           return { records: made, replayed: false, head: { stream, length, hash: prev } }
         }))
         return yield* write.pipe(
+          Effect.flatMap((written) =>
+            written === undefined ? replayedOrConflict(stream, batch, expectedSeq) : Effect.succeed(written)
+          ),
           onSqlError((error) =>
             error.reason._tag === "UniqueViolation" || error.reason._tag === "SerializationError" ||
               error.reason._tag === "DeadlockError"
@@ -728,7 +726,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
  * is kept when the layer is released).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { StreamStore } from "@gongzhi/store"
  * import { Effect } from "effect"
  *

@@ -7,6 +7,7 @@
  */
 export * as CoBuildingStore from "./CoBuildingStore.js"
 export * as Database from "./Database.js"
+export * as DeliberationStore from "./DeliberationStore.js"
 export * as LedgerStore from "./LedgerStore.js"
 export * as Messages from "./Messages.js"
 export * as Migrations from "./Migrations.js"

@@ -239,3 +239,41 @@ describe("CoBuildingStore", () => {
     expect(out.bad).toBeGreaterThan(0)
   })
 })
+
+describe("DeliberationStore", () => {
+  it("keeps a matter's history and a ballot box, replayed by deliberation when loaded", async () => {
+    const { Ballots, Process } = await import("@gongzhi/deliberation")
+    const { DeliberationStore } = await import("@gongzhi/store")
+    const live = DeliberationStore.layer.pipe(Layer.provideMerge(StreamStore.layerMemory()))
+    const matter = Process.example()
+    const box = Ballots.example()
+    const out = await Effect.runPromise(Effect.provide(
+      Effect.gen(function*() {
+        const s = yield* DeliberationStore.DeliberationStore
+        const n = yield* s.saveMatter(matter, 0)
+        const stale = yield* Effect.result(s.saveMatter(matter, 0))
+        const half = { ...box, records: box.records.slice(0, 1) } as typeof box
+        const k = yield* s.saveBox(half, 0)
+        const all = yield* s.saveBox(box, k)
+        const loadedBox = yield* s.loadBox(box.matter)
+        const loadedMatter = yield* s.loadMatter(matter.matter.id)
+        const missing = yield* Effect.result(s.loadBox("nothing"))
+        const st = yield* StreamStore.StreamStore
+        yield* st.append("matter/bad", [{
+          type: "Discussed",
+          payload: { _tag: "Discussed", on: "2024-10-15", people: [], units: [], evidence: [] }
+        }], 0)
+        const bad = yield* Effect.result(s.loadMatter("bad"))
+        return { n, stale: codes(stale), all, loadedBox, loadedMatter, missing: codes(missing), bad: codes(bad).length }
+      }),
+      live
+    ))
+    expect(out.n).toBe(matter.history.length)
+    expect(out.stale).toEqual(["STORE_SEQUENCE_CONFLICT"])
+    expect(out.all).toBe(1 + box.records.length + (box.closedAt === undefined ? 0 : 1))
+    expect(out.loadedBox.value.records).toEqual(box.records)
+    expect(out.loadedMatter.value.done).toEqual(matter.done)
+    expect(out.missing).toEqual(["STORE_HISTORY_START"])
+    expect(out.bad).toBeGreaterThan(0)
+  }, 60_000)
+})

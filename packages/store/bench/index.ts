@@ -1,0 +1,313 @@
+/**
+ * Benchmark of the stream store.
+ *
+ * 1. Durable batched appends (PGlite on a directory, fsync on; and a PostgreSQL server when
+ *    GONGZHI_BENCH_POSTGRES_URL or GONGZHI_TEST_POSTGRES_URL is set): `StreamStore.append` of
+ *    points commands in batches, against the peer, a bare `INSERT` of the same rows (the same
+ *    columns, hashes computed beforehand) into a table of the same shape, in the same
+ *    transactions, through the same client, in the same run. Ours and the peer take turns,
+ *    both warmed the same way; medians and the ratio are printed.
+ * 2. On PostgreSQL: 1 writer on 1 stream vs 8 writers on 8 streams (one pool of 8 connections).
+ * 3. Opening a stored journal of GONGZHI_BENCH_JOURNAL records (1,000,000 by default) on PGlite:
+ *    the full replay (read every record, check every hash, fold the balances) vs the newest
+ *    snapshot plus its tail (1,000 records after it), ready to append.
+ *
+ * Writes bench/results/store.json and the table in README.md between the bench markers.
+ * Run: pnpm bench (tsx --conditions=@gongzhi/source bench/index.ts). GONGZHI_BENCH_QUICK=1 runs a
+ * small version (for a smoke test).
+ */
+import { Database, Record, StreamStore } from "@gongzhi/store"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { SqlClient } from "effect/sql"
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const here = dirname(fileURLToPath(import.meta.url))
+const quick = process.env["GONGZHI_BENCH_QUICK"] === "1"
+const journalSize = Number(process.env["GONGZHI_BENCH_JOURNAL"] ?? (quick ? 20_000 : 1_000_000))
+const batch = 1_000
+const rounds = quick ? 2 : 5
+const perRound = quick ? 2_000 : 20_000
+const serverUrl = process.env["GONGZHI_BENCH_POSTGRES_URL"] ?? process.env["GONGZHI_TEST_POSTGRES_URL"]
+
+type Runtime = ManagedRuntime.ManagedRuntime<StreamStore.StreamStore | SqlClient.SqlClient, unknown>
+const open = (location: string, maxConnections = 2): Runtime =>
+  ManagedRuntime.make(Database.layer(location, { maxConnections }) as Layer.Layer<
+    StreamStore.StreamStore | SqlClient.SqlClient,
+    unknown
+  >)
+const store = Effect.service(StreamStore.StreamStore)
+const sqlClient = Effect.service(SqlClient.SqlClient)
+
+const command = (i: number) => ({
+  _tag: "Earn",
+  key: `earn-${i}`,
+  on: "2024-03-04",
+  account: `pingli-${i % 997}`,
+  activity: i % 3 === 0 ? "cleaning" : "patrol"
+})
+const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const now = () => performance.now()
+
+/** Rows of the bare peer: the same columns as the store's, hashes chained beforehand. */
+const bareRows = (stream: string, from: number, count: number, at: Date) => {
+  let prev = Record.genesis
+  return Array.from({ length: count }, (_, k) => {
+    const seq = from + k
+    const payload = JSON.stringify(command(seq))
+    const hash = Record.hashOf(
+      prev,
+      { stream, seq, type: "Earn", key: `earn-${seq}`, recordedAt: at.getTime() },
+      payload
+    )
+    prev = hash
+    return { stream_id: stream, seq, type: "Earn", payload, idempotency_key: `earn-${seq}`, recorded_at: at, hash }
+  })
+}
+
+const appendsOn = async (label: string, runtime: Runtime) => {
+  await runtime.runPromise(Effect.flatMap(sqlClient, (sql) =>
+    Effect.gen(function*() {
+      yield* sql`DROP TABLE IF EXISTS bench_bare`
+      yield* sql`CREATE TABLE bench_bare (stream_id text NOT NULL, seq integer NOT NULL, type text NOT NULL,
+        payload text NOT NULL, idempotency_key text, recorded_at timestamptz NOT NULL, hash text NOT NULL,
+        PRIMARY KEY (stream_id, seq))`
+      yield* sql`CREATE UNIQUE INDEX bench_bare_key ON bench_bare (stream_id, idempotency_key) WHERE idempotency_key IS NOT NULL`
+    })))
+  const ours = async (stream: string) => {
+    const start = now()
+    for (let from = 0; from < perRound; from += batch) {
+      const records = Array.from({ length: batch }, (_, k) => {
+        const c = command(from + k)
+        return { type: c._tag, payload: c, key: c.key }
+      })
+      await runtime.runPromise(Effect.flatMap(store, (s) => s.append(stream, records, from)))
+    }
+    return perRound / ((now() - start) / 1000)
+  }
+  const bare = async (stream: string) => {
+    // the peer's rows are made (and hashed) before its clock starts: it only inserts
+    const at = new Date()
+    const batches: Array<readonly [ReturnType<typeof bareRows>[number]]> = []
+    for (let from = 0; from < perRound; from += batch) {
+      batches.push(bareRows(stream, from, batch, at) as unknown as readonly [ReturnType<typeof bareRows>[number]])
+    }
+    const start = now()
+    for (const rows of batches) {
+      await runtime.runPromise(
+        Effect.flatMap(sqlClient, (sql) => sql.withTransaction(sql`INSERT INTO bench_bare ${sql.insert(rows)}`))
+      )
+    }
+    return perRound / ((now() - start) / 1000)
+  }
+  // warm both the same way, then take turns
+  await ours(`warm-${label}`)
+  await bare(`warm-${label}`)
+  const oursRates: Array<number> = []
+  const bareRates: Array<number> = []
+  for (let r = 0; r < rounds; r++) {
+    oursRates.push(await ours(`bench-${label}-${r}`))
+    bareRates.push(await bare(`bench-${label}-${r}`))
+  }
+  const result = {
+    target: label,
+    batch,
+    commands: perRound,
+    rounds,
+    oursPerSecond: Math.round(median(oursRates)),
+    bareInsertPerSecond: Math.round(median(bareRates)),
+    ratio: Number((median(oursRates) / median(bareRates)).toFixed(2))
+  }
+  console.log(
+    `${label}: ours ${result.oursPerSecond} commands/s, bare INSERT ${result.bareInsertPerSecond} rows/s, ratio ${result.ratio}×`
+  )
+  return result
+}
+
+const writersOn = async (url: string) => {
+  const runtime = open(url, 8)
+  const run = async (writers: number) => {
+    const each = quick ? 2_000 : 10_000
+    const start = now()
+    await runtime.runPromise(Effect.all(
+      Array.from({ length: writers }, (_, w) =>
+        Effect.gen(function*() {
+          const s = yield* store
+          const stream = `writers-${writers}-${w}-${Date.now()}`
+          for (let from = 0; from < each; from += batch) {
+            const records = Array.from(
+              { length: batch },
+              (_, k) => ({ type: "Earn", payload: command(from + k), key: `k-${from + k}` })
+            )
+            yield* s.append(stream, records, from)
+          }
+        })),
+      { concurrency: "unbounded" }
+    ))
+    return (writers * each) / ((now() - start) / 1000)
+  }
+  await run(1)
+  const one = await run(1)
+  const eight = await run(8)
+  await runtime.dispose()
+  const result = {
+    oneWriter: Math.round(one),
+    eightWriters: Math.round(eight),
+    scaling: Number((eight / one).toFixed(2))
+  }
+  console.log(
+    `PostgreSQL: 1 writer ${result.oneWriter}/s, 8 writers on 8 streams ${result.eightWriters}/s (${result.scaling}×)`
+  )
+  return result
+}
+
+/** The state the journal opens to: points per account, folded from the records. */
+const fold = (state: Map<string, number>, records: ReadonlyArray<Record.Record>) => {
+  for (const r of records) {
+    const p = r.payload as { readonly account: string }
+    state.set(p.account, (state.get(p.account) ?? 0) + 5)
+  }
+  return state
+}
+
+const openJournal = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gongzhi-bench-journal-"))
+  try {
+    let runtime = open(dir)
+    const stream = "ledger/bench"
+    const build = now()
+    const chunk = 5_000
+    for (let from = 0; from < journalSize; from += chunk) {
+      const n = Math.min(chunk, journalSize - from)
+      const records = Array.from(
+        { length: n },
+        (_, k) => ({ type: "Earn", payload: command(from + k), key: `earn-${from + k}` })
+      )
+      await runtime.runPromise(Effect.flatMap(store, (s) => s.append(stream, records, from)))
+    }
+    const buildSeconds = (now() - build) / 1000
+    const full = await runtime.runPromise(Effect.flatMap(store, (s) => s.read(stream)))
+    const state = fold(new Map(), full)
+    await runtime.runPromise(
+      Effect.flatMap(store, (s) => s.saveSnapshot(stream, journalSize, Object.fromEntries(state)))
+    )
+    const tail = Array.from(
+      { length: 1_000 },
+      (_, k) => ({ type: "Earn", payload: command(journalSize + k), key: `earn-${journalSize + k}` })
+    )
+    await runtime.runPromise(Effect.flatMap(store, (s) => s.append(stream, tail, journalSize)))
+    await runtime.dispose()
+
+    // each way of opening starts from a closed database, like a process that starts
+    const time = async (f: (r: Runtime) => Promise<number>) => {
+      runtime = open(dir)
+      const start = now()
+      const length = await f(runtime)
+      const seconds = (now() - start) / 1000
+      await runtime.dispose()
+      return { seconds: Number(seconds.toFixed(2)), length }
+    }
+    const replay = await time(async (r) => {
+      const records = await r.runPromise(Effect.flatMap(store, (s) => s.read(stream)))
+      fold(new Map(), records)
+      return records.length
+    })
+    const snapshot = await time(async (r) => {
+      const opened = await r.runPromise(Effect.flatMap(store, (s) => s.loadSnapshot(stream)))
+      const state = new Map(Object.entries(opened.snapshot!.state as { readonly [k: string]: number }))
+      fold(state, opened.tail)
+      return opened.snapshot!.seq + opened.tail.length
+    })
+    const result = {
+      records: journalSize + 1_000,
+      buildSeconds: Number(buildSeconds.toFixed(1)),
+      fullReplaySeconds: replay.seconds,
+      snapshotSeconds: snapshot.seconds,
+      speedup: Number((replay.seconds / snapshot.seconds).toFixed(1))
+    }
+    console.log(
+      `open a ${result.records}-record journal on PGlite: full replay ${result.fullReplaySeconds} s, snapshot + tail ${result.snapshotSeconds} s (${result.speedup}×)`
+    )
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const main = async () => {
+  const appends: Array<Awaited<ReturnType<typeof appendsOn>>> = []
+  const dir = mkdtempSync(join(tmpdir(), "gongzhi-bench-"))
+  try {
+    const pglite = open(dir)
+    appends.push(await appendsOn("PGlite (directory)", pglite))
+    await pglite.dispose()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  let writers: Awaited<ReturnType<typeof writersOn>> | undefined
+  if (serverUrl !== undefined) {
+    const server = open(serverUrl, 2)
+    appends.push(await appendsOn("PostgreSQL", server))
+    await server.dispose()
+    writers = await writersOn(serverUrl)
+  } else {
+    console.log("PostgreSQL: not measured (set GONGZHI_BENCH_POSTGRES_URL)")
+  }
+  const journal = await openJournal()
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: "2 shared cores; figures are noisy",
+    quick,
+    appends,
+    writers: writers ?? null,
+    journal
+  }
+  mkdirSync(join(here, "results"), { recursive: true })
+  writeFileSync(join(here, "results", "store.json"), `${JSON.stringify(results, null, 2)}\n`)
+  const rows = [
+    "| measure | ours | peer | ratio |",
+    "|---|---:|---:|---:|",
+    ...appends.map((a) =>
+      `| durable appends, ${a.target}, batches of ${a.batch} | ${
+        a.oursPerSecond.toLocaleString("en")
+      } commands/s | bare INSERT ${a.bareInsertPerSecond.toLocaleString("en")} rows/s | ${a.ratio}× |`
+    ),
+    ...(writers === undefined
+      ? ["| 8 writers on 8 streams, PostgreSQL | not measured (no server) | | |"]
+      : [
+        `| 8 writers on 8 streams, PostgreSQL | ${writers.eightWriters.toLocaleString("en")} commands/s | 1 writer ${
+          writers.oneWriter.toLocaleString("en")
+        } commands/s | ${writers.scaling}× |`
+      ]),
+    `| open a ${
+      journal.records.toLocaleString("en")
+    }-record journal, PGlite | snapshot + tail ${journal.snapshotSeconds} s | full replay ${journal.fullReplaySeconds} s | ${journal.speedup}× faster |`
+  ]
+  const table = [
+    "<!-- bench:start -->",
+    "",
+    `Measured ${results.date.slice(0, 10)} on this machine (${results.machine}), Node ${results.node}${
+      quick ? ", quick run" : ""
+    }:`,
+    "",
+    ...rows,
+    "",
+    "<!-- bench:end -->"
+  ].join("\n")
+  const readme = join(here, "..", "README.md")
+  const text = readFileSync(readme, "utf8")
+  const start = text.indexOf("<!-- bench:start -->")
+  const end = text.indexOf("<!-- bench:end -->")
+  if (start >= 0 && end > start) {
+    writeFileSync(readme, text.slice(0, start) + table + text.slice(end + "<!-- bench:end -->".length))
+  }
+  console.log(rows.join("\n"))
+}
+
+main().then(() => process.exit(0), (error) => {
+  console.error(error)
+  process.exit(1)
+})
