@@ -124,8 +124,8 @@ export const maskName = (name: string): string => {
  * ```ts
  * import { Redaction } from "@gongzhi/core"
  *
- * console.log(Redaction.maskPhone("13812341234")) // "138****1234"
- * console.log(Redaction.maskPhone("0710-1234567")) // "0710-***4567"
+ * console.log(Redaction.maskPhone("13812341234")) // 138****1234
+ * console.log(Redaction.maskPhone("0710-1234567")) // 0710-***4567
  * ```
  *
  * @category masking
@@ -153,7 +153,7 @@ export const maskPhone = (phone: string): string => {
  * ```ts
  * import { Redaction } from "@gongzhi/core"
  *
- * console.log(Redaction.maskIdCard("42010219900101123X")) // "420***********123X"
+ * console.log(Redaction.maskIdCard("42010219900101123X")) // 420***********123X
  * ```
  *
  * @category masking

@@ -74,7 +74,7 @@ export type Table = "orgUnits" | "people" | "memberUnits" | "positions"
  * ```ts
  * import { Roster } from "@gongzhi/org-tree"
  *
- * console.log(Roster.sheetNames.people) // ["人员", "党员", "people"]
+ * console.log(Roster.sheetNames.people) // [ '人员', '党员', 'people' ]
  * ```
  *
  * @category constants
@@ -397,7 +397,7 @@ const readSheet = (
  * if (result._tag === "Success") console.log(result.success.orgUnits[1]?.kind, result.success.people?.[0]?.membership) // branch full
  *
  * const bad = Roster.read([{ name: "组织", rows: [["编号", "类型", "名称"], ["b-9", "党之部", "九支部"]] }])
- * if (bad._tag === "Failure") console.log(bad.failure.issues[0]?.params["id"], bad.failure.issues[0]?.path) // b-9 ["组织", 2, "B"]
+ * if (bad._tag === "Failure") console.log(bad.failure.issues[0]?.params["id"], bad.failure.issues[0]?.path) // b-9 [ '组织', 2, 'B' ]
  * ```
  *
  * @category constructors
