@@ -4,9 +4,16 @@
  *
  * @since 0.2.0
  */
+import type * as Ballots from "./Ballots.js"
 import type * as DecisionRule from "./DecisionRule.js"
-import { type PingliScenario as Scenario, pingliScenario as generate } from "./internal/pingli.js"
+import type * as Electorate from "./Electorate.js"
+import type * as Feedback from "./Feedback.js"
+import type * as Fund from "./Fund.js"
+import { pingliScenario as generate } from "./internal/pingli.js"
 import * as shipped from "./internal/rules.js"
+import type * as Notice from "./Notice.js"
+import type * as Process from "./Process.js"
+import type * as Tally from "./Tally.js"
 
 /**
  * 民法典 Art. 278 ordinary matters, using the maintenance fund included: owners with ≥ 2/3 of
@@ -152,7 +159,16 @@ export const byId = (id: string): DecisionRule.DecisionRule | undefined => shipp
  * @category models
  * @since 0.2.0
  */
-export type PingliScenario = Scenario
+export interface PingliScenario {
+  readonly electorate: Electorate.Electorate
+  readonly box: Ballots.Box
+  readonly tally: Tally.Tally
+  readonly decision: Tally.Decision
+  readonly process: Process.State
+  readonly notice: Notice.Notice
+  readonly feedback: Feedback.Summary
+  readonly fund: Fund.Fund
+}
 
 /**
  * The 平利 scenario (shared/seeds/004): a generated 金缘上城 A区 of 539 households (deterministic

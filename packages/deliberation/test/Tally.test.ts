@@ -182,7 +182,7 @@ describe("Tally", () => {
       ]))
       const rule = {
         ...Presets.ownersOrdinary,
-        dimensions: ["weight" as const],
+        dimensions: ["weight"] as const,
         quorum: [],
         pass: [{ dimension: "weight" as const, base: "eligible" as const, threshold: Fraction.moreThanHalf }]
       }
