@@ -64,6 +64,14 @@ describe("Tally", () => {
       expect(t.explanation.en).toContain("participating area 68.2% (needs ≥ 66.7%), met (1533.33 m² to spare)")
       expect(t.explanation.en.endsWith("Passed.")).toBe(true)
     })
+    it("both dimensions must reach the quorum: 2/3 of the area with fewer than 2/3 of the owners fails", () => {
+      const e = ownersOf([40000, 10000, 10000, 10000, 10000, 10000])
+      const t = tally(
+        castTo(boxOf(Presets.ownersOrdinary, e), [vote("o0", "yes"), vote("o1", "yes"), vote("o2", "yes")])
+      )
+      expect(t.quorum.map((c) => c.met)).toEqual([true, false])
+      expect(t.quorumMet).toBe(false)
+    })
     it("a large owner can carry the area but not the headcount", () => {
       const e = ownersOf([60000, 10000, 10000, 10000])
       const t = tally(
@@ -140,6 +148,22 @@ describe("Tally", () => {
       const seven = tally(castTo(box, votes(7)))
       expect(seven.quorumMet).toBe(false)
       expect(seven.quorum[0]!.missing).toBe(1)
+    })
+    it("a residents' meeting needs more than half present: exactly half is no meeting", () => {
+      const box = boxOf(Presets.residentsMeeting, membersOf(10))
+      const present = (n: number) => Array.from({ length: n }, (_, i) => vote(`m${i}`, "yes", 10, "meeting"))
+      expect(tally(castTo(box, present(5))).quorumMet).toBe(false)
+      expect(tally(castTo(box, present(6))).quorumMet).toBe(true)
+    })
+    it("a committee of 5 needs 3 present and 3 in favour", () => {
+      const box = boxOf(Presets.branchCommittee, membersOf(5))
+      const t = tally(
+        castTo(box, [vote("m0", "yes", 10, "meeting"), vote("m1", "yes", 10, "meeting"),
+          vote("m2", "no", 10, "meeting")])
+      )
+      expect(t.quorumMet).toBe(true)
+      expect(t.passMet).toBe(false)
+      expect(t.pass[0]!.missing).toBe(1)
     })
     it("a residents' meeting decides by more than half of those present", () => {
       const box = boxOf(Presets.residentsMeeting, membersOf(9))
