@@ -36,8 +36,9 @@ describe("examples", () => {
   })
 
   for (const file of [...programs, ...generated]) {
+    // An example that opens a database (PGlite starts in a few seconds) gets time on a loaded machine.
     it(`runs ${relative(here, file)}`, async () => {
       await expect(import(pathToFileURL(file).href)).resolves.toBeDefined()
-    })
+    }, 60_000)
   }
 })
