@@ -9,7 +9,7 @@
  */
 // PGlite's declarations use the global Emscripten types without naming them: with this
 // reference (and @types/emscripten, a dependency) a consumer's strict type-check finds them.
-/// <reference types="emscripten" />
+/// <reference types="emscripten" preserve="true" />
 import { PGlite, type PGliteInterface, type PGliteOptions } from "@electric-sql/pglite"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
