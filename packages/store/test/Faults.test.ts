@@ -241,3 +241,49 @@ describe("the database going away mid-write", () => {
     }
   }, 90_000)
 })
+
+describe.runIf(serverUrl !== undefined)("a PostgreSQL server dropping the writer's connection mid-write", () => {
+  it("fails clearly, stores nothing partial, and the next append works", async () => {
+    const url = serverUrl!
+    const name = `gongzhi-away-${process.pid}`
+    const { PgClient } = await import("@effect/sql-pg")
+    const Redacted = await import("effect/Redacted")
+    const writer = ManagedRuntime.make(
+      StreamStore.layer.pipe(
+        Layer.provideMerge(PgClient.layer({ url: Redacted.make(url), applicationName: name, maxConnections: 1 }))
+      )
+    )
+    const admin = ManagedRuntime.make(Database.layer(url, { maxConnections: 1 }))
+    const stream = unique("dropped")
+    try {
+      await writer.runPromise(Effect.flatMap(store, (s) => s.append(stream, [{ type: "First", payload: 0 }], 0)))
+      const big = Array.from({ length: 30_000 }, (_, i) => ({ type: "Row", payload: { i, text: "z".repeat(64) } }))
+      const writing = writer.runPromise(Effect.result(Effect.flatMap(store, (s) => s.append(stream, big, 1))))
+      await new Promise((r) => setTimeout(r, 100))
+      const { SqlClient } = await import("effect/sql")
+      await admin.runPromise(
+        Effect.flatMap(
+          Effect.service(SqlClient.SqlClient),
+          (sql) => sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ${name}`
+        )
+      )
+      const outcome = await writing
+      if (Result.isFailure(outcome)) expect(outcome.failure.issues[0]!.code).toBe("STORE_DATABASE_FAILED")
+      const head = await admin.runPromise(Effect.flatMap(store, (s) => s.verify(stream)))
+      expect([1, 30_001]).toContain(head.length)
+      // the writer's pool opens a new connection for the next append
+      const next = await writer.runPromise(
+        Effect.flatMap(store, (s) => s.append(stream, [{ type: "After", payload: null }], head.length))
+      )
+      expect(next.head.length).toBe(head.length + 1)
+      console.log(
+        `server dropped the writer mid-write: ${
+          Result.isFailure(outcome) ? "the append failed" : "the append had committed"
+        }, ${head.length} records kept`
+      )
+    } finally {
+      await writer.dispose().catch(() => {})
+      await admin.dispose()
+    }
+  }, 90_000)
+})
