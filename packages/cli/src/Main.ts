@@ -8,6 +8,7 @@
 import { Inputs, Plan } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, Template, ThreeLists, Whistle } from "@gongzhi/co-building-agreement"
 import { ValidationReport } from "@gongzhi/core"
+import { DecisionRule } from "@gongzhi/deliberation"
 import { RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import { createRequire } from "node:module"
@@ -17,6 +18,7 @@ import { installLedger, journalEntry } from "./internal/ledger.js"
 import { installOrg, orgEntries } from "./internal/org.js"
 import { installReport } from "./internal/report.js"
 import { installScore } from "./internal/score.js"
+import { installTally } from "./internal/tally.js"
 import type * as Io from "./Io.js"
 import * as Registry from "./Registry.js"
 
@@ -50,7 +52,8 @@ export const registry: ReadonlyArray<Registry.Entry> = [
     const checked = Plan.validate(plan as Plan.Plan)
     return Result.isFailure(checked) ? checked.failure : ValidationReport.empty
   }),
-  Registry.fromDefinition(Inputs.document, "@gongzhi/assessment-scoring")
+  Registry.fromDefinition(Inputs.document, "@gongzhi/assessment-scoring"),
+  Registry.fromDefinition(DecisionRule.document, "@gongzhi/deliberation")
 ]
 
 /**
@@ -60,14 +63,14 @@ export const registry: ReadonlyArray<Registry.Entry> = [
  * ```ts
  * import { Main } from "@gongzhi/cli"
  *
- * console.log(Main.installers.length) // 5
+ * console.log(Main.installers.length) // 6
  * ```
  *
  * @category registry
  * @since 0.1.0
  */
-export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedger, installScore, installReport,
-  installDemo]
+export const installers: ReadonlyArray<Cli.Installer> = [installOrg, installLedger, installScore, installTally,
+  installReport, installDemo]
 
 /**
  * Runs the shipped `gongzhi` command with the given arguments (without `node` and the

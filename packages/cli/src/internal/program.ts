@@ -31,6 +31,11 @@ export const commands: ReadonlyArray<{ readonly term: string; readonly descripti
       "score and rank subjects with an assessment plan; inputs from JSON, CSV or Excel (Chinese headers welcome)"
   },
   {
+    term: "tally [options] <rule> <electorate> <ballots>",
+    description:
+      "count a vote exactly by its decision rule (民法典 Art. 278, branch meetings, elections, residents' meetings); exit code 0 if it passed"
+  },
+  {
     term: "report [options] <dir>",
     description:
       "write the county report from a folder of documents: report.html (self-contained, charts inline), report.md, report.xlsx and CSV tables"

@@ -1,0 +1,122 @@
+import { ValidationReport } from "@gongzhi/core"
+import { Ballots, DecisionRule, Electorate, Presets, Tally } from "@gongzhi/deliberation"
+import type { Command } from "commander"
+import * as Cli from "../Cli.js"
+
+/** A decision rule from a file, or a shipped preset as `preset:<id>`. */
+const loadRule = async (context: Cli.Context, source: string): Promise<DecisionRule.DecisionRule> => {
+  if (source.startsWith("preset:")) {
+    const rule = Presets.byId(source.slice("preset:".length))
+    if (rule === undefined) {
+      const known = Presets.all.map((r) => `preset:${r.id}`).join(", ")
+      throw new Cli.UsageError({
+        zh: `没有名为 ${source} 的预置表决规则；可用：${known}`,
+        en: `There is no preset decision rule ${source}; available: ${known}`
+      })
+    }
+    return rule
+  }
+  return ValidationReport.getOrThrow(DecisionRule.decode(await Cli.readJson(context.io, source)))
+}
+
+/**
+ * Rows as objects keyed by their header, from the first sheet of a .csv/.xlsx file (cells as
+ * text, as a county's roster has them), or from a JSON/YAML array of such objects.
+ */
+const loadRows = async (context: Cli.Context, source: string): Promise<ReadonlyArray<unknown>> => {
+  if (/\.(csv|xlsx)$/i.test(source)) {
+    const [sheet] = await Cli.readSheets(context.io, source)
+    const [header = [], ...body] = sheet?.rows ?? []
+    const names = header.map((cell) => String(cell ?? "").trim())
+    return body.map((row) => {
+      const record: Record<string, string> = {}
+      names.forEach((name, i) => {
+        const cell = row[i]
+        if (name !== "" && cell !== null && cell !== undefined && String(cell).trim() !== "") {
+          record[name] = String(cell)
+        }
+      })
+      return record
+    })
+  }
+  const value = await Cli.readJson(context.io, source)
+  if (!Array.isArray(value)) {
+    throw new Cli.UsageError({
+      zh: `${source} 应为一组行（JSON 数组）或 .csv / .xlsx 表格`,
+      en: `${source} should hold a list of rows (a JSON array) or be a .csv / .xlsx table`
+    })
+  }
+  return value
+}
+
+/** The first and last moment of the ballots: the box's default opening and closing. */
+const span = (ballots: ReadonlyArray<Ballots.Ballot>): { readonly first: string; readonly last: string } => {
+  let first = ballots[0]!.at as string
+  let last = first
+  for (const ballot of ballots) {
+    if (Date.parse(ballot.at) < Date.parse(first)) first = ballot.at
+    if (Date.parse(ballot.at) > Date.parse(last)) last = ballot.at
+  }
+  return { first, last }
+}
+
+/** `gongzhi tally <rule> <electorate> <ballots>`: count a vote by the law's thresholds. */
+export const installTally: Cli.Installer = (program: Command, context: Cli.Context) => {
+  program
+    .command("tally")
+    .description(
+      "count a vote exactly by its decision rule (民法典 Art. 278, branch meetings, elections, residents' meetings); exit code 0 if it passed"
+    )
+    .argument("<rule>", "the decision rule: a file (.json/.yaml) or preset:<id>")
+    .argument("<electorate>", "who votes: owners' units or members, from .csv/.xlsx (Chinese headers) or .json rows")
+    .argument("<ballots>", "the ballots, from .csv/.xlsx (Chinese headers) or .json rows")
+    .option("--matter <id>", "the matter voted on", "matter")
+    .option("--opens <instant>", "when voting opened (ISO-8601); the first ballot's time by default")
+    .option("--closes <instant>", "when voting closed (ISO-8601); the last ballot's time by default")
+    .option("--as-of <instant>", "count as of this moment while voting is open")
+    .option("--json", "print the tally as JSON")
+    .addHelpText(
+      "after",
+      Cli.helpExamples([
+        "gongzhi tally preset:civil-code-278-ordinary 业主名册.xlsx 表决票.xlsx",
+        "gongzhi --lang en tally rule.json electorate.json ballots.json --closes 2024-10-31T18:00:00+08:00"
+      ])
+    )
+    .action(async (ruleFile: string, electorateFile: string, ballotsFile: string, options: {
+      matter: string
+      opens?: string
+      closes?: string
+      asOf?: string
+      json?: boolean
+    }) => {
+      const rule = await loadRule(context, ruleFile)
+      const rows = await loadRows(context, electorateFile)
+      const electorate = ValidationReport.getOrThrow(
+        rule.electorate === "owners" ? Electorate.fromOwnerRows(rows) : Electorate.fromMemberRows(rows)
+      )
+      const ballots = ValidationReport.getOrThrow(Ballots.fromRows(await loadRows(context, ballotsFile)))
+      if (ballots.length === 0 && (options.opens === undefined || options.closes === undefined)) {
+        throw new Cli.UsageError({
+          zh: `${ballotsFile} 中没有表决票：请用 --opens 和 --closes 给出表决时间`,
+          en: `${ballotsFile} has no ballots: give the voting time with --opens and --closes`
+        })
+      }
+      const times = ballots.length === 0 ? undefined : span(ballots)
+      const box = ValidationReport.getOrThrow(Ballots.open({
+        matter: options.matter,
+        rule,
+        electorate,
+        opensAt: (options.opens ?? times!.first) as Ballots.OpenInput["opensAt"],
+        closesAt: (options.closes ?? times!.last) as Ballots.OpenInput["closesAt"]
+      }))
+      const cast = ValidationReport.getOrThrow(Ballots.castAll(box, ballots))
+      const tally = ValidationReport.getOrThrow(
+        Tally.count(
+          cast,
+          options.asOf === undefined ? undefined : { asOf: options.asOf as Ballots.OpenInput["opensAt"] }
+        )
+      )
+      context.print(options.json === true ? JSON.stringify(tally, null, 2) : tally.explanation[context.lang()])
+      if (!tally.passed) context.fail(1)
+    })
+}

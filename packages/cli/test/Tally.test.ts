@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest"
+import { Io, Main } from "../src/index.js"
+
+// Three owners of 100 m² each (金缘上城-style rows, Chinese headers), and their ballots.
+const owners =
+  "序号,楼栋,房号,面积,业主编号,业主\n1,1,101,100,o-1,哈安喜\n2,1,102,100,o-2,周玉宏\n3,1,201,100,o-3,曾环\n"
+const ballots = (lines: ReadonlyArray<string>) =>
+  `序号,业主编号,意见,表决时间,方式,登记人\n${lines.map((l, i) => `${i + 1},${l},入户,网格员`).join("\n")}\n`
+
+const tally = async (ballotsCsv: string, ...extra: ReadonlyArray<string>) => {
+  const io = Io.memory({ "owners.csv": owners, "ballots.csv": ballotsCsv })
+  const code = await Main.run(["--lang", "en", "tally", "preset:civil-code-278-ordinary", "owners.csv", "ballots.csv",
+    ...extra], io)
+  return { code, out: io.output(), err: io.errors() }
+}
+
+describe("Main", () => {
+  describe("tally", () => {
+    it("passes a repair that two of three owners approve, all taking part (民法典 Art. 278), exit 0", async () => {
+      const { code, out } = await tally(
+        ballots(["o-1,同意,2024-10-20 10:00", "o-2,同意,2024-10-20 11:00", "o-3,反对,2024-10-20 12:00"])
+      )
+      expect(code).toBe(0)
+      expect(out.length).toBeGreaterThan(0)
+    })
+
+    it("fails at exactly half of the participating owners (more than half is needed), exit 1", async () => {
+      const { code } = await tally(ballots(["o-1,同意,2024-10-20 10:00", "o-2,反对,2024-10-20 11:00"]))
+      expect(code).toBe(1)
+    })
+
+    it("prints the tally as JSON", async () => {
+      const { code, out } = await tally(
+        ballots(["o-1,同意,2024-10-20 10:00", "o-2,同意,2024-10-20 11:00", "o-3,同意,2024-10-20 12:00"]),
+        "--json"
+      )
+      expect(code).toBe(0)
+      expect(JSON.parse(out)).toMatchObject({ passed: true, quorumMet: true })
+    })
+
+    it("reports a ballot from someone who is not in the electorate with its row, and an unknown preset as usage", async () => {
+      const bad = await tally(ballots(["o-9,同意,2024-10-20 10:00"]))
+      expect(bad.code).toBe(1)
+      const io = Io.memory({ "owners.csv": owners, "ballots.csv": ballots([]) })
+      expect(await Main.run(["tally", "preset:nosuch", "owners.csv", "ballots.csv"], io)).toBe(2)
+      expect(io.errors()).toContain("civil-code-278-ordinary")
+    })
+  })
+})
