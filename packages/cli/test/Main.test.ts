@@ -52,6 +52,9 @@ describe("Main", () => {
       expect(figures["pingli"].notice[0]).toEqual({ rank: 1, name: "哈*喜", earned: 400 })
       expect(figures["pingli"].wish).toMatchObject({ title: "一台轮椅", daysToDelivery: 7, publishedTo: 22 })
       expect(figures["mingquanCoBuilding"]).toMatchObject({ agreements: 15, memberUnits: 15, annualFundsYuan: 300_000 })
+      // 平利 (004): the exterior-wall repair passed by the owners of 539 households, 70 %+ in favour
+      expect(figures["pingliRepair"]).toMatchObject({ households: 539, passed: true })
+      expect(figures["pingliRepair"].yes / figures["pingliRepair"].households).toBeGreaterThan(0.7)
       expect(figures["qijiang"].commended).toEqual(["沱湾社区大党委"])
       expect(figures["qijiang"].ranking[0]).toMatchObject({ rank: 1, name: "沱湾社区大党委" })
       expect(figures["qijiang"].ranking).toHaveLength(14)

@@ -1,6 +1,7 @@
 import { Assessment, Inputs, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, MicroWish, Presets as CoBuildingPresets, Whistle } from "@gongzhi/co-building-agreement"
 import { CivilDate, Fen, Id, Instant, Period, Random, ValidationReport } from "@gongzhi/core"
+import { Presets as DeliberationPresets } from "@gongzhi/deliberation"
 import { Journal, Report as LedgerReport, Simulation } from "@gongzhi/points-ledger"
 import { pipe } from "effect/Function"
 import * as Result from "effect/Result"
@@ -35,6 +36,13 @@ export interface DemoFigures {
       readonly daysToDelivery: number | undefined
       readonly publishedTo: number
     }
+  }
+  /** 平利 (004): the exterior-wall repair decided by the owners under 民法典 Art. 278. */
+  readonly pingliRepair: {
+    readonly households: number
+    readonly participants: number
+    readonly yes: number
+    readonly passed: boolean
   }
   readonly qijiang: {
     readonly whistle: ReadonlyArray<
@@ -181,6 +189,8 @@ export const runDemo = async (
   await save("mingquan-fulfilment.json", fulfilment)
   bar.advance()
 
+  // 平利: the owners' vote on the exterior-wall repair (金缘上城, 539 households)
+  const repair = DeliberationPresets.pingliScenario({ seed })
   // 平利: a year of points and a micro-wish
   const pingli = Simulation.pingliYear({ seed, year })
   const journal = ValidationReport.getOrThrow(Journal.appendAll(Journal.make(pingli.setup), pingli.commands)).journal
@@ -256,6 +266,12 @@ export const runDemo = async (
         publishedTo: wish.publishedTo.length
       }
     },
+    pingliRepair: {
+      households: repair.electorate.totals.headcount,
+      participants: repair.tally.counts.participants.headcount,
+      yes: repair.tally.counts.yes.headcount,
+      passed: repair.tally.passed
+    },
     qijiang: {
       whistle: verdicts.map((v) => ({ party: v.party, minutesToArrive: v.minutesToArrive, onTime: v.onTime })),
       ranking: standings.map((s) => ({
@@ -289,6 +305,7 @@ export const summary = (figures: DemoFigures, lang: "zh" | "en"): ReadonlyArray<
   const zh = lang === "zh"
   const o = figures.org
   const p = figures.pingli
+  const r = figures.pingliRepair
   const q = figures.qijiang
   const m = figures.mingquanCoBuilding
   const top = q.ranking.slice(0, 3).map((r) => `${r.rank}. ${r.name} ${r.total}`).join(zh ? "，" : ", ")
@@ -301,6 +318,9 @@ export const summary = (figures: DemoFigures, lang: "zh" | "en"): ReadonlyArray<
       `平利（004）：${p.transactions} 笔积分流水，哈安喜 ${p.haAnxiEarned} 分，周玉宏 ${p.zhouYuhongEarned} 分；哈希链 ${p.hashChain}，${
         p.reconciled ? "账实相符" : "不平衡"
       }；微心愿“${p.wish.title}” ${p.wish.daysToDelivery} 天送达`,
+      `平利（004）：外墙维修 ${r.households} 户业主，${r.participants} 户参与表决，${r.yes} 户同意，${
+        r.passed ? "通过" : "未通过"
+      }（民法典第二百七十八条）`,
       `綦江（001）：吹哨报到 ${
         q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} 分钟${w.onTime ? "按时" : "迟到"}`).join("，")
       }；赛马比拼 ${top}`,
@@ -316,6 +336,9 @@ export const summary = (figures: DemoFigures, lang: "zh" | "en"): ReadonlyArray<
       `平利 (004): ${p.transactions} transactions, 哈安喜 ${p.haAnxiEarned} points, 周玉宏 ${p.zhouYuhongEarned}; hash chain ${p.hashChain}, ${
         p.reconciled ? "reconciled" : "NOT reconciled"
       }; micro-wish "${p.wish.title}" delivered in ${p.wish.daysToDelivery} days`,
+      `平利 (004): exterior-wall repair, ${r.households} households, ${r.participants} voted, ${r.yes} in favour: ${
+        r.passed ? "passed" : "not passed"
+      } (Civil Code Art. 278)`,
       `綦江 (001): whistle ${
         q.whistle.map((w) => `${w.party} ${w.minutesToArrive ?? "—"} min ${w.onTime ? "on time" : "late"}`).join(", ")
       }; horse race ${top}`,
