@@ -42,6 +42,25 @@ export class UsageError extends Error {
 }
 
 /**
+ * A usage error naming the file an issue was found in: `roster.csv: The CSV is malformed at
+ * line 3: …`, for input that cannot be read at all (the wrong file, not a document with errors).
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ * import { Issue } from "@gongzhi/core"
+ *
+ * const issue = Issue.make({ code: "X_BAD", path: [], message: { zh: "坏了", en: "broken" } })
+ * console.log(Cli.usageErrorIn("a.csv", issue).label.en) // a.csv: broken
+ * ```
+ *
+ * @category errors
+ * @since 0.2.0
+ */
+export const usageErrorIn = (path: string, issue: Issue.DomainIssue): UsageError =>
+  new UsageError({ zh: `${path}：${issue.message.zh}`, en: `${path}: ${issue.message.en}` })
+
+/**
  * What every command gets: the outside world, the language, colours, and the document kinds.
  *
  * @example
@@ -196,8 +215,7 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
   if (/\.csv$/i.test(path)) {
     const sheet = Table.readCsv(await readText(io, path), base)
     if (Result.isSuccess(sheet)) return [sheet.success]
-    const issue = sheet.failure.issues[0]!
-    throw new UsageError({ zh: `${path}：${issue.message.zh}`, en: `${path}: ${issue.message.en}` })
+    throw usageErrorIn(path, sheet.failure.issues[0]!)
   }
   if (/\.xlsx$/i.test(path)) {
     let bytes: Uint8Array
@@ -208,8 +226,7 @@ export const readSheets = async (io: Io.Io, path: string): Promise<ReadonlyArray
     }
     const read = await Workbook.read(bytes)
     if (Result.isSuccess(read)) return read.success
-    const issue = read.failure.issues[0]!
-    throw new UsageError({ zh: `${path}：${issue.message.zh}`, en: `${path}: ${issue.message.en}` })
+    throw usageErrorIn(path, read.failure.issues[0]!)
   }
   throw new UsageError({
     zh: `${path}：只支持 .csv 和 .xlsx 表格`,

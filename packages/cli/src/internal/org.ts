@@ -103,7 +103,7 @@ export const readRoster = async (context: Cli.Context, file: string): Promise<Or
   // A file with no org units sheet at all is the wrong file: a usage error, as for a missing file.
   const noOrgUnits = read.failure.issues.find((issue) => issue.code === "ORG_ROSTER_NO_ORG_UNITS")
   if (noOrgUnits !== undefined && read.failure.issues.filter(Issue.isError).length === 1) {
-    throw new Cli.UsageError({ zh: `${file}：${noOrgUnits.message.zh}`, en: `${file}: ${noOrgUnits.message.en}` })
+    throw Cli.usageErrorIn(file, noOrgUnits)
   }
   throw new ValidationReport.DomainError(read.failure)
 }
