@@ -20,9 +20,13 @@ import * as Hasher from "./Hasher.js"
 import { room } from "./internal/caps.js"
 import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
 import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
+import { checkHead, replayInto } from "./internal/replay.js"
+import { encode, type Refs, restore } from "./internal/snapshot.js"
+import { State } from "./internal/state.js"
 import { messages } from "./Messages.js"
 import type * as RedemptionCatalog from "./RedemptionCatalog.js"
 import type * as Scheme from "./Scheme.js"
+import * as Snapshot from "./Snapshot.js"
 
 /**
  * A points journal: its scheme, catalog, whether it keeps a hash chain, and its length.
@@ -481,12 +485,127 @@ export const fromEntries = (
   options?: ReplayOptions
 ): Result.Result<Journal, ValidationReport.ValidationReport> => replay(setup, stored, options)
 
-const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean => {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]!.account !== b[i]!.account || a[i]!.amount !== b[i]!.amount) return false
+const refsOf = (
+  o: { readonly scheme: Scheme.Scheme; readonly catalog: RedemptionCatalog.RedemptionCatalog },
+  hasher: Hasher.Hasher
+): Refs => ({
+  scheme: {
+    id: o.scheme.id,
+    schemaVersion: o.scheme.schemaVersion,
+    digest: hasher.sha256Hex(Entry.canonical(o.scheme))
+  },
+  catalog: {
+    id: o.catalog.id,
+    schemaVersion: o.catalog.schemaVersion,
+    digest: hasher.sha256Hex(Entry.canonical(o.catalog))
+  },
+  hashVersion: Entry.hashVersion
+})
+
+/**
+ * The state of a journal as plain data (see the `Snapshot` module): its entries, every
+ * account with its balances, lots, history and cap counters, the holds, what each entry did
+ * (to reverse it), the reversals and the stock, anchored to its head. `JSON.stringify` keeps
+ * all of it; a store persists it and restores the journal with {@link fromSnapshot} without
+ * running a command again. For the state after entry `seq`, snapshot `upTo(journal, seq)`.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const on = CivilDate.makeUnsafe("2024-03-01")
+ * const built = Journal.appendAll(Journal.make({ scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e", on, account: "ha", activity: "cleaning" }
+ * ])
+ * if (built._tag === "Success") {
+ *   const taken = Journal.snapshot(built.success.journal)
+ *   if (taken._tag === "Success") console.log(taken.success.head.seq, taken.success.accounts[5]?.balance) // 1 5
+ * }
+ * ```
+ *
+ * @category snapshots
+ * @since 0.3.0
+ */
+export const snapshot = (journal: Journal): Result.Result<Snapshot.Snapshot, ValidationReport.ValidationReport> => {
+  const state = attachedState(journal)
+  if (state === undefined) return Result.fail(detached())
+  return Result.succeed(encode(state, refsOf(state.options, state.options.hasher)))
+}
+
+const decodeSnapshot = ValidationReport.decodeUnknown(Snapshot.Snapshot)
+
+/**
+ * Restores a journal from a snapshot (any JavaScript value, e.g. parsed JSON) and then appends
+ * the entries written after it (`tail`, each replayed with every check and compared, the
+ * first continuing the snapshot's head). The snapshot is decoded with the `Snapshot` schema
+ * (every problem at once), refused when it was made for another scheme or catalog (id,
+ * version or content), another chain setting or hash version (`LEDGER_SNAPSHOT_SETUP_MISMATCH`),
+ * and refused when it contradicts itself (`LEDGER_SNAPSHOT_INCONSISTENT`: balances that are not
+ * the sums of their postings or of their lots, held points that are not the open holds,
+ * entries that do not link or do not end at the head, lots owned twice, records of the wrong
+ * kind, …). The restored journal is the one the full replay gives: the same entries, state,
+ * balances, head and answers to further appends.
+ *
+ * A snapshot is trusted state: no command is run again, and the hashes of its entries are
+ * not recomputed (`verify` the journal for that). A host that distrusts the snapshot's writer
+ * checks its head against one published elsewhere (`options.head`), or replays the entries.
+ *
+ * @example
+ * ```ts
+ * import { Journal, Presets } from "@gongzhi/points-ledger"
+ * import { CivilDate } from "@gongzhi/core"
+ *
+ * const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+ * const on = CivilDate.makeUnsafe("2024-03-01")
+ * const built = Journal.appendAll(Journal.make(setup), [
+ *   { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } },
+ *   { _tag: "Earn", key: "e1", on, account: "ha", activity: "cleaning" },
+ *   { _tag: "Earn", key: "e2", on, account: "ha", activity: "cleaning" }
+ * ])
+ * if (built._tag === "Success") {
+ *   const journal = built.success.journal
+ *   const taken = Journal.snapshot(Journal.upTo(journal, 1))
+ *   if (taken._tag === "Success") {
+ *     const stored = JSON.parse(JSON.stringify(taken.success))
+ *     const restored = Journal.fromSnapshot(setup, stored, Journal.entries(journal).slice(2))
+ *     if (restored._tag === "Success") console.log(Journal.lastHash(restored.success) === Journal.lastHash(journal)) // true
+ *     const other = Journal.fromSnapshot({ ...setup, scheme: Presets.pingliScheme }, stored)
+ *     if (other._tag === "Failure") console.log(other.failure.issues[0]?.code) // "LEDGER_SNAPSHOT_SETUP_MISMATCH"
+ *   }
+ * }
+ * ```
+ *
+ * @category snapshots
+ * @since 0.3.0
+ */
+export const fromSnapshot = (
+  setup: Setup,
+  input: unknown,
+  tail: ReadonlyArray<Entry.Entry> = [],
+  options?: ReplayOptions
+): Result.Result<Journal, ValidationReport.ValidationReport> => {
+  try {
+    const decoded = decodeSnapshot(input)
+    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+    const engineOptions = {
+      scheme: setup.scheme,
+      catalog: setup.catalog,
+      hashChain: setup.hashChain ?? true,
+      hasher: setup.hasher ?? Hasher.detected
+    }
+    const state = restore(engineOptions, refsOf(setup, engineOptions.hasher), decoded.success)
+    if (!(state instanceof State)) return Result.fail(ValidationReport.make(state))
+    const failed = replayInto(state, tail, ["tail"]) ?? checkHead(state, options?.head)
+    if (failed !== undefined) return Result.fail(failed)
+    return Result.succeed(attach(wrap(setup, state.entries.length), state))
+  } catch {
+    return Result.fail(ValidationReport.of(messages.make("LEDGER_COMMAND_UNREADABLE", {
+      path: [],
+      params: { field: "(snapshot)" }
+    })))
   }
-  return true
 }
 
 const replayUnsafe = (
@@ -496,50 +615,8 @@ const replayUnsafe = (
 ): Result.Result<Journal, ValidationReport.ValidationReport> => {
   const journal = make(setup)
   const state = stateOf(journal)
-  for (let i = 0; i < stored.length; i++) {
-    const entry = stored[i]!
-    const outcome = execute(state, entry.command, false)
-    if (outcome._tag === "Rejected") {
-      return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([i, "command"]))))
-    }
-    const mismatch = (field: string, fieldZh: string) =>
-      Result.fail(ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
-        path: [i, field],
-        params: { index: i, field, fieldZh }
-      })))
-    if (outcome._tag !== "Appended") return mismatch("command", "指令结果")
-    const made = outcome.entry
-    if (entry.seq !== made.seq) return mismatch("seq", "序号")
-    if (!samePostings(entry.postings, made.postings)) return mismatch("postings", "分录")
-    if (entry.prevHash !== made.prevHash) {
-      return Result.fail(ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
-        path: [i, "prevHash"],
-        params: { index: i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
-      })))
-    }
-    if (entry.hash !== made.hash) {
-      return Result.fail(ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
-        path: [i, "hash"],
-        params: { index: i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
-      })))
-    }
-  }
-  const known = options?.head
-  if (known !== undefined) {
-    if (known.seq >= stored.length) {
-      return Result.fail(ValidationReport.of(messages.make("LEDGER_HEAD_NOT_REACHED", {
-        path: [],
-        params: { seq: known.seq, hash: known.hash, length: stored.length }
-      })))
-    }
-    const at = known.seq < 0 ? (state.options.hashChain ? Entry.genesis : "") : stored[known.seq]!.hash
-    if (at !== known.hash) {
-      return Result.fail(ValidationReport.of(messages.make("LEDGER_HEAD_MISMATCH", {
-        path: [Math.max(0, known.seq), "hash"],
-        params: { seq: known.seq, hash: known.hash, actual: at }
-      })))
-    }
-  }
+  const failed = replayInto(state, stored, []) ?? checkHead(state, options?.head)
+  if (failed !== undefined) return Result.fail(failed)
   return Result.succeed(attach(wrap(setup, stored.length), state))
 }
 

@@ -193,6 +193,15 @@ export const messages = Issue.catalog({
   LEDGER_HEAD_MISMATCH: {
     zh: "第 {seq} 笔交易的哈希 {actual} 与已知链头的哈希 {hash} 不同：账本被改写过",
     en: "The hash of entry {seq} is {actual}, not the known head's {hash}: the journal was rewritten"
+  },
+  // ---- snapshots ----
+  LEDGER_SNAPSHOT_SETUP_MISMATCH: {
+    zh: "快照的{whatZh}是 {actual}，而账本的是 {expected}：不能用这个快照",
+    en: "The snapshot's {what} is {actual}, the journal's is {expected}: the snapshot cannot be used"
+  },
+  LEDGER_SNAPSHOT_INCONSISTENT: {
+    zh: "快照自相矛盾：{reasonZh}",
+    en: "The snapshot contradicts itself: {reason}"
   }
 })
 

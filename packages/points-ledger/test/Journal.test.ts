@@ -182,13 +182,16 @@ const replayCodes: ReadonlyArray<Messages.Code> = ["LEDGER_CHAIN_BROKEN", "LEDGE
 // covered in trust.test.ts
 const trustCodes: ReadonlyArray<Messages.Code> = ["LEDGER_TEXT_MALFORMED", "LEDGER_TEXT_TOO_LONG", "LEDGER_TEXT_EMPTY",
   "LEDGER_COMMAND_UNREADABLE", "LEDGER_JOURNAL_DETACHED", "LEDGER_HEAD_NOT_REACHED", "LEDGER_HEAD_MISMATCH"]
+// covered in snapshot.test.ts
+const snapshotCodes: ReadonlyArray<Messages.Code> = ["LEDGER_SNAPSHOT_SETUP_MISMATCH", "LEDGER_SNAPSHOT_INCONSISTENT"]
 
 const balances = (journal: Journal.Journal) => Journal.accounts(journal).map((a) => ok(Journal.balance(journal, a.id)))
 
 describe("Journal", () => {
   describe("errors", () => {
     it("covers every code of the message table with a failing and a passing case", () => {
-      const covered = new Set([...cases.map((c) => c.code), ...documentCodes, ...replayCodes, ...trustCodes])
+      const covered = new Set([...cases.map((c) => c.code), ...documentCodes, ...replayCodes, ...trustCodes,
+        ...snapshotCodes])
       expect([...Messages.messages.codes].sort()).toEqual([...covered].sort())
     })
 

@@ -1,0 +1,78 @@
+/**
+ * Replaying stored entries into a state: every command run again with all checks, each
+ * result compared with the entry stored (seq, postings, previous hash, hash); and the check
+ * that a journal reaches a known head.
+ */
+import { Issue, ValidationReport } from "@gongzhi/core"
+import * as Entry from "../Entry.js"
+import { messages } from "../Messages.js"
+import { execute } from "./engine.js"
+import type { State } from "./state.js"
+
+const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.account !== b[i]!.account || a[i]!.amount !== b[i]!.amount) return false
+  }
+  return true
+}
+
+/** Appends stored entries to a state, each checked; the report of the first that differs (paths `[...at, i, ...]`). */
+export const replayInto = (
+  state: State,
+  stored: ReadonlyArray<Entry.Entry>,
+  at: Issue.Path
+): ValidationReport.ValidationReport | undefined => {
+  for (let i = 0; i < stored.length; i++) {
+    const entry = stored[i]!
+    const outcome = execute(state, entry.command, false)
+    if (outcome._tag === "Rejected") {
+      return ValidationReport.make(outcome.issues.map(Issue.prefixPath([...at, i, "command"])))
+    }
+    const mismatch = (field: string, fieldZh: string) =>
+      ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
+        path: [...at, i, field],
+        params: { index: i, field, fieldZh }
+      }))
+    if (outcome._tag !== "Appended") return mismatch("command", "指令结果")
+    const made = outcome.entry
+    if (entry.seq !== made.seq) return mismatch("seq", "序号")
+    if (!samePostings(entry.postings, made.postings)) return mismatch("postings", "分录")
+    if (entry.prevHash !== made.prevHash) {
+      return ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
+        path: [...at, i, "prevHash"],
+        params: { index: i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
+      }))
+    }
+    if (entry.hash !== made.hash) {
+      return ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
+        path: [...at, i, "hash"],
+        params: { index: i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+      }))
+    }
+  }
+  return undefined
+}
+
+/** Whether the state's entries reach a known head with its hash. */
+export const checkHead = (
+  state: State,
+  known: Entry.Head | undefined
+): ValidationReport.ValidationReport | undefined => {
+  if (known === undefined) return undefined
+  const stored = state.entries
+  if (known.seq >= stored.length) {
+    return ValidationReport.of(messages.make("LEDGER_HEAD_NOT_REACHED", {
+      path: [],
+      params: { seq: known.seq, hash: known.hash, length: stored.length }
+    }))
+  }
+  const at = known.seq < 0 ? (state.options.hashChain ? Entry.genesis : "") : stored[known.seq]!.hash
+  if (at !== known.hash) {
+    return ValidationReport.of(messages.make("LEDGER_HEAD_MISMATCH", {
+      path: [Math.max(0, known.seq), "hash"],
+      params: { seq: known.seq, hash: known.hash, actual: at }
+    }))
+  }
+  return undefined
+}

@@ -1,0 +1,227 @@
+/**
+ * A state as snapshot data and back. `encode` numbers the lots (in the order of the accounts
+ * and their lots) and writes every reference (a take's lot, a hold's account) as an index;
+ * `restore` builds a state from that data without running a command, after checking the
+ * facts the data must agree with (see `check.ts`).
+ */
+import type { Issue } from "@gongzhi/core"
+import type * as Entry from "../Entry.js"
+import type * as Snapshot from "../Snapshot.js"
+import { checkSnapshot } from "./snapshotCheck.js"
+import { type Account, type HoldState, type Lot, newAccount, type Options, State, type Take } from "./state.js"
+import type { Undo } from "./undo.js"
+
+/** What identifies the setup in a snapshot: the scheme's and the catalog's ids, versions and digests. */
+export interface Refs {
+  readonly scheme: Snapshot.Snapshot["scheme"]
+  readonly catalog: Snapshot.Snapshot["catalog"]
+  readonly hashVersion: number
+}
+
+export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
+  const lotIds = new Map<Lot, number>()
+  const lots: Array<readonly [number, number, number]> = []
+  const accountIds = new Map<Account, number>()
+  const accounts: Array<Snapshot.Snapshot["accounts"][number]> = []
+  for (let a = 0; a < state.all.length; a++) {
+    const account = state.all[a]!
+    accountIds.set(account, a)
+    const own: Array<number> = []
+    for (const lot of account.lots) {
+      lotIds.set(lot, lots.length)
+      own.push(lots.length)
+      lots.push([lot.seq, lot.expires, lot.remaining])
+    }
+    accounts.push({
+      id: account.id,
+      ...(account.holder === undefined ? {} : { holder: account.holder }),
+      openedSeq: account.openedSeq,
+      balance: account.balance,
+      held: account.held,
+      earned: account.earned,
+      lots: own,
+      head: account.head,
+      history: account.history.slice(),
+      caps: [
+        account.dayKey,
+        account.dayTotal,
+        account.monthKey,
+        account.monthTotal,
+        account.yearKey,
+        account.yearTotal
+      ],
+      redemption: [account.redemptionKey, account.redemptionCount],
+      taken: account.taken === undefined ? [] : [...account.taken]
+    })
+  }
+  const takes = (list: ReadonlyArray<Take>) =>
+    list.map((t): readonly [number, number] => [lotIds.get(t.lot)!, t.amount])
+  const holdKeys = new Map<HoldState, string>()
+  const holds: Array<Snapshot.Snapshot["holds"][number]> = []
+  for (const [key, hold] of state.holds) {
+    holdKeys.set(hold, key)
+    holds.push({
+      key,
+      seq: hold.seq,
+      account: accountIds.get(hold.account)!,
+      item: hold.item,
+      quantity: hold.quantity,
+      amount: hold.amount,
+      consumed: takes(hold.consumed),
+      redemptionKey: hold.redemptionKey,
+      status: hold.status,
+      ...(hold.closedBy === undefined ? {} : { closedBy: hold.closedBy })
+    })
+  }
+  const undo = state.undo.map((u): Snapshot.Undo => {
+    switch (u._tag) {
+      case "Earned":
+        return { _tag: "Earned", lot: lotIds.get(u)! }
+      case "Credited":
+        return {
+          _tag: "Credited",
+          account: accountIds.get(u.account)!,
+          lots: u.lots.map((l) => lotIds.get(l)!),
+          amount: u.amount,
+          spent: takes(u.spent)
+        }
+      case "Spent":
+        return { _tag: "Spent", spent: takes(u.spent) }
+      case "Redeemed":
+        return {
+          _tag: "Redeemed",
+          account: accountIds.get(u.account)!,
+          spent: takes(u.spent),
+          item: u.item,
+          quantity: u.quantity,
+          redemptionKey: u.redemptionKey
+        }
+      case "Settled":
+        return { _tag: "Settled", hold: holdKeys.get(u.hold)! }
+      case "None":
+        return { _tag: "None" }
+    }
+  })
+  const last = state.entries[state.entries.length - 1]
+  return {
+    kind: "points-journal-snapshot",
+    snapshotVersion: 1,
+    scheme: refs.scheme,
+    catalog: refs.catalog,
+    hashChain: state.options.hashChain,
+    hashVersion: refs.hashVersion,
+    head: last === undefined ? { seq: -1, hash: state.lastHash } : { seq: last.seq, hash: last.hash },
+    lastDate: state.lastDate,
+    entries: state.entries.slice(),
+    accounts,
+    lots,
+    holds,
+    undo,
+    reversed: [...state.reversedBy],
+    stock: [...state.stock]
+  }
+}
+
+/** A state from checked snapshot data, or every fact it gets wrong. */
+export const restore = (
+  options: Options,
+  refs: Refs,
+  s: Snapshot.Snapshot
+): State | ReadonlyArray<Issue.DomainIssue> => {
+  const issues = checkSnapshot(options, refs, s)
+  if (issues.length > 0) return issues
+  const state = new State(options)
+  const lots: Array<Lot & { _tag?: "Earned" }> = s.lots.map(([seq, expires, remaining]) => ({
+    seq,
+    expires,
+    remaining
+  }))
+  for (const u of s.undo) if (u._tag === "Earned") lots[u.lot]!._tag = "Earned"
+  const accounts: Array<Account> = []
+  for (let a = 0; a < s.accounts.length; a++) {
+    const data = s.accounts[a]!
+    let account: Account
+    if (a < state.all.length) account = state.all[a]!
+    else {
+      account = newAccount(data.id, data.holder, data.openedSeq)
+      state.addAccount(account)
+      state.members.push(account)
+    }
+    account.balance = data.balance
+    account.held = data.held
+    account.earned = data.earned
+    account.lots = data.lots.map((l) => lots[l]!)
+    account.head = data.head
+    for (const n of data.history) account.history.push(n)
+    ;[account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal] =
+      data.caps
+    account.redemptionKey = data.redemption[0]
+    account.redemptionCount = data.redemption[1]
+    account.taken = data.taken.length === 0 ? undefined : new Map(data.taken)
+    accounts.push(account)
+  }
+  const owner: Array<Account> = []
+  for (let a = 0; a < s.accounts.length; a++) for (const l of s.accounts[a]!.lots) owner[l] = accounts[a]!
+  const takes = (list: ReadonlyArray<readonly [number, number]>): ReadonlyArray<Take> =>
+    list.map(([l, amount]) => ({ account: owner[l]!, lot: lots[l]!, amount }))
+  for (const h of s.holds) {
+    state.holds.set(h.key, {
+      seq: h.seq,
+      account: accounts[h.account]!,
+      item: h.item,
+      quantity: h.quantity,
+      amount: h.amount,
+      consumed: takes(h.consumed),
+      redemptionKey: h.redemptionKey,
+      status: h.status,
+      closedBy: h.closedBy
+    })
+  }
+  for (const u of s.undo) {
+    let undo: Undo
+    switch (u._tag) {
+      case "Earned":
+        undo = lots[u.lot] as Lot & { _tag: "Earned" }
+        break
+      case "Credited":
+        undo = {
+          _tag: "Credited",
+          account: accounts[u.account]!,
+          lots: u.lots.map((l) => lots[l]!),
+          amount: u.amount,
+          spent: takes(u.spent)
+        }
+        break
+      case "Spent":
+        undo = { _tag: "Spent", spent: takes(u.spent) }
+        break
+      case "Redeemed":
+        undo = {
+          _tag: "Redeemed",
+          account: accounts[u.account]!,
+          spent: takes(u.spent),
+          item: u.item,
+          quantity: u.quantity,
+          redemptionKey: u.redemptionKey
+        }
+        break
+      case "Settled":
+        undo = { _tag: "Settled", hold: state.holds.get(u.hold)! }
+        break
+      case "None":
+        undo = { _tag: "None" }
+        break
+    }
+    state.undo.push(undo)
+  }
+  for (const entry of s.entries as ReadonlyArray<Entry.Entry>) {
+    state.entries.push(entry)
+    state.keys.add(entry.command.key, entry.seq)
+  }
+  for (const [seq, key] of s.reversed) state.reversedBy.set(seq, key)
+  state.stock.clear()
+  for (const [item, left] of s.stock) state.stock.set(item, left)
+  state.lastDate = s.lastDate
+  state.lastHash = s.head.hash
+  return state
+}

@@ -1,0 +1,363 @@
+/**
+ * The facts a snapshot must agree with before a state is built from it: its setup (scheme,
+ * catalog, chain, hash version), its entries (numbered in order, linked, ending at the head,
+ * each balanced, keys used once), its accounts (balances equal to the postings and to their
+ * lots, held points equal to their open holds, history ending at the balances, lots owned
+ * once and in expiry order), its holds, its undo records (one per entry, of the entry's kind),
+ * its reversals and its stock. Every fact that fails is reported, nothing is built.
+ */
+import type { Issue } from "@gongzhi/core"
+import * as Entry from "../Entry.js"
+import { messages } from "../Messages.js"
+import type * as Snapshot from "../Snapshot.js"
+import type { Refs } from "./snapshot.js"
+import { type Options, system } from "./state.js"
+
+const systemOrder = Object.values(system) as ReadonlyArray<string>
+
+/** The undo record each kind of entry leaves. */
+const undoKinds: Readonly<Record<string, ReadonlyArray<Snapshot.Undo["_tag"]>>> = {
+  Open: ["None"],
+  Earn: ["Earned"],
+  Redeem: ["Redeemed"],
+  Hold: ["None"],
+  Release: ["None"],
+  Settle: ["Settled"],
+  Adjust: ["Credited", "Spent"],
+  Reverse: ["None"],
+  Transfer: ["Credited"],
+  Donate: ["Spent"],
+  Expire: ["Spent"]
+}
+
+export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot): Array<Issue.DomainIssue> => {
+  const issues: Array<Issue.DomainIssue> = []
+  const setup = (path: Issue.Path, what: string, whatZh: string, expected: unknown, actual: unknown) => {
+    if (expected !== actual) {
+      issues.push(messages.make("LEDGER_SNAPSHOT_SETUP_MISMATCH", {
+        path,
+        params: { what, whatZh, expected: String(expected), actual: String(actual) }
+      }))
+    }
+  }
+  setup(["scheme", "id"], "scheme", "积分方案", refs.scheme.id, s.scheme.id)
+  setup(
+    ["scheme", "schemaVersion"],
+    "scheme version",
+    "积分方案版本",
+    refs.scheme.schemaVersion,
+    s.scheme.schemaVersion
+  )
+  setup(["scheme", "digest"], "scheme digest", "积分方案摘要", refs.scheme.digest, s.scheme.digest)
+  setup(["catalog", "id"], "catalog", "兑换目录", refs.catalog.id, s.catalog.id)
+  setup(
+    ["catalog", "schemaVersion"],
+    "catalog version",
+    "兑换目录版本",
+    refs.catalog.schemaVersion,
+    s.catalog.schemaVersion
+  )
+  setup(["catalog", "digest"], "catalog digest", "兑换目录摘要", refs.catalog.digest, s.catalog.digest)
+  setup(["hashChain"], "hash chain", "哈希链设置", options.hashChain, s.hashChain)
+  setup(["hashVersion"], "hash version", "哈希版本", refs.hashVersion, s.hashVersion)
+  if (issues.length > 0) return issues
+
+  const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
+    if (issues.length < 100) {
+      issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, params: { reason, reasonZh } }))
+    }
+  }
+  // ---- entries ----
+  const genesis = options.hashChain ? Entry.genesis : ""
+  const keys = new Map<string, number>()
+  const posted = new Map<string, number>()
+  let prev = genesis
+  for (let i = 0; i < s.entries.length; i++) {
+    const e = s.entries[i]!
+    if (e.seq !== i) wrong(["entries", i, "seq"], `entry ${i} has the seq ${e.seq}`, `第 ${i} 笔交易的序号是 ${e.seq}`)
+    if (e.prevHash !== prev) {
+      wrong(["entries", i, "prevHash"], `entry ${i} does not link to the one before`, `第 ${i} 笔交易未接上前一笔`)
+    }
+    prev = e.hash
+    if (keys.has(e.command.key)) {
+      wrong(
+        ["entries", i, "command", "key"],
+        `the key ${e.command.key} is used twice`,
+        `幂等键 ${e.command.key} 用了两次`
+      )
+    }
+    keys.set(e.command.key, i)
+    let sum = 0
+    for (const p of e.postings) {
+      sum += p.amount
+      posted.set(p.account, (posted.get(p.account) ?? 0) + p.amount)
+    }
+    if (sum !== 0) {
+      wrong(
+        ["entries", i, "postings"],
+        `the postings of entry ${i} do not sum to zero`,
+        `第 ${i} 笔交易的分录合计不为零`
+      )
+    }
+  }
+  const n = s.entries.length
+  if (s.head.seq !== n - 1 || s.head.hash !== prev) {
+    wrong(["head"], `the head is not the last entry (${n - 1}, ${prev})`, `链头不是最后一笔交易（${n - 1}，${prev}）`)
+  }
+  const lastOn = n === 0 ? "" : s.entries[n - 1]!.command.on
+  if (s.lastDate !== lastOn) {
+    wrong(["lastDate"], `the last date is not the last entry's (${lastOn})`, `最后日期不是最后一笔交易的（${lastOn}）`)
+  }
+  const kindAt = (seq: number) => s.entries[seq]?.command._tag
+
+  // ---- lots and accounts ----
+  const reversedSeqs = new Set(s.reversed.map(([seq]) => seq))
+  const earnedBy = new Map<string, number>()
+  for (const e of s.entries) {
+    if (e.command._tag === "Earn" && !reversedSeqs.has(e.seq)) {
+      const p = e.postings[1]
+      if (p !== undefined) earnedBy.set(p.account, (earnedBy.get(p.account) ?? 0) + p.amount)
+    }
+  }
+  const owner: Array<number> = []
+  const ids = new Set<string>()
+  const openHeld = new Map<number, number>()
+  for (const h of s.holds) if (h.status === "open") openHeld.set(h.account, (openHeld.get(h.account) ?? 0) + h.amount)
+  let members = 0
+  for (let a = 0; a < s.accounts.length; a++) {
+    const acc = s.accounts[a]!
+    const path = ["accounts", a]
+    if (ids.has(acc.id)) wrong([...path, "id"], `the account ${acc.id} is there twice`, `账户 ${acc.id} 出现两次`)
+    ids.add(acc.id)
+    const isSystem = a < systemOrder.length
+    if (isSystem && (acc.id !== systemOrder[a] || acc.holder !== undefined)) {
+      wrong([...path, "id"], `account ${a} must be ${systemOrder[a]}`, `第 ${a} 个账户应为 ${systemOrder[a]}`)
+    }
+    if (!isSystem) {
+      members++
+      const opened = s.entries[acc.openedSeq]?.command
+      if (acc.holder === undefined || opened?._tag !== "Open" || opened.account !== acc.id) {
+        wrong(
+          [...path, "openedSeq"],
+          `the account ${acc.id} was not opened by entry ${acc.openedSeq}`,
+          `账户 ${acc.id} 不是第 ${acc.openedSeq} 笔交易开立的`
+        )
+      }
+    }
+    if ((posted.get(acc.id) ?? 0) !== acc.balance) {
+      wrong(
+        [...path, "balance"],
+        `the balance of ${acc.id} is not the sum of its postings`,
+        `账户 ${acc.id} 的余额不等于其分录之和`
+      )
+    }
+    posted.delete(acc.id)
+    let inLots = 0
+    let expires = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < acc.lots.length; i++) {
+      const l = acc.lots[i]!
+      const lot = s.lots[l]
+      if (lot === undefined || owner[l] !== undefined) {
+        wrong([...path, "lots", i], `the lot ${l} is unknown or has two owners`, `批次 ${l} 不存在或属于两个账户`)
+        continue
+      }
+      owner[l] = a
+      inLots += lot[2]
+      if (lot[1] < expires) {
+        wrong(
+          [...path, "lots", i],
+          `the lots of ${acc.id} are not in expiry order`,
+          `账户 ${acc.id} 的批次未按到期日排列`
+        )
+      }
+      expires = lot[1]
+      if (i < acc.head && lot[2] !== 0) {
+        wrong(
+          [...path, "head"],
+          `a lot of ${acc.id} before its head is not spent`,
+          `账户 ${acc.id} 已用完的批次还有积分`
+        )
+      }
+    }
+    if (acc.head > acc.lots.length) {
+      wrong([...path, "head"], `the head of ${acc.id} is past its lots`, `账户 ${acc.id} 的批次起点超出范围`)
+    }
+    if (isSystem ? acc.lots.length > 0 : inLots !== acc.balance) {
+      wrong([...path, "lots"], `the lots of ${acc.id} do not hold its balance`, `账户 ${acc.id} 的批次合计不等于余额`)
+    }
+    const held = isSystem ? 0 : openHeld.get(a) ?? 0
+    if (acc.held !== held) {
+      wrong(
+        [...path, "held"],
+        `the held points of ${acc.id} are not its open holds`,
+        `账户 ${acc.id} 的冻结积分不等于未结冻结之和`
+      )
+    }
+    if (acc.earned !== (earnedBy.get(acc.id) ?? 0)) {
+      wrong(
+        [...path, "earned"],
+        `the points earned by ${acc.id} are not its earnings`,
+        `账户 ${acc.id} 的累计获得积分与其获得记录不符`
+      )
+    }
+    const h = acc.history
+    const k = h.length - 5
+    if (
+      h.length % 5 !== 0 || (k >= 0 && (h[k + 2] !== acc.balance || h[k + 3] !== acc.held || h[k + 4] !== acc.earned))
+    ) {
+      wrong(
+        [...path, "history"],
+        `the history of ${acc.id} does not end at its balances`,
+        `账户 ${acc.id} 的历史不以当前余额结束`
+      )
+    }
+  }
+  if (s.accounts.length < systemOrder.length) wrong(["accounts"], "the system accounts are missing", "缺少系统账户")
+  for (const [account] of posted) {
+    wrong(["accounts"], `the account ${account} has postings but no state`, `账户 ${account} 有分录却没有状态`)
+  }
+  const opens = s.entries.filter((e) => e.command._tag === "Open").length
+  if (opens !== members) {
+    wrong(
+      ["accounts"],
+      `${opens} accounts were opened, ${members} are there`,
+      `开户 ${opens} 个，快照中有 ${members} 个`
+    )
+  }
+  for (let l = 0; l < s.lots.length; l++) {
+    if (owner[l] === undefined) wrong(["lots", l], `the lot ${l} has no owner`, `批次 ${l} 不属于任何账户`)
+  }
+  const heldAccount = s.accounts[1]
+  let openTotal = 0
+  for (const v of openHeld.values()) openTotal += v
+  if (heldAccount !== undefined && heldAccount.balance !== openTotal) {
+    wrong(
+      ["accounts", 1, "balance"],
+      "the held account is not the sum of the open holds",
+      "冻结账户余额不等于未结冻结之和"
+    )
+  }
+  const takesOk = (list: ReadonlyArray<readonly [number, number]>, path: Issue.Path, account?: number) => {
+    for (const [l, amount] of list) {
+      if (owner[l] === undefined || amount <= 0 || (account !== undefined && owner[l] !== account)) {
+        wrong(path, `a take names the lot ${l} wrongly`, `取用记录的批次 ${l} 不对`)
+        return
+      }
+    }
+  }
+
+  // ---- holds ----
+  const holdKeys = new Set<string>()
+  for (let i = 0; i < s.holds.length; i++) {
+    const h = s.holds[i]!
+    const e = s.entries[h.seq]
+    holdKeys.add(h.key)
+    if (e?.command._tag !== "Hold" || e.command.key !== h.key || s.accounts[h.account]?.id !== e.command.account) {
+      wrong(
+        ["holds", i],
+        `the hold ${h.key} is not the hold of entry ${h.seq}`,
+        `冻结 ${h.key} 不是第 ${h.seq} 笔交易的冻结`
+      )
+      continue
+    }
+    if (h.amount !== e.postings[1]?.amount) {
+      wrong(
+        ["holds", i, "amount"],
+        `the hold ${h.key} has other points than its entry`,
+        `冻结 ${h.key} 的积分与交易不同`
+      )
+    }
+    takesOk(h.consumed, ["holds", i, "consumed"], h.account)
+    const closer = h.closedBy === undefined ? undefined : s.entries[keys.get(h.closedBy) ?? -1]?.command
+    const closedOk = h.status === "open"
+      ? h.closedBy === undefined
+      : closer !== undefined && closer._tag === (h.status === "released" ? "Release" : "Settle") &&
+        closer.hold === h.key
+    if (!closedOk) {
+      wrong(
+        ["holds", i, "status"],
+        `the hold ${h.key} is ${h.status} without the entry that did it`,
+        `冻结 ${h.key} 的状态与交易不符`
+      )
+    }
+  }
+  const holdEntries = s.entries.filter((e) => e.command._tag === "Hold").length
+  if (holdEntries !== s.holds.length) {
+    wrong(
+      ["holds"],
+      `${holdEntries} holds were made, ${s.holds.length} are there`,
+      `冻结 ${holdEntries} 笔，快照中有 ${s.holds.length} 笔`
+    )
+  }
+
+  // ---- undo records ----
+  if (s.undo.length !== n) {
+    wrong(["undo"], `${s.undo.length} undo records for ${n} entries`, `${n} 笔交易却有 ${s.undo.length} 条撤销记录`)
+  }
+  for (let i = 0; i < Math.min(n, s.undo.length); i++) {
+    const u = s.undo[i]!
+    const path = ["undo", i]
+    if (!undoKinds[kindAt(i)!]!.includes(u._tag)) {
+      wrong(path, `entry ${i} (${kindAt(i)}) cannot leave a ${u._tag} record`, `第 ${i} 笔交易不会留下 ${u._tag} 记录`)
+      continue
+    }
+    switch (u._tag) {
+      case "Earned":
+        if (s.lots[u.lot]?.[0] !== i || s.accounts[owner[u.lot] ?? -1]?.id !== s.entries[i]!.postings[1]?.account) {
+          wrong(path, `the lot of earning ${i} is not its own`, `第 ${i} 笔获得积分的批次不对`)
+        }
+        break
+      case "Credited":
+        takesOk(u.spent, path)
+        for (const l of u.lots) {
+          if (owner[l] !== u.account) {
+            wrong(path, `a credited lot of entry ${i} is not the account's`, `第 ${i} 笔交易的入账批次不属于该账户`)
+          }
+        }
+        break
+      case "Spent":
+        takesOk(u.spent, path)
+        break
+      case "Redeemed":
+        takesOk(u.spent, path, u.account)
+        break
+      case "Settled":
+        if (!holdKeys.has(u.hold)) wrong(path, `the settled hold ${u.hold} is unknown`, `结算的冻结 ${u.hold} 不存在`)
+        break
+      case "None":
+        break
+    }
+  }
+
+  // ---- reversals ----
+  const reversals = s.entries.filter((e) => e.command._tag === "Reverse").length
+  if (reversals !== s.reversed.length) {
+    wrong(
+      ["reversed"],
+      `${reversals} reversals, ${s.reversed.length} recorded`,
+      `冲正 ${reversals} 笔，记录 ${s.reversed.length} 笔`
+    )
+  }
+  for (let i = 0; i < s.reversed.length; i++) {
+    const [seq, key] = s.reversed[i]!
+    const by = s.entries[keys.get(key) ?? -1]?.command
+    if (by?._tag !== "Reverse" || by.target !== s.entries[seq]?.command.key) {
+      wrong(["reversed", i], `entry ${seq} was not reversed by ${key}`, `第 ${seq} 笔交易不是由 ${key} 冲正的`)
+    }
+  }
+
+  // ---- stock ----
+  const initial = new Map<string, number>()
+  for (const item of options.catalog.items) if (item.stock !== undefined) initial.set(item.id, item.stock)
+  if (s.stock.length !== initial.size) {
+    wrong(["stock"], "the stocked items are not the catalog's", "有库存的物品与目录不符")
+  }
+  for (let i = 0; i < s.stock.length; i++) {
+    const [item, left] = s.stock[i]!
+    const start = initial.get(item)
+    if (start === undefined || left < 0 || left > start) {
+      wrong(["stock", i], `the stock of ${item} is not possible`, `物品 ${item} 的库存不可能`)
+    }
+  }
+  return issues
+}
