@@ -14,6 +14,7 @@
 import { type CivilDate, Issue, ValidationReport } from "@gongzhi/core"
 import { dual } from "effect/Function"
 import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"
 import * as Hasher from "./Hasher.js"
@@ -22,6 +23,7 @@ import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
 import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
 import { checkHead, replayInto } from "./internal/replay.js"
 import { encode, type Refs, restore } from "./internal/snapshot.js"
+import { readEntries } from "./internal/snapshotEntries.js"
 import { State } from "./internal/state.js"
 import { messages } from "./Messages.js"
 import type * as RedemptionCatalog from "./RedemptionCatalog.js"
@@ -534,7 +536,10 @@ export const snapshot = (journal: Journal): Result.Result<Snapshot.Snapshot, Val
   return Result.succeed(encode(state, refsOf(state.options, state.options.hasher)))
 }
 
-const decodeSnapshot = ValidationReport.decodeUnknown(Snapshot.Snapshot)
+// the entries are read by the journal's own reader (the Command schema's rules, quick), the rest by the schema
+const decodeShell = ValidationReport.decodeUnknown(
+  Schema.Struct({ ...Snapshot.Snapshot.fields, entries: Schema.Unknown })
+)
 
 /**
  * Restores a journal from a snapshot (any JavaScript value, e.g. parsed JSON) and then appends
@@ -587,8 +592,17 @@ export const fromSnapshot = (
   options?: ReplayOptions
 ): Result.Result<Journal, ValidationReport.ValidationReport> => {
   try {
-    const decoded = decodeSnapshot(input)
-    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+    const shell = decodeShell(input)
+    const read = readEntries(
+      typeof input === "object" && input !== null ? (input as { entries?: unknown }).entries : undefined,
+      ["entries"]
+    )
+    if (Result.isFailure(shell) || read.issues.length > 0) {
+      return Result.fail(
+        ValidationReport.make([...(Result.isFailure(shell) ? shell.failure.issues : []), ...read.issues])
+      )
+    }
+    const decoded = { success: { ...shell.success, entries: read.entries } }
     const engineOptions = {
       scheme: setup.scheme,
       catalog: setup.catalog,

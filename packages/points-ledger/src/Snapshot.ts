@@ -39,22 +39,6 @@ const Index = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 export const DocumentRef = Schema.Struct({ id: Schema.String, schemaVersion: Int, digest: Schema.String })
 
 /**
- * A lot: `[seq of the entry that made it, last epoch day it can be spent, points remaining]`.
- *
- * @example
- * ```ts
- * import { Snapshot } from "@gongzhi/points-ledger"
- *
- * const lot: typeof Snapshot.Lot.Type = [3, 19_800, 10]
- * console.log(lot[2]) // 10
- * ```
- *
- * @category schemas
- * @since 0.3.0
- */
-export const Lot = Schema.Tuple([Int, Int, Index])
-
-/**
  * Points taken from a lot: `[index of the lot in the snapshot's lots, points]` (the account
  * is the lot's owner).
  *
@@ -73,7 +57,7 @@ export const Take = Schema.Tuple([Index, Int])
 
 /**
  * One account: holder (none for the system accounts), balances, its lots (indexes into the
- * snapshot's lots, oldest-expiring first, the ones before `head` spent), its balance history
+ * snapshot's lots, lot `i` being the numbers `3i` to `3i + 2`, oldest-expiring first, the ones before `head` spent), its balance history
  * (seq, epoch day, balance, held, earned) × n, the cap counters `[dayKey, dayTotal, monthKey,
  * monthTotal, yearKey, yearTotal]`, the redemption-limit counter and the items it took that
  * have a per-person limit.
@@ -132,22 +116,23 @@ export const HoldState = Schema.Struct({
 })
 
 /**
- * What an entry did besides its postings, kept to reverse it: the lot an earning made, the
- * lots credited and taken, the lots spent, a redemption's item and period, a settled hold.
+ * What an entry did besides its postings, kept to reverse it: the lot an earning made (its
+ * index, a bare number: most entries are earnings), the lots credited and taken, the lots
+ * spent, a redemption's item and period, a settled hold.
  *
  * @example
  * ```ts
  * import { Snapshot } from "@gongzhi/points-ledger"
  *
- * const undo: Snapshot.Undo = { _tag: "Earned", lot: 0 }
- * console.log(undo._tag) // "Earned"
+ * const undo: Snapshot.Undo = { _tag: "Settled", hold: "h1" }
+ * console.log(undo._tag) // "Settled"
  * ```
  *
  * @category schemas
  * @since 0.3.0
  */
 export const Undo = Schema.Union([
-  Schema.TaggedStruct("Earned", { lot: Index }),
+  Index,
   Schema.TaggedStruct("Credited", {
     account: Index,
     lots: Schema.Array(Index),
@@ -208,7 +193,8 @@ export const Snapshot = Schema.Struct({
   entries: Schema.Array(Entry.Entry),
   /** Every account, the five system accounts first (in the order of `Journal.SystemAccount`). */
   accounts: Schema.Array(AccountState),
-  lots: Schema.Array(Lot),
+  /** The lots, three numbers each: the seq of the entry that made it, its last epoch day, the points remaining. */
+  lots: Schema.Array(Int),
   holds: Schema.Array(HoldState),
   /** One record per entry. */
   undo: Schema.Array(Undo),

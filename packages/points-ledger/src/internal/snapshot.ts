@@ -20,7 +20,7 @@ export interface Refs {
 
 export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
   const lotIds = new Map<Lot, number>()
-  const lots: Array<readonly [number, number, number]> = []
+  const lots: Array<number> = []
   const accountIds = new Map<Account, number>()
   const accounts: Array<Snapshot.Snapshot["accounts"][number]> = []
   for (let a = 0; a < state.all.length; a++) {
@@ -28,9 +28,10 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
     accountIds.set(account, a)
     const own: Array<number> = []
     for (const lot of account.lots) {
-      lotIds.set(lot, lots.length)
-      own.push(lots.length)
-      lots.push([lot.seq, lot.expires, lot.remaining])
+      const id = lots.length / 3
+      lotIds.set(lot, id)
+      own.push(id)
+      lots.push(lot.seq, lot.expires, lot.remaining)
     }
     accounts.push({
       id: account.id,
@@ -76,7 +77,7 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
   const undo = state.undo.map((u): Snapshot.Undo => {
     switch (u._tag) {
       case "Earned":
-        return { _tag: "Earned", lot: lotIds.get(u)! }
+        return lotIds.get(u)!
       case "Credited":
         return {
           _tag: "Credited",
@@ -128,15 +129,18 @@ export const restore = (
   refs: Refs,
   s: Snapshot.Snapshot
 ): State | ReadonlyArray<Issue.DomainIssue> => {
-  const issues = checkSnapshot(options, refs, s)
+  const { issues, keys } = checkSnapshot(options, refs, s)
   if (issues.length > 0) return issues
   const state = new State(options)
-  const lots: Array<Lot & { _tag?: "Earned" }> = s.lots.map(([seq, expires, remaining]) => ({
-    seq,
-    expires,
-    remaining
-  }))
-  for (const u of s.undo) if (u._tag === "Earned") lots[u.lot]!._tag = "Earned"
+  const lots: Array<Lot> = []
+  const earned = new Set<number>()
+  for (const u of s.undo) if (typeof u === "number") earned.add(u)
+  for (let i = 0; i < s.lots.length; i += 3) {
+    const seq = s.lots[i]!
+    const expires = s.lots[i + 1]!
+    const remaining = s.lots[i + 2]!
+    lots.push(earned.has(i / 3) ? ({ _tag: "Earned", seq, expires, remaining } as Lot) : { seq, expires, remaining })
+  }
   const accounts: Array<Account> = []
   for (let a = 0; a < s.accounts.length; a++) {
     const data = s.accounts[a]!
@@ -152,7 +156,7 @@ export const restore = (
     account.earned = data.earned
     account.lots = data.lots.map((l) => lots[l]!)
     account.head = data.head
-    for (const n of data.history) account.history.push(n)
+    ;(account as { history: Array<number> }).history = data.history.slice()
     ;[account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal] =
       data.caps
     account.redemptionKey = data.redemption[0]
@@ -179,10 +183,11 @@ export const restore = (
   }
   for (const u of s.undo) {
     let undo: Undo
+    if (typeof u === "number") {
+      state.undo.push(lots[u] as Lot & { _tag: "Earned" })
+      continue
+    }
     switch (u._tag) {
-      case "Earned":
-        undo = lots[u.lot] as Lot & { _tag: "Earned" }
-        break
       case "Credited":
         undo = {
           _tag: "Credited",
@@ -214,10 +219,7 @@ export const restore = (
     }
     state.undo.push(undo)
   }
-  for (const entry of s.entries as ReadonlyArray<Entry.Entry>) {
-    state.entries.push(entry)
-    state.keys.add(entry.command.key, entry.seq)
-  }
+  state.adopt(s.entries as Array<Entry.Entry>, keys)
   for (const [seq, key] of s.reversed) state.reversedBy.set(seq, key)
   state.stock.clear()
   for (const [item, left] of s.stock) state.stock.set(item, left)

@@ -6,7 +6,7 @@
  * once and in expiry order), its holds, its undo records (one per entry, of the entry's kind),
  * its reversals and its stock. Every fact that fails is reported, nothing is built.
  */
-import type { Issue } from "@gongzhi/core"
+import { type Issue, KeyIndex } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import type * as Snapshot from "../Snapshot.js"
@@ -16,7 +16,7 @@ import { type Options, system } from "./state.js"
 const systemOrder = Object.values(system) as ReadonlyArray<string>
 
 /** The undo record each kind of entry leaves. */
-const undoKinds: Readonly<Record<string, ReadonlyArray<Snapshot.Undo["_tag"]>>> = {
+const undoKinds: Readonly<Record<string, ReadonlyArray<"Earned" | Exclude<Snapshot.Undo, number>["_tag"]>>> = {
   Open: ["None"],
   Earn: ["Earned"],
   Redeem: ["Redeemed"],
@@ -30,7 +30,13 @@ const undoKinds: Readonly<Record<string, ReadonlyArray<Snapshot.Undo["_tag"]>>> 
   Expire: ["Spent"]
 }
 
-export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot): Array<Issue.DomainIssue> => {
+export interface Checked {
+  readonly issues: Array<Issue.DomainIssue>
+  /** The index of the entries' keys, made while checking them. */
+  readonly keys: KeyIndex.KeyIndex
+}
+
+export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot): Checked => {
   const issues: Array<Issue.DomainIssue> = []
   const setup = (path: Issue.Path, what: string, whatZh: string, expected: unknown, actual: unknown) => {
     if (expected !== actual) {
@@ -60,7 +66,7 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
   setup(["catalog", "digest"], "catalog digest", "兑换目录摘要", refs.catalog.digest, s.catalog.digest)
   setup(["hashChain"], "hash chain", "哈希链设置", options.hashChain, s.hashChain)
   setup(["hashVersion"], "hash version", "哈希版本", refs.hashVersion, s.hashVersion)
-  if (issues.length > 0) return issues
+  if (issues.length > 0) return { issues, keys: KeyIndex.make(() => "") }
 
   const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
     if (issues.length < 100) {
@@ -69,7 +75,7 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
   }
   // ---- entries ----
   const genesis = options.hashChain ? Entry.genesis : ""
-  const keys = new Map<string, number>()
+  const keys = KeyIndex.make((seq) => s.entries[seq]!.command.key, s.entries.length)
   const posted = new Map<string, number>()
   let prev = genesis
   for (let i = 0; i < s.entries.length; i++) {
@@ -79,14 +85,13 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
       wrong(["entries", i, "prevHash"], `entry ${i} does not link to the one before`, `第 ${i} 笔交易未接上前一笔`)
     }
     prev = e.hash
-    if (keys.has(e.command.key)) {
+    if (keys.add(e.command.key, i) !== undefined) {
       wrong(
         ["entries", i, "command", "key"],
         `the key ${e.command.key} is used twice`,
         `幂等键 ${e.command.key} 用了两次`
       )
     }
-    keys.set(e.command.key, i)
     let sum = 0
     for (const p of e.postings) {
       sum += p.amount
@@ -111,15 +116,17 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
   const kindAt = (seq: number) => s.entries[seq]?.command._tag
 
   // ---- lots and accounts ----
-  const reversedSeqs = new Set(s.reversed.map(([seq]) => seq))
+  const reversedSeqs = new Uint8Array(n)
+  for (const [seq] of s.reversed) if (seq < n) reversedSeqs[seq] = 1
   const earnedBy = new Map<string, number>()
   for (const e of s.entries) {
-    if (e.command._tag === "Earn" && !reversedSeqs.has(e.seq)) {
+    if (e.command._tag === "Earn" && reversedSeqs[e.seq] !== 1) {
       const p = e.postings[1]
       if (p !== undefined) earnedBy.set(p.account, (earnedBy.get(p.account) ?? 0) + p.amount)
     }
   }
-  const owner: Array<number> = []
+  // the owner of each lot (-1: none yet), an account index
+  const owner = new Int32Array(Math.floor(s.lots.length / 3)).fill(-1)
   const ids = new Set<string>()
   const openHeld = new Map<number, number>()
   for (const h of s.holds) if (h.status === "open") openHeld.set(h.account, (openHeld.get(h.account) ?? 0) + h.amount)
@@ -156,22 +163,21 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
     let expires = Number.NEGATIVE_INFINITY
     for (let i = 0; i < acc.lots.length; i++) {
       const l = acc.lots[i]!
-      const lot = s.lots[l]
-      if (lot === undefined || owner[l] !== undefined) {
+      if (!(l < owner.length) || owner[l] !== -1) {
         wrong([...path, "lots", i], `the lot ${l} is unknown or has two owners`, `批次 ${l} 不存在或属于两个账户`)
         continue
       }
       owner[l] = a
-      inLots += lot[2]
-      if (lot[1] < expires) {
+      inLots += s.lots[3 * l + 2]!
+      if (s.lots[3 * l + 1]! < expires) {
         wrong(
           [...path, "lots", i],
           `the lots of ${acc.id} are not in expiry order`,
           `账户 ${acc.id} 的批次未按到期日排列`
         )
       }
-      expires = lot[1]
-      if (i < acc.head && lot[2] !== 0) {
+      expires = s.lots[3 * l + 1]!
+      if (i < acc.head && s.lots[3 * l + 2] !== 0) {
         wrong(
           [...path, "head"],
           `a lot of ${acc.id} before its head is not spent`,
@@ -224,8 +230,11 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
       `开户 ${opens} 个，快照中有 ${members} 个`
     )
   }
-  for (let l = 0; l < s.lots.length; l++) {
-    if (owner[l] === undefined) wrong(["lots", l], `the lot ${l} has no owner`, `批次 ${l} 不属于任何账户`)
+  if (s.lots.length % 3 !== 0) wrong(["lots"], "the lots are not three numbers each", "批次数据不是每批三个数")
+  for (let l = 0; l < s.lots.length / 3; l++) {
+    if (owner[l] === -1 || s.lots[3 * l + 2]! < 0) {
+      wrong(["lots", l], `the lot ${l} has no owner`, `批次 ${l} 不属于任何账户`)
+    }
   }
   const heldAccount = s.accounts[1]
   let openTotal = 0
@@ -239,7 +248,7 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
   }
   const takesOk = (list: ReadonlyArray<readonly [number, number]>, path: Issue.Path, account?: number) => {
     for (const [l, amount] of list) {
-      if (owner[l] === undefined || amount <= 0 || (account !== undefined && owner[l] !== account)) {
+      if (!(owner[l]! >= 0) || amount <= 0 || (account !== undefined && owner[l] !== account)) {
         wrong(path, `a take names the lot ${l} wrongly`, `取用记录的批次 ${l} 不对`)
         return
       }
@@ -297,16 +306,18 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
   for (let i = 0; i < Math.min(n, s.undo.length); i++) {
     const u = s.undo[i]!
     const path = ["undo", i]
-    if (!undoKinds[kindAt(i)!]!.includes(u._tag)) {
-      wrong(path, `entry ${i} (${kindAt(i)}) cannot leave a ${u._tag} record`, `第 ${i} 笔交易不会留下 ${u._tag} 记录`)
+    const tag = typeof u === "number" ? "Earned" : u._tag
+    if (!undoKinds[kindAt(i)!]!.includes(tag)) {
+      wrong(path, `entry ${i} (${kindAt(i)}) cannot leave a ${tag} record`, `第 ${i} 笔交易不会留下 ${tag} 记录`)
+      continue
+    }
+    if (typeof u === "number") {
+      if (s.lots[3 * u] !== i || s.accounts[owner[u] ?? -1]?.id !== s.entries[i]!.postings[1]?.account) {
+        wrong(path, `the lot of earning ${i} is not its own`, `第 ${i} 笔获得积分的批次不对`)
+      }
       continue
     }
     switch (u._tag) {
-      case "Earned":
-        if (s.lots[u.lot]?.[0] !== i || s.accounts[owner[u.lot] ?? -1]?.id !== s.entries[i]!.postings[1]?.account) {
-          wrong(path, `the lot of earning ${i} is not its own`, `第 ${i} 笔获得积分的批次不对`)
-        }
-        break
       case "Credited":
         takesOk(u.spent, path)
         for (const l of u.lots) {
@@ -359,5 +370,5 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot
       wrong(["stock", i], `the stock of ${item} is not possible`, `物品 ${item} 的库存不可能`)
     }
   }
-  return issues
+  return { issues, keys }
 }

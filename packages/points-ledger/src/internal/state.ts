@@ -77,12 +77,14 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
 })
 
 export class State {
-  readonly entries: Array<Entry.Entry> = []
+  /** The entries, oldest first (replaced once by a restored snapshot's, see `adopt`). */
+  entries: Array<Entry.Entry> = []
   /** Idempotency keys → seq. */
-  readonly keys = KeyIndex.make((seq) => this.entries[seq]!.command.key, 1024)
+  keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.entries[seq]!.command.key, 1024)
   /** Every account, system ones first; `ids` maps an id to its index here. */
   readonly all: Array<Account> = []
-  readonly ids = KeyIndex.make((index) => this.all[index]!.id, 1024)
+  /** A `Map`: a county has tens of thousands of accounts, and V8 keeps each id string's hash. */
+  readonly ids = new Map<string, number>()
   readonly members: Array<Account> = []
   /** What each entry did, to reverse it. */
   readonly undo: Array<Undo> = []
@@ -115,6 +117,12 @@ export class State {
       this.items.set(item.id, item)
       if (item.stock !== undefined) this.stock.set(item.id, item.stock)
     }
+  }
+
+  /** Takes over entries read from a snapshot and the index of their keys (made while checking them). */
+  adopt(entries: Array<Entry.Entry>, keys: KeyIndex.KeyIndex): void {
+    this.entries = entries
+    this.keys = keys
   }
 
   /** An account by id. */
@@ -164,7 +172,7 @@ export class State {
   }
 
   addAccount(account: Account): void {
-    this.ids.add(account.id, this.all.length)
+    this.ids.set(account.id, this.all.length)
     this.all.push(account)
   }
 
