@@ -223,5 +223,18 @@ export const messages = Issue.catalog({
   DELIB_FUND_STATEMENT_OVERDUE: {
     zh: "维修资金账目应于 {due} 前公布，至 {on} 尚未公布",
     en: "The fund's statement was due by {due}; on {on} it is not published"
+  },
+  // vote records
+  DELIB_VOTE_RULE_UNKNOWN: {
+    zh: "没有名为 \"{rule}\" 的预置表决规则；可用：{known}",
+    en: "There is no shipped decision rule \"{rule}\"; available: {known}"
+  },
+  DELIB_VOTE_WINDOW_REQUIRED: {
+    zh: "没有表决票或所有表决票时间相同时，须写明表决开始和截止时间（opensAt、closesAt）",
+    en: "A vote without ballots, or whose ballots all share one moment, needs its window (opensAt and closesAt)"
+  },
+  DELIB_VOTE_WEIGHT_NOT_IN_ROWS: {
+    zh: "自定义表决权数无法写入名册行",
+    en: "A custom weight cannot be written as a roster row"
   }
 })
