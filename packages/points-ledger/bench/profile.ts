@@ -2,7 +2,7 @@
  * A CPU profile of our own engine on the benchmark's workload (the first BENCH_SIZE commands,
  * 200,000 by default), with or without the chain (PROFILE_CHAIN=1): the functions that take
  * the most time by themselves, and the share of garbage collection. Run:
- * `BENCH_NO_MAIN=1 npx tsx --conditions=@gongzhi/source bench/profile.ts`.
+ * `BENCH_NO_MAIN=1 npx tsx bench/profile.ts` (on the built package: build first).
  */
 import { Hasher, Journal } from "@gongzhi/points-ledger"
 import { Session } from "node:inspector"

@@ -90,6 +90,8 @@ describe("Journal.snapshot / fromSnapshot", () => {
           if (replayed._tag === "Failure") throw new Error("replay")
           expect(snap(restored.success)).toEqual(snap(full))
           expect(snap(replayed.success)).toEqual(snap(full))
+          const loaded = Journal.replay(setupOf, entries, { trusted: true })
+          expect(loaded._tag === "Success" && snap(loaded.success)).toEqual(snap(full))
           expect(Journal.verify(restored.success)._tag).toBe("Intact")
           // the same answers to what comes next, then the same state again
           const journals = [full, restored.success, replayed.success]
@@ -201,6 +203,33 @@ describe("Journal.snapshot / fromSnapshot", () => {
       const lots = s.lots.map((x, i) => (i === 3 * l + 2 ? x + 1 : x))
       expect(inconsistent({ ...s, lots }), `lot ${l}`).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
     }
+  })
+
+  it("names the problems of a malformed entry inside a snapshot", () => {
+    const s = snap(small())
+    const entries = s.entries.map((e, i) => (i === 2 ? { ...e, command: { ...e.command, account: "" }, seq: -1 } : e))
+    const r = Journal.fromSnapshot(setup, { ...s, entries })
+    expect(r._tag === "Failure" && r.failure.issues.map((i) => i.path.slice(0, 3))).toEqual([
+      ["entries", 2, "seq"],
+      ["entries", 2, "command"]
+    ])
+  })
+
+  it("loads trusted entries without reading or hashing them again, still comparing seq, links and postings", () => {
+    const journal = small()
+    const entries = Journal.entries(journal)
+    const loaded = Journal.replay(setup, entries, { trusted: true })
+    expect(loaded._tag === "Success" && snap(loaded.success)).toEqual(snap(journal))
+    const postings = entries.map((e, i) => (i === 2 ? { ...e, postings: [...e.postings].reverse() } : e))
+    const p = Journal.replay(setup, postings, { trusted: true })
+    expect(p._tag === "Failure" && p.failure.issues.map((i) => i.code)).toEqual(["LEDGER_REPLAY_MISMATCH"])
+    const unlinked = entries.map((e, i) => (i === 3 ? { ...e, prevHash: "0".repeat(64) } : e))
+    const u = Journal.replay(setup, unlinked, { trusted: true })
+    expect(u._tag === "Failure" && u.failure.issues.map((i) => i.path)).toEqual([[3, "prevHash"]])
+    // a changed hash is what trusting skips: verify finds it
+    const rehashed = entries.map((e, i) => (i === entries.length - 1 ? { ...e, hash: "f".repeat(64) } : e))
+    const h = Journal.replay(setup, rehashed, { trusted: true })
+    expect(h._tag === "Success" && Journal.verify(h.success)._tag).toBe("Broken")
   })
 
   it("refuses a tail that does not continue the snapshot, and a head that is not reached", () => {

@@ -160,8 +160,16 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   const plan = planned.plan
   if (plan === undefined) return { _tag: "Nothing" }
   let entry: Entry.Entry
-  if (stored !== undefined) entry = stored
-  else {
+  if (stored !== undefined) {
+    // a stored entry is taken as it is: its postings must be the ones its command makes
+    if (!samePostings(stored.postings, plan.postings)) {
+      return rejected([messages.make("LEDGER_REPLAY_MISMATCH", {
+        path: ["postings"],
+        params: { index: seq, field: "postings", fieldZh: "分录" }
+      })])
+    }
+    entry = stored
+  } else {
     const command = shareApprovers(state, c)
     const chained = state.options.hashChain
     const prevHash = state.lastHash
@@ -179,6 +187,15 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   state.lastDate = c.on
   state.lastHash = entry.hash
   return { _tag: "Appended", entry }
+}
+
+/** Whether two lists of postings are the same. */
+export const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean => {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.account !== b[i]!.account || a[i]!.amount !== b[i]!.amount) return false
+  }
+  return true
 }
 
 /** Rebuilds a state from trusted entries (the prefix of another state). */

@@ -6,26 +6,31 @@
 import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
-import { execute } from "./engine.js"
+import { execute, samePostings } from "./engine.js"
 import type { State } from "./state.js"
 
-const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean => {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]!.account !== b[i]!.account || a[i]!.amount !== b[i]!.amount) return false
-  }
-  return true
-}
-
-/** Appends stored entries to a state, each checked; the report of the first that differs (paths `[...at, i, ...]`). */
+/**
+ * Appends stored entries to a state, each checked; the report of the first that differs (paths
+ * `[...at, i, ...]`). `trusted`: entries from the journal's own store, whose hashes were checked
+ * there — their commands are not read again and their hashes not recomputed (the rules still
+ * run; the seq, the link to the previous hash and the postings are compared).
+ */
 export const replayInto = (
   state: State,
   stored: ReadonlyArray<Entry.Entry>,
-  at: Issue.Path
+  at: Issue.Path,
+  trusted = false
 ): ValidationReport.ValidationReport | undefined => {
   for (let i = 0; i < stored.length; i++) {
     const entry = stored[i]!
-    const outcome = execute(state, entry.command, false)
+    if (trusted && (entry.seq !== state.entries.length || entry.prevHash !== state.lastHash)) {
+      const field = entry.seq !== state.entries.length ? "seq" : "prevHash"
+      return ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
+        path: [...at, i, field],
+        params: { index: i, field, fieldZh: field === "seq" ? "序号" : "前一哈希" }
+      }))
+    }
+    const outcome = trusted ? execute(state, entry.command, true, entry) : execute(state, entry.command, false)
     if (outcome._tag === "Rejected") {
       return ValidationReport.make(outcome.issues.map(Issue.prefixPath([...at, i, "command"])))
     }
