@@ -234,8 +234,9 @@ const main = () => {
 
   // a snapshot of the hashed journal: taken, written as JSON, read back, restored
   const ts = timed(() => Journal.snapshot(hashed))
-  if (ts.value._tag === "Failure") throw new Error("snapshot")
-  const tj = timed(() => JSON.stringify(ts.value.success))
+  const taken = ts.value
+  if (taken._tag === "Failure") throw new Error("snapshot")
+  const tj = timed(() => JSON.stringify(taken.success))
   ;(ts as { value: unknown }).value = undefined
   const snapshotMB = mb(tj.value.length)
   const tp = timed(() => JSON.parse(tj.value) as unknown)
