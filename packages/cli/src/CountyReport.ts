@@ -1,7 +1,8 @@
 /**
  * The county report (县级报告) from a folder of documents: the organisation (org chart,
  * counts and coverage), the points leaderboard and masked public notice, co-building
- * fulfilment per member unit, and each assessment's ranking with one explained score.
+ * fulfilment per member unit, each vote taken (议事决策: the tally by the law's thresholds) and
+ * each assessment's ranking with one explained score.
  * Documents are recognised by their `kind`; whatever is missing is left out.
  *
  * @since 0.1.0
@@ -9,6 +10,7 @@
 import { Assessment, Explanation, Inputs, Plan, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Fulfilment } from "@gongzhi/co-building-agreement"
 import { Document, Fen, Issue, type Label, Period, ValidationReport } from "@gongzhi/core"
+import { Vote } from "@gongzhi/deliberation"
 import { Report as LedgerReport } from "@gongzhi/points-ledger"
 import type { Journal } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
@@ -215,6 +217,73 @@ const assessmentSection = (
   }
 }
 
+/** A share as a percentage with one decimal, or "—" where the whole is 0 (members have no area). */
+const percent = (
+  part: number,
+  whole: number
+): string => (whole === 0 ? "—" : `${Math.round((part * 1000) / whole) / 10}%`)
+
+/**
+ * The votes section (议事决策): one row per vote — participation and those in favour, by
+ * headcount and by area, of the bases the rule counts — and each tally's explanation. Only
+ * totals: no voter is named.
+ */
+const votesSection = (
+  votes: ReadonlyArray<{ readonly record: Vote.Vote; readonly counted: Vote.Counted }>,
+  lang: Label.Lang
+): Report.Section => {
+  const verdict = (passed: boolean) => (passed ? t(lang, "通过", "passed") : t(lang, "未通过", "not passed"))
+  const titleOf = (record: Vote.Vote) => record.matter.title === "" ? record.matter.id : record.matter.title
+  return {
+    title: t(lang, "议事决策（民主定事）", "Votes and decisions"),
+    blocks: [
+      {
+        _tag: "Paragraph",
+        text: t(
+          lang,
+          `${votes.length} 项表决，${
+            votes.filter((v) => v.counted.tally.passed).length
+          } 项通过；按各自表决规则的法定比例精确计票（整数运算，恰好一半不算“过半数”）。`,
+          `${votes.length} votes, ${
+            votes.filter((v) => v.counted.tally.passed).length
+          } passed; each counted exactly by its rule's thresholds (integer arithmetic: exactly half is not "more than half").`
+        )
+      },
+      {
+        _tag: "Table",
+        title: t(lang, "表决结果", "Results of the votes"),
+        sheet: "deliberation-votes",
+        columns: t(
+          lang,
+          "议题|表决规则|表决权人|参与表决（人数）|参与表决（面积）|同意（人数）|同意（面积）|截止|结果",
+          "matter|rule|voters|taking part (headcount)|taking part (area)|in favour (headcount)|in favour (area)|closed|result"
+        ).split("|"),
+        rows: votes.map(({ counted, record }) => {
+          const c = counted.tally.counts
+          return [
+            titleOf(record),
+            counted.rule.name[lang],
+            c.eligible.headcount,
+            percent(c.participants.headcount, c.shouldAttend.headcount),
+            percent(c.participants.area, c.shouldAttend.area),
+            percent(c.yes.headcount, c.participants.headcount),
+            percent(c.yes.area, c.participants.area),
+            counted.decision.decidedOn,
+            verdict(counted.tally.passed)
+          ]
+        })
+      },
+      ...votes.map(({ counted, record }): Report.Block => ({
+        _tag: "Preformatted",
+        title: t(lang, `${titleOf(record)}：`, `${titleOf(record)}: `) + verdict(counted.tally.passed),
+        text: `${counted.rule.name[lang]} (${counted.rule.source.title[lang]} ${counted.rule.source.article})\n${
+          counted.tally.explanation[lang]
+        }`
+      }))
+    ]
+  }
+}
+
 const kindOf = (value: unknown): string | undefined => Document.peekHeader(value)?.kind
 
 /**
@@ -273,6 +342,15 @@ export const build = (
     const doc = decoded(source, Fulfilment.document.decode)
     if (doc !== undefined) sections.push(coBuildingSection(doc, lang))
   }
+
+  const votes: Array<{ readonly record: Vote.Vote; readonly counted: Vote.Counted }> = []
+  for (const source of byKind(Vote.document.kind)) {
+    options.onStep?.(t(lang, `表决 ${source.file}`, `vote ${source.file}`))
+    const record = decoded(source, Vote.decode)
+    const counted = record === undefined ? undefined : decoded({ ...source, value: record }, (v) => Vote.count(v))
+    if (record !== undefined && counted !== undefined) votes.push({ record, counted })
+  }
+  if (votes.length > 0) sections.push(votesSection(votes, lang))
 
   const plans = new Map<string, Plan.Plan>()
   for (const source of byKind(Plan.document.kind)) {

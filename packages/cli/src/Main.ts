@@ -8,7 +8,7 @@
 import { Inputs, Plan } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, Template, ThreeLists, Whistle } from "@gongzhi/co-building-agreement"
 import { ValidationReport } from "@gongzhi/core"
-import { DecisionRule } from "@gongzhi/deliberation"
+import { DecisionRule, Vote } from "@gongzhi/deliberation"
 import { RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import { createRequire } from "node:module"
@@ -53,7 +53,11 @@ export const registry: ReadonlyArray<Registry.Entry> = [
     return Result.isFailure(checked) ? checked.failure : ValidationReport.empty
   }),
   Registry.fromDefinition(Inputs.document, "@gongzhi/assessment-scoring"),
-  Registry.fromDefinition(DecisionRule.document, "@gongzhi/deliberation")
+  Registry.fromDefinition(DecisionRule.document, "@gongzhi/deliberation"),
+  Registry.fromDefinition(Vote.document, "@gongzhi/deliberation", (vote) => {
+    const counted = Vote.count(vote)
+    return Result.isFailure(counted) ? counted.failure : ValidationReport.empty
+  })
 ]
 
 /**

@@ -1,7 +1,7 @@
 import { Assessment, Inputs, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Agreement, Fulfilment, MicroWish, Presets as CoBuildingPresets, Whistle } from "@gongzhi/co-building-agreement"
 import { CivilDate, Fen, Id, Instant, Period, Random, ValidationReport } from "@gongzhi/core"
-import { Presets as DeliberationPresets } from "@gongzhi/deliberation"
+import { Presets as DeliberationPresets, Vote } from "@gongzhi/deliberation"
 import { Journal, Report as LedgerReport, Simulation } from "@gongzhi/points-ledger"
 import { pipe } from "effect/Function"
 import * as Result from "effect/Result"
@@ -191,6 +191,10 @@ export const runDemo = async (
 
   // 平利: the owners' vote on the exterior-wall repair (金缘上城, 539 households)
   const repair = DeliberationPresets.pingliScenario({ seed })
+  await save(
+    "pingli-repair-vote.json",
+    ValidationReport.getOrThrow(Vote.fromBox(repair.box, { title: repair.process.matter.title }))
+  )
   // 平利: a year of points and a micro-wish
   const pingli = Simulation.pingliYear({ seed, year })
   const journal = ValidationReport.getOrThrow(Journal.appendAll(Journal.make(pingli.setup), pingli.commands)).journal
