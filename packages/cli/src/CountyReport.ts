@@ -9,7 +9,7 @@
  */
 import { Assessment, Explanation, Inputs, Plan, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Fulfilment } from "@gongzhi/co-building-agreement"
-import { Document, Fen, Issue, type Label, Period, ValidationReport } from "@gongzhi/core"
+import { type CivilDate, Document, Fen, Issue, type Label, Period, ValidationReport } from "@gongzhi/core"
 import { Vote } from "@gongzhi/deliberation"
 import { Report as LedgerReport } from "@gongzhi/points-ledger"
 import type { Journal } from "@gongzhi/points-ledger"
@@ -57,6 +57,15 @@ export interface Options {
   readonly subtitle?: string | undefined
   readonly pointsPeriod?: Period.Period | undefined
   readonly explain?: string | undefined
+  /**
+   * The date the organisation is checked against its policy on (terms, who holds what): its
+   * findings (组织核查) become part of the organisation's section. Without it, no check is made.
+   */
+  readonly asOf?: CivilDate.CivilDate | undefined
+  /** Called with the counts of each organisation's findings (for the command's output). */
+  readonly onOrgFindings?:
+    | ((findings: { readonly file: string; readonly errors: number; readonly warnings: number }) => void)
+    | undefined
   /** Called before each long step, with its name (for progress output). */
   readonly onStep?: ((step: string) => void) | undefined
 }
@@ -323,7 +332,7 @@ export const build = (
   }
 
   options.onStep?.(t(lang, "组织架构", "organisation"))
-  const org = orgSections(sources, lang)
+  const org = orgSections(sources, lang, options.asOf, options.onOrgFindings)
   if (Result.isFailure(org)) { for (const issue of org.failure.issues) issues.push(issue) }
   else for (const section of org.success) sections.push(section)
 

@@ -382,6 +382,23 @@ describe("Main", () => {
       expect(validated.out).toContain("[deliberation-vote]")
       expect(validated.out).toContain("DELIB_ROW_VALUE_INVALID")
     })
+    it("checks the organisation on the date and lists its findings in the report and on stderr", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "gongzhi-report-"))
+      writeFileSync(join(dir, "mq.json"), readFileSync(join(demoDir, "documents", "mingquan-org.json")))
+      const later = await gongzhi(["report", dir, "--as-of", "2026-12-31", "--out", join(dir, "r")])
+      expect(later.code).toBe(0)
+      expect(later.err).toMatch(/mq\.json：组织核查（截至 2026-12-31）发现 \d+ 个错误、\d+ 个警告，已列入报告/)
+      const md = readFileSync(join(dir, "r", "report.md"), "utf8")
+      expect(md).toContain("组织核查（截至 2026-12-31")
+      expect(md).toContain("| 警告 | ORG_TERM_EXPIRED |")
+      expect(readFileSync(join(dir, "r", "csv", "org-findings-duodao-street.csv"), "utf8")).toContain(
+        "ORG_TERM_EXPIRED"
+      )
+      const clean = await gongzhi(["report", dir, "--as-of", "2024-12-31", "--out", join(dir, "r2")])
+      expect(clean.err).toBe("")
+      expect(readFileSync(join(dir, "r2", "report.md"), "utf8")).toContain("组织核查（截至 2024-12-31，按")
+      expect((await gongzhi(["report", dir, "--as-of", "2024-02-30"])).code).toBe(2)
+    })
     it("fails with a usage error on a missing folder", async () => {
       const { code, err } = await gongzhi(["report", join(demoDir, "no-such-folder")])
       expect(code).toBe(2)

@@ -240,7 +240,8 @@ export const runDemo = async (
     title: zh ? `共治演示报告（${year} 年，种子 ${seed}）` : `gongzhi demo report (${year}, seed ${seed})`,
     subtitle: zh
       ? "名泉社区大党委、红安县、平利县积分制、綦江区吹哨报到与赛马比拼：全部为按种子生成的确定性数据"
-      : "名泉 grand committee, 红安 county, 平利 points, 綦江 whistles and horse race: deterministic data generated from the seed"
+      : "名泉 grand committee, 红安 county, 平利 points, 綦江 whistles and horse race: deterministic data generated from the seed",
+    asOf: endOfYear
   })
   bar.advance()
   bar.done()

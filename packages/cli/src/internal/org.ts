@@ -1,4 +1,4 @@
-import { type CivilDate, Document, Issue, type Label, ValidationReport } from "@gongzhi/core"
+import { type CivilDate, Document, Issue, type Label, Redaction, ValidationReport } from "@gongzhi/core"
 import {
   Fixtures,
   Kind,
@@ -159,10 +159,70 @@ const countsRows = (counts: Rollup.Counts, lang: Label.Lang): Array<Array<Table.
   [lang === "zh" ? "两长四员" : "two heads, four members", counts.twoHeadsFourMembers]
 ]
 
-/** The organisation sections of the county report, one per org-rows document. */
+/** At most this many findings are listed in the report (all are counted). */
+const findingsListed = 500
+
+/**
+ * The organisation checked against its policy on a date (组织核查): a sentence with the
+ * counts, and a table of the findings (severity, code, where, what: person and unit ids, never
+ * names; text masked).
+ */
+const findingsBlocks = (
+  report: ValidationReport.ValidationReport,
+  policyName: Label.Label,
+  asOf: CivilDate.CivilDate,
+  top: string,
+  lang: Label.Lang
+): ReadonlyArray<Report.Block> => {
+  const errors = report.issues.filter(Issue.isError).length
+  const warnings = report.issues.length - errors
+  const zh = lang === "zh"
+  const sentence = report.issues.length === 0
+    ? zh
+      ? `组织核查（截至 ${asOf}，按“${policyName.zh}”）：未发现问题。`
+      : `Checked against "${policyName.en}" on ${asOf}: no findings.`
+    : zh
+    ? `组织核查（截至 ${asOf}，按“${policyName.zh}”）：${errors} 个错误、${warnings} 个警告，见下表${
+      report.issues.length > findingsListed ? `（列出前 ${findingsListed} 项）` : ""
+    }。`
+    : `Checked against "${policyName.en}" on ${asOf}: ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${
+      warnings === 1 ? "warning" : "warnings"
+    } (table below${report.issues.length > findingsListed ? `, the first ${findingsListed}` : ""}).`
+  if (report.issues.length === 0) return [{ _tag: "Paragraph", text: sentence }]
+  return [
+    { _tag: "Paragraph", text: sentence },
+    {
+      _tag: "Table",
+      title: zh ? "组织核查问题" : "Findings",
+      sheet: `org-findings-${top}`.slice(0, 31),
+      columns: zh ? ["级别", "代码", "位置", "说明"] : ["severity", "code", "where", "what"],
+      rows: report.issues.slice(0, findingsListed).map((issue) => [
+        Issue.isError(issue) ? (zh ? "错误" : "error") : (zh ? "警告" : "warning"),
+        issue.code,
+        Issue.formatPath(issue.path),
+        Redaction.maskText(issue.message[lang])
+      ])
+    }
+  ]
+}
+
+/** How many errors and warnings the organisation of one document has, for the command's output. */
+export interface OrgFindings {
+  readonly file: string
+  readonly errors: number
+  readonly warnings: number
+}
+
+/**
+ * The organisation sections of the county report, one per org-rows document; with `asOf`, each
+ * is checked against its policy on that date and the findings are part of the section
+ * (`onFindings` hears their counts).
+ */
 export const orgSections = (
   sources: ReadonlyArray<Source>,
-  lang: Label.Lang
+  lang: Label.Lang,
+  asOf?: CivilDate.CivilDate | undefined,
+  onFindings?: ((findings: OrgFindings) => void) | undefined
 ): Result.Result<ReadonlyArray<Report.Section>, ValidationReport.ValidationReport> => {
   const issues: Array<Issue.DomainIssue> = []
   const policies: Array<OrgPolicy.OrgPolicy> = []
@@ -187,6 +247,11 @@ export const orgSections = (
     const tree = built.success
     const top = OrgTree.root(tree)
     if (top === undefined) continue
+    const findings = asOf === undefined ? undefined : Validation.validate(tree, { asOf })
+    if (findings !== undefined) {
+      const errors = findings.issues.filter(Issue.isError).length
+      onFindings?.({ file: source.file, errors, warnings: findings.issues.length - errors })
+    }
     const counts = Rollup.counts(tree)
     const coverage = Rollup.coverageTable(Rollup.coverage(tree), lang)
     const grandCommittees = counts.byKind["grand-committee"]
@@ -226,7 +291,10 @@ export const orgSections = (
           sheet: `coverage-${top.id}`.slice(0, 31),
           columns: coverage.columns,
           rows: coverage.rows.map((row) => [...row])
-        }
+        },
+        ...(findings === undefined || asOf === undefined
+          ? []
+          : findingsBlocks(findings, tree.policy.name, asOf, top.id, lang))
       ]
     })
   }

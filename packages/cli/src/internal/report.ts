@@ -1,4 +1,4 @@
-import type { Label } from "@gongzhi/core"
+import type { CivilDate, Label } from "@gongzhi/core"
 import { ValidationReport } from "@gongzhi/core"
 import * as Cli from "../Cli.js"
 import * as CountyReport from "../CountyReport.js"
@@ -56,6 +56,7 @@ export const buildAndWrite = async (
     readonly title?: string | undefined
     readonly subtitle?: string | undefined
     readonly explain?: string | undefined
+    readonly asOf: CivilDate.CivilDate
   }
 ): Promise<ReadonlyArray<string>> => {
   const lang: Label.Lang = context.lang()
@@ -64,6 +65,19 @@ export const buildAndWrite = async (
     title: options.title,
     subtitle: options.subtitle,
     explain: options.explain,
+    asOf: options.asOf,
+    onOrgFindings: ({ errors, file, warnings }) => {
+      if (errors + warnings === 0) return
+      context.warn(
+        lang === "zh"
+          ? `${file}：组织核查（截至 ${options.asOf}）发现 ${errors} 个错误、${warnings} 个警告，已列入报告（gongzhi validate ${file} 可逐条查看）`
+          : `${file}: checked on ${options.asOf}, the organisation has ${errors} ${
+            errors === 1 ? "error" : "errors"
+          } and ${warnings} ${
+            warnings === 1 ? "warning" : "warnings"
+          }, listed in the report (gongzhi validate ${file} shows each)`
+      )
+    },
     onStep: (step) => {
       if (!context.quiet() && context.io.stderr.isTTY === true) context.warn(lang === "zh" ? `… ${step}` : `… ${step}`)
     }
@@ -84,6 +98,7 @@ export const installReport: Cli.Installer = (program, context) => {
     .option("-o, --out <dir>", "where to write the report (default: <dir>/report)")
     .option("--title <title>", "the report's title")
     .option("--explain <subject>", "whose score to explain (the first ranked by default)")
+    .option("--as-of <date>", "the date the organisation is checked on (terms, who holds what); today by default")
     .addHelpText(
       "after",
       Cli.helpExamples([
@@ -91,10 +106,11 @@ export const installReport: Cli.Installer = (program, context) => {
         "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
       ])
     )
-    .action(async (dir: string, options: { out?: string; title?: string; explain?: string }) => {
+    .action(async (dir: string, options: { out?: string; title?: string; explain?: string; asOf?: string }) => {
+      const asOf = Cli.asOfOption(options.asOf)
       const sources = await readFolder(context, dir)
       const out = options.out ?? join(dir, "report")
-      const written = await buildAndWrite(context, sources, out, options)
+      const written = await buildAndWrite(context, sources, out, { ...options, asOf })
       if (!context.quiet()) {
         context.print(
           context.lang() === "zh"
