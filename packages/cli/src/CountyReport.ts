@@ -18,7 +18,7 @@ import * as InputsTable from "./InputsTable.js"
 import { orgSections } from "./internal/org.js"
 import type * as Internal from "./internal/source.js"
 import * as JournalFile from "./JournalFile.js"
-import type * as Report from "./Report.js"
+import * as Report from "./Report.js"
 
 /**
  * One document of the folder: its file name and parsed content.
@@ -297,7 +297,9 @@ const kindOf = (value: unknown): string | undefined => Document.peekHeader(value
 
 /**
  * Builds the report from the documents of a folder. Every bad document is reported (its
- * problems prefixed with the file name); if there is any error, no report is made.
+ * problems prefixed with the file name); if there is any error, no report is made. The report
+ * is redacted ({@link Report.redact}): phone, ID, bank card numbers and e-mail addresses are
+ * masked wherever they appear, and points-notice names are masked as in a public notice.
  *
  * @example
  * ```ts
@@ -388,9 +390,9 @@ export const build = (
   }
 
   if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))
-  return Result.succeed({
+  return Result.succeed(Report.redact({
     title: options.title ?? t(lang, "社区治理报告", "Community governance report"),
     ...(options.subtitle === undefined ? {} : { subtitle: options.subtitle }),
     sections
-  })
+  }))
 }

@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { Redaction } from "@gongzhi/core"
 import type * as Table from "./Table.js"
 
 /**
@@ -168,6 +169,69 @@ export interface Report {
   readonly subtitle?: string | undefined
   readonly sections: ReadonlyArray<Section>
 }
+
+const maskCell = (cell: Table.Cell): Table.Cell => (typeof cell === "string" ? Redaction.maskText(cell) : cell)
+
+const redactBlock = (block: Block): Block => {
+  const m = Redaction.maskText
+  switch (block._tag) {
+    case "Paragraph":
+      return { _tag: "Paragraph", text: m(block.text) }
+    case "Table":
+      return {
+        ...block,
+        title: m(block.title),
+        columns: block.columns.map(m),
+        rows: block.rows.map((row) => row.map(maskCell))
+      }
+    case "Bars":
+      return {
+        ...block,
+        title: m(block.title),
+        ...(block.unit === undefined ? {} : { unit: m(block.unit) }),
+        bars: block.bars.map((bar) => ({
+          ...bar,
+          label: m(bar.label),
+          ...(bar.note === undefined ? {} : { note: m(bar.note) })
+        }))
+      }
+    case "OrgChart":
+      return { ...block, title: m(block.title), nodes: block.nodes.map((node) => ({ ...node, label: m(node.label) })) }
+    case "Preformatted":
+      return { _tag: "Preformatted", title: m(block.title), text: m(block.text) }
+  }
+}
+
+/**
+ * The report with personal identifiers masked in every text it shows — titles, paragraphs,
+ * table headers and cells, bar labels and notes, chart labels, explanations: mainland mobile
+ * and landline numbers, resident ID numbers, bank card numbers and e-mail addresses (core's
+ * `Redaction.maskText`, as 个人信息保护法 practice and GB/T 35273 describe). Names cannot be
+ * found by pattern: a section that shows people masks their names itself. The county report
+ * is always redacted; HTML, Markdown, Excel and CSV all render the redacted report.
+ *
+ * @example
+ * ```ts
+ * import { Report } from "@gongzhi/cli"
+ *
+ * const report = Report.redact({
+ *   title: "报告",
+ *   sections: [{ title: "组织", blocks: [{ _tag: "Paragraph", text: "网格员电话13812345678" }] }]
+ * })
+ * console.log(report.sections[0]!.blocks[0]) // { _tag: "Paragraph", text: "网格员电话138****5678" }
+ * ```
+ *
+ * @category rendering
+ * @since 0.2.0
+ */
+export const redact = (report: Report): Report => ({
+  title: Redaction.maskText(report.title),
+  ...(report.subtitle === undefined ? {} : { subtitle: Redaction.maskText(report.subtitle) }),
+  sections: report.sections.map((section) => ({
+    title: Redaction.maskText(section.title),
+    blocks: section.blocks.map(redactBlock)
+  }))
+})
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" })[c]!)

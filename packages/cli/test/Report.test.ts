@@ -1,5 +1,6 @@
+import { Presets as DeliberationPresets, Vote } from "@gongzhi/deliberation"
 import { describe, expect, it } from "vitest"
-import { Progress, Report } from "../src/index.js"
+import { CountyReport, Progress, Report } from "../src/index.js"
 
 const report: Report.Report = {
   title: "共治报告 <县>",
@@ -82,6 +83,45 @@ describe("Report", () => {
         })
       ).not.toThrow()
     })
+  })
+})
+
+describe("Report.redact", () => {
+  const phone = "13812345678"
+  const id = "110101199003071234"
+  it("masks phone, ID and bank card numbers and e-mail addresses in every text of every block", () => {
+    const text = `网格员电话${phone} 身份证${id} 卡号6222020200112233445 邮箱wang.ming@example.com`
+    const redacted = Report.redact({
+      title: text,
+      subtitle: text,
+      sections: [{
+        title: text,
+        blocks: [
+          { _tag: "Paragraph", text },
+          { _tag: "Table", title: text, sheet: "t", columns: [text], rows: [[text, 12, null, true]] },
+          { _tag: "Bars", title: text, unit: text, bars: [{ label: text, value: 1, note: text }] },
+          { _tag: "OrgChart", title: text, nodes: [{ id: "gc-02", label: text }] },
+          { _tag: "Preformatted", title: text, text }
+        ]
+      }]
+    })
+    const all = JSON.stringify(redacted)
+    for (const secret of [phone, id, "6222020200112233445", "wang.ming@"]) expect(all).not.toContain(secret)
+    expect(all).toContain("138****5678")
+    expect(JSON.stringify(redacted.sections[0]!.blocks[1])).toContain("[\"网格员电话138****5678")
+    expect(all).toContain("\"gc-02\"")
+    const markdown = Report.toMarkdown(redacted) + Report.toHtml(redacted)
+    expect(markdown).not.toContain(phone)
+  })
+  it("the county report is redacted: a phone number in a vote's title never reaches the page", () => {
+    const scenario = DeliberationPresets.pingliScenario()
+    const vote = Vote.fromBox(scenario.box, { title: `外墙维修（联系人电话${phone}）` })
+    if (vote._tag === "Failure") throw new Error("vote")
+    const report = CountyReport.build([{ file: "vote.json", value: vote.success }], { lang: "zh" })
+    if (report._tag === "Failure") throw new Error("report")
+    const page = Report.toHtml(report.success) + Report.toMarkdown(report.success)
+    expect(page).toContain("外墙维修（联系人电话138****5678）")
+    expect(page).not.toContain(phone)
   })
 })
 
