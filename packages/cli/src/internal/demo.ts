@@ -11,6 +11,7 @@ import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import { orgDemo, type OrgDemoFigures } from "./org.js"
 import { buildAndWrite } from "./report.js"
+import type { DemoRecords } from "./store.js"
 
 /** The figures the demo prints with `--json`; tests assert the seeds' numbers on them. */
 export interface DemoFigures {
@@ -156,7 +157,13 @@ const json = (value: unknown) => {
 /** Runs the seeds end to end, writes the documents and the report, and returns the figures. */
 export const runDemo = async (
   context: Cli.Context,
-  options: { readonly out: string; readonly seed: number; readonly year: number }
+  options: {
+    readonly out: string
+    readonly seed: number
+    readonly year: number
+    /** Given the records the demo made, to keep them in a store (`demo --db`). */
+    readonly keep?: ((records: DemoRecords) => void) | undefined
+  }
 ): Promise<DemoFigures> => {
   const { out, seed, year } = options
   const lang = context.lang()
@@ -223,6 +230,27 @@ export const runDemo = async (
     Result.flatMap(Whistle.reportCompletion({ party: "property", at: at("23:55") }))
   ))
   const verdicts = ValidationReport.getOrThrow(Whistle.evaluate(whistle, CoBuildingPresets.pingguWhistlePolicy))
+  if (options.keep !== undefined) {
+    const { closedAt: _closed, responses: _responses, ...call } = Whistle.example()
+    options.keep({
+      journalName: `pingli-${year}-seed-${seed}`,
+      journal,
+      header: { kind: "points-journal", schemaVersion: 1, scheme: pingli.setup.scheme, catalog: pingli.setup.catalog },
+      box: repair.box,
+      wish: delivered,
+      whistle: {
+        id: whistle.id,
+        events: [
+          { _tag: "Blown", call },
+          { _tag: "Arrived", party: "fire", at: at("21:18") },
+          { _tag: "Arrived", party: "bank", at: at("21:12") },
+          { _tag: "Arrived", party: "property", at: at("21:46") },
+          { _tag: "Completed", party: "fire", at: at("23:40") },
+          { _tag: "Completed", party: "property", at: at("23:55") }
+        ]
+      }
+    })
+  }
   bar.advance()
 
   // 綦江: the annual assessment, the horse race, a commendation and a disqualification
@@ -353,6 +381,28 @@ export const summary = (figures: DemoFigures, lang: "zh" | "en"): ReadonlyArray<
     ]
 }
 
+/** What `demo --db` read back from the store. */
+const storedSummary = (
+  r: import("./store.js").DemoReadBack,
+  location: string,
+  lang: "zh" | "en"
+): ReadonlyArray<string> =>
+  lang === "zh"
+    ? [
+      `存储 ${location}（读回）：`,
+      `  积分流水 ledger/${r.journal.name}：${r.journal.length} 条（本次写入 ${r.journal.written} 条），重放一致，最后哈希 ${r.journal.lastHash}`,
+      `  票箱 ballots/${r.box.matter}：${r.box.ballots} 张票，${r.box.records} 条记录（本次写入 ${r.box.written} 条）`,
+      `  微心愿 wish/${r.wish.id}：${r.wish.status}，${r.wish.records} 条记录（本次写入 ${r.wish.written} 条）`,
+      `  吹哨 whistle/${r.whistle.id}：${r.whistle.arrivals} 方报到，${r.whistle.records} 条记录（本次写入 ${r.whistle.written} 条）`
+    ]
+    : [
+      `store ${location} (read back):`,
+      `  journal ledger/${r.journal.name}: ${r.journal.length} entries (${r.journal.written} written now), replayed consistently, last hash ${r.journal.lastHash}`,
+      `  ballot box ballots/${r.box.matter}: ${r.box.ballots} ballots, ${r.box.records} records (${r.box.written} written now)`,
+      `  micro-wish wish/${r.wish.id}: ${r.wish.status}, ${r.wish.records} records (${r.wish.written} written now)`,
+      `  whistle whistle/${r.whistle.id}: ${r.whistle.arrivals} parties arrived, ${r.whistle.records} records (${r.whistle.written} written now)`
+    ]
+
 export const installDemo: Cli.Installer = (program, context) => {
   program
     .command("demo")
@@ -360,11 +410,20 @@ export const installDemo: Cli.Installer = (program, context) => {
     .option("-o, --out <dir>", "the report folder", "gongzhi-report")
     .option("--seed <n>", "the seed of the generated data (same seed, same output)", "2024")
     .option("--json", "print the figures as JSON instead of the summary")
+    .option(
+      "--db <location>",
+      "also write the demo's records (平利's journal, the owners' vote, the micro-wish, the whistle) into a store (a PGlite directory, memory:// or postgres://…) and read them back"
+    )
     .addHelpText(
       "after",
-      Cli.helpExamples(["gongzhi demo", "gongzhi demo --out /tmp/county --seed 7", "gongzhi demo --json --quiet"])
+      Cli.helpExamples([
+        "gongzhi demo",
+        "gongzhi demo --out /tmp/county --seed 7",
+        "gongzhi demo --json --quiet",
+        "gongzhi demo --db ./gongzhi-data"
+      ])
     )
-    .action(async (options: { out: string; seed: string; json?: boolean }) => {
+    .action(async (options: { out: string; seed: string; json?: boolean; db?: string }) => {
       const seed = Number(options.seed)
       if (!Number.isSafeInteger(seed)) {
         throw new Cli.UsageError({
@@ -372,12 +431,25 @@ export const installDemo: Cli.Installer = (program, context) => {
           en: `--seed must be a whole number, got ${options.seed}`
         })
       }
-      const figures = await runDemo(context, { out: options.out, seed, year: 2024 })
+      let records: DemoRecords | undefined
+      const figures = await runDemo(context, {
+        out: options.out,
+        seed,
+        year: 2024,
+        keep: options.db === undefined ? undefined : (r) => void (records = r)
+      })
+      // loaded only now: a store means PGlite or the pg driver
+      const store = records === undefined ? undefined : await import("./store.js")
+      const location = store?.locationOf(context, options.db)
+      const readBack = store === undefined ? undefined : await store.saveDemo(location!, records!)
       if (options.json === true) {
-        context.io.stdout.write(json(figures))
+        context.io.stdout.write(json(readBack === undefined ? figures : { ...figures, stored: readBack }))
         return
       }
       for (const line of summary(figures, context.lang())) context.print(line)
+      if (readBack !== undefined) {
+        for (const line of storedSummary(readBack, store!.shown(location!), context.lang())) context.print(line)
+      }
       if (!context.quiet()) {
         const zh = context.lang() === "zh"
         context.print(

@@ -5,6 +5,7 @@ import * as Cli from "../Cli.js"
 import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import * as Registry from "../Registry.js"
+import { dbHelp, installLedgerStore, loadFrom } from "./ledgerStore.js"
 import { padCells } from "./text.js"
 
 /** The registry entry of journal files: decoding checks the header; validating replays. */
@@ -49,7 +50,7 @@ export const installLedger: Cli.Installer = (program, context) => {
   const ledger = program
     .command("ledger")
     .description(
-      "points journals (积分流水, .jsonl): replay, verify the hash chain, balances, statements, leaderboards, public notices"
+      "points journals (积分流水, .jsonl or a store): open, earn, redeem, replay, verify the hash chain, balances, statements, leaderboards, public notices"
     )
     .addHelpText(
       "after",
@@ -57,17 +58,21 @@ export const installLedger: Cli.Installer = (program, context) => {
         "gongzhi ledger verify journal.jsonl",
         "gongzhi ledger balance journal.jsonl pingli-ha-anxi --as-of 2024-06-30",
         "gongzhi ledger statement journal.jsonl pingli-ha-anxi --period 2024-03",
-        "gongzhi ledger notice journal.jsonl --period 2024 --top 10"
+        "gongzhi ledger notice journal.jsonl --period 2024 --top 10",
+        "gongzhi ledger earn pingli pingli-ha-anxi cleaning --on 2024-03-02 --db ./gongzhi-data",
+        "gongzhi ledger balance pingli pingli-ha-anxi --db postgres://gongzhi@127.0.0.1/gongzhi"
       ])
     )
   const lang = () => context.lang()
+  installLedgerStore(ledger, context)
 
   ledger
     .command("replay")
     .description("replay the journal, checking every entry against its command, and print the totals")
-    .argument("<journal>", "the journal file (.jsonl)")
-    .action(async (file: string) => {
-      const journal = await loadJournal(context, file)
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
+    .action(async (file: string, options: { db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const r = Report.reconcile(journal)
       const zh = lang() === "zh"
       context.print(
@@ -90,9 +95,10 @@ export const installLedger: Cli.Installer = (program, context) => {
   ledger
     .command("verify")
     .description("check the hash chain: names the first entry that was changed")
-    .argument("<journal>", "the journal file (.jsonl)")
-    .action(async (file: string) => {
-      const journal = await loadJournal(context, file)
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
+    .action(async (file: string, options: { db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const verification = Journal.verify(journal)
       if (verification._tag === "Intact") {
         context.print(
@@ -113,11 +119,12 @@ export const installLedger: Cli.Installer = (program, context) => {
   ledger
     .command("balance")
     .description("the balance of an account (available, held, lifetime earned), as of a date")
-    .argument("<journal>", "the journal file (.jsonl)")
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
     .argument("<account>", "the account id")
     .option("--as-of <date>", "a date (YYYY-MM-DD); the end of the journal by default")
-    .action(async (file: string, account: string, options: { asOf?: string }) => {
-      const journal = await loadJournal(context, file)
+    .action(async (file: string, account: string, options: { asOf?: string; db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const balance = ValidationReport.getOrThrow(Journal.balance(journal, account, parseDate(options.asOf)))
       const zh = lang() === "zh"
       context.print(
@@ -134,11 +141,12 @@ export const installLedger: Cli.Installer = (program, context) => {
   ledger
     .command("statement")
     .description("an account's statement for a period: opening, every entry, closing")
-    .argument("<journal>", "the journal file (.jsonl)")
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
     .argument("<account>", "the account id")
     .option("--period <period>", "2024, 2024-Q2, 2024-03, 2024年3月 … (the journal's last year by default)")
-    .action(async (file: string, account: string, options: { period?: string }) => {
-      const journal = await loadJournal(context, file)
+    .action(async (file: string, account: string, options: { period?: string; db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const period = defaultPeriod(journal, options.period)
       const statement = ValidationReport.getOrThrow(Report.statement(journal, account, period))
       const zh = lang() === "zh"
@@ -161,12 +169,13 @@ export const installLedger: Cli.Installer = (program, context) => {
   ledger
     .command("leaderboard")
     .description("the leaderboard of a period (ties share a rank)")
-    .argument("<journal>", "the journal file (.jsonl)")
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
     .option("--period <period>", "the period (the journal's last year by default)")
     .option("--top <n>", "how many places", "20")
     .option("-o, --out <file>", "also write the table to .xlsx, .csv or .json")
-    .action(async (file: string, options: { period?: string; top: string; out?: string }) => {
-      const journal = await loadJournal(context, file)
+    .action(async (file: string, options: { period?: string; top: string; out?: string; db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const rows = Report.leaderboard(journal, {
         period: defaultPeriod(journal, options.period),
         top: topOf(options.top)
@@ -189,11 +198,12 @@ export const installLedger: Cli.Installer = (program, context) => {
   ledger
     .command("notice")
     .description("the public notice (公示) of a period, names masked")
-    .argument("<journal>", "the journal file (.jsonl)")
+    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
+    .option("--db <location>", dbHelp)
     .option("--period <period>", "the period (the journal's last year by default)")
     .option("--top <n>", "how many places", "20")
-    .action(async (file: string, options: { period?: string; top: string }) => {
-      const journal = await loadJournal(context, file)
+    .action(async (file: string, options: { period?: string; top: string; db?: string }) => {
+      const journal = await loadFrom(context, file, options.db, loadJournal)
       const notice = Report.publicNotice(journal, defaultPeriod(journal, options.period), { top: topOf(options.top) })
       context.print(Report.formatNotice(notice, lang()))
     })

@@ -23,7 +23,7 @@ export const commands: ReadonlyArray<{ readonly term: string; readonly descripti
   {
     term: "ledger",
     description:
-      "points journals (积分流水, .jsonl): replay, verify the hash chain, balances, statements, leaderboards, public notices"
+      "points journals (积分流水, .jsonl or a store): open, earn, redeem, replay, verify the hash chain, balances, statements, leaderboards, public notices"
   },
   {
     term: "score [options] <plan> [inputs]",

@@ -75,11 +75,16 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
     .option("--closes <instant>", "when voting closed (ISO-8601); the last ballot's time by default")
     .option("--as-of <instant>", "count as of this moment while voting is open")
     .option("--json", "print the tally as JSON")
+    .option(
+      "--db <location>",
+      "also keep the ballot box in a store (a PGlite directory, memory:// or postgres://…; stream ballots/<matter>) and count the box read back from it"
+    )
     .addHelpText(
       "after",
       Cli.helpExamples([
         "gongzhi tally preset:civil-code-278-ordinary 业主名册.xlsx 表决票.xlsx",
-        "gongzhi --lang en tally rule.json electorate.json ballots.json --closes 2024-10-31T18:00:00+08:00"
+        "gongzhi --lang en tally rule.json electorate.json ballots.json --closes 2024-10-31T18:00:00+08:00",
+        "gongzhi tally preset:civil-code-278-ordinary 业主名册.xlsx 表决票.xlsx --matter wall-repair --db ./gongzhi-data"
       ])
     )
     .action(async (ruleFile: string, electorateFile: string, ballotsFile: string, options: {
@@ -88,6 +93,7 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
       closes?: string
       asOf?: string
       json?: boolean
+      db?: string
     }) => {
       const rule = await loadRule(context, ruleFile)
       const rows = await loadRows(context, electorateFile)
@@ -109,7 +115,25 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
         opensAt: (options.opens ?? times!.first) as Ballots.OpenInput["opensAt"],
         closesAt: (options.closes ?? times!.last) as Ballots.OpenInput["closesAt"]
       }))
-      const cast = ValidationReport.getOrThrow(Ballots.castAll(box, ballots))
+      let cast = ValidationReport.getOrThrow(Ballots.castAll(box, ballots))
+      if (options.db !== undefined) {
+        // loaded only now: a store means PGlite or the pg driver
+        const store = await import("./store.js")
+        const location = store.locationOf(context, options.db)
+        const kept = await store.storeBox(location, cast)
+        cast = kept.box
+        if (!context.quiet()) {
+          context.warn(
+            context.lang() === "zh"
+              ? `票箱 ballots/${cast.matter} 已存入 ${
+                store.shown(location)
+              }（新写入 ${kept.written} 条，共 ${kept.length} 条），按读回的 ${cast.records.length} 张票计票`
+              : `ballot box ballots/${cast.matter} kept in ${
+                store.shown(location)
+              } (${kept.written} records written, ${kept.length} in all); counting the ${cast.records.length} ballots read back`
+          )
+        }
+      }
       const tally = ValidationReport.getOrThrow(
         Tally.count(
           cast,
