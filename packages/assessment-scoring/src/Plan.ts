@@ -566,6 +566,7 @@ export const document: Document.Definition<"assessment-plan", 1, Plan> = Documen
     version: Schema.NonEmptyString,
     name: Label.Label,
     subject: Label.Label,
+    subjects: Schema.optionalKey(Schema.Literals(["people", "organisations"])),
     maxTotal: PositiveFinite,
     indicators: Schema.NonEmptyArray(Indicator),
     bonus: Schema.optionalKey(Schema.Array(Item)),
@@ -607,6 +608,12 @@ export interface Plan {
   readonly name: Label.Label
   /** What is assessed (社区大党委, 党员 …). */
   readonly subject: Label.Label
+  /**
+   * Who the subjects are: `people` (党员, 委员 — their names are personal data, masked in
+   * public outputs such as the county report) or `organisations` (社区大党委, 党支部 — names
+   * shown). Without it, subjects count as people.
+   */
+  readonly subjects?: "people" | "organisations"
   /** The total the indicator tree is scaled to (usually 100). */
   readonly maxTotal: number
   readonly indicators: ReadonlyArray<Indicator>

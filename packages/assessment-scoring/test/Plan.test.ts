@@ -126,6 +126,17 @@ describe("Plan", () => {
         expect(Result.getOrThrow(decoded)).toEqual(plan)
       })
     }
+    it("every preset declares whether its subjects are people (names masked in public outputs)", () => {
+      expect(Object.fromEntries(Object.values(Presets.plans).map((p) => [p.id, p.subjects]))).toEqual({
+        "democratic-evaluation": "people",
+        "branch-stars": "organisations",
+        "qijiang-grand-committee": "organisations",
+        "qijiang-committee-member": "people",
+        "hongan-in-service-appraisal": "people"
+      })
+      expect(codesOf(Plan.decode({ ...simplePlan, subjects: "robots" }))).not.toEqual([])
+      expect(codesOf(Plan.decode({ ...simplePlan, subjects: "organisations" }))).toEqual([])
+    })
     it("the democratic evaluation keeps 优秀 to 1/3 and leaves probationary members ungraded", () => {
       const grades = Presets.democraticEvaluation.grades!
       expect(grades.quotas).toEqual([{

@@ -35,6 +35,7 @@ export const democraticEvaluation: Plan.Plan = {
   version: "2024.1",
   name: { zh: "党员民主评议", en: "democratic evaluation of party members" },
   subject: { zh: "党员", en: "party member" },
+  subjects: "people",
   maxTotal: 100,
   indicators: [
     {
@@ -191,6 +192,7 @@ export const branchStars: Plan.Plan = {
   version: "2024.1",
   name: { zh: "党支部星级评定", en: "branch star rating" },
   subject: { zh: "党支部", en: "party branch" },
+  subjects: "organisations",
   maxTotal: 100,
   indicators: [
     {
@@ -421,6 +423,7 @@ export const qijiangGrandCommittee: Plan.Plan = {
   version: "2024.1",
   name: { zh: "綦江区社区大党委年度考核", en: "Qijiang annual assessment of community grand committees" },
   subject: { zh: "社区大党委", en: "community grand committee" },
+  subjects: "organisations",
   maxTotal: 100,
   indicators: [
     {
@@ -549,6 +552,7 @@ export const qijiangCommitteeMember: Plan.Plan = {
   version: "2024.1",
   name: { zh: "綦江区社区大党委成员履职考核", en: "Qijiang assessment of grand committee members' duties" },
   subject: { zh: "大党委兼职委员", en: "part-time grand committee member" },
+  subjects: "people",
   maxTotal: 100,
   indicators: [
     {
@@ -641,6 +645,7 @@ export const honganInServiceAppraisal: Plan.Plan = {
   version: "2024.1",
   name: { zh: "红安县在职党员到社区报到年度鉴定", en: "Hong'an annual appraisal of in-service members" },
   subject: { zh: "在职党员", en: "in-service party member" },
+  subjects: "people",
   maxTotal: 100,
   indicators: [
     {
