@@ -9,7 +9,7 @@
  */
 import { Assessment, Explanation, Inputs, Plan, Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
 import { Fulfilment } from "@gongzhi/co-building-agreement"
-import { type CivilDate, Document, Fen, Issue, type Label, Period, ValidationReport } from "@gongzhi/core"
+import { type CivilDate, Document, Fen, Issue, type Label, Period, Redaction, ValidationReport } from "@gongzhi/core"
 import { Vote } from "@gongzhi/deliberation"
 import { Report as LedgerReport } from "@gongzhi/points-ledger"
 import type { Journal } from "@gongzhi/points-ledger"
@@ -57,6 +57,12 @@ export interface Options {
   readonly subtitle?: string | undefined
   readonly pointsPeriod?: Period.Period | undefined
   readonly explain?: string | undefined
+  /**
+   * An internal report: the names of assessed people are shown. By default (a report that is
+   * shown around) the names of subjects of a plan whose `subjects` are people — or undeclared —
+   * are masked as in a public notice (王小明 → 王*明); organisations' names are always shown.
+   */
+  readonly internal?: boolean | undefined
   /**
    * The date the organisation is checked against its policy on (terms, who holds what): its
    * findings (组织核查) become part of the organisation's section. Without it, no check is made.
@@ -182,13 +188,25 @@ const coBuildingSection = (doc: Document.Type<typeof Fulfilment.document>, lang:
 const assessmentSection = (
   assessment: Assessment.Assessment,
   explain: string | undefined,
-  lang: Label.Lang
+  lang: Label.Lang,
+  maskNames: boolean
 ): Report.Section => {
   const standings = Assessment.standings(assessment)
-  const explained = (explain === undefined ? undefined : Assessment.subject(assessment, explain)) ?? standings[0]
-  const results = InputsTable.results(assessment, lang)
+  const found = (explain === undefined ? undefined : Assessment.subject(assessment, explain)) ?? standings[0]
+  const nameOf = (name: string | undefined): string | undefined =>
+    name === undefined || !maskNames ? name : Redaction.maskName(name)
+  const explained = found === undefined || found.name === undefined || !maskNames
+    ? found
+    : { ...found, name: nameOf(found.name)! }
+  const sheet = InputsTable.results(assessment, lang)
+  const results = maskNames
+    ? sheet.rows.map((
+      row,
+      i
+    ) => (i === 0 ? row : row.map((cell, c) => (c === 3 && typeof cell === "string" ? nameOf(cell)! : cell))))
+    : sheet.rows
   const notices = assessment.subjects.flatMap((s) =>
-    s.consequences.flatMap((c) => c.notices.map((n) => `${s.name ?? s.id}: ${c.label[lang]} → ${n.id ?? n.to}`))
+    s.consequences.flatMap((c) => c.notices.map((n) => `${nameOf(s.name) ?? s.id}: ${c.label[lang]} → ${n.id ?? n.to}`))
   )
   return {
     title: `${assessment.planName[lang]}${assessment.period === undefined ? "" : `（${assessment.period}）`}`,
@@ -198,7 +216,7 @@ const assessmentSection = (
         title: t(lang, "排名（赛马比拼）", "Ranking (horse race)"),
         unit: t(lang, "分", "points"),
         bars: standings.map((s) => ({
-          label: `${s.rank ?? "—"}. ${s.name ?? s.id}`,
+          label: `${s.rank ?? "—"}. ${nameOf(s.name) ?? s.id}`,
           value: s.total,
           note: s.grade?.label[lang] ?? s.ungraded?.[lang]
         }))
@@ -207,8 +225,8 @@ const assessmentSection = (
         _tag: "Table",
         title: t(lang, "考核结果", "Results"),
         sheet: `results-${assessment.planId}`.slice(0, 31),
-        columns: results.rows[0]!.map(String),
-        rows: results.rows.slice(1)
+        columns: (results[0] ?? []).map(String),
+        rows: results.slice(1)
       },
       ...(notices.length === 0
         ? []
@@ -386,7 +404,8 @@ export const build = (
     }
     options.onStep?.(t(lang, `考核 ${plan.id}`, `assessment ${plan.id}`))
     const assessment = decoded({ ...source, value: inputs }, (i) => Assessment.score(plan, i as Inputs.Inputs))
-    if (assessment !== undefined) sections.push(assessmentSection(assessment, options.explain, lang))
+    const maskNames = plan.subjects !== "organisations" && options.internal !== true
+    if (assessment !== undefined) sections.push(assessmentSection(assessment, options.explain, lang, maskNames))
   }
 
   if (issues.some(Issue.isError)) return Result.fail(ValidationReport.make(issues))

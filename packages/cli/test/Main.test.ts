@@ -399,6 +399,22 @@ describe("Main", () => {
       expect(readFileSync(join(dir, "r2", "report.md"), "utf8")).toContain("组织核查（截至 2024-12-31，按")
       expect((await gongzhi(["report", dir, "--as-of", "2024-02-30"])).code).toBe(2)
     })
+    it("masks the names of assessed people unless the report is internal; organisations keep theirs", async () => {
+      const dir = mkdtempSync(join(tmpdir(), "gongzhi-report-"))
+      const inputs = JSON.parse(readFileSync(join(demoDir, "documents", "qijiang-members-inputs.json"), "utf8"))
+      inputs.subjects[0].name = "王小明"
+      writeFileSync(join(dir, "members.json"), JSON.stringify(inputs))
+      writeFileSync(join(dir, "gc.json"), readFileSync(join(demoDir, "documents", "qijiang-inputs.json")))
+      expect((await gongzhi(["report", dir, "--out", join(dir, "public")])).code).toBe(0)
+      const shown = readFileSync(join(dir, "public", "report.md"), "utf8") +
+        readFileSync(join(dir, "public", "csv", "results-qijiang-committee-membe.csv"), "utf8")
+      expect(shown).not.toContain("王小明")
+      expect(shown).toContain("王*明")
+      expect(shown).not.toContain("农商行支行行长")
+      expect(shown).toContain("沱湾社区大党委")
+      expect((await gongzhi(["report", dir, "--internal", "--out", join(dir, "internal")])).code).toBe(0)
+      expect(readFileSync(join(dir, "internal", "report.md"), "utf8")).toContain("王小明")
+    })
     it("fails with a usage error on a missing folder", async () => {
       const { code, err } = await gongzhi(["report", join(demoDir, "no-such-folder")])
       expect(code).toBe(2)

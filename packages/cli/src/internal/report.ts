@@ -57,6 +57,7 @@ export const buildAndWrite = async (
     readonly subtitle?: string | undefined
     readonly explain?: string | undefined
     readonly asOf: CivilDate.CivilDate
+    readonly internal?: boolean | undefined
   }
 ): Promise<ReadonlyArray<string>> => {
   const lang: Label.Lang = context.lang()
@@ -66,6 +67,7 @@ export const buildAndWrite = async (
     subtitle: options.subtitle,
     explain: options.explain,
     asOf: options.asOf,
+    internal: options.internal,
     onOrgFindings: ({ errors, file, warnings }) => {
       if (errors + warnings === 0) return
       context.warn(
@@ -99,6 +101,7 @@ export const installReport: Cli.Installer = (program, context) => {
     .option("--title <title>", "the report's title")
     .option("--explain <subject>", "whose score to explain (the first ranked by default)")
     .option("--as-of <date>", "the date the organisation is checked on (terms, who holds what); today by default")
+    .option("--internal", "an internal report: show the names of assessed people (masked by default)")
     .addHelpText(
       "after",
       Cli.helpExamples([
@@ -106,7 +109,10 @@ export const installReport: Cli.Installer = (program, context) => {
         "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
       ])
     )
-    .action(async (dir: string, options: { out?: string; title?: string; explain?: string; asOf?: string }) => {
+    .action(async (
+      dir: string,
+      options: { out?: string; title?: string; explain?: string; asOf?: string; internal?: boolean }
+    ) => {
       const asOf = Cli.asOfOption(options.asOf)
       const sources = await readFolder(context, dir)
       const out = options.out ?? join(dir, "report")
