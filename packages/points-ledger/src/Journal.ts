@@ -543,10 +543,11 @@ export const snapshot = (journal: Journal): Result.Result<Snapshot.Snapshot, Val
   return Result.succeed(encode(state, refsOf(state.options, state.options.hasher)))
 }
 
-// the entries are read by the journal's own reader (the Command schema's rules, quick), the rest by the schema
-const decodeShell = ValidationReport.decodeUnknown(
-  Schema.Struct({ ...Snapshot.Snapshot.fields, entries: Schema.Unknown })
-)
+// the commands are read by the journal's own reader (the Command schema's rules, quick), the rest by the schema
+const decodeShell = ValidationReport.decodeUnknown(Schema.Struct({
+  ...Snapshot.Snapshot.fields,
+  entries: Schema.Struct({ ...Snapshot.Snapshot.fields.entries.fields, commands: Schema.Unknown })
+}))
 
 /**
  * Restores a journal from a snapshot (any JavaScript value, e.g. parsed JSON) and then appends
@@ -600,15 +601,10 @@ export const fromSnapshot = (
 ): Result.Result<Journal, ValidationReport.ValidationReport> => {
   try {
     const shell = decodeShell(input)
-    const read = readEntries(
-      typeof input === "object" && input !== null ? (input as { entries?: unknown }).entries : undefined,
-      ["entries"]
-    )
-    if (Result.isFailure(shell) || read.issues.length > 0) {
-      return Result.fail(
-        ValidationReport.make([...(Result.isFailure(shell) ? shell.failure.issues : []), ...read.issues])
-      )
-    }
+    if (Result.isFailure(shell)) return Result.fail(shell.failure)
+    const hashChain = setup.hashChain ?? true
+    const read = readEntries(shell.success.entries, shell.success.accounts, hashChain ? Entry.genesis : "", ["entries"])
+    if (read.issues.length > 0) return Result.fail(ValidationReport.make(read.issues))
     const decoded = { success: { ...shell.success, entries: read.entries } }
     const engineOptions = {
       scheme: setup.scheme,

@@ -17,7 +17,6 @@
  */
 import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
-import * as Entry from "./Entry.js"
 
 const Int = Schema.Int
 const Index = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
@@ -190,7 +189,16 @@ export const Snapshot = Schema.Struct({
   /** The anchor: the seq and hash of the last entry (-1 and the genesis hash when empty). */
   head: Schema.Struct({ seq: Int, hash: Schema.String }),
   lastDate: Schema.String,
-  entries: Schema.Array(Entry.Entry),
+  /**
+   * The entries as columns: the commands, the hashes (`""` each without a chain; each entry's
+   * previous hash is the hash before it) and the postings, for each entry their number and then
+   * (account index into `accounts`, amount) pairs.
+   */
+  entries: Schema.Struct({
+    commands: Schema.Array(Command.Command),
+    hashes: Schema.Array(Schema.String),
+    postings: Schema.Array(Int)
+  }),
   /** Every account, the five system accounts first (in the order of `Journal.SystemAccount`). */
   accounts: Schema.Array(AccountState),
   /** The lots, three numbers each: the seq of the entry that made it, its last epoch day, the points remaining. */

@@ -183,7 +183,19 @@ describe("Journal.snapshot / fromSnapshot", () => {
       "LEDGER_SNAPSHOT_INCONSISTENT"
     )
     expect(inconsistent({ ...s, head: { ...s.head, seq: s.head.seq - 1 } })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
-    expect(inconsistent({ ...s, entries: s.entries.slice(0, -1) })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
+    const lastHash = s.entries.hashes.map((h, i) => (i === s.entries.hashes.length - 1 ? "f".repeat(64) : h))
+    expect(inconsistent({ ...s, entries: { ...s.entries, hashes: lastHash } })).toContain(
+      "LEDGER_SNAPSHOT_INCONSISTENT"
+    )
+    // entry 2 (ha's earning): its second posting's amount is the 7th number of the postings column (0, 0, 2, pool, -10, ha, 10)
+    const postings = s.entries.postings.map((x, i) => (i === 6 ? x + 1 : x))
+    expect(inconsistent({ ...s, entries: { ...s.entries, postings } })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
+    expect(inconsistent({ ...s, entries: { ...s.entries, postings: s.entries.postings.slice(0, -1) } })).toContain(
+      "LEDGER_SNAPSHOT_INCONSISTENT"
+    )
+    expect(inconsistent({ ...s, entries: { ...s.entries, hashes: s.entries.hashes.slice(1) } })).toContain(
+      "LEDGER_SNAPSHOT_INCONSISTENT"
+    )
     expect(inconsistent({ ...s, holds: [] })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
     expect(inconsistent({ ...s, undo: s.undo.slice(1) })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
     expect(inconsistent({ ...s, stock: [] })).toContain("LEDGER_SNAPSHOT_INCONSISTENT")
@@ -207,11 +219,11 @@ describe("Journal.snapshot / fromSnapshot", () => {
 
   it("names the problems of a malformed entry inside a snapshot", () => {
     const s = snap(small())
-    const entries = s.entries.map((e, i) => (i === 2 ? { ...e, command: { ...e.command, account: "" }, seq: -1 } : e))
-    const r = Journal.fromSnapshot(setup, { ...s, entries })
-    expect(r._tag === "Failure" && r.failure.issues.map((i) => i.path.slice(0, 3))).toEqual([
-      ["entries", 2, "seq"],
-      ["entries", 2, "command"]
+    const commands = s.entries.commands.map((c, i) => (i === 2 ? { ...c, account: "", key: 7 } : c))
+    const r = Journal.fromSnapshot(setup, { ...s, entries: { ...s.entries, commands } })
+    expect(r._tag === "Failure" && r.failure.issues.map((i) => i.path.slice(0, 4)).sort()).toEqual([
+      ["entries", "commands", 2, "account"],
+      ["entries", "commands", 2, "key"]
     ])
   })
 

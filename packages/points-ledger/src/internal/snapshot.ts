@@ -18,6 +18,9 @@ export interface Refs {
   readonly hashVersion: number
 }
 
+/** A snapshot whose entries were read from their columns (see `snapshotEntries.ts`). */
+export type Decoded = Omit<Snapshot.Snapshot, "entries"> & { readonly entries: ReadonlyArray<Entry.Entry> }
+
 export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
   const lotIds = new Map<Lot, number>()
   const lots: Array<number> = []
@@ -113,7 +116,7 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
     hashVersion: refs.hashVersion,
     head: last === undefined ? { seq: -1, hash: state.lastHash } : { seq: last.seq, hash: last.hash },
     lastDate: state.lastDate,
-    entries: state.entries.slice(),
+    entries: entryColumns(state),
     accounts,
     lots,
     holds,
@@ -123,11 +126,25 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
   }
 }
 
+/** The entries as the snapshot's columns: commands, hashes, postings (count, then account index and amount). */
+const entryColumns = (state: State): Snapshot.Snapshot["entries"] => {
+  const commands: Array<Entry.Entry["command"]> = []
+  const hashes: Array<string> = []
+  const postings: Array<number> = []
+  for (const entry of state.entries) {
+    commands.push(entry.command)
+    hashes.push(entry.hash)
+    postings.push(entry.postings.length)
+    for (const p of entry.postings) postings.push(state.ids.get(p.account)!, p.amount)
+  }
+  return { commands, hashes, postings }
+}
+
 /** A state from checked snapshot data, or every fact it gets wrong. */
 export const restore = (
   options: Options,
   refs: Refs,
-  s: Snapshot.Snapshot
+  s: Decoded
 ): State | ReadonlyArray<Issue.DomainIssue> => {
   const { issues, keys } = checkSnapshot(options, refs, s)
   if (issues.length > 0) return issues

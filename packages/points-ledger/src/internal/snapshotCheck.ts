@@ -10,7 +10,7 @@ import { type Issue, KeyIndex } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import type * as Snapshot from "../Snapshot.js"
-import type { Refs } from "./snapshot.js"
+import type { Decoded, Refs } from "./snapshot.js"
 import { type Options, system } from "./state.js"
 
 const systemOrder = Object.values(system) as ReadonlyArray<string>
@@ -36,7 +36,7 @@ export interface Checked {
   readonly keys: KeyIndex.KeyIndex
 }
 
-export const checkSnapshot = (options: Options, refs: Refs, s: Snapshot.Snapshot): Checked => {
+export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked => {
   const issues: Array<Issue.DomainIssue> = []
   const setup = (path: Issue.Path, what: string, whatZh: string, expected: unknown, actual: unknown) => {
     if (expected !== actual) {

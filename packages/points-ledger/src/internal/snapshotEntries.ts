@@ -1,12 +1,14 @@
 /**
- * Reading the entries of a snapshot quickly: each command by the journal's own reader (the
- * rules of the `Command` schema, checked field by field, see `read.ts`), the postings, seq and
- * hashes by quick checks; an entry that fails them is decoded by the `Entry` schema, the
- * reference, which names every problem. The entries read are fresh copies.
+ * Reading the entries of a snapshot from its columns: each command by the journal's own reader
+ * (the rules of the `Command` schema, checked field by field, see `read.ts`; a command that
+ * fails them is decoded by the schema, which names every problem), the postings from their
+ * counts and (account index, amount) pairs, each entry's previous hash the hash before it.
+ * The entries made are fresh objects; the postings share the accounts' id strings.
  */
 import { CivilDate, Issue } from "@gongzhi/core"
-import * as Entry from "../Entry.js"
-import { isId } from "./fields.js"
+import * as Command from "../Command.js"
+import type * as Entry from "../Entry.js"
+import { messages } from "../Messages.js"
 import { readCommand, Refused } from "./read.js"
 
 export interface ReadEntries {
@@ -14,28 +16,36 @@ export interface ReadEntries {
   readonly issues: Array<Issue.DomainIssue>
 }
 
-const isInt = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n)
-
-const readPostings = (input: unknown): Array<Entry.Posting> | undefined => {
-  if (!Array.isArray(input)) return undefined
-  const out: Array<Entry.Posting> = []
-  for (const p of input) {
-    if (typeof p !== "object" || p === null) return undefined
-    const account = (p as Record<string, unknown>)["account"]
-    const amount = (p as Record<string, unknown>)["amount"]
-    if (!isId(account) || !isInt(amount)) return undefined
-    out.push({ account, amount })
-  }
-  return out
+export interface Columns {
+  readonly commands: unknown
+  readonly hashes: ReadonlyArray<string>
+  readonly postings: ReadonlyArray<number>
 }
 
-export const readEntries = (input: unknown, path: Issue.Path): ReadEntries => {
+export const readEntries = (
+  columns: Columns,
+  accounts: ReadonlyArray<{ readonly id: string }>,
+  genesis: string,
+  path: Issue.Path
+): ReadEntries => {
   const entries: Array<Entry.Entry> = []
   const issues: Array<Issue.DomainIssue> = []
-  if (!Array.isArray(input)) {
-    const decoded = Entry.decodeAll(input)
-    if (decoded._tag === "Failure") { for (const i of decoded.failure.issues) issues.push(Issue.prefixPath(path)(i)) }
+  const wrong = (at: Issue.Path, reason: string, reasonZh: string) =>
+    issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path: [...path, ...at], params: { reason, reasonZh } }))
+  const { commands, hashes, postings } = columns
+  if (!Array.isArray(commands)) {
+    const decoded = Command.decode(commands)
+    if (decoded._tag === "Failure") {
+      for (const i of decoded.failure.issues) issues.push(Issue.prefixPath([...path, "commands"])(i))
+    } else wrong(["commands"], "the commands are not a list", "指令不是列表")
     return { entries, issues }
+  }
+  if (commands.length !== hashes.length) {
+    wrong(
+      ["hashes"],
+      `${commands.length} commands and ${hashes.length} hashes`,
+      `指令 ${commands.length} 条，哈希 ${hashes.length} 个`
+    )
   }
   const dates = new Map<unknown, boolean>()
   const isDate = (on: unknown): boolean => {
@@ -46,31 +56,47 @@ export const readEntries = (input: unknown, path: Issue.Path): ReadEntries => {
     }
     return good
   }
-  for (let i = 0; i < input.length; i++) {
-    const e: unknown = input[i]
-    let entry: Entry.Entry | undefined
-    if (typeof e === "object" && e !== null) {
-      const r = e as Record<string, unknown>
-      const seq = r["seq"]
-      const prevHash = r["prevHash"]
-      const hash = r["hash"]
-      const command = readCommand(r["command"], isDate)
-      const postings = readPostings(r["postings"])
-      if (
-        isInt(seq) && seq >= 0 && typeof prevHash === "string" && typeof hash === "string" &&
-        !(command instanceof Refused) && postings !== undefined
-      ) entry = { seq, command, postings, prevHash, hash }
-    }
-    if (entry === undefined) {
-      // the schema is the reference: it names every problem (and decides, should the quick checks be stricter)
-      const decoded = Entry.decode(e)
+  let k = 0
+  let prev = genesis
+  let postingsOk = true
+  for (let i = 0; i < commands.length; i++) {
+    const read = readCommand(commands[i], isDate)
+    let command: Command.Command | undefined
+    if (read instanceof Refused) {
+      // the schema is the reference: it names every problem (and decides, should the quick rules be stricter)
+      const decoded = Command.decode(commands[i])
       if (decoded._tag === "Failure") {
-        for (const issue of decoded.failure.issues) issues.push(Issue.prefixPath([...path, i])(issue))
-        continue
-      }
-      entry = decoded.success
+        for (const issue of decoded.failure.issues) issues.push(Issue.prefixPath([...path, "commands", i])(issue))
+      } else command = decoded.success
+    } else command = read
+    const list: Array<Entry.Posting> = []
+    const count = postings[k]
+    if (postingsOk && (count === undefined || count < 0 || k + 1 + 2 * count > postings.length)) {
+      wrong(["postings", k], `the postings of entry ${i} run past the end`, `第 ${i} 笔交易的分录超出范围`)
+      postingsOk = false
     }
-    entries.push(entry)
+    if (postingsOk) {
+      for (let j = 0; j < count!; j++) {
+        const account = accounts[postings[k + 1 + 2 * j]!]
+        if (account === undefined) {
+          wrong(
+            ["postings", k + 1 + 2 * j],
+            `a posting of entry ${i} names no account`,
+            `第 ${i} 笔交易的分录账户不存在`
+          )
+          postingsOk = false
+          break
+        }
+        list.push({ account: account.id, amount: postings[k + 2 + 2 * j]! })
+      }
+      k += 1 + 2 * count!
+    }
+    const hash = hashes[i] ?? ""
+    if (command !== undefined) entries.push({ seq: i, command, postings: list, prevHash: prev, hash })
+    prev = hash
+  }
+  if (postingsOk && k !== postings.length) {
+    wrong(["postings", k], "there are postings after the last entry", "最后一笔交易之后还有分录")
   }
   return { entries, issues }
 }
