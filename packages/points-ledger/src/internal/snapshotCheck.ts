@@ -36,8 +36,15 @@ export interface Checked {
   readonly keys: KeyIndex.KeyIndex
 }
 
-export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked => {
-  const issues: Array<Issue.DomainIssue> = []
+/** What every check reads: the snapshot, the setup and where to report. */
+interface Context {
+  readonly s: Decoded
+  readonly options: Options
+  readonly wrong: (path: Issue.Path, reason: string, reasonZh: string) => void
+}
+
+/** The setup the snapshot was made for: scheme, catalog, chain, hash version. */
+const checkSetup = (options: Options, refs: Refs, s: Decoded, issues: Array<Issue.DomainIssue>): void => {
   const setup = (path: Issue.Path, what: string, whatZh: string, expected: unknown, actual: unknown) => {
     if (expected !== actual) {
       issues.push(messages.make("LEDGER_SNAPSHOT_SETUP_MISMATCH", {
@@ -66,14 +73,11 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
   setup(["catalog", "digest"], "catalog digest", "兑换目录摘要", refs.catalog.digest, s.catalog.digest)
   setup(["hashChain"], "hash chain", "哈希链设置", options.hashChain, s.hashChain)
   setup(["hashVersion"], "hash version", "哈希版本", refs.hashVersion, s.hashVersion)
-  if (issues.length > 0) return { issues, keys: KeyIndex.make(() => "") }
+}
 
-  const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
-    if (issues.length < 100) {
-      issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, params: { reason, reasonZh } }))
-    }
-  }
-  // ---- entries ----
+/** Entries numbered in order, linked, balanced, keys used once, ending at the head and the last date. */
+const checkEntries = (c: Context): { keys: KeyIndex.KeyIndex; posted: Map<string, number> } => {
+  const { options, s, wrong } = c
   const genesis = options.hashChain ? Entry.genesis : ""
   const keys = KeyIndex.make((seq) => s.entries[seq]!.command.key, s.entries.length)
   const posted = new Map<string, number>()
@@ -113,9 +117,14 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
   if (s.lastDate !== lastOn) {
     wrong(["lastDate"], `the last date is not the last entry's (${lastOn})`, `最后日期不是最后一笔交易的（${lastOn}）`)
   }
-  const kindAt = (seq: number) => s.entries[seq]?.command._tag
 
-  // ---- lots and accounts ----
+  return { keys, posted }
+}
+
+/** Accounts and lots: balances = postings = lots, held = open holds, history, earnings, owners; the lots' owners. */
+const checkAccounts = (c: Context, posted: Map<string, number>): Int32Array => {
+  const { s, wrong } = c
+  const n = s.entries.length
   const reversedSeqs = new Uint8Array(n)
   for (const [seq] of s.reversed) if (seq < n) reversedSeqs[seq] = 1
   const earnedBy = new Map<string, number>()
@@ -246,16 +255,28 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
       "冻结账户余额不等于未结冻结之和"
     )
   }
-  const takesOk = (list: ReadonlyArray<readonly [number, number]>, path: Issue.Path, account?: number) => {
-    for (const [l, amount] of list) {
-      if (!(owner[l]! >= 0) || amount <= 0 || (account !== undefined && owner[l] !== account)) {
-        wrong(path, `a take names the lot ${l} wrongly`, `取用记录的批次 ${l} 不对`)
-        return
-      }
+  return owner
+}
+
+/** Whether takes name lots that exist (of one account, when given) with positive amounts. */
+const takesOk = (
+  c: Context,
+  owner: Int32Array,
+  list: ReadonlyArray<readonly [number, number]>,
+  path: Issue.Path,
+  account?: number
+): void => {
+  for (const [l, amount] of list) {
+    if (!(owner[l]! >= 0) || amount <= 0 || (account !== undefined && owner[l] !== account)) {
+      c.wrong(path, `a take names the lot ${l} wrongly`, `取用记录的批次 ${l} 不对`)
+      return
     }
   }
+}
 
-  // ---- holds ----
+/** Holds match their Hold entries; their status matches the entry that closed them. */
+const checkHolds = (c: Context, keys: KeyIndex.KeyIndex, owner: Int32Array): Set<string> => {
+  const { s, wrong } = c
   const holdKeys = new Set<string>()
   for (let i = 0; i < s.holds.length; i++) {
     const h = s.holds[i]!
@@ -276,7 +297,7 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
         `冻结 ${h.key} 的积分与交易不同`
       )
     }
-    takesOk(h.consumed, ["holds", i, "consumed"], h.account)
+    takesOk(c, owner, h.consumed, ["holds", i, "consumed"], h.account)
     const closer = h.closedBy === undefined ? undefined : s.entries[keys.get(h.closedBy) ?? -1]?.command
     const closedOk = h.status === "open"
       ? h.closedBy === undefined
@@ -299,7 +320,14 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
     )
   }
 
-  // ---- undo records ----
+  return holdKeys
+}
+
+/** One undo record per entry, of the entry's kind, naming lots of the right owner. */
+const checkUndo = (c: Context, owner: Int32Array, holdKeys: Set<string>): void => {
+  const { s, wrong } = c
+  const n = s.entries.length
+  const kindAt = (seq: number) => s.entries[seq]?.command._tag
   if (s.undo.length !== n) {
     wrong(["undo"], `${s.undo.length} undo records for ${n} entries`, `${n} 笔交易却有 ${s.undo.length} 条撤销记录`)
   }
@@ -319,7 +347,7 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
     }
     switch (u._tag) {
       case "Credited":
-        takesOk(u.spent, path)
+        takesOk(c, owner, u.spent, path)
         for (const l of u.lots) {
           if (owner[l] !== u.account) {
             wrong(path, `a credited lot of entry ${i} is not the account's`, `第 ${i} 笔交易的入账批次不属于该账户`)
@@ -327,10 +355,10 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
         }
         break
       case "Spent":
-        takesOk(u.spent, path)
+        takesOk(c, owner, u.spent, path)
         break
       case "Redeemed":
-        takesOk(u.spent, path, u.account)
+        takesOk(c, owner, u.spent, path, u.account)
         break
       case "Settled":
         if (!holdKeys.has(u.hold)) wrong(path, `the settled hold ${u.hold} is unknown`, `结算的冻结 ${u.hold} 不存在`)
@@ -339,8 +367,11 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
         break
     }
   }
+}
 
-  // ---- reversals ----
+/** The reversals recorded are the Reverse entries, each naming its target. */
+const checkReversals = (c: Context, keys: KeyIndex.KeyIndex): void => {
+  const { s, wrong } = c
   const reversals = s.entries.filter((e) => e.command._tag === "Reverse").length
   if (reversals !== s.reversed.length) {
     wrong(
@@ -356,8 +387,11 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
       wrong(["reversed", i], `entry ${seq} was not reversed by ${key}`, `第 ${seq} 笔交易不是由 ${key} 冲正的`)
     }
   }
+}
 
-  // ---- stock ----
+/** Stock only for the catalog's stocked items, within 0 and the initial stock. */
+const checkStock = (c: Context): void => {
+  const { options, s, wrong } = c
   const initial = new Map<string, number>()
   for (const item of options.catalog.items) if (item.stock !== undefined) initial.set(item.id, item.stock)
   if (s.stock.length !== initial.size) {
@@ -370,5 +404,23 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
       wrong(["stock", i], `the stock of ${item} is not possible`, `物品 ${item} 的库存不可能`)
     }
   }
+}
+
+export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked => {
+  const issues: Array<Issue.DomainIssue> = []
+  checkSetup(options, refs, s, issues)
+  if (issues.length > 0) return { issues, keys: KeyIndex.make(() => "") }
+  const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
+    if (issues.length < 100) {
+      issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, params: { reason, reasonZh } }))
+    }
+  }
+  const c: Context = { s, options, wrong }
+  const { keys, posted } = checkEntries(c)
+  const owner = checkAccounts(c, posted)
+  const holdKeys = checkHolds(c, keys, owner)
+  checkUndo(c, owner, holdKeys)
+  checkReversals(c, keys)
+  checkStock(c)
   return { issues, keys }
 }
