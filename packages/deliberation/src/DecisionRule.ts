@@ -10,6 +10,7 @@
 import { Document, type Issue, Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import * as Fraction from "./Fraction.js"
+import { ReasonId, RuleId } from "./internal/ids.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
@@ -166,7 +167,7 @@ const Source = Schema.Struct({
 }).annotate({ identifier: "DecisionRuleSource" })
 
 const fields = {
-  id: Schema.NonEmptyString,
+  id: RuleId,
   name: Label.Label,
   class: Schema.Literals(ruleClasses),
   electorate: Schema.Literals(["owners", "members"]),
@@ -178,7 +179,7 @@ const fields = {
   writtenOpinions: Schema.Literals(["count", "not-allowed"]),
   exclusions: Schema.Struct({
     allowed: Schema.Boolean,
-    reasons: Schema.Array(Schema.Struct({ id: Schema.NonEmptyString, label: Label.Label })),
+    reasons: Schema.Array(Schema.Struct({ id: ReasonId, label: Label.Label })),
     approval: Label.Label
   }),
   proxies: Schema.Struct({

@@ -13,6 +13,7 @@ import * as Schema from "effect/Schema"
 import * as Ballots from "./Ballots.js"
 import * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
+import { MatterId, ReasonId, VoterId } from "./internal/ids.js"
 import * as rules from "./internal/rules.js"
 import { messages } from "./Messages.js"
 import * as Tally from "./Tally.js"
@@ -21,7 +22,7 @@ const Cell = Schema.Union([Schema.String, Schema.Number])
 const Row = Schema.Record(Schema.String, Cell)
 
 const fields = {
-  matter: Schema.Struct({ id: Schema.NonEmptyString, title: Schema.String }),
+  matter: Schema.Struct({ id: MatterId, title: Schema.String }),
   rule: Schema.Union([Schema.NonEmptyString, Schema.Record(Schema.String, Schema.Unknown)]).annotate({
     description: "a shipped rule's id (e.g. civil-code-278-ordinary) or a decision rule document"
   }),
@@ -33,8 +34,8 @@ const fields = {
   opensAt: Schema.optionalKey(Instant.Instant),
   closesAt: Schema.optionalKey(Instant.Instant),
   exclusions: Schema.optionalKey(Schema.Array(Schema.Struct({
-    voter: Schema.NonEmptyString,
-    reason: Schema.NonEmptyString,
+    voter: VoterId,
+    reason: ReasonId,
     approvedBy: Schema.NonEmptyString
   })))
 }

@@ -127,6 +127,24 @@ describe("Vote", () => {
     expect(codes(oneMoment)).toEqual(["DELIB_VOTE_WINDOW_REQUIRED"])
   })
 
+  it("ids follow core's id rules: a rule id with spaces, a matter id with NUL or a lone surrogate are refused", () => {
+    const base = {
+      ...header,
+      rule: "civil-code-278-ordinary",
+      electorate: { kind: "owners", rows: owners },
+      ballots: [ballot("o-1", "同意"), ballot("o-2", "同意", "2024-10-21 10:00")]
+    }
+    expect(codes(Vote.count({ ...base, matter: { id: "wall\u0000", title: "" } }))).toEqual([
+      "CORE_ID_CONTROL_CHARACTER"
+    ])
+    expect(codes(Vote.count({ ...base, matter: { id: "wall\ud800", title: "" } }))).toEqual(["CORE_ID_LONE_SURROGATE"])
+    expect(codes(Vote.count({ ...base, matter: { id: "x".repeat(1_000_000), title: "" } }))).toEqual([
+      "CORE_ID_TOO_LONG"
+    ])
+    const rule = { ...JSON.parse(JSON.stringify(Presets.ownersOrdinary)), id: " mine " }
+    expect(codes(Vote.count({ ...base, matter: { id: "wall", title: "" }, rule }))).toEqual(["CORE_ID_UNTRIMMED"])
+  })
+
   it("names the ballot row that casting refused", () => {
     const result = Vote.count({
       ...header,
