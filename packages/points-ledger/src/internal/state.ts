@@ -213,8 +213,22 @@ const redemptionPeriodKey = (scheme: Scheme.Scheme, on: string): string => {
   return `${on.slice(0, 4)}-Q${Math.floor((Number(on.slice(5, 7)) - 1) / 3) + 1}`
 }
 
+const digit = (date: string, i: number): number => {
+  const c = date.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : Number.NaN
+}
+
 /** The epoch day of a date given to a query; before every date (or after) when it is not one. */
 export const dayOf = (date: string): number => {
+  // a good `YYYY-MM-DD` date without the general parser (a query's date is read on every call)
+  if (typeof date === "string" && date.length === 10 && date[4] === "-" && date[7] === "-") {
+    const year = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3)
+    const month = digit(date, 5) * 10 + digit(date, 6)
+    const day = digit(date, 8) * 10 + digit(date, 9)
+    if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= CivilDate.daysInMonth(year, month)) {
+      return CivilDate.toEpochDay(date as CivilDate.CivilDate)
+    }
+  }
   const parsed = CivilDate.make(date)
   if (parsed._tag === "Success") return CivilDate.toEpochDay(parsed.success)
   return date < "0001-01-01" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
