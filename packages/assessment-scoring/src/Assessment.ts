@@ -20,6 +20,7 @@ import {
   hashJson,
   keyStates,
   type KnownMembers,
+  type MemberSums,
   memberSums,
   storeMembers
 } from "./internal/hash.js"
@@ -209,25 +210,25 @@ const hasVeto = (vetoes: ReadonlyArray<AppliedVeto>, id: string): boolean => {
   return false
 }
 
-const wrongType = (node: Plan.CompiledNode, path: Issue.Path, expected: Label.Label): Issue.DomainIssue =>
+const wrongType = (leaf: Plan.CompiledLeaf, path: Issue.Path, expected: Label.Label): Issue.DomainIssue =>
   messages.make("ASSESS_INPUT_WRONG_TYPE", {
     path,
-    params: { indicator: node.id, method: node.method!.name, expected: expected.en, expectedZh: expected.zh }
+    params: { indicator: leaf.id, method: leaf.method.name, expected: expected.en, expectedZh: expected.zh }
   })
 
 /** Checks one value with its method's guard and range check, adding what is wrong. */
 const checkValue = (
   found: Array<Issue.DomainIssue>,
-  node: Plan.CompiledNode,
+  leaf: Plan.CompiledLeaf,
   value: unknown,
   context: Method.Context<undefined>,
   path: Issue.Path
 ): void => {
-  const method = node.method!
+  const method = leaf.method
   if (!method.guard(value)) {
-    found.push(wrongType(node, path, method.inputDescription))
+    found.push(wrongType(leaf, path, method.inputDescription))
   } else if (method.checkInput !== undefined) {
-    for (const issue of method.checkInput(value, node.config, context)) {
+    for (const issue of method.checkInput(value, leaf.config, context)) {
       found.push({ ...issue, path: [...path, ...issue.path] })
     }
   }
@@ -235,6 +236,9 @@ const checkValue = (
 
 /** The same text as a key of an object (the engine's own copy, which compares fastest with object keys). */
 const propertyKey = (key: string): string => Object.keys({ [key]: true })[0] ?? key
+
+const occurrencesKey = (kind: "bonus" | "deduction"): "bonus" | "deductions" =>
+  kind === "bonus" ? "bonus" : "deductions"
 
 /** Adds the issues of a subject's bonus or deduction occurrences (unknown items, counts that are not whole numbers ≥ 0). */
 const occurrenceIssues = (
@@ -246,19 +250,29 @@ const occurrenceIssues = (
 ): void => {
   if (record === undefined) return
   for (const id in record) {
-    const n = record[id]!
+    const n = record[id]
     if (!ids.has(id)) {
       found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
-        path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+        path: [...at, occurrencesKey(kind), id],
         params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
       }))
-    } else if (!Number.isSafeInteger(n) || n < 0) {
+    } else if (n === undefined || !Number.isSafeInteger(n) || n < 0) {
       found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
-        path: [...at, kind === "bonus" ? "bonus" : "deductions", id],
+        path: [...at, occurrencesKey(kind), id],
         params: { item: id, value: String(n) }
       }))
     }
   }
+}
+
+/** Whether a subject's bonus or deduction occurrences are all well-formed (the fast path of {@link occurrenceIssues}). */
+const occurrencesValid = (record: Readonly<Record<string, number>> | undefined, ids: ReadonlySet<string>): boolean => {
+  if (record === undefined) return true
+  for (const id in record) {
+    const n = record[id]
+    if (!ids.has(id) || n === undefined || !Number.isSafeInteger(n) || n < 0) return false
+  }
+  return true
 }
 
 /** A leaf's context during the input checks, its `subject` set before the checks that read it. */
@@ -272,157 +286,264 @@ type CheckContext = { -readonly [K in keyof Method.Context<undefined>]: Method.C
  */
 const checkLeaf = (
   found: Array<Issue.DomainIssue>,
-  node: Plan.CompiledNode,
+  leaf: Plan.CompiledLeaf,
   value: unknown,
   context: CheckContext,
   view: Method.SubjectView,
   at: Issue.Path
 ): void => {
-  const method = node.method!
-  if (node.assessors === undefined && method.guard(value) && method.checkInput === undefined) return
+  const method = leaf.method
+  const assessors = leaf.assessors
+  if (assessors === undefined && method.guard(value) && method.checkInput === undefined) return
   context.subject = view
-  const path: Issue.Path = [...at, "values", node.inputKey]
-  if (node.assessors === undefined) {
-    checkValue(found, node, value, context, path)
+  const path: Issue.Path = [...at, "values", leaf.inputKey]
+  if (assessors === undefined) {
+    checkValue(found, leaf, value, context, path)
     return
   }
   if (!isAssessmentList(value)) {
-    found.push(wrongType(node, path, assessorsDescription))
+    found.push(wrongType(leaf, path, assessorsDescription))
     return
   }
-  const drop = node.assessors.aggregate === "trimmed-mean" ? (node.assessors.drop ?? 1) : 0
+  const drop = assessors.aggregate === "trimmed-mean" ? (assessors.drop ?? 1) : 0
   const needed = Math.max(1, 2 * drop + 1)
   if (value.length < needed) {
     found.push(messages.make("ASSESS_TOO_FEW_ASSESSORS", {
       path,
-      params: { indicator: node.id, count: value.length, needed }
+      params: { indicator: leaf.id, count: value.length, needed }
     }))
   }
-  value.forEach((a, k) => checkValue(found, node, a.value, context, [...path, k, "value"]))
+  value.forEach((a, k) => checkValue(found, leaf, a.value, context, [...path, k, "value"]))
 }
 
-/** Checks every subject's inputs against the compiled plan (all problems at once). */
+/** What the input checks of a scoring run read, worked out once from the program. */
+interface CheckTables {
+  readonly leaves: ReadonlyArray<Plan.CompiledLeaf>
+  /** The leaves' input keys as property keys (V8 then compares them with the values' keys by identity). */
+  readonly keys: ReadonlyArray<string>
+  readonly keyStates: Int32Array
+  readonly inputKeys: ReadonlySet<string>
+  /**
+   * Whether a subject's values can be digested as they are read: every key is one leaf's key
+   * (two leaves reading the same key would count it twice).
+   */
+  readonly digestible: boolean
+  /** Whether a leaf's key is one plain objects inherit ("constructor", "toString" …): then only own members are read. */
+  readonly inheritedKey: boolean
+  /** 1: a built-in method's single finite number, checked inline; 0: the method's guard and checks. */
+  readonly inline: Uint8Array
+  readonly optional: Uint8Array
+  readonly bonusIds: ReadonlySet<string>
+  readonly deductionIds: ReadonlySet<string>
+  readonly vetoIds: ReadonlySet<string>
+  readonly contexts: ReadonlyArray<CheckContext>
+}
+
+const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTables => {
+  const { leafTable, plan } = program
+  const keys = leafTable.map((leaf) => propertyKey(leaf.inputKey))
+  const inputKeys = new Set(keys)
+  return {
+    leaves: leafTable,
+    keys,
+    keyStates: keyStates(keys),
+    inputKeys,
+    digestible: inputKeys.size === leafTable.length,
+    inheritedKey: keys.some((key) => key in Object.prototype),
+    inline: Uint8Array.from(
+      leafTable,
+      (leaf) =>
+        leaf.assessors === undefined && leaf.method.guard === isFiniteNumber && leaf.method.checkInput === undefined
+          ? 1
+          : 0
+    ),
+    optional: Uint8Array.from(leafTable, (leaf) => (leaf.optional ? 1 : 0)),
+    bonusIds: new Set((plan.bonus ?? []).map((b) => b.id)),
+    deductionIds: new Set((plan.deductions ?? []).map((d) => d.id)),
+    vetoIds: new Set((plan.vetoes ?? []).map((v) => v.id)),
+    contexts: leafTable.map((leaf): CheckContext => ({
+      max: leaf.max,
+      indicatorId: leaf.id,
+      state: undefined,
+      subject: first
+    }))
+  }
+}
+
+/** Whether a value may be read as `values[key]`: plain objects inherit nothing but Object.prototype's. */
+const readsOwnOnly = (tables: CheckTables, values: object): boolean => {
+  const prototype: unknown = Object.getPrototypeOf(values)
+  return tables.inheritedKey || (prototype !== Object.prototype && prototype !== null)
+}
+
+/** The fast pass's answers: a subject's inputs are not (or may not be) well-formed; well-formed; well-formed and digested. */
+type Verdict = 0 | 1 | 2
+const INVALID: Verdict = 0
+const VALID: Verdict = 1
+const DIGESTED: Verdict = 2
+
+/**
+ * The fast pass over one subject's inputs: whether they are all well-formed, with no issue
+ * made (no path, no message). It reads each leaf's value into `read`, and, when every member
+ * of the values is a leaf's number, records their digests for the inputs fingerprint. Any
+ * doubt answers {@link INVALID}, and the subject goes to {@link subjectIssues}, which names every
+ * problem; {@link DIGESTED} says the subject is well-formed and its values' digests were added up.
+ */
+const subjectValid = (
+  tables: CheckTables,
+  subject: Inputs.Subject,
+  view: Method.SubjectView,
+  base: number,
+  read: Array<unknown>,
+  sums: MemberSums,
+  scratch: Array<Issue.DomainIssue>
+): Verdict => {
+  const { leaves, keys, inline, optional } = tables
+  const values = subject.values
+  const ownOnly = readsOwnOnly(tables, values)
+  const count = Object.keys(values).length
+  const digestible = tables.digestible
+  let known = 0
+  let numbers = 0
+  beginMembers(sums)
+  for (let l = 0; l < keys.length; l++) {
+    const key = keys[l] ?? ""
+    const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
+    read[base + l] = value
+    if (value === undefined) {
+      if (optional[l] === 0) return INVALID
+      continue
+    }
+    known++
+    if (typeof value === "number") {
+      numbers++
+      if (digestible) addNumberMember(sums, tables.keyStates, 2 * l, value)
+      // the hot path: a finite number for a built-in method, nothing else to check
+      if (inline[l] === 1) {
+        if (value - value === 0) continue
+        return INVALID
+      }
+    }
+    const leaf = leaves[l]
+    const context = tables.contexts[l]
+    if (leaf === undefined || context === undefined) return INVALID
+    checkLeaf(scratch, leaf, value, context, view, [])
+    if (scratch.length > 0) return INVALID
+  }
+  if (count > known) return INVALID
+  if (!digestible) {
+    for (const key of Object.keys(values)) if (!tables.inputKeys.has(key)) return INVALID
+  }
+  if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
+  if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
+  for (const v of subject.vetoes ?? noSubjectVetoes) if (!tables.vetoIds.has(v.id)) return INVALID
+  // digested when every key is a leaf's and every member a number (known values are own members,
+  // and distinct when digestible)
+  return digestible && numbers === known && count === known ? DIGESTED : VALID
+}
+
+const noSubjectVetoes: ReadonlyArray<Inputs.VetoInput> = Object.freeze([])
+
+/** The reporting pass over one subject's inputs: every problem, with its path, in document order. */
+const subjectIssues = (
+  found: Array<Issue.DomainIssue>,
+  tables: CheckTables,
+  subject: Inputs.Subject,
+  view: Method.SubjectView,
+  s: number,
+  read: Array<unknown>
+): void => {
+  const { leaves, keys, optional } = tables
+  const at: Issue.Path = ["subjects", s]
+  const values = subject.values
+  const ownOnly = readsOwnOnly(tables, values)
+  const mark = found.length
+  const base = s * keys.length
+  let known = 0
+  leaves.forEach((leaf, l) => {
+    const key = keys[l] ?? leaf.inputKey
+    const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
+    read[base + l] = value
+    if (value === undefined) {
+      if (optional[l] === 0) {
+        found.push(messages.make("ASSESS_INPUT_MISSING", {
+          path: [...at, "values", leaf.inputKey],
+          params: { indicator: leaf.id }
+        }))
+      }
+      return
+    }
+    known++
+    const context = tables.contexts[l]
+    if (context !== undefined) checkLeaf(found, leaf, value, context, view, at)
+  })
+  // unknown keys: looked for when there are more keys than known values, or when two leaves
+  // read the same key; their issues go before the values' own
+  const all = Object.keys(values)
+  if (all.length > known || !tables.digestible) {
+    const unknown: Array<Issue.DomainIssue> = []
+    for (const key of all) {
+      if (!tables.inputKeys.has(key)) {
+        unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
+      }
+    }
+    // (no spread: a subject may have any number of unknown keys)
+    const own = found.splice(mark)
+    append(found, unknown)
+    append(found, own)
+  }
+  occurrenceIssues(found, at, subject.bonus, tables.bonusIds, "bonus")
+  occurrenceIssues(found, at, subject.deductions, tables.deductionIds, "deduction")
+  subject.vetoes?.forEach((v, k) => {
+    if (!tables.vetoIds.has(v.id)) {
+      found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
+        path: [...at, "vetoes", k, "id"],
+        params: { kind: "veto", kindZh: "一票否决项", item: v.id }
+      }))
+    }
+  })
+}
+
+/**
+ * Checks every subject's inputs against the compiled plan, in two passes as zod's compiled
+ * mode does: {@link subjectValid} says whether a subject is well-formed without making any
+ * issue; only for a subject it doubts does {@link subjectIssues} run, naming every problem
+ * (so a valid subject's checks make no path, no message, no array). Each leaf's value is read
+ * into `read` (`s × leaves + l`), and the digests of well-formed subjects' values into `digested`.
+ */
 const inputIssues = (
-  compiled: Plan.Compiled,
+  program: Plan.Program,
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
-  /** Filled with each leaf's value, subject by subject (`s × leaves + l`): scoring reads them from here. */
   read: Array<unknown>,
-  /**
-   * Filled, for the inputs fingerprint, with the sums of the member digests of each subject's
-   * values whose keys are all leaves' keys and whose members are all numbers (the common case):
-   * the fingerprint does not read those again.
-   */
   digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
-  const { nodes, leaves, plan } = compiled
+  const subjects = inputs.subjects
   const found: Array<Issue.DomainIssue> = []
-  const L = leaves.length
-  const leafNodes = leaves.map((i) => nodes[i]!)
-  // the keys as property keys (V8 then compares them with the keys of the values by identity)
-  const leafKeys = leafNodes.map((node) => propertyKey(node.inputKey))
-  const leafKeyStates = keyStates(leafKeys)
-  const inputKeys = new Set(leafKeys)
-  // a subject's values can be digested as they are read when every key is one leaf's key
-  // (two leaves reading the same key would count it twice)
-  const digestible = inputKeys.size === L
-  // a key that plain objects inherit ("constructor", "toString" …) is read as an own member only
-  const inheritedKey = leafKeys.some((key) => key in Object.prototype)
-  // 1: a built-in method's single finite number, checked inline; 0: the method's guard and checks
-  const inline = Uint8Array.from(
-    leafNodes,
-    (node) =>
-      node.assessors === undefined && node.method!.guard === isFiniteNumber && node.method!.checkInput === undefined
-        ? 1
-        : 0
-  )
-  const optional = Uint8Array.from(leafNodes, (node) => (node.optional ? 1 : 0))
-  const bonusIds = new Set((plan.bonus ?? []).map((b) => b.id))
-  const deductionIds = new Set((plan.deductions ?? []).map((d) => d.id))
-  const vetoIds = new Set((plan.vetoes ?? []).map((v) => v.id))
+  const first = views[0]
+  if (first === undefined) return found
+  const tables = checkTables(program, first)
+  const L = tables.keys.length
   const seen = new Set<string>()
   // the member digests of the subject being read (a local value: a check that scores again cannot disturb it)
   const sums = memberSums()
-  const contexts = leafNodes.map((node): CheckContext => ({
-    max: node.max,
-    indicatorId: node.id,
-    state: undefined,
-    subject: views[0]!
-  }))
-  const subjects = inputs.subjects
-  for (let s = 0; s < subjects.length; s++) {
-    const subject = subjects[s]!
-    const at: Issue.Path = ["subjects", s]
-    if (seen.has(subject.id)) {
-      found.push(messages.make("ASSESS_SUBJECT_DUPLICATE", { path: [...at, "id"], params: { id: subject.id } }))
-    }
+  const scratch: Array<Issue.DomainIssue> = []
+  subjects.forEach((subject, s) => {
+    const view = views[s] ?? first
+    const duplicate = seen.has(subject.id)
     seen.add(subject.id)
-    const values = subject.values
-    // unknown keys: only looked for when there are more keys than known values, or when two
-    // leaves read the same key (then known values may outnumber the keys they come from); their
-    // issues go before the values' own
-    const keys = Object.keys(values)
-    const prototype = Object.getPrototypeOf(values)
-    // only own members count: a plain object inherits nothing but Object.prototype's
-    const ownOnly = inheritedKey || (prototype !== Object.prototype && prototype !== null)
-    let known = 0
-    let numbers = 0
-    const mark = found.length
-    const base = s * L
-    beginMembers(sums)
-    for (let l = 0; l < L; l++) {
-      const key = leafKeys[l]!
-      const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
-      read[base + l] = value
-      if (value === undefined) {
-        if (optional[l] === 0) {
-          const node = leafNodes[l]!
-          found.push(
-            messages.make("ASSESS_INPUT_MISSING", {
-              path: [...at, "values", node.inputKey],
-              params: { indicator: node.id }
-            })
-          )
-        }
-        continue
-      }
-      known++
-      if (typeof value === "number") {
-        numbers++
-        if (digestible) addNumberMember(sums, leafKeyStates, 2 * l, value)
-        // the hot path: a finite number for a built-in method, nothing else to check
-        if (inline[l] === 1 && value - value === 0) continue
-      }
-      checkLeaf(found, leafNodes[l]!, value, contexts[l]!, views[s]!, at)
+    const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, sums, scratch)
+    if (verdict === DIGESTED) storeMembers(digested, sums, subject.values, 3 * s)
+    if (verdict !== INVALID) return
+    scratch.length = 0
+    if (duplicate) {
+      found.push(messages.make("ASSESS_SUBJECT_DUPLICATE", {
+        path: ["subjects", s, "id"],
+        params: { id: subject.id }
+      }))
     }
-    // every key is a leaf's (known values are own members, and distinct when digestible)
-    if (digestible && numbers === known && keys.length === known) storeMembers(digested, sums, values, 3 * s)
-    if (keys.length > known || !digestible) {
-      const unknown: Array<Issue.DomainIssue> = []
-      for (const key of keys) {
-        if (!inputKeys.has(key)) {
-          unknown.push(messages.make("ASSESS_INPUT_UNKNOWN", { path: [...at, "values", key], params: { key } }))
-        }
-      }
-      // before the values' own issues (no spread: a subject may have any number of unknown keys)
-      const own = found.splice(mark)
-      append(found, unknown)
-      append(found, own)
-    }
-    occurrenceIssues(found, at, subject.bonus, bonusIds, "bonus")
-    occurrenceIssues(found, at, subject.deductions, deductionIds, "deduction")
-    const vetoes = subject.vetoes
-    if (vetoes !== undefined) {
-      vetoes.forEach((v, k) => {
-        if (!vetoIds.has(v.id)) {
-          found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
-            path: [...at, "vetoes", k, "id"],
-            params: { kind: "veto", kindZh: "一票否决项", item: v.id }
-          }))
-        }
-      })
-    }
-  }
+    subjectIssues(found, tables, subject, view, s, read)
+  })
   return found
 }
 

@@ -671,6 +671,36 @@ export interface CompiledNode {
 }
 
 /**
+ * A leaf of the compiled tree as scoring reads it: its node number, where its input is read,
+ * and its method (always there: a plan with a leaf without a method does not compile) with the
+ * decoded config. One per leaf, in the order of `Program.leaves`.
+ *
+ * @example
+ * ```ts
+ * import { Plan, Presets } from "@gongzhi/assessment-scoring"
+ * import { Result } from "effect"
+ *
+ * const program = Result.getOrThrow(Plan.compile(Presets.branchStars))
+ * const leaf: Plan.CompiledLeaf | undefined = program.leafTable[0]
+ * console.log(leaf?.node === program.leaves[0], program.leafTable.length === program.leaves.length) // true true
+ * ```
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface CompiledLeaf {
+  /** The leaf's node number (an index into `Program.nodes`). */
+  readonly node: number
+  readonly id: string
+  readonly max: number
+  readonly inputKey: string
+  readonly optional: boolean
+  readonly method: Method.Any
+  readonly config: unknown
+  readonly assessors: Assessors | undefined
+}
+
+/**
  * A plan compiled for scoring (`Plan.compile(plan, registry)`): everything that depends only on
  * the plan, worked out once — the tree flattened in pre-order (a parent before its children)
  * with each leaf's method and decoded config, the leaves' order, maxima in integer units of the
@@ -701,6 +731,8 @@ export interface Program {
   readonly leaves: ReadonlyArray<number>
   /** Each node's leaf number, -1 for inner nodes. */
   readonly leafIndex: ReadonlyArray<number>
+  /** The leaves with their methods, in the order of `leaves`. */
+  readonly leafTable: ReadonlyArray<CompiledLeaf>
   readonly vetoRules: ReadonlyMap<string, Expression.Compiled>
   readonly consequenceRules: ReadonlyMap<string, Expression.Compiled>
   /** The plan's content fingerprint ({@link fingerprint}), recorded in every result. */
@@ -808,6 +840,7 @@ const compileUnsafe = (
   const nodes: Array<CompiledNode> = []
   const roots: Array<number> = []
   const leaves: Array<number> = []
+  const leafTable: Array<CompiledLeaf> = []
   const indexOf = new Map<Indicator, number>()
   const known = Method.names(registry).join(", ")
   // each plug-in the plan uses is checked once (a registry made by hand skipped `register`)
@@ -872,6 +905,18 @@ const compileUnsafe = (
     if (parentIndex === -1) roots.push(index)
     else (nodes[parentIndex]!.children as Array<number>).push(index)
     if (children.length === 0) leaves.push(index)
+    if (children.length === 0 && method !== undefined) {
+      leafTable.push({
+        node: index,
+        id: node.id,
+        max: node.max,
+        inputKey: node.input ?? node.id,
+        optional: node.optional ?? false,
+        method,
+        config,
+        assessors: node.assessors
+      })
+    }
   })
   const vetoRules = new Map<string, Expression.Compiled>()
   for (const veto of plan.vetoes ?? []) {
@@ -886,6 +931,7 @@ const compileUnsafe = (
     if (Result.isSuccess(compiled)) consequenceRules.set(rule.id, compiled.success)
   }
   if (found.length > 0) return Result.fail(ValidationReport.make(found))
+  // (every leaf has a method here: a leaf without one is ASSESS_INDICATOR_NO_METHOD above)
   const rounding = plan.rounding ?? Rounding.standard
   const scale = Rounding.scale(rounding)
   const units = (points: number) => Rounding.roundScaled(points * scale, rounding.mode)
@@ -903,6 +949,7 @@ const compileUnsafe = (
     roots,
     leaves,
     leafIndex,
+    leafTable,
     vetoRules,
     consequenceRules,
     fingerprint: fingerprint(plan),
