@@ -4,7 +4,8 @@
  * command); a snapshot made for another setup, one that contradicts itself, a malformed one
  * and a tail that does not continue it are refused with every problem.
  */
-import { type Command, Journal, Presets, type Snapshot } from "@gongzhi/points-ledger"
+import { ValidationReport } from "@gongzhi/core"
+import { type Command, Journal, Presets, Snapshot } from "@gongzhi/points-ledger"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { d, open, setup } from "./fixtures.js"
@@ -131,6 +132,12 @@ describe("Journal.snapshot / fromSnapshot", () => {
     // an idempotent retry of an entry from before the snapshot gives its original
     const again = Journal.append(restored.success, Journal.entries(journal)[2]!.command)
     expect(again._tag === "Success" && again.success.replayed).toBe(true)
+  })
+
+  it("is what the declared Snapshot schema describes", () => {
+    const decoded = ValidationReport.decodeUnknown(Snapshot.Snapshot)(snap(small()))
+    expect(decoded._tag).toBe("Success")
+    expect(ValidationReport.decodeUnknown(Snapshot.Snapshot)({ ...snap(small()), lots: ["x"] })._tag).toBe("Failure")
   })
 
   it("refuses a snapshot made for another scheme, catalog or chain setting", () => {
