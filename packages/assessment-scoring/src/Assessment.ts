@@ -183,14 +183,14 @@ interface Assessment_ {
   readonly weight?: number
 }
 
-const isAssessmentList = (u: unknown): u is ReadonlyArray<Assessment_> =>
-  Array.isArray(u) &&
-  u.every((a) =>
-    typeof a === "object" && a !== null && typeof (a as Assessment_).by === "string" && "value" in a &&
-    ((a as Assessment_).weight === undefined ||
-      (typeof (a as Assessment_).weight === "number" && (a as Assessment_).weight! > 0 &&
-        Number.isFinite((a as Assessment_).weight)))
-  )
+const isAssessment = (a: unknown): a is Assessment_ => {
+  if (typeof a !== "object" || a === null || !("by" in a) || !("value" in a)) return false
+  const weight: unknown = "weight" in a ? a.weight : undefined
+  return typeof a.by === "string" &&
+    (weight === undefined || (typeof weight === "number" && weight > 0 && Number.isFinite(weight)))
+}
+
+const isAssessmentList = (u: unknown): u is ReadonlyArray<Assessment_> => Array.isArray(u) && u.every(isAssessment)
 
 const assessorsDescription: Label.Label = {
   zh: "评价列表 [{ by, value, weight? }]（权重为正数）",
@@ -203,10 +203,11 @@ const noPoints: Readonly<Record<string, number>> = Object.freeze({})
 const noVetoes: ReadonlyArray<AppliedVeto> = Object.freeze([])
 const noIds: ReadonlyArray<string> = Object.freeze([])
 const noConsequences: ReadonlyArray<Consequence.Applied> = Object.freeze([])
+const noSubject: Method.SubjectView = Object.freeze({ id: "", group: undefined, attributes: noAttributes })
 
 /** Whether a veto with this id is in the list already (the lists have a handful of items). */
 const hasVeto = (vetoes: ReadonlyArray<AppliedVeto>, id: string): boolean => {
-  for (let i = 0; i < vetoes.length; i++) if (vetoes[i]!.id === id) return true
+  for (const v of vetoes) if (v.id === id) return true
   return false
 }
 
@@ -547,35 +548,45 @@ const inputIssues = (
   return found
 }
 
+/** A number of a table whose length the caller made to fit (a typed array or a list of numbers). */
+const unit = (table: ArrayLike<number>, i: number): number => table[i] ?? 0
+
+/** A child's part in its parent's combination: its node number, weight and maximum in units. */
+interface Part {
+  readonly n: number
+  readonly weight: number
+  readonly maxU: number
+}
+
+/** The parts of the nodes `list` (their weights read only when every one has a weight). */
+const partsOf = (program: Plan.Program, list: ReadonlyArray<number>): ReadonlyArray<Part> =>
+  list.map((n) => ({ n, weight: program.nodes[n]?.weight ?? 0, maxU: unit(program.maxUnits, n) }))
+
 /**
- * Combines children's units (`u[offset + child]`): the weighted normalised sum, rounded, or the
+ * Combines parts' units (`u[offset + part]`): the weighted normalised sum, rounded, or the
  * plain sum, which the caller caps at the max. (Module-level, as are the other helpers of the
  * scoring loop: an inner function is much slower to call once a build tool has wrapped it to
  * keep its name, as tsx and esbuild's keepNames do.)
  */
-const combineUnits = (
-  nodes: ReadonlyArray<Plan.CompiledNode>,
-  maxUnits: ReadonlyArray<number>,
-  mode: Rounding.Mode,
-  children: ReadonlyArray<number>,
+const combineParts = (
+  parts: ReadonlyArray<Part>,
   weighted: boolean,
   maxU: number,
+  mode: Rounding.Mode,
   u: Float64Array,
   offset: number
 ): number => {
   if (weighted) {
     let num = 0
     let den = 0
-    for (let i = 0; i < children.length; i++) {
-      const c = children[i]!
-      const weight = nodes[c]!.weight!
-      num += weight * (u[offset + c]! / maxUnits[c]!)
-      den += weight
+    for (const part of parts) {
+      num += part.weight * (unit(u, offset + part.n) / part.maxU)
+      den += part.weight
     }
     return den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode)
   }
   let sum = 0
-  for (let i = 0; i < children.length; i++) sum += u[offset + children[i]!]!
+  for (const part of parts) sum += unit(u, offset + part.n)
   return sum
 }
 
@@ -587,21 +598,60 @@ interface LeafContext {
   subject: Method.SubjectView
 }
 
+/**
+ * One step of scoring a subject's tree, in reverse pre-order (children before parents): an
+ * inner node combining its children's parts, or a leaf with its method, its leaf number and its
+ * context. Worked out once per run, so the loop indexes no node list.
+ */
+type TreeStep =
+  | {
+    readonly _tag: "Inner"
+    readonly n: number
+    readonly node: Plan.CompiledNode
+    readonly maxU: number
+    readonly weighted: boolean
+    readonly parts: ReadonlyArray<Part>
+  }
+  | {
+    readonly _tag: "Leaf"
+    readonly n: number
+    readonly node: Plan.CompiledNode
+    readonly maxU: number
+    readonly l: number
+    readonly leaf: Plan.CompiledLeaf
+    readonly context: LeafContext
+  }
+
+const treeSteps = (program: Plan.Program, contexts: ReadonlyArray<LeafContext>): ReadonlyArray<TreeStep> => {
+  const leafOf = new Map<
+    number,
+    { readonly l: number; readonly leaf: Plan.CompiledLeaf; readonly context: LeafContext }
+  >()
+  program.leafTable.forEach((leaf, l) => {
+    const context = contexts[l]
+    if (context !== undefined) leafOf.set(leaf.node, { l, leaf, context })
+  })
+  return program.nodes.map((node, n): TreeStep => {
+    const maxU = unit(program.maxUnits, n)
+    const leaf = leafOf.get(n)
+    return leaf === undefined
+      ? { _tag: "Inner", n, node, maxU, weighted: node.weighted, parts: partsOf(program, node.children) }
+      : { _tag: "Leaf", n, node, maxU, ...leaf }
+  }).reverse()
+}
+
 /** How many shared outcomes of each leaf (see {@link TreeRun.outcomes}) are remembered. */
 const OUTCOMES = 4
 
 /** What scoring a subject's indicator tree reads and fills, made once per scoring run. */
 interface TreeRun {
-  readonly nodes: ReadonlyArray<Plan.CompiledNode>
-  /** The leaf number of each node, -1 for inner nodes. */
-  readonly leafIndex: Int32Array
+  readonly steps: ReadonlyArray<TreeStep>
+  readonly nodeCount: number
   readonly leafCount: number
-  readonly maxUnits: ReadonlyArray<number>
   readonly scale: number
   readonly mode: Rounding.Mode
   /** Each leaf's value, subject by subject (`s × leafCount + l`), as read by the input checks. */
   readonly read: ReadonlyArray<unknown>
-  readonly contexts: ReadonlyArray<LeafContext>
   /** The units of every node, subject by subject (`s × nodes + n`). */
   readonly pointsOf: Float64Array
   /** How each node's units were capped: 0 not, 1 at the max, 2 at zero. */
@@ -647,66 +697,66 @@ const setLeafUnits = (run: TreeRun, at: number, points: number, maxU: number): v
   }
 }
 
-const notFinite = (node: Plan.CompiledNode, s: number, points: number): Issue.DomainIssue =>
+const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.DomainIssue =>
   messages.make("ASSESS_SCORE_NOT_FINITE", {
-    path: ["subjects", s, "values", node.inputKey],
-    params: { indicator: node.id, method: node.method!.name, actual: String(points) }
+    path: ["subjects", s, "values", leaf.inputKey],
+    params: { indicator: leaf.id, method: leaf.method.name, actual: String(points) }
   })
 
-/** Scores subject `s`'s indicator tree, nodes in reverse pre-order (children before parents). */
+/** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { nodes, leafIndex, maxUnits, read, contexts, pointsOf, cappedOf } = run
+  const { steps, read, pointsOf, cappedOf } = run
   const { outcomes, outcomeUnits, outcomeCapped, outcomeCount, outcomeOf } = run
-  const at = s * nodes.length
+  const at = s * run.nodeCount
   const first = s * run.leafCount
-  for (let n = nodes.length - 1; n >= 0; n--) {
-    const node = nodes[n]!
-    const l = leafIndex[n]!
-    if (l < 0) {
-      const combined = combineUnits(nodes, maxUnits, run.mode, node.children, node.weighted, maxUnits[n]!, pointsOf, at)
-      if (!node.weighted && combined > maxUnits[n]!) {
-        pointsOf[at + n] = maxUnits[n]!
+  for (const step of steps) {
+    const n = step.n
+    const maxU = step.maxU
+    if (step._tag === "Inner") {
+      const combined = combineParts(step.parts, step.weighted, maxU, run.mode, pointsOf, at)
+      if (!step.weighted && combined > maxU) {
+        pointsOf[at + n] = maxU
         cappedOf[at + n] = 1
       } else {
         pointsOf[at + n] = combined
       }
       continue
     }
+    const { context, l, leaf } = step
     const value = read[first + l]
     if (value === undefined) {
       setNote(run, at + n, noValueNote)
       pointsOf[at + n] = 0
       continue
     }
-    const context = contexts[l]!
     context.subject = view
-    if (node.assessors !== undefined) {
-      scoreAssessments(run, s, n, value as ReadonlyArray<Assessment_>, context)
+    if (leaf.assessors !== undefined) {
+      scoreAssessments(run, s, step, leaf.assessors, value as ReadonlyArray<Assessment_>)
       continue
     }
-    const out = node.method!.score(value, node.config, context)
+    const out = leaf.method.score(value, leaf.config, context)
     let points: number
     if (typeof out === "number") {
       points = out
     } else {
       // an outcome met before: its units and cap as worked out then
       const o = l * OUTCOMES
-      const count = outcomeCount[l]!
+      const count = unit(outcomeCount, l)
       let k = 0
       while (k < count && outcomes[o + k] !== out) k++
       if (k < count) {
-        pointsOf[at + n] = outcomeUnits[o + k]!
-        cappedOf[at + n] = outcomeCapped[o + k]!
+        pointsOf[at + n] = unit(outcomeUnits, o + k)
+        cappedOf[at + n] = unit(outcomeCapped, o + k)
         outcomeOf[at + n] = k + 1
         continue
       }
       points = out.points
       if (count < OUTCOMES && Number.isFinite(points) && Object.isFrozen(out)) {
         // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
-        setLeafUnits(run, at + n, points, maxUnits[n]!)
+        setLeafUnits(run, at + n, points, maxU)
         outcomes[o + count] = out
-        outcomeUnits[o + count] = pointsOf[at + n]!
-        outcomeCapped[o + count] = cappedOf[at + n]!
+        outcomeUnits[o + count] = unit(pointsOf, at + n)
+        outcomeCapped[o + count] = unit(cappedOf, at + n)
         outcomeCount[l] = count + 1
         outcomeOf[at + n] = count + 1
         continue
@@ -714,51 +764,50 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       if (out.note !== undefined) setNote(run, at + n, out.note)
     }
     if (!Number.isFinite(points)) {
-      run.failures.push(notFinite(node, s, points))
+      run.failures.push(notFinite(leaf, s, points))
       points = 0
     }
-    setLeafUnits(run, at + n, points, maxUnits[n]!)
+    setLeafUnits(run, at + n, points, maxU)
   }
 }
 
-/** Scores a multi-assessor leaf `n` of subject `s`: each assessment, then their (trimmed or weighted) mean. */
+/** Scores a multi-assessor leaf of subject `s`: each assessment, then their (trimmed or weighted) mean. */
 const scoreAssessments = (
   run: TreeRun,
   s: number,
-  n: number,
-  list: ReadonlyArray<Assessment_>,
-  context: LeafContext
+  step: TreeStep & { readonly _tag: "Leaf" },
+  agg: Plan.Assessors,
+  list: ReadonlyArray<Assessment_>
 ): void => {
-  const { nodes, maxUnits, scale, mode } = run
-  const node = nodes[n]!
-  const at = s * nodes.length + n
-  let assessments: Array<Explanation.AssessorScore> = []
-  for (const a of list) {
-    const out = node.method!.score(a.value, node.config, context)
+  const { scale, mode } = run
+  const { context, leaf, maxU } = step
+  const at = s * run.nodeCount + step.n
+  const scored: Array<Explanation.AssessorScore> = list.map((a) => {
+    const out = leaf.method.score(a.value, leaf.config, context)
     let p = typeof out === "number" ? out : out.points
     if (!Number.isFinite(p)) {
-      run.failures.push(notFinite(node, s, p))
+      run.failures.push(notFinite(leaf, s, p))
       p = 0
     }
-    const pu = Math.min(Math.max(Rounding.roundScaled(p * scale, mode), 0), maxUnits[n]!)
-    assessments.push({ by: a.by, points: pu / scale, weight: a.weight ?? 1, dropped: false })
-  }
-  const agg = node.assessors!
-  let sum = 0
-  let den = 0
+    const pu = Math.min(Math.max(Rounding.roundScaled(p * scale, mode), 0), maxU)
+    return { by: a.by, points: pu / scale, weight: a.weight ?? 1, dropped: false }
+  })
+  let assessments = scored
   if (agg.aggregate === "trimmed-mean") {
     const drop = agg.drop ?? 1
-    const order = assessments.map((_, k) => k).sort((x, y) => assessments[x]!.points - assessments[y]!.points || x - y)
-    const droppedSet = new Set([...order.slice(0, drop), ...order.slice(order.length - drop)])
-    assessments = assessments.map((a, k) => (droppedSet.has(k) ? { ...a, dropped: true } : a))
+    const order = scored.map((a, k) => ({ a, k })).sort((x, y) => x.a.points - y.a.points || x.k - y.k)
+    const droppedSet = new Set([...order.slice(0, drop), ...order.slice(order.length - drop)].map((o) => o.k))
+    assessments = scored.map((a, k) => (droppedSet.has(k) ? { ...a, dropped: true } : a))
   }
+  let sum = 0
+  let den = 0
   for (const a of assessments) {
     if (a.dropped) continue
     const w = agg.aggregate === "weighted-mean" ? a.weight : 1
     sum += a.points * w
     den += w
   }
-  run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxUnits[n]!)
+  run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxU)
   setNote(run, at, {
     zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${
       agg.aggregate === "weighted-mean" ? "加权" : ""
@@ -791,9 +840,10 @@ const adjustments = (
   let total = 0
   if (record !== undefined) {
     for (const id in record) {
-      const occurrences = record[id]!
-      if (occurrences === 0) continue
-      const item = items.get(id)!
+      const occurrences = record[id]
+      const item = items.get(id)
+      // (the checks let only the plan's items, with whole counts, through)
+      if (occurrences === undefined || occurrences === 0 || item === undefined) continue
       const raw = Rounding.roundScaled(occurrences * item.points * scale, mode)
       const cap = Rounding.roundScaled(item.cap * scale, mode)
       const pu = Math.min(raw, cap)
@@ -822,7 +872,9 @@ const vetoedBand = (
   let fixed = false
   for (const v of vetoes) {
     if (v.effect._tag === "ForceGrade") {
-      const forced = bandById.get(v.effect.grade)!
+      const forced = bandById.get(v.effect.grade)
+      // (the plan's checks make every forced grade one of its bands)
+      if (forced === undefined) continue
       index = forced.index
       fixed = true
       steps?.push(Explanation.gradingStep({ _tag: "Forced", veto: v.label, band: forced.band }))
@@ -831,13 +883,18 @@ const vetoedBand = (
   for (const v of vetoes) {
     if (v.effect._tag !== "BarGrades" || fixed) continue
     const barred = new Set(v.effect.grades)
-    if (!barred.has(grading.bands[index]!.id)) continue
-    while (index < grading.bands.length - 1 && barred.has(grading.bands[index]!.id)) index++
-    const to = grading.bands[index]!
+    const isBarred = (i: number): boolean => barred.has(grading.bands[i]?.id ?? "")
+    if (!isBarred(index)) continue
+    while (index < grading.bands.length - 1 && isBarred(index)) index++
+    const to = grading.bands[index]
+    if (to === undefined) continue
     steps?.push(Explanation.gradingStep({
       _tag: "Barred",
       veto: v.label,
-      barred: v.effect.grades.map((g) => bandById.get(g)!.band),
+      barred: v.effect.grades.flatMap((g) => {
+        const found = bandById.get(g)
+        return found === undefined ? [] : [found.band]
+      }),
       band: to
     }))
   }
@@ -968,26 +1025,38 @@ const unreadable = (thrown: unknown): Issue.DomainIssue =>
   messages.make("ASSESS_UNREADABLE", { path: [], params: { reason: describeThrown(thrown) } })
 
 /**
+ * A subject of a scoring run: its inputs, the view methods see, and what the steps find for it
+ * (the bonus and deductions that count, the vetoes that apply, its points by node id when a
+ * rule may read them). One per subject, in the inputs' order.
+ */
+interface SubjectRow {
+  readonly subject: Inputs.Subject
+  readonly view: Method.SubjectView
+  bonus: Adjusted
+  deductions: Adjusted
+  vetoes: ReadonlyArray<AppliedVeto>
+  points: Readonly<Record<string, number>>
+}
+
+/**
  * What a scoring run keeps of every subject, by subject number (`s`), filled by the steps in
  * turn: {@link check} → {@link prepare} → {@link evaluate} → {@link adjust} → {@link veto} →
  * {@link grade} → {@link quota} → {@link rank} → {@link consequences} → {@link explain}.
  */
 interface Run {
   readonly program: Plan.Program
-  readonly inputs: Inputs.Inputs
-  readonly views: ReadonlyArray<Method.SubjectView>
+  readonly rows: ReadonlyArray<SubjectRow>
   /** Each leaf's value as the checks read it (`s × leaves + l`). */
   readonly read: Array<unknown>
   /** The tree's figures (every node's points in units, caps, notes). */
   readonly tree: TreeRun
+  /** The parts of the formula: every top-level node, and the base's (branch-star formula). */
+  readonly rootParts: ReadonlyArray<Part>
+  readonly baseParts: ReadonlyArray<Part>
+  readonly baseMaxUnits: number
   readonly totals: Float64Array
   readonly baseOf: Float64Array
   readonly evaluationOf: Float64Array
-  readonly bonusOf: Array<Adjusted>
-  readonly deductionsOf: Array<Adjusted>
-  readonly vetoesOf: Array<ReadonlyArray<AppliedVeto>>
-  /** Every node's points by id, made only when a rule may read `points`. */
-  readonly pointRecords: Array<Readonly<Record<string, number>>> | undefined
   /** The totals above the plan's `totalCap` before they were capped (few). */
   uncapped: Map<number, number> | undefined
   readonly failures: Array<Issue.DomainIssue>
@@ -1007,38 +1076,37 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  if (views.length > 0) append(issues, inputIssues(program, inputs, views, read, digested))
+  append(issues, inputIssues(program, inputs, views, read, digested))
   return issues
 }
 
 /** Step 2, prepare: each leaf's method state, over every subject's input when the method declares it reads its peers. */
 const prepare = (
   program: Plan.Program,
-  inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
+  first: Method.SubjectView,
   read: ReadonlyArray<unknown>
 ): Array<LeafContext> => {
-  const { leaves, nodes } = program
-  return leaves.map((i, l) => {
-    const node = nodes[i]!
-    const method = node.method!
+  const L = program.leafTable.length
+  return program.leafTable.map((leaf, l) => {
+    const method = leaf.method
     let state: unknown = undefined
     if (method.prepare !== undefined && method.usesPeers !== true) {
-      state = method.prepare(node.config, [])
+      state = method.prepare(leaf.config, [])
     } else if (method.prepare !== undefined) {
       const peers: Array<Method.PeerInput<unknown>> = []
-      inputs.subjects.forEach((_, k) => {
-        const v = read[k * leaves.length + l]
+      views.forEach((subject, k) => {
+        const v = read[k * L + l]
         if (v === undefined) return
-        if (node.assessors !== undefined) {
-          for (const a of v as ReadonlyArray<Assessment_>) peers.push({ input: a.value, subject: views[k]! })
+        if (leaf.assessors !== undefined) {
+          for (const a of v as ReadonlyArray<Assessment_>) peers.push({ input: a.value, subject })
         } else {
-          peers.push({ input: v, subject: views[k]! })
+          peers.push({ input: v, subject })
         }
       })
-      state = method.prepare(node.config, peers)
+      state = method.prepare(leaf.config, peers)
     }
-    return { max: node.max, indicatorId: node.id, state, subject: views[0]! }
+    return { max: leaf.max, indicatorId: leaf.id, state, subject: first }
   })
 }
 
@@ -1046,23 +1114,23 @@ const prepare = (
  * Step 3, evaluate: subject `s`'s indicator tree (every leaf by its method, clamped and rounded,
  * then combined upwards), and the base and evaluation of the plan's formula, in units.
  */
-const evaluate = (run: Run, s: number): void => {
+const evaluate = (run: Run, row: SubjectRow, s: number): void => {
   const { program, tree } = run
-  const { baseRoots, baseWeighted, evaluationRoot, formula, maxTotalUnits, maxUnits, nodes, rootWeighted } = program
+  const { baseWeighted, evaluationRoot, formula, maxTotalUnits, rootWeighted } = program
   const mode = program.rounding.mode
-  scoreTree(tree, s, run.views[s]!)
-  const at = s * nodes.length
-  if (formula._tag === "BranchStar") {
-    const baseMax = baseWeighted ? maxTotalUnits : baseRoots.reduce((sum, r) => sum + maxUnits[r]!, 0)
-    const combined = combineUnits(nodes, maxUnits, mode, baseRoots, baseWeighted, baseMax, tree.pointsOf, at)
+  scoreTree(tree, s, row.view)
+  const at = s * tree.nodeCount
+  if (formula._tag === "BranchStar" && evaluationRoot !== undefined) {
+    const baseMax = run.baseMaxUnits
+    const combined = combineParts(run.baseParts, baseWeighted, baseMax, mode, tree.pointsOf, at)
     const base = !baseWeighted && combined > baseMax ? baseMax : combined
     run.baseOf[s] = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
     run.evaluationOf[s] = Rounding.roundScaled(
-      (tree.pointsOf[at + evaluationRoot!]! / maxUnits[evaluationRoot!]!) * maxTotalUnits,
+      (unit(tree.pointsOf, at + evaluationRoot) / unit(program.maxUnits, evaluationRoot)) * maxTotalUnits,
       mode
     )
   } else {
-    const combined = combineUnits(nodes, maxUnits, mode, program.roots, rootWeighted, maxTotalUnits, tree.pointsOf, at)
+    const combined = combineParts(run.rootParts, rootWeighted, maxTotalUnits, mode, tree.pointsOf, at)
     run.baseOf[s] = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
   }
 }
@@ -1071,19 +1139,19 @@ const evaluate = (run: Run, s: number): void => {
  * Step 4, adjust: subject `s`'s bonus and deductions (each item capped, then their totals), the
  * formula's total (never below zero) and the plan's `totalCap`.
  */
-const adjust = (run: Run, s: number): void => {
+const adjust = (run: Run, row: SubjectRow, s: number): void => {
   const { program } = run
   const { formula, scale } = program
   const mode = program.rounding.mode
-  const subject = run.inputs.subjects[s]!
+  const subject = row.subject
   const bonus = adjustments(subject.bonus, program.bonusItems, program.bonusCapUnits, scale, mode)
   const deductions = adjustments(subject.deductions, program.deductionItems, program.deductionCapUnits, scale, mode)
-  const base = run.baseOf[s]!
+  const base = unit(run.baseOf, s)
   let total: number
   if (formula._tag === "BranchStar") {
     const adjusted = Math.max(0, base + bonus.total - deductions.total)
     total = Rounding.roundScaled(
-      (adjusted * formula.baseShare + run.evaluationOf[s]! * formula.evaluationShare) / 100,
+      (adjusted * formula.baseShare + unit(run.evaluationOf, s) * formula.evaluationShare) / 100,
       mode
     )
   } else {
@@ -1101,53 +1169,58 @@ const adjust = (run: Run, s: number): void => {
     total = program.totalCapUnits
   }
   run.totals[s] = total
-  run.bonusOf[s] = bonus
-  run.deductionsOf[s] = deductions
+  row.bonus = bonus
+  row.deductions = deductions
 }
 
-/** Each veto rule's reason, written once per scoring run (a handful of rules). */
-const reasonsOf = (program: Plan.Program): ReadonlyMap<string, Label.Label> =>
-  new Map([...program.vetoRules.keys()].map((id) => {
-    const when = JSON.stringify(program.vetoItems.get(id)!.when)
-    return [id, Object.freeze({ zh: `规则成立：${when}`, en: `rule holds: ${when}` })]
-  }))
+/** A veto rule of the plan as a run applies it: the item, its compiled rule and its reason (written once per run). */
+interface VetoRule {
+  readonly item: Plan.Veto
+  readonly rule: Expression.Compiled
+  readonly reason: Label.Label
+}
+
+const vetoRulesOf = (program: Plan.Program): ReadonlyArray<VetoRule> =>
+  (program.plan.vetoes ?? []).flatMap((item) => {
+    const rule = program.vetoRules.get(item.id)
+    if (rule === undefined) return []
+    const when = JSON.stringify(item.when)
+    return [{ item, rule, reason: Object.freeze({ zh: `规则成立：${when}`, en: `rule holds: ${when}` }) }]
+  })
 
 /** Step 5, veto: subject `s`'s vetoes, those its inputs list, then the plan's rules that hold (reading the capped total). */
-const veto = (run: Run, s: number, reasons: ReadonlyMap<string, Label.Label>): void => {
+const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRule>): void => {
   const { program, tree } = run
   const { nodes, scale, vetoItems } = program
-  const subject = run.inputs.subjects[s]!
-  const view = run.views[s]!
+  const subject = row.subject
+  const view = row.view
   const at = s * nodes.length
-  let points = noPoints
-  if (run.pointRecords !== undefined) {
+  if (program.rulesReadPoints) {
     const record: Record<string, number> = {}
-    for (let n = 0; n < nodes.length; n++) record[nodes[n]!.id] = tree.pointsOf[at + n]! / scale
-    points = record
-    run.pointRecords[s] = points
+    nodes.forEach((node, n) => (record[node.id] = unit(tree.pointsOf, at + n) / scale))
+    row.points = record
   }
   // the list is made when the first veto applies (most subjects have none)
   let vetoes: Array<AppliedVeto> | undefined
-  for (const v of subject.vetoes ?? []) {
+  for (const v of subject.vetoes ?? noSubjectVetoes) {
     if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
-    const item = vetoItems.get(v.id)!
-    ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+    const item = vetoItems.get(v.id)
+    if (item !== undefined) {
+      ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+    }
   }
-  for (const [id, rule] of program.vetoRules) {
-    if (vetoes !== undefined && hasVeto(vetoes, id)) continue
+  for (const { item, reason, rule } of rules) {
+    if (vetoes !== undefined && hasVeto(vetoes, item.id)) continue
     const fired = Expression.truthy(rule.evaluate({
-      total: run.totals[s]! / scale,
+      total: unit(run.totals, s) / scale,
       values: subject.values,
       attributes: view.attributes,
       group: view.group ?? null,
-      points
+      points: row.points
     }))
-    if (fired) {
-      const item = vetoItems.get(id)!
-      ;(vetoes ??= []).push({ id, label: item.label, effect: item.effect, reason: reasons.get(id)! })
-    }
+    if (fired) (vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason })
   }
-  run.vetoesOf[s] = vetoes ?? noVetoes
+  row.vetoes = vetoes ?? noVetoes
 }
 
 type BandById = ReadonlyMap<string, { readonly band: Grade.Band; readonly index: number }>
@@ -1158,19 +1231,14 @@ const grade = (
   grading: Grade.Grades,
   bandById: BandById
 ): { readonly ungraded: Array<Label.Label | undefined>; readonly candidates: Array<Grade.Candidate> } => {
-  const S = run.views.length
-  const ungraded = new Array<Label.Label | undefined>(S)
-  const candidates = new Array<Grade.Candidate>(S)
-  for (let k = 0; k < S; k++) {
-    const view = run.views[k]!
-    const total = run.totals[k]!
+  const ungraded = new Array<Label.Label | undefined>(run.rows.length)
+  const candidates = run.rows.map(({ vetoes, view }, k): Grade.Candidate => {
+    const total = unit(run.totals, k)
     const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
     if (rule !== undefined) {
       ungraded[k] = rule.reason
-      candidates[k] = { id: view.id, total, group: view.group, grade: undefined, fixed: false }
-      continue
+      return { id: view.id, total, group: view.group, grade: undefined, fixed: false }
     }
-    const vetoes = run.vetoesOf[k]!
     const index = vetoedBand(
       grading,
       bandById,
@@ -1179,8 +1247,8 @@ const grade = (
       undefined
     )
     const fixed = vetoes.some((v) => v.effect._tag === "ForceGrade")
-    candidates[k] = { id: view.id, total, group: view.group, grade: grading.bands[index]!.id, fixed }
-  }
+    return { id: view.id, total, group: view.group, grade: grading.bands[index]?.id, fixed }
+  })
   return { ungraded, candidates }
 }
 
@@ -1203,10 +1271,11 @@ const quota = (
   const applied = Grade.applyQuotas(grading, candidates)
   const demotions = new Map<number, Array<Demotion>>()
   if (applied.outcomes.some((outcome) => outcome.demoted.length > 0)) {
-    const indexById = new Map(run.views.map((view, k) => [view.id, k]))
+    const indexById = new Map(run.rows.map(({ view }, k) => [view.id, k]))
     for (const outcome of applied.outcomes) {
       for (const d of outcome.demoted) {
-        const k = indexById.get(d.id)!
+        const k = indexById.get(d.id)
+        if (k === undefined) continue
         const list = demotions.get(k)
         if (list === undefined) demotions.set(k, [{ outcome, to: d.to }])
         else list.push({ outcome, to: d.to })
@@ -1221,11 +1290,11 @@ const rank = (run: Run): ReadonlyMap<string, Ranking.Place> | undefined => {
   const ranking = run.program.plan.ranking
   if (ranking === undefined) return undefined
   return Ranking.rank(
-    run.views.map((view, k) => ({
+    run.rows.map(({ vetoes, view }, k) => ({
       id: view.id,
-      total: run.totals[k]!,
+      total: unit(run.totals, k),
       group: view.group,
-      vetoed: run.vetoesOf[k]!.length > 0
+      vetoed: vetoes.length > 0
     })),
     ranking
   )
@@ -1234,6 +1303,7 @@ const rank = (run: Run): ReadonlyMap<string, Ranking.Place> | undefined => {
 /** Step 9, consequences: the plan's consequence rules that fire for subject `k` (a rank-based one never for a vetoed subject). */
 const consequences = (
   run: Run,
+  row: SubjectRow,
   k: number,
   gradeId: string | undefined,
   gradeLabel: Label.Label | undefined,
@@ -1241,18 +1311,17 @@ const consequences = (
 ): ReadonlyArray<Consequence.Applied> => {
   const rules = run.program.plan.consequences ?? []
   if (rules.length === 0) return noConsequences
-  const view = run.views[k]!
-  const vetoes = run.vetoesOf[k]!
+  const { vetoes, view } = row
   const facts: Consequence.Facts = {
     subjectId: view.id,
-    total: run.totals[k]! / run.program.scale,
+    total: unit(run.totals, k) / run.program.scale,
     grade: gradeId,
     gradeLabel,
     rank: place?.rank,
     vetoes: vetoes.length === 0 ? noIds : vetoes.map((v) => v.id),
     attributes: view.attributes,
     group: view.group,
-    points: run.pointRecords?.[k] ?? noPoints
+    points: row.points
   }
   const fired: Array<Consequence.Applied> = []
   for (const rule of rules) {
@@ -1264,6 +1333,16 @@ const consequences = (
 
 const cappedCodes = [undefined, "max", "zero"] as const
 const weightedNote: Label.Label = Object.freeze({ zh: "按权重折算", en: "weighted and normalised" })
+
+/** The explanation nodes of `parts`, from those made already (children before parents). */
+const madeOf = (
+  made: ReadonlyArray<Explanation.Node | undefined>,
+  parts: ReadonlyArray<{ readonly n: number }>
+): ReadonlyArray<Explanation.Node> =>
+  parts.flatMap((part) => {
+    const node = made[part.n]
+    return node === undefined ? [] : [node]
+  })
 
 /**
  * Step 10, explain: the getters that write a result's explanation, and in it the tree, the
@@ -1282,15 +1361,16 @@ const explain = (
   demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
 ): { readonly subjectOf: WeakMap<object, number>; readonly lazyExplanation: PropertyDescriptor } => {
   const { program, tree } = run
-  const { formula, leaves, nodes, scale } = program
-  const N = nodes.length
+  const { formula, scale } = program
+  const N = tree.nodeCount
+  const L = tree.leafCount
   const subjectOf = new WeakMap<object, number>()
   /** A shared getter of a member made on first read by `make(s, object)`, then kept (per subject). */
   const lazy = <O extends object, A>(make: (s: number, object: O) => A): PropertyDescriptor => {
     const made: Array<A | undefined> = []
     return {
       get(this: O) {
-        const s = subjectOf.get(this)!
+        const s = subjectOf.get(this) ?? -1
         return (made[s] ??= make(s, this))
       },
       enumerable: true,
@@ -1299,62 +1379,63 @@ const explain = (
   }
   const treeOf = (s: number): ReadonlyArray<Explanation.Node> => {
     const expl: Array<Explanation.Node | undefined> = new Array(N)
-    for (let n = N - 1; n >= 0; n--) {
-      const node = nodes[n]!
+    for (const step of tree.steps) {
+      const { n, node } = step
       const at = s * N + n
-      const l = tree.leafIndex[n]!
-      expl[n] = l >= 0
-        ? {
+      const points = unit(tree.pointsOf, at) / scale
+      const capped = cappedCodes[unit(tree.cappedOf, at)]
+      if (step._tag === "Leaf") {
+        const outcome = unit(tree.outcomeOf, at)
+        expl[n] = {
           id: node.id,
           label: node.label,
-          method: node.method!.name,
+          method: step.leaf.method.name,
           // the value as read then: a caller changing its inputs later changes nothing here
-          input: run.read[s * leaves.length + l],
-          points: tree.pointsOf[at]! / scale,
+          input: run.read[s * L + step.l],
+          points,
           max: node.max,
           weight: node.weight,
-          capped: cappedCodes[tree.cappedOf[at]!],
-          note: tree.outcomeOf[at]! > 0
-            ? tree.outcomes[l * OUTCOMES + tree.outcomeOf[at]! - 1]!.note
-            : tree.notesOf?.[at],
+          capped,
+          note: outcome > 0 ? tree.outcomes[step.l * OUTCOMES + outcome - 1]?.note : tree.notesOf?.[at],
           assessments: tree.assessmentsOf.get(at),
           children: undefined
         }
-        : {
+      } else {
+        expl[n] = {
           id: node.id,
           label: node.label,
           method: undefined,
           input: undefined,
-          points: tree.pointsOf[at]! / scale,
+          points,
           max: node.max,
           weight: node.weight,
-          capped: cappedCodes[tree.cappedOf[at]!],
+          capped,
           note: node.weighted ? weightedNote : undefined,
           assessments: undefined,
-          children: node.children.map((k) => expl[k]!)
+          children: madeOf(expl, step.parts)
         }
+      }
     }
-    return program.roots.map((r) => expl[r]!)
+    return madeOf(expl, run.rootParts)
   }
   /** Subject `k`'s grading steps: ungraded, or its band, the vetoes that changed it and the quotas that pushed it out. */
   const gradingSteps = (k: number): ReadonlyArray<Explanation.Step> => {
-    if (grading === undefined) return noSteps
+    const row = run.rows[k]
+    if (grading === undefined || row === undefined) return noSteps
     const reason = ungraded[k]
     if (reason !== undefined) return [{ kind: "ungraded", grade: undefined, reason }]
     const steps: Array<Explanation.Step> = []
-    const total = run.totals[k]! / scale
+    const total = unit(run.totals, k) / scale
     const index = Grade.bandIndex(grading.bands, total)
-    steps.push(Explanation.gradingStep({ _tag: "Band", total, band: grading.bands[index]! }))
-    vetoedBand(grading, bandById, index, run.vetoesOf[k]!, steps)
+    const band = grading.bands[index]
+    if (band !== undefined) steps.push(Explanation.gradingStep({ _tag: "Band", total, band }))
+    vetoedBand(grading, bandById, index, row.vetoes, steps)
     for (const { outcome, to } of demotions.get(k) ?? []) {
-      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)!
-      steps.push(Explanation.gradingStep({
-        _tag: "Quota",
-        quota,
-        outcome,
-        from: bandById.get(outcome.grade)!.band,
-        band: bandById.get(to)!.band
-      }))
+      const quota = (grading.quotas ?? []).find((q) => q.grade === outcome.grade && q.scope === outcome.scope)
+      const from = bandById.get(outcome.grade)
+      const into = bandById.get(to)
+      if (quota === undefined || from === undefined || into === undefined) continue
+      steps.push(Explanation.gradingStep({ _tag: "Quota", quota, outcome, from: from.band, band: into.band }))
     }
     return steps
   }
@@ -1372,14 +1453,17 @@ const explain = (
   })
   const lazyGrading = lazy((s) => gradingSteps(s))
   const explanationOf = (s: number): Explanation.Explanation => {
+    const row = run.rows[s]
+    const bonus = row?.bonus ?? noAdjusted
+    const deductions = row?.deductions ?? noAdjusted
     const explanation = {
-      base: run.baseOf[s]! / scale,
-      evaluation: formula._tag === "BranchStar" ? run.evaluationOf[s]! / scale : undefined,
-      bonus: run.bonusOf[s]!.list,
-      bonusTotal: run.bonusOf[s]!.total / scale,
-      deductions: run.deductionsOf[s]!.list,
-      deductionTotal: run.deductionsOf[s]!.total / scale,
-      total: run.totals[s]! / scale
+      base: unit(run.baseOf, s) / scale,
+      evaluation: formula._tag === "BranchStar" ? unit(run.evaluationOf, s) / scale : undefined,
+      bonus: bonus.list,
+      bonusTotal: bonus.total / scale,
+      deductions: deductions.list,
+      deductionTotal: deductions.total / scale,
+      total: unit(run.totals, s) / scale
     }
     Object.defineProperty(explanation, "tree", lazyTree)
     Object.defineProperty(explanation, "formula", lazyFormula)
@@ -1405,7 +1489,7 @@ const scoreChecked = (
     if (Result.isFailure(compiled)) return Result.fail(compiled.failure)
     program = compiled.success
   }
-  const { leaves, nodes, plan } = program
+  const { leafTable, nodes, plan } = program
   const S = inputs.subjects.length
   const N = nodes.length
   const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
@@ -1415,59 +1499,67 @@ const scoreChecked = (
   }))
 
   // 1 check: every leaf's value is read once, for scoring and the explanations
-  const read = new Array<unknown>(S * leaves.length)
+  const read = new Array<unknown>(S * leafTable.length)
   const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * S) }
   const issues = check(program, inputs, views, read, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+  // the subject a context names before the first is scored (none when there are no subjects)
+  const first = views[0] ?? noSubject
 
   // 2 prepare
-  const contexts = prepare(program, inputs, views, read)
+  const contexts = prepare(program, views, first, read)
 
   // 3–5 evaluate, adjust, veto, subject by subject. What each subject's explanation tree is
   // made of is kept compactly (a million node objects would cost more to make and to keep than
   // the scoring itself); the tree is built from it when first read.
   const failures: Array<Issue.DomainIssue> = []
+  const baseParts = partsOf(program, program.baseRoots)
   const run: Run = {
     program,
-    inputs,
-    views,
+    rows: inputs.subjects.map((subject, k) => ({
+      subject,
+      view: views[k] ?? first,
+      bonus: noAdjusted,
+      deductions: noAdjusted,
+      vetoes: noVetoes,
+      points: noPoints
+    })),
     read,
     tree: {
-      nodes,
-      leafIndex: Int32Array.from(program.leafIndex),
-      leafCount: leaves.length,
-      maxUnits: program.maxUnits,
+      steps: treeSteps(program, contexts),
+      nodeCount: N,
+      leafCount: leafTable.length,
       scale: program.scale,
       mode: program.rounding.mode,
       read,
-      contexts,
       pointsOf: new Float64Array(S * N),
       cappedOf: new Uint8Array(S * N),
-      outcomes: new Array(leaves.length * OUTCOMES),
-      outcomeUnits: new Float64Array(leaves.length * OUTCOMES),
-      outcomeCapped: new Uint8Array(leaves.length * OUTCOMES),
-      outcomeCount: new Uint8Array(leaves.length),
+      outcomes: new Array(leafTable.length * OUTCOMES),
+      outcomeUnits: new Float64Array(leafTable.length * OUTCOMES),
+      outcomeCapped: new Uint8Array(leafTable.length * OUTCOMES),
+      outcomeCount: new Uint8Array(leafTable.length),
       outcomeOf: new Uint8Array(S * N),
       notesOf: undefined,
       assessmentsOf: new Map(),
       failures
     },
+    rootParts: partsOf(program, program.roots),
+    baseParts,
+    baseMaxUnits: program.baseWeighted
+      ? program.maxTotalUnits
+      : baseParts.reduce((sum, part) => sum + part.maxU, 0),
     totals: new Float64Array(S),
     baseOf: new Float64Array(S),
     evaluationOf: new Float64Array(S),
-    bonusOf: new Array<Adjusted>(S),
-    deductionsOf: new Array<Adjusted>(S),
-    vetoesOf: new Array<ReadonlyArray<AppliedVeto>>(S),
-    pointRecords: program.rulesReadPoints ? new Array<Readonly<Record<string, number>>>(S) : undefined,
     uncapped: undefined,
     failures
   }
-  const reasons = reasonsOf(program)
-  for (let s = 0; s < S; s++) {
-    evaluate(run, s)
-    adjust(run, s)
-    veto(run, s, reasons)
-  }
+  const vetoRules = vetoRulesOf(program)
+  run.rows.forEach((row, s) => {
+    evaluate(run, row, s)
+    adjust(run, row, s)
+    veto(run, row, s, vetoRules)
+  })
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
 
   // 6–7 grade, quota
@@ -1493,10 +1585,8 @@ const scoreChecked = (
   const { lazyExplanation, subjectOf } = explain(run, grading, bandById, ungraded, demotions)
   // one grade value per band, shared by the subjects that have it (frozen)
   const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
-  const subjects = new Array<SubjectResult>(S)
-  for (let k = 0; k < S; k++) {
-    const view = views[k]!
-    const subject = inputs.subjects[k]!
+  const subjects = run.rows.map((row, k): SubjectResult => {
+    const { subject, view } = row
     const gradeId = finalGrades.get(view.id)
     const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
     const place = places?.get(view.id)
@@ -1505,7 +1595,7 @@ const scoreChecked = (
       name: subject.name,
       group: view.group,
       attributes: view.attributes,
-      total: run.totals[k]! / program.scale,
+      total: unit(run.totals, k) / program.scale,
       maxTotal: plan.maxTotal,
       grade: gradeValue,
       ungraded: ungraded[k],
@@ -1513,13 +1603,13 @@ const scoreChecked = (
       peers: place?.peers,
       previousRank: subject.previousRank,
       rankChange: place === undefined ? undefined : Ranking.change(place.rank, subject.previousRank),
-      vetoes: run.vetoesOf[k]!,
-      consequences: consequences(run, k, gradeId, gradeValue?.label, place)
+      vetoes: row.vetoes,
+      consequences: consequences(run, row, k, gradeId, gradeValue?.label, place)
     } as Omit<SubjectResult, "explanation"> as SubjectResult
     Object.defineProperty(result, "explanation", lazyExplanation)
     subjectOf.set(result, k)
-    subjects[k] = result
-  }
+    return result
+  })
 
   return Result.succeed({
     planId: plan.id,
