@@ -12,7 +12,7 @@ import type * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
 import * as Hasher from "./Hasher.js"
-import { IdString } from "./internal/fields.js"
+import { IdString, quote } from "./internal/fields.js"
 
 /**
  * One line of a transaction: an amount of points into (positive) or out of (negative) an account.
@@ -250,10 +250,10 @@ const valueText = (value: unknown): string => {
   if (typeof value === "number") return String(value)
   if (Array.isArray(value)) {
     let out = "["
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + JSON.stringify(value[i])
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + quote(value[i])
     return `${out}]`
   }
-  return JSON.stringify(value) ?? "-"
+  return quote(value) ?? "-"
 }
 
 const holderText = (value: unknown): string => {
@@ -286,7 +286,7 @@ export const hashInput = (
   let p = ""
   for (let i = 0; i < postings.length; i++) {
     const posting = postings[i]!
-    p += `${i === 0 ? "" : ","}${JSON.stringify(posting.account)}:${posting.amount}`
+    p += `${i === 0 ? "" : ","}${quote(posting.account)}:${posting.amount}`
   }
   return `${hashVersion}|${prevHash}|${seq}|${commandText(command, true)}|${p}`
 }

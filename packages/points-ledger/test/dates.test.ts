@@ -1,10 +1,12 @@
 /**
- * The quick reading of a query's date (`dayOf`) against core's `CivilDate`: the same epoch day
+ * The quick reading of a query's date (`dayOf`) against core's `CivilDate`, and the quick JSON text of a
+ * string (`quote`) against `JSON.stringify`. Dates: the same epoch day
  * for every good date, and before or after every date (as core's parse decides) for the rest.
  */
 import { CivilDate } from "@gongzhi/core"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { quote } from "../src/internal/fields.js"
 import { dayOf } from "../src/internal/state.js"
 
 const slow = (date: string): number => {
@@ -49,5 +51,24 @@ describe("dayOf", () => {
       expect(dayOf(text), text).toBe(slow(text))
     }
     expect(dayOf("1970-01-01")).toBe(0)
+  })
+})
+
+describe("quote", () => {
+  it("is JSON.stringify on any string (ASCII, quotes, backslashes, controls, Chinese, lone surrogates) and on other values", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "binary" }),
+          fc.constantFrom("a\"b", "a\\b", "\u007f", "\u001f", "居民1", "\ud800")
+        ),
+        (text) => {
+          expect(quote(text)).toBe(JSON.stringify(text))
+        }
+      ),
+      { numRuns: 5000 }
+    )
+    for (const value of [1, -0, null, true, undefined, 1.5]) expect(quote(value)).toBe(JSON.stringify(value))
   })
 })

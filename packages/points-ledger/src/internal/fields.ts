@@ -10,6 +10,19 @@ import { Id, Issue } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import { messages } from "../Messages.js"
 
+/**
+ * `JSON.stringify` of a value, quicker for the common case of a string of printable ASCII
+ * without `"` or `\` (ids, keys, dates): the same text, without the general serializer.
+ */
+export const quote = (value: unknown): string | undefined => {
+  if (typeof value !== "string") return JSON.stringify(value)
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return JSON.stringify(value)
+  }
+  return `"${value}"`
+}
+
 /** Whether a string has no lone surrogate (`String.prototype.isWellFormed`, written out for older targets). */
 export const isWellFormed = (value: string): boolean => {
   for (let i = 0; i < value.length; i++) {
