@@ -9,6 +9,7 @@
 import { Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import * as Expression from "./Expression.js"
+import { ItemId } from "./internal/ids.js"
 
 /**
  * The kinds of consequence.
@@ -207,7 +208,7 @@ export interface Rule {
  * @since 0.1.0
  */
 export const Rule: Schema.Codec<Rule> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: ItemId,
   kind: Kind,
   label: Schema.optionalKey(Label.Label),
   when: Trigger,

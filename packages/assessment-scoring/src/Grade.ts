@@ -8,6 +8,7 @@
  */
 import { Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
+import { ItemId } from "./internal/ids.js"
 
 /**
  * A grade band: id, label and the lowest total (inclusive) that earns it.
@@ -44,7 +45,7 @@ export interface Band {
  * @since 0.1.0
  */
 export const Band: Schema.Codec<Band> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: ItemId,
   label: Label.Label,
   min: Schema.Finite
 }).annotate({ identifier: "GradeBand" })

@@ -9,6 +9,7 @@
 import { Document, Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
+import { ItemId, SubjectId } from "./internal/ids.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -90,7 +91,7 @@ export interface Subject {
  * @since 0.1.0
  */
 export const Subject: Schema.Codec<Subject> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: SubjectId,
   name: Schema.optionalKey(Schema.String),
   group: Schema.optionalKey(Schema.String),
   attributes: Schema.optionalKey(
@@ -99,7 +100,7 @@ export const Subject: Schema.Codec<Subject> = Schema.Struct({
   values: Schema.Record(Schema.String, Schema.Unknown),
   bonus: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
   deductions: Schema.optionalKey(Schema.Record(Schema.String, Schema.Number)),
-  vetoes: Schema.optionalKey(Schema.Array(Schema.Struct({ id: Schema.NonEmptyString, reason: Label.Label }))),
+  vetoes: Schema.optionalKey(Schema.Array(Schema.Struct({ id: ItemId, reason: Label.Label }))),
   previousRank: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
 }).annotate({ identifier: "AssessmentSubject" })
 

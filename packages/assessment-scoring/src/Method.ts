@@ -12,6 +12,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Expression from "./Expression.js"
 import { isFiniteNumber } from "./internal/guards.js"
+import { ItemId } from "./internal/ids.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -292,7 +293,7 @@ export interface ChecklistConfig {
 }
 
 const ChecklistConfig: Schema.Decoder<ChecklistConfig> = Schema.Struct({
-  items: Schema.NonEmptyArray(Schema.Struct({ id: Schema.NonEmptyString, label: Label.Label, points: PositiveFinite }))
+  items: Schema.NonEmptyArray(Schema.Struct({ id: ItemId, label: Label.Label, points: PositiveFinite }))
 })
 
 const stringArray = (u: unknown): u is ReadonlyArray<string> =>

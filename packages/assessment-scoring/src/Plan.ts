@@ -14,6 +14,7 @@ import * as Expression from "./Expression.js"
 import * as Grade from "./Grade.js"
 import { append } from "./internal/append.js"
 import { hashJson } from "./internal/hash.js"
+import { IndicatorId, ItemId, PlanId } from "./internal/ids.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
 import * as Ranking from "./Ranking.js"
@@ -113,7 +114,7 @@ export interface Indicator {
  * @since 0.1.0
  */
 export const Indicator: Schema.Codec<Indicator> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: IndicatorId,
   label: Label.Label,
   max: PositiveFinite,
   weight: Schema.optionalKey(PositiveFinite),
@@ -164,7 +165,7 @@ export interface Item {
  * @since 0.1.0
  */
 export const Item: Schema.Codec<Item> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: ItemId,
   label: Label.Label,
   points: PositiveFinite,
   cap: PositiveFinite
@@ -229,7 +230,7 @@ export interface Veto {
  * @since 0.1.0
  */
 export const Veto: Schema.Codec<Veto> = Schema.Struct({
-  id: Schema.NonEmptyString,
+  id: ItemId,
   label: Label.Label,
   effect: Schema.Union([
     Schema.TaggedStruct("ForceGrade", { grade: Schema.NonEmptyString }),
@@ -562,7 +563,7 @@ export const document: Document.Definition<"assessment-plan", 1, Plan> = Documen
   description:
     "An annual assessment plan (考核方案): indicators, methods, bonus, deduction and veto items, grades, quotas, ranking and consequences",
   fields: {
-    id: Schema.NonEmptyString,
+    id: PlanId,
     version: Schema.NonEmptyString,
     name: Label.Label,
     subject: Label.Label,

@@ -17,6 +17,17 @@ const codesOf = (r: Result.Result<unknown, ValidationReport.ValidationReport>) =
 
 describe("Inputs", () => {
   describe("document", () => {
+    it("subject ids follow core's id rules", () => {
+      const doc = (id: string) => ({
+        kind: "assessment-inputs",
+        schemaVersion: 1,
+        planId: "p",
+        subjects: [{ id, values: {} }]
+      })
+      expect(codesOf(Inputs.document.decode(doc("gc-01")))).toEqual([])
+      expect(codesOf(Inputs.document.decode(doc(" gc-01")))).toEqual(["CORE_ID_UNTRIMMED"])
+      expect(codesOf(Inputs.document.decode(doc("gc\u0000")))).toEqual(["CORE_ID_CONTROL_CHARACTER"])
+    })
     it("decodes an inputs document and reports bad subjects", () => {
       expect(Inputs.document.decode(JSON.parse(JSON.stringify(Presets.branchStarsExample)))._tag).toBe("Success")
       const bad = Inputs.document.decode({

@@ -126,6 +126,17 @@ describe("Plan", () => {
         expect(Result.getOrThrow(decoded)).toEqual(plan)
       })
     }
+    it("ids follow core's id rules: blank, untrimmed, NUL, lone surrogates and 1 MB ids are refused", () => {
+      const withId = (id: string) => ({ ...simplePlan, id })
+      expect(codesOf(Plan.decode(withId(" ")))).toContain("CORE_ID_UNTRIMMED")
+      expect(codesOf(Plan.decode(withId(" x ")))).toEqual(["CORE_ID_UNTRIMMED"])
+      expect(codesOf(Plan.decode(withId("p\u0000")))).toEqual(["CORE_ID_CONTROL_CHARACTER"])
+      expect(codesOf(Plan.decode(withId("p\udc00")))).toEqual(["CORE_ID_LONE_SURROGATE"])
+      expect(codesOf(Plan.decode(withId("p".repeat(1_000_000))))).toEqual(["CORE_ID_TOO_LONG"])
+      const indicator = { ...simplePlan.indicators[0]!, id: "a b " }
+      expect(codesOf(Plan.decode({ ...simplePlan, indicators: [indicator, ...simplePlan.indicators.slice(1)] })))
+        .toContain("CORE_ID_UNTRIMMED")
+    })
     it("every preset declares whether its subjects are people (names masked in public outputs)", () => {
       expect(Object.fromEntries(Object.values(Presets.plans).map((p) => [p.id, p.subjects]))).toEqual({
         "democratic-evaluation": "people",
