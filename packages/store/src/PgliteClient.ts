@@ -80,6 +80,12 @@ export const PgliteClient = Context.Service<PgliteClient>("@gongzhi/store/Pglite
  * Where PGlite keeps its data: `dataDir` a directory (Node) or `idb://name` (browsers);
  * leave it out for memory. Any other PGlite option may be given too.
  *
+ * `minFreeBytes` (a directory on Node only; 64 MiB by default, `0` to turn it off): a
+ * statement is refused with a clear `SqlError` while the directory's file system has less free
+ * space than this. PGlite 0.5 does not fail when its disk fills: the write that meets the full
+ * disk never returns (measured: a 56 MB tmpfs, the process busy until killed), so the store
+ * stops before that, with room left for a WAL segment (16 MB) and a batch.
+ *
  * @example
  * ```ts
  * import type { PgliteClient } from "@gongzhi/store"
@@ -91,7 +97,12 @@ export const PgliteClient = Context.Service<PgliteClient>("@gongzhi/store/Pglite
  * @category models
  * @since 0.2.0
  */
-export type Config = PGliteOptions | { readonly liveClient: PGliteInterface }
+export type Config =
+  | (PGliteOptions & { readonly minFreeBytes?: number | undefined })
+  | { readonly liveClient: PGliteInterface }
+
+/** The free space a PGlite directory must keep (see {@link Config}). */
+const defaultMinFreeBytes = 64 * 1024 * 1024
 
 const codeOf = (cause: unknown): string | undefined => {
   if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined
@@ -134,35 +145,60 @@ const classify = (cause: unknown, message: string, operation: string): SqlError 
   return new SqlError({ reason })
 }
 
-const query = (pglite: PGliteInterface, sql: string, params: ReadonlyArray<unknown>, operation: string) =>
-  Effect.tryPromise({
-    try: () => pglite.query<object>(sql, params as Array<unknown>),
-    catch: (cause) => classify(cause, "Failed to execute statement", operation)
-  })
+/** Checks the room left before a statement (a full disk would hang PGlite); `void` for none. */
+type Guard = Effect.Effect<void, SqlError>
 
-const queryValues = (pglite: PGliteInterface, sql: string, params: ReadonlyArray<unknown>, operation: string) =>
-  Effect.map(
+// A rollback always goes through: refusing it would leave PGlite's one session in the
+// transaction, and every later statement would fail.
+const guarded = (guard: Guard, sql: string): Guard => (/^\s*rollback\b/i.test(sql) ? Effect.void : guard)
+
+const query = (
+  pglite: PGliteInterface,
+  guard: Guard,
+  sql: string,
+  params: ReadonlyArray<unknown>,
+  operation: string
+) =>
+  Effect.andThen(
+    guarded(guard, sql),
     Effect.tryPromise({
-      try: () => pglite.query<Array<unknown>>(sql, params as Array<unknown>, { rowMode: "array" }),
+      try: () => pglite.query<object>(sql, params as Array<unknown>),
       catch: (cause) => classify(cause, "Failed to execute statement", operation)
-    }),
+    })
+  )
+
+const queryValues = (
+  pglite: PGliteInterface,
+  guard: Guard,
+  sql: string,
+  params: ReadonlyArray<unknown>,
+  operation: string
+) =>
+  Effect.map(
+    Effect.andThen(
+      guarded(guard, sql),
+      Effect.tryPromise({
+        try: () => pglite.query<Array<unknown>>(sql, params as Array<unknown>, { rowMode: "array" }),
+        catch: (cause) => classify(cause, "Failed to execute statement", operation)
+      })
+    ),
     (result) => result.rows as ReadonlyArray<ReadonlyArray<unknown>>
   )
 
 type Transform = (<A extends object>(rows: ReadonlyArray<A>) => ReadonlyArray<A>) | undefined
 
-const connectionOf = (pglite: PGliteInterface): Connection => {
+const connectionOf = (pglite: PGliteInterface, guard: Guard): Connection => {
   const rows = (sql: string, params: ReadonlyArray<unknown>, transform: Transform, operation: string) =>
     Effect.map(
-      query(pglite, sql, params, operation),
+      query(pglite, guard, sql, params, operation),
       (result): Array<object> => [...(transform ? transform(result.rows) : result.rows)]
     )
   return {
     execute: (sql, params, transform) => rows(sql, params, transform, "execute"),
-    executeRaw: (sql, params) => query(pglite, sql, params, "executeRaw"),
+    executeRaw: (sql, params) => query(pglite, guard, sql, params, "executeRaw"),
     executeStream: (sql, params, transform) => Stream.fromArrayEffect(rows(sql, params, transform, "executeStream")),
-    executeValues: (sql, params) => queryValues(pglite, sql, params, "executeValues"),
-    executeValuesUnprepared: (sql, params) => queryValues(pglite, sql, params, "executeValuesUnprepared"),
+    executeValues: (sql, params) => queryValues(pglite, guard, sql, params, "executeValues"),
+    executeValuesUnprepared: (sql, params) => queryValues(pglite, guard, sql, params, "executeValuesUnprepared"),
     executeUnprepared: (sql, params, transform) => rows(sql, params, transform, "executeUnprepared")
   }
 }
@@ -194,6 +230,37 @@ export const compiler: Statement.Compiler = Statement.makeCompiler({
   onCustom: () => ["", []]
 })
 
+/** The free-space check of a directory on Node (see {@link Config}); none elsewhere. */
+const guardOf = (config: Config): Effect.Effect<Guard> =>
+  Effect.promise(async (): Promise<Guard> => {
+    if ("liveClient" in config) return Effect.void
+    const dir = config.dataDir
+    const minFree = config.minFreeBytes ?? defaultMinFreeBytes
+    const node = (globalThis as { readonly process?: { readonly versions?: { readonly node?: unknown } } }).process
+    const onNode = typeof node?.versions?.node === "string"
+    if (dir === undefined || /^[a-z][a-z0-9+.-]*:\/\//i.test(dir) || minFree <= 0 || !onNode) return Effect.void
+    // named through a variable so that browser bundles do not look for it
+    const fsModule = "node:fs/promises"
+    const { statfs } = (await import(/* @vite-ignore */ fsModule)) as {
+      readonly statfs: (path: string) => Promise<{ readonly bavail: number; readonly bsize: number }>
+    }
+    return Effect.flatMap(
+      Effect.promise(() => statfs(dir).then((s) => s.bavail * s.bsize, () => Number.POSITIVE_INFINITY)),
+      (free) =>
+        free >= minFree ? Effect.void : Effect.fail(
+          new SqlError({
+            reason: new UnknownError({
+              message: `No space left for PGlite: ${Math.floor(free / 1048576)} MiB free in ${dir}, ${
+                Math.ceil(minFree / 1048576)
+              } MiB needed (a full disk would stop PGlite without an answer); nothing was written`,
+              operation: "execute",
+              cause: undefined
+            })
+          })
+        )
+    )
+  })
+
 /**
  * Makes a PGlite client in a scope: it opens PGlite (unless given a live one, which stays the
  * caller's) and closes it when the scope closes.
@@ -223,7 +290,8 @@ export const make = (
       : yield* Effect.acquireRelease(
         Effect.tryPromise({
           try: async () => {
-            const db = new PGlite(config)
+            const { minFreeBytes: _minFree, ...options } = config
+            const db = new PGlite(options)
             await db.waitReady
             return db
           },
@@ -231,7 +299,8 @@ export const make = (
         }),
         (db) => Effect.promise(() => db.close()).pipe(Effect.timeoutOption(5000))
       )
-    const connection = connectionOf(pglite)
+    const guard = yield* guardOf(config)
+    const connection = connectionOf(pglite, guard)
     const semaphore = Semaphore.makeUnsafe(1)
     const acquirer = semaphore.withPermits(1)(Effect.succeed(connection))
     const transactionAcquirer = Effect.uninterruptibleMask((restore) => {
