@@ -620,7 +620,50 @@ type TreeStep =
     readonly l: number
     readonly leaf: Plan.CompiledLeaf
     readonly context: LeafContext
+    /** For a leaf scored by the built-in threshold bands (first or unique hit), its bands as a table. */
+    readonly bands: BandTable | undefined
   }
+
+/**
+ * The built-in `bands` method of one leaf worked out for a run: each band's bounds, and each
+ * outcome's units and cap (the bands', then the one when no band matches), so scoring a value
+ * is a search of the bounds. The same outcomes as the method's prepared state returns, so the
+ * explanation's notes are the method's own.
+ */
+interface BandTable {
+  readonly min: Float64Array
+  readonly below: Float64Array
+  readonly units: Float64Array
+  readonly capped: Uint8Array
+  readonly outcomes: ReadonlyArray<Method.Outcome>
+}
+
+const isBandsState = (u: unknown): u is Method.BandsState =>
+  typeof u === "object" && u !== null && "min" in u && u.min instanceof Float64Array && "below" in u &&
+  u.below instanceof Float64Array && "outcomes" in u && Array.isArray(u.outcomes) && "otherwise" in u
+
+/** The band table of a leaf when its method is the built-in `bands` with its prepared state (else undefined: the method is called). */
+const bandTable = (
+  leaf: Plan.CompiledLeaf,
+  state: unknown,
+  maxU: number,
+  scale: number,
+  mode: Rounding.Mode
+): BandTable | undefined => {
+  if (leaf.method !== Method.bands || leaf.assessors !== undefined || !isBandsState(state)) return undefined
+  const config = state.config
+  if (config !== leaf.config || config.hitPolicy === "max" || state.outcomes.length >= 255) return undefined
+  const outcomes = [...state.outcomes, state.otherwise]
+  if (!outcomes.every((o) => Number.isFinite(o.points))) return undefined
+  const raw = outcomes.map((o) => Rounding.roundScaled(o.points * scale, mode))
+  return {
+    min: state.min,
+    below: state.below,
+    units: Float64Array.from(raw, (pu) => (pu > maxU ? maxU : pu < 0 ? 0 : pu)),
+    capped: Uint8Array.from(raw, (pu) => (pu > maxU ? 1 : pu < 0 ? 2 : 0)),
+    outcomes
+  }
+}
 
 const treeSteps = (program: Plan.Program, contexts: ReadonlyArray<LeafContext>): ReadonlyArray<TreeStep> => {
   const leafOf = new Map<
@@ -636,7 +679,14 @@ const treeSteps = (program: Plan.Program, contexts: ReadonlyArray<LeafContext>):
     const leaf = leafOf.get(n)
     return leaf === undefined
       ? { _tag: "Inner", n, node, maxU, weighted: node.weighted, parts: partsOf(program, node.children) }
-      : { _tag: "Leaf", n, node, maxU, ...leaf }
+      : {
+        _tag: "Leaf",
+        n,
+        node,
+        maxU,
+        ...leaf,
+        bands: bandTable(leaf.leaf, leaf.context.state, maxU, program.scale, program.rounding.mode)
+      }
   }).reverse()
 }
 
@@ -665,7 +715,7 @@ interface TreeRun {
   readonly outcomeUnits: Float64Array
   readonly outcomeCapped: Uint8Array
   readonly outcomeCount: Uint8Array
-  /** Which remembered outcome each node's points are (`k + 1`), 0 for none. */
+  /** Which remembered outcome each node's points are (`k + 1`; of its band table when the leaf has one), 0 for none. */
   readonly outcomeOf: Uint8Array
   /** The note of every other node with one (`s × nodes + n`), made when the first is written. */
   notesOf: Array<Label.Label | undefined> | undefined
@@ -727,6 +777,17 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (value === undefined) {
       setNote(run, at + n, noValueNote)
       pointsOf[at + n] = 0
+      continue
+    }
+    const table = step.bands
+    if (table !== undefined && typeof value === "number") {
+      // the first band holding the value, else the last outcome (no band matched)
+      const { below, min } = table
+      let i = 0
+      while (i < min.length && !(value >= unit(min, i) && value < unit(below, i))) i++
+      pointsOf[at + n] = unit(table.units, i)
+      cappedOf[at + n] = unit(table.capped, i)
+      outcomeOf[at + n] = i + 1
       continue
     }
     context.subject = view
@@ -1396,7 +1457,11 @@ const explain = (
           max: node.max,
           weight: node.weight,
           capped,
-          note: outcome > 0 ? tree.outcomes[step.l * OUTCOMES + outcome - 1]?.note : tree.notesOf?.[at],
+          note: outcome === 0
+            ? tree.notesOf?.[at]
+            : step.bands !== undefined
+            ? step.bands.outcomes[outcome - 1]?.note
+            : tree.outcomes[step.l * OUTCOMES + outcome - 1]?.note,
           assessments: tree.assessmentsOf.get(at),
           children: undefined
         }

@@ -1,0 +1,94 @@
+import { Assessment, Inputs, Method, type Plan } from "@gongzhi/assessment-scoring"
+import { ValidationReport } from "@gongzhi/core"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
+
+/**
+ * Leaves scored by the built-in threshold bands are scored from a band table worked out once per
+ * run (first and unique hit policies); every other method, and `max`, is called. Both must give
+ * what the method itself gives: the same points (clamped to the leaf's max, rounded) and the same
+ * note in the explanation.
+ */
+const planOf = (config: Method.BandsConfig, max: number): Plan.Plan => ({
+  kind: "assessment-plan",
+  schemaVersion: 1,
+  id: "bands",
+  version: "1",
+  name: { zh: "分档", en: "bands" },
+  subject: { zh: "社区", en: "community" },
+  maxTotal: 100,
+  indicators: [{
+    id: "d",
+    label: { zh: "维度", en: "dimension" },
+    max: 100,
+    children: [{ id: "x", label: { zh: "指标", en: "indicator" }, max, method: { name: "bands", config } }]
+  }],
+  rounding: { places: 1, mode: "half-up" }
+})
+
+const configs: fc.Arbitrary<Method.BandsConfig> = fc.record({
+  a: fc.integer({ min: -5, max: 30 }),
+  gap: fc.integer({ min: 1, max: 30 }),
+  hole: fc.integer({ min: 0, max: 5 }),
+  points: fc.array(fc.double({ min: 0, max: 40, noNaN: true }), { minLength: 3, maxLength: 3 }),
+  otherwise: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+  hitPolicy: fc.constantFrom("first" as const, "unique" as const, "max" as const)
+}).map(({ a, gap, hitPolicy, hole, otherwise, points }) => ({
+  hitPolicy,
+  ...(otherwise === undefined ? {} : { otherwise }),
+  bands: [
+    { below: a, points: points[0] ?? 0 },
+    { min: a, below: a + gap, points: points[1] ?? 0 },
+    // a hole of `hole` between the last two bands: values there match no band
+    { min: a + gap + hole, points: points[2] ?? 0 }
+  ]
+}))
+
+describe("Assessment bands leaves", () => {
+  it("score as the bands method does: points clamped and rounded, the method's own notes", () => {
+    fc.assert(
+      fc.property(
+        configs,
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.integer({ min: -20, max: 80 }), { minLength: 1, maxLength: 8 }),
+        (config, max, values) => {
+          const inputs = Inputs.make("bands", values.map((x, k) => ({ id: `s${k}`, values: { x } })))
+          const result = Assessment.score(planOf(config, max), inputs)
+          // (the generated bands never overlap, so even `unique` configs are accepted)
+          if (result._tag === "Failure") throw new Error(JSON.stringify(result.failure.issues[0]))
+          const prepare = Method.bands.prepare
+          if (prepare === undefined) throw new Error("the bands method prepares its state")
+          const state = prepare(config, [])
+          values.forEach((x, k) => {
+            const out = Method.bands.score(x, config, {
+              max,
+              indicatorId: "x",
+              state,
+              subject: { id: `s${k}`, group: undefined, attributes: {} }
+            })
+            const points = typeof out === "number" ? out : out.points
+            const expected = Math.min(Math.max(Math.round(points * 10) / 10, 0), max)
+            const node = result.success.subjects[k]?.explanation.tree[0]?.children?.[0]
+            expect(node?.points).toBeCloseTo(expected, 9)
+            expect(node?.note).toEqual(typeof out === "number" ? undefined : out.note)
+          })
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it("a value in no band takes the otherwise points and says so", () => {
+    const config: Method.BandsConfig = {
+      hitPolicy: "first",
+      otherwise: 1,
+      bands: [{ below: 10, points: 0 }, { min: 20, points: 5 }]
+    }
+    const result = ValidationReport.getOrThrow(
+      Assessment.score(planOf(config, 5), Inputs.make("bands", [{ id: "a", values: { x: 15 } }]))
+    )
+    const node = result.subjects[0]?.explanation.tree[0]?.children?.[0]
+    expect(node?.points).toBe(1)
+    expect(node?.note?.en).toBe("no band matched")
+  })
+})
