@@ -7,10 +7,11 @@
  * @since 0.2.0
  */
 import { Issue, ValidationReport } from "@gongzhi/core"
-import { Entry, JournalStore, Messages as LedgerMessages } from "@gongzhi/points-ledger"
+import { Entry, Journal, JournalStore, Messages as LedgerMessages } from "@gongzhi/points-ledger"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Result from "effect/Result"
+import { messages } from "./Messages.js"
 import * as StreamStore from "./StreamStore.js"
 
 /**
@@ -142,3 +143,106 @@ export const layer = (name: string): Layer.Layer<JournalStore.JournalStore, neve
       })
     })
   )
+
+const snapshotMismatch = (name: string, seq: number) =>
+  ValidationReport.of(
+    messages.make("STORE_SNAPSHOT_MISMATCH", { path: ["snapshots", seq], params: { stream: streamOf(name), seq } })
+  )
+
+/**
+ * Saves a real points-journal snapshot (`Journal.snapshot`: the whole state anchored to the
+ * journal's head) for the journal `name`, keyed by the number of entries it folds; the store ties
+ * it to the hash of the record of the last of them. Gives the number of entries it folds.
+ *
+ * @example
+ * ```ts no-run
+ * import { CivilDate } from "@gongzhi/core"
+ * import { Journal, JournalStore, Presets } from "@gongzhi/points-ledger"
+ * import { LedgerStore, StreamStore } from "@gongzhi/store"
+ * import { Effect, Layer } from "effect"
+ *
+ * const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+ * const on = CivilDate.makeUnsafe("2024-02-01")
+ * const program = Effect.gen(function*() {
+ *   const j = yield* JournalStore.appendCommand(Journal.make(setup), { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
+ *   return yield* LedgerStore.saveSnapshot("pingli", j.journal)
+ * })
+ * const live = LedgerStore.layer("pingli").pipe(Layer.provideMerge(StreamStore.layerMemory()))
+ * console.log(await Effect.runPromise(Effect.provide(program, live))) // 1
+ * ```
+ *
+ * @category snapshots
+ * @since 0.2.0
+ */
+export const saveSnapshot = (
+  name: string,
+  journal: Journal.Journal
+): Effect.Effect<number, ValidationReport.ValidationReport, StreamStore.StreamStore> =>
+  Effect.gen(function*() {
+    const taken = Journal.snapshot(journal)
+    if (Result.isFailure(taken)) return yield* Effect.fail(taken.failure)
+    const store = yield* StreamStore.StreamStore
+    const saved = yield* store.saveSnapshot(streamOf(name), taken.success.head.seq + 1, taken.success)
+    return saved.seq
+  })
+
+/**
+ * Opens the stored journal `name` from its newest snapshot and the entries after it
+ * (`Journal.fromSnapshot`: no command of the snapshot's part is run again; every tail entry is
+ * replayed with every rule), or by a full replay when it has none. A snapshot that does not
+ * match its entries is refused: the store's anchor (the record hash it was tied to), the number
+ * of entries it claims, the journal's head it claims (the stored entry at that seq), the setup
+ * it was made for, its own consistency, and the tail continuing it.
+ *
+ * @example
+ * ```ts no-run
+ * import { CivilDate } from "@gongzhi/core"
+ * import { Journal, JournalStore, Presets } from "@gongzhi/points-ledger"
+ * import { LedgerStore, StreamStore } from "@gongzhi/store"
+ * import { Effect, Layer } from "effect"
+ *
+ * const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+ * const on = CivilDate.makeUnsafe("2024-02-01")
+ * const program = Effect.gen(function*() {
+ *   const j = yield* JournalStore.appendCommand(Journal.make(setup), { _tag: "Open", key: "o", on, account: "ha", holder: { name: "哈安喜", roles: ["resident"] } })
+ *   yield* LedgerStore.saveSnapshot("pingli", j.journal)
+ *   yield* JournalStore.appendCommand(j.journal, { _tag: "Earn", key: "e", on, account: "ha", activity: "cleaning" })
+ *   const opened = yield* LedgerStore.open("pingli", setup)
+ *   return Journal.balance(opened, "ha")
+ * })
+ * const live = LedgerStore.layer("pingli").pipe(Layer.provideMerge(StreamStore.layerMemory()))
+ * const balance = await Effect.runPromise(Effect.provide(program, live))
+ * if (balance._tag === "Success") console.log(balance.success.available) // 5
+ * ```
+ *
+ * @category snapshots
+ * @since 0.2.0
+ */
+export const open = (
+  name: string,
+  setup: Journal.Setup,
+  options?: { readonly head?: Entry.Head | undefined }
+): Effect.Effect<Journal.Journal, ValidationReport.ValidationReport, StreamStore.StreamStore> =>
+  Effect.gen(function*() {
+    const store = yield* StreamStore.StreamStore
+    const stream = streamOf(name)
+    const opened = yield* store.loadSnapshot(stream)
+    const tail = entriesOf(opened.tail)
+    if (Result.isFailure(tail)) return yield* Effect.fail(tail.failure)
+    const replayOptions = options?.head === undefined ? undefined : { head: options.head }
+    if (opened.snapshot === undefined) {
+      const replayed = Journal.replay(setup, tail.success, replayOptions)
+      return Result.isFailure(replayed) ? yield* Effect.fail(replayed.failure) : replayed.success
+    }
+    const { seq, state } = opened.snapshot
+    const claimed = (state as { readonly head?: { readonly seq?: unknown; readonly hash?: unknown } } | null)?.head
+    if (claimed?.seq !== seq - 1) return yield* Effect.fail(snapshotMismatch(name, seq))
+    if (tail.success.length === 0) {
+      // nothing after it to continue the snapshot's head: its head must be the stored entry
+      const anchor = entriesOf(yield* store.read(stream, seq - 1))
+      if (Result.isFailure(anchor)) return yield* Effect.fail(anchor.failure)
+      if (anchor.success[0]?.hash !== claimed.hash) return yield* Effect.fail(snapshotMismatch(name, seq))
+    }
+    const restored = Journal.fromSnapshot(setup, state, tail.success, replayOptions)
+    return Result.isFailure(restored) ? yield* Effect.fail(restored.failure) : restored.success
+  })
