@@ -157,8 +157,75 @@ export const canonical = (
       seen.delete(v)
     }
   }
+  const quick = fast(value)
+  if (quick !== undefined) return Result.succeed(quick)
   const text = go(value)
   return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed(text)
+}
+
+// The fast path of `canonical`, for what payloads are (plain objects and arrays of strings,
+// finite numbers, booleans and null, nested a few levels): one pass, no path stack, no cycle
+// set (a depth bound instead), keys sorted only when they are not in order already. Anything
+// else (a hole, a non-finite number, a class instance, undefined in an array, a throwing
+// getter, deep nesting) answers `undefined` and the careful path above decides, with its
+// issues. Differential property test against a plain reference: test/Record.test.ts.
+const fastDepth = 32
+
+const fast = (value: unknown): string | undefined => {
+  try {
+    return fastGo(value, 0)
+  } catch {
+    return undefined
+  }
+}
+
+const fastGo = (v: unknown, depth: number): string | undefined => {
+  switch (typeof v) {
+    case "string":
+      return JSON.stringify(v)
+    case "boolean":
+      return v ? "true" : "false"
+    case "number":
+      return Number.isFinite(v) ? JSON.stringify(v) : undefined
+    case "object": {
+      if (v === null) return "null"
+      if (depth >= fastDepth) return undefined
+      if (Array.isArray(v)) {
+        const length = v.length
+        let out = "["
+        for (let i = 0; i < length; i++) {
+          if (!(i in v)) return undefined
+          const item = fastGo(v[i], depth + 1)
+          if (item === undefined) return undefined
+          out += i === 0 ? item : `,${item}`
+        }
+        return `${out}]`
+      }
+      const proto = Object.getPrototypeOf(v)
+      if (proto !== Object.prototype && proto !== null) return undefined
+      let keys = Object.keys(v)
+      for (let i = 1; i < keys.length; i++) {
+        if (keys[i - 1]! >= keys[i]!) {
+          keys = keys.sort()
+          break
+        }
+      }
+      let out = "{"
+      let first = true
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!
+        const field = (v as { readonly [k: string]: unknown })[key]
+        if (field === undefined) continue
+        const text = fastGo(field, depth + 1)
+        if (text === undefined) return undefined
+        out += `${first ? "" : ","}${JSON.stringify(key)}:${text}`
+        first = false
+      }
+      return `${out}}`
+    }
+    default:
+      return undefined
+  }
 }
 
 /**

@@ -27,6 +27,27 @@ describe("Record", () => {
       )
     })
 
+    it("takes its fast path and its careful path to the same text (objects with keys out of order, integer-like keys, deep nesting)", () => {
+      const key = fc.oneof(fc.string({ maxLength: 4 }), fc.nat({ max: 20 }).map(String))
+      const tree = fc.letrec((tie) => ({
+        node: fc.oneof(
+          { depthSize: "small" },
+          fc.jsonValue({ maxDepth: 1 }),
+          fc.array(tie("node"), { maxLength: 4 }),
+          fc.dictionary(key, tie("node"), { maxKeys: 5 })
+        )
+      })).node
+      fc.assert(
+        fc.property(tree, fc.nat({ max: 40 }), (value, depth) => {
+          // nested deeper than the fast path goes: the careful path answers
+          let deep: unknown = value
+          for (let i = 0; i < depth; i++) deep = { d: deep }
+          expect(Record.canonical(deep)).toEqual(Result.succeed(reference(deep)))
+        }),
+        { numRuns: 300 }
+      )
+    })
+
     it("is the same for equal values whatever their key order", () => {
       expect(Record.canonical({ b: [1, { d: 1, c: 2 }], a: "x" })).toEqual(
         Record.canonical({ a: "x", b: [1, { c: 2, d: 1 }] })
