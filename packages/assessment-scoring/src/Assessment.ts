@@ -1554,9 +1554,7 @@ const scoreChecked = (
     if (Result.isFailure(compiled)) return Result.fail(compiled.failure)
     program = compiled.success
   }
-  const { leafTable, nodes, plan } = program
   const S = inputs.subjects.length
-  const N = nodes.length
   const views: Array<Method.SubjectView> = inputs.subjects.map((s) => ({
     id: s.id,
     group: s.group,
@@ -1564,7 +1562,7 @@ const scoreChecked = (
   }))
 
   // 1 check: every leaf's value is read once, for scoring and the explanations
-  const read = new Array<unknown>(S * leafTable.length)
+  const read = new Array<unknown>(S * program.leafTable.length)
   const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * S) }
   const issues = check(program, inputs, views, read, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
@@ -1577,9 +1575,33 @@ const scoreChecked = (
   // 3–5 evaluate, adjust, veto, subject by subject. What each subject's explanation tree is
   // made of is kept compactly (a million node objects would cost more to make and to keep than
   // the scoring itself); the tree is built from it when first read.
+  const run = newRun(program, inputs, views, first, read, contexts)
+  const failures = run.failures
+  const vetoRules = vetoRulesOf(program)
+  run.rows.forEach((row, s) => {
+    evaluate(run, row, s)
+    adjust(run, row, s)
+    veto(run, row, s, vetoRules)
+  })
+  if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
+  return Result.succeed(assemble(run, inputs, digested))
+}
+
+/** The record of a scoring run before its steps fill it: a row per subject, the tree's steps and tables. */
+const newRun = (
+  program: Plan.Program,
+  inputs: Inputs.Inputs,
+  views: ReadonlyArray<Method.SubjectView>,
+  first: Method.SubjectView,
+  read: Array<unknown>,
+  contexts: ReadonlyArray<LeafContext>
+): Run => {
+  const S = inputs.subjects.length
+  const N = program.nodes.length
+  const L = program.leafTable.length
   const failures: Array<Issue.DomainIssue> = []
   const baseParts = partsOf(program, program.baseRoots)
-  const run: Run = {
+  return {
     program,
     rows: inputs.subjects.map((subject, k) => ({
       subject,
@@ -1593,16 +1615,16 @@ const scoreChecked = (
     tree: {
       steps: treeSteps(program, contexts),
       nodeCount: N,
-      leafCount: leafTable.length,
+      leafCount: L,
       scale: program.scale,
       mode: program.rounding.mode,
       read,
       pointsOf: new Float64Array(S * N),
       cappedOf: new Uint8Array(S * N),
-      outcomes: new Array(leafTable.length * OUTCOMES),
-      outcomeUnits: new Float64Array(leafTable.length * OUTCOMES),
-      outcomeCapped: new Uint8Array(leafTable.length * OUTCOMES),
-      outcomeCount: new Uint8Array(leafTable.length),
+      outcomes: new Array(L * OUTCOMES),
+      outcomeUnits: new Float64Array(L * OUTCOMES),
+      outcomeCapped: new Uint8Array(L * OUTCOMES),
+      outcomeCount: new Uint8Array(L),
       outcomeOf: new Uint8Array(S * N),
       notesOf: undefined,
       assessmentsOf: new Map(),
@@ -1619,13 +1641,13 @@ const scoreChecked = (
     uncapped: undefined,
     failures
   }
-  const vetoRules = vetoRulesOf(program)
-  run.rows.forEach((row, s) => {
-    evaluate(run, row, s)
-    adjust(run, row, s)
-    veto(run, row, s, vetoRules)
-  })
-  if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
+}
+
+/** Steps 6–10 over a run whose subjects are evaluated, adjusted and vetoed: grades, quotas, ranks, consequences, explanations, the result. */
+const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Assessment => {
+  const { program } = run
+  const { plan } = program
+  const S = run.rows.length
 
   // 6–7 grade, quota
   const grading = plan.grades
@@ -1676,7 +1698,7 @@ const scoreChecked = (
     return result
   })
 
-  return Result.succeed({
+  return {
     planId: plan.id,
     planVersion: plan.version,
     planHash: program.fingerprint,
@@ -1688,7 +1710,7 @@ const scoreChecked = (
     ranking: plan.ranking,
     subjects,
     quotas
-  })
+  }
 }
 
 /**
