@@ -123,6 +123,9 @@ describe("gongzhi on a store (built)", () => {
           expect(verify.stdout).toMatch(
             new RegExp(`^${name}: hash chain intact, 2 entries, last hash [0-9a-f]{64}\\n$`)
           )
+          const snapshot = await gongzhi(["ledger", "snapshot", name, ...db])
+          expect(snapshot.stdout).toContain(`${name}: snapshot of 2 entries saved`)
+          expect((await gongzhi(["ledger", "balance", name, "ha", ...db])).stdout).toBe(balance.stdout)
           // an administrator changes the earned points of entry 1 in SQL
           await sql(
             location,

@@ -33,7 +33,7 @@ export const loadFrom = async (
 }
 
 const dateOf = (text: string | undefined): CivilDate.CivilDate => {
-  if (text !== undefined) return ValidationReport.getOrThrow(CivilDate.make(text))
+  if (text !== undefined) return Cli.dateOption("--on", text)
   // today in China (UTC+8): the CLI is the edge where time comes in
   return ValidationReport.getOrThrow(CivilDate.make(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)))
 }
@@ -219,6 +219,22 @@ export const installLedgerStore = (ledger: Command, context: Cli.Context): void 
           }),
           ...(options.note === undefined ? {} : { note: options.note })
         }) as LedgerCommand.Command, account)
+    })
+
+  ledger
+    .command("snapshot")
+    .description("save a stored journal's state, so that opening it replays only the entries after it")
+    .argument("<journal>", "the journal's name in the store")
+    .option("--db <location>", dbHelp)
+    .action(async (journal: string, options: { db?: string }) => {
+      const s = await store()
+      const location = s.locationOf(context, options.db)
+      const saved = await s.snapshotJournal(location, journal)
+      context.print(
+        context.lang() === "zh"
+          ? `${journal}：已保存 ${saved.entries} 条记录的快照（最后哈希 ${saved.lastHash}）`
+          : `${journal}: snapshot of ${saved.entries} entries saved (last hash ${saved.lastHash})`
+      )
     })
 
   ledger

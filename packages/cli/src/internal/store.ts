@@ -104,7 +104,7 @@ const loadStored = (name: string, location: string) =>
     const header = yield* readHeader(name)
     if (header === undefined) return yield* Effect.die(notFound(name, location))
     const setup = yield* fromResult(setupOf(header))
-    const journal = yield* Effect.provide(JournalStore.load(setup), LedgerStore.layer(name))
+    const journal = yield* LedgerStore.open(name, setup)
     return { header, journal }
   })
 
@@ -160,7 +160,7 @@ export const appendCommand = (
       const setup = yield* fromResult(setupOf(stored))
       return yield* Effect.provide(
         Effect.gen(function*() {
-          const journal = yield* JournalStore.load(setup)
+          const journal = yield* LedgerStore.open(name, setup)
           const appended = yield* JournalStore.appendCommand(journal, makeCommand(journal))
           return { journal: appended.journal, appended, created }
         }),
@@ -312,5 +312,19 @@ export const saveDemo = (location: string, records: DemoRecords): Promise<DemoRe
           written: whistle.length - whistleHead.length
         }
       }
+    })
+  ))
+
+/** `ledger snapshot`: saves the journal's state (`Journal.snapshot`) so that opening it replays only what follows. */
+export const snapshotJournal = (
+  location: string,
+  name: string
+): Promise<{ readonly entries: number; readonly lastHash: string }> =>
+  rethrowDefects(run(
+    location,
+    Effect.gen(function*() {
+      const { journal } = yield* loadStored(name, location)
+      const entries = yield* LedgerStore.saveSnapshot(name, journal)
+      return { entries, lastHash: Journal.lastHash(journal) }
     })
   ))
