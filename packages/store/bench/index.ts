@@ -12,11 +12,20 @@
  *    the full replay (read every record, check every hash, fold the balances) vs the newest
  *    snapshot plus its tail (1,000 records after it), ready to append.
  *
+ * 4. Opening a stored REAL points journal (`@gongzhi/points-ledger`, GONGZHI_BENCH_POINTS entries,
+ *    1,000,000 by default: 1,000 accounts opened, then earnings) on PGlite and being ready to
+ *    append: `LedgerStore.open` (the newest `Journal.snapshot` plus the 1,000 entries after it,
+ *    replayed with every rule) vs `JournalStore.load` (every entry replayed), each from a closed
+ *    database and followed by one append. GONGZHI_BENCH_ONLY=points runs this part alone and
+ *    keeps the other figures of the last run; GONGZHI_BENCH_ONLY=appends runs parts 1 and 2 alone.
+ *
  * Writes bench/results/store.json and the table in README.md between the bench markers.
  * Run: pnpm bench (tsx --conditions=@gongzhi/source bench/index.ts). GONGZHI_BENCH_QUICK=1 runs a
  * small version (for a smoke test).
  */
-import { Database, Record, StreamStore } from "@gongzhi/store"
+import { CivilDate } from "@gongzhi/core"
+import { type Command, Journal, JournalStore, Presets } from "@gongzhi/points-ledger"
+import { Database, LedgerStore, Record, StreamStore } from "@gongzhi/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { SqlClient } from "effect/sql"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -236,7 +245,112 @@ const openJournal = async () => {
   }
 }
 
+const pointsSize = Number(process.env["GONGZHI_BENCH_POINTS"] ?? (quick ? 20_000 : 1_000_000))
+
+/** A real points journal: 1,000 accounts opened, then earnings, 2,000 a day. */
+const pointsJournal = () => {
+  const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+  const base = Date.UTC(2020, 0, 1)
+  const day = (i: number) =>
+    CivilDate.makeUnsafe(new Date(base + Math.floor(i / 2000) * 86_400_000).toISOString().slice(0, 10))
+  const commands: Array<Command.Command> = []
+  for (let a = 0; a < 1000; a++) {
+    commands.push({
+      _tag: "Open",
+      key: `o-${a}`,
+      on: day(0),
+      account: `a${a}`,
+      holder: { name: `居民${a}`, roles: ["resident"] }
+    } as Command.Command)
+  }
+  for (let i = commands.length; i < pointsSize + 1; i++) {
+    commands.push(
+      { _tag: "Earn", key: `e-${i}`, on: day(i), account: `a${i % 1000}`, activity: "cleaning" } as Command.Command
+    )
+  }
+  const built = Journal.appendAll(Journal.make(setup), commands)
+  if (built._tag === "Failure") throw new Error(JSON.stringify(built.failure.issues.slice(0, 3)))
+  return { setup, journal: built.success.journal, next: commands.pop()! }
+}
+
+const openPoints = async () => {
+  const dir = mkdtempSync(join(tmpdir(), "gongzhi-bench-points-"))
+  try {
+    const t0 = now()
+    const { journal: all, next, setup } = pointsJournal()
+    const journal = Journal.upTo(all, all.length - 2) // the last command is appended after opening
+    const buildSeconds = (now() - t0) / 1000
+    const entries = Journal.entries(journal)
+    let runtime = open(dir)
+    const ledger = LedgerStore.layer("bench")
+    const t1 = now()
+    for (let from = 0; from < entries.length; from += 5_000) {
+      const part = entries.slice(from, from + 5_000)
+      await runtime.runPromise(
+        Effect.provide(Effect.flatMap(Effect.service(JournalStore.JournalStore), (s) => s.append(part, from)), ledger)
+      )
+    }
+    const storeSeconds = (now() - t1) / 1000
+    const t2 = now()
+    const at = entries.length - 1_001 // the snapshot folds all but the last 1,000 entries
+    await runtime.runPromise(LedgerStore.saveSnapshot("bench", Journal.upTo(journal, at)))
+    const snapshotSaveSeconds = (now() - t2) / 1000
+    await runtime.dispose()
+    const ready = async (f: (r: Runtime) => Promise<Journal.Journal>) => {
+      runtime = open(dir)
+      const start = now()
+      const opened = await f(runtime)
+      const appended = await runtime.runPromise(Effect.provide(JournalStore.appendCommand(opened, next), ledger))
+      const seconds = (now() - start) / 1000
+      // put the stream back as it was for the other way of opening
+      const sql = await runtime.runPromise(sqlClient)
+      await runtime.runPromise(
+        sql`DELETE FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${entries.length}`
+      )
+      await runtime.runPromise(
+        sql`UPDATE gongzhi_streams SET length = ${entries.length}, head_hash = (SELECT hash FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${
+          entries.length - 1
+        }) WHERE stream_id = 'ledger/bench'`
+      )
+      await runtime.dispose()
+      return { seconds: Number(seconds.toFixed(2)), length: appended.journal.length }
+    }
+    const snapshot = await ready((r) => r.runPromise(LedgerStore.open("bench", setup)))
+    const replay = await ready((r) => r.runPromise(Effect.provide(JournalStore.load(setup), ledger)))
+    if (snapshot.length !== replay.length) throw new Error("the two ways of opening differ")
+    const result = {
+      entries: entries.length,
+      snapshotAt: at + 1,
+      buildSeconds: Number(buildSeconds.toFixed(1)),
+      storeSeconds: Number(storeSeconds.toFixed(1)),
+      snapshotSaveSeconds: Number(snapshotSaveSeconds.toFixed(1)),
+      snapshotOpenSeconds: snapshot.seconds,
+      fullReplayOpenSeconds: replay.seconds,
+      speedup: Number((replay.seconds / snapshot.seconds).toFixed(1)),
+      load: loadAverage()
+    }
+    console.log(
+      `open a stored ${result.entries}-entry points journal on PGlite and append: snapshot + tail ${result.snapshotOpenSeconds} s, full replay ${result.fullReplayOpenSeconds} s (load ${result.load})`
+    )
+    return result
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const loadAverage = () => {
+  try {
+    return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")
+  } catch {
+    return "unknown"
+  }
+}
+
 const main = async () => {
+  if (process.env["GONGZHI_BENCH_ONLY"] === "points") {
+    const previous = JSON.parse(readFileSync(join(here, "results", "store.json"), "utf8"))
+    return write({ ...(previous as Results), points: await openPoints() })
+  }
   const appends: Array<Awaited<ReturnType<typeof appendsOn>>> = []
   const dir = mkdtempSync(join(tmpdir(), "gongzhi-bench-"))
   try {
@@ -255,16 +369,38 @@ const main = async () => {
   } else {
     console.log("PostgreSQL: not measured (set GONGZHI_BENCH_POSTGRES_URL)")
   }
-  const journal = await openJournal()
-  const results = {
+  const only = process.env["GONGZHI_BENCH_ONLY"] === "appends"
+  const previous = only ? JSON.parse(readFileSync(join(here, "results", "store.json"), "utf8")) as Results : undefined
+  const journal = previous?.journal ?? await openJournal()
+  const points = previous?.points ?? await openPoints()
+  return write({
     date: new Date().toISOString(),
     node: process.version,
     machine: "2 shared cores; figures are noisy",
     quick,
+    load: loadAverage(),
     appends,
     writers: writers ?? null,
-    journal
-  }
+    journal,
+    points
+  })
+}
+
+interface Results {
+  readonly date: string
+  readonly node: string
+  readonly machine: string
+  readonly quick: boolean
+  readonly load?: string
+  readonly appends: ReadonlyArray<Awaited<ReturnType<typeof appendsOn>>>
+  readonly writers: Awaited<ReturnType<typeof writersOn>> | null
+  readonly journal: Awaited<ReturnType<typeof openJournal>>
+  readonly points?: Awaited<ReturnType<typeof openPoints>>
+}
+
+const write = (results: Results) => {
+  const { appends, journal, points, quick } = results
+  const writers = results.writers ?? undefined
   mkdirSync(join(here, "results"), { recursive: true })
   writeFileSync(join(here, "results", "store.json"), `${JSON.stringify(results, null, 2)}\n`)
   const rows = [
@@ -284,14 +420,19 @@ const main = async () => {
       ]),
     `| open a ${
       journal.records.toLocaleString("en")
-    }-record journal, PGlite | snapshot + tail ${journal.snapshotSeconds} s | full replay ${journal.fullReplaySeconds} s | ${journal.speedup}× faster |`
+    }-record journal, PGlite | snapshot + tail ${journal.snapshotSeconds} s | full replay ${journal.fullReplaySeconds} s | ${journal.speedup}× faster |`,
+    ...(points === undefined ? [] : [
+      `| open a stored ${points.entries.toLocaleString("en")}-entry points journal (real \`Journal.snapshot\` at ${
+        points.snapshotAt.toLocaleString("en")
+      } + tail) and append one, PGlite (load ${points.load}) | snapshot + tail ${points.snapshotOpenSeconds} s | full replay ${points.fullReplayOpenSeconds} s | ${points.speedup}× faster |`
+    ])
   ]
   const table = [
     "<!-- bench:start -->",
     "",
     `Measured ${results.date.slice(0, 10)} on this machine (${results.machine}), Node ${results.node}${
       quick ? ", quick run" : ""
-    }:`,
+    }${results.load === undefined ? "" : `; load average at the end of the appends ${results.load}`}:`,
     "",
     ...rows,
     "",
