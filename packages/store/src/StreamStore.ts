@@ -359,6 +359,28 @@ const guard = <A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | S
 const pageSize = 10_000
 const insertChunk = 1_000
 
+// A record just stored, its payload parsed from the stored text only when it is read (the
+// layers of this package read the head, not the payloads: the parse was a tenth of an append).
+const storedRecord = (
+  fields: Pick<Record.Record, "stream" | "seq" | "type" | "key" | "recordedAt">,
+  text: string,
+  hash: string
+): Record.Record => {
+  let payload: unknown
+  let parsed = false
+  return {
+    ...fields,
+    get payload() {
+      if (!parsed) {
+        payload = JSON.parse(text)
+        parsed = true
+      }
+      return payload
+    },
+    hash
+  }
+}
+
 /**
  * The store over effect's `SqlClient` (PGlite or PostgreSQL), migrating the schema first.
  *
@@ -499,7 +521,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
             const fields = { stream, seq: expectedSeq + i, type: p.type, key: p.key, recordedAt: at }
             const hash = Record.hashOf(prev, fields, p.text)
             prev = hash
-            made.push({ ...fields, payload: JSON.parse(p.text), hash })
+            made.push(storedRecord(fields, p.text, hash))
             rows.push({
               stream_id: stream,
               seq: fields.seq,
