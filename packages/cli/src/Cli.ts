@@ -10,6 +10,7 @@ import { CivilDate, Document, Issue, Label, ValidationReport } from "@gongzhi/co
 import { type Command, CommanderError } from "commander"
 import * as Result from "effect/Result"
 import { parse as parseYaml } from "yaml"
+import * as Json from "./internal/json.js"
 import * as Program from "./internal/program.js"
 import * as Io from "./Io.js"
 import * as JournalFile from "./JournalFile.js"
@@ -365,11 +366,36 @@ export const asOfOption = (text: string | undefined): CivilDate.CivilDate => {
       `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`
     )
   }
+  return dateOption("--as-of", text)
+}
+
+/**
+ * The date of a command-line option (`--as-of`, `--on`, …): a date that does not exist
+ * (`2024-02-30`) or is not `YYYY-MM-DD` is a usage error (exit code 2) naming the option and
+ * what core found wrong.
+ *
+ * @example
+ * ```ts
+ * import { Cli } from "@gongzhi/cli"
+ *
+ * console.log(Cli.dateOption("--on", "2024-02-29")) // "2024-02-29"
+ * try {
+ *   Cli.dateOption("--on", "2024-02-30")
+ * } catch (error) {
+ *   console.log(error instanceof Cli.UsageError) // true
+ * }
+ * ```
+ *
+ * @category input
+ * @since 0.2.0
+ */
+export const dateOption = (flag: string, text: string): CivilDate.CivilDate => {
   const parsed = CivilDate.make(text)
   if (Result.isFailure(parsed)) {
+    const why = parsed.failure.issues[0]?.message
     throw new UsageError({
-      zh: `--as-of 应为日期（YYYY-MM-DD），实际为 ${text}`,
-      en: `--as-of must be a date (YYYY-MM-DD), got ${text}`
+      zh: `${flag} 应为日期（YYYY-MM-DD），实际为 ${text}${why === undefined ? "" : `：${why.zh}`}`,
+      en: `${flag} must be a date (YYYY-MM-DD), got ${text}${why === undefined ? "" : `: ${why.en}`}`
     })
   }
   return parsed.success
@@ -392,15 +418,28 @@ const installValidate: Installer = (program, context) => {
     )
     .action(async (files: ReadonlyArray<string>, options: { json?: boolean; asOf?: string }) => {
       const asOf = asOfOption(options.asOf)
-      const results: Array<{ file: string; kind: string | undefined; report: ValidationReport.ValidationReport }> = []
+      const read: Array<
+        {
+          file: string
+          entry: Registry.Entry | undefined
+          decoded: ReturnType<Registry.Entry["decode"]> | undefined
+          report?: ValidationReport.ValidationReport
+        }
+      > = []
       for (const file of files) {
         const input = await readJson(context.io, file)
         const header = Document.peekHeader(input)
         const entry = header === undefined ? undefined : Registry.find(context.registry, header.kind)
-        let report: ValidationReport.ValidationReport
-        if (entry === undefined) {
-          const known = context.registry.map((e) => e.kind).join(", ")
-          report = ValidationReport.of(Issue.make({
+        if (entry !== undefined) {
+          read.push({ file, entry, decoded: entry.decode(input) })
+          continue
+        }
+        const known = context.registry.map((e) => e.kind).join(", ")
+        read.push({
+          file,
+          entry,
+          decoded: undefined,
+          report: ValidationReport.of(Issue.make({
             code: "CLI_UNKNOWN_DOCUMENT_KIND",
             path: ["kind"],
             params: { kind: header?.kind ?? "", known },
@@ -414,31 +453,37 @@ const installValidate: Installer = (program, context) => {
                 en: "Unknown document kind {kind} (known kinds: {known})"
               }
           }))
-        } else {
-          const decoded = entry.decode(input)
-          report = Result.isFailure(decoded)
-            ? decoded.failure
-            : entry.validate === undefined
-            ? ValidationReport.empty
-            : entry.validate(decoded.success, { asOf })
-        }
-        results.push({ file, kind: entry?.kind, report })
+        })
       }
+      // every document of the run is seen by the others' checks (inputs are checked against their plan)
+      const documents = read.flatMap((r) =>
+        r.entry !== undefined && r.decoded !== undefined && Result.isSuccess(r.decoded)
+          ? [{ kind: r.entry.kind, document: r.decoded.success }]
+          : []
+      )
+      const results = read.map((r) => ({
+        file: r.file,
+        kind: r.entry?.kind,
+        report: r.report ?? (r.decoded === undefined || r.entry === undefined
+          ? ValidationReport.empty
+          : Result.isFailure(r.decoded)
+          ? r.decoded.failure
+          : r.entry.validate === undefined
+          ? ValidationReport.empty
+          : r.entry.validate(r.decoded.success, { asOf, documents }))
+      }))
       if (options.json === true) {
-        context.io.stdout.write(
-          `${
-            JSON.stringify(
-              results.map((r) => ({
-                file: r.file,
-                kind: r.kind ?? null,
-                valid: ValidationReport.isValid(r.report),
-                issues: r.report.issues
-              })),
-              null,
-              2
-            )
-          }\n`
+        // written in chunks: a million issues are far longer than the longest string V8 makes
+        Json.write(
+          results.map((r) => ({
+            file: r.file,
+            kind: r.kind ?? null,
+            valid: ValidationReport.isValid(r.report),
+            issues: r.report.issues
+          })),
+          (chunk) => void context.io.stdout.write(chunk)
         )
+        context.io.stdout.write("\n")
         if (results.some((r) => ValidationReport.hasErrors(r.report))) context.fail(1)
         return
       }

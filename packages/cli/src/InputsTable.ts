@@ -159,6 +159,14 @@ export const template = (plan: Plan.Plan, lang: Label.Lang): Table.Sheet => ({
 const Row = Schema.Record(Schema.String, Schema.Unknown)
 
 /**
+ * Sets an own property, whatever the key: an indicator, item or attribute called `__proto__`
+ * (or `constructor`) is a column like any other, never the object's prototype.
+ */
+const setOwn = <V>(target: Record<string, V>, key: string, value: V): void => {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+/**
  * Reads a filled-in inputs sheet into an `assessment-inputs` document for the plan. Every
  * bad cell is reported with its sheet, row and column; if there is any error, nothing is
  * returned.
@@ -204,17 +212,17 @@ export const read = (
         if (sub !== null) {
           const entry = manual.get(sub[1]!) ?? {}
           manual.set(sub[1]!, { ...entry, [sub[2]!]: value })
-        } else values[key] = value
-      } else if (head === "bonus") bonus[key] = value as number
-      else if (head === "deductions") deductions[key] = value as number
-      else if (head === "attributes") attributes[key] = value as string
+        } else setOwn(values, key, value)
+      } else if (head === "bonus") setOwn(bonus, key, value as number)
+      else if (head === "deductions") setOwn(deductions, key, value as number)
+      else if (head === "attributes") setOwn(attributes, key, value as string)
     }
     for (const [key, extra] of manual) {
-      values[key] = {
-        points: values[key],
+      setOwn(values, key, {
+        points: Object.hasOwn(values, key) ? values[key] : undefined,
         justification: extra.justification ?? "",
         ...(extra.by === undefined ? {} : { by: extra.by })
-      }
+      })
     }
     const vetoIds = (record[veto] as ReadonlyArray<string> | undefined) ?? []
     const reason = typeof record[vetoReason] === "string" ? record[vetoReason] : ""

@@ -17,7 +17,7 @@ import { installDemo } from "./internal/demo.js"
 import { installLedger, journalEntry } from "./internal/ledger.js"
 import { installOrg, orgEntries } from "./internal/org.js"
 import { installReport } from "./internal/report.js"
-import { installScore } from "./internal/score.js"
+import { checkInputs, installScore } from "./internal/score.js"
 import { installTally } from "./internal/tally.js"
 import type * as Io from "./Io.js"
 import * as Registry from "./Registry.js"
@@ -52,7 +52,11 @@ export const registry: ReadonlyArray<Registry.Entry> = [
     const checked = Plan.validate(plan as Plan.Plan)
     return Result.isFailure(checked) ? checked.failure : ValidationReport.empty
   }),
-  Registry.fromDefinition(Inputs.document, "@gongzhi/assessment-scoring"),
+  Registry.fromDefinition(
+    Inputs.document,
+    "@gongzhi/assessment-scoring",
+    (inputs, options) => checkInputs(inputs as Inputs.Inputs, options.documents ?? [])
+  ),
   Registry.fromDefinition(DecisionRule.document, "@gongzhi/deliberation"),
   Registry.fromDefinition(Vote.document, "@gongzhi/deliberation", (vote) => {
     const counted = Vote.count(vote)

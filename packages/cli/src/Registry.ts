@@ -50,6 +50,11 @@ export interface Entry {
  */
 export interface ValidateOptions {
   readonly asOf: CivilDate.CivilDate
+  /**
+   * The other documents of the same run, decoded, with their kinds: assessment inputs find
+   * their plan among them (`gongzhi validate plan.json inputs.yaml`).
+   */
+  readonly documents?: ReadonlyArray<{ readonly kind: string; readonly document: unknown }> | undefined
 }
 
 /**

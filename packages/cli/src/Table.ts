@@ -341,7 +341,13 @@ export const toRecords = <A>(
         rowOk = false
         continue
       }
-      record[column.field] = converted.value
+      // an own property whatever the field is called: a field "__proto__" is a column, not a prototype
+      Object.defineProperty(record, column.field, {
+        value: converted.value,
+        enumerable: true,
+        writable: true,
+        configurable: true
+      })
     }
     if (!rowOk) return
     const decoded = decode(record)

@@ -29,11 +29,19 @@ export const loadJournal = async (context: Cli.Context, file: string): Promise<J
   return ValidationReport.getOrThrow(loaded)
 }
 
-const parsePeriod = (text: string | undefined): Period.Period | undefined =>
-  text === undefined ? undefined : ValidationReport.getOrThrow(Period.parse(text))
+const parsePeriod = (text: string | undefined): Period.Period | undefined => {
+  if (text === undefined) return undefined
+  const parsed = Period.parse(text)
+  if (Result.isSuccess(parsed)) return parsed.success
+  // a bad option is a usage error (exit code 2), like a bad --as-of
+  throw new Cli.UsageError({
+    zh: `--period ${text}：${parsed.failure.issues[0]?.message.zh ?? "不是期间"}`,
+    en: `--period ${text}: ${parsed.failure.issues[0]?.message.en ?? "not a period"}`
+  })
+}
 
 const parseDate = (text: string | undefined): CivilDate.CivilDate | undefined =>
-  text === undefined ? undefined : ValidationReport.getOrThrow(CivilDate.make(text))
+  text === undefined ? undefined : Cli.dateOption("--as-of", text)
 
 const defaultPeriod = (journal: Journal.Journal, text: string | undefined): Period.Period => {
   const period = parsePeriod(text) ?? JournalFile.lastYear(journal)

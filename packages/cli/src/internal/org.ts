@@ -18,6 +18,7 @@ import * as Cli from "../Cli.js"
 import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
+import * as Json from "./json.js"
 import type { Source } from "./source.js"
 import { padCells } from "./text.js"
 
@@ -477,10 +478,17 @@ export const installOrg: Cli.Installer = (program, context) => {
           lang,
           territory: options.territory === true
         }
+        if (options.format === "json") {
+          // written without recursion over the tree's depth and in chunks: a 1 M chain is fine
+          const nested = Render.nested(tree, render)
+          if (options.out === undefined) {
+            Json.write(nested, (chunk) => void context.io.stdout.write(chunk))
+            context.io.stdout.write("\n")
+          } else await context.io.writeFile(options.out, Json.toBytes(nested, "\n"))
+          return
+        }
         const text = options.format === "dot"
           ? Render.dot(tree, render)
-          : options.format === "json"
-          ? JSON.stringify(Render.nested(tree, render), null, 2)
           : options.format === "svg"
           ? Report.orgChartSvg(
             chartBlock(tree, lang, { root: options.root, depth: render.depth, title: OrgTree.root(tree)?.name ?? "" })

@@ -1,5 +1,5 @@
 import { Assessment, Explanation, Inputs, Plan, Presets } from "@gongzhi/assessment-scoring"
-import { ValidationReport } from "@gongzhi/core"
+import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
 import * as InputsTable from "../InputsTable.js"
@@ -19,6 +19,38 @@ export const loadPlan = async (context: Cli.Context, source: string): Promise<Pl
     return plan
   }
   return ValidationReport.getOrThrow(Plan.decode(await Cli.readJson(context.io, source)))
+}
+
+/**
+ * What `validate` says of an inputs document: the very check `score` makes (`Assessment.score`
+ * against the plan), so the two agree on every value — a YAML `.nan`, a `-1`, a `"10"`. The
+ * plan is one of the run's documents with the inputs' `planId`, or the preset of that id; with
+ * neither, a warning says the values were not checked.
+ */
+export const checkInputs = (
+  inputs: Inputs.Inputs,
+  documents: ReadonlyArray<{ readonly kind: string; readonly document: unknown }>
+): ValidationReport.ValidationReport => {
+  const given = documents.find((d) =>
+    d.kind === Plan.document.kind && (d.document as { readonly id?: unknown }).id === inputs.planId
+  )
+  const plan = (given?.document as Plan.Plan | undefined) ??
+    (Object.hasOwn(Presets.plans, inputs.planId) ? Presets.plans[inputs.planId] : undefined)
+  if (plan === undefined) {
+    return ValidationReport.of(Issue.make({
+      code: "CLI_INPUTS_PLAN_NOT_GIVEN",
+      severity: "warning",
+      path: ["planId"],
+      params: { planId: inputs.planId },
+      message: {
+        zh: "未给出方案 {planId}，数值未按方案检查：请把方案文件一起传入（gongzhi validate plan.json inputs.json）",
+        en:
+          "The plan {planId} was not given, so the values were not checked against it: validate the plan file too (gongzhi validate plan.json inputs.json)"
+      }
+    }))
+  }
+  const scored = Assessment.score(plan, inputs)
+  return Result.isFailure(scored) ? scored.failure : ValidationReport.empty
 }
 
 /** Inputs from JSON/YAML (an `assessment-inputs` document) or from a sheet of a table. */

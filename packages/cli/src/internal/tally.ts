@@ -1,7 +1,19 @@
-import { ValidationReport } from "@gongzhi/core"
+import { Instant, ValidationReport } from "@gongzhi/core"
 import { Ballots, DecisionRule, Electorate, Presets, Tally } from "@gongzhi/deliberation"
 import type { Command } from "commander"
+import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
+
+/** An instant option (`--opens`, `--closes`, `--as-of`): a bad one is a usage error (exit code 2). */
+const instantOption = (flag: string, text: string | undefined): Instant.Instant | undefined => {
+  if (text === undefined) return undefined
+  const parsed = Instant.make(text)
+  if (Result.isSuccess(parsed)) return parsed.success
+  throw new Cli.UsageError({
+    zh: `${flag} ${text}：${parsed.failure.issues[0]?.message.zh ?? "不是时刻（ISO-8601）"}`,
+    en: `${flag} ${text}: ${parsed.failure.issues[0]?.message.en ?? "not an instant (ISO-8601)"}`
+  })
+}
 
 /** A decision rule from a file, or a shipped preset as `preset:<id>`. */
 const loadRule = async (context: Cli.Context, source: string): Promise<DecisionRule.DecisionRule> => {
@@ -95,13 +107,16 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
       json?: boolean
       db?: string
     }) => {
+      const opens = instantOption("--opens", options.opens)
+      const closes = instantOption("--closes", options.closes)
+      const asOf = instantOption("--as-of", options.asOf)
       const rule = await loadRule(context, ruleFile)
       const rows = await loadRows(context, electorateFile)
       const electorate = ValidationReport.getOrThrow(
         rule.electorate === "owners" ? Electorate.fromOwnerRows(rows) : Electorate.fromMemberRows(rows)
       )
       const ballots = ValidationReport.getOrThrow(Ballots.fromRows(await loadRows(context, ballotsFile)))
-      if (ballots.length === 0 && (options.opens === undefined || options.closes === undefined)) {
+      if (ballots.length === 0 && (opens === undefined || closes === undefined)) {
         throw new Cli.UsageError({
           zh: `${ballotsFile} 中没有表决票：请用 --opens 和 --closes 给出表决时间`,
           en: `${ballotsFile} has no ballots: give the voting time with --opens and --closes`
@@ -112,8 +127,8 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
         matter: options.matter,
         rule,
         electorate,
-        opensAt: (options.opens ?? times!.first) as Ballots.OpenInput["opensAt"],
-        closesAt: (options.closes ?? times!.last) as Ballots.OpenInput["closesAt"]
+        opensAt: (opens ?? times!.first) as Ballots.OpenInput["opensAt"],
+        closesAt: (closes ?? times!.last) as Ballots.OpenInput["closesAt"]
       }))
       let cast = ValidationReport.getOrThrow(Ballots.castAll(box, ballots))
       if (options.db !== undefined) {
@@ -137,7 +152,7 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
       const tally = ValidationReport.getOrThrow(
         Tally.count(
           cast,
-          options.asOf === undefined ? undefined : { asOf: options.asOf as Ballots.OpenInput["opensAt"] }
+          asOf === undefined ? undefined : { asOf: asOf as Ballots.OpenInput["opensAt"] }
         )
       )
       context.print(options.json === true ? JSON.stringify(tally, null, 2) : tally.explanation[context.lang()])
