@@ -197,7 +197,7 @@ describe("validate and score agree on assessment inputs", () => {
       const yaml = toYaml(bad(value))
       const files = {
         "inputs.yaml": yaml,
-        "plan.json": JSON.stringify({ kind: "assessment-plan", schemaVersion: 1, ...plan })
+        "plan.json": JSON.stringify({ ...plan, kind: "assessment-plan", schemaVersion: 1 })
       }
       const scored = Io.memory(files)
       const scoreCode = await Main.run(["--lang", "en", "score", `preset:${plan.id}`, "inputs.yaml"], scored)
@@ -213,7 +213,7 @@ describe("validate and score agree on assessment inputs", () => {
   it("finds the plan among the documents of the run, and says so when it has none", async () => {
     const custom = { ...plan, id: "my-plan" }
     const files = {
-      "plan.json": JSON.stringify({ kind: "assessment-plan", schemaVersion: 1, ...custom }),
+      "plan.json": JSON.stringify({ ...custom, kind: "assessment-plan", schemaVersion: 1 }),
       "inputs.json": JSON.stringify({ ...bad(-1), planId: "my-plan" })
     }
     const both = Io.memory(files)
@@ -230,7 +230,7 @@ describe("an indicator called __proto__", () => {
     const plan = {
       ...AssessmentPresets.democraticEvaluation,
       indicators: [{ ...leaf!, id: "__proto__", input: "__proto__", children: undefined }]
-    } as typeof AssessmentPresets.democraticEvaluation
+    } as unknown as typeof AssessmentPresets.democraticEvaluation
     const read = InputsTable.read(plan, { name: "s", rows: [["编号", "__proto__"], ["m-1", 7]] })
     expect(read._tag).toBe("Success")
     if (read._tag !== "Success") return
