@@ -165,6 +165,7 @@ describe("exit codes", () => {
         ["ledger", "balance", "j.jsonl", "someone", "--as-of", "yesterday"],
         ["ledger", "statement", "j.jsonl", "someone", "--period", "2024-Q5"],
         ["validate", "--as-of", "2024-02-30", "j.jsonl"],
+        ["org", "validate", "rows.json", "--as-of", "2023-02-29"],
         ["report", "dir", "--as-of", "2024-02-30"],
         ["ledger", "earn", "j.jsonl", "--on", "2024-02-30", "--account", "a", "--activity", "x"],
         ["tally", "preset:civil-code-278-ordinary", "e.csv", "b.csv", "--as-of", "2024-02-30T25:00:00+08:00"]

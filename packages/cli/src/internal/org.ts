@@ -423,12 +423,12 @@ export const installOrg: Cli.Installer = (program, context) => {
     .option("--as-of <date>", "the date the rules are applied on (terms, who holds what); today by default")
     .option("--json", "print the report as JSON")
     .action(async (file: string, options: { policy?: string; asOf?: string; json?: boolean }) => {
+      // a bad --as-of is a usage error (2) whatever the roster holds
+      const asOf = Cli.asOfOption(options.asOf)
       const doc = await readRoster(context, file)
       const policy = await loadPolicy(context, options.policy, doc)
       const built = OrgTree.build(doc, policy)
-      const report = Result.isFailure(built)
-        ? built.failure
-        : Validation.validate(built.success, { asOf: Cli.asOfOption(options.asOf) })
+      const report = Result.isFailure(built) ? built.failure : Validation.validate(built.success, { asOf })
       if (options.json === true) {
         context.io.stdout.write(
           `${JSON.stringify({ file, valid: ValidationReport.isValid(report), issues: report.issues }, null, 2)}\n`
