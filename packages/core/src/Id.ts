@@ -162,6 +162,28 @@ export const validate = (value: string, options?: Options): ReadonlyArray<Issue.
 }
 
 /**
+ * A string schema checked by the id rules (not empty, at most `maxLength` characters, no control
+ * characters, no leading or trailing white space, no lone surrogates), without a brand: for ids
+ * inside documents whose types stay plain strings. {@link make} brands it.
+ *
+ * @example
+ * ```ts
+ * import { Id, ValidationReport } from "@gongzhi/core"
+ *
+ * const PlanId = Id.text({ label: { zh: "考核方案编号", en: "plan id" } })
+ * const result = ValidationReport.decodeUnknown(PlanId)(" p-1")
+ * if (result._tag === "Failure") console.log(result.failure.issues[0]?.code) // "CORE_ID_UNTRIMMED"
+ * ```
+ *
+ * @category constructors
+ * @since 0.2.0
+ */
+export const text = (options?: Options) =>
+  Schema.String.check(Issue.refine((value: string) => validate(value, options), {
+    jsonSchema: { minLength: 1, maxLength: options?.maxLength ?? defaultMaxLength, pattern: "^\\S(.*\\S)?$" }
+  }))
+
+/**
  * Defines a kind of id: a branded, checked string schema. Domain packages define their own
  * ids with it; the ids used across packages are defined here.
  *
@@ -183,10 +205,7 @@ export const validate = (value: string, options?: Options): ReadonlyArray<Issue.
  */
 export const make = <const B extends string>(brand: B, options?: Options) => {
   const label = options?.label ?? { zh: `编号（${brand}）`, en: brand }
-  const resolved = { ...options, label }
-  return Schema.String.check(Issue.refine((value: string) => validate(value, resolved), {
-    jsonSchema: { minLength: 1, maxLength: resolved.maxLength ?? defaultMaxLength, pattern: "^\\S(.*\\S)?$" }
-  })).pipe(
+  return text({ ...options, label }).pipe(
     Schema.brand<B>(brand as never)
   ).annotate({
     identifier: brand,

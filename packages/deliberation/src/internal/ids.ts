@@ -4,14 +4,10 @@
  *
  * @internal
  */
-import { Id, Issue, type Label } from "@gongzhi/core"
-import * as Schema from "effect/Schema"
+import { Id, type Label } from "@gongzhi/core"
 
 /** A string schema checked by core's id rules, named by `label` in messages. @internal */
-export const idOf = (label: Label.Label) =>
-  Schema.String.check(Issue.refine((value: string) => Id.validate(value, { label }), {
-    jsonSchema: { minLength: 1, maxLength: Id.defaultMaxLength, pattern: "^\\S(.*\\S)?$" }
-  }))
+const idOf = (label: Label.Label) => Id.text({ label })
 
 /** A decision rule's id. @internal */
 export const RuleId = idOf({ zh: "表决规则编号", en: "decision rule id" })
