@@ -8,18 +8,11 @@ import type { Issue } from "@gongzhi/core"
 import type * as Entry from "../Entry.js"
 import type * as Snapshot from "../Snapshot.js"
 import { checkSnapshot } from "./snapshotCheck.js"
+import type { Decoded, Refs } from "./snapshotTypes.js"
 import { type Account, type HoldState, type Lot, newAccount, type Options, State, type Take } from "./state.js"
 import type { Undo } from "./undo.js"
 
-/** What identifies the setup in a snapshot: the scheme's and the catalog's ids, versions and digests. */
-export interface Refs {
-  readonly scheme: Snapshot.Snapshot["scheme"]
-  readonly catalog: Snapshot.Snapshot["catalog"]
-  readonly hashVersion: number
-}
-
-/** A snapshot whose entries were read from their columns (see `snapshotEntries.ts`). */
-export type Decoded = Omit<Snapshot.Snapshot, "entries"> & { readonly entries: ReadonlyArray<Entry.Entry> }
+export type { Decoded, Refs } from "./snapshotTypes.js"
 
 export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
   const lotIds = new Map<Lot, number>()

@@ -10,7 +10,7 @@ import { type Issue, KeyIndex } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import type * as Snapshot from "../Snapshot.js"
-import type { Decoded, Refs } from "./snapshot.js"
+import type { Decoded, Refs } from "./snapshotTypes.js"
 import { type Options, system } from "./state.js"
 
 const systemOrder = Object.values(system) as ReadonlyArray<string>
