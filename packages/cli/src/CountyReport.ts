@@ -197,14 +197,8 @@ const assessmentSection = (
     name === undefined || !maskNames ? name : Redaction.maskName(name)
   const explained = found === undefined || found.name === undefined || !maskNames
     ? found
-    : { ...found, name: nameOf(found.name)! }
-  const sheet = InputsTable.results(assessment, lang)
-  const results = maskNames
-    ? sheet.rows.map((
-      row,
-      i
-    ) => (i === 0 ? row : row.map((cell, c) => (c === 3 && typeof cell === "string" ? nameOf(cell)! : cell))))
-    : sheet.rows
+    : { ...found, name: Redaction.maskName(found.name) }
+  const results = InputsTable.results(assessment, lang, { maskNames }).rows
   const notices = assessment.subjects.flatMap((s) =>
     s.consequences.flatMap((c) => c.notices.map((n) => `${nameOf(s.name) ?? s.id}: ${c.label[lang]} → ${n.id ?? n.to}`))
   )

@@ -8,7 +8,7 @@
  */
 import type { Assessment, Inputs } from "@gongzhi/assessment-scoring"
 import { Plan } from "@gongzhi/assessment-scoring"
-import { Label, ValidationReport } from "@gongzhi/core"
+import { Label, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Table from "./Table.js"
@@ -250,6 +250,7 @@ export const read = (
 /**
  * The results of an assessment as a sheet: rank, change, subject, group, total, grade,
  * vetoes and consequences, in the standings' order, with headers in the chosen language.
+ * With `maskNames`, the subjects' names are masked as in a public notice (王小明 → 王*明).
  *
  * @example
  * ```ts
@@ -265,7 +266,13 @@ export const read = (
  * @category writing
  * @since 0.1.0
  */
-export const results = (assessment: Assessment.Assessment, lang: Label.Lang): Table.Sheet => {
+export const results = (
+  assessment: Assessment.Assessment,
+  lang: Label.Lang,
+  options?: { readonly maskNames?: boolean | undefined }
+): Table.Sheet => {
+  const nameOf = (name: string | undefined) =>
+    name === undefined ? null : options?.maskNames === true ? Redaction.maskName(name) : name
   const headers: Record<Label.Lang, ReadonlyArray<string>> = {
     zh: ["名次", "变化", "编号", "名称", "分组", "总分", "满分", "等次", "否决", "结果运用"],
     en: ["rank", "change", "id", "name", "group", "total", "max", "grade", "vetoes", "consequences"]
@@ -282,7 +289,7 @@ export const results = (assessment: Assessment.Assessment, lang: Label.Lang): Ta
         s.rank ?? null,
         s.rankChange ?? null,
         s.id,
-        s.name ?? null,
+        nameOf(s.name),
         s.group ?? null,
         s.total,
         s.maxTotal,
