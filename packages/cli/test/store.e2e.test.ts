@@ -9,26 +9,14 @@ import { Database } from "@gongzhi/store"
 import * as Effect from "effect/Effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { execFile } from "node:child_process"
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
+import { voteFiles } from "./voteFiles.js"
 
 const dist = join(import.meta.dirname, "..", "dist")
 const bin = join(dist, "bin.js")
-// three owners of 100 m² each and their ballots (two in favour: passed by Art. 278)
-const voteFiles = () => {
-  const dir = mkdtempSync(join(tmpdir(), "gongzhi-vote-"))
-  writeFileSync(
-    join(dir, "owners.csv"),
-    "序号,楼栋,房号,面积,业主编号,业主\n1,1,101,100,o-1,哈安喜\n2,1,102,100,o-2,周玉宏\n3,1,201,100,o-3,曾环\n"
-  )
-  writeFileSync(
-    join(dir, "ballots.csv"),
-    "序号,业主编号,意见,表决时间,方式,登记人\n1,o-1,同意,2024-10-20 10:00,入户,网格员\n2,o-2,同意,2024-10-20 11:00,入户,网格员\n3,o-3,反对,2024-10-20 12:00,入户,网格员\n"
-  )
-  return { owners: join(dir, "owners.csv"), ballots: join(dir, "ballots.csv") }
-}
 const serverUrl = process.env["GONGZHI_TEST_POSTGRES_URL"]
 const serverRequired = process.env["GONGZHI_TEST_REQUIRE_SERVER"] === "1"
 

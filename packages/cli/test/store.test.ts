@@ -4,11 +4,12 @@
  * ledger open/earn/redeem/balance/statement/leaderboard/notice/verify/snapshot/replay, an
  * idempotent retry, misuse, `tally --db` and `demo --db`.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Io, Main } from "../src/index.js"
+import { voteFiles } from "./voteFiles.js"
 
 const gongzhi = async (argv: ReadonlyArray<string>, cwd?: string) => {
   let out = ""
@@ -72,17 +73,9 @@ describe("gongzhi on a store (in-process, embedded PGlite)", () => {
 
   it("tally --db keeps the ballot box; demo --db writes its records and reads them back", async () => {
     const location = mkdtempSync(join(tmpdir(), "gongzhi-db-"))
-    const dir = mkdtempSync(join(tmpdir(), "gongzhi-vote-"))
-    writeFileSync(
-      join(dir, "owners.csv"),
-      "序号,楼栋,房号,面积,业主编号,业主\n1,1,101,100,o-1,哈安喜\n2,1,102,100,o-2,周玉宏\n3,1,201,100,o-3,曾环\n"
-    )
-    writeFileSync(
-      join(dir, "ballots.csv"),
-      "序号,业主编号,意见,表决时间,方式,登记人\n1,o-1,同意,2024-10-20 10:00,入户,网格员\n2,o-2,同意,2024-10-20 11:00,入户,网格员\n3,o-3,反对,2024-10-20 12:00,入户,网格员\n"
-    )
-    const args = ["tally", "preset:civil-code-278-ordinary", join(dir, "owners.csv"), join(dir, "ballots.csv"),
-      "--matter", "wall", "--db", location]
+    const vote = voteFiles()
+    const args = ["tally", "preset:civil-code-278-ordinary", vote.owners, vote.ballots, "--matter", "wall", "--db",
+      location]
     const first = await gongzhi(args)
     expect(first.code).toBe(0)
     expect(first.err).toMatch(/ballot box ballots\/wall kept in .* \(\d+ records written, \d+ in all\)/)
