@@ -247,8 +247,9 @@ export const appendTrusted: {
 /**
  * Appends a batch of commands in one pass, all or nothing: each is checked as by {@link append}
  * and committed in order; at the first rejected one the whole batch fails (its issues get the
- * path `[index, ...]`) and the journal given is unchanged (a failed batch makes that journal
- * rebuild its state from its entries when it is next used). Idempotent replays and expiry runs
+ * path `[index, ...]`) and the journal given is unchanged: what the batch's commands changed
+ * is put back at once (its cost is what they touched, not the journal's length), and the
+ * journal given stays the newest value, fast to append to. Idempotent replays and expiry runs
  * that expire nothing add no entry.
  *
  * @example
@@ -281,23 +282,26 @@ export const appendAll: {
   if (state === undefined) return Result.fail(detached())
   const entries: Array<Entry.Entry> = []
   let index = 0
+  state.begin()
   try {
     for (const command of commands) {
       const outcome = execute(state, command, false)
       if (outcome._tag === "Rejected") {
-        // the entries of the batch already in the shared state are dropped: the journal given
-        // (shorter) rebuilds its own state when it is used again
+        // the batch's entries are taken back out of the shared state (what they touched, not a rebuild)
+        state.end(false)
         return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([index]))))
       }
       if (outcome._tag === "Appended") entries.push(outcome.entry)
       index++
     }
   } catch {
+    state.end(false)
     return Result.fail(ValidationReport.of(messages.make("LEDGER_COMMAND_UNREADABLE", {
       path: [index],
       params: { field: "(commands)" }
     })))
   }
+  state.end(true)
   if (entries.length === 0) return Result.succeed({ journal, entries })
   return Result.succeed({ journal: attach(wrap(journal, state.entries.length), state), entries })
 })

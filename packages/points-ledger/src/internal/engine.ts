@@ -9,6 +9,7 @@ import type { Issue } from "@gongzhi/core"
 import type * as Command from "../Command.js"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
+import { type Batch, save } from "./batch.js"
 import { planAdjust } from "./commands/adjust.js"
 import { planEarn } from "./commands/earn.js"
 import { planExpire } from "./commands/expire.js"
@@ -17,6 +18,7 @@ import { planOpen } from "./commands/open.js"
 import { planHold, planRedeem } from "./commands/redeem.js"
 import { planReverse } from "./commands/reverse.js"
 import { planDonate, planTransfer } from "./commands/transfer.js"
+import type { Account } from "./model.js"
 import { describe, fail, type Planned } from "./plan.js"
 import { applyPostings } from "./postings.js"
 import { copyTrusted, readCommand, Refused } from "./read.js"
@@ -180,6 +182,7 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   } // the stored command shares the day's date string (the hash is made: same text, one string)
 
   ;(c as { on: string }).on = info.on
+  if (state.batch !== undefined) saveTouched(state, state.batch, c, plan.accounts)
   state.undo.push(plan.commit(seq, info.day))
   applyPostings(plan.postings, plan.accounts, seq, info.day)
   state.entries.push(entry)
@@ -187,6 +190,23 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   state.lastDate = c.on
   state.lastHash = entry.hash
   return { _tag: "Appended", entry }
+}
+
+/**
+ * Saves, in a running batch, every account the commit is about to change: those of the
+ * postings, and the holder of a hold whose held points a settlement (or its reversal) changes
+ * without a posting to the holder.
+ */
+const saveTouched = (state: State, batch: Batch, c: Command.Command, accounts: ReadonlyArray<Account>): void => {
+  for (let i = 0; i < accounts.length; i++) save(batch, accounts[i]!)
+  if (c._tag === "Settle") {
+    const hold = state.holds.get(c.hold)
+    if (hold !== undefined) save(batch, hold.account)
+  } else if (c._tag === "Reverse") {
+    const target = state.seqOf(c.target)
+    const undo = target === undefined ? undefined : state.undo[target]
+    if (undo?._tag === "Settled") save(batch, undo.hold.account)
+  }
 }
 
 /** Whether two lists of postings are the same. */

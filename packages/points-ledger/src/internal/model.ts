@@ -40,6 +40,8 @@ export interface Account {
   taken: Map<string, number> | undefined
   /** The postings of this account's last earning, frozen: the next earning of the same points shares them. */
   credit: ReadonlyArray<Entry.Posting> | undefined
+  /** The id of the last batch that saved this account (see `batch.ts`; 0: none). */
+  saved: number
 }
 
 export interface HoldState {

@@ -79,7 +79,8 @@ const checkSetup = (options: Options, refs: Refs, s: Decoded, issues: Array<Issu
 const checkEntries = (c: Context): { keys: KeyIndex.KeyIndex; posted: Map<string, number> } => {
   const { options, s, wrong } = c
   const genesis = options.hashChain ? Entry.genesis : ""
-  const keys = KeyIndex.make((seq) => s.entries[seq]!.command.key, s.entries.length)
+  // a slot past the end (left by a batch rolled back after the journal is restored) matches no key
+  const keys = KeyIndex.make((seq) => s.entries[seq]?.command.key ?? "", s.entries.length)
   const posted = new Map<string, number>()
   let prev = genesis
   for (let i = 0; i < s.entries.length; i++) {

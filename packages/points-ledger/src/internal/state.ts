@@ -9,6 +9,7 @@ import type * as Entry from "../Entry.js"
 import type * as Hasher from "../Hasher.js"
 import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
+import { Batch, rollback } from "./batch.js"
 import type { Account, DateInfo, HoldState } from "./model.js"
 import type { Undo } from "./undo.js"
 
@@ -73,14 +74,16 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
   redemptionKey: "",
   redemptionCount: 0,
   taken: undefined,
-  credit: undefined
+  credit: undefined,
+  saved: 0
 })
 
 export class State {
   /** The entries, oldest first (replaced once by a restored snapshot's, see `adopt`). */
   entries: Array<Entry.Entry> = []
   /** Idempotency keys → seq. */
-  keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.entries[seq]!.command.key, 1024)
+  // a slot past the end (left by a batch rolled back, see `batch.ts`) matches no key
+  keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.entries[seq]?.command.key ?? "", 1024)
   /** Every account, system ones first; `ids` maps an id to its index here. */
   readonly all: Array<Account> = []
   /** A `Map`: a county has tens of thousands of accounts, and V8 keeps each id string's hash. */
@@ -98,6 +101,9 @@ export class State {
   /** The approvers of the last command stored (frozen, shared by the entries that have the same). */
   lastApprovers: ReadonlyArray<string> = Object.freeze([])
   lastHash: string
+  /** The batch running, if any (see `batch.ts`): what it changes is saved to be put back. */
+  batch: Batch | undefined = undefined
+  private batches = 0
   private readonly poolPostings = new Map<number, Entry.Posting>()
 
   constructor(readonly options: Options) {
@@ -123,6 +129,18 @@ export class State {
   adopt(entries: Array<Entry.Entry>, keys: KeyIndex.KeyIndex): void {
     this.entries = entries
     this.keys = keys
+  }
+
+  /** Starts an all-or-nothing batch. */
+  begin(): void {
+    this.batch = new Batch(this, ++this.batches)
+  }
+
+  /** Ends the batch: keeps what it did (`true`) or puts the state back as it was when it began. */
+  end(keep: boolean): void {
+    const batch = this.batch
+    this.batch = undefined
+    if (!keep && batch !== undefined) rollback(this, batch)
   }
 
   /** An account by id. */

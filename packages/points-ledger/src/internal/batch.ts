@@ -1,0 +1,155 @@
+/**
+ * All-or-nothing batches: while a batch runs, every account is saved the first time an entry
+ * is about to change it (its balances, lots, history end, cap and limit counters), and the
+ * journal-wide facts are saved when the batch begins. When a command of the batch is
+ * rejected, `rollback` puts all of it back: the saved accounts, then what the batch's entries
+ * did to holds and reversals (undone newest first, from the entries themselves), then the
+ * entries, accounts opened, stock and last date and hash. The cost is what the batch touched,
+ * never the length of the journal (no rebuild from the entries).
+ */
+import type * as Entry from "../Entry.js"
+import type { Account, HoldState, Lot } from "./model.js"
+import type { State } from "./state.js"
+
+/** An account as it was when the batch first touched it. */
+interface SavedAccount {
+  readonly account: Account
+  readonly balance: number
+  readonly held: number
+  readonly earned: number
+  readonly lots: Array<Lot>
+  /** The `remaining` of each lot of `lots` (lots are changed in place). */
+  readonly remaining: Array<number>
+  readonly head: number
+  readonly historyLength: number
+  /** The last history point (a system account's point of the day is updated in place). */
+  readonly lastPoint: ReadonlyArray<number>
+  readonly caps: readonly [number, number, number, number, number, number]
+  readonly redemptionKey: string
+  readonly redemptionCount: number
+  readonly taken: ReadonlyMap<string, number> | undefined
+  readonly credit: ReadonlyArray<Entry.Posting> | undefined
+}
+
+/** The journal-wide facts a batch may change, as they were when it began. */
+export class Batch {
+  readonly accounts: Array<SavedAccount> = []
+  readonly entries: number
+  readonly undo: number
+  readonly all: number
+  readonly members: number
+  readonly lastDate: string
+  readonly lastHash: string
+  readonly lastApprovers: ReadonlyArray<string>
+  readonly stock: ReadonlyArray<readonly [string, number]>
+
+  constructor(state: State, readonly id: number) {
+    this.entries = state.entries.length
+    this.undo = state.undo.length
+    this.all = state.all.length
+    this.members = state.members.length
+    this.lastDate = state.lastDate
+    this.lastHash = state.lastHash
+    this.lastApprovers = state.lastApprovers
+    this.stock = [...state.stock]
+  }
+}
+
+/** Saves an account the first time the batch is about to change it. */
+export const save = (batch: Batch, account: Account): void => {
+  if (account.saved === batch.id) return
+  account.saved = batch.id
+  const lots = account.lots.slice()
+  const remaining = new Array<number>(lots.length)
+  for (let i = 0; i < lots.length; i++) remaining[i] = lots[i]!.remaining
+  const h = account.history
+  batch.accounts.push({
+    account,
+    balance: account.balance,
+    held: account.held,
+    earned: account.earned,
+    lots,
+    remaining,
+    head: account.head,
+    historyLength: h.length,
+    lastPoint: h.slice(Math.max(0, h.length - 5)),
+    caps: [account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal],
+    redemptionKey: account.redemptionKey,
+    redemptionCount: account.redemptionCount,
+    taken: account.taken === undefined ? undefined : new Map(account.taken),
+    credit: account.credit
+  })
+}
+
+const restoreAccount = (s: SavedAccount): void => {
+  const account = s.account
+  account.balance = s.balance
+  account.held = s.held
+  account.earned = s.earned
+  for (let i = 0; i < s.lots.length; i++) s.lots[i]!.remaining = s.remaining[i]!
+  account.lots = s.lots
+  account.head = s.head
+  const h = account.history
+  h.length = s.historyLength
+  for (let i = 0; i < s.lastPoint.length; i++) h[s.historyLength - s.lastPoint.length + i] = s.lastPoint[i]!
+  ;[account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal] = s.caps
+  account.redemptionKey = s.redemptionKey
+  account.redemptionCount = s.redemptionCount
+  account.taken = s.taken === undefined ? undefined : new Map(s.taken)
+  account.credit = s.credit
+  account.saved = 0
+}
+
+/** Undoes what one entry of the batch did to holds and reversals (entries are undone newest first). */
+const undoEntry = (state: State, entry: Entry.Entry): void => {
+  const c = entry.command
+  switch (c._tag) {
+    case "Hold":
+      state.holds.delete(c.key)
+      return
+    case "Release":
+    case "Settle": {
+      // it closed a hold that was open
+      const hold = state.holds.get(c.hold)
+      if (hold !== undefined) reopen(hold)
+      return
+    }
+    case "Reverse": {
+      const target = state.seqOf(c.target)
+      if (target === undefined) return
+      state.reversedBy.delete(target)
+      const original = state.entries[target]!.command
+      if (original._tag === "Settle") {
+        // the reversal reopened the hold its original settled
+        const hold = state.holds.get(original.hold)
+        if (hold !== undefined) {
+          hold.status = "settled"
+          hold.closedBy = original.key
+        }
+      }
+      return
+    }
+    default:
+      return
+  }
+}
+
+const reopen = (hold: HoldState): void => {
+  hold.status = "open"
+  hold.closedBy = undefined
+}
+
+/** Puts the state back as it was when the batch began. */
+export const rollback = (state: State, batch: Batch): void => {
+  for (const saved of batch.accounts) restoreAccount(saved)
+  for (let seq = state.entries.length - 1; seq >= batch.entries; seq--) undoEntry(state, state.entries[seq]!)
+  state.entries.length = batch.entries
+  state.undo.length = batch.undo
+  for (let i = batch.all; i < state.all.length; i++) state.ids.delete(state.all[i]!.id)
+  state.all.length = batch.all
+  state.members.length = batch.members
+  state.lastDate = batch.lastDate
+  state.lastHash = batch.lastHash
+  state.lastApprovers = batch.lastApprovers
+  for (const [item, left] of batch.stock) state.stock.set(item, left)
+}
