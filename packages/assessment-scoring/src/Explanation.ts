@@ -370,10 +370,10 @@ export const format = (subject: Explained, lang: Label.Lang): string => {
       ? `${title}：总分 ${num(subject.total)} / ${num(subject.maxTotal)}，等次 ${grade}${rank}`
       : `${title}: total ${num(subject.total)} of ${num(subject.maxTotal)}, grade ${grade}${rank}`
   )
-  const stack: Array<{ node: Node; depth: number }> = []
-  for (let i = e.tree.length - 1; i >= 0; i--) stack.push({ node: e.tree[i]!, depth: 1 })
-  while (stack.length > 0) {
-    const { depth, node } = stack.pop()!
+  // depth first, in order: the stack holds the nodes still to write, the next on top
+  const stack: Array<{ node: Node; depth: number }> = e.tree.map((node) => ({ node, depth: 1 })).reverse()
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { depth, node } = top
     const pad = "  ".repeat(depth)
     const parts = [`${pad}${node.label[lang]} [${node.id}]: ${num(node.points)} / ${num(node.max)}`]
     if (node.weight !== undefined) parts.push(zh ? `权重 ${num(node.weight)}` : `weight ${num(node.weight)}`)
@@ -394,7 +394,10 @@ export const format = (subject: Explained, lang: Label.Lang): string => {
       )
     }
     const children = node.children ?? []
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, depth: depth + 1 })
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]
+      if (child !== undefined) stack.push({ node: child, depth: depth + 1 })
+    }
   }
   for (
     const [items, total, head] of [

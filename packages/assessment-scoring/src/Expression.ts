@@ -110,6 +110,14 @@ class Failed {
 }
 const failed = new Failed()
 
+/** A missing argument: never called, as the operators' arities are checked when a rule is decoded (a rule reaching one fails). */
+const absent: Fn = () => {
+  throw failed
+}
+
+/** Argument `i` of an operator (present: its arity is checked when the rule is decoded). */
+const arg = (args: ReadonlyArray<Fn>, i: number): Fn => args[i] ?? absent
+
 /**
  * JSON Logic truthiness (`[]`, `0`, `""`, `null` and `false` are false), as the
  * specification defines it for `if`, `and`, `or` and `!!`.
@@ -144,9 +152,8 @@ const finite = (n: number): number => {
 /** Reads `segments` of `data`, own members only (an array's elements by index). */
 const readPath = (data: unknown, segments: ReadonlyArray<string>): unknown => {
   let v = data
-  for (let i = 0; i < segments.length; i++) {
+  for (const key of segments) {
     if (typeof v !== "object" || v === null) return undefined
-    const key = segments[i]!
     v = Object.hasOwn(v, key) ? (v as Record<string, unknown>)[key] : undefined
   }
   return v
@@ -180,7 +187,7 @@ const varOp = (args: ReadonlyArray<Fn>, raw: ReadonlyArray<unknown>): Fn => {
       return v === undefined || v === null ? (fallback === undefined ? null : fallback(data)) : v
     }
   }
-  const path = args[0]!
+  const path = arg(args, 0)
   return (data) => {
     const v = readPath(data, splitPath(pathOf(path(data))))
     return v === undefined || v === null ? (fallback === undefined ? null : fallback(data)) : v
@@ -195,7 +202,7 @@ const isMissing = (data: unknown, key: unknown): boolean => {
 /** The keys `missing` checks: its arguments, or the list its first argument gives. */
 const keysOf = (args: ReadonlyArray<Fn>, data: unknown): ReadonlyArray<unknown> => {
   if (args.length === 1) {
-    const first = args[0]!(data)
+    const first = arg(args, 0)(data)
     if (Array.isArray(first)) return first
     return [first]
   }
@@ -205,12 +212,15 @@ const keysOf = (args: ReadonlyArray<Fn>, data: unknown): ReadonlyArray<unknown> 
 const missingOp = (args: ReadonlyArray<Fn>): Fn => (data) => keysOf(args, data).filter((k) => isMissing(data, k))
 
 const missingSomeOp = (args: ReadonlyArray<Fn>): Fn => (data) => {
-  const need = toNumber(args[0]!(data))
-  const keys = args[1]!(data)
+  const need = toNumber(arg(args, 0)(data))
+  const keys = arg(args, 1)(data)
   if (!Array.isArray(keys)) throw failed
   const missing = keys.filter((k) => isMissing(data, k))
   return keys.length - missing.length >= need ? [] : missing
 }
+
+const not = (a: Fn): Fn => (data) => !truthy(a(data))
+const toBoolean = (a: Fn): Fn => (data) => truthy(a(data))
 
 const listOf = (value: unknown): ReadonlyArray<unknown> => (Array.isArray(value) ? value : [])
 
@@ -226,7 +236,7 @@ interface Operator {
 const many = Number.POSITIVE_INFINITY
 
 const compare = (test: (a: unknown, b: unknown) => boolean): Operator["build"] => (args) => {
-  const [a, b, c] = args as [Fn, Fn, Fn | undefined]
+  const [a, b, c] = [arg(args, 0), arg(args, 1), args[2]]
   if (c === undefined) return (data) => test(a(data), b(data))
   return (data) => {
     const y = b(data)
@@ -246,14 +256,12 @@ const arithmetic = (
   identity = 0
 ): Operator["build"] =>
 (args) => {
-  if (args.length === 0) return () => identity
-  if (args.length === 1) {
-    const a = args[0]!
-    return (data) => finite(single(toNumber(a(data))))
-  }
+  const [a, ...rest] = args
+  if (a === undefined) return () => identity
+  if (rest.length === 0) return (data) => finite(single(toNumber(a(data))))
   return (data) => {
-    let acc = toNumber(args[0]!(data))
-    for (let i = 1; i < args.length; i++) acc = fold(acc, toNumber(args[i]!(data)))
+    let acc = toNumber(a(data))
+    for (const f of rest) acc = fold(acc, toNumber(f(data)))
     return finite(acc)
   }
 }
@@ -264,10 +272,14 @@ const strictNumber = (value: unknown): number => {
   return finite(value)
 }
 
-const extremum = (pick: (a: number, b: number) => number): Operator["build"] => (args) => (data) => {
-  let acc = strictNumber(args[0]!(data))
-  for (let i = 1; i < args.length; i++) acc = pick(acc, strictNumber(args[i]!(data)))
-  return acc
+const extremum = (pick: (a: number, b: number) => number): Operator["build"] => (args) => {
+  const first = arg(args, 0)
+  const rest = args.slice(1)
+  return (data) => {
+    let acc = strictNumber(first(data))
+    for (const f of rest) acc = pick(acc, strictNumber(f(data)))
+    return acc
+  }
 }
 
 const text = (value: unknown): string => {
@@ -288,7 +300,7 @@ const each = (
   finish: (list: ReadonlyArray<unknown>, test: (element: unknown) => unknown) => unknown
 ): Operator["build"] =>
 (args) => {
-  const [list, body] = args as [Fn, Fn]
+  const [list, body] = [arg(args, 0), arg(args, 1)]
   return (data) => finish(listOf(list(data)), body)
 }
 
@@ -304,29 +316,38 @@ const operators: ReadonlyMap<string, Operator> = new Map<string, Operator>([
   ["if", {
     min: 1,
     max: many,
-    build: (args) => (data) => {
+    build: (args) => {
+      // (condition, then) pairs, and the last argument when their count is odd
+      const pairs: Array<readonly [Fn, Fn]> = []
       let i = 0
-      for (; i + 1 < args.length; i += 2) if (truthy(args[i]!(data))) return args[i + 1]!(data)
-      return i < args.length ? args[i]!(data) : null
+      for (; i + 1 < args.length; i += 2) pairs.push([arg(args, i), arg(args, i + 1)])
+      const otherwise = args[i]
+      return (data) => {
+        for (const [condition, then] of pairs) if (truthy(condition(data))) return then(data)
+        return otherwise === undefined ? null : otherwise(data)
+      }
     }
   }],
   ["?:", {
     min: 3,
     max: 3,
-    build: ([c, t, e]) => (data) => (truthy(c!(data)) ? t!(data) : e!(data))
+    build: (args) => {
+      const [c, t, e] = [arg(args, 0), arg(args, 1), arg(args, 2)]
+      return (data) => (truthy(c(data)) ? t(data) : e(data))
+    }
   }],
   ["==", { min: 2, max: 2, build: compare(looseEqual) }],
   ["!=", { min: 2, max: 2, build: compare((a, b) => !looseEqual(a, b)) }],
   ["===", { min: 2, max: 2, build: compare((a, b) => a === b) }],
   ["!==", { min: 2, max: 2, build: compare((a, b) => a !== b) }],
-  ["!", { min: 1, max: 1, build: ([a]) => (data) => !truthy(a!(data)) }],
-  ["!!", { min: 1, max: 1, build: ([a]) => (data) => truthy(a!(data)) }],
+  ["!", { min: 1, max: 1, build: (args) => not(arg(args, 0)) }],
+  ["!!", { min: 1, max: 1, build: (args) => toBoolean(arg(args, 0)) }],
   ["or", {
     min: 1,
     max: many,
     build: (args) => (data) => {
       let v: unknown
-      for (let i = 0; i < args.length; i++) if (truthy(v = args[i]!(data))) return v
+      for (const f of args) if (truthy(v = f(data))) return v
       return v
     }
   }],
@@ -335,7 +356,7 @@ const operators: ReadonlyMap<string, Operator> = new Map<string, Operator>([
     max: many,
     build: (args) => (data) => {
       let v: unknown
-      for (let i = 0; i < args.length; i++) if (!truthy(v = args[i]!(data))) return v
+      for (const f of args) if (!truthy(v = f(data))) return v
       return v
     }
   }],
@@ -353,23 +374,29 @@ const operators: ReadonlyMap<string, Operator> = new Map<string, Operator>([
   ["in", {
     min: 2,
     max: 2,
-    build: ([a, b]) => (data) => {
-      const hay = b!(data)
-      const needle = a!(data)
-      if (typeof hay === "string") return hay.includes(text(needle))
-      return Array.isArray(hay) ? hay.includes(needle) : false
+    build: (args) => {
+      const [a, b] = [arg(args, 0), arg(args, 1)]
+      return (data) => {
+        const hay = b(data)
+        const needle = a(data)
+        if (typeof hay === "string") return hay.includes(text(needle))
+        return Array.isArray(hay) ? hay.includes(needle) : false
+      }
     }
   }],
   ["cat", { min: 0, max: many, build: (args) => (data) => args.map((a) => text(a(data))).join("") }],
   ["substr", {
     min: 2,
     max: 3,
-    build: ([s, start, length]) => (data) =>
-      substr(
-        text(s!(data)),
-        finite(toNumber(start!(data))),
-        length === undefined ? undefined : finite(toNumber(length(data)))
-      )
+    build: (args) => {
+      const [s, start, length] = [arg(args, 0), arg(args, 1), args[2]]
+      return (data) =>
+        substr(
+          text(s(data)),
+          finite(toNumber(start(data))),
+          length === undefined ? undefined : finite(toNumber(length(data)))
+        )
+    }
   }],
   ["merge", {
     min: 0,
@@ -398,10 +425,13 @@ const operators: ReadonlyMap<string, Operator> = new Map<string, Operator>([
     min: 2,
     max: 3,
     scoped: true,
-    build: ([list, body, initial]) => (data) => {
-      let accumulator = initial === undefined ? null : initial(data)
-      for (const current of listOf(list!(data))) accumulator = body!({ current, accumulator })
-      return accumulator
+    build: (args) => {
+      const [list, body, initial] = [arg(args, 0), arg(args, 1), args[2]]
+      return (data) => {
+        let accumulator = initial === undefined ? null : initial(data)
+        for (const current of listOf(list(data))) accumulator = body({ current, accumulator })
+        return accumulator
+      }
     }
   }]
 ])
@@ -462,8 +492,10 @@ const check = (logic: unknown, at: Issue.Path): { issues: Array<Issue.DomainIssu
   const stack: Array<{ node: unknown; path: Issue.Path; depth: number; scoped: boolean }> = [
     { node: logic, path: at, depth: 0, scoped: false }
   ]
-  while (stack.length > 0) {
-    const { depth, node, path, scoped } = stack.pop()!
+  for (;;) {
+    const top = stack.pop()
+    if (top === undefined) break
+    const { depth, node, path, scoped } = top
     if (depth > maxDepth) {
       issues.push(messages.make("ASSESS_EXPRESSION_TOO_DEEP", { path, params: { max: maxDepth } }))
       continue
@@ -492,7 +524,7 @@ const check = (logic: unknown, at: Issue.Path): { issues: Array<Issue.DomainIssu
       }))
       continue
     }
-    const name = keys[0]!
+    const name = keys[0] ?? ""
     const op = operators.get(name)
     if (op === undefined) {
       issues.push(messages.make("ASSESS_EXPRESSION_OPERATOR_UNKNOWN", {
@@ -573,8 +605,10 @@ const build = (node: unknown, path: Issue.Path): Part => {
     return fold({ fn: (data) => fns.map((f) => f(data)), constant: parts.every((p) => p.constant) }, path)
   }
   if (!isObject(node)) return { fn: () => node, constant: true }
-  const name = Object.keys(node)[0]!
-  const op = operators.get(name)!
+  const name = Object.keys(node)[0] ?? ""
+  const op = operators.get(name)
+  // (checked first: every operation has one known operator)
+  if (op === undefined) return { fn: absent, constant: false }
   const written = node[name]
   const raw = argumentsOf(written)
   const parts = raw.map((x, i) => build(x, Array.isArray(written) ? [...path, name, i] : [...path, name]))

@@ -211,8 +211,8 @@ export const Grades: Schema.Codec<Grades> = Schema.Struct({
  * @since 0.1.0
  */
 export const bandIndex = (bands: ReadonlyArray<Band>, total: number): number => {
-  for (let i = 0; i < bands.length; i++) if (total >= bands[i]!.min) return i
-  return bands.length - 1
+  const index = bands.findIndex((band) => total >= band.min)
+  return index === -1 ? bands.length - 1 : index
 }
 
 /**
@@ -349,7 +349,8 @@ export const applyQuotas = (
       list.push(c)
     }
     const index = order.get(quota.grade) ?? 0
-    const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]!.id
+    // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
+    const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? quota.grade
     for (const members of scopes.values()) {
       const max = limit(quota, members.length)
       const holders = members.filter((c) => current.get(c.id) === quota.grade && !c.fixed)
@@ -358,15 +359,15 @@ export const applyQuotas = (
       const room = Math.max(0, max - fixedHolders)
       let keep = Math.min(room, holders.length)
       if (holders.length > room && quota.tie === "exclude-tied" && keep > 0) {
-        const cut = holders[keep]!.total
-        while (keep > 0 && holders[keep - 1]!.total === cut) keep--
+        const cut = holders[keep]?.total
+        while (keep > 0 && holders[keep - 1]?.total === cut) keep--
       }
       const demoted = holders.slice(keep).map((c) => ({ id: c.id, to }))
       for (const d of demoted) current.set(d.id, d.to)
       outcomes.push({
         grade: quota.grade,
         scope: quota.scope,
-        group: quota.scope === "group" ? members[0]!.group : undefined,
+        group: quota.scope === "group" ? members[0]?.group : undefined,
         graded: members.length,
         limit: max,
         holders: holders.length + fixedHolders,

@@ -485,16 +485,15 @@ const bandIssues = (config: BandsConfig): Array<Issue.DomainIssue> => {
   if (config.hitPolicy === "unique" && found.length === 0) {
     const order = config.bands.map((band, i) => ({ i, lo: band.min ?? -Infinity, hi: band.below ?? Infinity }))
       .sort((a, b) => a.lo - b.lo || a.i - b.i)
-    for (let k = 1; k < order.length; k++) {
-      const prev = order[k - 1]!
-      const cur = order[k]!
-      if (cur.lo < prev.hi) {
+    order.forEach((cur, k) => {
+      const prev = order[k - 1]
+      if (prev !== undefined && cur.lo < prev.hi) {
         found.push(messages.make("ASSESS_BANDS_OVERLAP", {
           path: ["bands", cur.i],
           params: { first: Math.min(prev.i, cur.i), second: Math.max(prev.i, cur.i) }
         }))
       }
-    }
+    })
   }
   return found
 }
@@ -569,24 +568,30 @@ export const bands: Method<BandsConfig, number, BandsState> = defineMethod({
     const state = context.state
     if (state !== undefined && state.config === config) {
       // the prepared bounds and outcomes (the common case: the engine prepares every leaf's state)
-      const { min, below } = state
+      const { below, min, outcomes } = state
+      // (the three lists have one entry per band; a typed array's missing entry reads NaN, never in a band)
       if (config.hitPolicy !== "max") {
-        for (let i = 0; i < min.length; i++) if (value >= min[i]! && value < below[i]!) return state.outcomes[i]!
+        for (let i = 0; i < outcomes.length; i++) {
+          const outcome = outcomes[i]
+          if (outcome !== undefined && value >= (min[i] ?? NaN) && value < (below[i] ?? NaN)) return outcome
+        }
         return state.otherwise
       }
-      let hit = -1
-      for (let i = 0; i < min.length; i++) {
+      let hit: Outcome | undefined
+      for (let i = 0; i < outcomes.length; i++) {
+        const outcome = outcomes[i]
         if (
-          value >= min[i]! && value < below[i]! &&
-          (hit === -1 || state.outcomes[i]!.points > state.outcomes[hit]!.points)
-        ) hit = i
+          outcome !== undefined && value >= (min[i] ?? NaN) && value < (below[i] ?? NaN) &&
+          (hit === undefined || outcome.points > hit.points)
+        ) hit = outcome
       }
-      return hit === -1 ? state.otherwise : state.outcomes[hit]!
+      return hit ?? state.otherwise
     }
     let hit = -1
     let points = -1
     for (let i = 0; i < config.bands.length; i++) {
-      const band = config.bands[i]!
+      const band = config.bands[i]
+      if (band === undefined) continue
       if ((band.min === undefined || value >= band.min) && (band.below === undefined || value < band.below)) {
         if (config.hitPolicy === "max") {
           if (band.points > points) {
@@ -746,7 +751,7 @@ export const rank: Method<RankConfig, number, RankState> = defineMethod({
     let hi = n
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (better(values[mid]!)) lo = mid + 1
+      if (better(values[mid] ?? value)) lo = mid + 1
       else hi = mid
     }
     const position = lo + 1

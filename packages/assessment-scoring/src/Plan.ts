@@ -309,15 +309,17 @@ const walk = (
   visit: (node: Indicator, path: Issue.Path, depth: number, parent: Indicator | undefined) => void
 ): void => {
   const stack: Array<{ node: Indicator; path: Issue.Path; depth: number; parent: Indicator | undefined }> = []
-  for (let i = roots.length - 1; i >= 0; i--) {
-    stack.push({ node: roots[i]!, path: ["indicators", i], depth: 1, parent: undefined })
-  }
-  while (stack.length > 0) {
-    const { depth, node, parent, path } = stack.pop()!
+  roots.forEach((node, i) => stack.push({ node, path: ["indicators", i], depth: 1, parent: undefined }))
+  stack.reverse()
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { depth, node, parent, path } = top
     visit(node, path, depth, parent)
     const children = node.children ?? []
     for (let i = children.length - 1; i >= 0; i--) {
-      stack.push({ node: children[i]!, path: [...path, "children", i], depth: depth + 1, parent: node })
+      const child = children[i]
+      if (child !== undefined) {
+        stack.push({ node: child, path: [...path, "children", i], depth: depth + 1, parent: node })
+      }
     }
   }
 }
@@ -454,8 +456,8 @@ const structuralIssues = (plan: Plan): ReadonlyArray<Issue.DomainIssue> => {
         }))
       }
     })
-    const last = grades.bands[grades.bands.length - 1]!
-    if (last.min > 0) {
+    const last = grades.bands[grades.bands.length - 1]
+    if (last !== undefined && last.min > 0) {
       found.push(
         messages.make("ASSESS_GRADE_BANDS_GAP", {
           path: ["grades", "bands", grades.bands.length - 1, "min"],
@@ -843,6 +845,8 @@ const compileUnsafe = (
   const leaves: Array<number> = []
   const leafTable: Array<CompiledLeaf> = []
   const indexOf = new Map<Indicator, number>()
+  /** Each node's children, filled as they are visited (the same arrays as the nodes' `children`). */
+  const childLists: Array<Array<number>> = []
   const known = Method.names(registry).join(", ")
   // each plug-in the plan uses is checked once (a registry made by hand skipped `register`)
   const methodProblems = new Map<Method.Any, ReadonlyArray<Issue.DomainIssue>>()
@@ -858,7 +862,8 @@ const compileUnsafe = (
   walk(plan.indicators, (node, path, _depth, parent) => {
     const index = nodes.length
     indexOf.set(node, index)
-    const parentIndex = parent === undefined ? -1 : indexOf.get(parent)!
+    // (a parent is visited, and numbered, before its children)
+    const parentIndex = parent === undefined ? -1 : indexOf.get(parent) ?? -1
     let method: Method.Any | undefined
     let config: unknown
     if (node.method !== undefined && (node.children ?? []).length === 0) {
@@ -889,6 +894,8 @@ const compileUnsafe = (
       }
     }
     const children = node.children ?? []
+    const childList: Array<number> = []
+    childLists.push(childList)
     nodes.push({
       id: node.id,
       label: node.label,
@@ -897,14 +904,14 @@ const compileUnsafe = (
       inputKey: node.input ?? node.id,
       optional: node.optional ?? false,
       parent: parentIndex,
-      children: [],
+      children: childList,
       method,
       config,
       assessors: node.assessors,
       weighted: children.length > 0 && children.every((c) => c.weight !== undefined)
     })
     if (parentIndex === -1) roots.push(index)
-    else (nodes[parentIndex]!.children as Array<number>).push(index)
+    else childLists[parentIndex]?.push(index)
     if (children.length === 0) leaves.push(index)
     if (children.length === 0 && method !== undefined) {
       leafTable.push({
@@ -938,7 +945,7 @@ const compileUnsafe = (
   const units = (points: number) => Rounding.roundScaled(points * scale, rounding.mode)
   const formula: Formula = plan.formula ?? { _tag: "Sum" }
   const evaluationRoot = formula._tag === "BranchStar"
-    ? roots.find((r) => nodes[r]!.id === formula.evaluation)
+    ? roots.find((r) => nodes[r]?.id === formula.evaluation)
     : undefined
   const baseRoots = roots.filter((r) => r !== evaluationRoot)
   const leafIndex = new Array<number>(nodes.length).fill(-1)
@@ -960,8 +967,8 @@ const compileUnsafe = (
     formula,
     evaluationRoot,
     baseRoots,
-    rootWeighted: roots.every((r) => nodes[r]!.weight !== undefined),
-    baseWeighted: baseRoots.every((r) => nodes[r]!.weight !== undefined),
+    rootWeighted: roots.every((r) => nodes[r]?.weight !== undefined),
+    baseWeighted: baseRoots.every((r) => nodes[r]?.weight !== undefined),
     maxTotalUnits: units(plan.maxTotal),
     bonusItems: new Map((plan.bonus ?? []).map((b) => [b.id, b])),
     deductionItems: new Map((plan.deductions ?? []).map((d) => [d.id, d])),

@@ -149,14 +149,16 @@ export const rank = (entries: ReadonlyArray<Entry>, config: Config): ReadonlyMap
     list.sort((a, b) => isVetoed(a) - isVetoed(b) || b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     let rankNow = 0
     let dense = 0
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!
-      const before = list[i - 1]
+    let position = 0
+    let before: Entry | undefined
+    for (const e of list) {
+      position++
       if (before === undefined || before.total !== e.total || isVetoed(before) !== isVetoed(e)) {
-        rankNow = i + 1
+        rankNow = position
         dense++
       }
       places.set(e.id, { rank: config.mode === "dense" ? dense : rankNow, peers: list.length })
+      before = e
     }
   }
   return places

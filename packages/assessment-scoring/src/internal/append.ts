@@ -3,5 +3,5 @@
  * the stack and overflow it for a few hundred thousand items (a list of issues can be that long).
  */
 export const append = <A>(target: Array<A>, items: ReadonlyArray<A>): void => {
-  for (let i = 0; i < items.length; i++) target.push(items[i]!)
+  for (const item of items) target.push(item)
 }

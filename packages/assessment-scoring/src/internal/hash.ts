@@ -18,6 +18,9 @@
  */
 
 const FNV_PRIME = 0x01000193
+
+/** Word `i` of a typed array the caller made long enough (0 past its end, which never happens). */
+const word = (words: Uint32Array | Int32Array, i: number): number => words[i] ?? 0
 const SEED_A = 0x811c9dc5 | 0
 const SEED_B = 0x050c5d1f
 
@@ -74,8 +77,8 @@ const scalar = (l: Lanes, v: unknown): void => {
   } else if (typeof v === "number") {
     l.f64[0] = v === 0 ? 0 : v
     mix(l, 0x64)
-    mix(l, l.u32[0]!)
-    mix(l, l.u32[1]!)
+    mix(l, word(l.u32, 0))
+    mix(l, word(l.u32, 1))
   } else if (typeof v === "boolean") {
     mix(l, v ? 0x74 : 0x66)
   } else {
@@ -151,14 +154,14 @@ export const beginMembers = (sums: MemberSums): void => {
 export const addNumberMember = (sums: MemberSums, keys: Int32Array, at: number, value: number): void => {
   const u32 = sums.u32
   sums.f64[0] = value === 0 ? 0 : value
-  const lo = u32[0]!
-  const hi = u32[1]!
+  const lo = word(u32, 0)
+  const hi = word(u32, 1)
   let x = Math.imul(NUMBER_A ^ lo, FNV_PRIME)
   let y = Math.imul(NUMBER_B ^ (lo + 0x9e), FNV_PRIME) ^ (NUMBER_B >>> 15)
   x = Math.imul(x ^ hi, FNV_PRIME)
   y = Math.imul(y ^ (hi + 0x9e), FNV_PRIME) ^ (y >>> 15)
-  let p = keys[at]!
-  let q = keys[at + 1]!
+  let p = word(keys, at)
+  let q = word(keys, at + 1)
   p = Math.imul(p ^ x, FNV_PRIME)
   q = Math.imul(q ^ (x + 0x9e), FNV_PRIME) ^ (q >>> 15)
   p = Math.imul(p ^ y, FNV_PRIME)
@@ -227,7 +230,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
     } else {
       const at = known?.offsets.get(v)
       if (known !== undefined && at !== undefined) {
-        object(l, known.sums[at]!, known.sums[at + 1]!, known.sums[at + 2]!)
+        object(l, word(known.sums, at), word(known.sums, at + 1), word(known.sums, at + 2))
       } else {
         const record = v as Record<string, unknown>
         const items: Array<unknown> = []
@@ -274,7 +277,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
           state = keyState(l, key)
           keys.set(key, state)
         }
-        member(l, state[0]!, state[1]!, va, vb)
+        member(l, word(state, 0), word(state, 1), va, vb)
         top.foldA = (top.foldA + l.a) | 0
         top.foldB = (top.foldB + l.b) | 0
         top.next += 2
