@@ -78,6 +78,11 @@ export const usageErrorIn = (path: string, issue: Issue.DomainIssue): UsageError
 export interface Context {
   readonly io: Io.Io
   readonly lang: () => Label.Lang
+  /**
+   * The language of the help texts: `--lang` as found among the arguments before they are
+   * parsed (the descriptions are given when the commands are made), Chinese by default.
+   */
+  readonly helpLang: Label.Lang
   readonly quiet: () => boolean
   readonly color: boolean
   readonly registry: ReadonlyArray<Registry.Entry>
@@ -313,19 +318,22 @@ export const printReport = (context: Context, title: string, report: ValidationR
 const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`
 
 /**
- * Formats the "Examples:" part of a command's help.
+ * Formats the "Examples:" part of a command's help, headed in the help's language (English by
+ * default; pass `context.helpLang`).
  *
  * @example
  * ```ts
  * import { Cli } from "@gongzhi/cli"
  *
  * console.log(Cli.helpExamples(["gongzhi demo"])) // "\nExamples:\n  $ gongzhi demo\n"
+ * console.log(Cli.helpExamples(["gongzhi demo"], "zh")) // "\n示例：\n  $ gongzhi demo\n"
  * ```
  *
  * @category formatting
  * @since 0.1.0
  */
-export const helpExamples = (lines: ReadonlyArray<string>): string => Program.helpExamples(lines)
+export const helpExamples = (lines: ReadonlyArray<string>, lang: Label.Lang = "en"): string =>
+  Program.helpExamples(lines, lang)
 
 /**
  * A command contributed by a module: it adds itself to the program.
@@ -402,19 +410,29 @@ export const dateOption = (flag: string, text: string): CivilDate.CivilDate => {
 }
 
 const installValidate: Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
   program
     .command("validate")
-    .description("validate documents of any kind (detected by their `kind` field); exit code 1 if any has errors")
+    .description(Program.described("validate", context.helpLang))
     .argument(
       "<files...>",
-      "JSON documents: org policy, org rows, points scheme, catalog, journal, agreement, plan, inputs…"
+      t(
+        "JSON/YAML 文档：组织规则、组织数据、积分方案、兑换目录、积分流水、共建协议、考核方案、考核数据……",
+        "JSON documents: org policy, org rows, points scheme, catalog, journal, agreement, plan, inputs…"
+      )
     )
-    .option("--json", "print the reports as JSON, for machines")
-    .option("--as-of <date>", "the date rules are applied on (terms, who holds what); today by default")
+    .option("--json", t("以 JSON 输出校验报告，供程序读取", "print the reports as JSON, for machines"))
+    .option(
+      "--as-of <date>",
+      t(
+        "按哪一天适用规则（任期、谁担任什么职务）；默认今天",
+        "the date rules are applied on (terms, who holds what); today by default"
+      )
+    )
     .addHelpText(
       "after",
       helpExamples(["gongzhi validate scheme.json plan.json", "gongzhi validate --lang en --json policy.json",
-        "gongzhi validate roster.json --as-of 2024-12-31"])
+        "gongzhi validate roster.json --as-of 2024-12-31"], context.helpLang)
     )
     .action(async (files: ReadonlyArray<string>, options: { json?: boolean; asOf?: string }) => {
       const asOf = asOfOption(options.asOf)
@@ -494,9 +512,15 @@ const installValidate: Installer = (program, context) => {
 const installSchema: Installer = (program, context) => {
   program
     .command("schema")
-    .description("print the JSON Schema (draft 2020-12) of a document kind, for form builders")
-    .argument("[kind]", "the document kind; omit it to list the kinds")
-    .addHelpText("after", helpExamples(["gongzhi schema", "gongzhi schema points-scheme > points-scheme.schema.json"]))
+    .description(Program.described("schema", context.helpLang))
+    .argument(
+      "[kind]",
+      Program.pick(context.helpLang)("文档类型；省略时列出所有类型", "the document kind; omit it to list the kinds")
+    )
+    .addHelpText(
+      "after",
+      helpExamples(["gongzhi schema", "gongzhi schema points-scheme > points-scheme.schema.json"], context.helpLang)
+    )
     .action((kind: string | undefined) => {
       if (kind === undefined) {
         for (const entry of context.registry) {
@@ -544,11 +568,13 @@ export const run = async (
 ): Promise<number> => {
   const io = options.io ?? Io.node()
   let exitCode = 0
-  const program = Program.makeProgram(io, options.version ?? "0.0.0")
+  const helpLang = Program.langOf(argv)
+  const program = Program.makeProgram(io, options.version ?? "0.0.0", helpLang)
   const color = io.stdout.isTTY === true && io.env["NO_COLOR"] === undefined
   const context: Context = {
     io,
     lang: () => (program.opts()["lang"] === "en" ? "en" : "zh"),
+    helpLang,
     quiet: () => program.opts()["quiet"] === true,
     color,
     registry: options.registry,

@@ -109,7 +109,8 @@ describe("Cli", () => {
     it("prints help with examples and the version", async () => {
       const help = await run(["--help"])
       expect(help.code).toBe(0)
-      expect(help.out).toContain("Examples:")
+      expect(help.out).toContain("示例：")
+      expect((await run(["--lang", "en", "--help"])).out).toContain("Examples:")
       expect((await run(["validate", "--help"])).out).toContain("gongzhi validate scheme.json plan.json")
       expect((await run(["--version"])).out).toBe("0.0.0\n")
     })

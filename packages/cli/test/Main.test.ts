@@ -426,11 +426,12 @@ describe("Main", () => {
     it("prints help with examples for the program and every command", async () => {
       const top = await gongzhi(["--help"])
       expect(top.code).toBe(0)
-      expect(top.out).toContain("Examples:")
-      for (const command of ["validate", "schema", "org", "ledger", "score", "report", "demo"]) {
+      expect(top.out).toContain("示例：")
+      for (const command of ["validate", "schema", "org", "ledger", "score", "tally", "report", "demo"]) {
         const help = await gongzhi([command, "--help"])
         expect(help.code).toBe(0)
-        expect(help.out).toContain("Examples:")
+        expect(help.out).toContain("示例：")
+        expect((await gongzhi(["--lang", "en", command, "--help"])).out).toContain("Examples:")
       }
     })
     it("exits 2 on an unknown command", async () => {

@@ -19,9 +19,8 @@ const quick = (argv: ReadonlyArray<string>) => {
 describe("start-up", () => {
   describe("quickHelp", () => {
     for (
-      const argv of [["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang=en", "-q", "--help"], ["-v"], [
-        "--version"
-      ], [], ["-q"]]
+      const argv of [["--help"], ["-h"], ["--lang", "en", "--help"], ["--lang=en", "-q", "--help"], ["--lang", "zh",
+        "--help"], ["--lang", "en", "--lang=zh", "-h"], ["-q", "--lang", "en"], ["-v"], ["--version"], [], ["-q"]]
     ) {
       it(`answers ${JSON.stringify(argv)} exactly as the full program does`, async () => {
         const q = quick(argv)
@@ -37,6 +36,12 @@ describe("start-up", () => {
         expect(quick(argv).code).toBeUndefined()
       })
     }
+
+    it("answers in Chinese by default and with --lang zh, in English with --lang en", () => {
+      expect(quick(["--help"]).out).toMatch(/^用法： gongzhi/)
+      expect(quick(["--lang", "zh", "--help"]).out).toContain("命令：\n  validate [options] <files...>")
+      expect(quick(["--lang", "en", "--help"]).out).toContain("Commands:\n  validate [options] <files...>")
+    })
 
     it("lists every top-level command of the full program, in its order", async () => {
       const { out } = await full(["--help"])

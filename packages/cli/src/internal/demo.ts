@@ -10,6 +10,7 @@ import type * as CountyReport from "../CountyReport.js"
 import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import { orgDemo, type OrgDemoFigures } from "./org.js"
+import * as Program from "./program.js"
 import { buildAndWrite } from "./report.js"
 import type { DemoRecords } from "./store.js"
 
@@ -404,15 +405,23 @@ const storedSummary = (
     ]
 
 export const installDemo: Cli.Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
   program
     .command("demo")
-    .description("run the seeds end to end on generated, deterministic data and write the report folder")
-    .option("-o, --out <dir>", "the report folder", "gongzhi-report")
-    .option("--seed <n>", "the seed of the generated data (same seed, same output)", "2024")
-    .option("--json", "print the figures as JSON instead of the summary")
+    .description(Program.described("demo", context.helpLang))
+    .option("-o, --out <dir>", t("报告文件夹", "the report folder"), "gongzhi-report")
+    .option(
+      "--seed <n>",
+      t("生成数据的种子（种子相同，输出相同）", "the seed of the generated data (same seed, same output)"),
+      "2024"
+    )
+    .option("--json", t("以 JSON 输出各项数字，而不是摘要", "print the figures as JSON instead of the summary"))
     .option(
       "--db <location>",
-      "also write the demo's records (平利's journal, the owners' vote, the micro-wish, the whistle) into a store (a PGlite directory, memory:// or postgres://…) and read them back"
+      t(
+        "同时把示例的记录（平利的积分流水、业主表决、微心愿、吹哨）写入存储（PGlite 目录、memory:// 或 postgres://…）并读回",
+        "also write the demo's records (平利's journal, the owners' vote, the micro-wish, the whistle) into a store (a PGlite directory, memory:// or postgres://…) and read them back"
+      )
     )
     .addHelpText(
       "after",
@@ -421,7 +430,7 @@ export const installDemo: Cli.Installer = (program, context) => {
         "gongzhi demo --out /tmp/county --seed 7",
         "gongzhi demo --json --quiet",
         "gongzhi demo --db ./gongzhi-data"
-      ])
+      ], context.helpLang)
     )
     .action(async (options: { out: string; seed: string; json?: boolean; db?: string }) => {
       const seed = Number(options.seed)

@@ -6,6 +6,7 @@ import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import * as Registry from "../Registry.js"
 import { dbHelp, installLedgerStore, loadFrom } from "./ledgerStore.js"
+import * as Program from "./program.js"
 import { padCells } from "./text.js"
 
 /** The registry entry of journal files: decoding checks the header; validating replays. */
@@ -55,11 +56,15 @@ const defaultPeriod = (journal: Journal.Journal, text: string | undefined): Peri
 }
 
 export const installLedger: Cli.Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
+  const journalArg = t(
+    "流水文件（.jsonl），或存储中的流水名",
+    "the journal file (.jsonl), or a journal's name in the store"
+  )
+  const db = dbHelp(context.helpLang)
   const ledger = program
     .command("ledger")
-    .description(
-      "points journals (积分流水, .jsonl or a store): open, earn, redeem, replay, verify the hash chain, balances, statements, leaderboards, public notices"
-    )
+    .description(Program.described("ledger", context.helpLang))
     .addHelpText(
       "after",
       Cli.helpExamples([
@@ -69,16 +74,21 @@ export const installLedger: Cli.Installer = (program, context) => {
         "gongzhi ledger notice journal.jsonl --period 2024 --top 10",
         "gongzhi ledger earn pingli pingli-ha-anxi cleaning --on 2024-03-02 --db ./gongzhi-data",
         "gongzhi ledger balance pingli pingli-ha-anxi --db postgres://gongzhi@127.0.0.1/gongzhi"
-      ])
+      ], context.helpLang)
     )
   const lang = () => context.lang()
   installLedgerStore(ledger, context)
 
   ledger
     .command("replay")
-    .description("replay the journal, checking every entry against its command, and print the totals")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
+    .description(
+      t(
+        "重放流水，逐条核对每条记录与其命令是否一致，并输出总数",
+        "replay the journal, checking every entry against its command, and print the totals"
+      )
+    )
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
     .action(async (file: string, options: { db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const r = Report.reconcile(journal)
@@ -102,9 +112,11 @@ export const installLedger: Cli.Installer = (program, context) => {
 
   ledger
     .command("verify")
-    .description("check the hash chain: names the first entry that was changed")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
+    .description(
+      t("核验哈希链：指出第一条被改动的记录", "check the hash chain: names the first entry that was changed")
+    )
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
     .action(async (file: string, options: { db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const verification = Journal.verify(journal)
@@ -126,11 +138,19 @@ export const installLedger: Cli.Installer = (program, context) => {
 
   ledger
     .command("balance")
-    .description("the balance of an account (available, held, lifetime earned), as of a date")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
-    .argument("<account>", "the account id")
-    .option("--as-of <date>", "a date (YYYY-MM-DD); the end of the journal by default")
+    .description(
+      t(
+        "某账户截至某日的余额（可用、冻结、累计获得）",
+        "the balance of an account (available, held, lifetime earned), as of a date"
+      )
+    )
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
+    .argument("<account>", t("账户编号", "the account id"))
+    .option(
+      "--as-of <date>",
+      t("日期（YYYY-MM-DD）；默认为流水末尾", "a date (YYYY-MM-DD); the end of the journal by default")
+    )
     .action(async (file: string, account: string, options: { asOf?: string; db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const balance = ValidationReport.getOrThrow(Journal.balance(journal, account, parseDate(options.asOf)))
@@ -148,11 +168,22 @@ export const installLedger: Cli.Installer = (program, context) => {
 
   ledger
     .command("statement")
-    .description("an account's statement for a period: opening, every entry, closing")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
-    .argument("<account>", "the account id")
-    .option("--period <period>", "2024, 2024-Q2, 2024-03, 2024年3月 … (the journal's last year by default)")
+    .description(
+      t(
+        "某账户某期间的对账单：期初、每条记录、期末",
+        "an account's statement for a period: opening, every entry, closing"
+      )
+    )
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
+    .argument("<account>", t("账户编号", "the account id"))
+    .option(
+      "--period <period>",
+      t(
+        "2024、2024-Q2、2024-03、2024年3月……（默认为流水的最后一年）",
+        "2024, 2024-Q2, 2024-03, 2024年3月 … (the journal's last year by default)"
+      )
+    )
     .action(async (file: string, account: string, options: { period?: string; db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const period = defaultPeriod(journal, options.period)
@@ -176,12 +207,15 @@ export const installLedger: Cli.Installer = (program, context) => {
 
   ledger
     .command("leaderboard")
-    .description("the leaderboard of a period (ties share a rank)")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
-    .option("--period <period>", "the period (the journal's last year by default)")
-    .option("--top <n>", "how many places", "20")
-    .option("-o, --out <file>", "also write the table to .xlsx, .csv or .json")
+    .description(t("某期间的积分排行榜（同分同名次）", "the leaderboard of a period (ties share a rank)"))
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
+    .option("--period <period>", t("期间（默认为流水的最后一年）", "the period (the journal's last year by default)"))
+    .option("--top <n>", t("列出前几名", "how many places"), "20")
+    .option(
+      "-o, --out <file>",
+      t("同时把表格写到 .xlsx、.csv 或 .json", "also write the table to .xlsx, .csv or .json")
+    )
     .action(async (file: string, options: { period?: string; top: string; out?: string; db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const rows = Report.leaderboard(journal, {
@@ -205,11 +239,11 @@ export const installLedger: Cli.Installer = (program, context) => {
 
   ledger
     .command("notice")
-    .description("the public notice (公示) of a period, names masked")
-    .argument("<journal>", "the journal file (.jsonl), or a journal's name in the store")
-    .option("--db <location>", dbHelp)
-    .option("--period <period>", "the period (the journal's last year by default)")
-    .option("--top <n>", "how many places", "20")
+    .description(t("某期间的积分公示，姓名已遮蔽", "the public notice (公示) of a period, names masked"))
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
+    .option("--period <period>", t("期间（默认为流水的最后一年）", "the period (the journal's last year by default)"))
+    .option("--top <n>", t("列出前几名", "how many places"), "20")
     .action(async (file: string, options: { period?: string; top: string; db?: string }) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const notice = Report.publicNotice(journal, defaultPeriod(journal, options.period), { top: topOf(options.top) })

@@ -1,7 +1,8 @@
-import { CivilDate, ValidationReport } from "@gongzhi/core"
+import { CivilDate, type Label, ValidationReport } from "@gongzhi/core"
 import { type Command as LedgerCommand, Journal } from "@gongzhi/points-ledger"
 import type { Command } from "commander"
 import * as Cli from "../Cli.js"
+import * as Program from "./program.js"
 import type { Header } from "./store.js"
 
 /**
@@ -13,9 +14,11 @@ import type { Header } from "./store.js"
 export const usesStore = (journal: string, db: string | undefined): boolean =>
   db !== undefined || !/\.jsonl$/i.test(journal)
 
-/** The `--db` option's help. */
-export const dbHelp =
-  "the store: a PGlite directory, memory:// or postgres://…; <journal> is then a journal's name in it (GONGZHI_DB or ./gongzhi-data when <journal> does not end in .jsonl)"
+/** The `--db` option's help, in the help's language. */
+export const dbHelp = (lang: Label.Lang): string =>
+  lang === "zh"
+    ? "存储：PGlite 目录、memory:// 或 postgres://…；此时 <journal> 是其中的流水名（<journal> 不以 .jsonl 结尾时，默认用 GONGZHI_DB 或 ./gongzhi-data）"
+    : "the store: a PGlite directory, memory:// or postgres://…; <journal> is then a journal's name in it (GONGZHI_DB or ./gongzhi-data when <journal> does not end in .jsonl)"
 
 /** Loads the store module (PGlite, the pg driver) only now. */
 const store = () => import("./store.js")
@@ -118,26 +121,55 @@ const presetOrFile = async (context: Cli.Context, value: string): Promise<string
 
 /** `gongzhi ledger open | earn | redeem`: record a command in a stored journal. */
 export const installLedgerStore = (ledger: Command, context: Cli.Context): void => {
+  const t = Program.pick(context.helpLang)
+  const db = dbHelp(context.helpLang)
+  const journalArg = t("存储中的流水名", "the journal's name in the store")
+  const accountArg = t("账户编号", "the account id")
+  const onHelp = t("日期（YYYY-MM-DD）；默认今天", "the date (YYYY-MM-DD); today by default")
+  const keyHelp = t(
+    "幂等键：同一个键再次提交不会重复记账",
+    "the idempotency key: the same key again records nothing twice"
+  )
   ledger
     .command("open")
-    .description("open an account in a stored journal (开户); the journal is created on its first account")
-    .argument("<journal>", "the journal's name in the store")
-    .argument("<account>", "the account id")
-    .requiredOption("--name <name>", "the holder's name")
-    .option("--role <roles>", "the holder's roles, comma-separated (resident, partyMember, …)", "resident")
-    .option("--grid <grid>", "the holder's grid")
-    .option("--member <id>", "the holder's member id")
-    .option("--scheme <scheme>", "for a new journal: preset:<name> or a scheme file", "preset:pingli")
-    .option("--catalog <catalog>", "for a new journal: preset:<name> or a catalog file", "preset:pingli")
-    .option("--on <date>", "the date (YYYY-MM-DD); today by default")
-    .option("--key <key>", "the idempotency key: the same key again records nothing twice")
-    .option("--db <location>", dbHelp)
+    .description(
+      t(
+        "在存储的流水中开户；流水在开第一个账户时创建",
+        "open an account in a stored journal (开户); the journal is created on its first account"
+      )
+    )
+    .argument("<journal>", journalArg)
+    .argument("<account>", accountArg)
+    .requiredOption("--name <name>", t("账户持有人姓名", "the holder's name"))
+    .option(
+      "--role <roles>",
+      t(
+        "持有人的身份，用逗号分隔（resident、partyMember……）",
+        "the holder's roles, comma-separated (resident, partyMember, …)"
+      ),
+      "resident"
+    )
+    .option("--grid <grid>", t("持有人所在网格", "the holder's grid"))
+    .option("--member <id>", t("持有人的党员编号", "the holder's member id"))
+    .option(
+      "--scheme <scheme>",
+      t("新流水的积分方案：preset:<名称> 或方案文件", "for a new journal: preset:<name> or a scheme file"),
+      "preset:pingli"
+    )
+    .option(
+      "--catalog <catalog>",
+      t("新流水的兑换目录：preset:<名称> 或目录文件", "for a new journal: preset:<name> or a catalog file"),
+      "preset:pingli"
+    )
+    .option("--on <date>", onHelp)
+    .option("--key <key>", keyHelp)
+    .option("--db <location>", db)
     .addHelpText(
       "after",
       Cli.helpExamples([
         "gongzhi ledger open pingli pingli-ha-anxi --name 哈安喜 --on 2024-03-01 --key open-ha",
         "gongzhi ledger open pingli zhou --name 周玉宏 --role partyMember --db postgres://gongzhi@127.0.0.1/gongzhi"
-      ])
+      ], context.helpLang)
     )
     .action(async (
       journal: string,
@@ -182,19 +214,22 @@ export const installLedgerStore = (ledger: Command, context: Cli.Context): void 
 
   ledger
     .command("earn")
-    .description("earn points for an activity in a stored journal (获得积分)")
-    .argument("<journal>", "the journal's name in the store")
-    .argument("<account>", "the account id")
-    .argument("<activity>", "the activity id of the scheme")
-    .option("--minutes <n>", "minutes, for an hours-based activity")
-    .option("--approved-by <ids>", "the approvers' ids, comma-separated")
-    .option("--note <text>", "a note")
-    .option("--on <date>", "the date (YYYY-MM-DD); today by default")
-    .option("--key <key>", "the idempotency key: the same key again records nothing twice")
-    .option("--db <location>", dbHelp)
+    .description(t("在存储的流水中为一项活动记获得积分", "earn points for an activity in a stored journal (获得积分)"))
+    .argument("<journal>", journalArg)
+    .argument("<account>", accountArg)
+    .argument("<activity>", t("积分方案中的活动编号", "the activity id of the scheme"))
+    .option("--minutes <n>", t("分钟数，用于按时长计分的活动", "minutes, for an hours-based activity"))
+    .option("--approved-by <ids>", t("审核人编号，用逗号分隔", "the approvers' ids, comma-separated"))
+    .option("--note <text>", t("备注", "a note"))
+    .option("--on <date>", onHelp)
+    .option("--key <key>", keyHelp)
+    .option("--db <location>", db)
     .addHelpText(
       "after",
-      Cli.helpExamples(["gongzhi ledger earn pingli pingli-ha-anxi cleaning --on 2024-03-02 --key e-0302-ha"])
+      Cli.helpExamples(
+        ["gongzhi ledger earn pingli pingli-ha-anxi cleaning --on 2024-03-02 --key e-0302-ha"],
+        context.helpLang
+      )
     )
     .action(async (
       journal: string,
@@ -223,9 +258,14 @@ export const installLedgerStore = (ledger: Command, context: Cli.Context): void 
 
   ledger
     .command("snapshot")
-    .description("save a stored journal's state, so that opening it replays only the entries after it")
-    .argument("<journal>", "the journal's name in the store")
-    .option("--db <location>", dbHelp)
+    .description(
+      t(
+        "保存存储中流水的状态（快照），之后打开时只需重放其后的记录",
+        "save a stored journal's state, so that opening it replays only the entries after it"
+      )
+    )
+    .argument("<journal>", journalArg)
+    .option("--db <location>", db)
     .action(async (journal: string, options: { db?: string }) => {
       const s = await store()
       const location = s.locationOf(context, options.db)
@@ -239,15 +279,18 @@ export const installLedgerStore = (ledger: Command, context: Cli.Context): void 
 
   ledger
     .command("redeem")
-    .description("redeem catalog items in a stored journal (兑换)")
-    .argument("<journal>", "the journal's name in the store")
-    .argument("<account>", "the account id")
-    .argument("<item>", "the catalog item id")
-    .option("--quantity <n>", "how many", "1")
-    .option("--on <date>", "the date (YYYY-MM-DD); today by default")
-    .option("--key <key>", "the idempotency key: the same key again records nothing twice")
-    .option("--db <location>", dbHelp)
-    .addHelpText("after", Cli.helpExamples(["gongzhi ledger redeem pingli pingli-ha-anxi rice --on 2024-06-01"]))
+    .description(t("在存储的流水中兑换目录中的物品", "redeem catalog items in a stored journal (兑换)"))
+    .argument("<journal>", journalArg)
+    .argument("<account>", accountArg)
+    .argument("<item>", t("兑换目录中的物品编号", "the catalog item id"))
+    .option("--quantity <n>", t("数量", "how many"), "1")
+    .option("--on <date>", onHelp)
+    .option("--key <key>", keyHelp)
+    .option("--db <location>", db)
+    .addHelpText(
+      "after",
+      Cli.helpExamples(["gongzhi ledger redeem pingli pingli-ha-anxi rice --on 2024-06-01"], context.helpLang)
+    )
     .action(async (journal: string, account: string, item: string, options: Shared & { quantity: string }) => {
       await record(context, journal, options, (j, on) =>
         ({

@@ -19,6 +19,7 @@ import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
 import * as Json from "./json.js"
+import * as Program from "./program.js"
 import type { Source } from "./source.js"
 import { padCells } from "./text.js"
 
@@ -355,9 +356,10 @@ const printTable = (
 }
 
 export const installOrg: Cli.Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
   const org = program
     .command("org")
-    .description("organisation rosters (组织花名册): build, validate against the county's policy, render")
+    .description(Program.described("org", context.helpLang))
     .addHelpText(
       "after",
       Cli.helpExamples([
@@ -365,24 +367,33 @@ export const installOrg: Cli.Installer = (program, context) => {
         "gongzhi org build roster.xlsx --out documents/org-rows.json",
         "gongzhi org render roster.json --format mermaid --root gc-01 --depth 2",
         "gongzhi org render roster.json --format svg --out org.svg"
-      ])
+      ], context.helpLang)
     )
   const common = (command: ReturnType<typeof org.command>) =>
     command
       .argument(
         "<roster>",
-        "the roster: .xlsx (sheets 组织, 人员, 驻区单位, 职务), .csv (the org units) or an org-rows .json/.yaml"
+        t(
+          "花名册：.xlsx（工作表 组织、人员、驻区单位、职务）、.csv（组织单元）或组织数据文档 .json/.yaml",
+          "the roster: .xlsx (sheets 组织, 人员, 驻区单位, 职务), .csv (the org units) or an org-rows .json/.yaml"
+        )
       )
       .option(
         "--policy <policy>",
-        "the organisation policy: preset:hongan, preset:mingquan or a policy document (default: the roster's own, else preset:hongan)"
+        t(
+          "组织规则：preset:hongan、preset:mingquan 或一份规则文档（默认用花名册自带的，否则 preset:hongan）",
+          "the organisation policy: preset:hongan, preset:mingquan or a policy document (default: the roster's own, else preset:hongan)"
+        )
       )
 
   common(org.command("build"))
     .description(
-      "build the tree (every problem at once), print its counts and coverage, optionally write the org-rows document"
+      t(
+        "构建组织树（一次列出所有问题），输出各类数量和覆盖情况，可写出组织数据文档",
+        "build the tree (every problem at once), print its counts and coverage, optionally write the org-rows document"
+      )
     )
-    .option("-o, --out <file>", "write the org-rows document (.json)")
+    .option("-o, --out <file>", t("写出组织数据文档（.json）", "write the org-rows document (.json)"))
     .action(async (file: string, options: { policy?: string; out?: string }) => {
       const doc = await readRoster(context, file)
       const policy = await loadPolicy(context, options.policy, doc)
@@ -418,10 +429,19 @@ export const installOrg: Cli.Installer = (program, context) => {
 
   common(org.command("validate"))
     .description(
-      "build and validate against the policy's rules on a date: every error and warning; exit code 1 on errors"
+      t(
+        "构建并按组织规则在某一天校验：列出所有错误和警告；有错误时退出码为 1",
+        "build and validate against the policy's rules on a date: every error and warning; exit code 1 on errors"
+      )
     )
-    .option("--as-of <date>", "the date the rules are applied on (terms, who holds what); today by default")
-    .option("--json", "print the report as JSON")
+    .option(
+      "--as-of <date>",
+      t(
+        "按哪一天适用规则（任期、谁担任什么职务）；默认今天",
+        "the date the rules are applied on (terms, who holds what); today by default"
+      )
+    )
+    .option("--json", t("以 JSON 输出校验报告", "print the report as JSON"))
     .action(async (file: string, options: { policy?: string; asOf?: string; json?: boolean }) => {
       // a bad --as-of is a usage error (2) whatever the roster holds
       const asOf = Cli.asOfOption(options.asOf)
@@ -440,16 +460,24 @@ export const installOrg: Cli.Installer = (program, context) => {
     })
 
   common(org.command("render"))
-    .description("draw the tree: Mermaid, Graphviz DOT, SVG or nested JSON (d3-hierarchy), by subtree and depth")
-    .addOption(
-      new Option("--format <format>", "mermaid, dot, svg or json").choices(["mermaid", "dot", "svg", "json"]).default(
-        "mermaid"
+    .description(
+      t(
+        "绘制组织树：Mermaid、Graphviz DOT、SVG 或嵌套 JSON（d3-hierarchy），可按子树和层数",
+        "draw the tree: Mermaid, Graphviz DOT, SVG or nested JSON (d3-hierarchy), by subtree and depth"
       )
     )
-    .option("--root <id>", "draw only this org unit's subtree")
-    .option("--depth <n>", "how many levels below the root")
-    .option("--territory", "include grids, buildings and entrances")
-    .option("-o, --out <file>", "write to a file instead of standard output")
+    .addOption(
+      new Option("--format <format>", t("mermaid、dot、svg 或 json", "mermaid, dot, svg or json")).choices([
+        "mermaid",
+        "dot",
+        "svg",
+        "json"
+      ]).default("mermaid")
+    )
+    .option("--root <id>", t("只画这个组织单元的子树", "draw only this org unit's subtree"))
+    .option("--depth <n>", t("根以下画几层", "how many levels below the root"))
+    .option("--territory", t("包括网格、楼栋和单元", "include grids, buildings and entrances"))
+    .option("-o, --out <file>", t("写到文件而不是标准输出", "write to a file instead of standard output"))
     .action(
       async (
         file: string,

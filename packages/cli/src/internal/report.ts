@@ -6,6 +6,7 @@ import type * as Io from "../Io.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
 import * as Workbook from "../Workbook.js"
+import * as Program from "./program.js"
 
 const join = (dir: string, name: string) => `${dir.replace(/[\\/]+$/, "")}/${name}`
 
@@ -88,26 +89,46 @@ export const buildAndWrite = async (
 }
 
 export const installReport: Cli.Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
   program
     .command("report")
-    .description(
-      "write the county report from a folder of documents: report.html (self-contained, charts inline), report.md, report.xlsx and CSV tables"
-    )
+    .description(Program.described("report", context.helpLang))
     .argument(
       "<dir>",
-      "a folder of documents: org rows and policy, points journal (.jsonl), co-building fulfilment, assessment plan and inputs"
+      t(
+        "文档文件夹：组织数据和组织规则、积分流水（.jsonl）、共建履约、考核方案和考核数据",
+        "a folder of documents: org rows and policy, points journal (.jsonl), co-building fulfilment, assessment plan and inputs"
+      )
     )
-    .option("-o, --out <dir>", "where to write the report (default: <dir>/report)")
-    .option("--title <title>", "the report's title")
-    .option("--explain <subject>", "whose score to explain (the first ranked by default)")
-    .option("--as-of <date>", "the date the organisation is checked on (terms, who holds what); today by default")
-    .option("--internal", "an internal report: show the names of assessed people (masked by default)")
+    .option(
+      "-o, --out <dir>",
+      t("报告写到哪里（默认：<dir>/report）", "where to write the report (default: <dir>/report)")
+    )
+    .option("--title <title>", t("报告标题", "the report's title"))
+    .option(
+      "--explain <subject>",
+      t("说明谁的得分（默认排名第一的）", "whose score to explain (the first ranked by default)")
+    )
+    .option(
+      "--as-of <date>",
+      t(
+        "按哪一天检查组织（任期、谁担任什么职务）；默认今天",
+        "the date the organisation is checked on (terms, who holds what); today by default"
+      )
+    )
+    .option(
+      "--internal",
+      t(
+        "内部报告：显示被考核人员的姓名（默认遮蔽）",
+        "an internal report: show the names of assessed people (masked by default)"
+      )
+    )
     .addHelpText(
       "after",
       Cli.helpExamples([
         "gongzhi report documents/",
         "gongzhi report documents/ --out county-2024 --title \"红安县 2024 年社区治理报告\""
-      ])
+      ], context.helpLang)
     )
     .action(async (
       dir: string,

@@ -3,6 +3,7 @@ import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
 import * as InputsTable from "../InputsTable.js"
+import * as Program from "./program.js"
 import { padCells } from "./text.js"
 
 /** A plan from a file, or a shipped preset as `preset:<id>`. */
@@ -88,28 +89,42 @@ export const printStandings = (context: Cli.Context, assessment: Assessment.Asse
 }
 
 export const installScore: Cli.Installer = (program, context) => {
+  const t = Program.pick(context.helpLang)
   program
     .command("score")
-    .description(
-      "score and rank subjects with an assessment plan; inputs from JSON, CSV or Excel (Chinese headers welcome)"
-    )
+    .description(Program.described("score", context.helpLang))
     .argument(
       "<plan>",
-      "the plan document (JSON/YAML), or a shipped plan as preset:<id>, e.g. preset:qijiang-grand-committee"
+      t(
+        "考核方案文档（JSON/YAML），或内置方案 preset:<编号>，如 preset:qijiang-grand-committee",
+        "the plan document (JSON/YAML), or a shipped plan as preset:<id>, e.g. preset:qijiang-grand-committee"
+      )
     )
     .argument(
       "[inputs]",
-      "the inputs: an assessment-inputs document (.json/.yaml) or a table (.csv/.xlsx), one row per subject"
+      t(
+        "考核数据：考核数据文档（.json/.yaml）或表格（.csv/.xlsx），每个考核对象一行",
+        "the inputs: an assessment-inputs document (.json/.yaml) or a table (.csv/.xlsx), one row per subject"
+      )
     )
     .option(
       "--template <file>",
-      "write a blank inputs table for the plan (.xlsx or .csv, headers in the --lang language) and stop"
+      t(
+        "为方案写出一张空白考核数据表（.xlsx 或 .csv，表头用 --lang 的语言）后结束",
+        "write a blank inputs table for the plan (.xlsx or .csv, headers in the --lang language) and stop"
+      )
     )
-    .option("--explain <subject>", "explain one subject's score point by point")
-    .option("--sheet <name>", "the sheet of an .xlsx file to read (the first by default)")
-    .option("--period <period>", "the period assessed, e.g. 2024")
-    .option("-o, --out <file>", "write the results table to .xlsx, .csv or .json")
-    .option("--json", "print the whole assessment as JSON")
+    .option("--explain <subject>", t("逐项说明某个考核对象的得分", "explain one subject's score point by point"))
+    .option(
+      "--sheet <name>",
+      t("要读取的 .xlsx 工作表（默认第一张）", "the sheet of an .xlsx file to read (the first by default)")
+    )
+    .option("--period <period>", t("考核期间，如 2024", "the period assessed, e.g. 2024"))
+    .option(
+      "-o, --out <file>",
+      t("把结果表写到 .xlsx、.csv 或 .json", "write the results table to .xlsx, .csv or .json")
+    )
+    .option("--json", t("以 JSON 输出完整的考核结果", "print the whole assessment as JSON"))
     .addHelpText(
       "after",
       Cli.helpExamples([
@@ -117,7 +132,7 @@ export const installScore: Cli.Installer = (program, context) => {
         "gongzhi score preset:qijiang-committee-member members.xlsx --explain cm-bank",
         "gongzhi score plan.json inputs.csv --out results.xlsx",
         "gongzhi score plan.yaml inputs.json --json > assessment.json"
-      ])
+      ], context.helpLang)
     )
     .action(async (planFile: string, inputsFile: string | undefined, options: {
       template?: string

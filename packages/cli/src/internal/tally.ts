@@ -3,6 +3,7 @@ import { Ballots, DecisionRule, Electorate, Presets, Tally } from "@gongzhi/deli
 import type { Command } from "commander"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
+import * as Program from "./program.js"
 
 /** An instant option (`--opens`, `--closes`, `--as-of`): a bad one is a usage error (exit code 2). */
 const instantOption = (flag: string, text: string | undefined): Instant.Instant | undefined => {
@@ -74,22 +75,51 @@ const span = (ballots: ReadonlyArray<Ballots.Ballot>): { readonly first: string;
 
 /** `gongzhi tally <rule> <electorate> <ballots>`: count a vote by the law's thresholds. */
 export const installTally: Cli.Installer = (program: Command, context: Cli.Context) => {
+  const t = Program.pick(context.helpLang)
   program
     .command("tally")
-    .description(
-      "count a vote exactly by its decision rule (民法典 Art. 278, branch meetings, elections, residents' meetings); exit code 0 if it passed"
+    .description(Program.described("tally", context.helpLang))
+    .argument(
+      "<rule>",
+      t("表决规则：文件（.json/.yaml）或 preset:<编号>", "the decision rule: a file (.json/.yaml) or preset:<id>")
     )
-    .argument("<rule>", "the decision rule: a file (.json/.yaml) or preset:<id>")
-    .argument("<electorate>", "who votes: owners' units or members, from .csv/.xlsx (Chinese headers) or .json rows")
-    .argument("<ballots>", "the ballots, from .csv/.xlsx (Chinese headers) or .json rows")
-    .option("--matter <id>", "the matter voted on", "matter")
-    .option("--opens <instant>", "when voting opened (ISO-8601); the first ballot's time by default")
-    .option("--closes <instant>", "when voting closed (ISO-8601); the last ballot's time by default")
-    .option("--as-of <instant>", "count as of this moment while voting is open")
-    .option("--json", "print the tally as JSON")
+    .argument(
+      "<electorate>",
+      t(
+        "表决权人：业主专有部分或党员，来自 .csv/.xlsx（中文表头）或 .json 行",
+        "who votes: owners' units or members, from .csv/.xlsx (Chinese headers) or .json rows"
+      )
+    )
+    .argument(
+      "<ballots>",
+      t(
+        "表决票，来自 .csv/.xlsx（中文表头）或 .json 行",
+        "the ballots, from .csv/.xlsx (Chinese headers) or .json rows"
+      )
+    )
+    .option("--matter <id>", t("表决的议题", "the matter voted on"), "matter")
+    .option(
+      "--opens <instant>",
+      t(
+        "表决开始时间（ISO-8601）；默认为第一张票的时间",
+        "when voting opened (ISO-8601); the first ballot's time by default"
+      )
+    )
+    .option(
+      "--closes <instant>",
+      t(
+        "表决截止时间（ISO-8601）；默认为最后一张票的时间",
+        "when voting closed (ISO-8601); the last ballot's time by default"
+      )
+    )
+    .option("--as-of <instant>", t("表决进行中时，按这一时刻计票", "count as of this moment while voting is open"))
+    .option("--json", t("以 JSON 输出计票结果", "print the tally as JSON"))
     .option(
       "--db <location>",
-      "also keep the ballot box in a store (a PGlite directory, memory:// or postgres://…; stream ballots/<matter>) and count the box read back from it"
+      t(
+        "同时把票箱存入存储（PGlite 目录、memory:// 或 postgres://…；流 ballots/<matter>），并按从中读回的票箱计票",
+        "also keep the ballot box in a store (a PGlite directory, memory:// or postgres://…; stream ballots/<matter>) and count the box read back from it"
+      )
     )
     .addHelpText(
       "after",
@@ -97,7 +127,7 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
         "gongzhi tally preset:civil-code-278-ordinary 业主名册.xlsx 表决票.xlsx",
         "gongzhi --lang en tally rule.json electorate.json ballots.json --closes 2024-10-31T18:00:00+08:00",
         "gongzhi tally preset:civil-code-278-ordinary 业主名册.xlsx 表决票.xlsx --matter wall-repair --db ./gongzhi-data"
-      ])
+      ], context.helpLang)
     )
     .action(async (ruleFile: string, electorateFile: string, ballotsFile: string, options: {
       matter: string
