@@ -1,12 +1,14 @@
 /**
  * A CPU profile of our own engine on the benchmark's workload (the first BENCH_SIZE commands,
  * 200,000 by default), with or without the chain (PROFILE_CHAIN=1): the functions that take
- * the most time by themselves, and the share of garbage collection. Run:
+ * the most time by themselves, and the share of garbage collection. PROFILE_BATCH=1 profiles the
+ * batched path instead: the commands the plain journal accepts, in one `Journal.appendAll`. Run:
  * `BENCH_NO_MAIN=1 npx tsx bench/profile.ts` (on the built package: build first).
  */
-import { Hasher, Journal } from "@gongzhi/points-ledger"
+import { type Command, Hasher, Journal } from "@gongzhi/points-ledger"
 import { Session } from "node:inspector"
 import { generate, setup } from "./index.js"
+import { PlainJournal } from "./peer.js"
 
 interface Node {
   readonly id: number
@@ -14,9 +16,20 @@ interface Node {
 }
 
 const chain = process.env["PROFILE_CHAIN"] === "1"
-const commands = generate()
+const batched = process.env["PROFILE_BATCH"] === "1"
+const all = generate()
+const accepted = (commands: ReadonlyArray<Command.Command>) => {
+  const plain = new PlainJournal(setup, undefined)
+  return commands.filter((c) => plain.append(c))
+}
+const commands = batched ? accepted(all) : all
 const run = () => {
   let journal = Journal.make({ ...setup, hashChain: chain, hasher: Hasher.detected })
+  if (batched) {
+    const r = Journal.appendAll(journal, commands)
+    if (r._tag === "Failure") throw new Error(JSON.stringify(r.failure.issues[0]))
+    return r.success.journal
+  }
   for (const c of commands) {
     const r = Journal.append(journal, c)
     if (r._tag === "Success") journal = r.success.journal
@@ -44,9 +57,9 @@ session.post("Profiler.start", () => {
     }
     const total = samples.length
     console.log(
-      `${commands.length} commands, chain ${chain ? "node:crypto" : "off"}: ${Math.round(ms)} ms, ${
-        Math.round(commands.length / (ms / 1000))
-      } tx/s`
+      `${commands.length} commands${batched ? " in one batch" : ""}, chain ${chain ? "node:crypto" : "off"}: ${
+        Math.round(ms)
+      } ms, ${Math.round(commands.length / (ms / 1000))} tx/s`
     )
     for (const [name, n] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
       console.log(`${((100 * n) / total).toFixed(1).padStart(5)} %  ${name}`)

@@ -19,7 +19,7 @@ import type * as Command from "./Command.js"
 import * as Entry from "./Entry.js"
 import * as Hasher from "./Hasher.js"
 import { room } from "./internal/caps.js"
-import { execute, historyAt, historyIndex, system } from "./internal/engine.js"
+import { execute, historyAt, historyIndex, nothing, Rejected, Replayed, system } from "./internal/engine.js"
 import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
 import { checkHead, replayInto } from "./internal/replay.js"
 import { encode, type Refs, restore } from "./internal/snapshot.js"
@@ -169,18 +169,10 @@ const appendImpl = (
   const state = attachedState(journal)
   if (state === undefined) return Result.fail(detached())
   const outcome = execute(state, command, trusted)
-  switch (outcome._tag) {
-    case "Rejected":
-      return Result.fail(ValidationReport.make(outcome.issues))
-    case "Replayed":
-      return Result.succeed({ journal, entry: outcome.entry, replayed: true })
-    case "Nothing":
-      return Result.succeed({ journal, entry: undefined, replayed: false })
-    case "Appended": {
-      const next = attach(wrap(journal, journal.length + 1), state)
-      return Result.succeed({ journal: next, entry: outcome.entry, replayed: false })
-    }
-  }
+  if (outcome instanceof Rejected) return Result.fail(ValidationReport.make(outcome.issues))
+  if (outcome instanceof Replayed) return Result.succeed({ journal, entry: outcome.entry, replayed: true })
+  if (outcome === nothing) return Result.succeed({ journal, entry: undefined, replayed: false })
+  return Result.succeed({ journal: attach(wrap(journal, journal.length + 1), state), entry: outcome, replayed: false })
 }
 
 /**
@@ -286,12 +278,12 @@ export const appendAll: {
   try {
     for (const command of commands) {
       const outcome = execute(state, command, false)
-      if (outcome._tag === "Rejected") {
+      if (outcome instanceof Rejected) {
         // the batch's entries are taken back out of the shared state (what they touched, not a rebuild)
         state.end(false)
         return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([index]))))
       }
-      if (outcome._tag === "Appended") entries.push(outcome.entry)
+      if (outcome !== nothing && !(outcome instanceof Replayed)) entries.push(outcome)
       index++
     }
   } catch {

@@ -10,48 +10,92 @@ import type * as Command from "../Command.js"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import { type Batch, save } from "./batch.js"
-import { planAdjust } from "./commands/adjust.js"
-import { planEarn } from "./commands/earn.js"
-import { planExpire } from "./commands/expire.js"
-import { planRelease, planSettle } from "./commands/holds.js"
-import { planOpen } from "./commands/open.js"
-import { planHold, planRedeem } from "./commands/redeem.js"
-import { planReverse } from "./commands/reverse.js"
-import { planDonate, planTransfer } from "./commands/transfer.js"
+import { checkAdjust, commitAdjust } from "./commands/adjust.js"
+import { checkEarn, commitEarn } from "./commands/earn.js"
+import { checkExpire, commitExpire } from "./commands/expire.js"
+import { checkRelease, checkSettle, commitRelease, commitSettle } from "./commands/holds.js"
+import { checkOpen, commitOpen } from "./commands/open.js"
+import { checkHold, checkRedeem, commitHold, commitRedeem } from "./commands/redeem.js"
+import { checkReverse, commitReverse } from "./commands/reverse.js"
+import { checkDonate, checkTransfer, commitDonate, commitTransfer } from "./commands/transfer.js"
 import type { Account } from "./model.js"
-import { describe, fail, type Planned } from "./plan.js"
+import { describe } from "./plan.js"
 import { applyPostings } from "./postings.js"
 import { copyTrusted, readCommand, Refused } from "./read.js"
 import { type Options, State } from "./state.js"
+import type { Undo } from "./undo.js"
 
 export { historyAt, historyIndex } from "./history.js"
 export { type Options, State, system } from "./state.js"
 
-/** The checks of each kind of command. */
-const planOf = (state: State, c: Command.Command): Planned => {
+/**
+ * The checks of each kind of command: every issue is added to `issues`; when there is none,
+ * what the commit needs is in `state.pending`. `false`: nothing to do (an expiry run that
+ * finds nothing expired).
+ */
+const check = (state: State, c: Command.Command, issues: Array<Issue.DomainIssue>): boolean => {
+  state.pending.reset()
   switch (c._tag) {
     case "Open":
-      return planOpen(state, c)
+      checkOpen(state, c, issues)
+      return true
     case "Earn":
-      return planEarn(state, c)
+      checkEarn(state, c, issues)
+      return true
     case "Redeem":
-      return planRedeem(state, c)
+      checkRedeem(state, c, issues)
+      return true
     case "Hold":
-      return planHold(state, c)
+      checkHold(state, c, issues)
+      return true
     case "Release":
-      return planRelease(state, c)
+      checkRelease(state, c, issues)
+      return true
     case "Settle":
-      return planSettle(state, c)
+      checkSettle(state, c, issues)
+      return true
     case "Adjust":
-      return planAdjust(state, c)
+      checkAdjust(state, c, issues)
+      return true
     case "Reverse":
-      return planReverse(state, c)
+      checkReverse(state, c, issues)
+      return true
     case "Transfer":
-      return planTransfer(state, c)
+      checkTransfer(state, c, issues)
+      return true
     case "Donate":
-      return planDonate(state, c)
+      checkDonate(state, c, issues)
+      return true
     case "Expire":
-      return planExpire(state, c)
+      return checkExpire(state, c)
+  }
+}
+
+/** The changes of a checked command that are not postings (lots, caps, holds, stock, limits), and its `Undo`. */
+const commit = (state: State, c: Command.Command, seq: number, day: number): Undo => {
+  switch (c._tag) {
+    case "Open":
+      return commitOpen(state, c, seq, day)
+    case "Earn":
+      return commitEarn(state, seq)
+    case "Redeem":
+      return commitRedeem(state)
+    case "Hold":
+      return commitHold(state, c, seq)
+    case "Release":
+      return commitRelease(state, c)
+    case "Settle":
+      return commitSettle(state, c, seq, day)
+    case "Adjust":
+      return commitAdjust(state, seq)
+    case "Reverse":
+      return commitReverse(state, c, seq, day)
+    case "Transfer":
+      return commitTransfer(state, seq)
+    case "Donate":
+      return commitDonate(state)
+    case "Expire":
+      return commitExpire(state)
   }
 }
 
@@ -69,11 +113,21 @@ const shareApprovers = (state: State, c: Command.Command): Command.Command => {
   return c
 }
 
-export type Outcome =
-  | { readonly _tag: "Appended"; readonly entry: Entry.Entry }
-  | { readonly _tag: "Replayed"; readonly entry: Entry.Entry }
-  | { readonly _tag: "Nothing" }
-  | { readonly _tag: "Rejected"; readonly issues: ReadonlyArray<Issue.DomainIssue> }
+/** An idempotent replay: the entry first recorded under the command's key. */
+export class Replayed {
+  constructor(readonly entry: Entry.Entry) {}
+}
+
+/** A rejected command: every issue. */
+export class Rejected {
+  constructor(readonly issues: ReadonlyArray<Issue.DomainIssue>) {}
+}
+
+/** A command that passed and has nothing to do (an expiry run that finds nothing expired). */
+export const nothing: unique symbol = Symbol("nothing")
+
+/** What running a command did: the entry appended, or a replay, a rejection or nothing. */
+export type Outcome = Entry.Entry | Replayed | Rejected | typeof nothing
 
 const noIssues: ReadonlyArray<Issue.DomainIssue> = []
 
@@ -96,7 +150,7 @@ const merge = (found: Array<Issue.DomainIssue>, shape: ReadonlyArray<Issue.Domai
   return found
 }
 
-const rejected = (issues: ReadonlyArray<Issue.DomainIssue>): Outcome => ({ _tag: "Rejected", issues })
+const rejected = (issues: ReadonlyArray<Issue.DomainIssue>): Outcome => new Rejected(issues)
 
 /**
  * Checks and, when it passes, applies one command to the state. An untrusted command is read
@@ -116,16 +170,16 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
       shape = read.issues
     } else c = read
   }
-  const issues: Array<Issue.DomainIssue> = []
+  // one array per state for the issues of every command (copied when a command is rejected)
+  const issues = state.found
+  issues.length = 0
   if (typeof c.key !== "string" || c.key === "") {
     issues.push(messages.make("LEDGER_KEY_MISSING", { path: ["key"], params: { actual: describe(c.key) } }))
   } else {
     const seen = state.keys.get(c.key)
     if (seen !== undefined) {
       const original = state.entries[seen]!
-      if (shape.length === 0 && fingerprint(original.command) === fingerprint(c)) {
-        return { _tag: "Replayed", entry: original }
-      }
+      if (shape.length === 0 && fingerprint(original.command) === fingerprint(c)) return new Replayed(original)
       return rejected([
         messages.make("LEDGER_IDEMPOTENCY_CONFLICT", { path: ["key"], params: { key: c.key, seq: seen } })
       ])
@@ -141,30 +195,30 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   const info = state.date(c.on)
   if (info === undefined) {
     issues.push(messages.make("LEDGER_DATE_INVALID", { path: ["on"], params: { actual: describe(c.on) } }))
-    return rejected(merge(issues, shape))
+    return rejected(merge(issues.slice(), shape))
   }
   if (c.on < state.lastDate) {
     issues.push(messages.make("LEDGER_DATE_OUT_OF_ORDER", { path: ["on"], params: { on: c.on, last: state.lastDate } }))
   }
   if (shape.length > 0) {
-    // a malformed command is never committed: its plan only gathers the rules' issues (and must not throw)
-    let planned: Planned
+    // a malformed command is never committed: its checks only gather the rules' issues (and must not throw)
+    const own = issues.length
     try {
-      planned = planOf(state, c)
+      check(state, c, issues)
     } catch {
-      planned = fail([])
+      issues.length = own // the schema's issues say what is wrong
     }
-    return rejected(merge([...issues, ...planned.issues], shape))
+    return rejected(merge(issues.slice(), shape))
   }
-  const planned = planOf(state, c)
-  for (const issue of planned.issues) issues.push(issue)
-  if (issues.length > 0) return rejected(issues)
-  const plan = planned.plan
-  if (plan === undefined) return { _tag: "Nothing" }
+  const something = check(state, c, issues)
+  if (issues.length > 0) return rejected(issues.slice())
+  if (!something) return nothing
+  const p = state.pending
+  const postings = p.postings
   let entry: Entry.Entry
   if (stored !== undefined) {
     // a stored entry is taken as it is: its postings must be the ones its command makes
-    if (!samePostings(stored.postings, plan.postings)) {
+    if (!samePostings(stored.postings, postings)) {
       return rejected([messages.make("LEDGER_REPLAY_MISMATCH", {
         path: ["postings"],
         params: { index: seq, field: "postings", fieldZh: "分录" }
@@ -176,20 +230,20 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
     const chained = state.options.hashChain
     const prevHash = state.lastHash
     const hash = chained
-      ? state.options.hasher.sha256Hex(Entry.hashInput(prevHash, seq, command, plan.postings))
+      ? state.options.hasher.sha256Hex(Entry.hashInput(prevHash, seq, command, postings))
       : ""
-    entry = { seq, command, postings: plan.postings, prevHash, hash }
+    entry = { seq, command, postings, prevHash, hash }
   } // the stored command shares the day's date string (the hash is made: same text, one string)
 
   ;(c as { on: string }).on = info.on
-  if (state.batch !== undefined) saveTouched(state, state.batch, c, plan.accounts)
-  state.undo.push(plan.commit(seq, info.day))
-  applyPostings(plan.postings, plan.accounts, seq, info.day)
+  if (state.batch !== undefined) saveTouched(state, state.batch, c, p.accounts, p.count)
+  state.undo.push(commit(state, c, seq, info.day))
+  applyPostings(postings, p.accounts, seq, info.day)
   state.entries.push(entry)
   state.keys.add(c.key, seq)
   state.lastDate = c.on
   state.lastHash = entry.hash
-  return { _tag: "Appended", entry }
+  return entry
 }
 
 /**
@@ -197,8 +251,14 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
  * postings, and the holder of a hold whose held points a settlement (or its reversal) changes
  * without a posting to the holder.
  */
-const saveTouched = (state: State, batch: Batch, c: Command.Command, accounts: ReadonlyArray<Account>): void => {
-  for (let i = 0; i < accounts.length; i++) save(batch, accounts[i]!)
+const saveTouched = (
+  state: State,
+  batch: Batch,
+  c: Command.Command,
+  accounts: ReadonlyArray<Account>,
+  count: number
+): void => {
+  for (let i = 0; i < count; i++) save(batch, accounts[i]!)
   if (c._tag === "Settle") {
     const hold = state.holds.get(c.hold)
     if (hold !== undefined) save(batch, hold.account)

@@ -6,7 +6,7 @@
 import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
-import { execute, samePostings } from "./engine.js"
+import { execute, nothing, Rejected, Replayed, samePostings } from "./engine.js"
 import type { State } from "./state.js"
 
 /**
@@ -31,7 +31,7 @@ export const replayInto = (
       }))
     }
     const outcome = trusted ? execute(state, entry.command, true, entry) : execute(state, entry.command, false)
-    if (outcome._tag === "Rejected") {
+    if (outcome instanceof Rejected) {
       return ValidationReport.make(outcome.issues.map(Issue.prefixPath([...at, i, "command"])))
     }
     const mismatch = (field: string, fieldZh: string) =>
@@ -39,8 +39,8 @@ export const replayInto = (
         path: [...at, i, field],
         params: { index: i, field, fieldZh }
       }))
-    if (outcome._tag !== "Appended") return mismatch("command", "指令结果")
-    const made = outcome.entry
+    if (outcome === nothing || outcome instanceof Replayed) return mismatch("command", "指令结果")
+    const made = outcome
     if (entry.seq !== made.seq) return mismatch("seq", "序号")
     if (!samePostings(entry.postings, made.postings)) return mismatch("postings", "分录")
     if (entry.prevHash !== made.prevHash) {

@@ -3,7 +3,7 @@
  * entries, the accounts with their balances, lots, caps and history, holds, stock, and the
  * indexes of keys and account ids. Commands change it only through `engine.ts`.
  */
-import { CivilDate, KeyIndex } from "@gongzhi/core"
+import { CivilDate, type Issue, KeyIndex } from "@gongzhi/core"
 import type * as Command from "../Command.js"
 import type * as Entry from "../Entry.js"
 import type * as Hasher from "../Hasher.js"
@@ -11,6 +11,7 @@ import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
 import { Batch, rollback } from "./batch.js"
 import type { Account, DateInfo, HoldState } from "./model.js"
+import { Pending } from "./plan.js"
 import type { Undo } from "./undo.js"
 
 export type { Account, DateInfo, HoldState, Lot, Take } from "./model.js"
@@ -103,6 +104,10 @@ export class State {
   lastHash: string
   /** The batch running, if any (see `batch.ts`): what it changes is saved to be put back. */
   batch: Batch | undefined = undefined
+  /** What the checks of the command being run found, for its commit (see `plan.ts`). */
+  readonly pending = new Pending()
+  /** The issues of the command being run (one array, copied when the command is rejected). */
+  readonly found: Array<Issue.DomainIssue> = []
   private batches = 0
   private readonly poolPostings = new Map<number, Entry.Posting>()
 

@@ -3,11 +3,11 @@ import type { Issue } from "@gongzhi/core"
 import type * as Command from "../../Command.js"
 import { messages } from "../../Messages.js"
 import { applyTakes, insertLot, takeOldestExpiringFirst } from "../lots.js"
-import { amountIssue, fail, insufficient, memberAccount, type Planned, planned } from "../plan.js"
+import { amountIssue, insufficient, memberAccount } from "../plan.js"
 import { type Lot, type State, system } from "../state.js"
+import type { Undo } from "../undo.js"
 
-export const planAdjust = (state: State, c: Command.Adjust): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
+export const checkAdjust = (state: State, c: Command.Adjust, issues: Array<Issue.DomainIssue>): void => {
   const account = memberAccount(state, c.account, ["account"], issues)
   const ok = typeof c.amount === "number" && Number.isSafeInteger(c.amount) && c.amount !== 0
   if (!ok) issues.push(amountIssue(["amount"], c.amount))
@@ -16,32 +16,37 @@ export const planAdjust = (state: State, c: Command.Adjust): Planned => {
   } else if (account !== undefined && (c.approvedBy === account.id || c.approvedBy === account.holder?.member)) {
     issues.push(messages.make("LEDGER_SELF_APPROVAL", { path: ["approvedBy"], params: { approver: c.approvedBy } }))
   }
-  if (!ok || account === undefined) return fail(issues)
+  if (!ok || account === undefined) return
   const amount = c.amount
-  const pool = state.systemAccount(system.pool)
+  const p = state.pending
+  const pool = state.all[0]!
   if (amount > 0) {
-    if (issues.length > 0) return fail(issues)
-    const expires = state.dateOf(c.on).expires
-    return planned({
-      postings: [{ account: system.pool, amount: -amount }, { account: account.id, amount }],
-      accounts: [pool, account],
-      commit: (seq) => {
-        const lot: Lot = { seq, expires, remaining: amount }
-        insertLot(account, lot)
-        return { _tag: "Credited", account, lots: [lot], amount, spent: [] }
-      }
-    })
+    if (issues.length > 0) return
+    p.account = account
+    p.amount = amount
+    p.info = state.dateOf(c.on)
+    p.postings = [{ account: system.pool, amount: -amount }, { account: account.id, amount }]
+    p.two(pool, account)
+    return
   }
   // taking points back takes them oldest-expiring first, expired ones included
   const takes = takeOldestExpiringFirst(account, -amount, undefined)
   if (takes === undefined) issues.push(insufficient(account, account.balance, -amount, ["amount"]))
-  if (issues.length > 0 || takes === undefined) return fail(issues)
-  return planned({
-    postings: [{ account: account.id, amount }, { account: system.pool, amount: -amount }],
-    accounts: [account, pool],
-    commit: () => {
-      applyTakes(takes)
-      return { _tag: "Spent", spent: takes }
-    }
-  })
+  if (issues.length > 0 || takes === undefined) return
+  p.account = account
+  p.amount = amount
+  p.takes = takes
+  p.postings = [{ account: account.id, amount }, { account: system.pool, amount: -amount }]
+  p.two(account, pool)
+}
+
+export const commitAdjust = (state: State, seq: number): Undo => {
+  const { account, amount, info, takes } = state.pending
+  if (amount < 0) {
+    applyTakes(takes)
+    return { _tag: "Spent", spent: takes }
+  }
+  const lot: Lot = { seq, expires: info!.expires, remaining: amount }
+  insertLot(account!, lot)
+  return { _tag: "Credited", account: account!, lots: [lot], amount, spent: [] }
 }

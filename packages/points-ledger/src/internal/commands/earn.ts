@@ -5,14 +5,13 @@ import { messages } from "../../Messages.js"
 import * as Scheme from "../../Scheme.js"
 import { checkCaps, countEarning } from "../caps.js"
 import { insertLot } from "../lots.js"
-import { describe, fail, memberAccount, type Planned, planned } from "../plan.js"
-import { type State, system } from "../state.js"
+import { describe, memberAccount } from "../plan.js"
+import type { State } from "../state.js"
 import type { EarnedLot } from "../undo.js"
 
 const noApprovers: ReadonlyArray<string> = []
 
-export const planEarn = (state: State, c: Command.Earn): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
+export const checkEarn = (state: State, c: Command.Earn, issues: Array<Issue.DomainIssue>): void => {
   const scheme = state.options.scheme
   const account = memberAccount(state, c.account, ["account"], issues)
   const known = typeof c.activity === "string" ? state.activities.get(c.activity) : undefined
@@ -21,7 +20,7 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
       path: ["activity"],
       params: { activity: describe(c.activity), known: scheme.activities.map((a) => a.id).join(", ") }
     }))
-    return fail(issues)
+    return
   }
   const activity = known.activity
   let points = 0
@@ -47,35 +46,38 @@ export const planEarn = (state: State, c: Command.Earn): Planned => {
     }))
   }
   const info = state.dateOf(c.on)
-  if (account !== undefined) {
-    if ((account.roles & known.allowedBits) === 0) {
-      issues.push(messages.make("LEDGER_NOT_ELIGIBLE", {
-        path: ["activity"],
-        params: {
-          account: account.id,
-          activity: activity.id,
-          roles: account.holder!.roles.join(", "),
-          allowed: known.allowed.join(", ")
-        }
-      }))
-    }
-    // caps count the current periods: a command dated before the journal's last date is refused
-    // (LEDGER_DATE_OUT_OF_ORDER) and its caps are not checked
-    if (points > 0 && c.on >= state.lastDate) checkCaps(account, info, scheme.caps, points, issues)
+  if (account === undefined) return
+  if ((account.roles & known.allowedBits) === 0) {
+    issues.push(messages.make("LEDGER_NOT_ELIGIBLE", {
+      path: ["activity"],
+      params: {
+        account: account.id,
+        activity: activity.id,
+        roles: account.holder!.roles.join(", "),
+        allowed: known.allowed.join(", ")
+      }
+    }))
   }
-  if (issues.length > 0 || account === undefined) return fail(issues)
-  return planned({
-    postings: state.earningPostings(account, points),
-    accounts: [state.systemAccount(system.pool), account],
-    commit: (seq) => {
-      // the stored command shares the account's and the activity's id strings
-      ;(c as { account: string }).account = account.id
-      ;(c as { activity: string }).activity = activity.id
-      const lot: EarnedLot = { _tag: "Earned", seq, expires: info.expires, remaining: points }
-      insertLot(account, lot)
-      account.earned += points
-      countEarning(account, info, points)
-      return lot
-    }
-  })
+  // caps count the current periods: a command dated before the journal's last date is refused
+  // (LEDGER_DATE_OUT_OF_ORDER) and its caps are not checked
+  if (points > 0 && c.on >= state.lastDate) checkCaps(account, info, scheme.caps, points, issues)
+  if (issues.length > 0) return
+  const p = state.pending
+  p.account = account
+  p.amount = points
+  p.info = info
+  p.postings = state.earningPostings(account, points)
+  p.two(state.all[0]!, account) // the pool, the earner
+   // the stored command shares the account's and the activity's id strings
+  ;(c as { account: string }).account = account.id
+  ;(c as { activity: string }).activity = activity.id
+}
+
+export const commitEarn = (state: State, seq: number): EarnedLot => {
+  const { account, amount: points, info } = state.pending
+  const lot: EarnedLot = { _tag: "Earned", seq, expires: info!.expires, remaining: points }
+  insertLot(account!, lot)
+  account!.earned += points
+  countEarning(account!, info!, points)
+  return lot
 }

@@ -2,32 +2,36 @@
 import type * as Command from "../../Command.js"
 import type * as Entry from "../../Entry.js"
 import { applyTakes, expiredLots } from "../lots.js"
-import { type Planned, planned } from "../plan.js"
-import { type Account, type State, system, type Take } from "../state.js"
+import { type State, system, type Take } from "../state.js"
+import type { Undo } from "../undo.js"
 
-export const planExpire = (state: State, c: Command.Expire): Planned => {
+/** Whether anything expires (the postings and accounts are then pending). */
+export const checkExpire = (state: State, c: Command.Expire): boolean => {
   const takes: Array<Take> = []
   const postings: Array<Entry.Posting> = []
-  const accounts: Array<Account> = []
+  const p = state.pending
+  const accounts = p.accounts
   const day = state.dateOf(c.on).day
   let total = 0
   for (const account of state.members) {
     const sum = expiredLots(account, day, takes)
     if (sum > 0) {
       postings.push({ account: account.id, amount: -sum })
-      accounts.push(account)
+      accounts[postings.length - 1] = account
       total += sum
     }
   }
-  if (total === 0) return { issues: [], plan: undefined }
+  if (total === 0) return false
   postings.push({ account: system.expiry, amount: total })
-  accounts.push(state.systemAccount(system.expiry))
-  return planned({
-    postings,
-    accounts,
-    commit: () => {
-      applyTakes(takes)
-      return { _tag: "Spent", spent: takes }
-    }
-  })
+  accounts[postings.length - 1] = state.all[3]!
+  p.count = postings.length
+  p.postings = postings
+  p.takes = takes
+  return true
+}
+
+export const commitExpire = (state: State): Undo => {
+  const takes = state.pending.takes
+  applyTakes(takes)
+  return { _tag: "Spent", spent: takes }
 }

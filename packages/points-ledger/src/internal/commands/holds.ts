@@ -4,9 +4,9 @@ import type * as Command from "../../Command.js"
 import { messages } from "../../Messages.js"
 import { record } from "../history.js"
 import { restoreTakes } from "../lots.js"
-import { describe, fail, type Planned, planned } from "../plan.js"
+import { describe } from "../plan.js"
 import { type HoldState, type State, system } from "../state.js"
-import { none } from "../undo.js"
+import { none, type Undo } from "../undo.js"
 import { untake } from "./redeem.js"
 
 const openHold = (state: State, key: unknown, issues: Array<Issue.DomainIssue>): HoldState | undefined => {
@@ -25,39 +25,40 @@ const openHold = (state: State, key: unknown, issues: Array<Issue.DomainIssue>):
   return hold
 }
 
-export const planRelease = (state: State, c: Command.Release): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
+export const checkRelease = (state: State, c: Command.Release, issues: Array<Issue.DomainIssue>): void => {
   const hold = openHold(state, c.hold, issues)
-  if (hold === undefined) return fail(issues)
-  const account = hold.account
-  return planned({
-    postings: [{ account: system.held, amount: -hold.amount }, { account: account.id, amount: hold.amount }],
-    accounts: [state.systemAccount(system.held), account],
-    commit: () => {
-      restoreTakes(hold.consumed)
-      account.held -= hold.amount
-      untake(state, account, hold.item, hold.quantity, hold.redemptionKey)
-      hold.status = "released"
-      hold.closedBy = c.key
-      return none
-    }
-  })
+  if (hold === undefined || issues.length > 0) return
+  const p = state.pending
+  p.hold = hold
+  p.postings = [{ account: system.held, amount: -hold.amount }, { account: hold.account.id, amount: hold.amount }]
+  p.two(state.all[1]!, hold.account)
 }
 
-export const planSettle = (state: State, c: Command.Settle): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
-  const hold = openHold(state, c.hold, issues)
-  if (hold === undefined) return fail(issues)
+export const commitRelease = (state: State, c: Command.Release): Undo => {
+  const hold = state.pending.hold!
   const account = hold.account
-  return planned({
-    postings: [{ account: system.held, amount: -hold.amount }, { account: system.redemption, amount: hold.amount }],
-    accounts: [state.systemAccount(system.held), state.systemAccount(system.redemption)],
-    commit: (seq, day) => {
-      account.held -= hold.amount
-      record(account, seq, day)
-      hold.status = "settled"
-      hold.closedBy = c.key
-      return { _tag: "Settled", hold }
-    }
-  })
+  restoreTakes(hold.consumed)
+  account.held -= hold.amount
+  untake(state, account, hold.item, hold.quantity, hold.redemptionKey)
+  hold.status = "released"
+  hold.closedBy = c.key
+  return none
+}
+
+export const checkSettle = (state: State, c: Command.Settle, issues: Array<Issue.DomainIssue>): void => {
+  const hold = openHold(state, c.hold, issues)
+  if (hold === undefined || issues.length > 0) return
+  const p = state.pending
+  p.hold = hold
+  p.postings = [{ account: system.held, amount: -hold.amount }, { account: system.redemption, amount: hold.amount }]
+  p.two(state.all[1]!, state.all[2]!)
+}
+
+export const commitSettle = (state: State, c: Command.Settle, seq: number, day: number): Undo => {
+  const hold = state.pending.hold!
+  hold.account.held -= hold.amount
+  record(hold.account, seq, day)
+  hold.status = "settled"
+  hold.closedBy = c.key
+  return { _tag: "Settled", hold }
 }

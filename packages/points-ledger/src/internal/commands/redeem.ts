@@ -4,28 +4,14 @@ import type * as Command from "../../Command.js"
 import { messages } from "../../Messages.js"
 import * as RedemptionCatalog from "../../RedemptionCatalog.js"
 import { applyTakes, spendable, takeOldestExpiringFirst } from "../lots.js"
-import { amountIssue, describe, fail, insufficient, isPositiveSafeInt, memberAccount, type Planned } from "../plan.js"
-import { type Account, type HoldState, type State, system, type Take } from "../state.js"
-import type { Undo } from "../undo.js"
+import { amountIssue, describe, insufficient, isPositiveSafeInt, memberAccount } from "../plan.js"
+import { type Account, type State, system } from "../state.js"
+import { none, type Undo } from "../undo.js"
 
 const periodZh = { month: "月", quarter: "季度", year: "年" } as const
 
-interface Checked {
-  readonly account: Account
-  readonly item: RedemptionCatalog.Item
-  readonly quantity: number
-  readonly amount: number
-  readonly stock: number | undefined
-  readonly takes: Array<Take>
-  readonly redemptionKey: string
-}
-
 /** The checks a redemption and a hold share: item, quantity, validity, stock, limits, balance. */
-const check = (
-  state: State,
-  c: Command.Redeem | Command.Hold,
-  issues: Array<Issue.DomainIssue>
-): Checked | undefined => {
+const check = (state: State, c: Command.Redeem | Command.Hold, issues: Array<Issue.DomainIssue>): void => {
   const scheme = state.options.scheme
   const account = memberAccount(state, c.account, ["account"], issues)
   const item = typeof c.item === "string" ? state.items.get(c.item) : undefined
@@ -34,12 +20,12 @@ const check = (
   }
   const quantityOk = isPositiveSafeInt(c.quantity)
   if (!quantityOk) issues.push(amountIssue(["quantity"], c.quantity))
-  if (item === undefined || !quantityOk) return undefined
+  if (item === undefined || !quantityOk) return
   const quantity = c.quantity
   const amount = item.price * quantity
   if (!Number.isSafeInteger(amount)) {
     issues.push(amountIssue(["quantity"], amount))
-    return undefined
+    return
   }
   if (!RedemptionCatalog.isAvailableOn(item, c.on)) {
     issues.push(messages.make("LEDGER_ITEM_NOT_AVAILABLE", {
@@ -55,7 +41,7 @@ const check = (
     }))
   }
   const info = state.dateOf(c.on)
-  if (account === undefined) return undefined
+  if (account === undefined) return
   if (item.perPersonLimit !== undefined) {
     const used = account.taken?.get(item.id) ?? 0
     if (used + quantity > item.perPersonLimit) {
@@ -79,26 +65,36 @@ const check = (
   const takes = takeOldestExpiringFirst(account, amount, info.day)
   if (takes === undefined) {
     issues.push(insufficient(account, spendable(account, info.day), amount, ["quantity"]))
-    return undefined
+    return
   }
-  return { account, item, quantity, amount, stock, takes, redemptionKey: info.redemptionKey }
+  if (issues.length > 0) return
+  const p = state.pending
+  p.account = account
+  p.item = item
+  p.quantity = quantity
+  p.amount = amount
+  p.stock = stock
+  p.takes = takes
+  p.info = info
+  ;(c as { account: string }).account = account.id
+  ;(c as { item: string }).item = item.id
 }
 
 /** Spends the points and counts the stock and the limits. */
-const take = (state: State, t: Checked): void => {
-  const { account, item, quantity } = t
-  applyTakes(t.takes)
-  if (t.stock !== undefined) state.stock.set(item.id, t.stock - quantity)
-  if (item.perPersonLimit !== undefined) {
-    if (account.taken === undefined) account.taken = new Map()
-    account.taken.set(item.id, (account.taken.get(item.id) ?? 0) + quantity)
+const take = (state: State): void => {
+  const { account, item, quantity, stock, takes, info } = state.pending
+  applyTakes(takes)
+  if (stock !== undefined) state.stock.set(item!.id, stock - quantity)
+  if (item!.perPersonLimit !== undefined) {
+    const taken = account!.taken ??= new Map()
+    taken.set(item!.id, (taken.get(item!.id) ?? 0) + quantity)
   }
   if (state.options.scheme.redemptionLimit !== undefined) {
-    if (account.redemptionKey !== t.redemptionKey) {
-      account.redemptionKey = t.redemptionKey
-      account.redemptionCount = 0
+    if (account!.redemptionKey !== info!.redemptionKey) {
+      account!.redemptionKey = info!.redemptionKey
+      account!.redemptionCount = 0
     }
-    account.redemptionCount++
+    account!.redemptionCount++
   }
 }
 
@@ -118,58 +114,49 @@ export const untake = (
   if (account.redemptionKey === redemptionKey && redemptionKey !== "") account.redemptionCount--
 }
 
-export const planRedeem = (state: State, c: Command.Redeem): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
-  const t = check(state, c, issues)
-  if (issues.length > 0 || t === undefined) return fail(issues)
+export const checkRedeem = (state: State, c: Command.Redeem, issues: Array<Issue.DomainIssue>): void => {
+  check(state, c, issues)
+  if (issues.length > 0) return
+  const { account, amount } = state.pending
+  state.pending.postings = [{ account: account!.id, amount: -amount }, { account: system.redemption, amount }]
+  state.pending.two(account!, state.all[2]!)
+}
+
+export const commitRedeem = (state: State): Undo => {
+  take(state)
+  const { account, item, quantity, takes, info } = state.pending
   return {
-    issues,
-    plan: {
-      postings: [{ account: t.account.id, amount: -t.amount }, { account: system.redemption, amount: t.amount }],
-      accounts: [t.account, state.systemAccount(system.redemption)],
-      commit: (): Undo => {
-        take(state, t)
-        ;(c as { account: string }).account = t.account.id
-        ;(c as { item: string }).item = t.item.id
-        return {
-          _tag: "Redeemed",
-          account: t.account,
-          spent: t.takes,
-          item: t.item.id,
-          quantity: t.quantity,
-          redemptionKey: t.redemptionKey
-        }
-      }
-    }
+    _tag: "Redeemed",
+    account: account!,
+    spent: takes,
+    item: item!.id,
+    quantity,
+    redemptionKey: info!.redemptionKey
   }
 }
 
-export const planHold = (state: State, c: Command.Hold): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
-  const t = check(state, c, issues)
-  if (issues.length > 0 || t === undefined) return fail(issues)
-  return {
-    issues,
-    plan: {
-      postings: [{ account: t.account.id, amount: -t.amount }, { account: system.held, amount: t.amount }],
-      accounts: [t.account, state.systemAccount(system.held)],
-      commit: (seq): Undo => {
-        take(state, t)
-        t.account.held += t.amount
-        const hold: HoldState = {
-          seq,
-          account: t.account,
-          item: t.item.id,
-          quantity: t.quantity,
-          amount: t.amount,
-          consumed: t.takes,
-          redemptionKey: t.redemptionKey,
-          status: "open",
-          closedBy: undefined
-        }
-        state.holds.set(c.key, hold)
-        return { _tag: "None" }
-      }
-    }
-  }
+export const checkHold = (state: State, c: Command.Hold, issues: Array<Issue.DomainIssue>): void => {
+  check(state, c, issues)
+  if (issues.length > 0) return
+  const { account, amount } = state.pending
+  state.pending.postings = [{ account: account!.id, amount: -amount }, { account: system.held, amount }]
+  state.pending.two(account!, state.all[1]!)
+}
+
+export const commitHold = (state: State, c: Command.Hold, seq: number): Undo => {
+  take(state)
+  const { account, item, quantity, amount, takes, info } = state.pending
+  account!.held += amount
+  state.holds.set(c.key, {
+    seq,
+    account: account!,
+    item: item!.id,
+    quantity,
+    amount,
+    consumed: takes,
+    redemptionKey: info!.redemptionKey,
+    status: "open",
+    closedBy: undefined
+  })
+  return none
 }

@@ -11,8 +11,8 @@ import { messages } from "../../Messages.js"
 import { uncountEarning } from "../caps.js"
 import { record } from "../history.js"
 import { applyTakes, restoreTakes, takeOldestExpiringFirst } from "../lots.js"
-import { describe, fail, insufficient, type Planned, planned } from "../plan.js"
-import type { Account, Lot, State, Take } from "../state.js"
+import { describe, insufficient } from "../plan.js"
+import type { Account, Lot, State } from "../state.js"
 import { none, type Undo } from "../undo.js"
 import { untake } from "./redeem.js"
 
@@ -51,21 +51,23 @@ const created = (
 /** The account an earning went to (its entry's second posting). */
 const earner = (state: State, target: Entry.Entry): Account => state.account(target.postings[1]!.account)!
 
-export const planReverse = (state: State, c: Command.Reverse): Planned => {
+export const checkReverse = (state: State, c: Command.Reverse, issues: Array<Issue.DomainIssue>): void => {
   const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
   if (seq === undefined) {
-    return fail([
+    issues.push(
       messages.make("LEDGER_UNKNOWN_TRANSACTION", { path: ["target"], params: { target: describe(c.target) } })
-    ])
+    )
+    return
   }
   const target = state.entries[seq]!
   const kind = target.command._tag
   if (kind === "Reverse") {
-    return fail([messages.make("LEDGER_REVERSAL_OF_REVERSAL", { path: ["target"], params: { target: c.target } })])
+    issues.push(messages.make("LEDGER_REVERSAL_OF_REVERSAL", { path: ["target"], params: { target: c.target } }))
+    return
   }
   if (!reversible.has(kind)) {
     const hint = hints[kind as keyof typeof hints]
-    return fail([messages.make("LEDGER_NOT_REVERSIBLE", {
+    issues.push(messages.make("LEDGER_NOT_REVERSIBLE", {
       path: ["target"],
       params: {
         target: c.target,
@@ -74,62 +76,70 @@ export const planReverse = (state: State, c: Command.Reverse): Planned => {
         hint: hint.en,
         hintZh: hint.zh
       }
-    })])
+    }))
+    return
   }
   const by = state.reversedBy.get(seq)
   if (by !== undefined) {
-    return fail([messages.make("LEDGER_ALREADY_REVERSED", { path: ["target"], params: { target: c.target, by } })])
+    issues.push(messages.make("LEDGER_ALREADY_REVERSED", { path: ["target"], params: { target: c.target, by } }))
+    return
   }
   const undo = state.undo[seq]!
-  const postings: Array<Entry.Posting> = target.postings.map((p) => ({ account: p.account, amount: -p.amount }))
-  const accounts = postings.map((p) => state.account(p.account)!)
-  let takeBack: Array<Take> = []
+  const p = state.pending
+  const postings: Array<Entry.Posting> = []
+  for (let i = 0; i < target.postings.length; i++) {
+    const posting = target.postings[i]!
+    postings.push({ account: posting.account, amount: -posting.amount })
+    p.accounts[i] = state.account(posting.account)!
+  }
+  p.count = postings.length
   const credit = created(state, target, undo)
   if (credit !== undefined) {
     const takes = takeOldestExpiringFirst(credit.account, credit.amount, undefined, credit.lots)
     if (takes === undefined) {
-      const issues: Array<Issue.DomainIssue> = [insufficient(credit.account, credit.account.balance, credit.amount, [
-        "target"
-      ])]
-      return fail(issues)
+      issues.push(insufficient(credit.account, credit.account.balance, credit.amount, ["target"]))
+      return
     }
-    takeBack = takes
+    p.takes = takes
   }
-  return planned({
-    postings,
-    accounts,
-    commit: (_at, day) => {
-      applyTakes(takeBack)
-      switch (undo._tag) {
-        case "Earned": {
-          const account = earner(state, target)
-          const points = target.postings[1]!.amount
-          account.earned -= points
-          uncountEarning(account, state.dateOf(target.command.on), points)
-          break
-        }
-        case "Credited":
-        case "Spent":
-          restoreTakes(undo.spent)
-          break
-        case "Redeemed":
-          restoreTakes(undo.spent)
-          untake(state, undo.account, undo.item, undo.quantity, undo.redemptionKey)
-          break
-        case "Settled": {
-          // reversing a settlement reopens its hold
-          const hold = undo.hold
-          hold.account.held += hold.amount
-          record(hold.account, _at, day)
-          hold.status = "open"
-          hold.closedBy = undefined
-          break
-        }
-        case "None":
-          break
-      }
-      state.reversedBy.set(seq, c.key)
-      return none
+  p.postings = postings
+  p.target = seq
+  p.undo = undo
+}
+
+export const commitReverse = (state: State, c: Command.Reverse, seq: number, day: number): Undo => {
+  const p = state.pending
+  applyTakes(p.takes)
+  const undo = p.undo!
+  const target = state.entries[p.target]!
+  switch (undo._tag) {
+    case "Earned": {
+      const account = earner(state, target)
+      const points = target.postings[1]!.amount
+      account.earned -= points
+      uncountEarning(account, state.dateOf(target.command.on), points)
+      break
     }
-  })
+    case "Credited":
+    case "Spent":
+      restoreTakes(undo.spent)
+      break
+    case "Redeemed":
+      restoreTakes(undo.spent)
+      untake(state, undo.account, undo.item, undo.quantity, undo.redemptionKey)
+      break
+    case "Settled": {
+      // reversing a settlement reopens its hold
+      const hold = undo.hold
+      hold.account.held += hold.amount
+      record(hold.account, seq, day)
+      hold.status = "open"
+      hold.closedBy = undefined
+      break
+    }
+    case "None":
+      break
+  }
+  state.reversedBy.set(p.target, c.key)
+  return none
 }

@@ -3,8 +3,9 @@ import type { Issue } from "@gongzhi/core"
 import type * as Command from "../../Command.js"
 import { messages } from "../../Messages.js"
 import { applyTakes, insertLot, spendable, takeOldestExpiringFirst } from "../lots.js"
-import { amountIssue, fail, insufficient, isPositiveSafeInt, memberAccount, type Planned, planned } from "../plan.js"
+import { amountIssue, insufficient, isPositiveSafeInt, memberAccount } from "../plan.js"
 import { type Account, type Lot, type State, system, type Take } from "../state.js"
+import type { Undo } from "../undo.js"
 
 /** The unexpired points a member gives away, oldest-expiring first. */
 const give = (
@@ -25,43 +26,48 @@ const give = (
   return takes
 }
 
-export const planTransfer = (state: State, c: Command.Transfer): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
+export const checkTransfer = (state: State, c: Command.Transfer, issues: Array<Issue.DomainIssue>): void => {
   const from = memberAccount(state, c.from, ["from"], issues)
   const to = memberAccount(state, c.to, ["to"], issues)
   if (from !== undefined && from === to) {
     issues.push(messages.make("LEDGER_SAME_ACCOUNT", { path: ["to"], params: { account: from.id } }))
   }
   const takes = give(state, from, c.amount, c.on, issues)
-  if (issues.length > 0 || from === undefined || to === undefined || takes === undefined) return fail(issues)
+  if (issues.length > 0 || from === undefined || to === undefined || takes === undefined) return
   const amount = c.amount
-  return planned({
-    postings: [{ account: from.id, amount: -amount }, { account: to.id, amount }],
-    accounts: [from, to],
-    commit: (seq) => {
-      applyTakes(takes)
-      const lots: Array<Lot> = []
-      for (const take of takes) {
-        const lot: Lot = { seq, expires: take.lot.expires, remaining: take.amount }
-        insertLot(to, lot)
-        lots.push(lot)
-      }
-      return { _tag: "Credited", account: to, lots, amount, spent: takes }
-    }
-  })
+  const p = state.pending
+  p.account = from
+  p.to = to
+  p.amount = amount
+  p.takes = takes
+  p.postings = [{ account: from.id, amount: -amount }, { account: to.id, amount }]
+  p.two(from, to)
 }
 
-export const planDonate = (state: State, c: Command.Donate): Planned => {
-  const issues: Array<Issue.DomainIssue> = []
+export const commitTransfer = (state: State, seq: number): Undo => {
+  const { to, amount, takes } = state.pending
+  applyTakes(takes)
+  const lots: Array<Lot> = []
+  for (const take of takes) {
+    const lot: Lot = { seq, expires: take.lot.expires, remaining: take.amount }
+    insertLot(to!, lot)
+    lots.push(lot)
+  }
+  return { _tag: "Credited", account: to!, lots, amount, spent: takes }
+}
+
+export const checkDonate = (state: State, c: Command.Donate, issues: Array<Issue.DomainIssue>): void => {
   const from = memberAccount(state, c.from, ["from"], issues)
   const takes = give(state, from, c.amount, c.on, issues)
-  if (issues.length > 0 || from === undefined || takes === undefined) return fail(issues)
-  return planned({
-    postings: [{ account: from.id, amount: -c.amount }, { account: system.donation, amount: c.amount }],
-    accounts: [from, state.systemAccount(system.donation)],
-    commit: () => {
-      applyTakes(takes)
-      return { _tag: "Spent", spent: takes }
-    }
-  })
+  if (issues.length > 0 || from === undefined || takes === undefined) return
+  const p = state.pending
+  p.takes = takes
+  p.postings = [{ account: from.id, amount: -c.amount }, { account: system.donation, amount: c.amount }]
+  p.two(from, state.all[4]!)
+}
+
+export const commitDonate = (state: State): Undo => {
+  const takes = state.pending.takes
+  applyTakes(takes)
+  return { _tag: "Spent", spent: takes }
 }
