@@ -80,14 +80,73 @@ const checkRows = (
   return Result.isFailure(tree) ? tree.failure : Validation.validate(tree.success, { asOf })
 }
 
+/** The fields of org rows whose values are keys with Chinese and English names (类型 = 党支部 = branch). */
+const labelledFields: ReadonlyMap<string, Readonly<Record<string, Label.Label>>> = new Map<
+  string,
+  Readonly<Record<string, Label.Label>>
+>([
+  ["orgUnits.kind", Kind.labels],
+  ["orgUnits.branchType", Kind.branchTypeLabels],
+  ["orgUnits.category", Kind.categoryLabels],
+  ["people.membership", Kind.membershipLabels],
+  ["memberUnits.type", Kind.unitTypeLabels],
+  ["positions.role", Kind.roleLabels]
+])
+
+/** The id of a row of an input document, if it has a text one (for messages that name the row). */
+const rowIdOf = (input: unknown, table: string, index: number): string => {
+  if (typeof input !== "object" || input === null || !Object.hasOwn(input, table)) return ""
+  const rows: unknown = (input as Record<string, unknown>)[table]
+  if (!Array.isArray(rows) || !Object.hasOwn(rows, index)) return ""
+  const row: unknown = rows[index]
+  if (typeof row !== "object" || row === null || !Object.hasOwn(row, "id")) return ""
+  const id: unknown = (row as Record<string, unknown>)["id"]
+  return typeof id === "string" ? id : ""
+}
+
+/**
+ * Decodes an org-rows document; a value of a labelled field that is not one of its keys (a
+ * misspelled kind, `党之部`) is said with the field's Chinese names in Chinese and its keys in
+ * English, naming the row's id, instead of the schema's list of keys alone.
+ */
+export const decodeRows = (input: unknown): Result.Result<OrgRows.OrgRows, ValidationReport.ValidationReport> =>
+  Result.mapError(OrgRows.document.decode(input), (report) =>
+    ValidationReport.make(report.issues.map((issue) => {
+      const [table, index, field, ...rest] = issue.path
+      const labels = typeof table === "string" && typeof index === "number" && typeof field === "string" &&
+          rest.length === 0 && issue.code === "CORE_SCHEMA_NO_MATCHING_CASE"
+        ? labelledFields.get(`${table}.${field}`)
+        : undefined
+      if (labels === undefined) return issue
+      const keys = Object.keys(labels)
+      return Issue.make({
+        code: "CLI_ORG_UNKNOWN_LABEL",
+        path: issue.path,
+        params: {
+          id: rowIdOf(input, table as string, index as number),
+          field: field as string,
+          actual: issue.params["actual"] ?? "",
+          knownZh: keys.map((key) => `${key}（${labels[key]!.zh}）`).join("、"),
+          known: keys.join(", ")
+        },
+        message: {
+          zh: "{id}：{field} 的值 {actual} 不认识，可填：{knownZh}",
+          en: "{id}: the {field} {actual} is not known; write one of {known}"
+        }
+      })
+    })))
+
 /** The registry entries of org-tree's documents. */
 export const orgEntries: ReadonlyArray<Registry.Entry> = [
   Registry.fromDefinition(OrgPolicy.document, "@gongzhi/org-tree"),
-  Registry.fromDefinition(
-    OrgRows.document,
-    "@gongzhi/org-tree",
-    (doc, options) => checkRows(doc as OrgRows.OrgRows, [], options.asOf)
-  )
+  {
+    ...Registry.fromDefinition(
+      OrgRows.document,
+      "@gongzhi/org-tree",
+      (doc, options) => checkRows(doc as OrgRows.OrgRows, [], options.asOf)
+    ),
+    decode: decodeRows
+  }
 ]
 
 // ---------------------------------------------------------------------------------------------
@@ -96,7 +155,7 @@ export const orgEntries: ReadonlyArray<Registry.Entry> = [
 /** An org-rows document from a roster: .json/.yaml as is, .csv as the org units, .xlsx by sheet name. */
 export const readRoster = async (context: Cli.Context, file: string): Promise<OrgRows.OrgRows> => {
   if (!/\.(csv|xlsx)$/i.test(file)) {
-    return ValidationReport.getOrThrow(OrgRows.document.decode(await Cli.readJson(context.io, file)))
+    return ValidationReport.getOrThrow(decodeRows(await Cli.readJson(context.io, file)))
   }
   const found = await Cli.readSheets(context.io, file)
   const csv = /\.csv$/i.test(file)
