@@ -1,0 +1,107 @@
+/**
+ * What every decoder must do with every input: return (never throw), return failures whose every
+ * issue has a code, a path and zh/en text, and leave the built-in prototypes as they were.
+ */
+
+/** A problem with one input; the fuzz run reports it with its reproducer. */
+export class Finding extends Error {
+  constructor(readonly kind: string, detail: string) {
+    super(`${kind}: ${detail}`)
+  }
+}
+
+const guarded: ReadonlyArray<readonly [string, object]> = [
+  ["Object.prototype", Object.prototype],
+  ["Array.prototype", Array.prototype],
+  ["Function.prototype", Function.prototype],
+  ["String.prototype", String.prototype],
+  ["Number.prototype", Number.prototype]
+]
+
+const snapshot = (): ReadonlyArray<ReadonlyArray<readonly [PropertyKey, unknown]>> =>
+  guarded.map(([, proto]) =>
+    Reflect.ownKeys(proto).map((k) => {
+      const d = Object.getOwnPropertyDescriptor(proto, k)!
+      return [k, "value" in d ? d.value : d.get] as const
+    })
+  )
+
+const initial = snapshot()
+
+/** Throws a finding when a guarded prototype gained, lost or changed a property. */
+export const checkPrototypes = (): void => {
+  const now = snapshot()
+  for (let i = 0; i < guarded.length; i++) {
+    const a = initial[i]!
+    const b = now[i]!
+    const changed = a.length !== b.length || a.some(([k, v], j) => b[j]![0] !== k || b[j]![1] !== v)
+    if (changed) {
+      const before = new Set(a.map(([k]) => k))
+      const added = b.filter(([k]) => !before.has(k)).map(([k]) => String(k))
+      throw new Finding(
+        "prototype pollution",
+        `${guarded[i]![0]} changed${added.length > 0 ? ` (added ${added.join(", ")})` : ""}`
+      )
+    }
+  }
+  if (!Object.isExtensible(Object.prototype) || Object.getPrototypeOf({}) !== Object.prototype) {
+    throw new Finding("prototype pollution", "Object.prototype was frozen or replaced")
+  }
+}
+
+const nonEmpty = (v: unknown): boolean => typeof v === "string" && v.trim().length > 0
+
+/** Throws a finding unless `issue` has a code, a path (strings and numbers) and zh/en text. */
+export const checkIssue = (issue: unknown, where: string): void => {
+  const i = issue as { code?: unknown; path?: unknown; message?: { zh?: unknown; en?: unknown } } | null
+  const problems: Array<string> = []
+  if (typeof i !== "object" || i === null) throw new Finding("malformed failure", `${where} is not an issue`)
+  if (typeof i.code !== "string" || !/^[A-Z][A-Z0-9_]+$/.test(i.code)) problems.push(`code ${String(i.code)}`)
+  if (
+    !Array.isArray(i.path) ||
+    !i.path.every((p) => typeof p === "string" || (typeof p === "number" && Number.isInteger(p)))
+  ) {
+    problems.push("path")
+  }
+  if (!nonEmpty(i.message?.zh)) problems.push("zh text")
+  if (!nonEmpty(i.message?.en)) problems.push("en text")
+  if (problems.length > 0) {
+    throw new Finding("malformed failure", `${where} (${String(i.code)}) lacks ${problems.join(", ")}`)
+  }
+}
+
+/** Throws a finding unless `issues` is a non-empty list of well-formed issues. */
+export const checkIssues = (issues: unknown, where: string): void => {
+  if (!Array.isArray(issues) || issues.length === 0) throw new Finding("malformed failure", `${where} has no issues`)
+  issues.forEach((issue, n) => checkIssue(issue, `${where} issue ${n}`))
+}
+
+/** What a decoder's answer was. */
+export type Outcome = "success" | "failure"
+
+/**
+ * Reads a `Result` whose failure is a validation report (or a list of issues): which it is,
+ * after checking a failure's issues.
+ */
+export const checkResult = (result: unknown, where = "the failure"): Outcome => {
+  const r = result as { _tag?: unknown; failure?: unknown } | null
+  if (typeof r !== "object" || r === null || (r._tag !== "Success" && r._tag !== "Failure")) {
+    throw new Finding("not a Result", `returned ${describe(result)}`)
+  }
+  if (r._tag === "Success") return "success"
+  const failure = r.failure as { issues?: unknown } | null
+  checkIssues(Array.isArray(failure) ? failure : failure?.issues, where)
+  return "failure"
+}
+
+/** A short description of a value, safe for values that throw when read. */
+export const describe = (value: unknown): string => {
+  try {
+    if (value === null) return "null"
+    if (Array.isArray(value)) return `array(${value.length})`
+    if (typeof value === "object") return `object ${Object.prototype.toString.call(value)}`
+    return typeof value === "string" ? JSON.stringify(value.slice(0, 60)) : `${typeof value} ${String(value)}`
+  } catch {
+    return "an unreadable value"
+  }
+}

@@ -1,0 +1,20 @@
+/** What the fuzz suite runs: a public decoder, the inputs it gets, and how to read its answer. */
+import type fc from "fast-check"
+import type { Outcome } from "./checks.js"
+
+/** One public decoder (or reader) of one package, fed hostile input. */
+export interface Target {
+  /** The decoder as a caller writes it, e.g. `Plan.decode`. */
+  readonly name: string
+  /** The package it is exported from. */
+  readonly pkg: string
+  /** The hostile inputs. */
+  readonly input: fc.Arbitrary<unknown>
+  /**
+   * Runs the decoder on one input and reads its answer (after checking it): a success or a
+   * failure. Throws a `Finding` on anything else.
+   */
+  readonly run: (input: unknown) => Outcome | Promise<Outcome>
+  /** The number of inputs, as a share of the run size (1 unless the decoder is slow by nature). */
+  readonly share?: number
+}
