@@ -81,8 +81,8 @@ export const PgliteClient = Context.Service<PgliteClient>("@gongzhi/store/Pglite
  * leave it out for memory. Any other PGlite option may be given too.
  *
  * `minFreeBytes` (a directory on Node only; 64 MiB by default, `0` to turn it off): a
- * statement is refused with a clear `SqlError` while the directory's file system has less free
- * space than this. PGlite 0.5 does not fail when its disk fills: the write that meets the full
+ * transaction (or a statement outside one) is refused with a clear `SqlError` when it begins
+ * while the directory's file system has less free space than this. PGlite 0.5 does not fail when its disk fills: the write that meets the full
  * disk never returns (measured: a 56 MB tmpfs, the process busy until killed), so the store
  * stops before that, with room left for a WAL segment (16 MB) and a batch.
  *
@@ -148,57 +148,82 @@ const classify = (cause: unknown, message: string, operation: string): SqlError 
 /** Checks the room left before a statement (a full disk would hang PGlite); `void` for none. */
 type Guard = Effect.Effect<void, SqlError>
 
-// A rollback always goes through: refusing it would leave PGlite's one session in the
-// transaction, and every later statement would fail.
-const guarded = (guard: Guard, sql: string): Guard => (/^\s*rollback\b/i.test(sql) ? Effect.void : guard)
+/**
+ * When the free-space check runs: before a statement outside a transaction and before a
+ * transaction begins — not again for each statement inside it (the margin of `minFreeBytes`
+ * covers a batch), and never for its end: a rollback always goes through (refusing it would
+ * leave PGlite's one session in the transaction, and every later statement would fail). One
+ * session per connection; it learns that a transaction is open when its `BEGIN` succeeded.
+ */
+interface Session {
+  readonly before: (sql: string) => Guard
+  readonly after: (sql: string) => void
+}
 
-const query = (
+const begins = /^\s*(?:begin|start\s+transaction)\b/i
+const ends = /^\s*(?:commit|end|abort|rollback(?!\s+to\b))\b/i
+const inside = /^\s*(?:rollback|release|savepoint)\b/i
+
+const sessionOf = (guard: Guard): Session => {
+  let inTransaction = false
+  return {
+    before: (
+      sql
+    ) => (begins.test(sql) ? guard : inTransaction || ends.test(sql) || inside.test(sql) ? Effect.void : guard),
+    after: (sql) => {
+      if (begins.test(sql)) inTransaction = true
+      else if (ends.test(sql)) inTransaction = false
+    }
+  }
+}
+
+const query = <Row>(
   pglite: PGliteInterface,
-  guard: Guard,
+  session: Session,
   sql: string,
   params: ReadonlyArray<unknown>,
-  operation: string
+  operation: string,
+  options?: { readonly rowMode: "array" }
 ) =>
   Effect.andThen(
-    guarded(guard, sql),
+    Effect.suspend(() => session.before(sql)),
     Effect.tryPromise({
-      try: () => pglite.query<object>(sql, params as Array<unknown>),
+      try: async () => {
+        const result = await pglite.query<Row>(sql, params as Array<unknown>, options)
+        session.after(sql)
+        return result
+      },
       catch: (cause) => classify(cause, "Failed to execute statement", operation)
     })
   )
 
 const queryValues = (
   pglite: PGliteInterface,
-  guard: Guard,
+  session: Session,
   sql: string,
   params: ReadonlyArray<unknown>,
   operation: string
 ) =>
   Effect.map(
-    Effect.andThen(
-      guarded(guard, sql),
-      Effect.tryPromise({
-        try: () => pglite.query<Array<unknown>>(sql, params as Array<unknown>, { rowMode: "array" }),
-        catch: (cause) => classify(cause, "Failed to execute statement", operation)
-      })
-    ),
+    query<Array<unknown>>(pglite, session, sql, params, operation, { rowMode: "array" }),
     (result) => result.rows as ReadonlyArray<ReadonlyArray<unknown>>
   )
 
 type Transform = (<A extends object>(rows: ReadonlyArray<A>) => ReadonlyArray<A>) | undefined
 
 const connectionOf = (pglite: PGliteInterface, guard: Guard): Connection => {
+  const session = sessionOf(guard)
   const rows = (sql: string, params: ReadonlyArray<unknown>, transform: Transform, operation: string) =>
     Effect.map(
-      query(pglite, guard, sql, params, operation),
+      query<object>(pglite, session, sql, params, operation),
       (result): Array<object> => [...(transform ? transform(result.rows) : result.rows)]
     )
   return {
     execute: (sql, params, transform) => rows(sql, params, transform, "execute"),
-    executeRaw: (sql, params) => query(pglite, guard, sql, params, "executeRaw"),
+    executeRaw: (sql, params) => query(pglite, session, sql, params, "executeRaw"),
     executeStream: (sql, params, transform) => Stream.fromArrayEffect(rows(sql, params, transform, "executeStream")),
-    executeValues: (sql, params) => queryValues(pglite, guard, sql, params, "executeValues"),
-    executeValuesUnprepared: (sql, params) => queryValues(pglite, guard, sql, params, "executeValuesUnprepared"),
+    executeValues: (sql, params) => queryValues(pglite, session, sql, params, "executeValues"),
+    executeValuesUnprepared: (sql, params) => queryValues(pglite, session, sql, params, "executeValuesUnprepared"),
     executeUnprepared: (sql, params, transform) => rows(sql, params, transform, "executeUnprepared")
   }
 }

@@ -506,6 +506,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
 
           if (batch.length === 0) return { records: [], replayed: false, head }
           let prev = head.hash
+          const recordedAt = new Date(at)
           const made: Array<Record.Record> = []
           const rows: Array<{
             stream_id: string
@@ -528,7 +529,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
               type: p.type,
               payload: p.text,
               idempotency_key: p.key ?? null,
-              recorded_at: new Date(at),
+              recorded_at: recordedAt,
               hash
             })
           }

@@ -112,4 +112,48 @@ describe("Database", () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 60_000)
+
+  it(
+    "checks the free space when a transaction begins: a transaction without room is refused before it writes, a rollback goes through",
+    async () => {
+      const { mkdtempSync, rmSync, statfsSync } = await import("node:fs")
+      const { tmpdir } = await import("node:os")
+      const { join } = await import("node:path")
+      const dir = mkdtempSync(join(tmpdir(), "gongzhi-store-guard-"))
+      try {
+        const free = (() => {
+          const s = statfsSync(dir)
+          return s.bavail * s.bsize
+        })()
+        // with room: a transaction that fails is rolled back (the rollback is never refused)
+        const program = Effect.scoped(Effect.gen(function*() {
+          const sql = yield* SqlClient.SqlClient
+          yield* sql`CREATE TABLE t (n integer)`
+          const inside = yield* Effect.result(sql.withTransaction(Effect.gen(function*() {
+            yield* sql`INSERT INTO t VALUES (1)`
+            yield* sql`INSERT INTO t VALUES (2)`
+            return yield* Effect.fail("roll back" as const)
+          })))
+          const rows = yield* sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM t`
+          return { inside, rows }
+        }))
+        const ok = await Effect.runPromise(
+          Effect.provide(program, PgliteClient.layer({ dataDir: dir, minFreeBytes: 1 }))
+        )
+        expect(Result.isFailure(ok.inside) && ok.inside.failure).toBe("roll back")
+        expect(ok.rows[0]!.n).toBe(0)
+        const refused = await Effect.runPromise(Effect.result(Effect.provide(
+          Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) => sql.withTransaction(sql`SELECT 1`)),
+          PgliteClient.layer({ dataDir: dir, minFreeBytes: free * 4 })
+        )))
+        expect(tagOf(refused as never)).toBe("UnknownError")
+        if (Result.isFailure(refused)) {
+          expect(String((refused.failure as Error).message)).toMatch(/No space left for PGlite/)
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    60_000
+  )
 })
