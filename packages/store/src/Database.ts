@@ -52,7 +52,9 @@ export const defaultLocation = "./gongzhi-data"
 
 /**
  * Parses a location: `postgres://…` or `postgresql://…` is a server, `memory://` an
- * in-memory PGlite database, anything else a PGlite directory. The URL is kept redacted.
+ * in-memory PGlite database, `idb://…` and `opfs-ahp://…` PGlite's browser stores, a path a
+ * PGlite directory; a URL of any other scheme (`mysql://…`, `file://…`) is refused with
+ * `STORE_TARGET_INVALID` naming only its scheme (never its password). The URL is kept redacted.
  *
  * @example
  * ```ts
@@ -74,6 +76,12 @@ export const parse = (location: unknown): Result.Result<Target, ValidationReport
   }
   if (/^postgres(ql)?:\/\//i.test(location)) return Result.succeed({ _tag: "Postgres", url: Redacted.make(location) })
   if (location === "memory://") return Result.succeed({ _tag: "Pglite", dataDir: undefined })
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)
+  if (scheme !== null && !/^(?:idb|opfs-ahp)$/i.test(scheme[1]!)) {
+    return Result.fail(
+      ValidationReport.of(messages.make("STORE_TARGET_INVALID", { path: [], params: { actual: `${scheme[1]}://…` } }))
+    )
+  }
   return Result.succeed({ _tag: "Pglite", dataDir: location })
 }
 

@@ -129,7 +129,7 @@ export const messages = Issue.catalog({
   },
   // ---- targets ----
   STORE_TARGET_INVALID: {
-    zh: "数据库位置须为目录、memory:// 或 postgres:// 地址，实际为 {actual}",
-    en: "A database location must be a directory, memory:// or a postgres:// URL, got {actual}"
+    zh: "数据库位置须为目录、memory://、idb:// 或 postgres:// 地址，实际为 {actual}",
+    en: "A database location must be a directory, memory://, idb:// or a postgres:// URL, got {actual}"
   }
 })

@@ -75,6 +75,14 @@ describe("Database", () => {
       "postgres://gongzhi:secret@127.0.0.1/x"
     )
     expect(JSON.stringify(parsed)).not.toContain("secret")
+    // another scheme is not a directory named "mysql:/…": refused, naming the scheme only
+    for (const other of ["mysql://root:secret@h/db", "file:///tmp/x", "HTTP://h"]) {
+      const refused = Database.parse(other)
+      expect(Result.isFailure(refused) && refused.failure.issues[0]!.code).toBe("STORE_TARGET_INVALID")
+      expect(JSON.stringify(refused)).not.toContain("secret")
+    }
+    expect(Database.parse("idb://gongzhi")).toEqual(Result.succeed({ _tag: "Pglite", dataDir: "idb://gongzhi" }))
+    expect(Database.parse("C:\\data")).toEqual(Result.succeed({ _tag: "Pglite", dataDir: "C:\\data" }))
   })
 
   it("a bad location or an unreachable server is a STORE_* failure, not a throw", async () => {
