@@ -20,7 +20,8 @@ const attributePrefixes = ["attr:", "属性:", "属性："]
 /**
  * The header mapping of a plan's inputs sheet. One row per subject: `id`/`编号` (required),
  * `name`/`名称`, `group`/`分组`, `previousRank`/`上年排名`; one column per leaf indicator
- * (headed by its input key, its Chinese or its English label; a list for checklists; for
+ * (headed by its input key, its Chinese or its English label; for checklists a list of the
+ * items met, each by its id or its Chinese or English label — `资源清单；需求清单`; for
  * manual scores also `<label>说明` and `<label>评分人`); one per bonus item (`加分:<label>`)
  * and deduction item (`扣分:<label>`); `否决` with the veto ids and `否决理由`; and any
  * `属性:<name>` column as a subject attribute.
@@ -42,6 +43,27 @@ export const spec = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell> = [])
 })
 
 type Displayed = Table.Column & { readonly display: Label.Label }
+
+/**
+ * The items of a checklist's configuration, as a list column names them (a cell may give an
+ * item's id or its Chinese or English label); `undefined` when the configuration has no such
+ * list (the plan's own check reports it).
+ */
+const checklistItems = (config: unknown): ReadonlyArray<Table.Item> | undefined => {
+  if (typeof config !== "object" || config === null || !Object.hasOwn(config, "items")) return undefined
+  const items: unknown = (config as { readonly items: unknown }).items
+  if (!Array.isArray(items)) return undefined
+  const found: Array<Table.Item> = []
+  for (const item of items as ReadonlyArray<unknown>) {
+    if (typeof item !== "object" || item === null) return undefined
+    const { id, label } = item as { readonly id?: unknown; readonly label?: unknown }
+    if (typeof id !== "string" || typeof label !== "object" || label === null) return undefined
+    const { zh, en } = label as { readonly zh?: unknown; readonly en?: unknown }
+    if (typeof zh !== "string" || typeof en !== "string") return undefined
+    found.push({ id, label: { zh, en } })
+  }
+  return found
+}
 
 const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): ReadonlyArray<Displayed> => {
   const columns: Array<Displayed> = [
@@ -72,10 +94,12 @@ const columnsOf = (plan: Plan.Plan, headerRow: ReadonlyArray<Table.Cell>): Reado
   for (const leaf of leaves) {
     const key = leaf.input ?? leaf.id
     const method = leaf.method?.name
+    const items = method === "checklist" ? checklistItems(leaf.method?.config) : undefined
     columns.push({
       field: `values.${key}`,
       headers: [...new Set([key, leaf.id, leaf.label.zh, leaf.label.en])],
       type: method === "checklist" ? "list" : "number",
+      ...(items === undefined ? {} : { items }),
       display: leaf.label
     })
     if (method === "manual") {

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, Fen, Issue, Points, Redaction, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Issue, type Label, Points, Redaction, ValidationReport } from "@gongzhi/core"
 import { parse as parseCsv } from "csv-parse/sync"
 import { stringify as stringifyCsv } from "csv-stringify/sync"
 import * as Result from "effect/Result"
@@ -47,6 +47,10 @@ export const messages = Issue.catalog({
   CLI_TABLE_BAD_CELL: {
     zh: "{cell}（{header}）应为{expectedZh}，实际为 {actual}：{reasonZh}",
     en: "{cell} ({header}) should be {expectedEn}, got {actual}: {reasonEn}"
+  },
+  CLI_TABLE_UNKNOWN_ITEM: {
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{knownZh}",
+    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known}"
   },
   CLI_TABLE_BAD_ROW: {
     zh: "{cell}（{header}）：{reasonZh}",
@@ -114,8 +118,30 @@ export interface Sheet {
 export type ColumnType = "text" | "integer" | "number" | "boolean" | "date" | "fen" | "points" | "list"
 
 /**
+ * One of the things a list column may name (a checklist's items): its id, and its Chinese and
+ * English labels, which a cell may give instead of the id.
+ *
+ * @example
+ * ```ts
+ * import type { Table } from "@gongzhi/cli"
+ *
+ * const item: Table.Item = { id: "resources", label: { zh: "资源清单", en: "resources list" } }
+ * console.log(item.id)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Item {
+  readonly id: string
+  readonly label: Label.Label
+}
+
+/**
  * A column of a table: the record field it fills, the headers it may have (Chinese and
- * English), what it holds and whether it must be there.
+ * English), what it holds and whether it must be there; a list column may name the items its
+ * entries are (each written as its id or its Chinese or English label, read as the id; anything
+ * else is a `CLI_TABLE_UNKNOWN_ITEM` naming the row's id and the items).
  *
  * @example
  * ```ts
@@ -133,6 +159,7 @@ export interface Column {
   readonly headers: ReadonlyArray<string>
   readonly type: ColumnType
   readonly required?: boolean | undefined
+  readonly items?: ReadonlyArray<Item> | undefined
 }
 
 /**
@@ -234,6 +261,28 @@ const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: {
 }
 
 /**
+ * The ids of a list's entries, each an item's id or its Chinese or English label (an item named
+ * twice counts once); and the entries that are none.
+ */
+const itemsOf = (
+  items: ReadonlyArray<Item>,
+  entries: ReadonlyArray<string>
+): { readonly ids: ReadonlyArray<string>; readonly unknown: ReadonlyArray<string> } => {
+  const byText = new Map<string, string>()
+  for (const item of items) {
+    for (const text of [item.label.en, item.label.zh, item.id]) byText.set(normalizeHeader(text), item.id)
+  }
+  const ids: Array<string> = []
+  const unknown: Array<string> = []
+  for (const entry of entries) {
+    const id = byText.get(normalizeHeader(entry))
+    if (id === undefined) unknown.push(entry)
+    else if (!ids.includes(id)) ids.push(id)
+  }
+  return { ids, unknown }
+}
+
+/**
  * Reads the records of a sheet through a header mapping, then checks each record with a
  * schema. Every problem is reported with its sheet, row and column (`Sheet1!C5`); if there
  * is any error, no record is returned.
@@ -306,6 +355,12 @@ export const toRecords = <A>(
 
   const decode = ValidationReport.decodeUnknown(schema)
   const records: Array<A> = []
+  const idColumn = [...positions].find(([column]) => column.field === "id")?.[1]
+  /** The row's id (its `id` column's text), for messages that name the row. */
+  const rowId = (row: ReadonlyArray<Cell>): string => {
+    const cell = idColumn === undefined ? null : row[idColumn] ?? null
+    return cell === null ? "" : String(cell).trim()
+  }
   body.forEach((row, offset) => {
     if (row.every((cell) => cell === null || String(cell).trim() === "")) return
     const rowNumber = offset + 2
@@ -341,9 +396,31 @@ export const toRecords = <A>(
         rowOk = false
         continue
       }
+      let value = converted.value
+      if (column.type === "list" && column.items !== undefined) {
+        const named = itemsOf(column.items, value as ReadonlyArray<string>)
+        if (named.unknown.length > 0) {
+          for (const actual of named.unknown) {
+            issues.push(messages.make("CLI_TABLE_UNKNOWN_ITEM", {
+              path,
+              params: {
+                ...place,
+                row: rowNumber,
+                id: rowId(row),
+                actual: JSON.stringify(actual),
+                knownZh: column.items.map((item) => item.label.zh).join("、"),
+                known: column.items.map((item) => `${item.id} (${item.label.en})`).join(", ")
+              }
+            }))
+          }
+          rowOk = false
+          continue
+        }
+        value = named.ids
+      }
       // an own property whatever the field is called: a field "__proto__" is a column, not a prototype
       Object.defineProperty(record, column.field, {
-        value: converted.value,
+        value,
         enumerable: true,
         writable: true,
         configurable: true
