@@ -163,40 +163,13 @@ const placeholder = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g
  * @category formatting
  * @since 0.1.0
  */
-export const interpolate = (template: string, params: Readonly<Record<string, TemplateValue>>): string => {
-  const parts = partsOf(template)
-  let out = parts[0]!
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!
-    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1]!
-  }
-  return out
-}
-
-/**
- * A template split once into literal text and placeholder names, alternating (text, name, text,
- * …, text): messages are rendered far more often than there are templates. The cache is bounded
- * so that templates built at run time cannot grow it without limit.
- */
-const partsOf = (template: string): ReadonlyArray<string> => {
-  let parts = templateParts.get(template)
-  if (parts === undefined) {
-    const split: Array<string> = []
-    let last = 0
-    for (const match of template.matchAll(placeholder)) {
-      split.push(template.slice(last, match.index), match[1]!)
-      last = match.index + match[0].length
-    }
-    split.push(template.slice(last))
-    parts = split
-    if (templateParts.size >= maxCachedTemplates) templateParts.clear()
-    templateParts.set(template, parts)
-  }
-  return parts
-}
-
-const maxCachedTemplates = 4096
-const templateParts = new Map<string, ReadonlyArray<string>>()
+export const interpolate = (template: string, params: Readonly<Record<string, TemplateValue>>): string =>
+  template.includes("{")
+    ? template.replace(
+      placeholder,
+      (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole)
+    )
+    : template
 
 /**
  * Fills the placeholders of both languages of a label template.
