@@ -21,7 +21,7 @@ import * as Hasher from "./Hasher.js"
 import { room } from "./internal/caps.js"
 import { execute, historyAt, historyIndex, nothing, Rejected, Replayed, system } from "./internal/engine.js"
 import { attach, attachedState, fresh, stateOf } from "./internal/handle.js"
-import { checkHead, replayInto } from "./internal/replay.js"
+import { checkHead, replayInto, verifyState } from "./internal/replay.js"
 import { encode, type Refs, restore } from "./internal/snapshot.js"
 import { readEntries } from "./internal/snapshotEntries.js"
 import { State } from "./internal/state.js"
@@ -170,9 +170,10 @@ const appendImpl = (
   if (state === undefined) return Result.fail(detached())
   const outcome = execute(state, command, trusted)
   if (outcome instanceof Rejected) return Result.fail(ValidationReport.make(outcome.issues))
-  if (outcome instanceof Replayed) return Result.succeed({ journal, entry: outcome.entry, replayed: true })
+  if (outcome instanceof Replayed) return Result.succeed({ journal, entry: state.entry(outcome.seq), replayed: true })
   if (outcome === nothing) return Result.succeed({ journal, entry: undefined, replayed: false })
-  return Result.succeed({ journal: attach(wrap(journal, journal.length + 1), state), entry: outcome, replayed: false })
+  const next = attach(wrap(journal, journal.length + 1), state)
+  return Result.succeed({ journal: next, entry: state.entry(outcome), replayed: false })
 }
 
 /**
@@ -272,7 +273,7 @@ export const appendAll: {
 } = dual(2, (journal: Journal, commands: Iterable<Command.Command>) => {
   const state = attachedState(journal)
   if (state === undefined) return Result.fail(detached())
-  const entries: Array<Entry.Entry> = []
+  const from = state.length
   let index = 0
   state.begin()
   try {
@@ -283,7 +284,6 @@ export const appendAll: {
         state.end(false)
         return Result.fail(ValidationReport.make(outcome.issues.map(Issue.prefixPath([index]))))
       }
-      if (outcome !== nothing && !(outcome instanceof Replayed)) entries.push(outcome)
       index++
     }
   } catch {
@@ -294,9 +294,25 @@ export const appendAll: {
     })))
   }
   state.end(true)
-  if (entries.length === 0) return Result.succeed({ journal, entries })
-  return Result.succeed({ journal: attach(wrap(journal, state.entries.length), state), entries })
+  const to = state.length
+  return Result.succeed(batchResult(to === from ? journal : attach(wrap(journal, to), state), state, from, to))
 })
+
+/** A batch's result: its entries (the entries `from` … `to` − 1 of the state) made when first read. */
+const batchResult = (journal: Journal, state: State, from: number, to: number) => {
+  let made: ReadonlyArray<Entry.Entry> | undefined
+  return {
+    journal,
+    get entries(): ReadonlyArray<Entry.Entry> {
+      if (made === undefined) {
+        const list = new Array<Entry.Entry>(to - from)
+        for (let seq = from; seq < to; seq++) list[seq - from] = state.entry(seq)
+        made = list
+      }
+      return made
+    }
+  }
+}
 
 /**
  * The entries of a journal, oldest first (a copy).
@@ -311,8 +327,7 @@ export const appendAll: {
  * @category getters
  * @since 0.1.0
  */
-export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> =>
-  stateOf(journal).entries.slice(0, journal.length)
+export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> => stateOf(journal).entriesUpTo(journal.length)
 
 /**
  * The entry recorded under an idempotency key, if any.
@@ -330,7 +345,7 @@ export const entries = (journal: Journal): ReadonlyArray<Entry.Entry> =>
 export const entryOf = (journal: Journal, key: string): Entry.Entry | undefined => {
   const state = stateOf(journal)
   const seq = state.seqOf(key)
-  return seq === undefined ? undefined : state.entries[seq]
+  return seq === undefined ? undefined : state.entry(seq)
 }
 
 /**
@@ -366,9 +381,8 @@ export const lastHash = (journal: Journal): string => head(journal).hash
  */
 export const head = (journal: Journal): Entry.Head => {
   const state = stateOf(journal)
-  const last = state.entries[state.entries.length - 1]
-  if (last === undefined) return { seq: -1, hash: state.options.hashChain ? Entry.genesis : "" }
-  return { seq: last.seq, hash: last.hash }
+  const n = state.length
+  return n === 0 ? { seq: -1, hash: state.genesis } : { seq: n - 1, hash: state.hashOf(n - 1) }
 }
 
 /**
@@ -394,11 +408,7 @@ export const verify = (
 ): Entry.Verification => {
   const state = attachedState(journal)
   if (state === undefined) return { _tag: "Broken", index: 0, reason: "detached" }
-  return Entry.verify(state.entries, {
-    hashChain: state.options.hashChain,
-    head: options?.head,
-    hasher: state.options.hasher
-  })
+  return verifyState(state, options?.head)
 }
 
 /**
@@ -612,7 +622,7 @@ export const fromSnapshot = (
     if (!(state instanceof State)) return Result.fail(ValidationReport.make(state))
     const failed = replayInto(state, tail, ["tail"], options?.trusted === true) ?? checkHead(state, options?.head)
     if (failed !== undefined) return Result.fail(failed)
-    return Result.succeed(attach(wrap(setup, state.entries.length), state))
+    return Result.succeed(attach(wrap(setup, state.length), state))
   } catch {
     return Result.fail(ValidationReport.of(messages.make("LEDGER_COMMAND_UNREADABLE", {
       path: [],

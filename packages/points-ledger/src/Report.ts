@@ -123,13 +123,13 @@ export const statement = (
     let prev = at(found, first)
     for (let i = first + 1; i <= last; i++) {
       const now = at(found, i)
-      const entry = state.entries[now.seq]
-      if (entry !== undefined) {
+      const command = state.commands[now.seq]
+      if (command !== undefined) {
         lines.push({
-          seq: entry.seq,
-          key: entry.command.key,
-          on: entry.command.on,
-          kind: entry.command._tag,
+          seq: now.seq,
+          key: command.key,
+          on: command.on,
+          kind: command._tag,
           amount: now.available - prev.available,
           held: now.held - prev.held,
           available: now.available
@@ -367,15 +367,14 @@ export const byActivity = (journal: Journal.Journal, period: Period.Period): Rea
   const to = Period.end(period)
   const totals = new Map<string, { events: number; minutes: number; points: number }>()
   for (const activity of journal.scheme.activities) totals.set(activity.id, { events: 0, minutes: 0, points: 0 })
-  for (let seq = 0; seq < state.entries.length; seq++) {
-    const entry = state.entries[seq]!
-    const c = entry.command
+  for (let seq = 0; seq < state.length; seq++) {
+    const c = state.commands[seq]!
     if (c._tag !== "Earn" || !inPeriod(c.on, from, to) || state.reversedBy.has(seq)) continue
     const total = totals.get(c.activity)
     if (total === undefined) continue
     total.events++
     total.minutes += c.minutes ?? 0
-    total.points += entry.postings[1]?.amount ?? 0
+    total.points += state.postings[seq]![1]?.amount ?? 0
   }
   return journal.scheme.activities.map((a) => ({ activity: a.id, label: a.label, ...totals.get(a.id)! }))
 }
@@ -422,10 +421,10 @@ export const byMonth = (journal: Journal.Journal, period: Period.Period): Readon
   const state = stateOf(journal)
   const months = Period.months(period).map((m) => `${m.year}-${String(m.month).padStart(2, "0")}`)
   const totals = new Map(months.map((m) => [m, { issued: 0, redeemed: 0, expired: 0, donated: 0 }]))
-  for (const entry of state.entries) {
-    const total = totals.get(entry.command.on.slice(0, 7))
+  for (let seq = 0; seq < state.length; seq++) {
+    const total = totals.get(state.commands[seq]!.on.slice(0, 7))
     if (total === undefined) continue
-    for (const p of entry.postings) {
+    for (const p of state.postings[seq]!) {
       if (p.account === system.pool) total.issued -= p.amount
       else if (p.account === system.redemption) total.redeemed += p.amount
       else if (p.account === system.expiry) total.expired += p.amount

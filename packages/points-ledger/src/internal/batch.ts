@@ -7,6 +7,7 @@
  * entries, accounts opened, stock and last date and hash. The cost is what the batch touched,
  * never the length of the journal (no rebuild from the entries).
  */
+import type * as Command from "../Command.js"
 import type * as Entry from "../Entry.js"
 import type { Account, HoldState, Lot } from "./model.js"
 import type { State } from "./state.js"
@@ -44,7 +45,7 @@ export class Batch {
   readonly stock: ReadonlyArray<readonly [string, number]>
 
   constructor(state: State, readonly id: number) {
-    this.entries = state.entries.length
+    this.entries = state.length
     this.undo = state.undo.length
     this.all = state.all.length
     this.members = state.members.length
@@ -101,8 +102,7 @@ const restoreAccount = (s: SavedAccount): void => {
 }
 
 /** Undoes what one entry of the batch did to holds and reversals (entries are undone newest first). */
-const undoEntry = (state: State, entry: Entry.Entry): void => {
-  const c = entry.command
+const undoEntry = (state: State, c: Command.Command): void => {
   switch (c._tag) {
     case "Hold":
       state.holds.delete(c.key)
@@ -118,7 +118,7 @@ const undoEntry = (state: State, entry: Entry.Entry): void => {
       const target = state.seqOf(c.target)
       if (target === undefined) return
       state.reversedBy.delete(target)
-      const original = state.entries[target]!.command
+      const original = state.commands[target]!
       if (original._tag === "Settle") {
         // the reversal reopened the hold its original settled
         const hold = state.holds.get(original.hold)
@@ -142,8 +142,8 @@ const reopen = (hold: HoldState): void => {
 /** Puts the state back as it was when the batch began. */
 export const rollback = (state: State, batch: Batch): void => {
   for (const saved of batch.accounts) restoreAccount(saved)
-  for (let seq = state.entries.length - 1; seq >= batch.entries; seq--) undoEntry(state, state.entries[seq]!)
-  state.entries.length = batch.entries
+  for (let seq = state.length - 1; seq >= batch.entries; seq--) undoEntry(state, state.commands[seq]!)
+  state.truncate(batch.entries)
   state.undo.length = batch.undo
   for (let i = batch.all; i < state.all.length; i++) state.ids.delete(state.all[i]!.id)
   state.all.length = batch.all

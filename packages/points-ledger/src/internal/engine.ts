@@ -22,7 +22,7 @@ import type { Account } from "./model.js"
 import { describe } from "./plan.js"
 import { applyPostings } from "./postings.js"
 import { copyTrusted, readCommand, Refused } from "./read.js"
-import { type Options, State } from "./state.js"
+import { State } from "./state.js"
 import type { Undo } from "./undo.js"
 
 export { historyAt, historyIndex } from "./history.js"
@@ -113,9 +113,9 @@ const shareApprovers = (state: State, c: Command.Command): Command.Command => {
   return c
 }
 
-/** An idempotent replay: the entry first recorded under the command's key. */
+/** An idempotent replay: the seq of the entry first recorded under the command's key. */
 export class Replayed {
-  constructor(readonly entry: Entry.Entry) {}
+  constructor(readonly seq: number) {}
 }
 
 /** A rejected command: every issue. */
@@ -126,8 +126,8 @@ export class Rejected {
 /** A command that passed and has nothing to do (an expiry run that finds nothing expired). */
 export const nothing: unique symbol = Symbol("nothing")
 
-/** What running a command did: the entry appended, or a replay, a rejection or nothing. */
-export type Outcome = Entry.Entry | Replayed | Rejected | typeof nothing
+/** What running a command did: the seq of the entry appended (see `State.entry`), or a replay, a rejection or nothing. */
+export type Outcome = number | Replayed | Rejected | typeof nothing
 
 const noIssues: ReadonlyArray<Issue.DomainIssue> = []
 
@@ -178,14 +178,13 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   } else {
     const seen = state.keys.get(c.key)
     if (seen !== undefined) {
-      const original = state.entries[seen]!
-      if (shape.length === 0 && fingerprint(original.command) === fingerprint(c)) return new Replayed(original)
+      if (shape.length === 0 && fingerprint(state.commands[seen]!) === fingerprint(c)) return new Replayed(seen)
       return rejected([
         messages.make("LEDGER_IDEMPOTENCY_CONFLICT", { path: ["key"], params: { key: c.key, seq: seen } })
       ])
     }
   }
-  const seq = state.entries.length
+  const seq = state.length
   if (c.expectedSeq !== undefined && c.expectedSeq !== seq) {
     issues.push(messages.make("LEDGER_SEQUENCE_CONFLICT", {
       path: ["expectedSeq"],
@@ -215,7 +214,6 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   if (!something) return nothing
   const p = state.pending
   const postings = p.postings
-  let entry: Entry.Entry
   if (stored !== undefined) {
     // a stored entry is taken as it is: its postings must be the ones its command makes
     if (!samePostings(stored.postings, postings)) {
@@ -224,26 +222,23 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
         params: { index: seq, field: "postings", fieldZh: "分录" }
       })])
     }
-    entry = stored
+    state.push(stored.command, stored.postings, stored.hash)
   } else {
     const command = shareApprovers(state, c)
-    const chained = state.options.hashChain
-    const prevHash = state.lastHash
-    const hash = chained
-      ? state.options.hasher.sha256Hex(Entry.hashInput(prevHash, seq, command, postings))
+    const hash = state.options.hashChain
+      ? state.options.hasher.sha256Hex(Entry.hashInput(state.lastHash, seq, command, postings))
       : ""
-    entry = { seq, command, postings, prevHash, hash }
+    state.push(command, postings, hash)
   } // the stored command shares the day's date string (the hash is made: same text, one string)
 
   ;(c as { on: string }).on = info.on
   if (state.batch !== undefined) saveTouched(state, state.batch, c, p.accounts, p.count)
   state.undo.push(commit(state, c, seq, info.day))
   applyPostings(postings, p.accounts, seq, info.day)
-  state.entries.push(entry)
   state.keys.add(c.key, seq)
   state.lastDate = c.on
-  state.lastHash = entry.hash
-  return entry
+  state.lastHash = state.hashOf(seq)
+  return seq
 }
 
 /**
@@ -279,8 +274,8 @@ export const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<E
 }
 
 /** Rebuilds a state from trusted entries (the prefix of another state). */
-export const rebuild = (options: Options, entries: ReadonlyArray<Entry.Entry>): State => {
-  const state = new State(options)
-  for (const entry of entries) execute(state, entry.command, true, entry)
+export const rebuild = (from: State, n: number): State => {
+  const state = new State(from.options)
+  for (let seq = 0; seq < n; seq++) execute(state, from.commands[seq]!, true, from.entry(seq))
   return state
 }

@@ -43,9 +43,7 @@ const handleOf = (journal: unknown): Handle | undefined => {
 export const attachedState = (journal: unknown): State | undefined => {
   const handle = handleOf(journal)
   if (handle === undefined) return undefined
-  if (handle.state.entries.length !== handle.length) {
-    handle.state = rebuild(handle.state.options, handle.state.entries.slice(0, handle.length))
-  }
+  if (handle.state.length !== handle.length) handle.state = rebuild(handle.state, handle.length)
   return handle.state
 }
 
@@ -72,4 +70,7 @@ const emptyOptions: Options = {
  */
 export const stateOf = (journal: unknown): State => attachedState(journal) ?? new State(emptyOptions)
 
-export const entriesOf = (journal: JournalValue): ReadonlyArray<Entry.Entry> => stateOf(journal).entries
+export const entriesOf = (journal: JournalValue): ReadonlyArray<Entry.Entry> => {
+  const state = stateOf(journal)
+  return state.entriesUpTo(state.length)
+}

@@ -23,8 +23,8 @@ export const replayInto = (
 ): ValidationReport.ValidationReport | undefined => {
   for (let i = 0; i < stored.length; i++) {
     const entry = stored[i]!
-    if (trusted && (entry.seq !== state.entries.length || entry.prevHash !== state.lastHash)) {
-      const field = entry.seq !== state.entries.length ? "seq" : "prevHash"
+    if (trusted && (entry.seq !== state.length || entry.prevHash !== state.lastHash)) {
+      const field = entry.seq !== state.length ? "seq" : "prevHash"
       return ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
         path: [...at, i, field],
         params: { index: i, field, fieldZh: field === "seq" ? "序号" : "前一哈希" }
@@ -40,7 +40,7 @@ export const replayInto = (
         params: { index: i, field, fieldZh }
       }))
     if (outcome === nothing || outcome instanceof Replayed) return mismatch("command", "指令结果")
-    const made = outcome
+    const made = state.entry(outcome)
     if (entry.seq !== made.seq) return mismatch("seq", "序号")
     if (!samePostings(entry.postings, made.postings)) return mismatch("postings", "分录")
     if (entry.prevHash !== made.prevHash) {
@@ -65,14 +65,13 @@ export const checkHead = (
   known: Entry.Head | undefined
 ): ValidationReport.ValidationReport | undefined => {
   if (known === undefined) return undefined
-  const stored = state.entries
-  if (known.seq >= stored.length) {
+  if (known.seq >= state.length) {
     return ValidationReport.of(messages.make("LEDGER_HEAD_NOT_REACHED", {
       path: [],
-      params: { seq: known.seq, hash: known.hash, length: stored.length }
+      params: { seq: known.seq, hash: known.hash, length: state.length }
     }))
   }
-  const at = known.seq < 0 ? (state.options.hashChain ? Entry.genesis : "") : stored[known.seq]!.hash
+  const at = known.seq < 0 ? state.genesis : state.hashOf(known.seq)
   if (at !== known.hash) {
     return ValidationReport.of(messages.make("LEDGER_HEAD_MISMATCH", {
       path: [Math.max(0, known.seq), "hash"],
@@ -80,4 +79,37 @@ export const checkHead = (
     }))
   }
   return undefined
+}
+
+/**
+ * Checks the state's own chain from its columns (what `Entry.verify` checks of a list of
+ * entries; the seq and the link to the previous hash hold by construction): every entry's
+ * postings sum to zero and its hash is the hash of its content.
+ */
+export const verifyState = (state: State, known: Entry.Head | undefined): Entry.Verification => {
+  const chained = state.options.hashChain
+  const hasher = state.options.hasher
+  const n = state.length
+  let prev = state.genesis
+  let i = 0
+  try {
+    for (; i < n; i++) {
+      const postings = state.postings[i]!
+      let sum = 0
+      for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
+      if (sum !== 0) return { _tag: "Broken", index: i, reason: "unbalanced" }
+      const hash = chained ? hasher.sha256Hex(Entry.hashInput(prev, i, state.commands[i]!, postings)) : ""
+      if (state.hashOf(i) !== hash) return { _tag: "Broken", index: i, reason: "hash" }
+      prev = hash
+    }
+  } catch {
+    return { _tag: "Broken", index: i, reason: "malformed" }
+  }
+  const head: Entry.Head = { seq: n - 1, hash: prev }
+  if (known !== undefined) {
+    if (known.seq >= n) return { _tag: "Broken", index: n, reason: "truncated" }
+    const at = known.seq < 0 ? state.genesis : state.hashOf(known.seq)
+    if (at !== known.hash) return { _tag: "Broken", index: Math.max(0, known.seq), reason: "head" }
+  }
+  return { _tag: "Intact", length: n, lastHash: prev, head }
 }

@@ -99,7 +99,7 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
         return { _tag: "None" }
     }
   })
-  const last = state.entries[state.entries.length - 1]
+  const n = state.length
   return {
     kind: "points-journal-snapshot",
     snapshotVersion: 1,
@@ -107,7 +107,7 @@ export const encode = (state: State, refs: Refs): Snapshot.Snapshot => {
     catalog: refs.catalog,
     hashChain: state.options.hashChain,
     hashVersion: refs.hashVersion,
-    head: last === undefined ? { seq: -1, hash: state.lastHash } : { seq: last.seq, hash: last.hash },
+    head: n === 0 ? { seq: -1, hash: state.lastHash } : { seq: n - 1, hash: state.hashOf(n - 1) },
     lastDate: state.lastDate,
     entries: entryColumns(state),
     accounts,
@@ -124,11 +124,12 @@ const entryColumns = (state: State): Snapshot.Snapshot["entries"] => {
   const commands: Array<Entry.Entry["command"]> = []
   const hashes: Array<string> = []
   const postings: Array<number> = []
-  for (const entry of state.entries) {
-    commands.push(entry.command)
-    hashes.push(entry.hash)
-    postings.push(entry.postings.length)
-    for (const p of entry.postings) postings.push(state.ids.get(p.account)!, p.amount)
+  for (let seq = 0; seq < state.length; seq++) {
+    const list = state.postings[seq]!
+    commands.push(state.commands[seq]!)
+    hashes.push(state.hashOf(seq))
+    postings.push(list.length)
+    for (const p of list) postings.push(state.ids.get(p.account)!, p.amount)
   }
   return { commands, hashes, postings }
 }
@@ -139,7 +140,7 @@ export const restore = (
   refs: Refs,
   s: Decoded
 ): State | ReadonlyArray<Issue.DomainIssue> => {
-  const { issues, keys } = checkSnapshot(options, refs, s)
+  const { commands, issues, keys } = checkSnapshot(options, refs, s)
   if (issues.length > 0) return issues
   const state = new State(options)
   const lots: Array<Lot> = []
@@ -229,7 +230,7 @@ export const restore = (
     }
     state.undo.push(undo)
   }
-  state.adopt(s.entries as Array<Entry.Entry>, keys)
+  state.adopt(commands, s.entries, keys)
   for (const [seq, key] of s.reversed) state.reversedBy.set(seq, key)
   state.stock.clear()
   for (const [item, left] of s.stock) state.stock.set(item, left)

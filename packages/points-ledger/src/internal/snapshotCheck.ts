@@ -7,6 +7,7 @@
  * its reversals and its stock. Every fact that fails is reported, nothing is built.
  */
 import { type Issue, KeyIndex } from "@gongzhi/core"
+import type * as Command from "../Command.js"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import type * as Snapshot from "../Snapshot.js"
@@ -34,6 +35,8 @@ export interface Checked {
   readonly issues: Array<Issue.DomainIssue>
   /** The index of the entries' keys, made while checking them. */
   readonly keys: KeyIndex.KeyIndex
+  /** The entries' commands, the column the index reads its keys from. */
+  readonly commands: Array<Command.Command>
 }
 
 /** What every check reads: the snapshot, the setup and where to report. */
@@ -76,11 +79,15 @@ const checkSetup = (options: Options, refs: Refs, s: Decoded, issues: Array<Issu
 }
 
 /** Entries numbered in order, linked, balanced, keys used once, ending at the head and the last date. */
-const checkEntries = (c: Context): { keys: KeyIndex.KeyIndex; posted: Map<string, number> } => {
+const checkEntries = (
+  c: Context
+): { keys: KeyIndex.KeyIndex; commands: Array<Command.Command>; posted: Map<string, number> } => {
   const { options, s, wrong } = c
   const genesis = options.hashChain ? Entry.genesis : ""
-  // a slot past the end (left by a batch rolled back after the journal is restored) matches no key
-  const keys = KeyIndex.make((seq) => s.entries[seq]?.command.key ?? "", s.entries.length)
+  // the index reads the keys from the commands' column, which the restored state takes over
+  // (and appends to); a slot past its end (left by a batch rolled back) matches no key
+  const commands: Array<Command.Command> = []
+  const keys = KeyIndex.make((seq) => commands[seq]?.key ?? "", s.entries.length)
   const posted = new Map<string, number>()
   let prev = genesis
   for (let i = 0; i < s.entries.length; i++) {
@@ -90,6 +97,7 @@ const checkEntries = (c: Context): { keys: KeyIndex.KeyIndex; posted: Map<string
       wrong(["entries", i, "prevHash"], `entry ${i} does not link to the one before`, `第 ${i} 笔交易未接上前一笔`)
     }
     prev = e.hash
+    commands.push(e.command)
     if (keys.add(e.command.key, i) !== undefined) {
       wrong(
         ["entries", i, "command", "key"],
@@ -119,7 +127,7 @@ const checkEntries = (c: Context): { keys: KeyIndex.KeyIndex; posted: Map<string
     wrong(["lastDate"], `the last date is not the last entry's (${lastOn})`, `最后日期不是最后一笔交易的（${lastOn}）`)
   }
 
-  return { keys, posted }
+  return { keys, commands, posted }
 }
 
 /** Accounts and lots: balances = postings = lots, held = open holds, history, earnings, owners; the lots' owners. */
@@ -410,18 +418,18 @@ const checkStock = (c: Context): void => {
 export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked => {
   const issues: Array<Issue.DomainIssue> = []
   checkSetup(options, refs, s, issues)
-  if (issues.length > 0) return { issues, keys: KeyIndex.make(() => "") }
+  if (issues.length > 0) return { issues, keys: KeyIndex.make(() => ""), commands: [] }
   const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
     if (issues.length < 100) {
       issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, params: { reason, reasonZh } }))
     }
   }
   const c: Context = { s, options, wrong }
-  const { keys, posted } = checkEntries(c)
+  const { commands, keys, posted } = checkEntries(c)
   const owner = checkAccounts(c, posted)
   const holdKeys = checkHolds(c, keys, owner)
   checkUndo(c, owner, holdKeys)
   checkReversals(c, keys)
   checkStock(c)
-  return { issues, keys }
+  return { issues, keys, commands }
 }

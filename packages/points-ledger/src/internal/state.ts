@@ -80,11 +80,18 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
 })
 
 export class State {
-  /** The entries, oldest first (replaced once by a restored snapshot's, see `adopt`). */
-  entries: Array<Entry.Entry> = []
+  /**
+   * The entries as columns, oldest first: the command, the postings and the hash of each (the
+   * seq is the index, the previous hash the hash before). An entry object is made when one is
+   * read (`entry`), none is kept.
+   */
+  commands: Array<Command.Command> = []
+  readonly postings: Array<ReadonlyArray<Entry.Posting>> = []
+  /** The hash of each entry (empty without a chain). */
+  readonly hashes: Array<string> = []
   /** Idempotency keys → seq. */
   // a slot past the end (left by a batch rolled back, see `batch.ts`) matches no key
-  keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.entries[seq]?.command.key ?? "", 1024)
+  keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.commands[seq]?.key ?? "", 1024)
   /** Every account, system ones first; `ids` maps an id to its index here. */
   readonly all: Array<Account> = []
   /** A `Map`: a county has tens of thousands of accounts, and V8 keeps each id string's hash. */
@@ -102,6 +109,8 @@ export class State {
   /** The approvers of the last command stored (frozen, shared by the entries that have the same). */
   lastApprovers: ReadonlyArray<string> = Object.freeze([])
   lastHash: string
+  /** The hash before the first entry. */
+  readonly genesis: string
   /** The batch running, if any (see `batch.ts`): what it changes is saved to be put back. */
   batch: Batch | undefined = undefined
   /** What the checks of the command being run found, for its commit (see `plan.ts`). */
@@ -112,7 +121,8 @@ export class State {
   private readonly poolPostings = new Map<number, Entry.Posting>()
 
   constructor(readonly options: Options) {
-    this.lastHash = options.hashChain ? "0".repeat(64) : ""
+    this.genesis = options.hashChain ? "0".repeat(64) : ""
+    this.lastHash = this.genesis
     for (const id of systemOrder) this.addAccount(newAccount(id, undefined, -1))
     for (const activity of options.scheme.activities) {
       const allowed = Scheme.eligibleRoles(options.scheme, activity)
@@ -130,9 +140,64 @@ export class State {
     }
   }
 
-  /** Takes over entries read from a snapshot and the index of their keys (made while checking them). */
-  adopt(entries: Array<Entry.Entry>, keys: KeyIndex.KeyIndex): void {
-    this.entries = entries
+  /** The number of entries. */
+  get length(): number {
+    return this.commands.length
+  }
+
+  /** The hash before the entry `seq` (the genesis hash before the first). */
+  prevHash(seq: number): string {
+    return seq === 0 ? this.genesis : this.hashOf(seq - 1)
+  }
+
+  /** The hash of the entry `seq`. */
+  hashOf(seq: number): string {
+    return this.options.hashChain ? this.hashes[seq]! : ""
+  }
+
+  /** The entry `seq`, made from the columns. */
+  entry(seq: number): Entry.Entry {
+    return {
+      seq,
+      command: this.commands[seq]!,
+      postings: this.postings[seq]!,
+      prevHash: this.prevHash(seq),
+      hash: this.hashOf(seq)
+    }
+  }
+
+  /** The first `n` entries (all of them when there are fewer), made from the columns. */
+  entriesUpTo(n: number): Array<Entry.Entry> {
+    n = Math.min(n, this.length)
+    const out = new Array<Entry.Entry>(n)
+    for (let seq = 0; seq < n; seq++) out[seq] = this.entry(seq)
+    return out
+  }
+
+  /** Records an entry in the columns. */
+  push(command: Command.Command, postings: ReadonlyArray<Entry.Posting>, hash: string): void {
+    this.commands.push(command)
+    this.postings.push(postings)
+    if (this.options.hashChain) this.hashes.push(hash)
+  }
+
+  /** Keeps the first `n` entries only (a batch rolled back). */
+  truncate(n: number): void {
+    this.commands.length = n
+    this.postings.length = n
+    if (this.options.hashChain) this.hashes.length = n
+  }
+
+  /**
+   * Takes over entries read from a snapshot, the column of their commands and the index of their
+   * keys over that column (made while checking them).
+   */
+  adopt(commands: Array<Command.Command>, entries: ReadonlyArray<Entry.Entry>, keys: KeyIndex.KeyIndex): void {
+    this.commands = commands
+    for (const entry of entries) {
+      this.postings.push(entry.postings)
+      if (this.options.hashChain) this.hashes.push(entry.hash)
+    }
     this.keys = keys
   }
 

@@ -35,12 +35,12 @@ const hints = {
 /** The points an original created that its reversal must take back: the account, its lots, the amount. */
 const created = (
   state: State,
-  target: Entry.Entry,
+  postings: ReadonlyArray<Entry.Posting>,
   undo: Undo
 ): { account: Account; lots: ReadonlyArray<Lot>; amount: number } | undefined => {
   switch (undo._tag) {
     case "Earned":
-      return { account: earner(state, target), lots: [undo], amount: target.postings[1]!.amount }
+      return { account: earner(state, postings), lots: [undo], amount: postings[1]!.amount }
     case "Credited":
       return undo
     default:
@@ -49,7 +49,7 @@ const created = (
 }
 
 /** The account an earning went to (its entry's second posting). */
-const earner = (state: State, target: Entry.Entry): Account => state.account(target.postings[1]!.account)!
+const earner = (state: State, postings: ReadonlyArray<Entry.Posting>): Account => state.account(postings[1]!.account)!
 
 export const checkReverse = (state: State, c: Command.Reverse, issues: Array<Issue.DomainIssue>): void => {
   const seq = typeof c.target === "string" ? state.seqOf(c.target) : undefined
@@ -59,8 +59,7 @@ export const checkReverse = (state: State, c: Command.Reverse, issues: Array<Iss
     )
     return
   }
-  const target = state.entries[seq]!
-  const kind = target.command._tag
+  const kind = state.commands[seq]!._tag
   if (kind === "Reverse") {
     issues.push(messages.make("LEDGER_REVERSAL_OF_REVERSAL", { path: ["target"], params: { target: c.target } }))
     return
@@ -87,13 +86,14 @@ export const checkReverse = (state: State, c: Command.Reverse, issues: Array<Iss
   const undo = state.undo[seq]!
   const p = state.pending
   const postings: Array<Entry.Posting> = []
-  for (let i = 0; i < target.postings.length; i++) {
-    const posting = target.postings[i]!
+  const original = state.postings[seq]!
+  for (let i = 0; i < original.length; i++) {
+    const posting = original[i]!
     postings.push({ account: posting.account, amount: -posting.amount })
     p.accounts[i] = state.account(posting.account)!
   }
   p.count = postings.length
-  const credit = created(state, target, undo)
+  const credit = created(state, original, undo)
   if (credit !== undefined) {
     const takes = takeOldestExpiringFirst(credit.account, credit.amount, undefined, credit.lots)
     if (takes === undefined) {
@@ -111,13 +111,13 @@ export const commitReverse = (state: State, c: Command.Reverse, seq: number, day
   const p = state.pending
   applyTakes(p.takes)
   const undo = p.undo!
-  const target = state.entries[p.target]!
+  const postings = state.postings[p.target]!
   switch (undo._tag) {
     case "Earned": {
-      const account = earner(state, target)
-      const points = target.postings[1]!.amount
+      const account = earner(state, postings)
+      const points = postings[1]!.amount
       account.earned -= points
-      uncountEarning(account, state.dateOf(target.command.on), points)
+      uncountEarning(account, state.dateOf(state.commands[p.target]!.on), points)
       break
     }
     case "Credited":
