@@ -137,6 +137,36 @@ const under = (prefix: Path, report: ValidationReport.ValidationReport): Readonl
     path: issue.path[0] === "rows" ? [...prefix, ...issue.path.slice(1)] : [...prefix, ...issue.path]
   }))
 
+/** The sheet's header of each field of a ballot (the ballot's `proxy` comes from two columns). */
+const fieldHeaders: ReadonlyArray<readonly [ReadonlyArray<string>, ReadonlyArray<string>]> = [
+  [["voter"], Ballots.rowHeaders.voter],
+  [["choice"], Ballots.rowHeaders.choice],
+  [["at"], Ballots.rowHeaders.at],
+  [["channel"], Ballots.rowHeaders.channel],
+  [["recordedBy"], Ballots.rowHeaders.recordedBy],
+  [["proxy", "authorisation"], Ballots.rowHeaders.authorisation],
+  [["proxy", "name"], Ballots.rowHeaders.proxy],
+  [["proxy"], Ballots.rowHeaders.proxy]
+]
+
+/**
+ * Points an issue of casting (`["ballots", i, "voter"]`, a field of the ballot read from row i)
+ * at the cell of the sheet it came from (`["ballots", i, "业主编号"]`): the header that row has.
+ */
+const atHeader = (rows: ReadonlyArray<unknown>) => (issue: Issue.DomainIssue): Issue.DomainIssue => {
+  const [top, index, ...field] = issue.path
+  if (top !== "ballots" || typeof index !== "number") return issue
+  const row = rows[index]
+  if (typeof row !== "object" || row === null) return issue
+  for (const [names, headers] of fieldHeaders) {
+    if (names.length > field.length || !names.every((name, k) => field[k] === name)) continue
+    const header = headers.find((h) => Object.hasOwn(row, h))
+    if (header === undefined) return issue
+    return { ...issue, path: ["ballots", index, header, ...field.slice(names.length)] }
+  }
+  return issue
+}
+
 const resolveRule = (
   rule: Vote["rule"],
   found: Array<Issue.DomainIssue>
@@ -245,7 +275,9 @@ export const count = (
     })
     if (Result.isFailure(opened)) return Result.fail(ValidationReport.make(under([], opened.failure)))
     const cast = Ballots.castAll(opened.success, ballots.success)
-    if (Result.isFailure(cast)) return Result.fail(ValidationReport.make(under(["ballots"], cast.failure)))
+    if (Result.isFailure(cast)) {
+      return Result.fail(ValidationReport.make(under(["ballots"], cast.failure).map(atHeader(vote.ballots))))
+    }
     const box = options?.asOf === undefined ? Ballots.close(cast.success, closesAt!) : Result.succeed(cast.success)
     if (Result.isFailure(box)) return Result.fail(box.failure)
     const tally = Tally.count(box.success, options?.asOf === undefined ? undefined : { asOf: options.asOf })

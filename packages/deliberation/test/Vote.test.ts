@@ -88,6 +88,20 @@ describe("Vote", () => {
       ballots: [...ballots, { ...ballot("p1", "赞成"), 党员编号: "p1" }]
     })
     expect(codes(probationary)).toEqual(["DELIB_BALLOT_NO_VOTE"])
+    // the issue names the sheet's cell (the header the row has), not the ballot's field
+    expect(probationary._tag === "Failure" && probationary.failure.issues[0]!.path).toEqual(["ballots", 2, "业主编号"])
+    const late = Vote.count({
+      ...header,
+      matter: { id: "branch-1", title: "" },
+      rule: "branch-rules-art-11",
+      opensAt: "2024-10-20T00:00:00+08:00",
+      closesAt: "2024-10-21T23:59:59+08:00",
+      electorate: { kind: "members", rows },
+      ballots: [...ballots, { ...ballot("m3", "赞成", "2024-10-25 10:00"), 党员编号: "m3" }]
+    })
+    expect(late._tag === "Failure" && late.failure.issues.map((i) => [i.code, i.path])).toEqual([
+      ["DELIB_BALLOT_LATE", ["ballots", 2, "表决时间"]]
+    ])
   })
 
   it("reports every problem of the rule, the roster and the ballot sheet at once, with document paths", () => {
@@ -154,7 +168,7 @@ describe("Vote", () => {
       ballots: [ballot("o-1", "同意"), ballot("o-9", "同意", "2024-10-21 10:00")]
     })
     expect(result._tag === "Failure" ? result.failure.issues.map((i) => [i.code, i.path]) : []).toEqual([
-      ["DELIB_BALLOT_UNKNOWN_VOTER", ["ballots", 1, "voter"]]
+      ["DELIB_BALLOT_UNKNOWN_VOTER", ["ballots", 1, "业主编号"]]
     ])
   })
 
