@@ -6,19 +6,18 @@ import { CivilDate } from "@gongzhi/core"
 import { Journal, JournalStore, Presets } from "@gongzhi/points-ledger"
 import { Database, LedgerStore, StreamStore } from "@gongzhi/store"
 import { Effect, Layer, ManagedRuntime, Result } from "effect"
-import { build } from "esbuild"
 import { type ChildProcess, spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { servePglite, serverUrl } from "./backends.js"
+import { buildWorker, servePglite, serverUrl } from "./backends.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
-// The worker is bundled once (esbuild) so that each process starts in a fraction of a second;
+// The worker is bundled once (buildWorker, esbuild) so that each process starts in a fraction of a second;
 // PGlite stays external (it loads its WASM beside its own files).
-const worker = join(here, "..", "node_modules", ".cache", "gongzhi-store-worker.mjs")
+let worker = ""
 const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
 const on = CivilDate.makeUnsafe("2024-02-01")
 const store = Effect.service(StreamStore.StreamStore)
@@ -68,17 +67,7 @@ const start = (task: Record<string, unknown>): Spawned => {
 const targets: Array<{ readonly name: string; readonly location: () => string }> = []
 let wire: Awaited<ReturnType<typeof servePglite>>
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(here, "worker.ts")],
-    outfile: worker,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    conditions: ["@gongzhi/source"],
-    external: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
-    logLevel: "error"
-  })
+  worker = await buildWorker("gongzhi-store-worker")
   wire = await servePglite()
 }, 60_000)
 afterAll(async () => {

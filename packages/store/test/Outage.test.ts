@@ -11,7 +11,6 @@
 import { Database, StreamStore } from "@gongzhi/store"
 import { Effect, ManagedRuntime, Result } from "effect"
 import { SqlClient } from "effect/sql"
-import { build } from "esbuild"
 import { execFileSync, spawn } from "node:child_process"
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
@@ -19,10 +18,10 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { serverRequired } from "./backends.js"
+import { buildWorker, serverRequired } from "./backends.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
-const worker = join(here, "..", "node_modules", ".cache", "gongzhi-store-outage-worker.mjs")
+let worker = ""
 const store = Effect.service(StreamStore.StreamStore)
 const isRoot = process.getuid?.() === 0
 
@@ -111,17 +110,7 @@ const rows = (batch: number, size: number) =>
   Array.from({ length: size }, (_, i) => ({ type: "Row", payload: { batch, i, text: "d".repeat(200) } }))
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [join(here, "worker.ts")],
-    outfile: worker,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    conditions: ["@gongzhi/source"],
-    external: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
-    logLevel: "error"
-  })
+  worker = await buildWorker("gongzhi-store-outage-worker")
 }, 60_000)
 
 describe.runIf(haveServer)("a PostgreSQL server stopped mid-write (pg_ctl stop -m immediate), then started", () => {

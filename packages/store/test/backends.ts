@@ -8,6 +8,9 @@ import { Database } from "@gongzhi/store"
 import type { StreamStore } from "@gongzhi/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import type { SqlClient } from "effect/sql"
+import { build } from "esbuild"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
 
 export const serverUrl = process.env["GONGZHI_TEST_POSTGRES_URL"]
 export const serverRequired = process.env["GONGZHI_TEST_REQUIRE_SERVER"] === "1"
@@ -84,3 +87,24 @@ export const result = <A, E>(
   runtime: Runtime,
   effect: Effect.Effect<A, E, StreamStore.StreamStore | SqlClient.SqlClient>
 ) => runtime.runPromise(Effect.result(effect))
+
+/**
+ * Bundles `test/worker.ts` (esbuild) into `node_modules/.cache/<name>.mjs`, so that each writer
+ * process the fault suites spawn starts in a fraction of a second; gives the bundle's path.
+ */
+export const buildWorker = async (name: string): Promise<string> => {
+  const here = dirname(fileURLToPath(import.meta.url))
+  const outfile = join(here, "..", "node_modules", ".cache", `${name}.mjs`)
+  await build({
+    entryPoints: [join(here, "worker.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    conditions: ["@gongzhi/source"],
+    external: ["@electric-sql/pglite", "@electric-sql/pglite-socket"],
+    logLevel: "error"
+  })
+  return outfile
+}
