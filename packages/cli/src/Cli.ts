@@ -541,6 +541,36 @@ const installSchema: Installer = (program, context) => {
     })
 }
 
+/** The system calls of writing a file (and making its folder). */
+const writeCalls = new Set(["open", "write", "writev", "close", "mkdir", "ftruncate", "fsync", "rename", "copyfile"])
+
+/**
+ * What to say when an output file could not be written (`EISDIR`, `ENOTDIR`, `ENOSPC`, `EACCES`,
+ * …: a Node file-system error of a call that writes); `undefined` for any other error.
+ */
+const writeFailure = (error: unknown): Label.Label | undefined => {
+  if (!(error instanceof Error)) return undefined
+  const { code, path, syscall } = error as { code?: unknown; path?: unknown; syscall?: unknown }
+  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code) || typeof syscall !== "string") return undefined
+  if (!writeCalls.has(syscall)) return undefined
+  const where = typeof path === "string" ? ` ${path}` : ""
+  const reason = {
+    EISDIR: { zh: "这是一个文件夹", en: "it is a folder" },
+    ENOTDIR: { zh: "路径中有一段不是文件夹", en: "a part of the path is not a folder" },
+    ENOENT: { zh: "路径不存在", en: "the path does not exist" },
+    EEXIST: { zh: "路径中有一段是文件，不是文件夹", en: "a part of the path is a file, not a folder" },
+    ENOSPC: { zh: "磁盘已满", en: "the disk is full" },
+    EDQUOT: { zh: "超出磁盘配额", en: "the disk quota is exceeded" },
+    EACCES: { zh: "没有写入权限", en: "permission denied" },
+    EPERM: { zh: "不允许写入", en: "the operation is not permitted" },
+    EROFS: { zh: "文件系统只读", en: "the file system is read-only" }
+  }[code] ?? { zh: error.message, en: error.message }
+  return {
+    zh: `无法写入输出${where}（${code}）：${reason.zh}`,
+    en: `cannot write the output${where} (${code}): ${reason.en}`
+  }
+}
+
 /**
  * Builds the program with the given document kinds and extra commands, and runs it.
  * Resolves to the exit code.
@@ -604,6 +634,11 @@ export const run = async (
     if (error instanceof ValidationReport.DomainError) {
       printReport(context, "gongzhi", error.report)
       return 1
+    }
+    const unwritable = writeFailure(error)
+    if (unwritable !== undefined) {
+      io.stderr.write(`${ansi(color).red("gongzhi:")} ${unwritable[context.lang()]}\n`)
+      return 2
     }
     throw error
   }

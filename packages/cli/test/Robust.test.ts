@@ -145,7 +145,8 @@ describe("org render --format json", () => {
   it("writes the same JSON to a file with --out", async () => {
     const c = chunked({ "rows.json": JSON.stringify(chain(3)), "policy.json": JSON.stringify(nesting) })
     await Main.run(["org", "render", "rows.json", "--policy", "policy.json", "--format", "json", "-o", "t.json"], c.io)
-    const written = new TextDecoder().decode(c.files.get("t.json") as Uint8Array)
+    const file = c.files.get("t.json")
+    const written = typeof file === "string" ? file : new TextDecoder().decode(file)
     expect(JSON.parse(written)).toMatchObject({ id: "g0", children: [{ id: "g1", children: [{ id: "g2" }] }] })
     expect(written.endsWith("}\n")).toBe(true)
   })

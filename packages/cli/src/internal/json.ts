@@ -42,15 +42,19 @@ const skipped = (value: unknown): boolean =>
  * nothing.
  */
 export const write = (value: unknown, out: Write, indent = 2): void => {
+  for (const chunk of chunks(value, indent)) out(chunk)
+}
+
+/**
+ * The chunks of {@link write} (then `suffix`), one at a time as they are asked for: a writer that
+ * waits for each to be written (a file with backpressure) holds no more than one chunk of the text.
+ */
+export function* chunks(value: unknown, indent = 2, suffix = ""): Generator<string, void, undefined> {
   const step = " ".repeat(indent)
   const deepest = step.repeat(maxIndentLevels)
   let buffer = ""
   const emit = (text: string) => {
     buffer += text
-    if (buffer.length >= chunkSize) {
-      out(buffer)
-      buffer = ""
-    }
   }
   const inner = (at: string) => (at.length >= deepest.length ? deepest : at + step)
   const stack: Array<Frame> = []
@@ -75,9 +79,16 @@ export const write = (value: unknown, out: Write, indent = 2): void => {
     stack.push({ holder: v, keys, length: keys.length, indent: inner(at), outer: at, index: 0, wrote: false })
   }
   const first = prepared(value, "")
-  if (skipped(first)) return
+  if (skipped(first)) {
+    if (suffix !== "") yield suffix
+    return
+  }
   start(first, "")
   while (stack.length > 0) {
+    if (buffer.length >= chunkSize) {
+      yield buffer
+      buffer = ""
+    }
     const frame = stack[stack.length - 1]!
     if (frame.index >= frame.length) {
       stack.pop()
@@ -103,26 +114,6 @@ export const write = (value: unknown, out: Write, indent = 2): void => {
       start(item, frame.indent)
     }
   }
-  if (buffer.length > 0) out(buffer)
-}
-
-/** The chunks of {@link write} as UTF-8 bytes (for a file): no string as long as the output. */
-export const toBytes = (value: unknown, suffix = ""): Uint8Array => {
-  const encoder = new TextEncoder()
-  const parts: Array<Uint8Array> = []
-  let length = 0
-  const add = (chunk: string) => {
-    const bytes = encoder.encode(chunk)
-    parts.push(bytes)
-    length += bytes.length
-  }
-  write(value, add)
-  if (suffix !== "") add(suffix)
-  const all = new Uint8Array(length)
-  let offset = 0
-  for (const part of parts) {
-    all.set(part, offset)
-    offset += part.length
-  }
-  return all
+  buffer += suffix
+  if (buffer.length > 0) yield buffer
 }

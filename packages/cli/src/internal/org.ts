@@ -15,6 +15,7 @@ import {
 import { Option } from "commander"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
+import * as Io from "../Io.js"
 import * as Registry from "../Registry.js"
 import * as Report from "../Report.js"
 import * as Table from "../Table.js"
@@ -571,7 +572,7 @@ export const installOrg: Cli.Installer = (program, context) => {
           if (options.out === undefined) {
             Json.write(nested, (chunk) => void context.io.stdout.write(chunk))
             context.io.stdout.write("\n")
-          } else await context.io.writeFile(options.out, Json.toBytes(nested, "\n"))
+          } else await Io.writeChunks(context.io, options.out, Json.chunks(nested, 2, "\n"))
           return
         }
         const text = options.format === "dot"
@@ -582,7 +583,8 @@ export const installOrg: Cli.Installer = (program, context) => {
           )
           : Render.mermaid(tree, render)
         if (options.out === undefined) context.io.stdout.write(`${text}\n`)
-        else await context.io.writeFile(options.out, `${text}\n`)
+        // in pieces: a 1 M chain's text is never converted to bytes whole
+        else await Io.writeChunks(context.io, options.out, Io.pieces(`${text}\n`))
       }
     )
 }
