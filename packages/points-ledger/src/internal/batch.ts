@@ -8,52 +8,30 @@
  * never the length of the journal (no rebuild from the entries).
  */
 import type * as Command from "../Command.js"
-import type * as Entry from "../Entry.js"
-import type { Account, HoldState, Lot } from "./model.js"
+import type { Account, Batch, HoldState, SavedAccount } from "./model.js"
 import type { State } from "./state.js"
 
-/** An account as it was when the batch first touched it. */
-interface SavedAccount {
-  readonly account: Account
-  readonly balance: number
-  readonly held: number
-  readonly earned: number
-  readonly lots: Array<Lot>
-  /** The `remaining` of each lot of `lots` (lots are changed in place). */
-  readonly remaining: Array<number>
-  readonly head: number
-  readonly historyLength: number
-  /** The last history point (a system account's point of the day is updated in place). */
-  readonly lastPoint: ReadonlyArray<number>
-  readonly caps: readonly [number, number, number, number, number, number]
-  readonly redemptionKey: string
-  readonly redemptionCount: number
-  readonly taken: ReadonlyMap<string, number> | undefined
-  readonly credit: ReadonlyArray<Entry.Posting> | undefined
+/** Starts an all-or-nothing batch: the journal-wide facts it may change, as they are now. */
+export const begin = (state: State): void => {
+  state.batch = {
+    id: state.nextBatch(),
+    accounts: [],
+    entries: state.length,
+    undo: state.undo.length,
+    all: state.all.length,
+    members: state.members.length,
+    lastDate: state.lastDate,
+    lastHash: state.lastHash,
+    lastApprovers: state.lastApprovers,
+    stock: [...state.stock]
+  }
 }
 
-/** The journal-wide facts a batch may change, as they were when it began. */
-export class Batch {
-  readonly accounts: Array<SavedAccount> = []
-  readonly entries: number
-  readonly undo: number
-  readonly all: number
-  readonly members: number
-  readonly lastDate: string
-  readonly lastHash: string
-  readonly lastApprovers: ReadonlyArray<string>
-  readonly stock: ReadonlyArray<readonly [string, number]>
-
-  constructor(state: State, readonly id: number) {
-    this.entries = state.length
-    this.undo = state.undo.length
-    this.all = state.all.length
-    this.members = state.members.length
-    this.lastDate = state.lastDate
-    this.lastHash = state.lastHash
-    this.lastApprovers = state.lastApprovers
-    this.stock = [...state.stock]
-  }
+/** Ends the batch: keeps what it did (`true`) or puts the state back as it was when it began. */
+export const end = (state: State, keep: boolean): void => {
+  const batch = state.batch
+  state.batch = undefined
+  if (!keep && batch !== undefined) rollback(state, batch)
 }
 
 /** Saves an account the first time the batch is about to change it. */
@@ -140,7 +118,7 @@ const reopen = (hold: HoldState): void => {
 }
 
 /** Puts the state back as it was when the batch began. */
-export const rollback = (state: State, batch: Batch): void => {
+const rollback = (state: State, batch: Batch): void => {
   for (const saved of batch.accounts) restoreAccount(saved)
   for (let seq = state.length - 1; seq >= batch.entries; seq--) undoEntry(state, state.commands[seq]!)
   state.truncate(batch.entries)

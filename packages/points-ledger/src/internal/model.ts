@@ -76,3 +76,38 @@ export interface DateInfo {
   readonly expires: number
   readonly redemptionKey: string
 }
+
+/** An account as it was when a batch first touched it (see `batch.ts`). */
+export interface SavedAccount {
+  readonly account: Account
+  readonly balance: number
+  readonly held: number
+  readonly earned: number
+  readonly lots: Array<Lot>
+  /** The `remaining` of each lot of `lots` (lots are changed in place). */
+  readonly remaining: Array<number>
+  readonly head: number
+  readonly historyLength: number
+  /** The last history point (a system account's point of the day is updated in place). */
+  readonly lastPoint: ReadonlyArray<number>
+  readonly caps: readonly [number, number, number, number, number, number]
+  readonly redemptionKey: string
+  readonly redemptionCount: number
+  readonly taken: ReadonlyMap<string, number> | undefined
+  readonly credit: ReadonlyArray<Entry.Posting> | undefined
+}
+
+/** An all-or-nothing batch running: the journal-wide facts it may change, as they were when it began. */
+export interface Batch {
+  readonly id: number
+  /** The accounts saved the first time the batch was about to change them. */
+  readonly accounts: Array<SavedAccount>
+  readonly entries: number
+  readonly undo: number
+  readonly all: number
+  readonly members: number
+  readonly lastDate: string
+  readonly lastHash: string
+  readonly lastApprovers: ReadonlyArray<string>
+  readonly stock: ReadonlyArray<readonly [string, number]>
+}

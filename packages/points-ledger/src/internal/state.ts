@@ -9,9 +9,8 @@ import type * as Entry from "../Entry.js"
 import type * as Hasher from "../Hasher.js"
 import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
-import { Batch, rollback } from "./batch.js"
-import type { Account, DateInfo, HoldState } from "./model.js"
-import { Pending } from "./plan.js"
+import type { Account, Batch, DateInfo, HoldState } from "./model.js"
+import { Pending } from "./pending.js"
 import type { Undo } from "./undo.js"
 
 export type { Account, DateInfo, HoldState, Lot, Take } from "./model.js"
@@ -201,16 +200,9 @@ export class State {
     this.keys = keys
   }
 
-  /** Starts an all-or-nothing batch. */
-  begin(): void {
-    this.batch = new Batch(this, ++this.batches)
-  }
-
-  /** Ends the batch: keeps what it did (`true`) or puts the state back as it was when it began. */
-  end(keep: boolean): void {
-    const batch = this.batch
-    this.batch = undefined
-    if (!keep && batch !== undefined) rollback(this, batch)
+  /** A new id for a batch (see `batch.ts`). */
+  nextBatch(): number {
+    return ++this.batches
   }
 
   /** An account by id. */
