@@ -11,6 +11,7 @@ import { CivilDate, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { buildTree } from "./internal/build.js"
 import { indexesOf, readableTree, setIndexes } from "./internal/indexes.js"
+import { reasonOf } from "./internal/reason.js"
 import { messages } from "./Messages.js"
 import type * as OrgPolicy from "./OrgPolicy.js"
 import type * as OrgRows from "./OrgRows.js"
@@ -45,13 +46,6 @@ export interface OrgTree {
   readonly positions: ReadonlyArray<OrgRows.PositionRow>
   /** Number of org units (and grids, buildings, entrances). */
   readonly size: number
-}
-const reasonOf = (cause: unknown): string => {
-  try {
-    return cause instanceof Error ? cause.message.slice(0, 200) : typeof cause
-  } catch {
-    return "unknown"
-  }
 }
 
 /**

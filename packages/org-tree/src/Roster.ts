@@ -233,6 +233,14 @@ const readSheet = (
   issues: Array<Issue.DomainIssue>
 ): ReadonlyArray<unknown> | undefined => {
   const columns = OrgRows.columns[table]
+  const given: unknown = sheet.rows
+  if (!Array.isArray(given)) {
+    issues.push(messages.make("ORG_ROWS_UNREADABLE", {
+      path: [sheet.name],
+      params: { reason: `the rows of sheet ${sheet.name} are a list, not ${given === null ? "null" : typeof given}` }
+    }))
+    return undefined
+  }
   const [headerRow, ...body] = sheet.rows
   if (headerRow === undefined || headerRow.every(isEmpty)) {
     issues.push(messages.make("ORG_ROSTER_NO_HEADER", { path: [sheet.name], params: { sheet: sheet.name } }))
@@ -412,6 +420,13 @@ export const read = (
   if (options?.policy !== undefined) doc["policy"] = options.policy
   const seen = new Set<Table>()
   try {
+    // a string is iterable too: a million characters would each be read as a sheet
+    const given: unknown = sheets
+    if (!Array.isArray(given)) {
+      return Result.fail(ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", {
+        params: { reason: `the sheets are a list, not ${given === null ? "null" : typeof given}` }
+      })))
+    }
     for (const sheet of sheets) {
       const name = normalize(String(sheet.name ?? ""))
       const table = sheet.table ?? tables.find((t) => sheetNames[t].some((n) => normalize(n) === name))

@@ -9,6 +9,7 @@
 import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { indexesOf, isReadable, readableTree } from "./internal/indexes.js"
+import { reasonOf } from "./internal/reason.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import * as OrgPolicy from "./OrgPolicy.js"
@@ -133,6 +134,15 @@ const roleParams = (position: OrgRows.PositionRow) => ({
  * @since 0.1.0
  */
 export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationReport.ValidationReport => {
+  try {
+    return validateTree(tree, options)
+  } catch (cause) {
+    // a tree built from rows that were never decoded (a start date that is no date): a failure, not a throw
+    return ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+  }
+}
+
+const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport.ValidationReport => {
   if (!isReadable(tree)) return ValidationReport.of(messages.make("ORG_TREE_NOT_BUILT"))
   const policy = options.policy ?? tree.policy
   const t = policy.thresholds

@@ -173,3 +173,37 @@ describe("org-tree's decoders on hostile input", () => {
     }
   })
 })
+
+describe("found by pnpm fuzz", () => {
+  const codes = (result: Result.Result<unknown, { readonly issues: ReadonlyArray<{ readonly code: string }> }>) =>
+    Result.isFailure(result) ? result.failure.issues.map((i) => i.code) : []
+
+  it("validating a tree built from rows that were never decoded gives a failure, not a throw", () => {
+    const rows = {
+      orgUnits: [{ id: "gc", kind: "grand-committee", name: "城东社区大党委" }, {
+        id: "b-1",
+        parentId: "gc",
+        kind: "branch",
+        name: "一支部"
+      }],
+      people: [{ id: "m-1", name: "哈安喜", membership: "full", orgUnitId: "b-1" }],
+      positions: [{ orgUnitId: "b-1", personId: "m-1", role: "secretary", start: 20230101 }]
+    }
+    const built = OrgTree.build(rows as unknown as OrgRows.Rows, Presets.hongan)
+    expect(Result.isSuccess(built)).toBe(true)
+    const report = Validation.validate(Result.getOrThrow(built), { asOf })
+    expect(report.issues.map((i) => i.code)).toEqual(["ORG_ROWS_UNREADABLE"])
+    expect(Validation.validate(Result.getOrThrow(built), undefined as never).issues.map((i) => i.code)).toEqual([
+      "ORG_ROWS_UNREADABLE"
+    ])
+  })
+
+  it("Roster.read refuses sheets that are not a list at once (a 1 MB string took seconds, char by char)", () => {
+    for (const sheets of ["\uD800".repeat(1_000_000), null, 7, { name: "组织", rows: [] }]) {
+      expect(codes(Roster.read(sheets as never))).toEqual(["ORG_ROWS_UNREADABLE"])
+    }
+    expect(codes(Roster.read([{ name: "组织", rows: "x".repeat(1_000_000) as never }]))).toEqual([
+      "ORG_ROWS_UNREADABLE"
+    ])
+  })
+})
