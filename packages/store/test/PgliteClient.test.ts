@@ -85,6 +85,15 @@ describe("Database", () => {
     expect(Database.parse("C:\\data")).toEqual(Result.succeed({ _tag: "Pglite", dataDir: "C:\\data" }))
   })
 
+  it("a location that is a revoked Proxy is a failure, not a throw (pnpm fuzz)", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {})
+    revoke()
+    const bad = Database.parse(proxy)
+    expect(Result.isFailure(bad) && bad.failure.issues.map((i) => [i.code, i.params["actual"]])).toEqual([
+      ["STORE_TARGET_INVALID", "object"]
+    ])
+  })
+
   it("a bad location or an unreachable server is a STORE_* failure, not a throw", async () => {
     const store = Effect.service(StreamStore.StreamStore)
     const bad = await Effect.runPromise(Effect.result(Effect.provide(store, Database.layer(""))))
