@@ -726,8 +726,29 @@ export const replay = (
   history: ReadonlyArray<Event>,
   options?: { readonly predecessor?: string }
 ): Result.Result<State, ValidationReport.ValidationReport> => {
+  try {
+    if (!Array.isArray(history)) {
+      return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
+        path: ["history"],
+        params: { index: 0, detail: "a history is a list of events", detailZh: "历史应为事件列表" }
+      }))
+    }
+    return replayEvents(history, options)
+  } catch {
+    // a history JSON cannot make (a Proxy, a getter that throws): a failure, never a throw
+    return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
+      path: ["history"],
+      params: { index: 0, detail: "the history cannot be read", detailZh: "无法读取该历史" }
+    }))
+  }
+}
+
+const replayEvents = (
+  history: ReadonlyArray<Event>,
+  options: { readonly predecessor?: string } | undefined
+): Result.Result<State, ValidationReport.ValidationReport> => {
   const first = history[0]
-  if (first === undefined || first._tag !== "Drafted") {
+  if (typeof first !== "object" || first === null || first._tag !== "Drafted") {
     return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
       path: ["history", 0],
       params: { index: 0, detail: "a history starts with Drafted", detailZh: "历史须以草拟开始" }

@@ -62,6 +62,20 @@ describe("issue 16", () => {
         "2030-01-01" as never
       )).toBeDefined()
     })
+    it("a history that is not a list, holds null or cannot be read gives a failure, not a throw (pnpm fuzz)", () => {
+      const boom = () => {
+        throw new Error("boom")
+      }
+      const [record] = mingquan().records
+      const histories: ReadonlyArray<unknown> = [null, undefined, 7, "Drafted", {}, [null], [7], [undefined],
+        new Proxy([], { get: boom }), [...record!.history.slice(0, 1), new Proxy({}, { get: boom })],
+        Object.defineProperty([], 0, { get: boom })]
+      for (const history of histories) {
+        const result = Lifecycle.replay(history as ReadonlyArray<Lifecycle.Event>)
+        expect(codesOf(result)).toEqual(["AGREEMENT_HISTORY_INVALID"])
+      }
+      expect(Result.isSuccess(Lifecycle.replay(record!.history))).toBe(true)
+    })
     it("a delivery of a kind that is not one is reported, not looked up on the prototype", () => {
       const a = agreement()
       const issues = Fulfilment.validateDeliveries([a], [
