@@ -8,7 +8,7 @@
  * never the length of the journal (no rebuild from the entries).
  */
 import type * as Command from "../Command.js"
-import type { Account, Batch, HoldState, SavedAccount } from "./model.js"
+import type { Account, Batch, HoldState, Lot, SavedAccount } from "./model.js"
 import type { State } from "./state.js"
 
 /** Starts an all-or-nothing batch: the journal-wide facts it may change, as they are now. */
@@ -56,7 +56,8 @@ export const save = (batch: Batch, account: Account): void => {
     redemptionKey: account.redemptionKey,
     redemptionCount: account.redemptionCount,
     taken: account.taken === undefined ? undefined : new Map(account.taken),
-    credit: account.credit
+    credit: account.credit,
+    creditPoints: account.creditPoints
   })
 }
 
@@ -76,8 +77,13 @@ const restoreAccount = (s: SavedAccount): void => {
   account.redemptionCount = s.redemptionCount
   account.taken = s.taken === undefined ? undefined : new Map(s.taken)
   account.credit = s.credit
+  account.creditPoints = s.creditPoints
+  account.lastExpires = lastExpiresOf(s.lots)
   account.saved = 0
 }
+
+const lastExpiresOf = (lots: ReadonlyArray<Lot>): number =>
+  lots.length === 0 ? Number.NEGATIVE_INFINITY : lots[lots.length - 1]!.expires
 
 /** Undoes what one entry of the batch did to holds and reversals (entries are undone newest first). */
 const undoEntry = (state: State, c: Command.Command): void => {

@@ -86,9 +86,9 @@ export const restoreTakes = (takes: ReadonlyArray<Take>): void => {
 /** Adds a lot in expiry order (after the lots expiring the same day). */
 export const insertLot = (account: Account, lot: Lot): void => {
   const lots = account.lots
-  const last = lots[lots.length - 1]
-  if (last === undefined || last.expires <= lot.expires) {
+  if (account.lastExpires <= lot.expires) {
     lots.push(lot)
+    account.lastExpires = lot.expires
     return
   }
   let lo = account.head

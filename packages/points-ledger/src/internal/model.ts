@@ -40,6 +40,12 @@ export interface Account {
   taken: Map<string, number> | undefined
   /** The postings of this account's last earning, frozen: the next earning of the same points shares them. */
   credit: ReadonlyArray<Entry.Posting> | undefined
+  /** The points of `credit` (read here, without loading the postings from memory). */
+  creditPoints: number
+  /** The expiry day of the last lot of `lots` (a new lot mostly goes last: no load of that lot). */
+  lastExpires: number
+  /** The account's place in the state's list of accounts (system accounts first). */
+  index: number
   /** The id of the last batch that saved this account (see `batch.ts`; 0: none). */
   saved: number
 }
@@ -95,6 +101,7 @@ export interface SavedAccount {
   readonly redemptionCount: number
   readonly taken: ReadonlyMap<string, number> | undefined
   readonly credit: ReadonlyArray<Entry.Posting> | undefined
+  readonly creditPoints: number
 }
 
 /** An all-or-nothing batch running: the journal-wide facts it may change, as they were when it began. */

@@ -129,7 +129,7 @@ const entryColumns = (state: State): Snapshot.Snapshot["entries"] => {
     commands.push(state.commands[seq]!)
     hashes.push(state.hashOf(seq))
     postings.push(list.length)
-    for (const p of list) postings.push(state.ids.get(p.account)!, p.amount)
+    for (const p of list) postings.push(state.ids.get(p.account)!.index, p.amount)
   }
   return { commands, hashes, postings }
 }
@@ -166,6 +166,7 @@ export const restore = (
     account.held = data.held
     account.earned = data.earned
     account.lots = data.lots.map((l) => lots[l]!)
+    account.lastExpires = account.lots.at(-1)?.expires ?? Number.NEGATIVE_INFINITY
     account.head = data.head
     ;(account as { history: Array<number> }).history = data.history.slice()
     ;[account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal] =

@@ -75,7 +75,10 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
   redemptionCount: 0,
   taken: undefined,
   credit: undefined,
-  saved: 0
+  creditPoints: 0,
+  lastExpires: Number.NEGATIVE_INFINITY,
+  saved: 0,
+  index: -1
 })
 
 export class State {
@@ -93,8 +96,11 @@ export class State {
   keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.commands[seq]?.key ?? "", 1024)
   /** Every account, system ones first; `ids` maps an id to its index here. */
   readonly all: Array<Account> = []
-  /** A `Map`: a county has tens of thousands of accounts, and V8 keeps each id string's hash. */
-  readonly ids = new Map<string, number>()
+  /**
+   * Every account by id (a `Map`: a county has tens of thousands of accounts, and V8 keeps each
+   * id string's hash); an account's `index` is its place in `all`.
+   */
+  readonly ids = new Map<string, Account>()
   readonly members: Array<Account> = []
   /** What each entry did, to reverse it. */
   readonly undo: Array<Undo> = []
@@ -207,8 +213,7 @@ export class State {
 
   /** An account by id. */
   account(id: string): Account | undefined {
-    const index = this.ids.get(id)
-    return index === undefined ? undefined : this.all[index]
+    return this.ids.get(id)
   }
 
   /** A system account (they are the first accounts, in the order of `system`). */
@@ -245,14 +250,16 @@ export class State {
   /** The postings of an earning: frozen and shared with the account's last earning of the same points. */
   earningPostings(account: Account, points: number): ReadonlyArray<Entry.Posting> {
     const last = account.credit
-    if (last !== undefined && last[1]!.amount === points) return last
+    if (last !== undefined && account.creditPoints === points) return last
     const postings = Object.freeze([this.poolPosting(-points), Object.freeze({ account: account.id, amount: points })])
     account.credit = postings
+    account.creditPoints = points
     return postings
   }
 
   addAccount(account: Account): void {
-    this.ids.set(account.id, this.all.length)
+    account.index = this.all.length
+    this.ids.set(account.id, account)
     this.all.push(account)
   }
 
