@@ -17,7 +17,7 @@ import { CivilDate, Document, Id, Instant, type Issue, Period, Redaction, Valida
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Agreement from "./Agreement.js"
-import { failWith, NonNegativeFen, overlapDays, positiveInt } from "./internal/checks.js"
+import { failWith, NonNegativeFen, overlapDays, positiveInt, unreadable } from "./internal/checks.js"
 import type * as JointMeeting from "./JointMeeting.js"
 import { messages } from "./Messages.js"
 import * as MicroWish from "./MicroWish.js"
@@ -99,6 +99,22 @@ const deliveryLabels: { readonly [T in Delivery["_tag"]]: { readonly zh: string;
  * @since 0.1.0
  */
 export const validateDeliveries = (
+  agreements: ReadonlyArray<Agreement.Agreement>,
+  deliveries: ReadonlyArray<Delivery>
+): ReadonlyArray<Issue.DomainIssue> => {
+  try {
+    const given: ReadonlyArray<unknown> = [agreements, deliveries]
+    if (!given.every(Array.isArray)) {
+      return [unreadable("agreements and deliveries", "协议和交付记录", "they are lists")]
+    }
+    return checkDeliveries(agreements, deliveries)
+  } catch (cause) {
+    // values JSON cannot make (a Proxy, a getter that throws) or records that were never decoded
+    return [unreadable("agreements and deliveries", "协议和交付记录", cause)]
+  }
+}
+
+const checkDeliveries = (
   agreements: ReadonlyArray<Agreement.Agreement>,
   deliveries: ReadonlyArray<Delivery>
 ): ReadonlyArray<Issue.DomainIssue> => {

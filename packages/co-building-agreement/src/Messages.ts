@@ -188,6 +188,11 @@ export const messages = Issue.catalog({
   AGREEMENT_DELIVERY_KIND_MISMATCH: {
     zh: "{deliveryZh}记录不能计入承诺 \"{commitment}\"（该承诺类型为 {commitmentKind}）",
     en: "A {delivery} record cannot count towards commitment \"{commitment}\" (a {commitmentKind} commitment)"
+  },
+  // values a JavaScript caller hands over without decoding them
+  AGREEMENT_INPUT_UNREADABLE: {
+    zh: "{whatZh}无法读取（{reason}）：请先用相应文档的 decode 校验输入",
+    en: "The {what} cannot be read ({reason}): check the input with the document's decode first"
   }
 })
 

@@ -10,7 +10,7 @@ import { CivilDate, Document, Id, type Issue, type Label } from "@gongzhi/core"
 import { dual } from "effect/Function"
 import * as Schema from "effect/Schema"
 import * as Category from "./Category.js"
-import { duplicateIds, NonNegativeFen, positiveInt } from "./internal/checks.js"
+import { duplicateIds, NonNegativeFen, positiveInt, unreadable } from "./internal/checks.js"
 import { messages } from "./Messages.js"
 
 /**
@@ -447,7 +447,14 @@ export interface Lists {
  * @category validation
  * @since 0.1.0
  */
-export const validate = (lists: Lists): ReadonlyArray<Issue.DomainIssue> => consistency(lists)
+export const validate = (lists: Lists): ReadonlyArray<Issue.DomainIssue> => {
+  try {
+    return consistency(lists)
+  } catch (cause) {
+    // lists that were never decoded (a missing list, a Proxy): a failure, never a throw
+    return [unreadable("three lists", "三张清单", cause)]
+  }
+}
 
 /**
  * How much of a resource's capacity is still free.

@@ -338,6 +338,10 @@ const cases: Record<Messages.Code, { readonly fail: () => Outcome; readonly pass
       }),
     pass: () => Whistle.evaluate(Whistle.example(), Presets.pingguWhistlePolicy)
   },
+  AGREEMENT_INPUT_UNREADABLE: {
+    fail: () => Fulfilment.validateDeliveries([agreement()], "deliveries" as never),
+    pass: () => Fulfilment.validateDeliveries([agreement()], [])
+  },
   AGREEMENT_MEETING_NOT_INVITED: {
     fail: () => JointMeeting.record(meeting([{ unit: "b", present: true }])),
     pass: () => JointMeeting.record(meeting([{ unit: "a", present: true }]))

@@ -1,7 +1,7 @@
 import { Period, Redaction } from "@gongzhi/core"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Agreement, Fulfilment, Lifecycle, MicroWish, Presets, Template, Whistle } from "../src/index.js"
+import { Agreement, Fulfilment, Lifecycle, MicroWish, Presets, Template, ThreeLists, Whistle } from "../src/index.js"
 import { agreement, codesOf, mingquan } from "./fixtures.js"
 
 const template = Presets.standardTemplate
@@ -75,6 +75,24 @@ describe("issue 16", () => {
         expect(codesOf(result)).toEqual(["AGREEMENT_HISTORY_INVALID"])
       }
       expect(Result.isSuccess(Lifecycle.replay(record!.history))).toBe(true)
+    })
+    it("deliveries and three lists that were never decoded give AGREEMENT_INPUT_UNREADABLE, not a throw (pnpm fuzz)", () => {
+      const boom = () => {
+        throw new Error("boom")
+      }
+      const a = agreement()
+      for (const deliveries of [Number.NaN, null, "x", { length: 1 }, new Proxy([], { get: boom }), [null]]) {
+        expect(Fulfilment.validateDeliveries([a], deliveries as never).map((i) => i.code)).toEqual([
+          "AGREEMENT_INPUT_UNREADABLE"
+        ])
+      }
+      expect(Fulfilment.validateDeliveries(null as never, []).map((i) => i.code)).toEqual([
+        "AGREEMENT_INPUT_UNREADABLE"
+      ])
+      for (const lists of [{}, null, { resources: [], needs: 7, projects: [] }, new Proxy({}, { get: boom })]) {
+        expect(ThreeLists.validate(lists as never).map((i) => i.code)).toEqual(["AGREEMENT_INPUT_UNREADABLE"])
+      }
+      expect(ThreeLists.validate({ resources: [], needs: [], projects: [] })).toEqual([])
     })
     it("a delivery of a kind that is not one is reported, not looked up on the prototype", () => {
       const a = agreement()

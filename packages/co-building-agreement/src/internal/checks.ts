@@ -14,6 +14,17 @@ export const failWith = <A>(
 ): Result.Result<A, ValidationReport.ValidationReport> => Result.fail(ValidationReport.make(issues))
 
 /** @internal */
+/** The issue for an input that cannot be read: not a list, or a value that throws when read. */
+export const unreadable = (what: string, whatZh: string, cause: unknown): Issue.DomainIssue => {
+  let reason = "unknown"
+  try {
+    reason = typeof cause === "string" ? cause : cause instanceof Error ? cause.message.slice(0, 200) : typeof cause
+  } catch {
+    // a cause that cannot be read either
+  }
+  return messages.make("AGREEMENT_INPUT_UNREADABLE", { params: { what, whatZh, reason } })
+}
+
 export const fail1 = <A>(issue: Issue.DomainIssue): Result.Result<A, ValidationReport.ValidationReport> =>
   Result.fail(ValidationReport.of(issue))
 
