@@ -18,7 +18,8 @@ import {
   addNumberMember,
   beginMembers,
   hashJson,
-  keyStates,
+  type KeyTable,
+  keyTable,
   type KnownMembers,
   type MemberSums,
   memberSums,
@@ -322,7 +323,7 @@ interface CheckTables {
   readonly leaves: ReadonlyArray<Plan.CompiledLeaf>
   /** The leaves' input keys as property keys (V8 then compares them with the values' keys by identity). */
   readonly keys: ReadonlyArray<string>
-  readonly keyStates: Int32Array
+  readonly keyTable: KeyTable
   readonly inputKeys: ReadonlySet<string>
   /**
    * Whether a subject's values can be digested as they are read: every key is one leaf's key
@@ -338,6 +339,16 @@ interface CheckTables {
   readonly deductionIds: ReadonlySet<string>
   readonly vetoIds: ReadonlySet<string>
   readonly contexts: ReadonlyArray<CheckContext>
+  /** Each input key's leaf number (when {@link digestible}: one leaf per key). */
+  readonly leafOfKey: ReadonlyMap<string, number>
+  /** How many leaves are not optional. */
+  readonly required: number
+  /**
+   * The leaf number met at each position of the previous subject's keys (-1: none yet): the
+   * keys of most subjects come in the same order, so a key is matched by one comparison. A
+   * local value of the run, as every table here.
+   */
+  readonly guess: Int32Array
 }
 
 const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTables => {
@@ -347,7 +358,7 @@ const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTab
   return {
     leaves: leafTable,
     keys,
-    keyStates: keyStates(keys),
+    keyTable: keyTable(keys),
     inputKeys,
     digestible: inputKeys.size === leafTable.length,
     inheritedKey: keys.some((key) => key in Object.prototype),
@@ -367,7 +378,10 @@ const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTab
       indicatorId: leaf.id,
       state: undefined,
       subject: first
-    }))
+    })),
+    leafOfKey: new Map(keys.map((key, l) => [key, l])),
+    required: leafTable.filter((leaf) => !leaf.optional).length,
+    guess: new Int32Array(keys.length).fill(-1)
   }
 }
 
@@ -399,9 +413,103 @@ const subjectValid = (
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
-  const { leaves, keys, inline, optional } = tables
   const values = subject.values
   const ownOnly = readsOwnOnly(tables, values)
+  const verdict = !ownOnly && tables.digestible && !enumerableInherited()
+    ? valuesByKeys(tables, values, view, base, read, sums, scratch)
+    : valuesByLeaves(tables, values, ownOnly, view, base, read, sums, scratch)
+  if (verdict === INVALID) return INVALID
+  if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
+  if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
+  for (const v of subject.vetoes ?? noSubjectVetoes) if (!tables.vetoIds.has(v.id)) return INVALID
+  return verdict
+}
+
+/** Whether Object.prototype has an enumerable member (then `for … in` on a plain object would meet it). */
+const enumerableInherited = (): boolean => {
+  for (const _ in Object.prototype) return true
+  return false
+}
+
+/**
+ * Checks one leaf value of the fast pass that is defined: a finite number for a built-in method
+ * inline, else the method's guard and checks into `scratch`. Whether it is well-formed.
+ */
+const leafValid = (
+  tables: CheckTables,
+  l: number,
+  value: unknown,
+  view: Method.SubjectView,
+  scratch: Array<Issue.DomainIssue>
+): boolean => {
+  if (typeof value === "number" && tables.inline[l] === 1) return value - value === 0
+  const leaf = tables.leaves[l]
+  const context = tables.contexts[l]
+  if (leaf === undefined || context === undefined) return false
+  checkLeaf(scratch, leaf, value, context, view, [])
+  return scratch.length === 0
+}
+
+/**
+ * The fast pass over a subject's values, walking their keys (`for … in`, which reads an object
+ * V8 parsed from JSON from its enumeration cache, several times faster than by name): each key
+ * must be one leaf's, and every leaf that is not optional must have a value. Used when every
+ * leaf has a key of its own, no key is one plain objects inherit, the values are a plain object
+ * and Object.prototype has no enumerable member, so the keys met are the values' own.
+ */
+const valuesByKeys = (
+  tables: CheckTables,
+  values: Readonly<Record<string, unknown>>,
+  view: Method.SubjectView,
+  base: number,
+  read: Array<unknown>,
+  sums: MemberSums,
+  scratch: Array<Issue.DomainIssue>
+): Verdict => {
+  const { guess, keys, leafOfKey, optional } = tables
+  let position = 0
+  let required = 0
+  let numbers = 0
+  beginMembers(sums)
+  for (const key in values) {
+    let l = guess[position] ?? -1
+    if (l === -1 || keys[l] !== key) {
+      l = leafOfKey.get(key) ?? -1
+      // an unknown key
+      if (l === -1) return INVALID
+      if (position < guess.length) guess[position] = l
+    }
+    position++
+    const value = values[key]
+    read[base + l] = value
+    if (value === undefined) {
+      if (optional[l] === 0) return INVALID
+      continue
+    }
+    if (optional[l] === 0) required++
+    if (typeof value === "number") {
+      numbers++
+      addNumberMember(sums, tables.keyTable, l, value)
+    }
+    if (!leafValid(tables, l, value, view, scratch)) return INVALID
+  }
+  if (required < tables.required) return INVALID
+  // digested when every member is a number (a member `undefined` is left out of the fingerprint, and out of the sums)
+  return numbers === position ? DIGESTED : VALID
+}
+
+/** The fast pass over a subject's values, leaf by leaf (`values[key]`, own members only when `ownOnly`), then their keys counted. */
+const valuesByLeaves = (
+  tables: CheckTables,
+  values: Readonly<Record<string, unknown>>,
+  ownOnly: boolean,
+  view: Method.SubjectView,
+  base: number,
+  read: Array<unknown>,
+  sums: MemberSums,
+  scratch: Array<Issue.DomainIssue>
+): Verdict => {
+  const { keys, inline, optional } = tables
   const count = Object.keys(values).length
   const digestible = tables.digestible
   let known = 0
@@ -418,26 +526,19 @@ const subjectValid = (
     known++
     if (typeof value === "number") {
       numbers++
-      if (digestible) addNumberMember(sums, tables.keyStates, 2 * l, value)
+      if (digestible) addNumberMember(sums, tables.keyTable, l, value)
       // the hot path: a finite number for a built-in method, nothing else to check
       if (inline[l] === 1) {
         if (value - value === 0) continue
         return INVALID
       }
     }
-    const leaf = leaves[l]
-    const context = tables.contexts[l]
-    if (leaf === undefined || context === undefined) return INVALID
-    checkLeaf(scratch, leaf, value, context, view, [])
-    if (scratch.length > 0) return INVALID
+    if (!leafValid(tables, l, value, view, scratch)) return INVALID
   }
   if (count > known) return INVALID
   if (!digestible) {
     for (const key of Object.keys(values)) if (!tables.inputKeys.has(key)) return INVALID
   }
-  if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
-  if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
-  for (const v of subject.vetoes ?? noSubjectVetoes) if (!tables.vetoIds.has(v.id)) return INVALID
   // digested when every key is a leaf's and every member a number (known values are own members,
   // and distinct when digestible)
   return digestible && numbers === known && count === known ? DIGESTED : VALID
@@ -690,12 +791,102 @@ const treeSteps = (program: Plan.Program, contexts: ReadonlyArray<LeafContext>):
   }).reverse()
 }
 
+/** The kinds of step of a {@link TreeCode}. */
+const SUM = 0
+const WEIGHTED = 1
+const BANDS = 2
+const METHOD = 3
+
+/**
+ * The steps of a run as flat tables, which the scoring loop reads instead of the step objects:
+ * per step its kind, node and maximum in units, and for an inner node the range of its parts
+ * (`partNode`, `partWeight`, `partMaxU`), for a leaf its leaf number and, for a threshold-bands
+ * leaf, the range of its bands in the flat band tables (the outcome after the last band is
+ * "no band matched"). A leaf of any other method is scored through its step object.
+ */
+interface TreeCode {
+  readonly kind: Uint8Array
+  readonly node: Int32Array
+  readonly maxU: Float64Array
+  /** An inner node's first part; a leaf's leaf number. */
+  readonly first: Int32Array
+  /** An inner node's end of parts; a bands leaf's first band. */
+  readonly end: Int32Array
+  /** A bands leaf's number of bands. */
+  readonly count: Int32Array
+  readonly partNode: Int32Array
+  readonly partWeight: Float64Array
+  readonly partMaxU: Float64Array
+  readonly bandMin: Float64Array
+  readonly bandBelow: Float64Array
+  readonly bandUnits: Float64Array
+  readonly bandCapped: Uint8Array
+}
+
+const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
+  const T = steps.length
+  const kind = new Uint8Array(T)
+  const node = new Int32Array(T)
+  const maxU = new Float64Array(T)
+  const first = new Int32Array(T)
+  const end = new Int32Array(T)
+  const count = new Int32Array(T)
+  const parts: Array<Part> = []
+  const bands: Array<{ min: number; below: number; units: number; capped: number }> = []
+  steps.forEach((step, k) => {
+    node[k] = step.n
+    maxU[k] = step.maxU
+    if (step._tag === "Inner") {
+      kind[k] = step.weighted ? WEIGHTED : SUM
+      first[k] = parts.length
+      for (const part of step.parts) parts.push(part)
+      end[k] = parts.length
+      return
+    }
+    first[k] = step.l
+    const table = step.bands
+    if (table === undefined) {
+      kind[k] = METHOD
+      return
+    }
+    kind[k] = BANDS
+    end[k] = bands.length
+    count[k] = table.min.length
+    // each band, then the outcome when none matches (bounds that hold no number)
+    for (let i = 0; i <= table.min.length; i++) {
+      bands.push({
+        min: table.min[i] ?? NaN,
+        below: table.below[i] ?? NaN,
+        units: unit(table.units, i),
+        capped: unit(table.capped, i)
+      })
+    }
+  })
+  return {
+    kind,
+    node,
+    maxU,
+    first,
+    end,
+    count,
+    partNode: Int32Array.from(parts, (part) => part.n),
+    partWeight: Float64Array.from(parts, (part) => part.weight),
+    partMaxU: Float64Array.from(parts, (part) => part.maxU),
+    bandMin: Float64Array.from(bands, (band) => band.min),
+    bandBelow: Float64Array.from(bands, (band) => band.below),
+    bandUnits: Float64Array.from(bands, (band) => band.units),
+    bandCapped: Uint8Array.from(bands, (band) => band.capped)
+  }
+}
+
 /** How many shared outcomes of each leaf (see {@link TreeRun.outcomes}) are remembered. */
 const OUTCOMES = 4
 
 /** What scoring a subject's indicator tree reads and fills, made once per scoring run. */
 interface TreeRun {
   readonly steps: ReadonlyArray<TreeStep>
+  /** The same steps as flat tables, for the scoring loop. */
+  readonly code: TreeCode
   readonly nodeCount: number
   readonly leafCount: number
   readonly scale: number
@@ -755,81 +946,112 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { steps, read, pointsOf, cappedOf } = run
-  const { outcomes, outcomeUnits, outcomeCapped, outcomeCount, outcomeOf } = run
+  const { code, read, pointsOf, cappedOf, outcomeOf } = run
+  const { bandBelow, bandCapped, bandMin, bandUnits, kind, partMaxU, partNode, partWeight } = code
   const at = s * run.nodeCount
   const first = s * run.leafCount
-  for (const step of steps) {
-    const n = step.n
-    const maxU = step.maxU
-    if (step._tag === "Inner") {
-      const combined = combineParts(step.parts, step.weighted, maxU, run.mode, pointsOf, at)
-      if (!step.weighted && combined > maxU) {
+  const T = kind.length
+  for (let k = 0; k < T; k++) {
+    const n = unit(code.node, k)
+    const op = kind[k]
+    if (op === SUM) {
+      const maxU = unit(code.maxU, k)
+      let sum = 0
+      for (let p = unit(code.first, k), e = unit(code.end, k); p < e; p++) sum += unit(pointsOf, at + unit(partNode, p))
+      if (sum > maxU) {
         pointsOf[at + n] = maxU
         cappedOf[at + n] = 1
       } else {
-        pointsOf[at + n] = combined
+        pointsOf[at + n] = sum
       }
       continue
     }
-    const { context, l, leaf } = step
-    const value = read[first + l]
-    if (value === undefined) {
-      setNote(run, at + n, noValueNote)
-      pointsOf[at + n] = 0
+    if (op === WEIGHTED) {
+      let num = 0
+      let den = 0
+      for (let p = unit(code.first, k), e = unit(code.end, k); p < e; p++) {
+        const weight = unit(partWeight, p)
+        num += weight * (unit(pointsOf, at + unit(partNode, p)) / unit(partMaxU, p))
+        den += weight
+      }
+      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((unit(code.maxU, k) * num) / den, run.mode)
       continue
     }
-    const table = step.bands
-    if (table !== undefined && typeof value === "number") {
-      // the first band holding the value, else the last outcome (no band matched)
-      const { below, min } = table
+    const value = read[first + unit(code.first, k)]
+    if (op === BANDS && typeof value === "number") {
+      // the first band holding the value, else the outcome after the last (no band matched)
+      const b = unit(code.end, k)
+      const count = unit(code.count, k)
       let i = 0
-      while (i < min.length && !(value >= unit(min, i) && value < unit(below, i))) i++
-      pointsOf[at + n] = unit(table.units, i)
-      cappedOf[at + n] = unit(table.capped, i)
+      while (i < count && !(value >= unit(bandMin, b + i) && value < unit(bandBelow, b + i))) i++
+      pointsOf[at + n] = unit(bandUnits, b + i)
+      cappedOf[at + n] = unit(bandCapped, b + i)
       outcomeOf[at + n] = i + 1
       continue
     }
-    context.subject = view
-    if (leaf.assessors !== undefined) {
-      scoreAssessments(run, s, step, leaf.assessors, value as ReadonlyArray<Assessment_>)
-      continue
-    }
-    const out = leaf.method.score(value, leaf.config, context)
-    let points: number
-    if (typeof out === "number") {
-      points = out
-    } else {
-      // an outcome met before: its units and cap as worked out then
-      const o = l * OUTCOMES
-      const count = unit(outcomeCount, l)
-      let k = 0
-      while (k < count && outcomes[o + k] !== out) k++
-      if (k < count) {
-        pointsOf[at + n] = unit(outcomeUnits, o + k)
-        cappedOf[at + n] = unit(outcomeCapped, o + k)
-        outcomeOf[at + n] = k + 1
-        continue
-      }
-      points = out.points
-      if (count < OUTCOMES && Number.isFinite(points) && Object.isFrozen(out)) {
-        // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
-        setLeafUnits(run, at + n, points, maxU)
-        outcomes[o + count] = out
-        outcomeUnits[o + count] = unit(pointsOf, at + n)
-        outcomeCapped[o + count] = unit(cappedOf, at + n)
-        outcomeCount[l] = count + 1
-        outcomeOf[at + n] = count + 1
-        continue
-      }
-      if (out.note !== undefined) setNote(run, at + n, out.note)
-    }
-    if (!Number.isFinite(points)) {
-      run.failures.push(notFinite(leaf, s, points))
-      points = 0
-    }
-    setLeafUnits(run, at + n, points, maxU)
+    const step = run.steps[k]
+    if (step !== undefined && step._tag === "Leaf") scoreLeaf(run, s, view, step, value)
   }
+}
+
+/** Scores a leaf of subject `s` that is not a threshold band's number: by its method, the outcomes met before remembered. */
+const scoreLeaf = (
+  run: TreeRun,
+  s: number,
+  view: Method.SubjectView,
+  step: TreeStep & { readonly _tag: "Leaf" },
+  value: unknown
+): void => {
+  const { pointsOf, cappedOf } = run
+  const { outcomes, outcomeUnits, outcomeCapped, outcomeCount, outcomeOf } = run
+  const at = s * run.nodeCount
+  const n = step.n
+  const maxU = step.maxU
+  const { context, l, leaf } = step
+  if (value === undefined) {
+    setNote(run, at + n, noValueNote)
+    pointsOf[at + n] = 0
+    return
+  }
+  context.subject = view
+  if (leaf.assessors !== undefined) {
+    scoreAssessments(run, s, step, leaf.assessors, value as ReadonlyArray<Assessment_>)
+    return
+  }
+  const out = leaf.method.score(value, leaf.config, context)
+  let points: number
+  if (typeof out === "number") {
+    points = out
+  } else {
+    // an outcome met before: its units and cap as worked out then
+    const o = l * OUTCOMES
+    const count = unit(outcomeCount, l)
+    let k = 0
+    while (k < count && outcomes[o + k] !== out) k++
+    if (k < count) {
+      pointsOf[at + n] = unit(outcomeUnits, o + k)
+      cappedOf[at + n] = unit(outcomeCapped, o + k)
+      outcomeOf[at + n] = k + 1
+      return
+    }
+    points = out.points
+    if (count < OUTCOMES && Number.isFinite(points) && Object.isFrozen(out)) {
+      // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
+      setLeafUnits(run, at + n, points, maxU)
+      outcomes[o + count] = out
+      outcomeUnits[o + count] = unit(pointsOf, at + n)
+      outcomeCapped[o + count] = unit(cappedOf, at + n)
+      outcomeCount[l] = count + 1
+      outcomeOf[at + n] = count + 1
+      return
+    }
+    if (out.note !== undefined) setNote(run, at + n, out.note)
+  }
+  if (!Number.isFinite(points)) {
+    run.failures.push(notFinite(leaf, s, points))
+    points = 0
+  }
+  setLeafUnits(run, at + n, points, maxU)
 }
 
 /** Scores a multi-assessor leaf of subject `s`: each assessment, then their (trimmed or weighted) mean. */
@@ -1601,6 +1823,7 @@ const newRun = (
   const L = program.leafTable.length
   const failures: Array<Issue.DomainIssue> = []
   const baseParts = partsOf(program, program.baseRoots)
+  const steps = treeSteps(program, contexts)
   return {
     program,
     rows: inputs.subjects.map((subject, k) => ({
@@ -1613,7 +1836,8 @@ const newRun = (
     })),
     read,
     tree: {
-      steps: treeSteps(program, contexts),
+      steps,
+      code: treeCode(steps),
       nodeCount: N,
       leafCount: L,
       scale: program.scale,

@@ -94,7 +94,7 @@ const keyState = (l: Lanes, key: string): Int32Array => {
 }
 
 /** The {@link keyState}s of keys, flat: key `i` at `2i` and `2i + 1` (see {@link addNumberMember}). */
-export const keyStates = (keys: ReadonlyArray<string>): Int32Array => {
+const keyStates = (keys: ReadonlyArray<string>): Int32Array => {
   const l = lanes()
   const states = new Int32Array(keys.length * 2)
   keys.forEach((key, i) => states.set(keyState(l, key), 2 * i))
@@ -127,6 +127,9 @@ export interface MemberSums {
   sumA: number
   sumB: number
   count: number
+  /** The digest of the member last worked out by `numberMember`. */
+  lastA: number
+  lastB: number
   readonly f64: Float64Array
   readonly u32: Uint32Array
 }
@@ -134,7 +137,7 @@ export interface MemberSums {
 /** A new {@link MemberSums}, made once by a caller that adds up the members of many objects. */
 export const memberSums = (): MemberSums => {
   const f64 = new Float64Array(1)
-  return { sumA: 0, sumB: 0, count: 0, f64, u32: new Uint32Array(f64.buffer) }
+  return { sumA: 0, sumB: 0, count: 0, lastA: 0, lastB: 0, f64, u32: new Uint32Array(f64.buffer) }
 }
 
 /** Starts adding up the member digests of an object (see {@link addNumberMember}). */
@@ -144,14 +147,43 @@ export const beginMembers = (sums: MemberSums): void => {
   sums.count = 0
 }
 
+/** How many small whole numbers (0, 1, … ) a {@link KeyTable} remembers the member digests of, per key. */
+const MEMO = 128
+
 /**
- * Adds the digest of a member whose value is a number, under the key whose {@link keyState} is
- * at `keys[at]`, `keys[at + 1]`, to the sums begun by {@link beginMembers}. A caller that reads
- * an object's members anyway adds them up here, stores them with {@link storeMembers} and hands
- * them to {@link hashJson}. (The same steps as `scalar` and `member`, in local variables: this
- * runs once per value.)
+ * What {@link addNumberMember} needs of the keys a caller reads: each key's {@link keyState}, and
+ * the member digests of the small whole numbers met under each key, worked out once (most
+ * indicator values are counts and percentages). A local value of its caller, like the sums.
  */
-export const addNumberMember = (sums: MemberSums, keys: Int32Array, at: number, value: number): void => {
+export interface KeyTable {
+  /** Key `i`'s state at `2i` and `2i + 1`. */
+  readonly states: Int32Array
+  /** How many numbers are remembered per key (0 when there are too many keys to remember any). */
+  readonly width: number
+  /** The member digest of number `v` under key `i`, at `i × width + v`, when `known` is 1 there. */
+  readonly memoA: Int32Array
+  readonly memoB: Int32Array
+  readonly known: Uint8Array
+}
+
+/** The {@link KeyTable} of keys (key `i` is `keys[i]`; see {@link addNumberMember}). */
+export const keyTable = (keys: ReadonlyArray<string>): KeyTable => {
+  const width = keys.length <= 4096 ? MEMO : 0
+  return {
+    states: keyStates(keys),
+    width,
+    memoA: new Int32Array(keys.length * width),
+    memoB: new Int32Array(keys.length * width),
+    known: new Uint8Array(keys.length * width)
+  }
+}
+
+/**
+ * Works out the digest of a member whose value is a number, under the key whose
+ * {@link keyState} is at `states[at]`, `states[at + 1]`, into `sums.lastA` and `sums.lastB`. (The
+ * same steps as `scalar` and `member`, in local variables.)
+ */
+const numberMember = (sums: MemberSums, states: Int32Array, at: number, value: number): void => {
   const u32 = sums.u32
   sums.f64[0] = value === 0 ? 0 : value
   const lo = word(u32, 0)
@@ -160,14 +192,39 @@ export const addNumberMember = (sums: MemberSums, keys: Int32Array, at: number, 
   let y = Math.imul(NUMBER_B ^ (lo + 0x9e), FNV_PRIME) ^ (NUMBER_B >>> 15)
   x = Math.imul(x ^ hi, FNV_PRIME)
   y = Math.imul(y ^ (hi + 0x9e), FNV_PRIME) ^ (y >>> 15)
-  let p = word(keys, at)
-  let q = word(keys, at + 1)
+  let p = word(states, at)
+  let q = word(states, at + 1)
   p = Math.imul(p ^ x, FNV_PRIME)
   q = Math.imul(q ^ (x + 0x9e), FNV_PRIME) ^ (q >>> 15)
   p = Math.imul(p ^ y, FNV_PRIME)
   q = Math.imul(q ^ (y + 0x9e), FNV_PRIME) ^ (q >>> 15)
-  sums.sumA = (sums.sumA + fmix32(p)) | 0
-  sums.sumB = (sums.sumB + fmix32(q)) | 0
+  sums.lastA = fmix32(p)
+  sums.lastB = fmix32(q)
+}
+
+/**
+ * Adds the digest of a member whose value is a number, under key `i` of `keys`, to the sums
+ * begun by {@link beginMembers}. A caller that reads an object's members anyway adds them up
+ * here, stores them with {@link storeMembers} and hands them to {@link hashJson}. The digest of
+ * a small whole number is worked out once per key and then remembered (-0 is 0 here too).
+ */
+export const addNumberMember = (sums: MemberSums, keys: KeyTable, i: number, value: number): void => {
+  const width = keys.width
+  if ((value | 0) === value && value >= 0 && value < width) {
+    const m = i * width + value
+    if (keys.known[m] !== 1) {
+      numberMember(sums, keys.states, 2 * i, value)
+      keys.memoA[m] = sums.lastA
+      keys.memoB[m] = sums.lastB
+      keys.known[m] = 1
+    }
+    sums.sumA = (sums.sumA + word(keys.memoA, m)) | 0
+    sums.sumB = (sums.sumB + word(keys.memoB, m)) | 0
+  } else {
+    numberMember(sums, keys.states, 2 * i, value)
+    sums.sumA = (sums.sumA + sums.lastA) | 0
+    sums.sumB = (sums.sumB + sums.lastB) | 0
+  }
   sums.count++
 }
 
