@@ -18,33 +18,47 @@ const guarded: ReadonlyArray<readonly [string, object]> = [
   ["Number.prototype", Number.prototype]
 ]
 
-const snapshot = (): ReadonlyArray<ReadonlyArray<readonly [PropertyKey, unknown]>> =>
-  guarded.map(([, proto]) =>
-    Reflect.ownKeys(proto).map((k) => {
-      const d = Object.getOwnPropertyDescriptor(proto, k)!
-      return [k, "value" in d ? d.value : d.get] as const
-    })
-  )
+type Saved = ReadonlyArray<readonly [PropertyKey, PropertyDescriptor]>
 
-const initial = snapshot()
+const snapshot = (proto: object): Saved =>
+  Reflect.ownKeys(proto).map((k) => [k, Object.getOwnPropertyDescriptor(proto, k)!] as const)
 
-/** Throws a finding when a guarded prototype gained, lost or changed a property. */
+const initial = guarded.map(([, proto]) => snapshot(proto))
+const same = (a: PropertyDescriptor, b: PropertyDescriptor | undefined): boolean =>
+  b !== undefined && a.value === b.value && a.get === b.get && a.set === b.set && a.writable === b.writable &&
+  a.enumerable === b.enumerable && a.configurable === b.configurable
+
+/** Puts a guarded prototype back as it was (so that the next inputs, and shrinking, start clean). */
+const restore = (proto: object, saved: Saved): void => {
+  const keep = new Set(saved.map(([k]) => k))
+  for (const k of Reflect.ownKeys(proto)) if (!keep.has(k)) Reflect.deleteProperty(proto, k)
+  for (const [k, d] of saved) {
+    if (!same(d, Object.getOwnPropertyDescriptor(proto, k))) Object.defineProperty(proto, k, d)
+  }
+}
+
+/**
+ * Throws a finding when a guarded prototype gained, lost or changed a property, after putting it
+ * back (so that the next inputs, and shrinking, start clean).
+ */
 export const checkPrototypes = (): void => {
-  const now = snapshot()
   for (let i = 0; i < guarded.length; i++) {
-    const a = initial[i]!
-    const b = now[i]!
-    const changed = a.length !== b.length || a.some(([k, v], j) => b[j]![0] !== k || b[j]![1] !== v)
+    const [name, proto] = guarded[i]!
+    const saved = initial[i]!
+    const keys = Reflect.ownKeys(proto)
+    const changed = keys.length !== saved.length ||
+      saved.some(([k, d]) => !same(d, Object.getOwnPropertyDescriptor(proto, k)))
     if (changed) {
-      const before = new Set(a.map(([k]) => k))
-      const added = b.filter(([k]) => !before.has(k)).map(([k]) => String(k))
+      const before = new Set(saved.map(([k]) => k))
+      const added = keys.filter((k) => !before.has(k)).map(String)
+      restore(proto, saved)
       throw new Finding(
         "prototype pollution",
-        `${guarded[i]![0]} changed${added.length > 0 ? ` (added ${added.join(", ")})` : ""}`
+        `${name} changed${added.length > 0 ? ` (added ${added.join(", ")})` : ""}`
       )
     }
   }
-  if (!Object.isExtensible(Object.prototype) || Object.getPrototypeOf({}) !== Object.prototype) {
+  if (Object.getPrototypeOf({}) !== Object.prototype || !Object.isExtensible(Object.prototype)) {
     throw new Finding("prototype pollution", "Object.prototype was frozen or replaced")
   }
 }

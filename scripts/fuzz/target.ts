@@ -18,3 +18,16 @@ export interface Target {
   /** The number of inputs, as a share of the run size (1 unless the decoder is slow by nature). */
   readonly share?: number
 }
+
+/** A target as the main thread knows it: its name and package. */
+export interface Listed {
+  readonly name: string
+  readonly pkg: string
+}
+
+/** A seed of its own for each decoder (so that adding one changes no other's inputs). */
+export const seedOf = (base: number, name: string): number => {
+  let h = base | 0
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x5bd1e995) ^ (h >>> 15)
+  return h >>> 1
+}

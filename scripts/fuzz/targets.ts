@@ -16,7 +16,7 @@ import * as Ledger from "../../packages/points-ledger/src/index.js"
 import * as Store from "../../packages/store/src/index.js"
 import { checkIssues, checkResult, describe, Finding, type Outcome } from "./checks.js"
 import type { Target } from "./target.js"
-import { exotic, exoticInputs, hostile, json, leaf } from "./values.js"
+import { exotic, exoticInputs, hostile, json, leaf, mutated } from "./values.js"
 
 const isExotic = (input: unknown): boolean =>
   ((typeof input === "object" && input !== null) || typeof input === "function") && exoticInputs.has(input)
@@ -48,7 +48,10 @@ const decoder = (
   name,
   pkg,
   input: options?.input ?? hostile(seeds),
-  run: (input) => result(input, decode(input)),
+  run: (input) => {
+    const answer = decode(input)
+    return answer instanceof Promise ? answer.then((r: unknown) => result(input, r)) : result(input, answer)
+  },
   ...(options?.share === undefined ? {} : { share: options.share })
 })
 
@@ -113,6 +116,93 @@ const rosterSheets = (rows: Record<string, unknown>): ReadonlyArray<Org.Roster.S
     }]
   })
 
+/** Bytes of `base` cut short, with bytes flipped, inserted or removed: a damaged upload. */
+const damaged = (bases: ReadonlyArray<Uint8Array>): fc.Arbitrary<Uint8Array> =>
+  fc.oneof(
+    { weight: 1, arbitrary: fc.constantFrom(...bases).map((b) => b.slice()) },
+    {
+      weight: 6,
+      arbitrary: fc.tuple(
+        fc.nat(bases.length - 1),
+        fc.array(fc.tuple(fc.nat(3), fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 })
+      ).map(([i, edits]) => {
+        let bytes = bases[i]!.slice()
+        for (const [how, at, byte] of edits) {
+          const k = at % (bytes.length + 1)
+          if (how === 0) bytes = bytes.slice(0, k)
+          else if (how === 1 && k < bytes.length) bytes[k] = byte
+          else if (how === 2) bytes = Uint8Array.from([...bytes.subarray(0, k), byte, ...bytes.subarray(k)])
+          else bytes = Uint8Array.from([...bytes.subarray(0, k), ...bytes.subarray(k + 1 + (byte % 64))])
+        }
+        return bytes
+      })
+    },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 200 }) }
+  )
+
+/** CSV text: valid tables and ones with unclosed quotes, a BOM, formula cells, NUL and odd line ends. */
+const csvText = (valid: ReadonlyArray<string>): fc.Arbitrary<string> => {
+  const cell = fc.oneof(
+    fc.constantFrom(
+      "\"",
+      "\"unclosed",
+      "a\"b",
+      "\"\"",
+      "=1+1",
+      "=HYPERLINK(\"http://x\")",
+      "+1",
+      "-1",
+      "@x",
+      "\t=1",
+      "\r=1",
+      "\u0000",
+      "\uD800",
+      "\uFEFF",
+      "x,y",
+      "\"x,y\"",
+      "\n",
+      "\r",
+      "党支部",
+      "正式",
+      "是",
+      "否",
+      "2024-3-1",
+      "2024/03/01",
+      "1e308",
+      "NaN",
+      "-0",
+      "0x1F",
+      "１２",
+      "constructor",
+      "__proto__",
+      "preset:constructor",
+      " "
+    ),
+    fc.string({ maxLength: 6 }),
+    fc.string({ unit: "binary", maxLength: 6 })
+  )
+  const table = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 12 }).chain((rows) =>
+    fc.tuple(fc.constantFrom(",", ";", "\t"), fc.constantFrom("\n", "\r\n", "\r"), fc.boolean()).map(([sep, nl, bom]) =>
+      (bom ? "\uFEFF" : "") + rows.map((r) => r.join(sep)).join(nl)
+    )
+  )
+  const edited = fc.tuple(fc.constantFrom(...valid), fc.nat(), cell, fc.nat(2)).map(([v, at, c, how]) => {
+    const k = at % (v.length + 1)
+    return how === 0 ? v.slice(0, k) + c + v.slice(k) : how === 1 ? v.slice(0, k) : v + "\n" + c
+  })
+  return fc.oneof({ weight: 3, arbitrary: edited }, { weight: 3, arbitrary: table }, {
+    weight: 1,
+    arbitrary: fc.constantFrom(...valid)
+  })
+}
+
+/** The Chinese roster header and a row, in GBK (as Excel in China saves CSV): 编号,姓名,身份,所在组织 / m-1,哈安喜,正式,b-1 */
+const gbkRoster = Uint8Array.from(
+  "b1e0bac52cd0d5c3fb2cc9edb7dd2ccbf9d4dad7e9d6af0a6d2d312cb9feb0b2cfb22cd5fdcabd2c622d310a".match(/../g)!.map((h) =>
+    parseInt(h, 16)
+  )
+)
+
 /** Every target, once the valid documents they start from are made. */
 export const load = async (): Promise<ReadonlyArray<Target>> => {
   const files = await demoFiles()
@@ -120,7 +210,14 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
   // ---- valid documents
   const orgPolicies = Object.values(Org.Presets.policies).map(stringify)
   const pingliRows = Org.Fixtures.pingliGridBranch() as unknown as Record<string, unknown>
-  const orgRows = [stringify(pingliRows), textOf(files, "mingquan-org.json")]
+  const mingquanRows = JSON.parse(textOf(files, "mingquan-org.json")) as Record<string, ReadonlyArray<unknown>>
+  const orgRows = [
+    stringify(pingliRows),
+    // the first rows of each table (the whole roster is 64 KB: a mutation of it costs more than it finds)
+    stringify(
+      Object.fromEntries(Object.entries(mingquanRows).map(([k, v]) => [k, Array.isArray(v) ? v.slice(0, 15) : v]))
+    )
+  ]
   const journalLines = textOf(files, "pingli-journal.jsonl").split("\n").filter((l) => l.trim() !== "")
   const journalText = journalLines.slice(0, 40).join("\n")
   const entries = journalLines.slice(1, 40).map((l) => JSON.parse(l) as Record<string, unknown>)
@@ -159,6 +256,92 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
     electorate: { ...voteFull.electorate, rows: voteRows },
     ballots: voteFull.ballots.filter((b) => Object.values(b).some((v) => voters.has(String(v)))).slice(0, 24)
   })]
+
+  const journalDoc = Result.getOrThrow(Cli.JournalFile.parse(journalText))
+  const journalDocs = [stringify(journalDoc)]
+  const electorate = Deliberation.Electorate.example()
+  const memberRows = [
+    { 序号: 1, 党员编号: "m-1", 姓名: "哈安喜", 类别: "正式党员", 表决权: "是" },
+    { 序号: 2, 党员编号: "m-2", 姓名: "周玉宏", 类别: "预备党员", 表决权: "否" },
+    { 序号: 3, 党员编号: "m-3", 姓名: "王芳", 类别: "正式党员" }
+  ]
+  const ballotRows = votes.map((v) => stringify((JSON.parse(v) as { ballots: unknown }).ballots))
+  const box = Deliberation.Ballots.example()
+  const csvs = [
+    textOf(files, "csv/points-notice.csv"),
+    "编号,上级编号,类型,名称\ngc,,社区大党委,城东社区大党委\nb-1,gc,党支部,一网格党支部\n",
+    "\uFEFF编号,名称\r\nb-1,\"一\"\"支部\"\"\"\r\n"
+  ]
+  const workbooks = [
+    await Cli.Workbook.write([{
+      name: "组织",
+      rows: [["编号", "上级编号", "类型", "名称"], ["gc", null, "社区大党委", "城东"], ["b-1", "gc", "党支部",
+        "一支部"]]
+    }]),
+    await Cli.Workbook.write([{
+      name: "考核数据",
+      rows: [["编号", "名称", "党员互评"], ["m-01", "哈安喜", 4.5], ["m-02", "=1+1", true]]
+    }])
+  ]
+  const plan = Assessment.Presets.democraticEvaluation
+  const inputsSheet = Cli.InputsTable.template(plan, "zh")
+  const inputsSheets = [stringify({
+    ...inputsSheet,
+    rows: [...inputsSheet.rows, ["m-01", "哈安喜", "", "", 4, 95, "说明", "支部委员会", "", ""], ["m-02", "周玉宏",
+      "一组", 2, 3.5, 90, "", "", "否", ""]]
+  })]
+  const encode = (t: string) => new TextEncoder().encode(t)
+  const documentText = (seed: string): fc.Arbitrary<string> =>
+    fc.oneof(
+      { weight: 2, arbitrary: mutated([seed]).map((v) => JSON.stringify(v) ?? "null") },
+      {
+        weight: 1,
+        arbitrary: text([seed, "a: &a [*a]", "- !!js/function x", "key: [unclosed", "{\"a\": 1,}"]).map((v) =>
+          typeof v === "string" ? v : String(JSON.stringify(v) ?? "")
+        )
+      }
+    )
+  const cliFiles = fc.oneof(
+    fc.tuple(
+      fc.constantFrom("x.json", "x.yaml", "x.yml"),
+      fc.constantFrom(...plans, ...schemes).chain(documentText).map(encode)
+    ),
+    fc.tuple(
+      fc.constant("x.jsonl"),
+      text([journalText, journalLines.slice(0, 3).join("\r\n")]).map((v) => encode(typeof v === "string" ? v : ""))
+    ),
+    fc.tuple(fc.constantFrom("x.csv", "x.CSV"), fc.oneof(csvText(csvs).map(encode), damaged([gbkRoster]))),
+    fc.tuple(fc.constantFrom("x.xlsx", "x.XLSX"), damaged(workbooks)),
+    fc.tuple(
+      fc.constantFrom("x.txt", "x", "missing.json", "missing.csv", "missing.xlsx"),
+      fc.uint8Array({ maxLength: 20 })
+    )
+  ).map(([name, bytes]) => ({ name, bytes }))
+  const cliReader = (name: string, read: (io: Cli.Io.Io, path: string) => Promise<unknown>): Target => ({
+    name,
+    pkg: "cli",
+    input: cliFiles,
+    run: async (input) => {
+      const { name: file, bytes } = input as { name: string; bytes: Uint8Array }
+      const io = Cli.Io.memory(file.startsWith("missing") ? {} : { [file]: bytes })
+      try {
+        await read(io, file)
+        return "success"
+      } catch (cause) {
+        if (cause instanceof Cli.Cli.UsageError) {
+          if (cause.label.zh.trim() === "" || cause.label.en.trim() === "") {
+            throw new Finding("malformed failure", "a UsageError without zh/en text")
+          }
+          return "failure"
+        }
+        if (cause instanceof Core.ValidationReport.DomainError) {
+          checkIssues(cause.report.issues, "the DomainError")
+          return "failure"
+        }
+        throw cause
+      }
+    }
+  })
 
   const targets: Array<Target> = [
     // ---- core
@@ -229,6 +412,16 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
       input: text(["0"]).map((v) => (typeof v === "string" ? Number(v) : v))
     }),
 
+    decoder(
+      "core",
+      "ValidationReport.decodeUnknown(Id.OrgUnitId)",
+      [],
+      Core.ValidationReport.decodeUnknown(Core.Id.OrgUnitId),
+      {
+        input: text(["gc-1", "网格1", "b_2"])
+      }
+    ),
+
     // ---- org-tree
     decoder("org-tree", "OrgPolicy.document.decode", orgPolicies, Org.OrgPolicy.document.decode),
     decoder("org-tree", "OrgRows.document.decode", orgRows, Org.OrgRows.document.decode),
@@ -281,6 +474,26 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
       (input) => Ledger.Journal.fromEntries(setup, input as never)
     ),
 
+    decoder("points-ledger", "Journal.fromSnapshot", [stringify(Result.getOrThrow(Ledger.Journal.snapshot(
+      Result.getOrThrow(
+        Ledger.Journal.fromEntries(setup, Result.getOrThrow(Ledger.Entry.decodeAll(entries.slice(0, 12))))
+      )
+    )))], (input) => Ledger.Journal.fromSnapshot(setup, input)),
+    {
+      name: "Entry.verify",
+      pkg: "points-ledger",
+      input: hostile([stringify(entries.slice(0, 12))]),
+      run: (input) => {
+        const decoded = Ledger.Entry.decodeAll(input)
+        const verification = Ledger.Entry.verify(Result.isSuccess(decoded) ? decoded.success : input as never)
+        const v = verification as { _tag?: unknown }
+        if (typeof v !== "object" || v === null || typeof v._tag !== "string") {
+          throw new Finding("wrong answer", `verify returned ${describe(verification)}`)
+        }
+        return v._tag === "Intact" ? "success" : "failure"
+      }
+    },
+
     // ---- co-building-agreement
     decoder("co-building-agreement", "Agreement.decode", agreements, CoBuilding.Agreement.decode),
     decoder("co-building-agreement", "Template.document.decode", templates, CoBuilding.Template.document.decode),
@@ -304,6 +517,32 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
       (input) => CoBuilding.Lifecycle.replay(input as never)
     ),
 
+    {
+      name: "Fulfilment.validateDeliveries",
+      pkg: "co-building-agreement",
+      input: hostile([stringify((JSON.parse(fulfilmentText) as { deliveries?: unknown }).deliveries ?? [])]),
+      run: (input) => {
+        const issues = CoBuilding.Fulfilment.validateDeliveries([agreement], input as never)
+        if (!Array.isArray(issues)) throw new Finding("wrong answer", `returned ${describe(issues)}`)
+        if (issues.length === 0) return "success"
+        checkIssues(issues, "the issues")
+        return "failure"
+      }
+    },
+    {
+      name: "ThreeLists.validate",
+      pkg: "co-building-agreement",
+      input: hostile(threeLists),
+      run: (input) => {
+        const decoded = CoBuilding.ThreeLists.document.decode(input)
+        const issues = CoBuilding.ThreeLists.validate(Result.isSuccess(decoded) ? decoded.success : input as never)
+        if (!Array.isArray(issues)) throw new Finding("wrong answer", `returned ${describe(issues)}`)
+        if (issues.length === 0) return "success"
+        checkIssues(issues, "the issues")
+        return "failure"
+      }
+    },
+
     // ---- assessment-scoring
     decoder("assessment-scoring", "Plan.decode", plans, (input) => Assessment.Plan.decode(input)),
     decoder("assessment-scoring", "Inputs.document.decode", inputsDocs, Assessment.Inputs.document.decode),
@@ -317,17 +556,87 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
       return Assessment.Assessment.score(plan, input as never)
     }),
 
+    decoder("assessment-scoring", "Plan.validate", plans, (input) => Assessment.Plan.validate(input as never)),
+    decoder("assessment-scoring", "Appraisal.document.decode", [
+      stringify({ kind: "in-service-member-appraisal", schemaVersion: 1 })
+    ], Assessment.Appraisal.document.decode),
+    decoder("assessment-scoring", "AgreementFulfilment.decode", [
+      stringify([{ subjectId: "gc", agreementId: "a", commitmentsDue: 2, commitmentsFulfilled: 1, meetingsHeld: 1 }])
+    ], Assessment.AgreementFulfilment.decode),
+    decoder("assessment-scoring", "LedgerParticipation.decode", [
+      stringify([{ subjectId: "m-1", hours: 56, points: 400, activities: 12 }])
+    ], Assessment.LedgerParticipation.decode),
+    decoder("assessment-scoring", "OrgCoverage.decode", [
+      stringify([{ subjectId: "gc", households: 10, householdsCovered: 8, grids: 3, gridsWithBranch: 3 }])
+    ], Assessment.OrgCoverage.decode),
+    decoder("assessment-scoring", "Expression.compile", [
+      stringify({ if: [{ ">=": [{ var: "value" }, 2] }, { var: "max" }, 0] })
+    ], (input) => Assessment.Expression.compile(input as never)),
+
     // ---- deliberation
     decoder("deliberation", "DecisionRule.decode", rules, Deliberation.DecisionRule.decode),
     decoder("deliberation", "Vote.decode", votes, Deliberation.Vote.decode),
     decoder("deliberation", "Vote.count", votes, (input) => Deliberation.Vote.count(input)),
 
+    decoder(
+      "deliberation",
+      "Electorate.fromOwnerRows",
+      [stringify(voteRows)],
+      (input) => Deliberation.Electorate.fromOwnerRows(input as never)
+    ),
+    decoder(
+      "deliberation",
+      "Electorate.fromMemberRows",
+      [stringify(memberRows)],
+      (input) => Deliberation.Electorate.fromMemberRows(input as never)
+    ),
+    {
+      name: "Electorate.parseArea",
+      pkg: "deliberation",
+      input: text(["131.82", "88㎡", "100 平方米", "12.5m2"]),
+      run: (input) => {
+        const area = Deliberation.Electorate.parseArea(input as string)
+        if (area === undefined) return "failure"
+        if (!Number.isSafeInteger(area) || area <= 0) throw new Finding("wrong answer", `parseArea returned ${area}`)
+        return "success"
+      }
+    },
+    decoder("deliberation", "Ballots.fromRows", ballotRows, (input) => Deliberation.Ballots.fromRows(input as never)),
+    decoder("deliberation", "Ballots.open", [
+      stringify({
+        matter: "m",
+        rule: Deliberation.Presets.all[0],
+        electorate,
+        opensAt: box.opensAt,
+        closesAt: box.closesAt
+      })
+    ], (input) => Deliberation.Ballots.open(input as never)),
+    decoder("deliberation", "Tally.count", [stringify(box)], (input) => Deliberation.Tally.count(input as never)),
+    decoder(
+      "deliberation",
+      "Process.replay",
+      [stringify(Deliberation.Process.example().history)],
+      (input) => Deliberation.Process.replay(input as never)
+    ),
+
     // ---- cli
+    decoder("cli", "JournalFile.document.decode", journalDocs, Cli.JournalFile.document.decode),
+    decoder("cli", "JournalFile.load", journalDocs, (input) => {
+      const decoded = Cli.JournalFile.document.decode(input)
+      return Cli.JournalFile.load(Result.isSuccess(decoded) ? decoded.success : input as never)
+    }),
+    decoder("cli", "Workbook.read", [], (input) => Cli.Workbook.read(input as Uint8Array), {
+      input: damaged(workbooks)
+    }),
+    decoder("cli", "InputsTable.read", inputsSheets, (input) => Cli.InputsTable.read(plan, input as never)),
+    cliReader("Cli.readText", Cli.Cli.readText),
+    cliReader("Cli.readJson", Cli.Cli.readJson),
+    cliReader("Cli.readSheets", Cli.Cli.readSheets),
     decoder("cli", "JournalFile.parse", [], (input) => Cli.JournalFile.parse(input as string), {
       input: text([journalText, journalLines.slice(0, 3).join("\r\n")])
     }),
     decoder("cli", "Table.readCsv", [], (input) => Cli.Table.readCsv(input as string), {
-      input: text(["编号,名称\nb-1,一支部\n", "\uFEFFa,b\r\n1,\"x\"\"y\"\r\n"])
+      input: fc.oneof({ weight: 4, arbitrary: csvText(csvs) }, { weight: 1, arbitrary: text(csvs) })
     })
   ]
   return targets

@@ -196,7 +196,7 @@ const kinds = [
   "boxed",
   "deep 10000",
   "deep 20000",
-  "array of 20000"
+  "array of 5000"
 ] as const
 
 /** Values JSON cannot make, each built fresh: what a JavaScript caller may hand a decoder. */
@@ -204,7 +204,7 @@ export const exotic = (base: unknown): fc.Arbitrary<Deferred> =>
   fc.constantFrom(...kinds).map((how) => new Deferred(how, () => marked(make(how, base))))
 
 const make = (how: string, base: unknown): unknown => {
-  const copy = (): unknown => (typeof base === "object" && base !== null ? structuredClone(base) : base)
+  const copy = (): unknown => (typeof base === "object" && base !== null ? copyOf(base) : base)
   const target = (): object => {
     const c = copy()
     return typeof c === "object" && c !== null ? c : {}
@@ -265,7 +265,16 @@ const make = (how: string, base: unknown): unknown => {
     case "deep 20000":
       return deep(20_000)
     default:
-      return new Array(20_000).fill(0)
+      return new Array(5_000).fill(0)
+  }
+}
+
+/** A copy of a value (the value itself when it is too deep to copy: sharing it makes no cycle). */
+const copyOf = (value: unknown): unknown => {
+  try {
+    return structuredClone(value)
+  } catch {
+    return value
   }
 }
 
@@ -274,26 +283,43 @@ type Step = { readonly pick: number; readonly action: number; readonly value: un
 const step = (values: fc.Arbitrary<unknown>): fc.Arbitrary<Step> =>
   fc.record({ pick: fc.nat(), action: fc.nat(9), value: values })
 
-/** The containers and keys of a value (depth first), so that a step can pick one of them. */
-const places = (root: unknown): Array<readonly [Record<string | number, unknown>, string | number]> => {
-  const found: Array<readonly [Record<string | number, unknown>, string | number]> = []
-  const stack: Array<unknown> = [root]
+type Key = string | number
+type Place = readonly [Record<Key, unknown>, Key]
+
+/** The paths of the fields and elements of a value (depth first, at most 5,000), once per valid document. */
+const pathsOf = (root: unknown): ReadonlyArray<ReadonlyArray<Key>> => {
+  const found: Array<ReadonlyArray<Key>> = []
+  const stack: Array<readonly [unknown, ReadonlyArray<Key>]> = [[root, []]]
   while (stack.length > 0 && found.length < 5_000) {
-    const node = stack.pop()
+    const [node, path] = stack.pop()!
     if (typeof node !== "object" || node === null) continue
-    const keys: ReadonlyArray<string | number> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)
+    const keys: ReadonlyArray<Key> = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node)
     for (const k of keys) {
-      found.push([node as Record<string | number, unknown>, k])
-      stack.push((node as Record<string | number, unknown>)[k])
+      found.push([...path, k])
+      stack.push([(node as Record<Key, unknown>)[k], [...path, k]])
     }
   }
   return found
 }
 
-const apply = (root: unknown, { action, pick, value }: Step): unknown => {
-  const all = places(root)
-  if (all.length === 0) return value
-  const [container, k] = all[pick % all.length]!
+/** The container and key a path leads to, if it still does (an earlier step may have removed it). */
+const placeOf = (root: unknown, path: ReadonlyArray<Key>): Place | undefined => {
+  let node = root
+  for (let i = 0; i < path.length - 1; i++) {
+    if (typeof node !== "object" || node === null) return undefined
+    node = (node as Record<Key, unknown>)[path[i]!]
+  }
+  if (typeof node !== "object" || node === null) return undefined
+  return Object.hasOwn(node, path[path.length - 1]!)
+    ? [node as Record<Key, unknown>, path[path.length - 1]!]
+    : undefined
+}
+
+const apply = (paths: ReadonlyArray<ReadonlyArray<Key>>) => (root: unknown, { action, pick, value }: Step): unknown => {
+  if (paths.length === 0) return value
+  const place = placeOf(root, paths[pick % paths.length]!)
+  if (place === undefined) return root
+  const [container, k] = place
   const old = container[k]
   switch (action) {
     case 0: // delete the field (or an element)
@@ -301,7 +327,7 @@ const apply = (root: unknown, { action, pick, value }: Step): unknown => {
       else delete container[k]
       return root
     case 1: // duplicate it (an array element twice; an object field copied under an attack key)
-      if (Array.isArray(container)) container.splice(k as number, 0, structuredClone(old))
+      if (Array.isArray(container)) container.splice(k as number, 0, copyOf(old))
       else {Object.defineProperty(
           container,
           typeof value === "string" && value !== "" ? value.slice(0, 20) : "__proto__",
@@ -312,8 +338,8 @@ const apply = (root: unknown, { action, pick, value }: Step): unknown => {
       container[k] = deep(typeof value === "number" && value > 0 && value < 5_000 ? value : 2_000, old)
       return root
     case 3: { // a copy of the value of another place
-      const [other, key] = all[(pick >> 3) % all.length]!
-      container[k] = structuredClone(other[key])
+      const other = placeOf(root, paths[(pick >> 3) % paths.length]!)
+      container[k] = other === undefined ? value : copyOf(other[0][other[1]])
       return root
     }
     case 4: // an attack key next to it (on an object: an array's own constructor stops fast-check itself)
@@ -338,23 +364,35 @@ const apply = (root: unknown, { action, pick, value }: Step): unknown => {
 }
 
 /** A valid document (one of `seeds`, JSON text) with one to three things changed. */
-export const mutated = (seeds: ReadonlyArray<string>, values: fc.Arbitrary<unknown> = json): fc.Arbitrary<unknown> =>
-  fc.tuple(fc.nat(seeds.length - 1), fc.array(step(values), { minLength: 1, maxLength: 3 })).map(([i, steps]) =>
-    steps.reduce(apply, JSON.parse(seeds[i]!))
+const replacement: fc.Arbitrary<unknown> = fc.oneof({ weight: 5, arbitrary: leaf }, { weight: 1, arbitrary: json })
+
+export const mutated = (
+  seeds: ReadonlyArray<string>,
+  values: fc.Arbitrary<unknown> = replacement
+): fc.Arbitrary<unknown> => {
+  const parsed = seeds.map((text) => ({ text, apply: apply(pathsOf(JSON.parse(text))) }))
+  return fc.tuple(fc.nat(seeds.length - 1), fc.array(step(values), { minLength: 1, maxLength: 3 })).map(([i, steps]) =>
+    steps.reduce(parsed[i]!.apply, JSON.parse(parsed[i]!.text) as unknown)
   )
+}
 
 /** A valid document with one thing changed to a value JSON cannot make. */
-export const mutatedExotic = (seeds: ReadonlyArray<string>): fc.Arbitrary<Deferred> =>
-  fc.tuple(fc.nat(seeds.length - 1), fc.nat(), fc.boolean(), fc.constantFrom(...kinds)).map(([i, pick, whole, how]) =>
+export const mutatedExotic = (seeds: ReadonlyArray<string>): fc.Arbitrary<Deferred> => {
+  const parsed = seeds.map((text) => ({ text, paths: pathsOf(JSON.parse(text)) }))
+  return fc.tuple(fc.nat(seeds.length - 1), fc.nat(), fc.boolean(), fc.constantFrom(...kinds)).map((
+    [i, pick, whole, how]
+  ) =>
     new Deferred(`${how} in a valid document`, () => {
-      const doc = JSON.parse(seeds[i]!) as unknown
-      if (whole) return marked(make(how, doc))
-      const all = places(doc)
-      const [container, k] = all[pick % Math.max(1, all.length)] ?? [{} as Record<string, unknown>, "x"]
+      const { text, paths } = parsed[i]!
+      const doc = JSON.parse(text) as unknown
+      const place = paths.length === 0 ? undefined : placeOf(doc, paths[pick % paths.length]!)
+      if (whole || place === undefined) return marked(make(how, doc))
+      const [container, k] = place
       container[k] = make(how, container[k])
       return marked(doc)
     })
   )
+}
 
 /**
  * Everything a decoder of unknown input may get: arbitrary JSON, mutations of valid documents
