@@ -5,7 +5,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { readWith, Refused } from "../src/internal/read.js"
+import { copyTrusted, copyTrustedGeneric, readWith, Refused } from "../src/internal/read.js"
 
 const isDate = (on: unknown): boolean => typeof on === "string" && /^\d{4}-\d{2}-\d{2}$/.test(on)
 
@@ -47,6 +47,19 @@ describe("Journal", () => {
           const { extra, ...rest } = input
           const command = extra === undefined ? rest : { ...rest, expectedSq: extra }
           expect(view(readWith(command, isDate, true))).toEqual(view(readWith(command, isDate, false)))
+        }),
+        { numRuns: 1000 }
+      )
+    })
+
+    it("copies a trusted earning as the generic copy does (1,000 generated earnings)", () => {
+      fc.assert(
+        // a trusted command keeps the schema's types: its approvers are a list
+        fc.property(earningArb.filter((e) => e.approvedBy === undefined || Array.isArray(e.approvedBy)), (input) => {
+          const { extra: _extra, ...command } = input
+          const copy = copyTrusted(command as never)
+          expect(Object.entries(copy)).toEqual(Object.entries(copyTrustedGeneric(command as never)))
+          if (Array.isArray(command.approvedBy)) expect(copy.approvedBy).not.toBe(command.approvedBy)
         }),
         { numRuns: 1000 }
       )
