@@ -59,7 +59,9 @@ describe("Journal", () => {
           const { extra: _extra, ...command } = input
           const copy = copyTrusted(command as never)
           expect(Object.entries(copy)).toEqual(Object.entries(copyTrustedGeneric(command as never)))
-          if (Array.isArray(command.approvedBy)) expect(copy.approvedBy).not.toBe(command.approvedBy)
+          if (Array.isArray(command.approvedBy)) {
+            expect((copy as { approvedBy?: unknown }).approvedBy).not.toBe(command.approvedBy)
+          }
         }),
         { numRuns: 1000 }
       )
