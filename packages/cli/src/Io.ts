@@ -4,7 +4,8 @@
  *
  * @since 0.1.0
  */
-import { mkdir, open, readdir, readFile, writeFile } from "node:fs/promises"
+import { createReadStream } from "node:fs"
+import { mkdir, open, readdir, readFile, stat, writeFile } from "node:fs/promises"
 import { dirname } from "node:path"
 import type * as Progress from "./Progress.js"
 
@@ -37,6 +38,59 @@ export interface Io {
    * joins the chunks and calls `writeFile`.
    */
   readonly writeChunks?: ((path: string, chunks: Iterable<string | Uint8Array>) => Promise<void>) | undefined
+  /**
+   * Reads a file as chunks of bytes, with its size, so that a large input is never held whole.
+   * Optional: without it, {@link readChunks} reads the file with `readFile` as one chunk.
+   */
+  readonly readChunks?: ((path: string) => Promise<Chunks>) | undefined
+}
+
+/**
+ * A file read in chunks: its size in bytes and the chunks, in order.
+ *
+ * @example
+ * ```ts
+ * import type { Io } from "@gongzhi/cli"
+ *
+ * const one: Io.Chunks = { size: 2, chunks: (async function*() { yield new Uint8Array([104, 105]) })() }
+ * console.log(one.size) // 2
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Chunks {
+  readonly size: number
+  readonly chunks: AsyncIterable<Uint8Array>
+}
+
+/**
+ * Reads a file in chunks through the Io: streamed when it has `readChunks` (the Node one reads
+ * 1 MB at a time), otherwise read whole with `readFile` and given as one chunk. A file that
+ * cannot be read fails as `readFile` does (`ENOENT`, …).
+ *
+ * @example
+ * ```ts
+ * import { Io } from "@gongzhi/cli"
+ *
+ * const read = await Io.readChunks(Io.memory({ "a.txt": "共治" }), "a.txt")
+ * let bytes = 0
+ * for await (const chunk of read.chunks) bytes += chunk.length
+ * console.log(read.size, bytes) // 6 6
+ * ```
+ *
+ * @category input
+ * @since 0.2.0
+ */
+export const readChunks = async (io: Io, path: string): Promise<Chunks> => {
+  if (io.readChunks !== undefined) return io.readChunks(path)
+  const bytes = await io.readFile(path)
+  return {
+    size: bytes.length,
+    chunks: (async function*() {
+      yield bytes
+    })()
+  }
 }
 
 /**
@@ -123,6 +177,16 @@ export const node = (): Io => ({
   writeFile: async (path, data) => {
     await mkdir(dirname(path), { recursive: true })
     await writeFile(path, data)
+  },
+  readChunks: async (path) => {
+    const info = await stat(path)
+    if (info.isDirectory()) {
+      throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), {
+        code: "EISDIR",
+        path
+      })
+    }
+    return { size: info.size, chunks: createReadStream(path, { highWaterMark: 1 << 20 }) }
   },
   writeChunks: async (path, chunks) => {
     await mkdir(dirname(path), { recursive: true })

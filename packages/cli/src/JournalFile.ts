@@ -12,7 +12,7 @@
  * @since 0.1.0
  */
 import { Document, Issue, Period, ValidationReport } from "@gongzhi/core"
-import { Entry, Journal, Presets, RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
+import { Entry, Journal, Messages, Presets, RedemptionCatalog, Scheme } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 
@@ -205,6 +205,30 @@ const resolve = <A>(
   return Result.mapError(decode(value), (report) => ValidationReport.make(report.issues.map(Issue.prefixPath([field]))))
 }
 
+/** Why a chain is broken, in words. */
+const brokenReasons: Readonly<Record<Extract<Entry.Verification, { _tag: "Broken" }>["reason"], Label>> = {
+  seq: { zh: "序号不连续", en: "the sequence number is out of order" },
+  prevHash: { zh: "前一哈希不符", en: "the previous hash does not match" },
+  hash: { zh: "哈希与内容不符", en: "the hash does not match the content" },
+  unbalanced: { zh: "借贷不平", en: "the postings do not sum to zero" },
+  malformed: { zh: "记录无法读取", en: "the entry cannot be read" },
+  truncated: { zh: "末尾的记录被删去", en: "entries were cut off at the end" },
+  head: { zh: "与已知链头不符", en: "it differs from the known head" },
+  detached: { zh: "账本值已失去其记录", en: "the journal value lost its entries" }
+}
+
+type Label = { readonly zh: string; readonly en: string }
+
+/** The report of an entry that was changed (or a chain broken) at `index`. */
+const tampered = (
+  index: number,
+  reason: Extract<Entry.Verification, { _tag: "Broken" }>["reason"]
+): ValidationReport.ValidationReport =>
+  ValidationReport.of(messages.make("CLI_JOURNAL_TAMPERED", {
+    path: ["entries", index],
+    params: { index, line: index + 2, reasonZh: brokenReasons[reason].zh, reasonEn: brokenReasons[reason].en }
+  }))
+
 /**
  * The journal of a document: resolves the scheme and catalog, decodes every entry and
  * replays them, checking that each entry is what its command produces and that the hash
@@ -251,22 +275,7 @@ export const load = (
     return Result.fail(ValidationReport.make(failures))
   }
   const verification = Entry.verify(entries.success, { hashChain: doc.hashChain })
-  if (verification._tag === "Broken") {
-    const reasons = {
-      seq: { zh: "序号不连续", en: "the sequence number is out of order" },
-      prevHash: { zh: "前一哈希不符", en: "the previous hash does not match" },
-      hash: { zh: "哈希与内容不符", en: "the hash does not match the content" },
-      unbalanced: { zh: "借贷不平", en: "the postings do not sum to zero" },
-      malformed: { zh: "记录无法读取", en: "the entry cannot be read" },
-      truncated: { zh: "末尾的记录被删去", en: "entries were cut off at the end" },
-      head: { zh: "与已知链头不符", en: "it differs from the known head" },
-      detached: { zh: "账本值已失去其记录", en: "the journal value lost its entries" }
-    }[verification.reason]
-    return Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_TAMPERED", {
-      path: ["entries", verification.index],
-      params: { index: verification.index, line: verification.index + 2, reasonZh: reasons.zh, reasonEn: reasons.en }
-    })))
-  }
+  if (verification._tag === "Broken") return Result.fail(tampered(verification.index, verification.reason))
   const setup: Journal.Setup = {
     scheme: scheme.success,
     catalog: catalog.success,
@@ -276,6 +285,258 @@ export const load = (
     Journal.replay(setup, entries.success),
     (report) => ValidationReport.make(report.issues.map(Issue.prefixPath(["entries"])))
   )
+}
+
+/**
+ * How far {@link loader} has got, in the units its lines were given (bytes of the file, say):
+ * lines read (parsed and decoded), entries whose hash chain was checked, and entries replayed.
+ *
+ * @example
+ * ```ts
+ * import type { JournalFile } from "@gongzhi/cli"
+ *
+ * const progress: JournalFile.Progress = { read: 100, verified: 60, replayed: 40 }
+ * console.log(progress.read - progress.replayed) // 60
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Progress {
+  readonly read: number
+  readonly verified: number
+  readonly replayed: number
+}
+
+/**
+ * A journal file read line by line (see {@link loader}): give it each line, then `finish`.
+ *
+ * @example
+ * ```ts
+ * import type { JournalFile } from "@gongzhi/cli"
+ *
+ * const feed = (loader: JournalFile.Loader, lines: ReadonlyArray<string>) => {
+ *   for (const line of lines) loader.line(line)
+ *   return loader.finish()
+ * }
+ * console.log(typeof feed)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export interface Loader {
+  /** The next line of the file (without its line break); `weight` counts for the progress (1 by default). */
+  readonly line: (text: string, weight?: number) => void
+  /** The journal, or every problem found, as {@link parse} and {@link load} would report them. */
+  readonly finish: () => Result.Result<Journal.Journal, ValidationReport.ValidationReport>
+}
+
+/** Entries decoded, checked and replayed together. */
+const defaultBatchSize = 5_000
+
+/** The postings of two entries are the same, in order. */
+const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean =>
+  a.length === b.length && a.every((p, i) => p.account === b[i]!.account && p.amount === b[i]!.amount)
+
+/**
+ * Loads a journal file line by line, holding no more than one batch of lines and entries
+ * besides the journal itself: each batch of 5,000 lines (`batchSize`) is parsed, decoded, its hash chain
+ * checked and its commands replayed (with every rule, each made entry compared with the stored
+ * one) before the next is read, and `onProgress` is told after each. The outcome is the one of
+ * `load(parse(text))`: every line that is not JSON; else the header's problems; else the
+ * scheme's, catalog's and every entry's; else the first changed entry; else the first entry
+ * its command does not make again.
+ *
+ * @example
+ * ```ts
+ * import { JournalFile } from "@gongzhi/cli"
+ *
+ * const loader = JournalFile.loader()
+ * loader.line('{"kind":"points-journal","schemaVersion":1,"scheme":"preset:pingli","catalog":"preset:pingli"}')
+ * const journal = loader.finish()
+ * if (journal._tag === "Success") console.log(journal.success.length) // 0
+ * ```
+ *
+ * @category reading
+ * @since 0.2.0
+ */
+export const loader = (options?: {
+  readonly onProgress?: ((progress: Progress) => void) | undefined
+  /** Entries decoded, checked and replayed together (5,000 by default). */
+  readonly batchSize?: number | undefined
+}): Loader => {
+  const batchSize = Math.max(1, Math.floor(options?.batchSize ?? defaultBatchSize))
+  let lineNumber = 0
+  let entryCount = 0
+  const badLines: Array<Issue.DomainIssue> = []
+  // the header's problems; then the scheme's, catalog's and entries'
+  let headerIssues: ReadonlyArray<Issue.DomainIssue> | undefined
+  const issues: Array<Issue.DomainIssue> = []
+  let header: Record<string, unknown> | undefined
+  let journal: Journal.Journal | undefined
+  let hashChain = true
+  let stopped: ValidationReport.ValidationReport | undefined
+  let prev: string = Entry.genesis
+  let raw: Array<unknown> = []
+  let weights = 0
+  const progress = { read: 0, verified: 0, replayed: 0 }
+
+  const begin = (value: Record<string, unknown>) => {
+    header = value
+    const doc = document.decode({ ...value, entries: [] })
+    if (Result.isFailure(doc)) {
+      headerIssues = doc.failure.issues
+      return
+    }
+    const scheme = resolve(
+      doc.success.scheme,
+      { zh: "积分方案", en: "points scheme" },
+      "scheme",
+      presets.schemes,
+      Scheme.Scheme.decode
+    )
+    const catalog = resolve(
+      doc.success.catalog,
+      { zh: "积分超市目录", en: "redemption catalog" },
+      "catalog",
+      presets.catalogs,
+      RedemptionCatalog.RedemptionCatalog.decode
+    )
+    if (Result.isFailure(scheme)) { for (const issue of scheme.failure.issues) issues.push(issue) }
+    if (Result.isFailure(catalog)) { for (const issue of catalog.failure.issues) issues.push(issue) }
+    if (Result.isFailure(scheme) || Result.isFailure(catalog)) return
+    hashChain = doc.success.hashChain !== false
+    prev = hashChain ? Entry.genesis : ""
+    journal = Journal.make({
+      scheme: scheme.success,
+      catalog: catalog.success,
+      ...(doc.success.hashChain === undefined ? {} : { hashChain: doc.success.hashChain })
+    })
+  }
+
+  /** The hash chain of a batch, as `Entry.verify` checks it, from where the last batch ended. */
+  const verify = (entries: ReadonlyArray<Entry.Entry>, from: number): ValidationReport.ValidationReport | undefined => {
+    let i = 0
+    try {
+      for (; i < entries.length; i++) {
+        const entry = entries[i]!
+        if (entry.seq !== from + i) return tampered(from + i, "seq")
+        if (entry.prevHash !== prev) return tampered(from + i, "prevHash")
+        let sum = 0
+        for (const posting of entry.postings) sum += posting.amount
+        if (sum !== 0) return tampered(from + i, "unbalanced")
+        const hash = hashChain ? Entry.hashOf(prev, entry.seq, entry.command, entry.postings) : ""
+        if (entry.hash !== hash) return tampered(from + i, "hash")
+        prev = hash
+      }
+    } catch {
+      return tampered(from + i, "malformed")
+    }
+    return undefined
+  }
+
+  /** Runs a batch's commands again, all checks on, and compares the entries they make with the stored ones. */
+  const replay = (entries: ReadonlyArray<Entry.Entry>, from: number): ValidationReport.ValidationReport | undefined => {
+    const appended = Journal.appendAll(journal!, entries.map((entry) => entry.command))
+    if (Result.isFailure(appended)) {
+      const [at] = appended.failure.issues[0]?.path ?? []
+      // an entry before the rejected one that its command does not make again is the first problem
+      const before = typeof at === "number" && at > 0 ? replay(entries.slice(0, at), from) : undefined
+      return before ?? ValidationReport.make(appended.failure.issues.map((issue) => {
+        const [index, ...rest] = issue.path
+        return { ...issue, path: ["entries", typeof index === "number" ? from + index : from, "command", ...rest] }
+      }))
+    }
+    const made = appended.success.entries
+    const mismatch = (i: number, field: string, fieldZh: string) =>
+      ValidationReport.of(Messages.messages.make("LEDGER_REPLAY_MISMATCH", {
+        path: ["entries", from + i, field],
+        params: { index: from + i, field, fieldZh }
+      }))
+    for (let i = 0; i < entries.length; i++) {
+      const stored = entries[i]!
+      const entry = made[i]
+      // a command that made no entry (its key was already used, an expiry with nothing to expire)
+      if (entry === undefined || entry.command.key !== stored.command.key) return mismatch(i, "command", "指令结果")
+      if (entry.seq !== stored.seq) return mismatch(i, "seq", "序号")
+      if (!samePostings(stored.postings, entry.postings)) return mismatch(i, "postings", "分录")
+      if (entry.prevHash !== stored.prevHash || entry.hash !== stored.hash) {
+        const field = entry.prevHash !== stored.prevHash ? "prevHash" : "hash"
+        return ValidationReport.of(Messages.messages.make("LEDGER_CHAIN_BROKEN", {
+          path: ["entries", from + i, field],
+          params: field === "prevHash"
+            ? { index: from + i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
+            : { index: from + i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+        }))
+      }
+    }
+    journal = appended.success.journal
+    return undefined
+  }
+
+  const flush = () => {
+    if (raw.length === 0) return
+    const from = entryCount - raw.length
+    const batch = raw
+    raw = []
+    progress.read += weights
+    const weight = weights
+    weights = 0
+    // after a line that is not JSON or a bad header, only the lines are checked (as parse does)
+    if (badLines.length > 0 || headerIssues !== undefined) return options?.onProgress?.({ ...progress })
+    const decoded = Entry.decodeAll(batch)
+    if (Result.isFailure(decoded)) {
+      for (const issue of decoded.failure.issues) {
+        const [index, ...rest] = issue.path
+        issues.push({ ...issue, path: ["entries", typeof index === "number" ? index + from : index ?? from, ...rest] })
+      }
+    } else if (stopped === undefined && issues.length === 0 && journal !== undefined) {
+      stopped = verify(decoded.success, from)
+      if (stopped === undefined) {
+        progress.verified += weight
+        stopped = replay(decoded.success, from)
+        if (stopped === undefined) progress.replayed += weight
+      }
+    }
+    options?.onProgress?.({ ...progress })
+  }
+
+  return {
+    line: (text, weight = 1) => {
+      const index = lineNumber++
+      const line = index === 0 ? text.replace(/^\uFEFF/, "") : text
+      weights += weight
+      if (line.trim() === "") return
+      let value: unknown
+      try {
+        value = JSON.parse(line)
+      } catch (cause) {
+        badLines.push(messages.make("CLI_JOURNAL_BAD_LINE", {
+          path: [index + 1],
+          params: { line: index + 1, reason: (cause as Error).message }
+        }))
+        return
+      }
+      if (index === 0) {
+        begin(typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : { header: value })
+        return
+      }
+      if (header === undefined) begin({})
+      raw.push(value)
+      entryCount++
+      if (raw.length >= batchSize) flush()
+    },
+    finish: () => {
+      if (header === undefined && badLines.length === 0) begin({})
+      flush()
+      if (badLines.length > 0) return Result.fail(ValidationReport.make(badLines))
+      if (headerIssues !== undefined) return Result.fail(ValidationReport.make(headerIssues))
+      if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+      if (stopped !== undefined) return Result.fail(stopped)
+      return Result.succeed(journal!)
+    }
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import { CivilDate, Period, ValidationReport } from "@gongzhi/core"
 import { Journal, Report } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
+import * as Io from "../Io.js"
 import * as JournalFile from "../JournalFile.js"
 import * as Progress from "../Progress.js"
 import * as Registry from "../Registry.js"
@@ -15,19 +16,105 @@ export const journalEntry: Registry.Entry = Registry.fromDefinition(JournalFile.
   return Result.isFailure(loaded) ? loaded.failure : ValidationReport.empty
 })
 
-/** Reads, replays and verifies a journal file, with a progress bar on a terminal. */
+/** Journals of this many bytes or more show their progress on a terminal. */
+const progressFrom = 1 << 20
+
+/**
+ * The progress line of a journal being loaded: how much of the file was read, checked (hash
+ * chain) and replayed, each in per cent of its bytes; drawn on a terminal only, at most every
+ * 80 ms, and ended with a line break.
+ */
+export const journalProgress = (
+  sink: Progress.Sink,
+  lang: "zh" | "en",
+  total: number,
+  enabled: boolean,
+  now: () => number = () => performance.now()
+) => {
+  const active = enabled && sink.isTTY === true && total > 0
+  let last = ""
+  let lastTime = Number.NEGATIVE_INFINITY
+  const percent = (n: number) => `${String(Math.min(100, Math.floor((n * 100) / total))).padStart(3)}%`
+  const draw = (p: JournalFile.Progress, force: boolean) => {
+    const filled = Math.round((Math.min(total, p.replayed) / total) * 20)
+    const bar = `[${"#".repeat(filled)}${"-".repeat(20 - filled)}]`
+    const text = lang === "zh"
+      ? `\r积分流水 ${bar} 读取 ${percent(p.read)} · 校验 ${percent(p.verified)} · 重放 ${percent(p.replayed)}`
+      : `\rjournal ${bar} read ${percent(p.read)} · verified ${percent(p.verified)} · replayed ${percent(p.replayed)}`
+    const time = now()
+    if (!force && (text === last || time - lastTime < 80)) return
+    last = text
+    lastTime = time
+    sink.write(text)
+  }
+  let latest: JournalFile.Progress = { read: 0, verified: 0, replayed: 0 }
+  return {
+    update: (p: JournalFile.Progress) => {
+      latest = p
+      if (active) draw(p, false)
+    },
+    done: () => {
+      if (!active) return
+      draw(latest, true)
+      sink.write("\n")
+    }
+  }
+}
+
+/**
+ * Reads, verifies and replays a journal file as a stream of lines (JournalFile.loader): the
+ * text and the decoded entries of one batch at a time are held, never the file's; with a
+ * progress line of every phase on a terminal. A file that is not UTF-8 is read whole, as
+ * `readText` reads it (GB18030), and loaded the same way.
+ */
 export const loadJournal = async (context: Cli.Context, file: string): Promise<Journal.Journal> => {
-  const raw = await Cli.readJson(context.io, file)
-  const doc = ValidationReport.getOrThrow(JournalFile.document.decode(raw))
-  const bar = Progress.make({
-    label: context.lang() === "zh" ? "重放流水" : "replaying",
-    total: doc.entries.length,
-    sink: context.io.stderr,
-    enabled: !context.quiet() && doc.entries.length >= 10_000
-  })
-  const loaded = JournalFile.load(doc, { onProgress: (done) => bar.advance(done) })
-  bar.done()
+  let source: Io.Chunks
+  try {
+    source = await Io.readChunks(context.io, file)
+  } catch {
+    // said as readText says it (no such file, cannot read)
+    return loadWhole(await Cli.readText(context.io, file))
+  }
+  const progress = journalProgress(
+    context.io.stderr,
+    context.lang(),
+    source.size,
+    !context.quiet() && source.size >= progressFrom
+  )
+  const loader = JournalFile.loader({ onProgress: progress.update })
+  const decoder = new TextDecoder("utf-8", { fatal: true })
+  let rest = ""
+  // the bytes of a chunk count for the first line that ends in it
+  let weight = 0
+  try {
+    for await (const chunk of source.chunks) {
+      const lines = (rest + decoder.decode(chunk, { stream: true })).split("\n")
+      rest = lines.pop()!
+      weight += chunk.length
+      for (const line of lines) {
+        loader.line(line.endsWith("\r") ? line.slice(0, -1) : line, weight)
+        weight = 0
+      }
+    }
+    rest += decoder.decode()
+  } catch (cause) {
+    if (cause instanceof TypeError) return loadWhole(await Cli.readText(context.io, file))
+    throw new Cli.UsageError({
+      zh: `无法读取 ${file}：${String(cause)}`,
+      en: `Cannot read ${file}: ${String(cause)}`
+    })
+  }
+  if (rest !== "" || weight > 0) loader.line(rest.endsWith("\r") ? rest.slice(0, -1) : rest, weight)
+  const loaded = loader.finish()
+  progress.done()
   return ValidationReport.getOrThrow(loaded)
+}
+
+/** A journal from its whole text (a file that is not UTF-8), line by line as {@link loadJournal} reads it. */
+const loadWhole = (text: string): Journal.Journal => {
+  const loader = JournalFile.loader()
+  for (const line of text.split(/\r?\n/)) loader.line(line)
+  return ValidationReport.getOrThrow(loader.finish())
 }
 
 const parsePeriod = (text: string | undefined): Period.Period | undefined => {
