@@ -629,6 +629,43 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
       input: damaged(workbooks)
     }),
     decoder("cli", "InputsTable.read", inputsSheets, (input) => Cli.InputsTable.read(plan, input as never)),
+    {
+      name: "gongzhi <command> <file> (Main.run)",
+      pkg: "cli",
+      // the whole command (parsing arguments, reading, checking, printing) takes ~10 ms: a tenth of the inputs
+      share: 0.1,
+      input: fc.tuple(
+        fc.constantFrom(
+          ["validate"],
+          ["org", "validate"],
+          ["org", "build"],
+          ["score", "preset:democratic-evaluation"],
+          ["ledger", "verify"],
+          ["ledger", "replay"],
+          ["validate", "--json"]
+        ),
+        cliFiles
+      ),
+      run: async (input) => {
+        const [command, { name, bytes }] = input as [ReadonlyArray<string>, { name: string; bytes: Uint8Array }]
+        // a ledger command given a name that is no .jsonl file opens a store: only files are fuzzed here
+        const file = command[0] === "ledger" ? "x.jsonl" : name
+        const io = Cli.Io.memory(name.startsWith("missing") ? {} : { [file]: bytes })
+        const code = await Cli.Main.run([...command, file], io)
+        const said = `${io.output()}\n${io.errors()}`
+        if (code !== 0 && code !== 1 && code !== 2) {
+          throw new Finding("wrong exit code", `exit code ${code}: ${said.slice(0, 300)}`)
+        }
+        if (
+          /\n\s+at .+[:(]\d+:\d+\)?\n/.test(said) ||
+          /\b(TypeError|RangeError|ReferenceError|SyntaxError)\b/.test(io.errors())
+        ) {
+          throw new Finding("stack trace", `the command printed an internal error: ${io.errors().slice(0, 600)}`)
+        }
+        if (code !== 0 && said.trim() === "") throw new Finding("silent failure", `exit code ${code} and nothing said`)
+        return code === 0 ? "success" : "failure"
+      }
+    },
     cliReader("Cli.readText", Cli.Cli.readText),
     cliReader("Cli.readJson", Cli.Cli.readJson),
     cliReader("Cli.readSheets", Cli.Cli.readSheets),
