@@ -15,12 +15,18 @@ import type * as Inputs from "./Inputs.js"
 import { append } from "./internal/append.js"
 import { isFiniteNumber } from "./internal/guards.js"
 import {
+  addMember,
   addNumberMember,
   beginMembers,
+  digestObject,
+  digestScalar,
   hashJson,
+  keyStateOf,
   type KeyTable,
   keyTable,
   type KnownMembers,
+  type Lanes,
+  lanes,
   type MemberSums,
   memberSums,
   storeMembers
@@ -546,6 +552,69 @@ const valuesByLeaves = (
 
 const noSubjectVetoes: ReadonlyArray<Inputs.VetoInput> = Object.freeze([])
 
+/** What {@link subjectDigest} works with: scratch lanes and sums, and the key states met (local values of a run). */
+interface SubjectDigester {
+  readonly lanes: Lanes
+  readonly subject: MemberSums
+  readonly record: MemberSums
+  readonly keys: Map<string, Int32Array>
+}
+
+/** Whether an object's members are its own enumerable ones as `for … in` meets them (a plain object, Object.prototype unchanged). */
+const isPlain = (o: object): boolean => {
+  const prototype: unknown = Object.getPrototypeOf(o)
+  return (prototype === Object.prototype || prototype === null) && !enumerableInherited()
+}
+
+/**
+ * Works out the fingerprint digest of subject `s` while it is at hand, when its values were
+ * digested (`sums`) and its other members are text, numbers, or records of numbers (`bonus`,
+ * `deductions`): the walk of `Assessment.inputsHash` then takes it as it is instead of reading
+ * the subject again. Any other member leaves the subject to the walk (its values' sums still
+ * known). The same digest as the walk's (see internal/hash.ts).
+ */
+const subjectDigest = (
+  d: SubjectDigester,
+  subject: Inputs.Subject,
+  s: number,
+  sums: MemberSums,
+  known: KnownMembers
+): void => {
+  const elements = known.elements
+  if (elements === undefined || !isPlain(subject)) return
+  const l = d.lanes
+  beginMembers(d.subject)
+  const record = subject as unknown as Readonly<Record<string, unknown>>
+  for (const key in record) {
+    const member = record[key]
+    if (member === undefined) continue
+    if (key === "values") {
+      digestObject(l, sums.sumA, sums.sumB, sums.count)
+    } else if (typeof member === "string" || typeof member === "number") {
+      digestScalar(l, member)
+    } else if ((key === "bonus" || key === "deductions") && typeof member === "object" && member !== null) {
+      if (!isPlain(member)) return
+      const items: Readonly<Record<string, unknown>> = member as Readonly<Record<string, unknown>>
+      beginMembers(d.record)
+      for (const id in items) {
+        const n = items[id]
+        if (n === undefined) continue
+        if (typeof n !== "number") return
+        digestScalar(l, n)
+        addMember(d.record, l, keyStateOf(d.keys, id))
+      }
+      digestObject(l, d.record.sumA, d.record.sumB, d.record.count)
+    } else {
+      return
+    }
+    addMember(d.subject, l, keyStateOf(d.keys, key))
+  }
+  digestObject(l, d.subject.sumA, d.subject.sumB, d.subject.count)
+  elements.digests[2 * s] = l.a
+  elements.digests[2 * s + 1] = l.b
+  elements.has[s] = 1
+}
+
 /** The reporting pass over one subject's inputs: every problem, with its path, in document order. */
 const subjectIssues = (
   found: Array<Issue.DomainIssue>,
@@ -629,13 +698,17 @@ const inputIssues = (
   const seen = new Set<string>()
   // the member digests of the subject being read (a local value: a check that scores again cannot disturb it)
   const sums = memberSums()
+  const digester: SubjectDigester = { lanes: lanes(), subject: memberSums(), record: memberSums(), keys: new Map() }
   const scratch: Array<Issue.DomainIssue> = []
   subjects.forEach((subject, s) => {
     const view = views[s] ?? first
     const duplicate = seen.has(subject.id)
     seen.add(subject.id)
     const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, sums, scratch)
-    if (verdict === DIGESTED) storeMembers(digested, sums, subject.values, 3 * s)
+    if (verdict === DIGESTED) {
+      storeMembers(digested, sums, subject.values, 3 * s)
+      subjectDigest(digester, subject, s, sums, digested)
+    }
     if (verdict !== INVALID) return
     scratch.length = 0
     if (duplicate) {
@@ -1785,7 +1858,11 @@ const scoreChecked = (
 
   // 1 check: every leaf's value is read once, for scoring and the explanations
   const read = new Array<unknown>(S * program.leafTable.length)
-  const digested: KnownMembers = { offsets: new Map(), sums: new Int32Array(3 * S) }
+  const digested: KnownMembers = {
+    offsets: new Map(),
+    sums: new Int32Array(3 * S),
+    elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
+  }
   const issues = check(program, inputs, views, read, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)

@@ -24,6 +24,8 @@ const plan: Plan.Plan = {
   name: { zh: "宽方案", en: "wide plan" },
   subject: { zh: "社区", en: "community" },
   maxTotal: LEAVES,
+  bonus: [{ id: "award", label: { zh: "表彰", en: "award" }, points: 1, cap: 2 }],
+  deductions: [{ id: "complaint", label: { zh: "投诉", en: "complaint" }, points: 1, cap: 2 }],
   indicators: [{
     id: "d",
     label: { zh: "维度", en: "dimension" },
@@ -77,6 +79,16 @@ const entries = fc.tuple(
   return list.map((e, k) => ({ e, r: Math.imul(seed ^ k, 0x9e3779b1) })).sort((a, b) => a.r - b.r).map(({ e }) => e)
 })
 
+/** A subject's other members, which the fingerprint reads too: mostly items and texts, sometimes what the walk must read itself. */
+const others: fc.Arbitrary<Record<string, unknown>> = fc.record({
+  name: fc.option(fc.string({ maxLength: 4 }), { nil: undefined }),
+  group: fc.option(fc.constantFrom("东", "西"), { nil: undefined }),
+  previousRank: fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
+  bonus: fc.option(fc.oneof(fc.record({ award: fc.integer({ min: 0, max: 3 }) }), fc.constant({})), { nil: undefined }),
+  deductions: fc.option(fc.constantFrom({ complaint: 1 }, { complaint: 0 }), { nil: undefined }),
+  attributes: fc.option(fc.constant({ unit: "甲" }), { nil: undefined })
+}, { requiredKeys: [] })
+
 type Make = (list: ReadonlyArray<readonly [string, unknown]>) => Record<string, unknown>
 const keyByKey: Make = (list) => {
   const o: Record<string, unknown> = {}
@@ -124,10 +136,14 @@ const issuesOf = (result: ReturnType<typeof Assessment.score>): ReadonlyArray<st
 describe("Assessment input checks, fast pass", () => {
   it("the same issues in the same order as the plain checks, and the same scores and fingerprint, however the values were made", () => {
     fc.assert(
-      fc.property(fc.array(entries, { minLength: 1, maxLength: 5 }), (lists) => {
+      fc.property(fc.array(fc.tuple(entries, others), { minLength: 1, maxLength: 5 }), (lists) => {
         let totals: ReadonlyArray<number> | undefined
         for (const [, make] of makers) {
-          const inputs = Inputs.make("wide", lists.map((list, s) => ({ id: `s${s}`, values: make(list) })), "2024")
+          const inputs = Inputs.make(
+            "wide",
+            lists.map(([list, rest], s) => ({ id: `s${s}`, ...rest, values: make(list) }) as Inputs.Subject),
+            "2024"
+          )
           const result = Assessment.score(plan, inputs)
           expect(issuesOf(result)).toEqual(plainIssues(inputs.subjects))
           if (Result.isSuccess(result)) {

@@ -29,14 +29,14 @@ const SEED_B = 0x050c5d1f
  * of each hashing run (no module-level mutable state, so a hash begun inside another — a
  * plug-in scoring from inside a check — cannot disturb it).
  */
-interface Lanes {
+export interface Lanes {
   a: number
   b: number
   readonly f64: Float64Array
   readonly u32: Uint32Array
 }
 
-const lanes = (): Lanes => {
+export const lanes = (): Lanes => {
   const f64 = new Float64Array(1)
   return { a: 0, b: 0, f64, u32: new Uint32Array(f64.buffer) }
 }
@@ -235,6 +235,45 @@ export const addNumberMember = (sums: MemberSums, keys: KeyTable, i: number, val
 export interface KnownMembers {
   readonly offsets: Map<object, number>
   readonly sums: Int32Array
+  /** The digests of some elements of one array, worked out by the caller (see {@link KnownElements}). */
+  readonly elements?: KnownElements | undefined
+}
+
+/**
+ * Digests a caller has worked out for elements of one array (a scoring run's subjects, while
+ * it read them): element `i`'s lanes at `digests[2i]` and `digests[2i + 1]` when `has[i]` is 1.
+ */
+export interface KnownElements {
+  readonly of: ReadonlyArray<unknown>
+  readonly digests: Int32Array
+  readonly has: Uint8Array
+}
+
+/** Sets the lanes to the digest of a string or a number (as the walk does). */
+export const digestScalar = (l: Lanes, v: string | number): void => scalar(l, v)
+
+/** Sets the lanes to the digest of an object from the lane-wise sums of its members' digests and their count. */
+export const digestObject = (l: Lanes, sumA: number, sumB: number, count: number): void => object(l, sumA, sumB, count)
+
+/**
+ * Adds to `sums` the member of key state `state` (see {@link keyStateOf}) whose value's digest
+ * is in the lanes (the lanes are then the member's digest).
+ */
+export const addMember = (sums: MemberSums, l: Lanes, state: Int32Array): void => {
+  member(l, word(state, 0), word(state, 1), l.a, l.b)
+  sums.sumA = (sums.sumA + l.a) | 0
+  sums.sumB = (sums.sumB + l.b) | 0
+  sums.count++
+}
+
+/** The key state of `key`, from the caller's cache (worked out with scratch lanes the first time). */
+export const keyStateOf = (cache: Map<string, Int32Array>, key: string): Int32Array => {
+  let state = cache.get(key)
+  if (state === undefined) {
+    state = keyState(lanes(), key)
+    cache.set(key, state)
+  }
+  return state
 }
 
 /** Records the sums added up since {@link beginMembers} as those of `object`, at `offset` (a multiple of 3). */
@@ -262,6 +301,8 @@ interface Frame {
   readonly items: ReadonlyArray<unknown>
   /** The index in `items` of the member being digested. */
   next: number
+  /** For the array of {@link KnownMembers.elements}: the digests of its elements known already. */
+  readonly known: KnownElements | undefined
   /** An array's stream, or an object's sums. */
   foldA: number
   foldB: number
@@ -276,14 +317,20 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
   const l = lanes()
   const frames: Array<Frame> = []
   const keys = new Map<string, Int32Array>()
+  const elements = known?.elements
   let v = value
+  // whether the lanes hold the digest of `v` already (an element whose digest is known)
+  let ready = false
   for (;;) {
     // descend: the digest of `v`, or a frame for its members
     let frame: Frame | undefined
-    if (typeof v !== "object" || v === null) {
+    if (ready) {
+      ready = false
+    } else if (typeof v !== "object" || v === null) {
       scalar(l, v)
     } else if (Array.isArray(v)) {
-      frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0 }
+      const knownHere = elements !== undefined && elements.of === v ? elements : undefined
+      frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0, known: knownHere }
     } else {
       const at = known?.offsets.get(v)
       if (known !== undefined && at !== undefined) {
@@ -295,7 +342,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
           const member = record[key]
           if (member !== undefined) items.push(key, member)
         }
-        frame = { isArray: false, items, next: 1, foldA: 0, foldB: 0 }
+        frame = { isArray: false, items, next: 1, foldA: 0, foldB: 0, known: undefined }
       }
     }
     if (frame !== undefined) {
@@ -309,6 +356,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
       if (frame.next < frame.items.length) {
         frames.push(frame)
         v = frame.items[frame.next]
+        ready = knownElement(l, frame)
         continue
       }
       finish(l, frame)
@@ -341,12 +389,22 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
       }
       if (top.next < top.items.length) {
         v = top.items[top.next]
+        ready = knownElement(l, top)
         break
       }
       frames.pop()
       finish(l, top)
     }
   }
+}
+
+/** Whether the next element of an array frame has a known digest; if so, the lanes are set to it. */
+const knownElement = (l: Lanes, frame: Frame): boolean => {
+  const known = frame.known
+  if (known === undefined || known.has[frame.next] !== 1) return false
+  l.a = word(known.digests, 2 * frame.next)
+  l.b = word(known.digests, 2 * frame.next + 1)
+  return true
 }
 
 /** Sets the lanes to the digest of a frame whose members are all folded in. */
