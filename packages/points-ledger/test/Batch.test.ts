@@ -153,6 +153,26 @@ describe("Journal", () => {
       expect(ok(one).length).toBe(good.journal.length)
     })
 
+    it("keeps apart a journal appended to from inside a batch that is then refused", () => {
+      const j = base()
+      let inner: Journal.Journal | undefined
+      function* commands(): Generator<Command.Command> {
+        yield earn("ha", "cleaning", last, { key: "g1" })
+        const r = Journal.append(j, earn("zhou", "cleaning", last, { key: "g2" }))
+        if (r._tag === "Success") inner = r.success.journal
+        yield earn("ha", "nosuch", last, { key: "g3" })
+      }
+      expect(codes(Journal.appendAll(j, commands()))).toEqual(["LEDGER_UNKNOWN_ACTIVITY"])
+      // the append inside went to the journal given (older than the batch's state then: a branch of its own)
+      expect(inner!.length).toBe(j.length + 1)
+      expect(Journal.entryOf(inner!, "g2")?.seq).toBe(j.length)
+      expect(Journal.entryOf(inner!, "g1")).toBeUndefined()
+      expect(Journal.verify(inner!)._tag).toBe("Intact")
+      expect(Journal.entryOf(j, "g1")).toBeUndefined()
+      expect(Journal.entryOf(j, "g2")).toBeUndefined()
+      expect(ok(Journal.append(j, earn("zhou", "cleaning", last, { key: "g2" }))).journal.length).toBe(j.length + 1)
+    })
+
     it(`is one append after another, or nothing at all (${runs} generated batches)`, () => {
       fc.assert(
         fc.property(

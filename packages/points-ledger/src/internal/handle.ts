@@ -43,6 +43,9 @@ const handleOf = (journal: unknown): Handle | undefined => {
 export const attachedState = (journal: unknown): State | undefined => {
   const handle = handleOf(journal)
   if (handle === undefined) return undefined
+  // a value made inside a batch that was then rolled back (an append from the batch's own
+  // iterator) has entries the state no longer holds: it answers as a detached copy
+  if (handle.state.length < handle.length) return undefined
   if (handle.state.length !== handle.length) handle.state = rebuild(handle.state, handle.length)
   return handle.state
 }
