@@ -440,6 +440,9 @@ export const installDemo: Cli.Installer = (program, context) => {
           en: `--seed must be a whole number, got ${options.seed}`
         })
       }
+      // loaded only with --db (a store means PGlite or the pg driver), and checked before any work
+      const store = options.db === undefined ? undefined : await import("./store.js")
+      const location = store?.locationOf(context, options.db)
       let records: DemoRecords | undefined
       const figures = await runDemo(context, {
         out: options.out,
@@ -447,10 +450,9 @@ export const installDemo: Cli.Installer = (program, context) => {
         year: 2024,
         keep: options.db === undefined ? undefined : (r) => void (records = r)
       })
-      // loaded only now: a store means PGlite or the pg driver
-      const store = records === undefined ? undefined : await import("./store.js")
-      const location = store?.locationOf(context, options.db)
-      const readBack = store === undefined ? undefined : await store.saveDemo(location!, records!)
+      const readBack = store === undefined || records === undefined
+        ? undefined
+        : await store.saveDemo(location!, records)
       if (options.json === true) {
         context.io.stdout.write(json(readBack === undefined ? figures : { ...figures, stored: readBack }))
         return

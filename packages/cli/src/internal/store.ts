@@ -34,6 +34,16 @@ export const setupStreamOf = (name: string): string => `ledger-setup/${name}`
 /** Where the store is: `--db`, else `GONGZHI_DB`, else `./gongzhi-data`; directories from the cwd. */
 export const locationOf = (context: Cli.Context, db: string | undefined): string => {
   const location = db ?? context.io.env["GONGZHI_DB"] ?? Database.defaultLocation
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1]
+  if (scheme !== undefined && !/^postgres(?:ql)?$/i.test(scheme) && location !== "memory://") {
+    // a URL of another database is a mistake, never a PGlite folder named after it
+    const given = db === undefined ? "GONGZHI_DB" : "--db"
+    throw new Cli.UsageError({
+      zh: `${given} ${scheme}://… 不是支持的存储：请用 PGlite 文件夹、memory:// 或 postgres://…（postgresql://…）`,
+      en:
+        `${given} ${scheme}://… is not a supported store: use a PGlite folder, memory:// or postgres://… (postgresql://…)`
+    })
+  }
   const target = ValidationReport.getOrThrow(Database.parse(location))
   return target._tag === "Pglite" && target.dataDir !== undefined && !isAbsolute(target.dataDir)
     ? join(context.io.cwd, target.dataDir)
