@@ -263,7 +263,11 @@ describe("Main", () => {
       const board = await gongzhi(["ledger", "leaderboard", journal(), "--top", "3", "--out",
         join(demoDir, "board.csv")])
       expect(board.out).toContain("哈安喜")
-      expect(readFileSync(join(demoDir, "board.csv"), "utf8")).toContain("哈安喜")
+      // the exported table is masked unless --internal
+      expect(readFileSync(join(demoDir, "board.csv"), "utf8")).toContain("哈*喜")
+      expect(readFileSync(join(demoDir, "board.csv"), "utf8")).not.toContain("哈安喜")
+      await gongzhi(["ledger", "leaderboard", journal(), "--top", "3", "--internal", "--out", join(demoDir, "in.csv")])
+      expect(readFileSync(join(demoDir, "in.csv"), "utf8")).toContain("哈安喜")
       const notice = await gongzhi(["ledger", "notice", journal(), "--top", "3"])
       expect(notice.out).toContain("哈*喜")
       expect(notice.out).not.toContain("哈安喜")

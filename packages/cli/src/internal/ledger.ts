@@ -1,4 +1,4 @@
-import { CivilDate, Period, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Period, Redaction, ValidationReport } from "@gongzhi/core"
 import { Journal, Report } from "@gongzhi/points-ledger"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
@@ -301,9 +301,19 @@ export const installLedger: Cli.Installer = (program, context) => {
     .option("--top <n>", t("列出前几名", "how many places"), "20")
     .option(
       "-o, --out <file>",
-      t("同时把表格写到 .xlsx、.csv 或 .json", "also write the table to .xlsx, .csv or .json")
+      t(
+        "同时把表格写到 .xlsx、.csv 或 .json（姓名遮蔽，网格中的电话、身份证号等遮蔽）",
+        "also write the table to .xlsx, .csv or .json (names masked, phones, ID numbers … in the grid masked)"
+      )
     )
-    .action(async (file: string, options: { period?: string; top: string; out?: string; db?: string }) => {
+    .option(
+      "--internal",
+      t("内部使用：导出的表格显示完整姓名和网格", "for internal use: the exported table shows names and grids in full")
+    )
+    .action(async (
+      file: string,
+      options: { period?: string; top: string; out?: string; db?: string; internal?: boolean }
+    ) => {
       const journal = await loadFrom(context, file, options.db, loadJournal)
       const rows = Report.leaderboard(journal, {
         period: defaultPeriod(journal, options.period),
@@ -318,7 +328,15 @@ export const installLedger: Cli.Installer = (program, context) => {
             zh
               ? ["名次", "账户", "姓名", "网格", "获得积分", "可用积分"]
               : ["rank", "account", "name", "grid", "earned", "available"],
-            ...rows.map((s) => [s.rank, s.account, s.name, s.grid ?? null, s.earned, s.available])
+            // a file goes further than the screen: masked as the public notice is, unless --internal
+            ...rows.map((s) => [
+              s.rank,
+              s.account,
+              options.internal === true ? s.name : Redaction.maskName(s.name),
+              s.grid === undefined ? null : options.internal === true ? s.grid : Redaction.maskText(s.grid),
+              s.earned,
+              s.available
+            ])
           ]
         }])
       }
