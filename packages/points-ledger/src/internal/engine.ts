@@ -214,6 +214,7 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   if (!something) return nothing
   const p = state.pending
   const postings = p.postings
+  let hash: string
   if (stored !== undefined) {
     // a stored entry is taken as it is: its postings must be the ones its command makes
     if (!samePostings(stored.postings, postings)) {
@@ -222,10 +223,11 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
         params: { index: seq, field: "postings", fieldZh: "分录" }
       })])
     }
-    state.push(stored.command, stored.postings, stored.hash)
+    hash = stored.hash
+    state.push(stored.command, stored.postings, hash)
   } else {
     const command = shareApprovers(state, c)
-    const hash = state.options.hashChain
+    hash = state.options.hashChain
       ? state.options.hasher.sha256Hex(Entry.hashInput(state.lastHash, seq, command, postings))
       : ""
     state.push(command, postings, hash)
@@ -237,7 +239,7 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   applyPostings(postings, p.accounts, seq, info.day)
   state.keys.add(c.key, seq)
   state.lastDate = c.on
-  state.lastHash = state.hashOf(seq)
+  state.lastHash = hash
   return seq
 }
 

@@ -9,6 +9,7 @@ import type * as Entry from "../Entry.js"
 import type * as Hasher from "../Hasher.js"
 import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
+import { HashColumn } from "./hashes.js"
 import type { Account, Batch, DateInfo, HoldState } from "./model.js"
 import { Pending } from "./pending.js"
 import type { Undo } from "./undo.js"
@@ -89,8 +90,10 @@ export class State {
    */
   commands: Array<Command.Command> = []
   readonly postings: Array<ReadonlyArray<Entry.Posting>> = []
-  /** The hash of each entry (empty without a chain). */
-  readonly hashes: Array<string> = []
+  /** The hash of each entry (none without a chain). */
+  readonly hashes = new HashColumn()
+  /** Without a chain: the hashes that are not empty (only stored entries from outside can have one), by seq. */
+  private readonly unchainedHashes = new Map<number, string>()
   /** Idempotency keys → seq. */
   // a slot past the end (left by a batch rolled back, see `batch.ts`) matches no key
   keys: KeyIndex.KeyIndex = KeyIndex.make((seq) => this.commands[seq]?.key ?? "", 1024)
@@ -157,7 +160,8 @@ export class State {
 
   /** The hash of the entry `seq`. */
   hashOf(seq: number): string {
-    return this.options.hashChain ? this.hashes[seq]! : ""
+    if (this.options.hashChain) return this.hashes.at(seq)
+    return this.unchainedHashes.size === 0 ? "" : this.unchainedHashes.get(seq) ?? ""
   }
 
   /** The entry `seq`, made from the columns. */
@@ -184,13 +188,15 @@ export class State {
     this.commands.push(command)
     this.postings.push(postings)
     if (this.options.hashChain) this.hashes.push(hash)
+    else if (hash !== "") this.unchainedHashes.set(this.commands.length - 1, hash)
   }
 
   /** Keeps the first `n` entries only (a batch rolled back). */
   truncate(n: number): void {
     this.commands.length = n
     this.postings.length = n
-    if (this.options.hashChain) this.hashes.length = n
+    if (this.options.hashChain) this.hashes.truncate(n)
+    for (const seq of this.unchainedHashes.keys()) if (seq >= n) this.unchainedHashes.delete(seq)
   }
 
   /**
@@ -202,6 +208,7 @@ export class State {
     for (const entry of entries) {
       this.postings.push(entry.postings)
       if (this.options.hashChain) this.hashes.push(entry.hash)
+      else if (entry.hash !== "") this.unchainedHashes.set(this.postings.length - 1, entry.hash)
     }
     this.keys = keys
   }

@@ -1,0 +1,83 @@
+/**
+ * The hashes of a journal's entries as bytes: 32 per entry in chunks of 65,536 entries (2 MiB,
+ * no copy when the journal grows), instead of a 64-character string per entry (about 80 bytes
+ * on the heap). A hash that is not 64 lowercase hexadecimal digits (only an entry from outside
+ * can have one) is kept as it is, apart. The text of a hash is made when it is read.
+ */
+const chunkBits = 16
+const chunkSize = 1 << chunkBits
+const chunkMask = chunkSize - 1
+
+/** The value of a lowercase hexadecimal digit, -1 for any other character. */
+const digitOf = (c: number): number => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1)
+
+const hexDigits = "0123456789abcdef"
+
+export class HashColumn {
+  private readonly chunks: Array<Uint8Array> = []
+  /** Hashes that are not 64 lowercase hexadecimal digits, by seq. */
+  private readonly odd = new Map<number, string>()
+  /** One hash's character codes (reused: one flat string per read). */
+  private readonly codes: Array<number> = new Array<number>(64).fill(48)
+  length = 0
+
+  push(hash: string): void {
+    const seq = this.length++
+    const chunk = seq >>> chunkBits
+    if (chunk === this.chunks.length) this.chunks.push(new Uint8Array(chunkSize * 32))
+    const bytes = this.chunks[chunk]!
+    const at = (seq & chunkMask) * 32
+    if (hash.length === 64) {
+      let i = 0
+      for (; i < 32; i++) {
+        const hi = digitOf(hash.charCodeAt(2 * i))
+        const lo = digitOf(hash.charCodeAt(2 * i + 1))
+        if (hi < 0 || lo < 0) break
+        bytes[at + i] = (hi << 4) | lo
+      }
+      if (i === 32) return
+    }
+    this.odd.set(seq, hash)
+  }
+
+  /** The hash of the entry `seq`, as text. */
+  at(seq: number): string {
+    if (this.odd.size > 0) {
+      const odd = this.odd.get(seq)
+      if (odd !== undefined) return odd
+    }
+    const bytes = this.chunks[seq >>> chunkBits]!
+    const at = (seq & chunkMask) * 32
+    const codes = this.codes
+    for (let i = 0; i < 32; i++) {
+      const b = bytes[at + i]!
+      codes[2 * i] = hexDigits.charCodeAt(b >>> 4)
+      codes[2 * i + 1] = hexDigits.charCodeAt(b & 15)
+    }
+    return String.fromCharCode(...codes)
+  }
+
+  /** Whether the hash of the entry `seq` is `hash` (without making its text). */
+  is(seq: number, hash: string): boolean {
+    if (this.odd.size > 0) {
+      const odd = this.odd.get(seq)
+      if (odd !== undefined) return odd === hash
+    }
+    if (hash.length !== 64) return false
+    const bytes = this.chunks[seq >>> chunkBits]!
+    const at = (seq & chunkMask) * 32
+    for (let i = 0; i < 32; i++) {
+      const hi = digitOf(hash.charCodeAt(2 * i))
+      const lo = digitOf(hash.charCodeAt(2 * i + 1))
+      if (hi < 0 || lo < 0 || bytes[at + i] !== ((hi << 4) | lo)) return false
+    }
+    return true
+  }
+
+  /** Keeps the first `n` hashes only. */
+  truncate(n: number): void {
+    for (let seq = n; seq < this.length && this.odd.size > 0; seq++) this.odd.delete(seq)
+    this.length = n
+    this.chunks.length = Math.ceil(n / chunkSize)
+  }
+}
