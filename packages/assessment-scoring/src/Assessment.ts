@@ -1020,19 +1020,21 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
   const { code, read, pointsOf, cappedOf, outcomeOf } = run
-  const { bandBelow, bandCapped, bandMin, bandUnits, kind, partMaxU, partNode, partWeight } = code
+  const { bandBelow, bandCapped, bandMin, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } =
+    code
   const at = s * run.nodeCount
   const first = s * run.leafCount
   const T = kind.length
+  const leafOf = code.first
   for (let k = 0; k < T; k++) {
-    const n = unit(code.node, k)
+    const n = unit(node, k)
     const op = kind[k]
     if (op === SUM) {
-      const maxU = unit(code.maxU, k)
+      const max = unit(maxU, k)
       let sum = 0
-      for (let p = unit(code.first, k), e = unit(code.end, k); p < e; p++) sum += unit(pointsOf, at + unit(partNode, p))
-      if (sum > maxU) {
-        pointsOf[at + n] = maxU
+      for (let p = unit(leafOf, k), e = unit(end, k); p < e; p++) sum += unit(pointsOf, at + unit(partNode, p))
+      if (sum > max) {
+        pointsOf[at + n] = max
         cappedOf[at + n] = 1
       } else {
         pointsOf[at + n] = sum
@@ -1042,21 +1044,21 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (op === WEIGHTED) {
       let num = 0
       let den = 0
-      for (let p = unit(code.first, k), e = unit(code.end, k); p < e; p++) {
+      for (let p = unit(leafOf, k), e = unit(end, k); p < e; p++) {
         const weight = unit(partWeight, p)
         num += weight * (unit(pointsOf, at + unit(partNode, p)) / unit(partMaxU, p))
         den += weight
       }
-      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((unit(code.maxU, k) * num) / den, run.mode)
+      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((unit(maxU, k) * num) / den, run.mode)
       continue
     }
-    const value = read[first + unit(code.first, k)]
+    const value = read[first + unit(leafOf, k)]
     if (op === BANDS && typeof value === "number") {
       // the first band holding the value, else the outcome after the last (no band matched)
-      const b = unit(code.end, k)
-      const count = unit(code.count, k)
+      const b = unit(end, k)
+      const bands = unit(count, k)
       let i = 0
-      while (i < count && !(value >= unit(bandMin, b + i) && value < unit(bandBelow, b + i))) i++
+      while (i < bands && !(value >= unit(bandMin, b + i) && value < unit(bandBelow, b + i))) i++
       pointsOf[at + n] = unit(bandUnits, b + i)
       cappedOf[at + n] = unit(bandCapped, b + i)
       outcomeOf[at + n] = i + 1
