@@ -3,6 +3,8 @@
  * issue has a code, a path and zh/en text, and leave the built-in prototypes as they were.
  */
 
+import { exoticInputs } from "./values.js"
+
 /** A problem with one input; the fuzz run reports it with its reproducer. */
 export class Finding extends Error {
   constructor(readonly kind: string, detail: string) {
@@ -118,4 +120,27 @@ export const describe = (value: unknown): string => {
   } catch {
     return "an unreadable value"
   }
+}
+
+const isExotic = (input: unknown): boolean =>
+  ((typeof input === "object" && input !== null) || typeof input === "function") && exoticInputs.has(input)
+
+/**
+ * Checks a decoder's `Result` (see {@link checkResult}); on input JSON can make,
+ * CORE_INPUT_UNREADABLE is a finding too: the decoder threw inside and its catch-all hid the crash
+ * behind a message about Proxies.
+ */
+export const checkAnswer = (input: unknown, r: unknown): Outcome => {
+  const outcome = checkResult(r)
+  if (outcome === "failure" && !isExotic(input)) {
+    const failure = (r as { failure: unknown }).failure
+    const issues = (Array.isArray(failure) ? failure : (failure as { issues?: unknown }).issues) as ReadonlyArray<
+      { readonly code: string; readonly message: { readonly en: string } }
+    >
+    const masked = issues.find((i) => i.code === "CORE_INPUT_UNREADABLE")
+    if (masked !== undefined) {
+      throw new Finding("masked crash", `CORE_INPUT_UNREADABLE on input JSON can make: ${masked.message.en}`)
+    }
+  }
+  return outcome
 }

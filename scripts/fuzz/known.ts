@@ -74,5 +74,10 @@ export const known: Readonly<Record<string, ReadonlyArray<Known>>> = {
       "a sheet that throws when read (a Proxy, a getter) throws from InputsTable.read / Table.toRecords instead of a failure",
     owner: "cli (helper-12)",
     matches: (message) => inStack("cli/src/Table.ts")(message) || inStack("cli/src/InputsTable.ts")(message)
+  }, {
+    what:
+      "a sheet whose name is not a string (NaN, null, 1.5) gives issues whose path holds that value (CLI_TABLE_BAD_CELL path [null, 2, \"E\"])",
+    owner: "cli (helper-12)",
+    matches: (message) => message.includes("malformed failure") && message.includes("lacks path")
   }]
 }

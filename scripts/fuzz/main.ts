@@ -11,10 +11,13 @@
  *   GONGZHI_FUZZ_BUDGET_MS=2000  the time budget of one input
  *   GONGZHI_FUZZ_WORKERS=2       worker threads (default: 2, or 1 on one core)
  *   GONGZHI_FUZZ_STRICT=1        known findings (known.ts, handed over to their package) fail the run too
+ *   GONGZHI_FUZZ_SELF_TEST=1     (or --self-test) run decoders with planted bugs instead (planted.ts), budget 1,000 ms:
+ *                                succeeds only if every one is found
  */
 import { availableParallelism, loadavg } from "node:os"
 import { Worker } from "node:worker_threads"
 import { known } from "./known.js"
+import { planted } from "./planted.js"
 import { type Listed, seedOf } from "./target.js"
 import type { Report, Settings } from "./worker.js"
 
@@ -30,8 +33,9 @@ const number = (name: string, fallback: number): number => {
   return n
 }
 
+const selfTest = env["GONGZHI_FUZZ_SELF_TEST"] === "1" || process.argv.includes("--self-test")
 const runs = Math.round(number("GONGZHI_FUZZ_RUNS", 10_000))
-const budgetMs = number("GONGZHI_FUZZ_BUDGET_MS", 5_000)
+const budgetMs = number("GONGZHI_FUZZ_BUDGET_MS", selfTest ? 1_000 : 5_000)
 const workers = Math.max(1, Math.round(number("GONGZHI_FUZZ_WORKERS", Math.min(2, availableParallelism()))))
 const baseSeed = env["GONGZHI_FUZZ_SEED"] === "random"
   ? Math.floor(Math.random() * 2 ** 31)
@@ -76,7 +80,7 @@ const drive = (): Promise<void> =>
     const heartbeat = new SharedArrayBuffer(24)
     const beat = new Int32Array(heartbeat, 0, 4)
     const began = new Float64Array(heartbeat, 16, 1)
-    const settings: Settings = { runs, baseSeed, budgetMs, strict, path, heartbeat }
+    const settings: Settings = { runs, baseSeed, budgetMs, strict, selfTest, path, heartbeat }
     const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
       workerData: settings,
       execArgv: process.execArgv
@@ -236,5 +240,15 @@ for (const [t, r] of findings) {
   const again = r.finding!.path === "" ? "" : ` GONGZHI_FUZZ_PATH=${r.finding!.path}`
   console.log(`  again: GONGZHI_FUZZ_SEED=${baseSeed} GONGZHI_FUZZ_ONLY='${t.name}'${again} pnpm fuzz`)
   console.log(`  (fast-check seed ${r.seed}, path ${r.finding!.path || "-"})`)
+}
+if (selfTest) {
+  // every planted bug must be found, as the finding it is
+  const unnoticed = planted.filter(([t, kind]) => !reports.get(t.name)?.finding?.message.startsWith(kind))
+  console.log(
+    unnoticed.length === 0
+      ? `\nself-test: all ${planted.length} planted bugs were found`
+      : `\nself-test: NOT found: ${unnoticed.map(([t, kind]) => `${t.name} (expected ${kind})`).join("; ")}`
+  )
+  process.exit(unnoticed.length === 0 ? 0 : 1)
 }
 if (findings.length > 0 || missing > 0 || process.exitCode === 1) process.exit(1)

@@ -14,29 +14,9 @@ import * as Deliberation from "../../packages/deliberation/src/index.js"
 import * as Org from "../../packages/org-tree/src/index.js"
 import * as Ledger from "../../packages/points-ledger/src/index.js"
 import * as Store from "../../packages/store/src/index.js"
-import { checkIssues, checkResult, describe, Finding, type Outcome } from "./checks.js"
+import { checkAnswer, checkIssues, describe, Finding } from "./checks.js"
 import type { Target } from "./target.js"
-import { exotic, exoticInputs, hostile, json, leaf, mutated } from "./values.js"
-
-const isExotic = (input: unknown): boolean =>
-  ((typeof input === "object" && input !== null) || typeof input === "function") && exoticInputs.has(input)
-
-/**
- * Checks a decoder's `Result`; on input JSON can make, CORE_INPUT_UNREADABLE means the decoder
- * threw inside (the catch-all turned a crash into a misleading message).
- */
-const result = (input: unknown, r: unknown): Outcome => {
-  const outcome = checkResult(r)
-  if (outcome === "failure" && !isExotic(input)) {
-    const failure = (r as { failure: { issues?: ReadonlyArray<Core.Issue.DomainIssue> } }).failure
-    const issues = Array.isArray(failure) ? failure as ReadonlyArray<Core.Issue.DomainIssue> : failure.issues ?? []
-    const masked = issues.find((i) => i.code === "CORE_INPUT_UNREADABLE")
-    if (masked !== undefined) {
-      throw new Finding("masked crash", `CORE_INPUT_UNREADABLE on input JSON can make: ${masked.message.en}`)
-    }
-  }
-  return outcome
-}
+import { exotic, hostile, json, leaf, mutated } from "./values.js"
 
 const decoder = (
   pkg: string,
@@ -50,7 +30,7 @@ const decoder = (
   input: options?.input ?? hostile(seeds),
   run: (input) => {
     const answer = decode(input)
-    return answer instanceof Promise ? answer.then((r: unknown) => result(input, r)) : result(input, answer)
+    return answer instanceof Promise ? answer.then((r: unknown) => checkAnswer(input, r)) : checkAnswer(input, answer)
   },
   ...(options?.share === undefined ? {} : { share: options.share })
 })
@@ -433,7 +413,7 @@ export const load = async (): Promise<ReadonlyArray<Target>> => {
         const decoded = Org.OrgRows.document.decode(input)
         const rows = Result.isSuccess(decoded) ? decoded.success : input as Org.OrgRows.OrgRows
         const built = Org.OrgTree.build(rows, Org.Presets.hongan)
-        const outcome = result(input, built)
+        const outcome = checkAnswer(input, built)
         if (Result.isSuccess(built)) {
           const report = Org.Validation.validate(built.success, { asOf: Core.CivilDate.makeUnsafe("2024-06-30") })
           for (const [n, issue] of report.issues.entries()) checkIssues([issue], `validation issue ${n}`)
