@@ -8,7 +8,7 @@
  *   GONGZHI_FUZZ_SEED=42         the base seed (default fixed, so CI runs are repeatable; "random" for a new one)
  *   GONGZHI_FUZZ_ONLY=Plan,Vote  only the decoders whose name contains one of these
  *   GONGZHI_FUZZ_PATH=17:3       replay one input (with the seed and the name printed with a finding)
- *   GONGZHI_FUZZ_BUDGET_MS=2000  the time budget of one input
+ *   GONGZHI_FUZZ_BUDGET_MS=10000 the time budget of one input (a worker 3 s past it is stopped: a hang)
  *   GONGZHI_FUZZ_WORKERS=2       worker threads (default: 2, or 1 on one core)
  *   GONGZHI_FUZZ_STRICT=1        known findings (known.ts, handed over to their package) fail the run too
  *   GONGZHI_FUZZ_SELF_TEST=1     (or --self-test) run decoders with planted bugs instead (planted.ts), budget 1,000 ms:
@@ -35,7 +35,7 @@ const number = (name: string, fallback: number): number => {
 
 const selfTest = env["GONGZHI_FUZZ_SELF_TEST"] === "1" || process.argv.includes("--self-test")
 const runs = Math.round(number("GONGZHI_FUZZ_RUNS", 10_000))
-const budgetMs = number("GONGZHI_FUZZ_BUDGET_MS", selfTest ? 1_000 : 5_000)
+const budgetMs = number("GONGZHI_FUZZ_BUDGET_MS", selfTest ? 1_000 : 10_000)
 const workers = Math.max(1, Math.round(number("GONGZHI_FUZZ_WORKERS", Math.min(2, availableParallelism()))))
 const baseSeed = env["GONGZHI_FUZZ_SEED"] === "random"
   ? Math.floor(Math.random() * 2 ** 31)
