@@ -36,7 +36,8 @@ export const end = (state: State, keep: boolean): void => {
 
 /** Saves an account the first time the batch is about to change it. */
 export const save = (batch: Batch, account: Account): void => {
-  if (account.saved === batch.id) return
+  // an account opened by the batch goes away with it: nothing to put back
+  if (account.saved === batch.id || account.index >= batch.all) return
   account.saved = batch.id
   const lots = account.lots.slice()
   const remaining = new Array<number>(lots.length)
