@@ -571,7 +571,7 @@ const isPlain = (o: object): boolean => {
  * digested (`sums`) and its other members are text, numbers, or records of numbers (`bonus`,
  * `deductions`): the walk of `Assessment.inputsHash` then takes it as it is instead of reading
  * the subject again. Any other member leaves the subject to the walk (its values' sums still
- * known). The same digest as the walk's (see internal/hash.ts).
+ * known). The same digest as the walk's (see internal/hash.ts). Whether it was worked out.
  */
 const subjectDigest = (
   d: SubjectDigester,
@@ -579,9 +579,9 @@ const subjectDigest = (
   s: number,
   sums: MemberSums,
   known: KnownMembers
-): void => {
+): boolean => {
   const elements = known.elements
-  if (elements === undefined || !isPlain(subject)) return
+  if (elements === undefined || !isPlain(subject)) return false
   const l = d.lanes
   beginMembers(d.subject)
   const record = subject as unknown as Readonly<Record<string, unknown>>
@@ -593,19 +593,19 @@ const subjectDigest = (
     } else if (typeof member === "string" || typeof member === "number") {
       digestScalar(l, member)
     } else if ((key === "bonus" || key === "deductions") && typeof member === "object" && member !== null) {
-      if (!isPlain(member)) return
+      if (!isPlain(member)) return false
       const items: Readonly<Record<string, unknown>> = member as Readonly<Record<string, unknown>>
       beginMembers(d.record)
       for (const id in items) {
         const n = items[id]
         if (n === undefined) continue
-        if (typeof n !== "number") return
+        if (typeof n !== "number") return false
         digestScalar(l, n)
         addMember(d.record, l, keyStateOf(d.keys, id))
       }
       digestObject(l, d.record.sumA, d.record.sumB, d.record.count)
     } else {
-      return
+      return false
     }
     addMember(d.subject, l, keyStateOf(d.keys, key))
   }
@@ -613,6 +613,7 @@ const subjectDigest = (
   elements.digests[2 * s] = l.a
   elements.digests[2 * s + 1] = l.b
   elements.has[s] = 1
+  return true
 }
 
 /** The reporting pass over one subject's inputs: every problem, with its path, in document order. */
@@ -705,9 +706,9 @@ const inputIssues = (
     const duplicate = seen.has(subject.id)
     seen.add(subject.id)
     const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, sums, scratch)
-    if (verdict === DIGESTED) {
+    // the subject's digest, else its values' sums for the walk (a map entry per values object)
+    if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
       storeMembers(digested, sums, subject.values, 3 * s)
-      subjectDigest(digester, subject, s, sums, digested)
     }
     if (verdict !== INVALID) return
     scratch.length = 0
