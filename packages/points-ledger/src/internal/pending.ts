@@ -26,7 +26,7 @@ export class Pending {
   quantity = 0
   stock: number | undefined = undefined
   /** Points taken from lots (the lots spent, or a reversal's taking back). */
-  takes: Array<Take> = noTakes
+  takes: ReadonlyArray<Take> = noTakes
   hold: HoldState | undefined = undefined
   /** A reversal's original: its seq and what it did. */
   target = -1
@@ -52,4 +52,4 @@ export class Pending {
 }
 
 const noPostings: ReadonlyArray<Entry.Posting> = Object.freeze([])
-const noTakes: Array<Take> = []
+const noTakes: ReadonlyArray<Take> = Object.freeze([])
