@@ -118,6 +118,24 @@ describe("Io.writeChunks", () => {
   })
 })
 
+describe("Io.readChunks", () => {
+  it("refuses a folder on Node and reads a memory file as one chunk", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gongzhi-in-"))
+    await expect(Io.readChunks(Io.node(), dir)).rejects.toMatchObject({ code: "EISDIR" })
+    await expect(Io.readChunks(Io.node(), join(dir, "nope"))).rejects.toMatchObject({ code: "ENOENT" })
+    const read = await Io.readChunks(Io.memory({ "a.txt": "ab" }), "a.txt")
+    const chunks: Array<Uint8Array> = []
+    for await (const chunk of read.chunks) chunks.push(chunk)
+    expect([read.size, chunks.length]).toEqual([2, 1])
+  })
+
+  it("lists a memory folder's files, and refuses one with none", async () => {
+    const io = Io.memory({ "d/a.json": "{}", "d/b.json": "{}", "d/e/c.json": "{}" })
+    expect(await io.readDir("d")).toEqual(["a.json", "b.json"])
+    await expect(io.readDir("x")).rejects.toMatchObject({ code: "ENOENT" })
+  })
+})
+
 describe("an output that cannot be written", () => {
   const run = async (argv: ReadonlyArray<string>) => {
     const mem = Io.memory()
