@@ -122,6 +122,28 @@ export const describe = (value: unknown): string => {
   }
 }
 
+/**
+ * The JSON text of an input JSON can make (NaN and -0 kept apart), to see afterwards that the
+ * decoder left it as it was; undefined for other inputs (and for text, which cannot change).
+ */
+export const textOf = (input: unknown): string | undefined => {
+  if (typeof input !== "object" || input === null || isExotic(input)) return undefined
+  try {
+    // bytes (a file's content) are not walked element by element: a megabyte would take seconds
+    return JSON.stringify(
+      input,
+      (_, v: unknown) =>
+        typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))
+          ? `<${Object.is(v, -0) ? "-0" : String(v)}>`
+          : ArrayBuffer.isView(v)
+          ? `<${v.byteLength} bytes>`
+          : v
+    )
+  } catch {
+    return undefined
+  }
+}
+
 const isExotic = (input: unknown): boolean =>
   ((typeof input === "object" && input !== null) || typeof input === "function") && exoticInputs.has(input)
 

@@ -223,9 +223,8 @@ const open = rows.flatMap(([t, r]) => (r !== undefined && r.known > 0 ? [[t, r] 
 if (open.length > 0) {
   console.log(`\nknown findings, handed over (scripts/fuzz/known.ts; GONGZHI_FUZZ_STRICT=1 fails on them):`)
   for (const [t, r] of open) {
-    for (const k of known[t.name] ?? []) {
-      if (!r.unseen.includes(k.what)) console.log(`  ${t.name} (${k.owner}): ${k.what} — ${n(r.known)} inputs`)
-    }
+    console.log(`  ${t.name}: ${n(r.known)} inputs`)
+    for (const k of known[t.name] ?? []) if (!r.unseen.includes(k.what)) console.log(`    - ${k.what} (${k.owner})`)
   }
 }
 const stale = rows.flatMap(([t, r]) => (r === undefined ? [] : r.unseen.map((what) => `${t.name}: ${what}`)))

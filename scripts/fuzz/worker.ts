@@ -4,7 +4,7 @@
  */
 import fc from "fast-check"
 import { parentPort, workerData } from "node:worker_threads"
-import { checkPrototypes, describe, Finding } from "./checks.js"
+import { checkPrototypes, describe, Finding, textOf } from "./checks.js"
 import { known as knownFindings } from "./known.js"
 import { planted } from "./planted.js"
 import { seedOf, type Target } from "./target.js"
@@ -85,11 +85,17 @@ const runTarget = async (target: Target, index: number): Promise<Report> => {
     }
     // replaying one input: show it first, in case it hangs
     if (settings.path !== undefined) process.stderr.write(`input: ${show(input)}\n`)
-    const start = performance.now()
     began[0] = Date.now()
     try {
-      const outcome = await target.run(actual(input))
+      const given = actual(input)
+      const before = textOf(given)
+      const start = performance.now()
+      const outcome = await target.run(given)
       const ms = performance.now() - start
+      // decoders never change what they are given (a rejected input is left as it was, too)
+      if (before !== undefined && textOf(given) !== before) {
+        throw new Finding("input changed", "the decoder changed its input")
+      }
       checkPrototypes()
       if (ms > settings.budgetMs) {
         throw new Finding("too slow", `${ms.toFixed(0)} ms (the budget is ${settings.budgetMs} ms)`)
