@@ -139,7 +139,22 @@ const runTarget = async (target: Target, index: number): Promise<Report> => {
   })
   const unseen = open.map((k) => k.what).filter((what) => !seen.has(what))
   const base = { name: target.name, pkg: target.pkg, runs, failures, successes, maxMs, totalMs, known, unseen, seed }
-  if (!details.failed) return base
+  if (!details.failed) {
+    try {
+      checkPrototypes(true)
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : describe(cause)
+      return {
+        ...base,
+        finding: {
+          message: `${message}, by one of the inputs (this one is checked after them all)`,
+          path: "",
+          counterexample: ""
+        }
+      }
+    }
+    return base
+  }
   const error = details.errorInstance
   return {
     ...base,
