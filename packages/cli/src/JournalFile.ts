@@ -448,6 +448,17 @@ export const loader = (options?: {
         return { ...issue, path: ["entries", typeof index === "number" ? from + index : from, "command", ...rest] }
       }))
     }
+    const last = entries[entries.length - 1]
+    // With the chain on, the batch's last hash covers every entry it made (seq, previous hash,
+    // command, postings): the same last hash and count mean the same entries, so they are made
+    // and compared one by one only to find where a batch differs.
+    if (
+      hashChain && last !== undefined && appended.success.journal.length === from + entries.length &&
+      Journal.lastHash(appended.success.journal) === last.hash
+    ) {
+      journal = appended.success.journal
+      return undefined
+    }
     const made = appended.success.entries
     const mismatch = (i: number, field: string, fieldZh: string) =>
       ValidationReport.of(Messages.messages.make("LEDGER_REPLAY_MISMATCH", {
