@@ -131,6 +131,31 @@ describe("Plan", () => {
   })
 })
 
+describe("values that reach themselves (JSON cannot make them, a JavaScript caller can)", () => {
+  it("a plan or inputs holding a cycle are answered (no hang), and fingerprinted alike every time", () => {
+    const plan = { ...simplePlan } as Plan.Plan & { self?: unknown }
+    plan.self = plan
+    const validated = Plan.validate(plan)
+    expect(validated._tag).toBe("Success")
+    expect(Plan.fingerprint(plan)).toMatch(/^[0-9a-f]{16}$/)
+    expect(Plan.fingerprint(plan)).not.toBe(Plan.fingerprint(simplePlan))
+    const peer: Record<string, unknown> = { id: "p" }
+    peer["self"] = peer
+    const inputs = simpleInputs([subject("s-1", { values: { hours: 40, meetings: 1, peers: [peer] } })])
+    const scored = Assessment.score(simplePlan, inputs)
+    expect(scored._tag).toBe("Failure")
+    const other: Record<string, unknown> = { id: "p" }
+    other["self"] = other
+    const again = simpleInputs([subject("s-1", { values: { hours: 40, meetings: 1, peers: [other] } })])
+    expect(Assessment.inputsHash(inputs)).toBe(Assessment.inputsHash(again))
+    // a cycle two levels up is not the same value as one a level up
+    const outer: Record<string, unknown> = { id: "p" }
+    outer["inner"] = { back: outer }
+    const twice = simpleInputs([subject("s-1", { values: { hours: 40, meetings: 1, peers: [outer] } })])
+    expect(Assessment.inputsHash(twice)).not.toBe(Assessment.inputsHash(inputs))
+  })
+})
+
 describe("Presets", () => {
   describe("getters", () => {
     it("a preset name from input finds no inherited member", () => {

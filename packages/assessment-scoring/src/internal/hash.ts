@@ -14,6 +14,9 @@
  *   lane-wise sums of its members' digests (mod 2^32), then `}`. So no keys are sorted, and a
  *   caller that has already read an object's members can add them up itself (see
  *   {@link addNumberMember}).
+ * - an array or object met again inside itself (a cycle, which JSON cannot make but a
+ *   JavaScript caller can): a stream over `r` and how many levels up it was met, so that the
+ *   walk ends and a cyclic value still has one fingerprint.
  * The fingerprint is the root's digest as 16 hex digits. (Tags are mixed as their char codes.)
  */
 
@@ -296,6 +299,8 @@ const object = (l: Lanes, sumA: number, sumB: number, count: number): void => {
 
 /** An array or object being walked: its members still to digest, and what is folded so far. */
 interface Frame {
+  /** The array or object walked. */
+  readonly of: object
   readonly isArray: boolean
   /** An array's elements, or an object's present members as (key, value) pairs. */
   readonly items: ReadonlyArray<unknown>
@@ -318,6 +323,8 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
   const frames: Array<Frame> = []
   const keys = new Map<string, Int32Array>()
   const elements = known?.elements
+  // the arrays and objects being walked, with their depth: one met again is a cycle
+  const onPath = new Map<object, number>()
   let v = value
   // whether the lanes hold the digest of `v` already (an element whose digest is known)
   let ready = false
@@ -328,9 +335,13 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
       ready = false
     } else if (typeof v !== "object" || v === null) {
       scalar(l, v)
+    } else if (onPath.has(v)) {
+      start(l)
+      mix(l, 0x72)
+      mix(l, frames.length - (onPath.get(v) ?? 0))
     } else if (Array.isArray(v)) {
       const knownHere = elements !== undefined && elements.of === v ? elements : undefined
-      frame = { isArray: true, items: v, next: 0, foldA: 0, foldB: 0, known: knownHere }
+      frame = { of: v, isArray: true, items: v, next: 0, foldA: 0, foldB: 0, known: knownHere }
     } else {
       const at = known?.offsets.get(v)
       if (known !== undefined && at !== undefined) {
@@ -342,7 +353,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
           const member = record[key]
           if (member !== undefined) items.push(key, member)
         }
-        frame = { isArray: false, items, next: 1, foldA: 0, foldB: 0, known: undefined }
+        frame = { of: v, isArray: false, items, next: 1, foldA: 0, foldB: 0, known: undefined }
       }
     }
     if (frame !== undefined) {
@@ -354,6 +365,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
         frame.foldB = l.b
       }
       if (frame.next < frame.items.length) {
+        onPath.set(frame.of, frames.length)
         frames.push(frame)
         v = frame.items[frame.next]
         ready = knownElement(l, frame)
@@ -393,6 +405,7 @@ export const hashJson = (value: unknown, known?: KnownMembers): string => {
         break
       }
       frames.pop()
+      onPath.delete(top.of)
       finish(l, top)
     }
   }
