@@ -124,23 +124,21 @@ export const describe = (value: unknown): string => {
   }
 }
 
+/** Whether a value is bytes or holds bytes near the top (a file's content, as the CLI readers get it). */
+const holdsBytes = (value: unknown, depth = 0): boolean =>
+  ArrayBuffer.isView(value) ||
+  (depth < 2 && typeof value === "object" && value !== null &&
+    Object.values(value).some((v) => holdsBytes(v, depth + 1)))
+
 /**
- * The JSON text of an input JSON can make (NaN and -0 kept apart), to see afterwards that the
- * decoder left it as it was; undefined for other inputs (and for text, which cannot change).
+ * The JSON text of an input JSON can make, to see afterwards that the decoder left it as it was;
+ * undefined for other inputs (text cannot change; bytes are not walked element by element, and
+ * JSON.stringify without a replacer keeps this check to a small share of a run).
  */
 export const textOf = (input: unknown): string | undefined => {
-  if (typeof input !== "object" || input === null || isExotic(input)) return undefined
+  if (typeof input !== "object" || input === null || isExotic(input) || holdsBytes(input)) return undefined
   try {
-    // bytes (a file's content) are not walked element by element: a megabyte would take seconds
-    return JSON.stringify(
-      input,
-      (_, v: unknown) =>
-        typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))
-          ? `<${Object.is(v, -0) ? "-0" : String(v)}>`
-          : ArrayBuffer.isView(v)
-          ? `<${v.byteLength} bytes>`
-          : v
-    )
+    return JSON.stringify(input)
   } catch {
     return undefined
   }
