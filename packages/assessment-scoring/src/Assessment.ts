@@ -259,12 +259,13 @@ const occurrenceIssues = (
   if (record === undefined) return
   for (const id in record) {
     const n = record[id]
+    if (n === undefined) continue // an `undefined` member is absent, as everywhere else
     if (!ids.has(id)) {
       found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
         path: [...at, occurrencesKey(kind), id],
         params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
       }))
-    } else if (n === undefined || !Number.isSafeInteger(n) || n < 0) {
+    } else if (!Number.isSafeInteger(n) || n < 0) {
       found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
         path: [...at, occurrencesKey(kind), id],
         params: { item: id, value: String(n) }
@@ -278,7 +279,7 @@ const occurrencesValid = (record: Readonly<Record<string, number>> | undefined, 
   if (record === undefined) return true
   for (const id in record) {
     const n = record[id]
-    if (!ids.has(id) || n === undefined || !Number.isSafeInteger(n) || n < 0) return false
+    if (n !== undefined && (!ids.has(id) || !Number.isSafeInteger(n) || n < 0)) return false
   }
   return true
 }

@@ -321,6 +321,19 @@ describe("Assessment", () => {
     it("passes good inputs", () => {
       expect(codesOf(Assessment.score(simplePlan, simpleInputs([subject("a"), subject("b")])))).toEqual([])
     })
+    it("takes an undefined bonus or deduction member as absent, as it does a value", () => {
+      const plain = Assessment.score(simplePlan, simpleInputs([subject("a"), subject("b")]))
+      const inputs = simpleInputs([subject("a", { deductions: { complaint: undefined as never } }), subject("b", {
+        bonus: { nosuch: undefined as never }
+      })])
+      const holes = Assessment.score(simplePlan, inputs)
+      expect(codesOf(holes)).toEqual([])
+      if (plain._tag === "Success" && holes._tag === "Success") {
+        expect(holes.success.subjects.map((r) => r.total)).toEqual(plain.success.subjects.map((r) => r.total))
+        // (an empty record is still a record: the fingerprint is the one of these inputs)
+        expect(holes.success.inputsHash).toBe(Assessment.inputsHash(inputs))
+      }
+    })
     it("reports every problem of every subject at once, with paths", () => {
       const r = Assessment.score(
         simplePlan,
