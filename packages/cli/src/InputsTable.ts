@@ -220,7 +220,23 @@ export const read = (
   sheet: Table.Sheet,
   period?: string
 ): Result.Result<Inputs.Inputs, ValidationReport.ValidationReport> => {
-  const records = Table.toRecords(sheet, spec(plan, sheet.rows[0] ?? []), Row)
+  try {
+    return readInputs(plan, sheet, period)
+  } catch (cause) {
+    // a sheet or plan from a JavaScript caller that throws when read (a Proxy, a getter)
+    return Result.fail(ValidationReport.of(Table.messages.make("CLI_TABLE_UNREADABLE", {
+      params: { reason: cause instanceof Error ? cause.message : "the sheet cannot be read" }
+    })))
+  }
+}
+
+const readInputs = (
+  plan: Plan.Plan,
+  sheet: Table.Sheet,
+  period: string | undefined
+): Result.Result<Inputs.Inputs, ValidationReport.ValidationReport> => {
+  const rows: unknown = sheet.rows
+  const records = Table.toRecords(sheet, spec(plan, Array.isArray(rows) ? (rows[0] ?? []) : []), Row)
   if (Result.isFailure(records)) return Result.fail(records.failure)
   const subjects: Array<Inputs.Subject> = records.success.map((record) => {
     const values: Record<string, unknown> = {}

@@ -38,6 +38,10 @@ export const messages = Issue.catalog({
     zh: "没有名为 {name} 的预置{whatZh}（可用：{known}）",
     en: "There is no preset {whatEn} named {name} (available: {known})"
   },
+  CLI_JOURNAL_UNREADABLE: {
+    zh: "无法读取积分流水：{reason}",
+    en: "The points journal cannot be read: {reason}"
+  },
   CLI_JOURNAL_TAMPERED: {
     zh: "第 {index} 条记录（文件第 {line} 行）被改动过或链条断裂：{reasonZh}",
     en: "Entry {index} (line {line} of the file) was changed or the chain is broken: {reasonEn}"
@@ -133,6 +137,18 @@ export type JournalDocument = Document.Type<typeof document>
  * @since 0.1.0
  */
 export const parse = (text: string): Result.Result<Record<string, unknown>, ValidationReport.ValidationReport> => {
+  if (typeof text !== "string") return unreadable("the journal is not text")
+  try {
+    return parseText(text)
+  } catch (cause) {
+    return unreadable(cause instanceof Error ? cause.message : "the text cannot be read")
+  }
+}
+
+const unreadable = (reason: string) =>
+  Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_UNREADABLE", { params: { reason } })))
+
+const parseText = (text: string): Result.Result<Record<string, unknown>, ValidationReport.ValidationReport> => {
   const issues: Array<Issue.DomainIssue> = []
   let header: Record<string, unknown> = {}
   const entries: Array<unknown> = []
@@ -252,6 +268,18 @@ export const load = (
     readonly onProgress?: ((done: number) => void) | undefined
   }
 ): Result.Result<Journal.Journal, ValidationReport.ValidationReport> => {
+  try {
+    return loadDocument(doc, options?.onProgress)
+  } catch (cause) {
+    // a document from a JavaScript caller that throws when read (a Proxy, a getter)
+    return unreadable(cause instanceof Error ? cause.message : "the document cannot be read")
+  }
+}
+
+const loadDocument = (
+  doc: JournalDocument,
+  onProgress: ((done: number) => void) | undefined
+): Result.Result<Journal.Journal, ValidationReport.ValidationReport> => {
   const scheme = resolve(
     doc.scheme,
     { zh: "积分方案", en: "points scheme" },
@@ -266,7 +294,7 @@ export const load = (
     presets.catalogs,
     RedemptionCatalog.RedemptionCatalog.decode
   )
-  const entries = decodeEntries(doc.entries, options?.onProgress)
+  const entries = decodeEntries(doc.entries, onProgress)
   const failures: Array<Issue.DomainIssue> = []
   if (Result.isFailure(scheme)) { for (const issue of scheme.failure.issues) failures.push(issue) }
   if (Result.isFailure(catalog)) { for (const issue of catalog.failure.issues) failures.push(issue) }

@@ -313,6 +313,24 @@ export const toRecords = <A>(
   spec: Spec,
   schema: Schema.Decoder<A>
 ): Result.Result<ReadonlyArray<A>, ValidationReport.ValidationReport> => {
+  try {
+    const { name, rows } = sheet as { readonly name: unknown; readonly rows: unknown }
+    if (!Array.isArray(rows)) return unreadable("the sheet's rows are not a list")
+    // a sheet's name is text in every file; from a JavaScript caller it may be anything
+    return recordsOf({ name: typeof name === "string" ? name : String(name), rows }, spec, schema)
+  } catch (cause) {
+    return unreadable(cause instanceof Error ? cause.message : "the sheet cannot be read")
+  }
+}
+
+const unreadable = (reason: string) =>
+  Result.fail(ValidationReport.of(messages.make("CLI_TABLE_UNREADABLE", { params: { reason } })))
+
+const recordsOf = <A>(
+  sheet: Sheet,
+  spec: Spec,
+  schema: Schema.Decoder<A>
+): Result.Result<ReadonlyArray<A>, ValidationReport.ValidationReport> => {
   const issues: Array<Issue.DomainIssue> = []
   const [headerRow, ...body] = sheet.rows
   if (headerRow === undefined || headerRow.every((cell) => cell === null || String(cell).trim() === "")) {

@@ -8,7 +8,7 @@ import { Presets as OrgPresets } from "@gongzhi/org-tree"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { stringify as toYaml } from "yaml"
-import { InputsTable, Io, Main } from "../src/index.js"
+import { InputsTable, Io, JournalFile, Main } from "../src/index.js"
 import * as Json from "../src/internal/json.js"
 
 /** An Io that keeps each chunk written to standard output. */
@@ -240,5 +240,43 @@ describe("an indicator called __proto__", () => {
     expect(Object.hasOwn(values, "__proto__")).toBe(true)
     expect(Object.getOwnPropertyDescriptor(values, "__proto__")?.value).toBe(7)
     expect(Object.getPrototypeOf(values)).toBe(Object.prototype)
+  })
+})
+
+describe("readers handed values JSON cannot make (a JavaScript caller's)", () => {
+  const throwing = new Proxy({}, {
+    get: () => {
+      throw new Error("no reading")
+    },
+    ownKeys: () => {
+      throw new Error("no keys")
+    }
+  })
+  const codes = (
+    r: { readonly _tag: string; readonly failure?: { readonly issues: ReadonlyArray<{ code: string }> } }
+  ) => r._tag === "Failure" ? r.failure!.issues.map((i) => i.code) : "success"
+
+  it("JournalFile.parse and load give failures, never exceptions", () => {
+    expect(codes(JournalFile.parse(7 as never))).toEqual(["CLI_JOURNAL_UNREADABLE"])
+    expect(codes(JournalFile.parse(throwing as never))).toEqual(["CLI_JOURNAL_UNREADABLE"])
+    expect(codes(JournalFile.load(throwing as never))).toEqual(["CLI_JOURNAL_UNREADABLE"])
+    const doc = { kind: "points-journal", schemaVersion: 1, scheme: "preset:pingli", catalog: "preset:pingli" }
+    expect(codes(JournalFile.load({ ...doc, entries: throwing } as never))).toEqual(["CLI_JOURNAL_UNREADABLE"])
+    expect(codes(JournalFile.load({ ...doc, entries: [] } as never))).toEqual("success")
+  })
+
+  it("InputsTable.read and Table.toRecords give failures for sheets that throw, and name a sheet that is not text", () => {
+    const plan = AssessmentPresets.qijiangCommitteeMember
+    expect(codes(InputsTable.read(plan, throwing as never))).toEqual(["CLI_TABLE_UNREADABLE"])
+    expect(codes(InputsTable.read(plan, { name: "委员", rows: throwing } as never))).toEqual(["CLI_TABLE_UNREADABLE"])
+    expect(codes(InputsTable.read(plan, { name: "委员", rows: 5 } as never))).toEqual(["CLI_TABLE_UNREADABLE"])
+    const named = InputsTable.read(plan, { name: Number.NaN, rows: [["编号", "名称"], ["", "x"]] } as never)
+    expect(named._tag).toBe("Failure")
+    if (named._tag === "Failure") {
+      for (const issue of named.failure.issues) {
+        for (const part of issue.path) expect(["string", "number"]).toContain(typeof part)
+        expect(issue.path[0]).toBe("NaN")
+      }
+    }
   })
 })
