@@ -18,27 +18,6 @@ export interface Known {
   readonly matches?: ((message: string) => boolean) | undefined
 }
 
-/** Whether a value reaches itself through its own enumerable keys (a value JSON cannot make). */
-export const hasCycle = (root: unknown): boolean => {
-  try {
-    const onPath = new Set<object>()
-    const done = new Set<object>()
-    const visit = (node: unknown, depth: number): boolean => {
-      if (typeof node !== "object" || node === null || depth > 5_000) return false
-      if (onPath.has(node)) return true
-      if (done.has(node)) return false
-      onPath.add(node)
-      for (const k of Object.keys(node)) if (visit((node as Record<string, unknown>)[k], depth + 1)) return true
-      onPath.delete(node)
-      done.add(node)
-      return false
-    }
-    return visit(root, 0)
-  } catch {
-    return false
-  }
-}
-
 const inStack = (file: string) => (message: string): boolean => message.includes(file)
 
 /** The open findings, by decoder. */
@@ -48,36 +27,5 @@ export const known: Readonly<Record<string, ReadonlyArray<Known>>> = {
       "makes the engine's describe() throw instead of a LEDGER_* failure",
     owner: "points-ledger (helper-10)",
     matches: inStack("points-ledger/src/internal/plan.ts")
-  }],
-  "Assessment.score": [{
-    what: "inputs that reach themselves (subjects[i].values.peers[0].self = that peer) never return",
-    owner: "assessment-scoring (helper-11)",
-    skip: hasCycle
-  }],
-  "Plan.validate": [{
-    what: "a plan that reaches itself (plan.self = plan) never returns",
-    owner: "assessment-scoring (helper-11)",
-    skip: hasCycle
-  }],
-  "JournalFile.parse": [{
-    what: "a value that is not a string (a Proxy, a number) throws instead of a failure",
-    owner: "cli (helper-12)",
-    matches: inStack("cli/src/JournalFile.ts")
-  }],
-  "JournalFile.load": [{
-    what: "a journal document that throws when read (a Proxy, a getter) throws instead of a failure",
-    owner: "cli (helper-12)",
-    matches: inStack("cli/src/JournalFile.ts")
-  }],
-  "InputsTable.read": [{
-    what:
-      "a sheet that throws when read (a Proxy, a getter) throws from InputsTable.read / Table.toRecords instead of a failure",
-    owner: "cli (helper-12)",
-    matches: (message) => inStack("cli/src/Table.ts")(message) || inStack("cli/src/InputsTable.ts")(message)
-  }, {
-    what:
-      "a sheet whose name is not a string (NaN, null, 1.5) gives issues whose path holds that value (CLI_TABLE_BAD_CELL path [null, 2, \"E\"])",
-    owner: "cli (helper-12)",
-    matches: (message) => message.includes("malformed failure") && message.includes("lacks path")
   }]
 }
