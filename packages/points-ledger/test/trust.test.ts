@@ -307,6 +307,37 @@ describe("Journal", () => {
   })
 })
 
+describe("commands JSON cannot make", () => {
+  it("a field whose value cannot be made text (toString throws, or there is none) is a failure, not a throw", () => {
+    const journal = Journal.make({ scheme: Presets.pingliScheme, catalog: Presets.pingliCatalog })
+    const open = { _tag: "Open", on: "2024-01-08", account: "a", holder: { name: "周玉宏", roles: ["resident"] } }
+    const keys: ReadonlyArray<unknown> = [
+      {
+        toString() {
+          throw new Error("boom")
+        }
+      },
+      [Object.create(null)],
+      Object.create(null),
+      Symbol("k"),
+      (() => {
+        const { proxy, revoke } = Proxy.revocable({}, {})
+        revoke()
+        return proxy
+      })()
+    ]
+    for (const key of keys) {
+      const result = Journal.append(journal, { ...open, key } as never)
+      expect(result._tag).toBe("Failure")
+      if (result._tag === "Failure") {
+        expect(result.failure.issues.length).toBeGreaterThan(0)
+        for (const issue of result.failure.issues) expect(issue.code).toMatch(/^(LEDGER|CORE)_/)
+      }
+    }
+    expect(journal.length).toBe(0)
+  })
+})
+
 describe("Presets", () => {
   it("finds presets by a name from input among their own names only", () => {
     expect(Presets.schemeNamed("preset:pingli")).toBe(Presets.pingliScheme)

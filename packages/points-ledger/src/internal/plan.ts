@@ -9,7 +9,15 @@ import { messages } from "../Messages.js"
 import type { Account } from "./model.js"
 import type { State } from "./state.js"
 
-export const describe = (u: unknown): string => (typeof u === "string" ? JSON.stringify(u) : String(u))
+/** A value as a message shows it; never throws (a value whose `toString` throws, or that has none, is named by its type). */
+export const describe = (u: unknown): string => {
+  if (typeof u === "string") return JSON.stringify(u)
+  try {
+    return String(u)
+  } catch {
+    return `(${typeof u})` // (`typeof` is all that can be read of, say, a revoked Proxy)
+  }
+}
 
 export const isPositiveSafeInt = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0
 
