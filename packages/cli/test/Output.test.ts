@@ -3,7 +3,6 @@
  * `Io.writeChunks` (the Node one with backpressure), and a file that cannot be written (`EISDIR`,
  * `ENOSPC`, …) is one line on standard error with exit code 2, never a stack trace.
  */
-import { Presets as OrgPresets } from "@gongzhi/org-tree"
 import fc from "fast-check"
 import { existsSync, mkdtempSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -11,25 +10,9 @@ import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { Io, Main } from "../src/index.js"
 import * as Json from "../src/internal/json.js"
+import { chain as chainRows, nesting } from "./chains.js"
 
-const nesting = {
-  ...OrgPresets.hongan,
-  id: "nesting",
-  roots: [...OrgPresets.hongan.roots, "party-group"],
-  allowed: [...OrgPresets.hongan.allowed.filter((r) => r.parent !== "party-group"), {
-    parent: "party-group",
-    children: ["party-group", "centre-household"]
-  }]
-}
-const chain = (n: number) =>
-  JSON.stringify({
-    kind: "org-rows",
-    schemaVersion: 1,
-    orgUnits: Array.from({ length: n }, (_, i) =>
-      i === 0
-        ? { id: "g0", kind: "party-group", name: "g0" }
-        : { id: `g${i}`, parentId: `g${i - 1}`, kind: "party-group", name: `g${i}` })
-  })
+const chain = (n: number) => JSON.stringify(chainRows(n))
 
 /** A memory Io whose writeChunks records how it was called and waits a tick for every chunk. */
 const streaming = (files: Record<string, string>) => {

@@ -4,12 +4,12 @@
  * columns called `__proto__`.
  */
 import { Presets as AssessmentPresets } from "@gongzhi/assessment-scoring"
-import { Presets as OrgPresets } from "@gongzhi/org-tree"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { stringify as toYaml } from "yaml"
 import { InputsTable, Io, JournalFile, Main } from "../src/index.js"
 import * as Json from "../src/internal/json.js"
+import { chain, nesting } from "./chains.js"
 
 /** An Io that keeps each chunk written to standard output. */
 const chunked = (files: Record<string, string | Uint8Array> = {}) => {
@@ -28,26 +28,6 @@ const text = (value: unknown): string => {
   Json.write(value, (chunk) => (out += chunk))
   return out
 }
-
-/** A policy where party groups nest, for chains as deep as one likes. */
-const nesting = {
-  ...OrgPresets.hongan,
-  id: "nesting",
-  roots: [...OrgPresets.hongan.roots, "party-group"],
-  allowed: [...OrgPresets.hongan.allowed.filter((r) => r.parent !== "party-group"), {
-    parent: "party-group",
-    children: ["party-group", "centre-household"]
-  }]
-}
-
-const chain = (n: number) => ({
-  kind: "org-rows",
-  schemaVersion: 1,
-  orgUnits: Array.from({ length: n }, (_, i) =>
-    i === 0
-      ? { id: "g0", kind: "party-group", name: "g0" }
-      : { id: `g${i}`, parentId: `g${i - 1}`, kind: "party-group", name: `g${i}` })
-})
 
 describe("JSON written in pieces", () => {
   it("is the text JSON.stringify(value, null, 2) prints, for any JSON value", () => {
