@@ -174,6 +174,24 @@ const parseText = (text: string): Result.Result<Record<string, unknown>, Validat
   return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed({ ...header, entries })
 }
 
+/** The scheme and catalog a journal header names (a preset's name, or the document itself). */
+const setupOf = (header: { readonly scheme: unknown; readonly catalog: unknown }) => ({
+  scheme: resolve(
+    header.scheme,
+    { zh: "积分方案", en: "points scheme" },
+    "scheme",
+    presets.schemes,
+    Scheme.Scheme.decode
+  ),
+  catalog: resolve(
+    header.catalog,
+    { zh: "积分超市目录", en: "redemption catalog" },
+    "catalog",
+    presets.catalogs,
+    RedemptionCatalog.RedemptionCatalog.decode
+  )
+})
+
 const chunk = 5_000
 
 const decodeEntries = (
@@ -280,20 +298,7 @@ const loadDocument = (
   doc: JournalDocument,
   onProgress: ((done: number) => void) | undefined
 ): Result.Result<Journal.Journal, ValidationReport.ValidationReport> => {
-  const scheme = resolve(
-    doc.scheme,
-    { zh: "积分方案", en: "points scheme" },
-    "scheme",
-    presets.schemes,
-    Scheme.Scheme.decode
-  )
-  const catalog = resolve(
-    doc.catalog,
-    { zh: "积分超市目录", en: "redemption catalog" },
-    "catalog",
-    presets.catalogs,
-    RedemptionCatalog.RedemptionCatalog.decode
-  )
+  const { scheme, catalog } = setupOf(doc)
   const entries = decodeEntries(doc.entries, onProgress)
   const failures: Array<Issue.DomainIssue> = []
   if (Result.isFailure(scheme)) { for (const issue of scheme.failure.issues) failures.push(issue) }
@@ -417,20 +422,7 @@ export const loader = (options?: {
       headerIssues = doc.failure.issues
       return
     }
-    const scheme = resolve(
-      doc.success.scheme,
-      { zh: "积分方案", en: "points scheme" },
-      "scheme",
-      presets.schemes,
-      Scheme.Scheme.decode
-    )
-    const catalog = resolve(
-      doc.success.catalog,
-      { zh: "积分超市目录", en: "redemption catalog" },
-      "catalog",
-      presets.catalogs,
-      RedemptionCatalog.RedemptionCatalog.decode
-    )
+    const { scheme, catalog } = setupOf(doc.success)
     if (Result.isFailure(scheme)) { for (const issue of scheme.failure.issues) issues.push(issue) }
     if (Result.isFailure(catalog)) { for (const issue of catalog.failure.issues) issues.push(issue) }
     if (Result.isFailure(scheme) || Result.isFailure(catalog)) return
