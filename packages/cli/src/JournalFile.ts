@@ -435,24 +435,11 @@ export const loader = (options?: {
     })
   }
 
-  /** The hash chain of a batch, as `Entry.verify` checks it, from where the last batch ended. */
+  /** The hash chain of a batch, from where the last batch ended. */
   const verify = (entries: ReadonlyArray<Entry.Entry>, from: number): ValidationReport.ValidationReport | undefined => {
-    let i = 0
-    try {
-      for (; i < entries.length; i++) {
-        const entry = entries[i]!
-        if (entry.seq !== from + i) return tampered(from + i, "seq")
-        if (entry.prevHash !== prev) return tampered(from + i, "prevHash")
-        let sum = 0
-        for (const posting of entry.postings) sum += posting.amount
-        if (sum !== 0) return tampered(from + i, "unbalanced")
-        const hash = hashChain ? Entry.hashOf(prev, entry.seq, entry.command, entry.postings) : ""
-        if (entry.hash !== hash) return tampered(from + i, "hash")
-        prev = hash
-      }
-    } catch {
-      return tampered(from + i, "malformed")
-    }
+    const outcome = Entry.verify(entries, { hashChain, after: { seq: from - 1, hash: prev } })
+    if (outcome._tag === "Broken") return tampered(outcome.index, outcome.reason)
+    prev = outcome.lastHash
     return undefined
   }
 

@@ -405,6 +405,13 @@ export type Verification =
 export interface VerifyOptions {
   readonly hashChain?: boolean | undefined
   readonly head?: Head | undefined
+  /**
+   * The head of the entries before these, checked already (default: none, the chain starts at
+   * the genesis): the first entry must have seq `after.seq + 1` and previous hash `after.hash`.
+   * Lets a long journal be checked in parts, each from where the last one ended; the answer
+   * (the broken entry's seq, or the length and head of the whole chain) is the one of the whole.
+   */
+  readonly after?: Head | undefined
   /** The SHA-256 function (default: `Hasher.detected`). */
   readonly hasher?: Hasher.Hasher | undefined
 }
@@ -416,7 +423,8 @@ const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>
 })
 
 /**
- * Checks a chain of entries from the start and returns the first broken index, if any.
+ * Checks a chain of entries from the start (or from `options.after`, the head of the entries
+ * before them) and returns the first broken one, if any, by its seq.
  *
  * What the chain proves: each entry's hash covers its content and the hash before it, so an
  * entry changed, removed or moved inside the list breaks the chain at that entry. What it
@@ -435,6 +443,7 @@ const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>
  * console.log(Entry.verify([entry])._tag) // "Intact"
  * console.log(Entry.verify([{ ...entry, command: { ...command, key: "changed" } }])) // { _tag: "Broken", index: 0, reason: "hash" }
  * console.log(Entry.verify([], { head: { seq: 0, hash: entry.hash } })) // { _tag: "Broken", index: 0, reason: "truncated" }
+ * console.log(Entry.verify([], { after: { seq: 0, hash: entry.hash } })._tag) // "Intact"
  * ```
  *
  * @category hashing
@@ -443,31 +452,40 @@ const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>
 export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): Verification => {
   const chained = options?.hashChain !== false
   const hasher = options?.hasher ?? Hasher.detected
-  let prev = chained ? genesis : ""
+  const after = options?.after ?? { seq: -1, hash: chained ? genesis : "" }
+  // the seq of entries[0]; a broken entry is named by its seq
+  const base = after.seq + 1
+  let prev = after.hash
   let i = 0
   try {
     const n = entries.length
     for (; i < n; i++) {
       const entry = entries[i]!
-      if (entry.seq !== i) return broken(i, "seq")
-      if (entry.prevHash !== prev) return broken(i, "prevHash")
+      if (entry.seq !== base + i) return broken(base + i, "seq")
+      if (entry.prevHash !== prev) return broken(base + i, "prevHash")
       let sum = 0
       const postings = entry.postings
       for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
-      if (sum !== 0) return broken(i, "unbalanced")
+      if (sum !== 0) return broken(base + i, "unbalanced")
       const hash = chained ? hasher.sha256Hex(hashInput(prev, entry.seq, entry.command, postings)) : ""
-      if (entry.hash !== hash) return broken(i, "hash")
+      if (entry.hash !== hash) return broken(base + i, "hash")
       prev = hash
     }
   } catch {
-    return broken(i, "malformed")
+    return broken(base + i, "malformed")
   }
-  const head: Head = entries.length === 0 ? { seq: -1, hash: prev } : { seq: entries.length - 1, hash: prev }
+  const last = base + entries.length - 1
+  const head: Head = { seq: last, hash: prev }
   const known = options?.head
   if (known !== undefined) {
-    if (known.seq >= entries.length) return broken(entries.length, "truncated")
-    const at = known.seq < 0 ? (chained ? genesis : "") : entries[known.seq]!.hash
+    if (known.seq > last) return broken(last + 1, "truncated")
+    // a head before `after` is not among these entries: it cannot be shown to hold here
+    const at = known.seq > after.seq
+      ? entries[known.seq - base]!.hash
+      : known.seq === after.seq || options?.after === undefined
+      ? after.hash
+      : undefined
     if (at !== known.hash) return broken(Math.max(0, known.seq), "head")
   }
-  return { _tag: "Intact", length: entries.length, lastHash: prev, head }
+  return { _tag: "Intact", length: last + 1, lastHash: prev, head }
 }

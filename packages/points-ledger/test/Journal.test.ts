@@ -510,6 +510,48 @@ describe("Entry", () => {
       }
     })
 
+    it("checks a chain in parts, each from the head where the last ended, as it checks the whole", () => {
+      const entries = [...Journal.entries(base())]
+      const whole = Entry.verify(entries)
+      for (let cut = 0; cut <= entries.length; cut++) {
+        const first = Entry.verify(entries.slice(0, cut))
+        if (first._tag !== "Intact") throw new Error("the first part is a chain")
+        expect(Entry.verify(entries.slice(cut), { after: first.head })).toEqual(whole)
+        // a change in the second part is named by its seq, as in the whole
+        for (let i = cut; i < entries.length; i++) {
+          const changed = entries.slice(cut)
+          changed[i - cut] = { ...entries[i]!, hash: "2".repeat(64) }
+          const whole = [...entries]
+          whole[i] = changed[i - cut]!
+          expect(Entry.verify(changed, { after: first.head })).toEqual(Entry.verify(whole))
+        }
+      }
+      const last = whole._tag === "Intact" ? whole.head : { seq: -1, hash: "" }
+      // a head among the part's entries, or the one it starts after, is checked; an earlier one cannot be
+      expect(Entry.verify(entries.slice(2), { after: { seq: 1, hash: entries[1]!.hash }, head: last })._tag).toBe(
+        "Intact"
+      )
+      expect(
+        Entry.verify(entries.slice(2), {
+          after: { seq: 1, hash: entries[1]!.hash },
+          head: { seq: 1, hash: entries[1]!.hash }
+        })._tag
+      )
+        .toBe("Intact")
+      expect(
+        Entry.verify(entries.slice(2), {
+          after: { seq: 1, hash: entries[1]!.hash },
+          head: { seq: 0, hash: entries[0]!.hash }
+        })
+      )
+        .toEqual({ _tag: "Broken", index: 0, reason: "head" })
+      expect(Entry.verify(entries.slice(2), { after: { seq: 1, hash: "0".repeat(64) } })).toEqual({
+        _tag: "Broken",
+        index: 2,
+        reason: "prevHash"
+      })
+    })
+
     it("finds unbalanced postings", () => {
       const entries = [...Journal.entries(base())]
       entries[3] = { ...entries[3]!, postings: [{ account: "ha", amount: 10 }] }
