@@ -1,3 +1,4 @@
+import { Vote } from "@gongzhi/deliberation"
 import { describe, expect, it } from "vitest"
 import { Io, Main } from "../src/index.js"
 
@@ -38,9 +39,54 @@ describe("Main", () => {
       expect(JSON.parse(out)).toMatchObject({ passed: true, quorumMet: true })
     })
 
+    it("reports every problem of roster and ballots at once, each at its file, row and column", async () => {
+      const io = Io.memory({
+        "owners.csv": "序号,楼栋,房号,面积,业主编号,业主\n1,1,101,abc,o-1,哈安喜\n2,1,102,100,o-2,周玉宏\n",
+        "ballots.csv": ballots(["o-1,同意,2024-10-20 10:00", "o-2,好的,2024-10-20 11:00"])
+      })
+      const code = await Main.run(["--lang", "en", "tally", "preset:civil-code-278-ordinary", "owners.csv",
+        "ballots.csv"], io)
+      expect(code).toBe(1)
+      expect(io.output()).toContain(`DELIB_ROW_AREA_INVALID at ["owners.csv"][0]["面积"]`)
+      expect(io.output()).toContain(`DELIB_ROW_VALUE_INVALID at ["ballots.csv"][1]["意见"]`)
+    })
+
+    it("asks for --opens and --closes when every ballot shares one moment, and counts once they are given", async () => {
+      const sheet = ballots(["o-1,同意,2024-10-20 10:00", "o-2,同意,2024-10-20 10:00", "o-3,同意,2024-10-20 10:00"])
+      const without = await tally(sheet)
+      expect(without.code).toBe(2)
+      expect(without.err).toContain("give the voting time with --opens and --closes")
+      const given = await tally(sheet, "--opens", "2024-10-20T09:00:00+08:00", "--closes", "2024-10-21T18:00:00+08:00")
+      expect(given.code).toBe(0)
+      const late = await tally(sheet, "--opens", "2024-10-20T09:00:00+08:00", "--closes", "2024-10-19T18:00:00+08:00")
+      expect(late.code).toBe(1)
+      expect(late.out).toContain(`DELIB_BOX_WINDOW_INVALID at ["--closes"]`)
+    })
+
+    it("counts the files exactly as Vote.count counts the same vote record", async () => {
+      const sheet = ballots(["o-1,同意,2024-10-20 10:00", "o-2,反对,2024-10-20 11:00", "o-3,同意,2024-10-20 12:00"])
+      const { code, out } = await tally(sheet, "--json", "--matter", "wall")
+      expect(code).toBe(0)
+      const rows = (csv: string) => {
+        const [header, ...lines] = csv.trim().split("\n").map((line) => line.split(","))
+        return lines.map((cells) => Object.fromEntries(header!.map((name, i) => [name, cells[i]!])))
+      }
+      const counted = Vote.count({
+        kind: "deliberation-vote",
+        schemaVersion: 1,
+        matter: { id: "wall", title: "wall" },
+        rule: "civil-code-278-ordinary",
+        electorate: { kind: "owners", rows: rows(owners) },
+        ballots: rows(sheet)
+      })
+      if (counted._tag === "Failure") throw new Error("the vote record should count")
+      expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(counted.success.tally)))
+    })
+
     it("reports a ballot from someone who is not in the electorate with its row, and an unknown preset as usage", async () => {
-      const bad = await tally(ballots(["o-9,同意,2024-10-20 10:00"]))
+      const bad = await tally(ballots(["o-1,同意,2024-10-20 09:00", "o-9,同意,2024-10-20 10:00"]))
       expect(bad.code).toBe(1)
+      expect(bad.out).toContain(`DELIB_BALLOT_UNKNOWN_VOTER at ["ballots.csv"][1]["业主编号"]`)
       const io = Io.memory({ "owners.csv": owners, "ballots.csv": ballots([]) })
       expect(await Main.run(["tally", "preset:nosuch", "owners.csv", "ballots.csv"], io)).toBe(2)
       expect(io.errors()).toContain("civil-code-278-ordinary")

@@ -1,5 +1,5 @@
-import { Instant, ValidationReport } from "@gongzhi/core"
-import { Ballots, DecisionRule, Electorate, Presets, Tally } from "@gongzhi/deliberation"
+import { Instant, type Issue, ValidationReport } from "@gongzhi/core"
+import { DecisionRule, Presets, Tally, Vote } from "@gongzhi/deliberation"
 import type { Command } from "commander"
 import * as Result from "effect/Result"
 import * as Cli from "../Cli.js"
@@ -62,15 +62,24 @@ const loadRows = async (context: Cli.Context, source: string): Promise<ReadonlyA
   return value
 }
 
-/** The first and last moment of the ballots: the box's default opening and closing. */
-const span = (ballots: ReadonlyArray<Ballots.Ballot>): { readonly first: string; readonly last: string } => {
-  let first = ballots[0]!.at as string
-  let last = first
-  for (const ballot of ballots) {
-    if (Date.parse(ballot.at) < Date.parse(first)) first = ballot.at
-    if (Date.parse(ballot.at) > Date.parse(last)) last = ballot.at
-  }
-  return { first, last }
+/**
+ * Where an issue of the vote record lies in the command's own terms: the roster's rows in the
+ * electorate file, the ballot rows in the ballots file, the window in `--opens` / `--closes`,
+ * the matter in `--matter`, the rule in its file.
+ */
+const located = (files: { readonly rule: string; readonly electorate: string; readonly ballots: string }) =>
+(
+  issue: Issue.DomainIssue
+): Issue.DomainIssue => {
+  const [head, next, ...rest] = issue.path
+  const at = (prefix: Issue.Path, tail: Issue.Path) => ({ ...issue, path: [...prefix, ...tail] })
+  if (head === "electorate" && next === "rows") return at([files.electorate], rest)
+  if (head === "ballots") return at([files.ballots], issue.path.slice(1))
+  if (head === "rule") return at([files.rule], issue.path.slice(1))
+  if (head === "opensAt") return at(["--opens"], issue.path.slice(1))
+  if (head === "closesAt") return at(["--closes"], issue.path.slice(1))
+  if (head === "matter") return at(["--matter"], [])
+  return issue
 }
 
 /** `gongzhi tally <rule> <electorate> <ballots>`: count a vote by the law's thresholds. */
@@ -142,25 +151,33 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
       const asOf = instantOption("--as-of", options.asOf)
       const rule = await loadRule(context, ruleFile)
       const rows = await loadRows(context, electorateFile)
-      const electorate = ValidationReport.getOrThrow(
-        rule.electorate === "owners" ? Electorate.fromOwnerRows(rows) : Electorate.fromMemberRows(rows)
-      )
-      const ballots = ValidationReport.getOrThrow(Ballots.fromRows(await loadRows(context, ballotsFile)))
-      if (ballots.length === 0 && (opens === undefined || closes === undefined)) {
-        throw new Cli.UsageError({
-          zh: `${ballotsFile} 中没有表决票：请用 --opens 和 --closes 给出表决时间`,
-          en: `${ballotsFile} has no ballots: give the voting time with --opens and --closes`
-        })
+      const ballotRows = await loadRows(context, ballotsFile)
+      // the same reading, window and count as a vote record (Vote.count): one set of rules
+      const counted = Vote.count({
+        kind: "deliberation-vote",
+        schemaVersion: 1,
+        matter: { id: options.matter, title: options.matter },
+        rule: ruleFile.startsWith("preset:") ? rule.id : rule,
+        electorate: { kind: rule.electorate, rows },
+        ballots: ballotRows,
+        ...(opens === undefined ? {} : { opensAt: opens }),
+        ...(closes === undefined ? {} : { closesAt: closes })
+      }, asOf === undefined ? undefined : { asOf })
+      if (Result.isFailure(counted)) {
+        const window = counted.failure.issues.find((issue) => issue.code === "DELIB_VOTE_WINDOW_REQUIRED")
+        if (window !== undefined) {
+          throw new Cli.UsageError({
+            zh: `${ballotsFile} 中没有表决票，或所有表决票时间相同：请用 --opens 和 --closes 给出表决时间`,
+            en:
+              `${ballotsFile} has no ballots, or all its ballots share one moment: give the voting time with --opens and --closes`
+          })
+        }
+        throw new ValidationReport.DomainError(ValidationReport.make(
+          counted.failure.issues.map(located({ rule: ruleFile, electorate: electorateFile, ballots: ballotsFile }))
+        ))
       }
-      const times = ballots.length === 0 ? undefined : span(ballots)
-      const box = ValidationReport.getOrThrow(Ballots.open({
-        matter: options.matter,
-        rule,
-        electorate,
-        opensAt: (opens ?? times!.first) as Ballots.OpenInput["opensAt"],
-        closesAt: (closes ?? times!.last) as Ballots.OpenInput["closesAt"]
-      }))
-      let cast = ValidationReport.getOrThrow(Ballots.castAll(box, ballots))
+      let cast = counted.success.box
+      let tally = counted.success.tally
       if (options.db !== undefined) {
         // loaded only now: a store means PGlite or the pg driver
         const store = await import("./store.js")
@@ -178,13 +195,9 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
               } (${kept.written} records written, ${kept.length} in all); counting the ${cast.records.length} ballots read back`
           )
         }
+        // count the box as the store gave it back
+        tally = ValidationReport.getOrThrow(Tally.count(cast, asOf === undefined ? undefined : { asOf }))
       }
-      const tally = ValidationReport.getOrThrow(
-        Tally.count(
-          cast,
-          asOf === undefined ? undefined : { asOf: asOf as Ballots.OpenInput["opensAt"] }
-        )
-      )
       context.print(options.json === true ? JSON.stringify(tally, null, 2) : tally.explanation[context.lang()])
       if (!tally.passed) context.fail(1)
     })
