@@ -441,7 +441,8 @@ describe("Main", () => {
     it("exits 2 on an unknown command", async () => {
       const { code, err } = await gongzhi(["frobnicate"])
       expect(code).toBe(2)
-      expect(err).toContain("unknown command")
+      expect(err).toContain("未知命令 'frobnicate'")
+      expect((await gongzhi(["--lang", "en", "frobnicate"])).err).toContain("unknown command 'frobnicate'")
     })
   })
 

@@ -2,6 +2,7 @@ import type { Label } from "@gongzhi/core"
 import { type Argument, Command, Help, Option } from "commander"
 import type * as Io from "../Io.js"
 import { displayWidth } from "./text.js"
+import { commanderError } from "./usage.js"
 
 /** The "Examples:" part of a command's help (`Cli.helpExamples`), headed in the help's language. */
 export const helpExamples = (lines: ReadonlyArray<string>, lang: Label.Lang = "en"): string =>
@@ -207,7 +208,8 @@ export const makeProgram = (io: Io.Io, version: string, lang: Label.Lang = "zh")
     .exitOverride()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text)
+      writeErr: (text) => void io.stderr.write(text),
+      outputError: (text, write) => write(commanderError(text, lang))
     })
     .addHelpText(
       "after",
