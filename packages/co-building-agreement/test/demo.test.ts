@@ -1,5 +1,7 @@
+import { ValidationReport } from "@gongzhi/core"
 import { describe, expect, it } from "vitest"
 import { runCoBuildingAgreementDemo } from "../../../examples/co-building-agreement.js"
+import { Presets } from "../src/index.js"
 
 describe("demo", () => {
   describe("examples", () => {
@@ -19,6 +21,16 @@ describe("demo", () => {
       expect(text).toContain("52 problems from 8 branches → 20 solved by the community, 32 need the grand committee")
       expect(text).toContain("4 errors, 0 warnings")
       expect(runCoBuildingAgreementDemo()).toBe(text)
+    })
+  })
+
+  describe("the 名泉 scenario", () => {
+    it("is the year 2024 with seed 2024 when no options are given, and refuses a year out of range", () => {
+      expect(JSON.stringify(Presets.mingquanScenario())).toBe(
+        JSON.stringify(Presets.mingquanScenario({ year: 2024, seed: 2024 }))
+      )
+      expect(Presets.mingquanScenario({ year: 2025 }).agreements[0]?.term.start).toBe("2025-01-01")
+      expect(() => Presets.mingquanScenario({ year: 99_999 })).toThrow(ValidationReport.DomainError)
     })
   })
 })

@@ -50,8 +50,8 @@ const units: ReadonlyArray<readonly [string, string, number, string]> = [
  * @since 0.1.0
  */
 export interface MingquanOptions {
-  /** The year of co-building (agreements run from 1 January to 31 December); 1001–9998. */
-  readonly year: number
+  /** The year of co-building (agreements run from 1 January to 31 December); 1001–9998, 2024 by default. */
+  readonly year?: number
   /** Seed of the shortfalls and absences; 2024 by default. */
   readonly seed?: number
 }
@@ -90,7 +90,8 @@ const Year = Schema.Int.check(Schema.isBetween({ minimum: 1001, maximum: 9998 })
  * standard template (all five joints; 300,000 yuan of funds a year in all; 1–2 joint meetings;
  * quarterly reports), their lifecycle, a year of delivery records (some units fall short,
  * chosen by the seed), two joint meetings with attendance and decisions, the three lists,
- * micro-wishes published to all 15 units and two whistles. Deterministic for a seed. Throws a
+ * micro-wishes published to all 15 units and two whistles. Deterministic for a seed; 2024 and
+ * seed 2024 when no options are given (as the other generated scenarios). Throws a
  * `DomainError` for a year outside 1001–9998.
  *
  * @example
@@ -100,14 +101,15 @@ const Year = Schema.Int.check(Schema.isBetween({ minimum: 1001, maximum: 9998 })
  * const scenario = Presets.mingquanScenario({ year: 2024 })
  * const funds = scenario.agreements.reduce((sum, a) => sum + Agreement.annualFunding(a), 0)
  * console.log(scenario.agreements.length, funds / 100) // 15 300000
+ * console.log(Presets.mingquanScenario().agreements[0]?.term.start) // "2024-01-01"
  * ```
  *
  * @category presets
  * @since 0.1.0
  */
-export const mingquanScenario = (options: MingquanOptions): Scenario => {
-  const year = ValidationReport.getOrThrow(ValidationReport.decodeUnknown(Year)(options.year))
-  const random = Random.seeded(options.seed ?? 2024)
+export const mingquanScenario = (options?: MingquanOptions): Scenario => {
+  const year = ValidationReport.getOrThrow(ValidationReport.decodeUnknown(Year)(options?.year ?? 2024))
+  const random = Random.seeded(options?.seed ?? 2024)
   const y = String(year)
   const d = (md: string): CivilDate.CivilDate => CivilDate.makeUnsafe(`${y}-${md}`)
   const prev = (md: string): CivilDate.CivilDate => CivilDate.makeUnsafe(`${year - 1}-${md}`)
