@@ -8,8 +8,9 @@
  *     computed by the same plain code; no input checks, no explanations),
  *   - json-rules-engine 7 evaluating the equivalent rules (one per band, bonus, deduction, veto),
  *   - a hand-written loop computing the same totals, grades, quota and ranking, its keys made once,
- *   - and, when its sources are there (node_modules/.baseline/src, the engine as it was before the
- *     plain structure), the previous engine.
+ *   - and the engine as it was at commit 2e75228 (before the last speed work), its sources taken
+ *     from the repository's history with `git archive` into node_modules/.baseline-2e75228/ at
+ *     bench time (so a fresh clone measures it too; "not measured" only without git or history).
  * Prints ratios, writes bench/results/assessment-scoring.json and rewrites the table between the
  * markers in the README.
  *
@@ -20,6 +21,7 @@ import { Random } from "@gongzhi/core"
 import { Result } from "effect"
 import { LogicEngine } from "json-logic-engine"
 import { Engine } from "json-rules-engine"
+import { execFileSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { loadavg } from "node:os"
@@ -321,13 +323,34 @@ const retainedHeap = () => {
 }
 
 const here = dirname(fileURLToPath(import.meta.url))
-/** The engine as it was before the plain structure, when its sources were put there (not committed). */
-const baselinePath = join(here, "..", "node_modules", ".baseline", "src", "index.ts")
-/** What the baseline is, from `node_modules/.baseline/LABEL` when it is there (one line). */
-const labelPath = join(here, "..", "node_modules", ".baseline", "LABEL")
-const baselineLabel = existsSync(labelPath)
-  ? readFileSync(labelPath, "utf8").trim()
-  : "the previous engine (before the plain structure and the closure compiler)"
+/** The commit whose engine the bench measures beside ours (the engine before the last speed work). */
+const BASELINE_COMMIT = "2e75228"
+const baselineLabel = `the engine at ${BASELINE_COMMIT} (before the last speed work)`
+/**
+ * The sources of the engine at {@link BASELINE_COMMIT}, taken from the repository's history
+ * (`git archive`) into node_modules/.baseline-2e75228/src, where they resolve the package's own
+ * dependencies. The path of its index, or why it could not be had (no git, a shallow clone).
+ */
+const baselineSources = (): { readonly index: string } | { readonly missing: string } => {
+  const dir = join(here, "..", "node_modules", `.baseline-${BASELINE_COMMIT}`)
+  const index = join(dir, "src", "index.ts")
+  if (existsSync(index)) return { index }
+  try {
+    const root = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: here, encoding: "utf8" }).trim()
+    const tar = execFileSync("git", ["archive", "--format=tar", `${BASELINE_COMMIT}:packages/assessment-scoring/src`], {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    mkdirSync(join(dir, "src"), { recursive: true })
+    execFileSync("tar", ["-x", "-C", join(dir, "src")], { input: tar })
+    return existsSync(index) ? { index } : { missing: "git archive gave no src/index.ts" }
+  } catch (e) {
+    return {
+      missing: `no sources of ${BASELINE_COMMIT} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`
+    }
+  }
+}
 const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** places
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US")
 const met = (ok: boolean) => (ok ? "met" : "**not met**")
@@ -340,8 +363,9 @@ const main = async () => {
   console.log(`load average (1, 5, 15 min): ${loadBefore}`)
   const rssBefore = process.memoryUsage().rss
   const heapInputs = retainedHeap()
-  const baseline = existsSync(baselinePath)
-    ? (await import(baselinePath) as { Assessment: { score: (plan: never, inputs: never) => unknown } })
+  const sources = baselineSources()
+  const baseline = "index" in sources
+    ? (await import(sources.index) as { Assessment: { score: (plan: never, inputs: never) => unknown } })
     : undefined
   // the timed path: the program compiled once (as json-logic-engine's rule is built once)
   const program = Result.getOrThrow(Plan.compile(plan))
@@ -497,12 +521,10 @@ const main = async () => {
       fmt(peer.ms)
     } ms vs ours ${fmt(peerOurs.ms)} ms: ${round(rulesSpeedup, 1)}× as fast | ≥ 50× — ${met(rulesSpeedup >= 50)} |`,
     baselineTurns === undefined
-      ? "| the previous engine (before the plain structure) | not measured (no sources in node_modules/.baseline) | |"
+      ? `| ${baselineLabel} | not measured: ${"missing" in sources ? sources.missing : ""} | |`
       : `| ${baselineLabel} | ${fmt(baselineTurns.hand.ms)} ms: ours ×${
         round(baselineTurns.medianRatio)
-      } its time (turns ${result.ratiosToPreviousEngineOfTurns}); CPU time ×${round(baselineTurns.medianCpuRatio)} | ${
-        existsSync(labelPath) ? "" : "≤ 1.15×"
-      } |`,
+      } its time (turns ${result.ratiosToPreviousEngineOfTurns}); CPU time ×${round(baselineTurns.medianCpuRatio)} | |`,
     `| then reading every subject's explanation and tree (${readTrees.value.toLocaleString("en-US")} nodes) | + ${
       fmt(readTrees.ms)
     } ms | printed |`,
