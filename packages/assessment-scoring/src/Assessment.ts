@@ -417,14 +417,15 @@ const subjectValid = (
   view: Method.SubjectView,
   base: number,
   read: Array<unknown>,
+  numbers: Float64Array,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
   const values = subject.values
   const ownOnly = readsOwnOnly(tables, values)
   const verdict = !ownOnly && tables.digestible && !enumerableInherited()
-    ? valuesByKeys(tables, values, view, base, read, sums, scratch)
-    : valuesByLeaves(tables, values, ownOnly, view, base, read, sums, scratch)
+    ? valuesByKeys(tables, values, view, base, read, numbers, sums, scratch)
+    : valuesByLeaves(tables, values, ownOnly, view, base, read, numbers, sums, scratch)
   if (verdict === INVALID) return INVALID
   if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
   if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
@@ -470,13 +471,14 @@ const valuesByKeys = (
   view: Method.SubjectView,
   base: number,
   read: Array<unknown>,
+  numbers: Float64Array,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
   const { guess, keys, leafOfKey, optional } = tables
   let position = 0
   let required = 0
-  let numbers = 0
+  let count = 0
   beginMembers(sums)
   for (const key in values) {
     let l = guess[position] ?? -1
@@ -495,14 +497,15 @@ const valuesByKeys = (
     }
     if (optional[l] === 0) required++
     if (typeof value === "number") {
-      numbers++
+      count++
+      numbers[base + l] = value
       addNumberMember(sums, tables.keyTable, l, value)
     }
     if (!leafValid(tables, l, value, view, scratch)) return INVALID
   }
   if (required < tables.required) return INVALID
   // digested when every member is a number (a member `undefined` is left out of the fingerprint, and out of the sums)
-  return numbers === position ? DIGESTED : VALID
+  return count === position ? DIGESTED : VALID
 }
 
 /** The fast pass over a subject's values, leaf by leaf (`values[key]`, own members only when `ownOnly`), then their keys counted. */
@@ -513,6 +516,7 @@ const valuesByLeaves = (
   view: Method.SubjectView,
   base: number,
   read: Array<unknown>,
+  numbers: Float64Array,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
@@ -520,7 +524,7 @@ const valuesByLeaves = (
   const count = Object.keys(values).length
   const digestible = tables.digestible
   let known = 0
-  let numbers = 0
+  let numeric = 0
   beginMembers(sums)
   for (let l = 0; l < keys.length; l++) {
     const key = keys[l] ?? ""
@@ -532,7 +536,8 @@ const valuesByLeaves = (
     }
     known++
     if (typeof value === "number") {
-      numbers++
+      numeric++
+      numbers[base + l] = value
       if (digestible) addNumberMember(sums, tables.keyTable, l, value)
       // the hot path: a finite number for a built-in method, nothing else to check
       if (inline[l] === 1) {
@@ -548,7 +553,7 @@ const valuesByLeaves = (
   }
   // digested when every key is a leaf's and every member a number (known values are own members,
   // and distinct when digestible)
-  return digestible && numbers === known && count === known ? DIGESTED : VALID
+  return digestible && numeric === known && count === known ? DIGESTED : VALID
 }
 
 const noSubjectVetoes: ReadonlyArray<Inputs.VetoInput> = Object.freeze([])
@@ -624,7 +629,8 @@ const subjectIssues = (
   subject: Inputs.Subject,
   view: Method.SubjectView,
   s: number,
-  read: Array<unknown>
+  read: Array<unknown>,
+  numbers: Float64Array
 ): void => {
   const { leaves, keys, optional } = tables
   const at: Issue.Path = ["subjects", s]
@@ -637,6 +643,8 @@ const subjectIssues = (
     const key = keys[l] ?? leaf.inputKey
     const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
     read[base + l] = value
+    // (the fast pass may have read another value of a getter: the number is this one's, or none)
+    numbers[base + l] = typeof value === "number" ? value : NaN
     if (value === undefined) {
       if (optional[l] === 0) {
         found.push(messages.make("ASSESS_INPUT_MISSING", {
@@ -689,6 +697,7 @@ const inputIssues = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   read: Array<unknown>,
+  numbers: Float64Array,
   digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const subjects = inputs.subjects
@@ -706,7 +715,7 @@ const inputIssues = (
     const view = views[s] ?? first
     const duplicate = seen.has(subject.id)
     seen.add(subject.id)
-    const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, sums, scratch)
+    const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, numbers, sums, scratch)
     // the subject's digest, else its values' sums for the walk (a map entry per values object)
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
       storeMembers(digested, sums, subject.values, 3 * s)
@@ -719,13 +728,21 @@ const inputIssues = (
         params: { id: subject.id }
       }))
     }
-    subjectIssues(found, tables, subject, view, s, read)
+    subjectIssues(found, tables, subject, view, s, read, numbers)
   })
   return found
 }
 
 /** A number of a table whose length the caller made to fit (a typed array or a list of numbers). */
 const unit = (table: ArrayLike<number>, i: number): number => table[i] ?? 0
+// the same for each kind of typed array, one helper each: a helper read with several kinds of
+// table has a polymorphic (or, past four, megamorphic) load, which V8 keeps wherever it inlines it
+/** A number of a Float64Array whose length the caller made to fit. */
+const f64 = (table: Float64Array, i: number): number => table[i] ?? 0
+/** A number of an Int32Array whose length the caller made to fit. */
+const i32 = (table: Int32Array, i: number): number => table[i] ?? 0
+/** A number of a Uint8Array whose length the caller made to fit. */
+const u8 = (table: Uint8Array, i: number): number => table[i] ?? 0
 
 /** A child's part in its parent's combination: its node number, weight and maximum in units. */
 interface Part {
@@ -756,13 +773,13 @@ const combineParts = (
     let num = 0
     let den = 0
     for (const part of parts) {
-      num += part.weight * (unit(u, offset + part.n) / part.maxU)
+      num += part.weight * (f64(u, offset + part.n) / part.maxU)
       den += part.weight
     }
     return den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode)
   }
   let sum = 0
-  for (const part of parts) sum += unit(u, offset + part.n)
+  for (const part of parts) sum += f64(u, offset + part.n)
   return sum
 }
 
@@ -895,7 +912,6 @@ interface TreeCode {
   readonly bandMin: Float64Array
   readonly bandBelow: Float64Array
   readonly bandUnits: Float64Array
-  readonly bandCapped: Uint8Array
 }
 
 const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
@@ -907,7 +923,7 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
   const end = new Int32Array(T)
   const count = new Int32Array(T)
   const parts: Array<Part> = []
-  const bands: Array<{ min: number; below: number; units: number; capped: number }> = []
+  const bands: Array<{ min: number; below: number; units: number }> = []
   steps.forEach((step, k) => {
     node[k] = step.n
     maxU[k] = step.maxU
@@ -932,8 +948,7 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
       bands.push({
         min: table.min[i] ?? NaN,
         below: table.below[i] ?? NaN,
-        units: unit(table.units, i),
-        capped: unit(table.capped, i)
+        units: f64(table.units, i)
       })
     }
   })
@@ -949,8 +964,7 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
     partMaxU: Float64Array.from(parts, (part) => part.maxU),
     bandMin: Float64Array.from(bands, (band) => band.min),
     bandBelow: Float64Array.from(bands, (band) => band.below),
-    bandUnits: Float64Array.from(bands, (band) => band.units),
-    bandCapped: Uint8Array.from(bands, (band) => band.capped)
+    bandUnits: Float64Array.from(bands, (band) => band.units)
   }
 }
 
@@ -968,9 +982,11 @@ interface TreeRun {
   readonly mode: Rounding.Mode
   /** Each leaf's value, subject by subject (`s × leafCount + l`), as read by the input checks. */
   readonly read: ReadonlyArray<unknown>
+  /** The same values where they are numbers, else NaN (read without following a pointer to a boxed number). */
+  readonly numbers: Float64Array
   /** The units of every node, subject by subject (`s × nodes + n`). */
   readonly pointsOf: Float64Array
-  /** How each node's units were capped: 0 not, 1 at the max, 2 at zero. */
+  /** How each node's units were capped: 0 not, 1 at the max, 2 at zero (for a band table's leaf: its outcome's, see {@link outcomeOf}). */
   readonly cappedOf: Uint8Array
   /**
    * The frozen outcomes a leaf's method returned for more than one subject (a threshold band's),
@@ -1021,20 +1037,19 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { code, read, pointsOf, cappedOf, outcomeOf } = run
-  const { bandBelow, bandCapped, bandMin, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } =
-    code
+  const { code, numbers, read, pointsOf, cappedOf, outcomeOf } = run
+  const { bandBelow, bandMin, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
   const at = s * run.nodeCount
   const first = s * run.leafCount
   const T = kind.length
   const leafOf = code.first
   for (let k = 0; k < T; k++) {
-    const n = unit(node, k)
+    const n = i32(node, k)
     const op = kind[k]
     if (op === SUM) {
-      const max = unit(maxU, k)
+      const max = f64(maxU, k)
       let sum = 0
-      for (let p = unit(leafOf, k), e = unit(end, k); p < e; p++) sum += unit(pointsOf, at + unit(partNode, p))
+      for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) sum += f64(pointsOf, at + i32(partNode, p))
       if (sum > max) {
         pointsOf[at + n] = max
         cappedOf[at + n] = 1
@@ -1046,28 +1061,29 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (op === WEIGHTED) {
       let num = 0
       let den = 0
-      for (let p = unit(leafOf, k), e = unit(end, k); p < e; p++) {
-        const weight = unit(partWeight, p)
-        num += weight * (unit(pointsOf, at + unit(partNode, p)) / unit(partMaxU, p))
+      for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) {
+        const weight = f64(partWeight, p)
+        num += weight * (f64(pointsOf, at + i32(partNode, p)) / f64(partMaxU, p))
         den += weight
       }
-      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((unit(maxU, k) * num) / den, run.mode)
+      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((f64(maxU, k) * num) / den, run.mode)
       continue
     }
-    const value = read[first + unit(leafOf, k)]
-    if (op === BANDS && typeof value === "number") {
-      // the first band holding the value, else the outcome after the last (no band matched)
-      const b = unit(end, k)
-      const bands = unit(count, k)
+    const v = f64(numbers, first + i32(leafOf, k))
+    // (a band table's leaf holds a finite number or nothing: NaN stands for "not a number")
+    if (op === BANDS && v === v) {
+      // the first band holding the value, else the outcome after the last (no band matched);
+      // its cap is the outcome's, read from the band table when the explanation is made
+      const b = i32(end, k)
+      const bands = i32(count, k)
       let i = 0
-      while (i < bands && !(value >= unit(bandMin, b + i) && value < unit(bandBelow, b + i))) i++
-      pointsOf[at + n] = unit(bandUnits, b + i)
-      cappedOf[at + n] = unit(bandCapped, b + i)
+      while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
+      pointsOf[at + n] = f64(bandUnits, b + i)
       outcomeOf[at + n] = i + 1
       continue
     }
     const step = run.steps[k]
-    if (step !== undefined && step._tag === "Leaf") scoreLeaf(run, s, view, step, value)
+    if (step !== undefined && step._tag === "Leaf") scoreLeaf(run, s, view, step, read[first + i32(leafOf, k)])
   }
 }
 
@@ -1102,12 +1118,12 @@ const scoreLeaf = (
   } else {
     // an outcome met before: its units and cap as worked out then
     const o = l * OUTCOMES
-    const count = unit(outcomeCount, l)
+    const count = u8(outcomeCount, l)
     let k = 0
     while (k < count && outcomes[o + k] !== out) k++
     if (k < count) {
-      pointsOf[at + n] = unit(outcomeUnits, o + k)
-      cappedOf[at + n] = unit(outcomeCapped, o + k)
+      pointsOf[at + n] = f64(outcomeUnits, o + k)
+      cappedOf[at + n] = u8(outcomeCapped, o + k)
       outcomeOf[at + n] = k + 1
       return
     }
@@ -1116,8 +1132,8 @@ const scoreLeaf = (
       // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
       setLeafUnits(run, at + n, points, maxU)
       outcomes[o + count] = out
-      outcomeUnits[o + count] = unit(pointsOf, at + n)
-      outcomeCapped[o + count] = unit(cappedOf, at + n)
+      outcomeUnits[o + count] = f64(pointsOf, at + n)
+      outcomeCapped[o + count] = u8(cappedOf, at + n)
       outcomeCount[l] = count + 1
       outcomeOf[at + n] = count + 1
       return
@@ -1428,6 +1444,7 @@ const check = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   read: Array<unknown>,
+  numbers: Float64Array,
   digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const plan = program.plan
@@ -1436,7 +1453,7 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  append(issues, inputIssues(program, inputs, views, read, digested))
+  append(issues, inputIssues(program, inputs, views, read, numbers, digested))
   return issues
 }
 
@@ -1486,7 +1503,7 @@ const evaluate = (run: Run, row: SubjectRow, s: number): void => {
     const base = !baseWeighted && combined > baseMax ? baseMax : combined
     run.baseOf[s] = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
     run.evaluationOf[s] = Rounding.roundScaled(
-      (unit(tree.pointsOf, at + evaluationRoot) / unit(program.maxUnits, evaluationRoot)) * maxTotalUnits,
+      (f64(tree.pointsOf, at + evaluationRoot) / unit(program.maxUnits, evaluationRoot)) * maxTotalUnits,
       mode
     )
   } else {
@@ -1506,12 +1523,12 @@ const adjust = (run: Run, row: SubjectRow, s: number): void => {
   const subject = row.subject
   const bonus = adjustments(subject.bonus, program.bonusItems, program.bonusCapUnits, scale, mode)
   const deductions = adjustments(subject.deductions, program.deductionItems, program.deductionCapUnits, scale, mode)
-  const base = unit(run.baseOf, s)
+  const base = f64(run.baseOf, s)
   let total: number
   if (formula._tag === "BranchStar") {
     const adjusted = Math.max(0, base + bonus.total - deductions.total)
     total = Rounding.roundScaled(
-      (adjusted * formula.baseShare + unit(run.evaluationOf, s) * formula.evaluationShare) / 100,
+      (adjusted * formula.baseShare + f64(run.evaluationOf, s) * formula.evaluationShare) / 100,
       mode
     )
   } else {
@@ -1557,7 +1574,7 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
   const at = s * nodes.length
   if (program.rulesReadPoints) {
     const record: Record<string, number> = {}
-    nodes.forEach((node, n) => (record[node.id] = unit(tree.pointsOf, at + n) / scale))
+    nodes.forEach((node, n) => (record[node.id] = f64(tree.pointsOf, at + n) / scale))
     row.points = record
   }
   // the list is made when the first veto applies (most subjects have none)
@@ -1572,7 +1589,7 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
   for (const { item, reason, rule } of rules) {
     if (vetoes !== undefined && hasVeto(vetoes, item.id)) continue
     const fired = Expression.truthy(rule.evaluate({
-      total: unit(run.totals, s) / scale,
+      total: f64(run.totals, s) / scale,
       values: subject.values,
       attributes: view.attributes,
       group: view.group ?? null,
@@ -1593,7 +1610,7 @@ const grade = (
 ): { readonly ungraded: Array<Label.Label | undefined>; readonly candidates: Array<Grade.Candidate> } => {
   const ungraded = new Array<Label.Label | undefined>(run.rows.length)
   const candidates = run.rows.map(({ vetoes, view }, k): Grade.Candidate => {
-    const total = unit(run.totals, k)
+    const total = f64(run.totals, k)
     const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
     if (rule !== undefined) {
       ungraded[k] = rule.reason
@@ -1652,7 +1669,7 @@ const rank = (run: Run): ReadonlyMap<string, Ranking.Place> | undefined => {
   return Ranking.rank(
     run.rows.map(({ vetoes, view }, k) => ({
       id: view.id,
-      total: unit(run.totals, k),
+      total: f64(run.totals, k),
       group: view.group,
       vetoed: vetoes.length > 0
     })),
@@ -1674,7 +1691,7 @@ const consequences = (
   const { vetoes, view } = row
   const facts: Consequence.Facts = {
     subjectId: view.id,
-    total: unit(run.totals, k) / run.program.scale,
+    total: f64(run.totals, k) / run.program.scale,
     grade: gradeId,
     gradeLabel,
     rank: place?.rank,
@@ -1742,10 +1759,14 @@ const explain = (
     for (const step of tree.steps) {
       const { n, node } = step
       const at = s * N + n
-      const points = unit(tree.pointsOf, at) / scale
-      const capped = cappedCodes[unit(tree.cappedOf, at)]
+      const points = f64(tree.pointsOf, at) / scale
       if (step._tag === "Leaf") {
-        const outcome = unit(tree.outcomeOf, at)
+        const outcome = u8(tree.outcomeOf, at)
+        const capped = cappedCodes[
+          outcome !== 0 && step.bands !== undefined
+            ? u8(step.bands.capped, outcome - 1)
+            : u8(tree.cappedOf, at)
+        ]
         expl[n] = {
           id: node.id,
           label: node.label,
@@ -1773,7 +1794,7 @@ const explain = (
           points,
           max: node.max,
           weight: node.weight,
-          capped,
+          capped: cappedCodes[u8(tree.cappedOf, at)],
           note: node.weighted ? weightedNote : undefined,
           assessments: undefined,
           children: madeOf(expl, step.parts)
@@ -1789,7 +1810,7 @@ const explain = (
     const reason = ungraded[k]
     if (reason !== undefined) return [{ kind: "ungraded", grade: undefined, reason }]
     const steps: Array<Explanation.Step> = []
-    const total = unit(run.totals, k) / scale
+    const total = f64(run.totals, k) / scale
     const index = Grade.bandIndex(grading.bands, total)
     const band = grading.bands[index]
     if (band !== undefined) steps.push(Explanation.gradingStep({ _tag: "Band", total, band }))
@@ -1821,13 +1842,13 @@ const explain = (
     const bonus = row?.bonus ?? noAdjusted
     const deductions = row?.deductions ?? noAdjusted
     const explanation = {
-      base: unit(run.baseOf, s) / scale,
-      evaluation: formula._tag === "BranchStar" ? unit(run.evaluationOf, s) / scale : undefined,
+      base: f64(run.baseOf, s) / scale,
+      evaluation: formula._tag === "BranchStar" ? f64(run.evaluationOf, s) / scale : undefined,
       bonus: bonus.list,
       bonusTotal: bonus.total / scale,
       deductions: deductions.list,
       deductionTotal: deductions.total / scale,
-      total: unit(run.totals, s) / scale
+      total: f64(run.totals, s) / scale
     }
     Object.defineProperty(explanation, "tree", lazyTree)
     Object.defineProperty(explanation, "formula", lazyFormula)
@@ -1862,12 +1883,14 @@ const scoreChecked = (
 
   // 1 check: every leaf's value is read once, for scoring and the explanations
   const read = new Array<unknown>(S * program.leafTable.length)
+  // the numbers among them (NaN where the value is not a number), which the scoring loop reads without a pointer
+  const numbers = new Float64Array(S * program.leafTable.length).fill(NaN)
   const digested: KnownMembers = {
     offsets: new Map(),
     sums: new Int32Array(3 * S),
     elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
   }
-  const issues = check(program, inputs, views, read, digested)
+  const issues = check(program, inputs, views, read, numbers, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)
   const first = views[0] ?? noSubject
@@ -1878,7 +1901,7 @@ const scoreChecked = (
   // 3–5 evaluate, adjust, veto, subject by subject. What each subject's explanation tree is
   // made of is kept compactly (a million node objects would cost more to make and to keep than
   // the scoring itself); the tree is built from it when first read.
-  const run = newRun(program, inputs, views, first, read, contexts)
+  const run = newRun(program, inputs, views, first, read, numbers, contexts)
   const failures = run.failures
   const vetoRules = vetoRulesOf(program)
   run.rows.forEach((row, s) => {
@@ -1897,6 +1920,7 @@ const newRun = (
   views: ReadonlyArray<Method.SubjectView>,
   first: Method.SubjectView,
   read: Array<unknown>,
+  numbers: Float64Array,
   contexts: ReadonlyArray<LeafContext>
 ): Run => {
   const S = inputs.subjects.length
@@ -1924,6 +1948,7 @@ const newRun = (
       scale: program.scale,
       mode: program.rounding.mode,
       read,
+      numbers,
       pointsOf: new Float64Array(S * N),
       cappedOf: new Uint8Array(S * N),
       outcomes: new Array(L * OUTCOMES),
@@ -1987,7 +2012,7 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
       name: subject.name,
       group: view.group,
       attributes: view.attributes,
-      total: unit(run.totals, k) / program.scale,
+      total: f64(run.totals, k) / program.scale,
       maxTotal: plan.maxTotal,
       grade: gradeValue,
       ungraded: ungraded[k],

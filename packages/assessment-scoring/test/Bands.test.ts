@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest"
 /**
  * Leaves scored by the built-in threshold bands are scored from a band table worked out once per
  * run (first and unique hit policies); every other method, and `max`, is called. Both must give
- * what the method itself gives: the same points (clamped to the leaf's max, rounded) and the same
- * note in the explanation.
+ * what the method itself gives: the same points (clamped to the leaf's max, rounded), the same
+ * cap and the same note in the explanation.
  */
 const planOf = (config: Method.BandsConfig, max: number): Plan.Plan => ({
   kind: "assessment-plan",
@@ -67,10 +67,13 @@ describe("Assessment bands leaves", () => {
               subject: { id: `s${k}`, group: undefined, attributes: {} }
             })
             const points = typeof out === "number" ? out : out.points
-            const expected = Math.min(Math.max(Math.round(points * 10) / 10, 0), max)
+            const rounded = Math.round(points * 10) / 10
+            const expected = Math.min(Math.max(rounded, 0), max)
             const node = result.success.subjects[k]?.explanation.tree[0]?.children?.[0]
             expect(node?.points).toBeCloseTo(expected, 9)
             expect(node?.note).toEqual(typeof out === "number" ? undefined : out.note)
+            // how the points were capped, which a band table's leaf keeps as its outcome's
+            expect(node?.capped).toBe(rounded > max ? "max" : rounded < 0 ? "zero" : undefined)
           })
         }
       ),

@@ -23,7 +23,9 @@
 const FNV_PRIME = 0x01000193
 
 /** Word `i` of a typed array the caller made long enough (0 past its end, which never happens). */
-const word = (words: Uint32Array | Int32Array, i: number): number => words[i] ?? 0
+const word = (words: Int32Array, i: number): number => words[i] ?? 0
+/** The same of a Uint32Array (a helper of its own: one read with both kinds of array would be polymorphic wherever it is inlined). */
+const uword = (words: Uint32Array, i: number): number => words[i] ?? 0
 const SEED_A = 0x811c9dc5 | 0
 const SEED_B = 0x050c5d1f
 
@@ -80,8 +82,8 @@ const scalar = (l: Lanes, v: unknown): void => {
   } else if (typeof v === "number") {
     l.f64[0] = v === 0 ? 0 : v
     mix(l, 0x64)
-    mix(l, word(l.u32, 0))
-    mix(l, word(l.u32, 1))
+    mix(l, uword(l.u32, 0))
+    mix(l, uword(l.u32, 1))
   } else if (typeof v === "boolean") {
     mix(l, v ? 0x74 : 0x66)
   } else {
@@ -189,8 +191,8 @@ export const keyTable = (keys: ReadonlyArray<string>): KeyTable => {
 const numberMember = (sums: MemberSums, states: Int32Array, at: number, value: number): void => {
   const u32 = sums.u32
   sums.f64[0] = value === 0 ? 0 : value
-  const lo = word(u32, 0)
-  const hi = word(u32, 1)
+  const lo = uword(u32, 0)
+  const hi = uword(u32, 1)
   let x = Math.imul(NUMBER_A ^ lo, FNV_PRIME)
   let y = Math.imul(NUMBER_B ^ (lo + 0x9e), FNV_PRIME) ^ (NUMBER_B >>> 15)
   x = Math.imul(x ^ hi, FNV_PRIME)
