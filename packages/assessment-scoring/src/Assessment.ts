@@ -398,6 +398,38 @@ const readsOwnOnly = (tables: CheckTables, values: object): boolean => {
   return tables.inheritedKey || (prototype !== Object.prototype && prototype !== null)
 }
 
+/**
+ * Each leaf's value as the input checks read it, subject by subject (`s × leaves + l`): a
+ * number (not NaN) in `numbers`, which the scoring loop reads without following a pointer to a
+ * boxed number and the collector never scans; any other value in `others`, made when the first
+ * such value is met (NaN in `numbers` there). A local value of one scoring run.
+ */
+interface Reads {
+  readonly numbers: Float64Array
+  others: Array<unknown> | undefined
+  readonly size: number
+}
+
+const newReads = (size: number): Reads => ({ numbers: new Float64Array(size).fill(NaN), others: undefined, size })
+
+/** Keeps value `i` (replacing what was kept there). */
+const keepValue = (reads: Reads, i: number, value: unknown): void => {
+  if (typeof value === "number" && value === value) {
+    reads.numbers[i] = value
+    if (reads.others !== undefined) reads.others[i] = undefined
+    return
+  }
+  reads.numbers[i] = NaN
+  if (value !== undefined) (reads.others ??= new Array<unknown>(reads.size))[i] = value
+  else if (reads.others !== undefined) reads.others[i] = undefined
+}
+
+/** Value `i` as kept (undefined when there was none). */
+const valueAt = (reads: Reads, i: number): unknown => {
+  const v = reads.numbers[i] ?? NaN
+  return v === v ? v : reads.others?.[i]
+}
+
 /** The fast pass's answers: a subject's inputs are not (or may not be) well-formed; well-formed; well-formed and digested. */
 type Verdict = 0 | 1 | 2
 const INVALID: Verdict = 0
@@ -406,7 +438,7 @@ const DIGESTED: Verdict = 2
 
 /**
  * The fast pass over one subject's inputs: whether they are all well-formed, with no issue
- * made (no path, no message). It reads each leaf's value into `read`, and, when every member
+ * made (no path, no message). It keeps each leaf's value in `reads`, and, when every member
  * of the values is a leaf's number, records their digests for the inputs fingerprint. Any
  * doubt answers {@link INVALID}, and the subject goes to {@link subjectIssues}, which names every
  * problem; {@link DIGESTED} says the subject is well-formed and its values' digests were added up.
@@ -416,16 +448,15 @@ const subjectValid = (
   subject: Inputs.Subject,
   view: Method.SubjectView,
   base: number,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
   const values = subject.values
   const ownOnly = readsOwnOnly(tables, values)
   const verdict = !ownOnly && tables.digestible && !enumerableInherited()
-    ? valuesByKeys(tables, values, view, base, read, numbers, sums, scratch)
-    : valuesByLeaves(tables, values, ownOnly, view, base, read, numbers, sums, scratch)
+    ? valuesByKeys(tables, values, view, base, reads, sums, scratch)
+    : valuesByLeaves(tables, values, ownOnly, view, base, reads, sums, scratch)
   if (verdict === INVALID) return INVALID
   if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
   if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
@@ -470,8 +501,7 @@ const valuesByKeys = (
   values: Readonly<Record<string, unknown>>,
   view: Method.SubjectView,
   base: number,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
@@ -490,7 +520,7 @@ const valuesByKeys = (
     }
     position++
     const value = values[key]
-    read[base + l] = value
+    keepValue(reads, base + l, value)
     if (value === undefined) {
       if (optional[l] === 0) return INVALID
       continue
@@ -498,7 +528,6 @@ const valuesByKeys = (
     if (optional[l] === 0) required++
     if (typeof value === "number") {
       count++
-      numbers[base + l] = value
       addNumberMember(sums, tables.keyTable, l, value)
     }
     if (!leafValid(tables, l, value, view, scratch)) return INVALID
@@ -515,8 +544,7 @@ const valuesByLeaves = (
   ownOnly: boolean,
   view: Method.SubjectView,
   base: number,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
@@ -529,7 +557,7 @@ const valuesByLeaves = (
   for (let l = 0; l < keys.length; l++) {
     const key = keys[l] ?? ""
     const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
-    read[base + l] = value
+    keepValue(reads, base + l, value)
     if (value === undefined) {
       if (optional[l] === 0) return INVALID
       continue
@@ -537,7 +565,6 @@ const valuesByLeaves = (
     known++
     if (typeof value === "number") {
       numeric++
-      numbers[base + l] = value
       if (digestible) addNumberMember(sums, tables.keyTable, l, value)
       // the hot path: a finite number for a built-in method, nothing else to check
       if (inline[l] === 1) {
@@ -629,8 +656,7 @@ const subjectIssues = (
   subject: Inputs.Subject,
   view: Method.SubjectView,
   s: number,
-  read: Array<unknown>,
-  numbers: Float64Array
+  reads: Reads
 ): void => {
   const { leaves, keys, optional } = tables
   const at: Issue.Path = ["subjects", s]
@@ -642,9 +668,8 @@ const subjectIssues = (
   leaves.forEach((leaf, l) => {
     const key = keys[l] ?? leaf.inputKey
     const value = ownOnly && !Object.hasOwn(values, key) ? undefined : values[key]
-    read[base + l] = value
-    // (the fast pass may have read another value of a getter: the number is this one's, or none)
-    numbers[base + l] = typeof value === "number" ? value : NaN
+    // (the fast pass may have read another value of a getter: this one replaces it)
+    keepValue(reads, base + l, value)
     if (value === undefined) {
       if (optional[l] === 0) {
         found.push(messages.make("ASSESS_INPUT_MISSING", {
@@ -690,14 +715,13 @@ const subjectIssues = (
  * mode does: {@link subjectValid} says whether a subject is well-formed without making any
  * issue; only for a subject it doubts does {@link subjectIssues} run, naming every problem
  * (so a valid subject's checks make no path, no message, no array). Each leaf's value is read
- * into `read` (`s × leaves + l`), and the digests of well-formed subjects' values into `digested`.
+ * in `reads` (`s × leaves + l`), and the digests of well-formed subjects' values into `digested`.
  */
 const inputIssues = (
   program: Plan.Program,
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const subjects = inputs.subjects
@@ -715,7 +739,7 @@ const inputIssues = (
     const view = views[s] ?? first
     const duplicate = seen.has(subject.id)
     seen.add(subject.id)
-    const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, read, numbers, sums, scratch)
+    const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, reads, sums, scratch)
     // the subject's digest, else its values' sums for the walk (a map entry per values object)
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
       storeMembers(digested, sums, subject.values, 3 * s)
@@ -728,7 +752,7 @@ const inputIssues = (
         params: { id: subject.id }
       }))
     }
-    subjectIssues(found, tables, subject, view, s, read, numbers)
+    subjectIssues(found, tables, subject, view, s, reads)
   })
   return found
 }
@@ -981,9 +1005,7 @@ interface TreeRun {
   readonly scale: number
   readonly mode: Rounding.Mode
   /** Each leaf's value, subject by subject (`s × leafCount + l`), as read by the input checks. */
-  readonly read: ReadonlyArray<unknown>
-  /** The same values where they are numbers, else NaN (read without following a pointer to a boxed number). */
-  readonly numbers: Float64Array
+  readonly reads: Reads
   /** The units of every node, subject by subject (`s × nodes + n`). */
   readonly pointsOf: Float64Array
   /** How each node's units were capped: 0 not, 1 at the max, 2 at zero (for a band table's leaf: its outcome's, see {@link outcomeOf}). */
@@ -1037,7 +1059,8 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { code, numbers, read, pointsOf, cappedOf, outcomeOf } = run
+  const { code, pointsOf, cappedOf, outcomeOf } = run
+  const numbers = run.reads.numbers
   const { bandBelow, bandMin, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
   const at = s * run.nodeCount
   const first = s * run.leafCount
@@ -1083,7 +1106,9 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       continue
     }
     const step = run.steps[k]
-    if (step !== undefined && step._tag === "Leaf") scoreLeaf(run, s, view, step, read[first + i32(leafOf, k)])
+    if (step !== undefined && step._tag === "Leaf") {
+      scoreLeaf(run, s, view, step, valueAt(run.reads, first + i32(leafOf, k)))
+    }
   }
 }
 
@@ -1423,7 +1448,7 @@ interface Run {
   readonly program: Plan.Program
   readonly rows: ReadonlyArray<SubjectRow>
   /** Each leaf's value as the checks read it (`s × leaves + l`). */
-  readonly read: Array<unknown>
+  readonly reads: Reads
   /** The tree's figures (every node's points in units, caps, notes). */
   readonly tree: TreeRun
   /** The parts of the formula: every top-level node, and the base's (branch-star formula). */
@@ -1443,8 +1468,7 @@ const check = (
   program: Plan.Program,
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const plan = program.plan
@@ -1453,7 +1477,7 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  append(issues, inputIssues(program, inputs, views, read, numbers, digested))
+  append(issues, inputIssues(program, inputs, views, reads, digested))
   return issues
 }
 
@@ -1462,7 +1486,7 @@ const prepare = (
   program: Plan.Program,
   views: ReadonlyArray<Method.SubjectView>,
   first: Method.SubjectView,
-  read: ReadonlyArray<unknown>
+  reads: Reads
 ): Array<LeafContext> => {
   const L = program.leafTable.length
   return program.leafTable.map((leaf, l) => {
@@ -1473,7 +1497,7 @@ const prepare = (
     } else if (method.prepare !== undefined) {
       const peers: Array<Method.PeerInput<unknown>> = []
       views.forEach((subject, k) => {
-        const v = read[k * L + l]
+        const v = valueAt(reads, k * L + l)
         if (v === undefined) return
         if (leaf.assessors !== undefined) {
           for (const a of v as ReadonlyArray<Assessment_>) peers.push({ input: a.value, subject })
@@ -1772,7 +1796,7 @@ const explain = (
           label: node.label,
           method: step.leaf.method.name,
           // the value as read then: a caller changing its inputs later changes nothing here
-          input: run.read[s * L + step.l],
+          input: valueAt(run.reads, s * L + step.l),
           points,
           max: node.max,
           weight: node.weight,
@@ -1882,26 +1906,24 @@ const scoreChecked = (
   }))
 
   // 1 check: every leaf's value is read once, for scoring and the explanations
-  const read = new Array<unknown>(S * program.leafTable.length)
-  // the numbers among them (NaN where the value is not a number), which the scoring loop reads without a pointer
-  const numbers = new Float64Array(S * program.leafTable.length).fill(NaN)
+  const reads = newReads(S * program.leafTable.length)
   const digested: KnownMembers = {
     offsets: new Map(),
     sums: new Int32Array(3 * S),
     elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
   }
-  const issues = check(program, inputs, views, read, numbers, digested)
+  const issues = check(program, inputs, views, reads, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)
   const first = views[0] ?? noSubject
 
   // 2 prepare
-  const contexts = prepare(program, views, first, read)
+  const contexts = prepare(program, views, first, reads)
 
   // 3–5 evaluate, adjust, veto, subject by subject. What each subject's explanation tree is
   // made of is kept compactly (a million node objects would cost more to make and to keep than
   // the scoring itself); the tree is built from it when first read.
-  const run = newRun(program, inputs, views, first, read, numbers, contexts)
+  const run = newRun(program, inputs, views, first, reads, contexts)
   const failures = run.failures
   const vetoRules = vetoRulesOf(program)
   run.rows.forEach((row, s) => {
@@ -1919,8 +1941,7 @@ const newRun = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   first: Method.SubjectView,
-  read: Array<unknown>,
-  numbers: Float64Array,
+  reads: Reads,
   contexts: ReadonlyArray<LeafContext>
 ): Run => {
   const S = inputs.subjects.length
@@ -1939,7 +1960,7 @@ const newRun = (
       vetoes: noVetoes,
       points: noPoints
     })),
-    read,
+    reads,
     tree: {
       steps,
       code: treeCode(steps),
@@ -1947,8 +1968,7 @@ const newRun = (
       leafCount: L,
       scale: program.scale,
       mode: program.rounding.mode,
-      read,
-      numbers,
+      reads,
       pointsOf: new Float64Array(S * N),
       cappedOf: new Uint8Array(S * N),
       outcomes: new Array(L * OUTCOMES),

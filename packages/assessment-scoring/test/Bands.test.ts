@@ -95,3 +95,52 @@ describe("Assessment bands leaves", () => {
     expect(node?.note?.en).toBe("no band matched")
   })
 })
+
+describe("Assessment explanation inputs", () => {
+  it("are the values as read: numbers (-0 too), lists, absent optional values", () => {
+    const bands: Method.BandsConfig = { hitPolicy: "first", bands: [{ below: 10, points: 0 }, { min: 10, points: 5 }] }
+    const plan: Plan.Plan = {
+      ...planOf(bands, 5),
+      indicators: [{
+        id: "d",
+        label: { zh: "维度", en: "dimension" },
+        max: 100,
+        children: [
+          { id: "x", label: { zh: "指标", en: "x" }, max: 5, method: { name: "bands", config: bands } },
+          { id: "o", label: { zh: "可选", en: "o" }, max: 5, optional: true, method: { name: "bands", config: bands } },
+          {
+            id: "c",
+            label: { zh: "清单", en: "c" },
+            max: 5,
+            method: {
+              name: "checklist",
+              config: {
+                items: [{ id: "p", label: { zh: "p", en: "p" }, points: 2 }, {
+                  id: "q",
+                  label: { zh: "q", en: "q" },
+                  points: 3
+                }]
+              }
+            }
+          }
+        ]
+      }]
+    }
+    const list = ["p", "q"]
+    const inputs = Inputs.make("bands", [
+      { id: "a", values: { x: -0, o: 12, c: list } },
+      { id: "b", values: { c: ["q"], x: 20 } },
+      // an empty list, members in another order
+      { id: "e", values: { x: 3, c: [], o: 1 } }
+    ])
+    const result = ValidationReport.getOrThrow(Assessment.score(plan, inputs))
+    const leaves = (k: number) => result.subjects[k]?.explanation.tree[0]?.children ?? []
+    expect(leaves(0).map((n) => n.input)).toEqual([-0, 12, ["p", "q"]])
+    expect(Object.is(leaves(0)[0]?.input, -0)).toBe(true)
+    expect(leaves(0).map((n) => n.points)).toEqual([0, 5, 5])
+    expect(leaves(1).map((n) => n.input)).toEqual([20, undefined, ["q"]])
+    expect(leaves(1)[1]?.note?.en).toBe("no value (optional indicator, 0 points)")
+    expect(leaves(2).map((n) => n.input)).toEqual([3, 1, []])
+    expect(result.subjects.map((s) => s.total)).toEqual([10, 8, 0])
+  })
+})
