@@ -19,9 +19,17 @@ export class HashColumn {
   private readonly odd = new Map<number, string>()
   /** One hash's character codes (reused: one flat string per read). */
   private readonly codes: Array<number> = new Array<number>(64).fill(48)
+  /**
+   * The text of the last hash pushed and of the one before it (`undefined` after a truncation):
+   * an append reads both for its entry (`prevHash`, `hash`), so they are not made from bytes.
+   */
+  private last: string | undefined = undefined
+  private beforeLast: string | undefined = undefined
   length = 0
 
   push(hash: string): void {
+    this.beforeLast = this.last
+    this.last = hash
     const seq = this.length++
     const chunk = seq >>> chunkBits
     if (chunk === this.chunks.length) this.chunks.push(new Uint8Array(chunkSize * 32))
@@ -42,6 +50,8 @@ export class HashColumn {
 
   /** The hash of the entry `seq`, as text. */
   at(seq: number): string {
+    if (seq === this.length - 1 && this.last !== undefined) return this.last
+    if (seq === this.length - 2 && this.beforeLast !== undefined) return this.beforeLast
     if (this.odd.size > 0) {
       const odd = this.odd.get(seq)
       if (odd !== undefined) return odd
@@ -77,6 +87,10 @@ export class HashColumn {
   /** Keeps the first `n` hashes only. */
   truncate(n: number): void {
     for (let seq = n; seq < this.length && this.odd.size > 0; seq++) this.odd.delete(seq)
+    if (n !== this.length) {
+      this.last = undefined
+      this.beforeLast = undefined
+    }
     this.length = n
     this.chunks.length = Math.ceil(n / chunkSize)
   }
