@@ -379,6 +379,47 @@ describe("Journal", () => {
       expect(later.entry?.postings[0]).toEqual({ account: "a", amount: -5 })
     })
 
+    it("expires again what an undo, a rollback or a snapshot puts back into a first lot", () => {
+      // the expiry index keeps an account under its first lot's day: every way points come
+      // back into an earlier lot must put the account back under that day
+      const scheme: Scheme.Scheme = { ...Presets.neverExpireScheme, expiry: { _tag: "AfterDays", days: 30 } }
+      const setup30 = { scheme, catalog: Presets.pingliCatalog }
+      const x = (key: string, on: string): Command.Expire => ({ _tag: "Expire", key, on: d(on) })
+      const j0 = ok(Journal.appendAll(Journal.make(setup30), [
+        open("a", "王佑", "2024-01-01"),
+        open("b", "李娟", "2024-01-01"),
+        { _tag: "Earn", key: "e1", on: d("2024-01-01"), account: "a", activity: "cleaning" },
+        { _tag: "Earn", key: "e2", on: d("2024-01-20"), account: "b", activity: "cleaning" },
+        { _tag: "Earn", key: "e3", on: d("2024-01-21"), account: "a", activity: "cleaning" }
+      ])).journal
+      // an expiry run reversed: a's first lot has its points again, the next run expires them
+      const j1 = ok(Journal.appendAll(j0, [x("x1", "2024-02-05"), reverse("u1", "x1", "2024-02-05")])).journal
+      expect(Journal.entryOf(j1, "x1")?.postings).toEqual([
+        { account: "a", amount: -5 },
+        { account: "system:expiry", amount: 5 }
+      ])
+      expect(ok(Journal.append(j1, x("x2", "2024-02-06"))).entry?.postings[0]).toEqual({ account: "a", amount: -5 })
+      // a batch whose expiry run is rolled back: the lots it emptied are due again
+      const j2 = ok(Journal.append(j1, x("x2", "2024-02-06"))).journal
+      expect(codes(Journal.appendAll(j2, [x("x3", "2024-02-25"), earn("nobody", "cleaning", "2024-02-25")])))
+        .toEqual(["LEDGER_UNKNOWN_ACCOUNT"])
+      const due = [{ account: "a", amount: -5 }, { account: "b", amount: -5 }, {
+        account: "system:expiry",
+        amount: 10
+      }]
+      expect(ok(Journal.append(j2, x("x3", "2024-02-25"))).entry?.postings).toEqual(due)
+      // a redemption from the first lot reversed, then an expiry run
+      const j3 = ok(Journal.appendAll(j2, [
+        redeem("r1", "b", "brush", 1, "2024-02-07"),
+        reverse("u2", "r1", "2024-02-07")
+      ])).journal
+      expect(ok(Journal.append(j3, x("x3", "2024-02-25"))).entry?.postings).toEqual(due)
+      // a journal restored from a snapshot knows what is due
+      const taken = ok(Journal.snapshot(j3))
+      const restored = ok(Journal.fromSnapshot(setup30, JSON.parse(JSON.stringify(taken))))
+      expect(ok(Journal.append(restored, x("x3", "2024-02-25"))).entry?.postings).toEqual(due)
+    })
+
     it("does not let expired points be spent before the expiry run", () => {
       const j = base()
       expect(codes(Journal.append(j, redeem("r", "ha", "brush", 1, "2025-01-05")))).toContain(

@@ -8,6 +8,7 @@
  * never the length of the journal (no rebuild from the entries).
  */
 import type * as Command from "../Command.js"
+import type { Due } from "./due.js"
 import type { Account, Batch, HoldState, Lot, SavedAccount } from "./model.js"
 import type { State } from "./state.js"
 
@@ -62,7 +63,7 @@ export const save = (batch: Batch, account: Account): void => {
   })
 }
 
-const restoreAccount = (s: SavedAccount): void => {
+const restoreAccount = (due: Due, s: SavedAccount): void => {
   const account = s.account
   account.balance = s.balance
   account.held = s.held
@@ -81,6 +82,7 @@ const restoreAccount = (s: SavedAccount): void => {
   account.creditPoints = s.creditPoints
   account.lastExpires = lastExpiresOf(s.lots)
   account.saved = 0
+  due.noteFirst(account) // its first lot may be one an expiry run of the batch emptied
 }
 
 const lastExpiresOf = (lots: ReadonlyArray<Lot>): number =>
@@ -126,7 +128,7 @@ const reopen = (hold: HoldState): void => {
 
 /** Puts the state back as it was when the batch began. */
 const rollback = (state: State, batch: Batch): void => {
-  for (const saved of batch.accounts) restoreAccount(saved)
+  for (const saved of batch.accounts) restoreAccount(state.due, saved)
   for (let seq = state.length - 1; seq >= batch.entries; seq--) undoEntry(state, state.commands[seq]!)
   state.truncate(batch.entries)
   state.undo.length = batch.undo

@@ -3,6 +3,7 @@
  * spending is named here once: points are taken **oldest-expiring first**; lots past their last
  * day cannot be spent (they wait for the next `Expire`).
  */
+import type { Due } from "./due.js"
 import type { Account, Lot, Take } from "./state.js"
 
 /** "Spend the points that expire first": no expiry day given means expired lots may be taken too. */
@@ -71,11 +72,12 @@ export const applyTakes = (takes: ReadonlyArray<Take>): void => {
   }
 }
 
-/** Puts taken amounts back into their lots. */
-export const restoreTakes = (takes: ReadonlyArray<Take>): void => {
+/** Puts taken amounts back into their lots (noted in the expiry index: one may become its account's first). */
+export const restoreTakes = (due: Due, takes: ReadonlyArray<Take>): void => {
   for (const take of takes) {
     take.lot.remaining += take.amount
     const account = take.account
+    due.note(account, take.lot.expires)
     if (account.head > 0) {
       const index = account.lots.indexOf(take.lot)
       if (index !== -1 && index < account.head) account.head = index
@@ -83,9 +85,10 @@ export const restoreTakes = (takes: ReadonlyArray<Take>): void => {
   }
 }
 
-/** Adds a lot in expiry order (after the lots expiring the same day). */
-export const insertLot = (account: Account, lot: Lot): void => {
+/** Adds a lot in expiry order (after the lots expiring the same day), noted in the expiry index. */
+export const insertLot = (due: Due, account: Account, lot: Lot): void => {
   const lots = account.lots
+  due.note(account, lot.expires)
   if (account.lastExpires <= lot.expires) {
     lots.push(lot)
     account.lastExpires = lot.expires

@@ -46,6 +46,8 @@ export interface Account {
   lastExpires: number
   /** The account's place in the state's list of accounts (system accounts first). */
   index: number
+  /** The day the expiry index keeps this account under (see `due.ts`; +∞: none). */
+  due: number
   /** The id of the last batch that saved this account (see `batch.ts`; 0: none). */
   saved: number
 }

@@ -28,6 +28,9 @@ export class Pending {
   /** Points taken from lots (the lots spent, or a reversal's taking back). */
   takes: ReadonlyArray<Take> = noTakes
   hold: HoldState | undefined = undefined
+  /** The accounts an expiry run read (see `due.ts`) and its epoch day. */
+  read: ReadonlyArray<Account> = noAccounts
+  day = 0
   /** A reversal's original: its seq and what it did. */
   target = -1
   undo: Undo | undefined = undefined
@@ -52,4 +55,5 @@ export class Pending {
 }
 
 const noPostings: ReadonlyArray<Entry.Posting> = Object.freeze([])
+const noAccounts: ReadonlyArray<Account> = Object.freeze([])
 const noTakes: ReadonlyArray<Take> = Object.freeze([])

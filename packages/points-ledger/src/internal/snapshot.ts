@@ -168,6 +168,7 @@ export const restore = (
     account.lots = data.lots.map((l) => lots[l]!)
     account.lastExpires = account.lots.at(-1)?.expires ?? Number.NEGATIVE_INFINITY
     account.head = data.head
+    state.due.noteFirst(account)
     ;(account as { history: Array<number> }).history = data.history.slice()
     ;[account.dayKey, account.dayTotal, account.monthKey, account.monthTotal, account.yearKey, account.yearTotal] =
       data.caps

@@ -9,6 +9,7 @@ import type * as Entry from "../Entry.js"
 import type * as Hasher from "../Hasher.js"
 import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
+import { Due } from "./due.js"
 import { HashColumn } from "./hashes.js"
 import type { Account, Batch, DateInfo, HoldState } from "./model.js"
 import { Pending } from "./pending.js"
@@ -78,6 +79,7 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
   credit: undefined,
   creditPoints: 0,
   lastExpires: Number.NEGATIVE_INFINITY,
+  due: Number.POSITIVE_INFINITY,
   saved: 0,
   index: -1
 })
@@ -105,6 +107,8 @@ export class State {
    */
   readonly ids = new Map<string, Account>()
   readonly members: Array<Account> = []
+  /** The members by the expiry day of their first lot (what an expiry run reads). */
+  readonly due = new Due()
   /** What each entry did, to reverse it. */
   readonly undo: Array<Undo> = []
   readonly reversedBy = new Map<number, string>()

@@ -47,6 +47,6 @@ export const commitAdjust = (state: State, seq: number): Undo => {
     return { _tag: "Spent", spent: takes }
   }
   const lot: Lot = { seq, expires: info!.expires, remaining: amount }
-  insertLot(account!, lot)
+  insertLot(state.due, account!, lot)
   return { _tag: "Credited", account: account!, lots: [lot], amount, spent: [] }
 }

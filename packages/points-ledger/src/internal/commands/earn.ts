@@ -76,7 +76,7 @@ export const checkEarn = (state: State, c: Command.Earn, issues: Array<Issue.Dom
 export const commitEarn = (state: State, seq: number): EarnedLot => {
   const { account, amount: points, info } = state.pending
   const lot: EarnedLot = { _tag: "Earned", seq, expires: info!.expires, remaining: points }
-  insertLot(account!, lot)
+  insertLot(state.due, account!, lot)
   account!.earned += points
   countEarning(account!, info!, points)
   return lot

@@ -37,7 +37,7 @@ export const checkRelease = (state: State, c: Command.Release, issues: Array<Iss
 export const commitRelease = (state: State, c: Command.Release): Undo => {
   const hold = state.pending.hold!
   const account = hold.account
-  restoreTakes(hold.consumed)
+  restoreTakes(state.due, hold.consumed)
   account.held -= hold.amount
   untake(state, account, hold.item, hold.quantity, hold.redemptionKey)
   hold.status = "released"

@@ -122,10 +122,10 @@ export const commitReverse = (state: State, c: Command.Reverse, seq: number, day
     }
     case "Credited":
     case "Spent":
-      restoreTakes(undo.spent)
+      restoreTakes(state.due, undo.spent)
       break
     case "Redeemed":
-      restoreTakes(undo.spent)
+      restoreTakes(state.due, undo.spent)
       untake(state, undo.account, undo.item, undo.quantity, undo.redemptionKey)
       break
     case "Settled": {

@@ -50,7 +50,7 @@ export const commitTransfer = (state: State, seq: number): Undo => {
   const lots: Array<Lot> = []
   for (const take of takes) {
     const lot: Lot = { seq, expires: take.lot.expires, remaining: take.amount }
-    insertLot(to!, lot)
+    insertLot(state.due, to!, lot)
     lots.push(lot)
   }
   return { _tag: "Credited", account: to!, lots, amount, spent: takes }
