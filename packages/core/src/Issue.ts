@@ -277,7 +277,27 @@ export const isWarning = (issue: DomainIssue): boolean => issue.severity === "wa
  * @since 0.1.0
  */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | Placeholders<Rest>
+  ? (Name extends `${string}:label` ? never : Name) | Placeholders<Rest>
+  : never
+
+/**
+ * The label placeholders of a template (`{name:label}`): each is filled, per language, from a
+ * {@link Label.Label} given in `labels`, never from `params`.
+ *
+ * @example
+ * ```ts
+ * import type { Issue } from "@gongzhi/core"
+ *
+ * type L = Issue.LabelPlaceholders<"{id} is a {kind:label}"> // "kind"
+ * const l: L = "kind"
+ * console.log(l)
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type LabelPlaceholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${infer Part}:label` ? Part : never) | LabelPlaceholders<Rest>
   : never
 
 /**
@@ -319,6 +339,55 @@ export interface MakeOptions<P> {
 }
 
 /**
+ * The labels an issue of a catalog entry needs: one {@link Label.Label} per `{name:label}`
+ * placeholder of its templates (the words of each language, e.g. an organisation kind's name, or
+ * another issue's message). They fill the message and are not kept in the issue's `params`, so
+ * params stay language-neutral (`kind: "gridBranch"`, never `kindZh: "网格党支部"`).
+ *
+ * @example
+ * ```ts
+ * import type { Issue } from "@gongzhi/core"
+ *
+ * const labels: Issue.LabelsOf<{ zh: "{id} 是{kind:label}"; en: "{id} is a {kind:label}" }> = {
+ *   kind: { zh: "网格党支部", en: "grid party branch" }
+ * }
+ * console.log(labels.kind.en) // "grid party branch"
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type LabelsOf<T extends Label.Label> = {
+  readonly [K in LabelPlaceholders<T["zh"] | T["en"]>]: Label.Label
+}
+
+/**
+ * What `make` of a catalog takes for one entry: its params and its labels (each required when the
+ * templates have placeholders of that sort), and where and how bad the issue is.
+ *
+ * @example
+ * ```ts
+ * import type { Issue } from "@gongzhi/core"
+ *
+ * const options: Issue.MakeOptionsOf<{ zh: "{id} 不是{kind:label}"; en: "{id} is not a {kind:label}" }> = {
+ *   params: { id: "g-1" },
+ *   labels: { kind: { zh: "网格", en: "grid" } },
+ *   path: ["units", 0]
+ * }
+ * console.log(options.params.id) // "g-1"
+ * ```
+ *
+ * @category models
+ * @since 0.2.0
+ */
+export type MakeOptionsOf<T extends Label.Label> =
+  & ([Placeholders<T["zh"] | T["en"]>] extends [never] ? { readonly params?: Params | undefined }
+    : { readonly params: ParamsOf<T> })
+  & ([LabelPlaceholders<T["zh"] | T["en"]>] extends [never] ? { readonly labels?: undefined }
+    : { readonly labels: LabelsOf<T> })
+  & { readonly path?: Path | undefined; readonly severity?: Severity | undefined }
+
+/**
  * A package's table of issue codes and their zh/en message templates.
  *
  * @example
@@ -341,13 +410,17 @@ export interface Catalog<T extends Readonly<Record<string, Label.Label>>> {
   /** Makes the issue of a code, filling its templates with the params. */
   readonly make: <C extends keyof T & string>(
     code: C,
-    ...options: [Placeholders<T[C]["zh"] | T[C]["en"]>] extends [never] ? [options?: Partial<MakeOptions<Params>>]
-      : [options: MakeOptions<ParamsOf<T[C]>>]
+    ...options: [Placeholders<T[C]["zh"] | T[C]["en"]> | LabelPlaceholders<T[C]["zh"] | T[C]["en"]>] extends [never]
+      ? [options?: MakeOptionsOf<T[C]>]
+      : [options: MakeOptionsOf<T[C]>]
   ) => DomainIssue
 }
 
 /**
- * Defines a package's message catalog; the params each code needs are checked by the compiler.
+ * Defines a package's message catalog; the params (and labels) each code needs are checked by the compiler.
+ *
+ * A template fills `{name}` from `params` and `{name:label}` from `labels`, per language: the
+ * Chinese and English words live in message tables and labels, never in `…Zh` params.
  *
  * @example
  * ```ts
@@ -361,6 +434,17 @@ export interface Catalog<T extends Readonly<Record<string, Label.Label>>> {
  * })
  * const issue = messages.make("ORG_BRANCH_TOO_LARGE", { params: { actual: 212, max: 50 }, severity: "warning" })
  * console.log(issue.message.zh) // "支部有 212 名党员，超过 50 名"
+ *
+ * // Words of one language come as labels ({name:label}); params stay language-neutral.
+ * const kinds = Issue.catalog({
+ *   ORG_NOT_A_GRID: { zh: "{id} 不是网格（是{kind:label}）", en: "{id} is not a grid (it is a {kind:label})" }
+ * })
+ * const notGrid = kinds.make("ORG_NOT_A_GRID", {
+ *   params: { id: "b-1", kind: "building" },
+ *   labels: { kind: { zh: "楼栋", en: "building" } }
+ * })
+ * console.log(notGrid.message.zh) // "b-1 不是网格（是楼栋）"
+ * console.log(notGrid.params.kind) // "building"
  * ```
  *
  * @category constructors
@@ -370,12 +454,40 @@ export const catalog = <const T extends Readonly<Record<string, Label.Label>>>(t
   templates,
   codes: Object.keys(templates),
   make: (code, ...rest) => {
-    const options = rest[0] as Partial<MakeOptions<Params>> | undefined
+    const options = rest[0] as
+      | (Partial<MakeOptions<Params>> & { readonly labels?: Readonly<Record<string, Label.Label>> | undefined })
+      | undefined
     // A JavaScript caller may pass a code the catalog lacks: the code then speaks for itself.
     const template = Object.prototype.hasOwnProperty.call(templates, code) ? templates[code]! : { zh: code, en: code }
-    return make({ code, message: template, path: options?.path, severity: options?.severity, params: options?.params })
+    const params = options?.params ?? {}
+    const labels = options?.labels
+    return {
+      code,
+      path: options?.path ?? [],
+      severity: options?.severity ?? "error",
+      params,
+      message: labels === undefined
+        ? Label.render(template, params)
+        : { zh: fill(template.zh, params, labels, "zh"), en: fill(template.en, params, labels, "en") }
+    }
   }
 })
+
+const anyPlaceholder = /\{([A-Za-z_][A-Za-z0-9_]*)(:label)?\}/g
+
+/** Fills `{name}` from params and `{name:label}` from labels, in one pass (a filled value is never re-read). */
+const fill = (
+  template: string,
+  params: Params,
+  labels: Readonly<Record<string, Label.Label>>,
+  lang: Label.Lang
+): string =>
+  template.replace(anyPlaceholder, (whole, name: string, isLabel: string | undefined) => {
+    if (isLabel === undefined) return Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole
+    const label = Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : undefined
+    const text = label !== null && typeof label === "object" ? (label as Partial<Label.Label>)[lang] : undefined
+    return typeof text === "string" ? text : whole
+  })
 
 // ---------------------------------------------------------------------------
 // Bridges to effect/Schema checks

@@ -98,6 +98,48 @@ describe("Issue", () => {
     it("types placeholders", () => {
       expectTypeOf<Issue.Placeholders<"{a} of {b}">>().toEqualTypeOf<"a" | "b">()
       expectTypeOf<Issue.Placeholders<"none">>().toEqualTypeOf<never>()
+      expectTypeOf<Issue.Placeholders<"{a} of {b:label}">>().toEqualTypeOf<"a">()
+      expectTypeOf<Issue.LabelPlaceholders<"{a} of {b:label} and {c:label}">>().toEqualTypeOf<"b" | "c">()
+    })
+    it("fills label placeholders per language and keeps params language-neutral", () => {
+      const kinds = Issue.catalog({
+        ORG_NOT_A_GRID: { zh: "{id} 不是网格（是{kind:label}）", en: "{id} is not a grid (it is a {kind:label})" },
+        ORG_WRAPPED: { zh: "第 {row} 行：{reason:label}", en: "Row {row}: {reason:label}" }
+      })
+      const issue = kinds.make("ORG_NOT_A_GRID", {
+        params: { id: "b-1", kind: "building" },
+        labels: { kind: { zh: "楼栋", en: "building group" } },
+        path: ["units", 2]
+      })
+      expect(issue).toEqual({
+        code: "ORG_NOT_A_GRID",
+        path: ["units", 2],
+        severity: "error",
+        params: { id: "b-1", kind: "building" },
+        message: { zh: "b-1 不是网格（是楼栋）", en: "b-1 is not a grid (it is a building group)" }
+      })
+      // A label's text is not read again for placeholders, nor a param's.
+      const wrapped = kinds.make("ORG_WRAPPED", {
+        params: { row: "{reason:label}" },
+        labels: { reason: { zh: "含 {row} 的文字", en: "text with {row}" } }
+      })
+      expect(wrapped.message).toEqual({
+        zh: "第 {reason:label} 行：含 {row} 的文字",
+        en: "Row {reason:label}: text with {row}"
+      })
+      // A param may carry the label's language-neutral value under the same name (kind: "building").
+      // @ts-expect-error: the labels of the template are required
+      kinds.make("ORG_NOT_A_GRID", { params: { id: "b-1", kind: "x" } })
+    })
+    it("never throws on labels a JavaScript caller gets wrong", () => {
+      const kinds = Issue.catalog({ X: { zh: "是{kind:label}", en: "is {kind:label}" } })
+      const make = kinds.make as (code: string, options?: unknown) => Issue.DomainIssue
+      expect(make("X", { labels: { kind: null } }).message).toEqual({ zh: "是{kind:label}", en: "is {kind:label}" })
+      expect(make("X", { labels: { kind: { zh: 1 } } }).message.zh).toBe("是{kind:label}")
+      expect(make("X", { labels: Object.create({ kind: { zh: "继承", en: "inherited" } }) }).message.en).toBe(
+        "is {kind:label}"
+      )
+      expect(make("X").message.en).toBe("is {kind:label}")
     })
   })
 
