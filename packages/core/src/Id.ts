@@ -26,26 +26,26 @@ import type * as Label from "./Label.js"
  * @since 0.1.0
  */
 export const messages = Issue.catalog({
-  CORE_ID_EMPTY: { zh: "{labelZh}不能为空", en: "The {labelEn} must not be empty" },
+  CORE_ID_EMPTY: { zh: "{name:label}不能为空", en: "The {name:label} must not be empty" },
   CORE_ID_TOO_LONG: {
-    zh: "{labelZh}最长 {maxLength} 个字符",
-    en: "The {labelEn} must be at most {maxLength} characters long"
+    zh: "{name:label}最长 {maxLength} 个字符",
+    en: "The {name:label} must be at most {maxLength} characters long"
   },
   CORE_ID_CONTROL_CHARACTER: {
-    zh: "{labelZh}不能包含控制字符（如换行、制表符）",
-    en: "The {labelEn} must not contain control characters (such as line breaks or tabs)"
+    zh: "{name:label}不能包含控制字符（如换行、制表符）",
+    en: "The {name:label} must not contain control characters (such as line breaks or tabs)"
   },
   CORE_ID_UNTRIMMED: {
-    zh: "{labelZh}首尾不能有空白",
-    en: "The {labelEn} must not start or end with white space"
+    zh: "{name:label}首尾不能有空白",
+    en: "The {name:label} must not start or end with white space"
   },
   CORE_ID_LONE_SURROGATE: {
-    zh: "{labelZh}含有不成对的代理字符（不是有效的 Unicode 文字）",
-    en: "The {labelEn} contains a lone surrogate (it is not valid Unicode text)"
+    zh: "{name:label}含有不成对的代理字符（不是有效的 Unicode 文字）",
+    en: "The {name:label} contains a lone surrogate (it is not valid Unicode text)"
   },
   CORE_ID_NOT_STRING: {
-    zh: "{labelZh}应为文字，实际为 {actual}",
-    en: "The {labelEn} must be text, got {actual}"
+    zh: "{name:label}应为文字，实际为 {actual}",
+    en: "The {name:label} must be text, got {actual}"
   }
 })
 
@@ -148,16 +148,16 @@ export const validate = (value: string, options?: Options): ReadonlyArray<Issue.
   if (isValid(value, options)) return noIssues
   const maxLength = options?.maxLength ?? defaultMaxLength
   const label = options?.label ?? { zh: "编号", en: "id" }
-  const params = { labelZh: label.zh, labelEn: label.en, maxLength }
+  const labels = { name: label }
   if (typeof value !== "string") {
-    return [messages.make("CORE_ID_NOT_STRING", { params: { ...params, actual: describeValue(value) } })]
+    return [messages.make("CORE_ID_NOT_STRING", { params: { actual: describeValue(value) }, labels })]
   }
-  if (value.length === 0) return [messages.make("CORE_ID_EMPTY", { params })]
+  if (value.length === 0) return [messages.make("CORE_ID_EMPTY", { labels })]
   const found: Array<Issue.DomainIssue> = []
-  if (value.length > maxLength) found.push(messages.make("CORE_ID_TOO_LONG", { params }))
-  if (controlCharacter.test(value)) found.push(messages.make("CORE_ID_CONTROL_CHARACTER", { params }))
-  if (value.trim() !== value) found.push(messages.make("CORE_ID_UNTRIMMED", { params }))
-  if (loneSurrogate.test(value)) found.push(messages.make("CORE_ID_LONE_SURROGATE", { params }))
+  if (value.length > maxLength) found.push(messages.make("CORE_ID_TOO_LONG", { params: { maxLength }, labels }))
+  if (controlCharacter.test(value)) found.push(messages.make("CORE_ID_CONTROL_CHARACTER", { labels }))
+  if (value.trim() !== value) found.push(messages.make("CORE_ID_UNTRIMMED", { labels }))
+  if (loneSurrogate.test(value)) found.push(messages.make("CORE_ID_LONE_SURROGATE", { labels }))
   return found
 }
 

@@ -12,12 +12,12 @@ import * as ValidationReport from "../ValidationReport.js"
 /** @internal */
 export const messages = Issue.catalog({
   CORE_AMOUNT_NOT_SAFE_INTEGER: {
-    zh: "{unitZh}必须是 ±9007199254740991 之内的整数",
-    en: "{unitEn} must be a whole number within ±9007199254740991"
+    zh: "{unit:label}必须是 ±9007199254740991 之内的整数",
+    en: "{unit:label} must be a whole number within ±9007199254740991"
   },
   CORE_AMOUNT_OVERFLOW: {
-    zh: "{unitZh}计算结果超出可精确表示的范围（{operation}）",
-    en: "The {unitEn} result is too large to be exact ({operation})"
+    zh: "{unit:label}计算结果超出可精确表示的范围（{operation}）",
+    en: "The {unit:label} result is too large to be exact ({operation})"
   }
 })
 
@@ -28,7 +28,7 @@ export interface AmountKind {
 
 /** @internal */
 export const notSafeInteger = (kind: AmountKind): Issue.DomainIssue =>
-  messages.make("CORE_AMOUNT_NOT_SAFE_INTEGER", { params: { unitZh: kind.unit.zh, unitEn: kind.unit.en } })
+  messages.make("CORE_AMOUNT_NOT_SAFE_INTEGER", { labels: { unit: kind.unit } })
 
 /** A safe-integer number schema whose failures carry the amount kind's issue. @internal */
 export const safeIntegerSchema = (kind: AmountKind) => {
@@ -41,7 +41,8 @@ export const safeIntegerSchema = (kind: AmountKind) => {
 
 const overflow = (kind: AmountKind, operation: string) =>
   Result.fail(ValidationReport.of(messages.make("CORE_AMOUNT_OVERFLOW", {
-    params: { unitZh: kind.unit.zh, unitEn: kind.unit.en, operation }
+    params: { operation },
+    labels: { unit: kind.unit }
   })))
 
 /** @internal */

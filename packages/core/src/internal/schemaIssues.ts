@@ -15,11 +15,14 @@ export const messages = Issue.catalog({
     zh: "不认识的字段 {key}（是否拼错？）",
     en: "Unknown field {key} (a typo?)"
   },
-  CORE_SCHEMA_INVALID_TYPE: { zh: "应为 {expectedZh}，实际为 {actual}", en: "Expected {expected}, got {actual}" },
-  CORE_SCHEMA_INVALID_VALUE: { zh: "值无效：应为 {expectedZh}", en: "Invalid value: expected {expected}" },
+  CORE_SCHEMA_INVALID_TYPE: {
+    zh: "应为 {expected:label}，实际为 {actual}",
+    en: "Expected {expected:label}, got {actual}"
+  },
+  CORE_SCHEMA_INVALID_VALUE: { zh: "值无效：应为 {expected:label}", en: "Invalid value: expected {expected:label}" },
   CORE_SCHEMA_NO_MATCHING_CASE: {
-    zh: "不符合任何一种允许的形式：{expectedZh}",
-    en: "Matches none of the allowed forms: {expected}"
+    zh: "不符合任何一种允许的形式：{expected:label}",
+    en: "Matches none of the allowed forms: {expected:label}"
   },
   CORE_SCHEMA_AMBIGUOUS: { zh: "同时符合多种形式，无法确定", en: "Matches more than one form; it is ambiguous" },
   CORE_SCHEMA_FORBIDDEN: { zh: "不允许的操作", en: "This operation is not allowed" },
@@ -200,11 +203,8 @@ export const collect = (root: SchemaIssue.Issue, basePath: Issue.Path = []): Arr
         }
         out.push(messages.make("CORE_SCHEMA_NO_MATCHING_CASE", {
           path,
-          params: {
-            expected: expectedEn(issue.ast),
-            expectedZh: expectedZh(issue.ast),
-            actual: describeInput(issue.input)
-          }
+          params: { expected: expectedEn(issue.ast), actual: describeInput(issue.input) },
+          labels: { expected: { zh: expectedZh(issue.ast), en: expectedEn(issue.ast) } }
         }))
         return
       case "InvalidValue": {
@@ -218,18 +218,16 @@ export const collect = (root: SchemaIssue.Issue, basePath: Issue.Path = []): Arr
         const label = own !== undefined ? { zh: own, en: own } : check ?? { zh: "有效的值", en: "a valid value" }
         out.push(messages.make("CORE_SCHEMA_INVALID_VALUE", {
           path,
-          params: { expected: label.en, expectedZh: label.zh, actual: describeInput(issue.input) }
+          params: { expected: label.en, actual: describeInput(issue.input) },
+          labels: { expected: label }
         }))
         return
       }
       case "InvalidType":
         out.push(messages.make("CORE_SCHEMA_INVALID_TYPE", {
           path,
-          params: {
-            expected: expectedEn(issue.ast),
-            expectedZh: expectedZh(issue.ast),
-            actual: describeInput(issue.input)
-          }
+          params: { expected: expectedEn(issue.ast), actual: describeInput(issue.input) },
+          labels: { expected: { zh: expectedZh(issue.ast), en: expectedEn(issue.ast) } }
         }))
         return
       case "MissingKey":
