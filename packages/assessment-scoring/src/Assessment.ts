@@ -402,7 +402,10 @@ const readsOwnOnly = (tables: CheckTables, values: object): boolean => {
  * Each leaf's value as the input checks read it, subject by subject (`s × leaves + l`): a
  * number (not NaN) in `numbers`, which the scoring loop reads without following a pointer to a
  * boxed number and the collector never scans; any other value in `others`, made when the first
- * such value is met (NaN in `numbers` there). A local value of one scoring run.
+ * such value is met (NaN in `numbers` there). A local value of one scoring run. `numbers` starts
+ * at 0, not NaN: every pass that can accept a subject writes each of its leaves (the fast pass by
+ * keys fills a subject's NaNs first when the plan has optional leaves, the only ones it may not
+ * meet), and a subject that is not accepted fails the run before anything is scored.
  */
 interface Reads {
   readonly numbers: Float64Array
@@ -410,7 +413,7 @@ interface Reads {
   readonly size: number
 }
 
-const newReads = (size: number): Reads => ({ numbers: new Float64Array(size).fill(NaN), others: undefined, size })
+const newReads = (size: number): Reads => ({ numbers: new Float64Array(size), others: undefined, size })
 
 /** Keeps value `i` (replacing what was kept there). */
 const keepValue = (reads: Reads, i: number, value: unknown): void => {
@@ -510,6 +513,8 @@ const valuesByKeys = (
   let required = 0
   let count = 0
   beginMembers(sums)
+  // a leaf with no key is left as "no value" (only an optional one: a required one makes the subject invalid)
+  if (tables.required < keys.length) reads.numbers.fill(NaN, base, base + keys.length)
   for (const key in values) {
     let l = guess[position] ?? -1
     if (l === -1 || keys[l] !== key) {
@@ -722,7 +727,8 @@ const inputIssues = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers
+  digested: KnownMembers,
+  numberOf: Map<string, number>
 ): Array<Issue.DomainIssue> => {
   const subjects = inputs.subjects
   const found: Array<Issue.DomainIssue> = []
@@ -730,15 +736,14 @@ const inputIssues = (
   if (first === undefined) return found
   const tables = checkTables(program, first)
   const L = tables.keys.length
-  const seen = new Set<string>()
   // the member digests of the subject being read (a local value: a check that scores again cannot disturb it)
   const sums = memberSums()
   const digester: SubjectDigester = { lanes: lanes(), subject: memberSums(), record: memberSums(), keys: new Map() }
   const scratch: Array<Issue.DomainIssue> = []
   subjects.forEach((subject, s) => {
     const view = views[s] ?? first
-    const duplicate = seen.has(subject.id)
-    seen.add(subject.id)
+    const duplicate = numberOf.has(subject.id)
+    if (!duplicate) numberOf.set(subject.id, s)
     const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, reads, sums, scratch)
     // the subject's digest, else its values' sums for the walk (a map entry per values object)
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
@@ -1469,7 +1474,8 @@ const check = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers
+  digested: KnownMembers,
+  numberOf: Map<string, number>
 ): Array<Issue.DomainIssue> => {
   const plan = program.plan
   const issues = inputs.planId === plan.id
@@ -1477,7 +1483,7 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  append(issues, inputIssues(program, inputs, views, reads, digested))
+  append(issues, inputIssues(program, inputs, views, reads, digested, numberOf))
   return issues
 }
 
@@ -1751,7 +1757,9 @@ const madeOf = (
  * ten thousand labels of formatted numbers cost more than the scoring itself). They are own
  * enumerable getters, so reading, spreading, structuredClone and JSON.stringify see plain
  * values; they are shared by every result and explanation (an object literal with getters of
- * its own would be a slow dictionary-mode object) and find the subject's number in `subjectOf`.
+ * its own would be a slow dictionary-mode object). An explanation's getters find the subject's
+ * number in a WeakMap (explanations are made when read); a result's by its id in `numberOf`,
+ * confirmed by `results[k]` being the result itself (an entry per result would cost every run).
  * The texts come from `Explanation.formulaText` and `Explanation.gradingStep`.
  */
 const explain = (
@@ -1759,19 +1767,31 @@ const explain = (
   grading: Grade.Grades | undefined,
   bandById: BandById,
   ungraded: ReadonlyArray<Label.Label | undefined>,
-  demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
-): { readonly subjectOf: WeakMap<object, number>; readonly lazyExplanation: PropertyDescriptor } => {
+  demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>,
+  numberOf: ReadonlyMap<string, number>,
+  results: ReadonlyArray<SubjectResult>
+): PropertyDescriptor => {
   const { program, tree } = run
   const { formula, scale } = program
   const N = tree.nodeCount
   const L = tree.leafCount
+  // an explanation's subject number (explanations are made when read, so a map entry each costs the run nothing)
   const subjectOf = new WeakMap<object, number>()
+  const explanationNumber = (object: object): number => subjectOf.get(object) ?? -1
+  // a result's: by its id, which the checks numbered (no map entry per result); the result itself confirms it
+  const resultNumber = (object: object): number => {
+    const k = numberOf.get((object as { readonly id?: unknown }).id as string) ?? -1
+    return results[k] === object ? k : results.indexOf(object as SubjectResult)
+  }
   /** A shared getter of a member made on first read by `make(s, object)`, then kept (per subject). */
-  const lazy = <O extends object, A>(make: (s: number, object: O) => A): PropertyDescriptor => {
+  const lazy = <O extends object, A>(
+    numberIn: (object: O) => number,
+    make: (s: number, object: O) => A
+  ): PropertyDescriptor => {
     const made: Array<A | undefined> = []
     return {
       get(this: O) {
-        const s = subjectOf.get(this) ?? -1
+        const s = numberIn(this)
         return (made[s] ??= make(s, this))
       },
       enumerable: true,
@@ -1848,8 +1868,8 @@ const explain = (
     }
     return steps
   }
-  const lazyTree = lazy((s) => treeOf(s))
-  const lazyFormula = lazy((s, e: Explanation.Explanation) => {
+  const lazyTree = lazy(explanationNumber, (s) => treeOf(s))
+  const lazyFormula = lazy(explanationNumber, (s, e: Explanation.Explanation) => {
     const raw = run.uncapped?.get(s)
     return Explanation.formulaText(formula, {
       base: e.base,
@@ -1860,7 +1880,7 @@ const explain = (
       uncapped: raw === undefined ? undefined : raw / scale
     })
   })
-  const lazyGrading = lazy((s) => gradingSteps(s))
+  const lazyGrading = lazy(explanationNumber, (s) => gradingSteps(s))
   const explanationOf = (s: number): Explanation.Explanation => {
     const row = run.rows[s]
     const bonus = row?.bonus ?? noAdjusted
@@ -1881,7 +1901,7 @@ const explain = (
     return explanation as Explanation.Explanation
   }
   // a result's explanation is itself made when first read (most callers read a few)
-  return { subjectOf, lazyExplanation: lazy((s) => explanationOf(s)) }
+  return lazy(resultNumber, (s) => explanationOf(s))
 }
 
 /** {@link score} of inputs whose shape is checked: the steps in order. */
@@ -1912,7 +1932,9 @@ const scoreChecked = (
     sums: new Int32Array(3 * S),
     elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
   }
-  const issues = check(program, inputs, views, reads, digested)
+  // each subject's number by its id (the checks' duplicate test), which a result's explanation getter reads
+  const numberOf = new Map<string, number>()
+  const issues = check(program, inputs, views, reads, digested, numberOf)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)
   const first = views[0] ?? noSubject
@@ -1932,7 +1954,7 @@ const scoreChecked = (
     veto(run, row, s, vetoRules)
   })
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
-  return Result.succeed(assemble(run, inputs, digested))
+  return Result.succeed(assemble(run, inputs, digested, numberOf))
 }
 
 /** The record of a scoring run before its steps fill it: a row per subject, the tree's steps and tables. */
@@ -1994,7 +2016,12 @@ const newRun = (
 }
 
 /** Steps 6–10 over a run whose subjects are evaluated, adjusted and vetoed: grades, quotas, ranks, consequences, explanations, the result. */
-const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Assessment => {
+const assemble = (
+  run: Run,
+  inputs: Inputs.Inputs,
+  digested: KnownMembers,
+  numberOf: ReadonlyMap<string, number>
+): Assessment => {
   const { program } = run
   const { plan } = program
   const S = run.rows.length
@@ -2019,10 +2046,13 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
   const places = rank(run)
 
   // 9–10 consequences, explain: the results
-  const { lazyExplanation, subjectOf } = explain(run, grading, bandById, ungraded, demotions)
+  const subjects: Array<SubjectResult> = []
+  // the results in subject order, kept apart from `subjects` (which a caller may reorder)
+  const numbered: Array<SubjectResult> = []
+  const lazyExplanation = explain(run, grading, bandById, ungraded, demotions, numberOf, numbered)
   // one grade value per band, shared by the subjects that have it (frozen)
   const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
-  const subjects = run.rows.map((row, k): SubjectResult => {
+  run.rows.forEach((row, k) => {
     const { subject, view } = row
     const gradeId = finalGrades.get(view.id)
     const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
@@ -2044,8 +2074,8 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
       consequences: consequences(run, row, k, gradeId, gradeValue?.label, place)
     } as Omit<SubjectResult, "explanation"> as SubjectResult
     Object.defineProperty(result, "explanation", lazyExplanation)
-    subjectOf.set(result, k)
-    return result
+    subjects.push(result)
+    numbered.push(result)
   })
 
   return {
