@@ -357,7 +357,6 @@ const guard = <A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | S
   onSqlError((error) => Effect.fail(databaseFailed(error)))(effect)
 
 const pageSize = 10_000
-const insertChunk = 1_000
 
 // A record just stored, its payload parsed from the stored text only when it is read (the
 // layers of this package read the head, not the payloads: the parse was a tenth of an append).
@@ -407,13 +406,10 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
     const sql = yield* SqlClient.SqlClient
     yield* Effect.mapError(Migrations.run(), databaseFailed)
 
-    const headOf = (stream: string, lock: boolean) =>
+    const headOf = (stream: string) =>
       Effect.map(
-        lock
-          ? sql<{ readonly length: unknown; readonly head_hash: string }>`
-            SELECT length, head_hash FROM gongzhi_streams WHERE stream_id = ${stream} FOR UPDATE`
-          : sql<{ readonly length: unknown; readonly head_hash: string }>`
-            SELECT length, head_hash FROM gongzhi_streams WHERE stream_id = ${stream}`,
+        sql<{ readonly length: unknown; readonly head_hash: string }>`
+          SELECT length, head_hash FROM gongzhi_streams WHERE stream_id = ${stream}`,
         (rows): Head =>
           rows[0] === undefined
             ? { stream, length: 0, hash: Record.genesis }
@@ -464,7 +460,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
     const replayedOrConflict = (stream: string, batch: ReadonlyArray<Prepared>, expectedSeq: number) =>
       Effect.gen(function*() {
         const originals = yield* stored(stream, batch)
-        const head = yield* headOf(stream, false)
+        const head = yield* headOf(stream)
         if (originals !== undefined) return { records: originals, replayed: true, head }
         return yield* fail([messages.make("STORE_SEQUENCE_CONFLICT", {
           path: ["expectedSeq"],
@@ -497,52 +493,57 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
         }
         if (issues.length > 0 || !okStream) return yield* fail(issues)
         const at = recordedAt ?? (yield* Clock.currentTimeMillis)
-        // Optimistic: the keys are not looked up first. A retry whose records are stored meets
-        // either a head that moved on or the unique index of its keys; then (after the
-        // rollback) the stored records are looked up and returned, or it is a conflict.
-        const write = sql.withTransaction(Effect.gen(function*() {
-          const head = yield* headOf(stream, true)
+        // Optimistic, in one statement: the records are hashed onto the head read before (the
+        // genesis for a new stream), and one statement moves the head only if it still holds
+        // that length and hash, and inserts the batch from arrays (unnest) only if it did.
+        // A writer that lost the seq moves nothing; a retry whose records are stored meets the
+        // moved head or the unique index of its keys; then the stored records are looked up
+        // and returned, or it is a conflict.
+        const write = Effect.gen(function*() {
+          const head = expectedSeq === 0
+            ? { stream, length: 0, hash: Record.genesis }
+            : yield* headOf(stream)
           if (head.length !== expectedSeq) return undefined
-
           if (batch.length === 0) return { records: [], replayed: false, head }
+          const count = batch.length
+          const made = new Array<Record.Record>(count)
+          const types = new Array<string>(count)
+          const payloads = new Array<string>(count)
+          const keys = new Array<string>(count)
+          const hashes = new Array<string>(count)
           let prev = head.hash
-          const recordedAt = new Date(at)
-          const made: Array<Record.Record> = []
-          const rows: Array<{
-            stream_id: string
-            seq: number
-            type: string
-            payload: string
-            idempotency_key: string | null
-            recorded_at: Date
-            hash: string
-          }> = []
-          for (let i = 0; i < batch.length; i++) {
+          for (let i = 0; i < count; i++) {
             const p = batch[i]!
             const fields = { stream, seq: expectedSeq + i, type: p.type, key: p.key, recordedAt: at }
             const hash = Record.hashOf(prev, fields, p.text)
             prev = hash
-            made.push(storedRecord(fields, p.text, hash))
-            rows.push({
-              stream_id: stream,
-              seq: fields.seq,
-              type: p.type,
-              payload: p.text,
-              idempotency_key: p.key ?? null,
-              recorded_at: recordedAt,
-              hash
-            })
+            made[i] = storedRecord(fields, p.text, hash)
+            types[i] = p.type
+            payloads[i] = p.text
+            keys[i] = p.key ?? "" // a key is never empty: '' stands for none
+            hashes[i] = hash
           }
-          for (let i = 0; i < rows.length; i += insertChunk) {
-            const chunk = rows.slice(i, i + insertChunk) as unknown as readonly [(typeof rows)[number]]
-            yield* sql`INSERT INTO gongzhi_records ${sql.insert(chunk)}`
-          }
-          const length = expectedSeq + batch.length
-          yield* sql`
-            INSERT INTO gongzhi_streams (stream_id, length, head_hash) VALUES (${stream}, ${length}, ${prev})
-            ON CONFLICT (stream_id) DO UPDATE SET length = EXCLUDED.length, head_hash = EXCLUDED.head_hash`
+          const length = expectedSeq + count
+          const recordedAt = new Date(at)
+          const moveHead = expectedSeq === 0
+            ? sql`INSERT INTO gongzhi_streams AS s (stream_id, length, head_hash) VALUES (${stream}, ${length}, ${prev})
+                ON CONFLICT (stream_id) DO UPDATE SET length = EXCLUDED.length, head_hash = EXCLUDED.head_hash
+                WHERE s.length = 0 AND s.head_hash = ${head.hash}
+                RETURNING 1 AS moved`
+            : sql`UPDATE gongzhi_streams SET length = ${length}, head_hash = ${prev}
+                WHERE stream_id = ${stream} AND length = ${expectedSeq} AND head_hash = ${head.hash}
+                RETURNING 1 AS moved`
+          const moved = yield* sql<{ readonly moved: unknown }>`
+            WITH head AS (${moveHead}), stored AS (
+              INSERT INTO gongzhi_records (stream_id, seq, type, payload, idempotency_key, recorded_at, hash)
+              SELECT ${stream}, ${expectedSeq} + t.n - 1, t.type, t.payload, NULLIF(t.k, ''), ${recordedAt}::timestamptz, t.hash
+              FROM unnest(${types}::text[], ${payloads}::text[], ${keys}::text[], ${hashes}::text[])
+                WITH ORDINALITY AS t(type, payload, k, hash, n)
+              WHERE EXISTS (SELECT 1 FROM head))
+            SELECT count(*)::int4 AS moved FROM head`
+          if (Number(moved[0]?.moved) !== 1) return undefined
           return { records: made, replayed: false, head: { stream, length, hash: prev } }
-        }))
+        })
         return yield* write.pipe(
           Effect.flatMap((written) =>
             written === undefined ? replayedOrConflict(stream, batch, expectedSeq) : Effect.succeed(written)
@@ -562,7 +563,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
     const readChecked = (stream: string, fromSeq: number) =>
       sql.withTransaction(Effect.gen(function*() {
         yield* sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ`
-        const head = yield* headOf(stream, false)
+        const head = yield* headOf(stream)
         const issues: Array<Issue.DomainIssue> = []
         let prev = Record.genesis
         let expected = fromSeq
@@ -661,7 +662,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
         if (Result.isFailure(text)) issues.push(...text.failure.issues)
         if (issues.length > 0 || Result.isFailure(text)) return yield* fail(issues)
         return yield* orDatabase(sql.withTransaction(Effect.gen(function*() {
-          const head = yield* headOf(stream, false)
+          const head = yield* headOf(stream)
           if (seq < 1 || seq > head.length) {
             return yield* fail([messages.make("STORE_SNAPSHOT_BEYOND_HEAD", {
               path: ["seq"],
@@ -732,7 +733,7 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
       read,
       head: (stream) => {
         const issues = checkedStream(stream)
-        return issues.length > 0 ? fail(issues) : orDatabase(headOf(stream, false))
+        return issues.length > 0 ? fail(issues) : orDatabase(headOf(stream))
       },
       verify: (stream) => {
         const issues = checkedStream(stream)
