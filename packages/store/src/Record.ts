@@ -97,6 +97,8 @@ export const canonical = (
   value: unknown,
   path: Issue.Path = []
 ): Result.Result<string, ValidationReport.ValidationReport> => {
+  const quick = fast(value)
+  if (quick !== undefined) return Result.succeed(quick)
   const issues: Array<Issue.DomainIssue> = []
   const seen = new Set<object>()
   // the path of the value being read, kept as a stack: copied only when an issue is made
@@ -157,8 +159,6 @@ export const canonical = (
       seen.delete(v)
     }
   }
-  const quick = fast(value)
-  if (quick !== undefined) return Result.succeed(quick)
   const text = go(value)
   return issues.length > 0 ? Result.fail(ValidationReport.make(issues)) : Result.succeed(text)
 }
@@ -173,9 +173,74 @@ const fastDepth = 32
 
 const fast = (value: unknown): string | undefined => {
   try {
-    return fastGo(value, 0)
+    // first a clean copy with its keys in order, written by the engine's own JSON.stringify;
+    // a value with integer-like keys (listed first by JavaScript whatever their order) or
+    // `__proto__` goes to the one-pass writer below
+    const copy = copyGo(value, 0)
+    return copy === notCopied ? fastGo(value, 0) : JSON.stringify(copy)
   } catch {
     return undefined
+  }
+}
+
+const notCopied: unique symbol = Symbol("notCopied")
+
+// a key JavaScript lists before the others (an array index): 0, 1, … 4294967294
+const indexLike = (key: string): boolean => {
+  const c = key.charCodeAt(0)
+  if (c < 48 || c > 57) return false
+  return /^(?:0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295
+}
+
+/**
+ * A copy of a JSON value read once (plain objects with their keys in sorted order, fields
+ * that are `undefined` left out), or `notCopied` where the engine's JSON.stringify of a copy
+ * would not be the canonical text or the careful path must decide.
+ */
+const copyGo = (v: unknown, depth: number): unknown => {
+  switch (typeof v) {
+    case "string":
+    case "boolean":
+      return v
+    case "number":
+      return Number.isFinite(v) ? v : notCopied
+    case "object": {
+      if (v === null) return null
+      if (depth >= fastDepth) return notCopied
+      if (Array.isArray(v)) {
+        const length = v.length
+        const out = new Array<unknown>(length)
+        for (let i = 0; i < length; i++) {
+          if (!(i in v)) return notCopied
+          const item = copyGo(v[i], depth + 1)
+          if (item === notCopied || item === undefined) return notCopied
+          out[i] = item
+        }
+        return out
+      }
+      const proto = Object.getPrototypeOf(v)
+      if (proto !== Object.prototype && proto !== null) return notCopied
+      let keys = Object.keys(v)
+      for (let i = 1; i < keys.length; i++) {
+        if (keys[i - 1]! >= keys[i]!) {
+          keys = keys.sort()
+          break
+        }
+      }
+      const out: { [k: string]: unknown } = {}
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!
+        if (key === "__proto__" || indexLike(key)) return notCopied
+        const field = (v as { readonly [k: string]: unknown })[key]
+        if (field === undefined) continue
+        const item = copyGo(field, depth + 1)
+        if (item === notCopied || item === undefined) return notCopied
+        out[key] = item
+      }
+      return out
+    }
+    default:
+      return notCopied
   }
 }
 

@@ -48,6 +48,19 @@ describe("Record", () => {
       )
     })
 
+    it("writes integer-like keys, __proto__ keys and undefined fields as the plain reference does", () => {
+      const values: ReadonlyArray<unknown> = [
+        JSON.parse("{\"__proto__\":{\"b\":1,\"a\":2},\"z\":[1,{\"y\":null,\"x\":\"\\u0000\"}]}"),
+        { b: 1, 10: "ten", 9: "nine", a: { 2: true, 1: false } },
+        { b: undefined, a: [{ d: undefined, c: -0 }], "4294967295": 1, "01": 2 },
+        [{ "é": 1, "e": 2, "😀": 3, "\ud800": 4 }]
+      ]
+      // undefined fields are left out, as JSON.stringify leaves them out
+      for (const value of values) {
+        expect(Record.canonical(value)).toEqual(Result.succeed(reference(JSON.parse(JSON.stringify(value)))))
+      }
+    })
+
     it("is the same for equal values whatever their key order", () => {
       expect(Record.canonical({ b: [1, { d: 1, c: 2 }], a: "x" })).toEqual(
         Record.canonical({ a: "x", b: [1, { c: 2, d: 1 }] })
