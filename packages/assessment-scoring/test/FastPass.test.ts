@@ -158,7 +158,7 @@ describe("Assessment input checks, fast pass", () => {
         }),
         { numRuns: 300 }
       )
-      // (300 generated runs take ~1.5 s on a quiet machine, over 5 s at load 9 on the shared 2 cores)
+      // (300 generated runs: over 5 s at load 9 on the shared 2 cores)
     },
     60_000
   )
