@@ -83,6 +83,8 @@ const deliveryLabels: { readonly [T in Delivery["_tag"]]: { readonly zh: string;
   ReportSubmitted: { zh: "报告", en: "report" }
 }
 
+const readingWhat = { zh: "协议和交付记录", en: "agreements and deliveries" } as const
+
 /**
  * The issues of delivery records against the agreements: unknown agreements or commitments,
  * and records of the wrong kind for their commitment. Paths are `[index, …]`.
@@ -105,12 +107,12 @@ export const validateDeliveries = (
   try {
     const given: ReadonlyArray<unknown> = [agreements, deliveries]
     if (!given.every(Array.isArray)) {
-      return [unreadable("agreements and deliveries", "协议和交付记录", "they are lists")]
+      return [unreadable("agreementsAndDeliveries", readingWhat, "they are lists")]
     }
     return checkDeliveries(agreements, deliveries)
   } catch (cause) {
     // values JSON cannot make (a Proxy, a getter that throws) or records that were never decoded
-    return [unreadable("agreements and deliveries", "协议和交付记录", cause)]
+    return [unreadable("agreementsAndDeliveries", readingWhat, cause)]
   }
 }
 
@@ -126,7 +128,8 @@ const checkDeliveries = (
     if (!byId.has(d.agreement)) {
       found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
         path: [index, "agreement"],
-        params: { what: "协议", whatEn: "agreement", id: d.agreement }
+        params: { what: "agreement", id: d.agreement },
+        labels: { what: { zh: "协议", en: "agreement" } }
       }))
       return
     }
@@ -135,27 +138,20 @@ const checkDeliveries = (
     if (c === undefined) {
       found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
         path: [index, "commitment"],
-        params: { what: "承诺", whatEn: "commitment", id: d.commitment }
+        params: { what: "commitment", id: d.commitment },
+        labels: { what: { zh: "承诺", en: "commitment" } }
       }))
     } else if (!Object.hasOwn(deliveryFits, d._tag)) {
       found.push(messages.make("AGREEMENT_DELIVERY_KIND_MISMATCH", {
         path: [index, "_tag"],
-        params: {
-          delivery: String(d._tag),
-          deliveryZh: String(d._tag),
-          commitment: d.commitment,
-          commitmentKind: c._tag
-        }
+        params: { delivery: String(d._tag), commitment: d.commitment, commitmentKind: c._tag },
+        labels: { delivery: { zh: String(d._tag), en: String(d._tag) } }
       }))
     } else if (deliveryFits[d._tag] !== c._tag) {
       found.push(messages.make("AGREEMENT_DELIVERY_KIND_MISMATCH", {
         path: [index, "_tag"],
-        params: {
-          delivery: deliveryLabels[d._tag].en,
-          deliveryZh: deliveryLabels[d._tag].zh,
-          commitment: d.commitment,
-          commitmentKind: c._tag
-        }
+        params: { delivery: d._tag, commitment: d.commitment, commitmentKind: c._tag },
+        labels: { delivery: deliveryLabels[d._tag] }
       }))
     }
   })
@@ -554,7 +550,8 @@ export const compute = (
     if (input.whistlePolicy === undefined) {
       found.push(messages.make("AGREEMENT_POLICY_URGENCY_MISSING", {
         path: ["whistlePolicy"],
-        params: { urgency: w.urgency, urgencyZh: Whistle.urgencyLabels[w.urgency].zh }
+        params: { urgency: w.urgency },
+        labels: { urgency: Whistle.urgencyLabels[w.urgency] }
       }))
       return
     }

@@ -194,6 +194,11 @@ const actionLabels: { readonly [A in Action]: { readonly zh: string; readonly en
   renew: { zh: "续签", en: "renew" }
 }
 
+const partyLabels = {
+  committee: { zh: "社区大党委", en: "grand committee" },
+  unit: { zh: "驻区单位", en: "member unit" }
+} as const
+
 const actionOf: { readonly [T in Exclude<Event["_tag"], "Drafted">]: Action } = {
   Signed: "sign",
   Activated: "activate",
@@ -243,7 +248,8 @@ const lastDate = (state: State): CivilDate.CivilDate | undefined => state.histor
 const illegal = (status: Status, action: Action): Issue.DomainIssue =>
   messages.make("AGREEMENT_ILLEGAL_TRANSITION", {
     path: ["status"],
-    params: { from: status, fromZh: statusLabels[status].zh, action, actionZh: actionLabels[action].zh }
+    params: { from: status, action },
+    labels: { from: statusLabels[status], action: actionLabels[action] }
   })
 
 const blank = (s: string) => s.trim() === ""
@@ -266,10 +272,8 @@ const issuesOf = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): Arr
         if (blank(event[party].signatory)) {
           found.push(messages.make("AGREEMENT_SIGNATORY_REQUIRED", {
             path: [party, "signatory"],
-            params: {
-              party: party === "committee" ? "grand committee" : "member unit",
-              partyZh: party === "committee" ? "社区大党委" : "驻区单位"
-            }
+            params: { party },
+            labels: { party: partyLabels[party] }
           }))
         }
         if (event[party].on > end) found.push(outside(event[party].on, [party, "on"]))
@@ -286,7 +290,8 @@ const issuesOf = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): Arr
       if (blank(event.reason)) {
         found.push(messages.make("AGREEMENT_REASON_REQUIRED", {
           path: ["reason"],
-          params: { action, actionZh: actionLabels[action].zh }
+          params: { action },
+          labels: { action: actionLabels[action] }
         }))
       }
       break
@@ -308,7 +313,8 @@ const issuesOf = (state: State, event: Exclude<Event, { _tag: "Drafted" }>): Arr
       if (blank(event.reason)) {
         found.push(messages.make("AGREEMENT_REASON_REQUIRED", {
           path: ["reason"],
-          params: { action, actionZh: actionLabels[action].zh }
+          params: { action },
+          labels: { action: actionLabels[action] }
         }))
       }
       break
@@ -730,7 +736,8 @@ export const replay = (
     if (!Array.isArray(history)) {
       return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
         path: ["history"],
-        params: { index: 0, detail: "a history is a list of events", detailZh: "历史应为事件列表" }
+        params: { index: 0, detail: "not-a-list" },
+        labels: { detail: { zh: "历史应为事件列表", en: "a history is a list of events" } }
       }))
     }
     return replayEvents(history, options)
@@ -738,7 +745,8 @@ export const replay = (
     // a history JSON cannot make (a Proxy, a getter that throws): a failure, never a throw
     return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
       path: ["history"],
-      params: { index: 0, detail: "the history cannot be read", detailZh: "无法读取该历史" }
+      params: { index: 0, detail: "unreadable" },
+      labels: { detail: { zh: "无法读取该历史", en: "the history cannot be read" } }
     }))
   }
 }
@@ -751,7 +759,8 @@ const replayEvents = (
   if (typeof first !== "object" || first === null || first._tag !== "Drafted") {
     return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
       path: ["history", 0],
-      params: { index: 0, detail: "a history starts with Drafted", detailZh: "历史须以草拟开始" }
+      params: { index: 0, detail: "first-not-drafted" },
+      labels: { detail: { zh: "历史须以草拟开始", en: "a history starts with Drafted" } }
     }))
   }
   let state: State = options?.predecessor === undefined
@@ -765,13 +774,15 @@ const replayEvents = (
       const tag = typeof raw === "string" ? raw : typeof raw
       return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
         path: ["history", index, "_tag"],
-        params: { index, detail: `unknown event ${tag}`, detailZh: `不认识的事件 ${tag}` }
+        params: { index, detail: "unknown-event", event: tag },
+        labels: { detail: { zh: `不认识的事件 ${tag}`, en: `unknown event ${tag}` } }
       }))
     }
     if (event._tag === "Drafted") {
       return fail1(messages.make("AGREEMENT_HISTORY_INVALID", {
         path: ["history", index],
-        params: { index, detail: "Drafted can only come first", detailZh: "草拟只能是第一项" }
+        params: { index, detail: "drafted-not-first" },
+        labels: { detail: { zh: "草拟只能是第一项", en: "Drafted can only come first" } }
       }))
     }
     const next = step(state, event)

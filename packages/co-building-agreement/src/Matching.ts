@@ -465,27 +465,31 @@ export const accept: {
     found.push(
       messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
         path: ["need"],
-        params: { what: "需求", whatEn: "need", id: match.need }
+        params: { what: "need", id: match.need },
+        labels: { what: { zh: "需求", en: "need" } }
       })
     )
   } else if (need.status !== "open") {
     found.push(messages.make("AGREEMENT_NEED_CLOSED", {
       path: ["need"],
-      params: { need: need.id, status: need.status, statusZh: ThreeLists.needStatusLabels[need.status].zh }
+      params: { need: need.id, status: need.status },
+      labels: { status: ThreeLists.needStatusLabels[need.status] }
     }))
   }
   const amountOk = Number.isSafeInteger(match.amount) && match.amount >= 1
   if (resource === undefined) {
     found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
       path: ["resource"],
-      params: { what: "资源", whatEn: "resource", id: match.resource }
+      params: { what: "resource", id: match.resource },
+      labels: { what: { zh: "资源", en: "resource" } }
     }))
   } else {
     const before = ThreeLists.committed(lists).get(resource.id) ?? 0
     if (!amountOk) {
       found.push(messages.make("AGREEMENT_QUANTITY_NOT_POSITIVE", {
         path: ["amount"],
-        params: { what: "占用容量", whatEn: "Allocated amount", actual: match.amount }
+        params: { actual: match.amount },
+        labels: { what: { zh: "占用容量", en: "Allocated amount" } }
       }))
     } else if (before + match.amount > resource.capacity) {
       found.push(messages.make("AGREEMENT_OVER_COMMITMENT", {
@@ -502,12 +506,14 @@ export const accept: {
     if (project === undefined) {
       found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
         path: ["project"],
-        params: { what: "项目", whatEn: "project", id: into.project }
+        params: { what: "project", id: into.project },
+        labels: { what: { zh: "项目", en: "project" } }
       }))
     } else if (project.status === "done" || project.status === "cancelled") {
       found.push(messages.make("AGREEMENT_PROJECT_STATUS", {
         path: ["project"],
-        params: { project: project.id, status: project.status, action: "take a new match", actionZh: "再对接需求" }
+        params: { project: project.id, status: project.status, action: "match" },
+        labels: { action: { zh: "再对接需求", en: "take a new match" } }
       }))
     } else {
       const updated: ThreeLists.Project = {

@@ -8,7 +8,8 @@ import { Issue } from "@gongzhi/core"
 
 /**
  * Every issue code of the package and its zh/en message templates (`{name}` placeholders
- * are filled from the issue's params).
+ * are filled from the issue's params, `{name:label}` placeholders from its labels, per language:
+ * params stay language-neutral).
  *
  * @example
  * ```ts
@@ -16,9 +17,10 @@ import { Issue } from "@gongzhi/core"
  *
  * const issue = Messages.messages.make("AGREEMENT_ILLEGAL_TRANSITION", {
  *   path: ["status"],
- *   params: { from: "draft", fromZh: "草拟", action: "activate", actionZh: "生效" }
+ *   params: { from: "draft", action: "activate" },
+ *   labels: { from: { zh: "草拟", en: "draft" }, action: { zh: "生效", en: "activate" } }
  * })
- * console.log(issue.message.en)
+ * console.log(issue.message.zh) // "协议处于\"草拟\"状态，不能执行\"生效\""
  * ```
  *
  * @category messages
@@ -35,8 +37,8 @@ export const messages = Issue.catalog({
     en: "An amount must not be negative (got {actual} fen)"
   },
   AGREEMENT_QUANTITY_NOT_POSITIVE: {
-    zh: "{what}应为正整数（实际为 {actual}）",
-    en: "{whatEn} must be a positive whole number (got {actual})"
+    zh: "{what:label}应为正整数（实际为 {actual}）",
+    en: "{what:label} must be a positive whole number (got {actual})"
   },
   AGREEMENT_UNKNOWN_CATEGORY: {
     zh: "未知的类别 \"{actual}\"（可选：{allowed}）",
@@ -47,8 +49,8 @@ export const messages = Issue.catalog({
     en: "The id \"{id}\" is used twice (first at item {first})"
   },
   AGREEMENT_UNKNOWN_REFERENCE: {
-    zh: "引用了不存在的{what} \"{id}\"",
-    en: "Refers to an unknown {whatEn} \"{id}\""
+    zh: "引用了不存在的{what:label} \"{id}\"",
+    en: "Refers to an unknown {what:label} \"{id}\""
   },
   AGREEMENT_RANGE_INVALID: {
     zh: "下限 {min} 大于上限 {max}",
@@ -60,8 +62,8 @@ export const messages = Issue.catalog({
   },
   // template
   AGREEMENT_TEMPLATE_JOINT_MISSING: {
-    zh: "协议没有\"{jointZh}\"方面的承诺（模板要求五联齐全）",
-    en: "The agreement has no commitment of {jointEn} (the template requires it)"
+    zh: "协议没有\"{joint:label}\"方面的承诺（模板要求五联齐全）",
+    en: "The agreement has no commitment of {joint:label} (the template requires it)"
   },
   AGREEMENT_TEMPLATE_FUNDING_BELOW_MINIMUM: {
     zh: "年度共建资金 {actual} 低于模板要求的 {minimum}",
@@ -72,7 +74,7 @@ export const messages = Issue.catalog({
     en: "{min}–{max} joint meetings a year is outside the template's {templateMin}–{templateMax}"
   },
   AGREEMENT_TEMPLATE_REPORTING_MISSING: {
-    zh: "缺少模板要求的报告义务：{frequencyZh}向{to}报告",
+    zh: "缺少模板要求的报告义务：{frequency:label}向{to}报告",
     en: "Missing the reporting duty the template requires: {frequency} report to {to}"
   },
   AGREEMENT_TEMPLATE_TERM_TOO_LONG: {
@@ -81,7 +83,7 @@ export const messages = Issue.catalog({
   },
   // lifecycle
   AGREEMENT_ILLEGAL_TRANSITION: {
-    zh: "协议处于\"{fromZh}\"状态，不能执行\"{actionZh}\"",
+    zh: "协议处于\"{from:label}\"状态，不能执行\"{action:label}\"",
     en: "An agreement that is {from} cannot be moved by {action}"
   },
   AGREEMENT_DATE_BEFORE_PREVIOUS: {
@@ -97,12 +99,12 @@ export const messages = Issue.catalog({
     en: "The agreement runs until {end}; it cannot expire on {date}"
   },
   AGREEMENT_REASON_REQUIRED: {
-    zh: "\"{actionZh}\"必须写明原因",
+    zh: "\"{action:label}\"必须写明原因",
     en: "A reason is required to {action}"
   },
   AGREEMENT_SIGNATORY_REQUIRED: {
-    zh: "{partyZh}须有签字人",
-    en: "The {party} must have a signatory"
+    zh: "{party:label}须有签字人",
+    en: "The {party:label} must have a signatory"
   },
   AGREEMENT_RENEWAL_OVERLAP: {
     zh: "续签协议从 {start} 开始，早于原协议结束日 {end} 的次日",
@@ -117,8 +119,8 @@ export const messages = Issue.catalog({
     en: "An amendment cannot change the agreement's id or its parties"
   },
   AGREEMENT_HISTORY_INVALID: {
-    zh: "历史第 {index} 项无效：{detailZh}",
-    en: "History item {index} is invalid: {detail}"
+    zh: "历史第 {index} 项无效：{detail:label}",
+    en: "History item {index} is invalid: {detail:label}"
   },
   // three lists and matching
   AGREEMENT_OVER_COMMITMENT: {
@@ -126,12 +128,12 @@ export const messages = Issue.catalog({
     en: "Resource \"{resource}\" has capacity {capacity} with {committed} committed; {requested} more does not fit"
   },
   AGREEMENT_NEED_CLOSED: {
-    zh: "需求 \"{need}\" 已{statusZh}，不能再匹配",
+    zh: "需求 \"{need}\" 已{status:label}，不能再匹配",
     en: "Need \"{need}\" is already {status} and cannot be matched"
   },
   AGREEMENT_PROJECT_STATUS: {
-    zh: "项目 \"{project}\" 处于\"{status}\"，不能{actionZh}",
-    en: "Project \"{project}\" is {status} and cannot {action}"
+    zh: "项目 \"{project}\" 处于\"{status}\"，不能{action:label}",
+    en: "Project \"{project}\" is {status} and cannot {action:label}"
   },
   // micro-wishes
   AGREEMENT_WISH_NOT_PUBLISHED_TO_UNIT: {
@@ -151,8 +153,8 @@ export const messages = Issue.catalog({
     en: "Unit \"{unit}\" is not the claimant of micro-wish \"{wish}\" (claimed by \"{by}\")"
   },
   AGREEMENT_WISH_CLOSED: {
-    zh: "微心愿 \"{wish}\" 已{statusZh}，不能再{actionZh}",
-    en: "Micro-wish \"{wish}\" is already {status} and cannot be {action}"
+    zh: "微心愿 \"{wish}\" 已{status:label}，不能再{action:label}",
+    en: "Micro-wish \"{wish}\" is already {status:label} and cannot be {action:label}"
   },
   AGREEMENT_WISH_NOT_DUE: {
     zh: "微心愿 \"{wish}\" 的认领期到 {due} 才结束，{date} 还不能转由社区办理",
@@ -164,8 +166,8 @@ export const messages = Issue.catalog({
     en: "Whistle \"{whistle}\" was closed at {closedAt}"
   },
   AGREEMENT_WHISTLE_ALREADY_REPORTED: {
-    zh: "\"{party}\" 已对哨令 \"{whistle}\" {whatZh}",
-    en: "\"{party}\" has already reported {what} for whistle \"{whistle}\""
+    zh: "\"{party}\" 已对哨令 \"{whistle}\" {what:label}",
+    en: "\"{party}\" has already reported {what:label} for whistle \"{whistle}\""
   },
   AGREEMENT_WHISTLE_NOT_ARRIVED: {
     zh: "\"{party}\" 尚未报到，不能报告办结",
@@ -176,7 +178,7 @@ export const messages = Issue.catalog({
     en: "The time {at} is before the whistle was blown at {blownAt}"
   },
   AGREEMENT_POLICY_URGENCY_MISSING: {
-    zh: "响应政策缺少\"{urgencyZh}\"等级的时限",
+    zh: "响应政策缺少\"{urgency:label}\"等级的时限",
     en: "The response policy has no target for urgency {urgency}"
   },
   // joint meetings
@@ -186,13 +188,13 @@ export const messages = Issue.catalog({
   },
   // fulfilment
   AGREEMENT_DELIVERY_KIND_MISMATCH: {
-    zh: "{deliveryZh}记录不能计入承诺 \"{commitment}\"（该承诺类型为 {commitmentKind}）",
-    en: "A {delivery} record cannot count towards commitment \"{commitment}\" (a {commitmentKind} commitment)"
+    zh: "{delivery:label}记录不能计入承诺 \"{commitment}\"（该承诺类型为 {commitmentKind}）",
+    en: "A {delivery:label} record cannot count towards commitment \"{commitment}\" (a {commitmentKind} commitment)"
   },
   // values a JavaScript caller hands over without decoding them
   AGREEMENT_INPUT_UNREADABLE: {
-    zh: "{whatZh}无法读取（{reason}）：请先用相应文档的 decode 校验输入",
-    en: "The {what} cannot be read ({reason}): check the input with the document's decode first"
+    zh: "{what:label}无法读取（{reason}）：请先用相应文档的 decode 校验输入",
+    en: "The {what:label} cannot be read ({reason}): check the input with the document's decode first"
   }
 })
 

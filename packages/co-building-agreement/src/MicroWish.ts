@@ -258,16 +258,18 @@ const chronology = (wish: Wish, on: CivilDate.CivilDate): Array<Issue.DomainIssu
     : []
 }
 
-const closed = (wish: Wish, action: { zh: string; en: string }): Issue.DomainIssue =>
+const closedActions = {
+  claim: { zh: "认领", en: "claimed" },
+  withdraw: { zh: "撤回认领", en: "withdrawn" },
+  deliver: { zh: "实现", en: "delivered" },
+  fallBack: { zh: "转社区办理", en: "handed to the community" }
+} as const
+
+const closed = (wish: Wish, action: keyof typeof closedActions): Issue.DomainIssue =>
   messages.make("AGREEMENT_WISH_CLOSED", {
     path: ["status"],
-    params: {
-      wish: wish.id,
-      status: statusLabels[wish.status].en,
-      statusZh: statusLabels[wish.status].zh,
-      action: action.en,
-      actionZh: action.zh
-    }
+    params: { wish: wish.id, status: wish.status, action },
+    labels: { status: statusLabels[wish.status], action: closedActions[action] }
   })
 
 /**
@@ -319,7 +321,7 @@ export const claim: {
       params: { wish: wish.id, by: wish.claim.unit }
     }))
   }
-  if (wish.status !== "published") return fail1(closed(wish, { zh: "认领", en: "claimed" }))
+  if (wish.status !== "published") return fail1(closed(wish, "claim"))
   const found = chronology(wish, c.on)
   if (!wish.publishedTo.includes(c.unit)) {
     found.push(
@@ -366,7 +368,7 @@ export const withdraw: {
     }
     if (wish.status !== "claimed" || wish.claim === undefined) {
       return fail1(
-        closed(wish, { zh: "撤回认领", en: "withdrawn" })
+        closed(wish, "withdraw")
       )
     }
     const found = chronology(wish, input.on)
@@ -413,7 +415,7 @@ export const deliver: {
   if (wish.status === "published") {
     return fail1(messages.make("AGREEMENT_WISH_NOT_CLAIMED", { path: ["status"], params: { wish: wish.id } }))
   }
-  if (wish.status === "delivered") return fail1(closed(wish, { zh: "实现", en: "delivered" }))
+  if (wish.status === "delivered") return fail1(closed(wish, "deliver"))
   const found = chronology(wish, on)
   if (found.length > 0) return failWith(found)
   const by = wish.status === "claimed" && wish.claim !== undefined ? wish.claim.unit : community
@@ -475,7 +477,7 @@ export const fallBack: {
       })
     )
   }
-  if (wish.status !== "published") return fail1(closed(wish, { zh: "转社区办理", en: "handed to the community" }))
+  if (wish.status !== "published") return fail1(closed(wish, "fallBack"))
   const due = claimDeadline(wish, input.policy)
   if (input.on <= due) {
     return fail1(

@@ -107,7 +107,8 @@ export const issues: {
     if (!present.has(joint)) {
       found.push(messages.make("AGREEMENT_TEMPLATE_JOINT_MISSING", {
         path: ["commitments"],
-        params: { jointZh: FiveJoints.labels[joint].zh, jointEn: FiveJoints.labels[joint].en }
+        params: { joint },
+        labels: { joint: FiveJoints.labels[joint] }
       }))
     }
   }
@@ -141,11 +142,8 @@ export const issues: {
     if (!covered) {
       found.push(messages.make("AGREEMENT_TEMPLATE_REPORTING_MISSING", {
         path: ["reporting"],
-        params: {
-          frequency: duty.frequency,
-          frequencyZh: Agreement.reportingFrequencyLabels[duty.frequency].zh,
-          to: duty.to
-        }
+        params: { frequency: duty.frequency, to: duty.to },
+        labels: { frequency: Agreement.reportingFrequencyLabels[duty.frequency] }
       }))
     }
   }

@@ -354,7 +354,8 @@ const consistency = (lists: Lists): Array<Issue.DomainIssue> => {
       if (!needs.has(need)) {
         found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
           path: ["projects", p, "needs", i],
-          params: { what: "需求", whatEn: "need", id: need }
+          params: { what: "need", id: need },
+          labels: { what: { zh: "需求", en: "need" } }
         }))
       }
     })
@@ -363,7 +364,8 @@ const consistency = (lists: Lists): Array<Issue.DomainIssue> => {
       if (resource === undefined) {
         found.push(messages.make("AGREEMENT_UNKNOWN_REFERENCE", {
           path: ["projects", p, "allocations", i, "resource"],
-          params: { what: "资源", whatEn: "resource", id: a.resource }
+          params: { what: "resource", id: a.resource },
+          labels: { what: { zh: "资源", en: "resource" } }
         }))
         return
       }
@@ -452,7 +454,7 @@ export const validate = (lists: Lists): ReadonlyArray<Issue.DomainIssue> => {
     return consistency(lists)
   } catch (cause) {
     // lists that were never decoded (a missing list, a Proxy): a failure, never a throw
-    return [unreadable("three lists", "三张清单", cause)]
+    return [unreadable("threeLists", { zh: "三张清单", en: "three lists" }, cause)]
   }
 }
 

@@ -112,7 +112,8 @@ export const policyDocument = Document.define({
       (Object.keys(urgencyLabels) as Array<Urgency>).filter((u) => !doc.targets.some((t) => t.urgency === u)).map((u) =>
         messages.make("AGREEMENT_POLICY_URGENCY_MISSING", {
           path: ["targets"],
-          params: { urgency: u, urgencyZh: urgencyLabels[u].zh }
+          params: { urgency: u },
+          labels: { urgency: urgencyLabels[u] }
         })
       )
   ]
@@ -348,7 +349,8 @@ export const reportArrival: {
   if (existing?.arrivedAt !== undefined) {
     found.push(messages.make("AGREEMENT_WHISTLE_ALREADY_REPORTED", {
       path: ["party"],
-      params: { party: report.party, whistle: whistle.id, what: "arrival", whatZh: "报到" }
+      params: { party: report.party, whistle: whistle.id, what: "arrival" },
+      labels: { what: { zh: "报到", en: "arrival" } }
     }))
   }
   if (found.length > 0) return failWith(found)
@@ -385,7 +387,8 @@ export const reportCompletion: {
   } else if (existing.completedAt !== undefined) {
     found.push(messages.make("AGREEMENT_WHISTLE_ALREADY_REPORTED", {
       path: ["party"],
-      params: { party: report.party, whistle: whistle.id, what: "completion", whatZh: "报告办结" }
+      params: { party: report.party, whistle: whistle.id, what: "completion" },
+      labels: { what: { zh: "报告办结", en: "completion" } }
     }))
   } else if (ms(report.at) < ms(existing.arrivedAt)) {
     found.push(messages.make("AGREEMENT_DATE_BEFORE_PREVIOUS", {
@@ -483,7 +486,8 @@ export const evaluate: {
     if (target === undefined) {
       return fail1(messages.make("AGREEMENT_POLICY_URGENCY_MISSING", {
         path: ["urgency"],
-        params: { urgency: whistle.urgency, urgencyZh: urgencyLabels[whistle.urgency].zh }
+        params: { urgency: whistle.urgency },
+        labels: { urgency: urgencyLabels[whistle.urgency] }
       }))
     }
     const blown = ms(whistle.blownAt)

@@ -46,8 +46,8 @@ export const expectWellFormed = (issues: ReadonlyArray<Issue.DomainIssue>) => {
   for (const issue of issues) {
     expect(issue.message.zh.length).toBeGreaterThan(0)
     expect(issue.message.en.length).toBeGreaterThan(0)
-    expect(issue.message.zh).not.toMatch(/\{[A-Za-z]+\}/)
-    expect(issue.message.en).not.toMatch(/\{[A-Za-z]+\}/)
+    expect(issue.message.zh).not.toMatch(/\{[A-Za-z]+(:label)?\}/)
+    expect(issue.message.en).not.toMatch(/\{[A-Za-z]+(:label)?\}/)
     expect(Array.isArray(issue.path)).toBe(true)
   }
 }

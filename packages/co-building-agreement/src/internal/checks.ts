@@ -3,7 +3,7 @@
  *
  * @internal
  */
-import { CivilDate, Fen, Id, Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Fen, Id, Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { messages } from "../Messages.js"
@@ -14,15 +14,18 @@ export const failWith = <A>(
 ): Result.Result<A, ValidationReport.ValidationReport> => Result.fail(ValidationReport.make(issues))
 
 /** @internal */
-/** The issue for an input that cannot be read: not a list, or a value that throws when read. */
-export const unreadable = (what: string, whatZh: string, cause: unknown): Issue.DomainIssue => {
+/**
+ * The issue for an input that cannot be read: not a list, or a value that throws when read. `what`
+ * names the input for a program (`"threeLists"`), `label` for a person.
+ */
+export const unreadable = (what: string, label: Label.Label, cause: unknown): Issue.DomainIssue => {
   let reason = "unknown"
   try {
     reason = typeof cause === "string" ? cause : cause instanceof Error ? cause.message.slice(0, 200) : typeof cause
   } catch {
     // a cause that cannot be read either
   }
-  return messages.make("AGREEMENT_INPUT_UNREADABLE", { params: { what, whatZh, reason } })
+  return messages.make("AGREEMENT_INPUT_UNREADABLE", { params: { what, reason }, labels: { what: label } })
 }
 
 export const fail1 = <A>(issue: Issue.DomainIssue): Result.Result<A, ValidationReport.ValidationReport> =>
@@ -49,9 +52,7 @@ export const NonNegativeFen = Fen.Fen.check(Issue.refine(
 export const positiveInt = (what: { readonly zh: string; readonly en: string }) =>
   Schema.Int.check(Issue.refine(
     (n: number) =>
-      n > 0 ? [] : [messages.make("AGREEMENT_QUANTITY_NOT_POSITIVE", {
-        params: { what: what.zh, whatEn: what.en, actual: n }
-      })],
+      n > 0 ? [] : [messages.make("AGREEMENT_QUANTITY_NOT_POSITIVE", { params: { actual: n }, labels: { what } })],
     { jsonSchema: { minimum: 1 } }
   ))
 
