@@ -135,7 +135,8 @@ const requireGrid = (
     issues.push(
       messages.make("ORG_NOT_A_GRID", {
         path,
-        params: { id, kindZh: Kind.labels[kind].zh, kindEn: Kind.labels[kind].en }
+        params: { id, kind },
+        labels: { kind: Kind.labels[kind] }
       })
     )
     return undefined
@@ -316,12 +317,8 @@ export const endPosition = (
   )
   if (k < 0) {
     return Result.fail(ValidationReport.of(messages.make("ORG_POSITION_NOT_FOUND", {
-      params: {
-        id: which.orgUnitId,
-        personId: which.personId,
-        roleZh: Kind.roleLabels[which.role].zh,
-        roleEn: Kind.roleLabels[which.role].en
-      }
+      params: { id: which.orgUnitId, personId: which.personId, role: which.role },
+      labels: { role: Kind.roleLabels[which.role] }
     })))
   }
   const ended = { ...tree.positions[k]!, left: which.on }

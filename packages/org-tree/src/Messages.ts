@@ -7,8 +7,10 @@
 import { Issue } from "@gongzhi/core"
 
 /**
- * Every issue code of the package and its zh/en message templates (`{name}` placeholders are
- * filled from the issue's params).
+ * Every issue code of the package and its zh/en message templates: `{name}` placeholders are
+ * filled from the issue's params (language-neutral: ids, kinds, roles, counts) and `{name:label}`
+ * placeholders, per language, from the labels given to `make` (the Chinese or English name of a
+ * kind or role, another issue's message).
  *
  * @example
  * ```ts
@@ -16,6 +18,10 @@ import { Issue } from "@gongzhi/core"
  *
  * const issue = Messages.messages.make("ORG_MISSING_PARENT", { path: ["orgUnits", 3, "parentId"], params: { id: "b-1", parentId: "gc-9" } })
  * console.log(issue.message.en) // "b-1: its parent gc-9 does not exist"
+ *
+ * // a kind's words come as a label; the params keep the kind itself
+ * const notGrid = Messages.messages.make("ORG_NOT_A_GRID", { params: { id: "b-1", kind: "branch" }, labels: { kind: { zh: "党支部", en: "branch" } } })
+ * console.log(notGrid.message.zh, notGrid.params.kind) // "b-1 不是网格（是党支部）" "branch"
  * ```
  *
  * @category messages
@@ -24,28 +30,28 @@ import { Issue } from "@gongzhi/core"
 export const messages = Issue.catalog({
   // building
   ORG_UNKNOWN_KIND: {
-    zh: "{id}：不认识的组织类型 {kind}（可用：{knownZh}，或 {known}）",
-    en: "{id}: unknown kind {kind} (known: {known})"
+    zh: "{id}：不认识的组织类型 {kind}（可用：{known:label}，或 {known}）",
+    en: "{id}: unknown kind {kind} (known: {known:label})"
   },
   ORG_UNKNOWN_VALUE: {
     zh: "{id}：{field} 的值 {value} 不认识（可用：{known}）",
     en: "{id}: the {field} {value} is not known (known: {known})"
   },
   ORG_BAD_ID: {
-    zh: "第 {row} 行（编号 {id}）：{reasonZh}",
-    en: "Row {row} (id {id}): {reasonEn}"
+    zh: "第 {row} 行（编号 {id}）：{reason:label}",
+    en: "Row {row} (id {id}): {reason:label}"
   },
   ORG_EMPTY_NAME: {
-    zh: "{what} {id} 没有名称",
-    en: "The {whatEn} {id} has no name"
+    zh: "{what:label} {id} 没有名称",
+    en: "The {what:label} {id} has no name"
   },
   ORG_DUPLICATE_ENTRY: {
     zh: "{id} 的 {field} 中 {value} 重复（第一次是第 {first} 项）",
     en: "{id}: {value} is listed twice in {field} (first as entry {first})"
   },
   ORG_DUPLICATE_POSITION: {
-    zh: "{personId} 自 {start} 起任 {id} 的{roleZh}写了两次（第一次在第 {first} 行）",
-    en: "The {roleEn} position of {personId} in {id} from {start} is given twice (first in row {first})"
+    zh: "{personId} 自 {start} 起任 {id} 的{role:label}写了两次（第一次在第 {first} 行）",
+    en: "The {role:label} position of {personId} in {id} from {start} is given twice (first in row {first})"
   },
   ORG_DUPLICATE_ID: {
     zh: "编号 {id} 重复（第一次出现在第 {first} 行）",
@@ -68,20 +74,20 @@ export const messages = Issue.catalog({
     en: "The parent links form a cycle: {ids}"
   },
   ORG_KIND_NOT_ALLOWED: {
-    zh: "{id}（{kindZh}）不能设在{parentKindZh} {parentId} 之下（按 {policy}）",
-    en: "{id} ({kindEn}) may not sit under the {parentKindEn} {parentId} (by {policy})"
+    zh: "{id}（{kind:label}）不能设在{parentKind:label} {parentId} 之下（按 {policy}）",
+    en: "{id} ({kind:label}) may not sit under the {parentKind:label} {parentId} (by {policy})"
   },
   ORG_ROOT_KIND_NOT_ALLOWED: {
-    zh: "顶层组织 {id} 是{kindZh}；按 {policy}，顶层只能是：{allowedZh}",
-    en: "The root {id} is a {kindEn}; by {policy} the root must be: {allowedEn}"
+    zh: "顶层组织 {id} 是{kind:label}；按 {policy}，顶层只能是：{allowed:label}",
+    en: "The root {id} is a {kind:label}; by {policy} the root must be: {allowed:label}"
   },
   ORG_UNKNOWN_REFERENCE: {
-    zh: "{what} {id} 引用的{targetZh} {target} 不存在",
-    en: "{whatEn} {id} refers to the {targetEn} {target}, which does not exist"
+    zh: "{what:label} {id} 引用的{targetKind:label} {target} 不存在",
+    en: "{what:label} {id} refers to the {targetKind:label} {target}, which does not exist"
   },
   ORG_WRONG_REFERENCE_KIND: {
-    zh: "{id} 的 {field} 应指向{expectedZh}，但 {target} 是{actualZh}",
-    en: "{field} of {id} should name a {expectedEn}, but {target} is a {actualEn}"
+    zh: "{id} 的 {field} 应指向{expected:label}，但 {target} 是{actual:label}",
+    en: "{field} of {id} should name a {expected:label}, but {target} is a {actual:label}"
   },
   // validating against the policy
   ORG_BRANCH_TOO_FEW_FULL_MEMBERS: {
@@ -98,8 +104,8 @@ export const messages = Issue.catalog({
       "The joint branch {id} covers the unit {unit}, which has {full} full members (≥ {min}) and must have its own branch"
   },
   ORG_HOLDER_PROBATIONARY: {
-    zh: "{personId} 是预备党员，没有选举权和被选举权，不能担任 {id} 的{roleZh}",
-    en: "{personId} is a probationary member with no right to be elected and cannot be {roleEn} of {id}"
+    zh: "{personId} 是预备党员，没有选举权和被选举权，不能担任 {id} 的{role:label}",
+    en: "{personId} is a probationary member with no right to be elected and cannot be {role:label} of {id}"
   },
   ORG_JOINT_BRANCH_TOO_MANY_UNITS: {
     zh: "联合党支部 {id} 覆盖 {units} 个单位，一般不超过 {max} 个",
@@ -127,36 +133,36 @@ export const messages = Issue.catalog({
     en: "The branch {id} has fewer than {threshold} full members and no committee, yet {committee} committee members"
   },
   ORG_SECRETARY_MISSING: {
-    zh: "{kindZh} {id} 没有书记",
-    en: "The {kindEn} {id} has no secretary"
+    zh: "{kind:label} {id} 没有书记",
+    en: "The {kind:label} {id} has no secretary"
   },
   ORG_SECRETARY_SEVERAL: {
-    zh: "{kindZh} {id} 有 {count} 名书记，只能有一名",
-    en: "The {kindEn} {id} has {count} secretaries; it must have one"
+    zh: "{kind:label} {id} 有 {count} 名书记，只能有一名",
+    en: "The {kind:label} {id} has {count} secretaries; it must have one"
   },
   ORG_TOO_MANY_DEPUTIES: {
-    zh: "{kindZh} {id} 有 {count} 名副书记，至多 {max} 名",
-    en: "The {kindEn} {id} has {count} deputy secretaries; at most {max}"
+    zh: "{kind:label} {id} 有 {count} 名副书记，至多 {max} 名",
+    en: "The {kind:label} {id} has {count} deputy secretaries; at most {max}"
   },
   ORG_TERM_EXPIRED: {
-    zh: "{personId} 在 {id} 的{roleZh}任期已于 {end} 届满",
-    en: "The term of {personId} as {roleEn} of {id} ended on {end}"
+    zh: "{personId} 在 {id} 的{role:label}任期已于 {end} 届满",
+    en: "The term of {personId} as {role:label} of {id} ended on {end}"
   },
   ORG_TERM_TOO_LONG: {
-    zh: "{personId} 在 {id} 的{roleZh}任期 {start} 至 {end} 超过 {years} 年",
-    en: "The term of {personId} as {roleEn} of {id}, {start} to {end}, is longer than {years} years"
+    zh: "{personId} 在 {id} 的{role:label}任期 {start} 至 {end} 超过 {years} 年",
+    en: "The term of {personId} as {role:label} of {id}, {start} to {end}, is longer than {years} years"
   },
   ORG_TERM_END_BEFORE_START: {
-    zh: "{personId} 在 {id} 的{roleZh}任期结束 {end} 早于开始 {start}",
-    en: "The term of {personId} as {roleEn} of {id} ends ({end}) before it starts ({start})"
+    zh: "{personId} 在 {id} 的{role:label}任期结束 {end} 早于开始 {start}",
+    en: "The term of {personId} as {role:label} of {id} ends ({end}) before it starts ({start})"
   },
   ORG_HOLDER_NOT_MEMBER: {
-    zh: "{personId} 担任 {id} 的{roleZh}，但不是该组织的党员",
-    en: "{personId} holds the {roleEn} position of {id} but is not a member of it"
+    zh: "{personId} 担任 {id} 的{role:label}，但不是该组织的党员",
+    en: "{personId} holds the {role:label} position of {id} but is not a member of it"
   },
   ORG_HOLDER_NOT_PARTY_MEMBER: {
-    zh: "{personId} 不是党员，不能担任{roleZh}",
-    en: "{personId} is not a party member and cannot be {roleEn}"
+    zh: "{personId} 不是党员，不能担任{role:label}",
+    en: "{personId} is not a party member and cannot be {role:label}"
   },
   ORG_SUGGEST_GENERAL_BRANCH: {
     zh: "{id} 有 {members} 名党员（≥ {threshold}），可考虑成立党总支",
@@ -206,16 +212,16 @@ export const messages = Issue.catalog({
     en: "{cell} ({header}, row {row}, id {id}) must not be empty"
   },
   ORG_ROSTER_UNKNOWN_LABEL: {
-    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{knownZh}",
-    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known}"
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{known:label}",
+    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known:label}"
   },
   ORG_ROSTER_BAD_CELL: {
-    zh: "{cell}（{header}，第 {row} 行，编号 {id}）应为{expectedZh}，实际为 {actual}：{reasonZh}",
-    en: "{cell} ({header}, row {row}, id {id}) should be {expectedEn}, got {actual}: {reasonEn}"
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）应为{expected:label}，实际为 {actual}：{reason:label}",
+    en: "{cell} ({header}, row {row}, id {id}) should be {expected:label}, got {actual}: {reason:label}"
   },
   ORG_ROSTER_BAD_ROW: {
-    zh: "{cell}（{header}，第 {row} 行，编号 {id}）：{reasonZh}",
-    en: "{cell} ({header}, row {row}, id {id}): {reasonEn}"
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）：{reason:label}",
+    en: "{cell} ({header}, row {row}, id {id}): {reason:label}"
   },
   // trees
   ORG_TREE_NOT_BUILT: {
@@ -238,8 +244,8 @@ export const messages = Issue.catalog({
     en: "{id} cannot move under {target}, which is inside its own subtree"
   },
   ORG_NOT_A_GRID: {
-    zh: "{id} 不是网格（是{kindZh}）",
-    en: "{id} is not a grid (it is a {kindEn})"
+    zh: "{id} 不是网格（是{kind:label}）",
+    en: "{id} is not a grid (it is a {kind:label})"
   },
   ORG_SPLIT_BUILDING_NOT_IN_GRID: {
     zh: "楼栋 {building} 不属于网格 {grid}",
@@ -250,7 +256,7 @@ export const messages = Issue.catalog({
     en: "The building {building} is given to more than one new grid"
   },
   ORG_POSITION_NOT_FOUND: {
-    zh: "{personId} 在 {id} 没有进行中的{roleZh}职务",
-    en: "{personId} holds no open {roleEn} position in {id}"
+    zh: "{personId} 在 {id} 没有进行中的{role:label}职务",
+    en: "{personId} holds no open {role:label} position in {id}"
   }
 })

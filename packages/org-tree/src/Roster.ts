@@ -7,7 +7,7 @@
  *
  * @since 0.2.0
  */
-import { CivilDate, Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
 import * as Kind from "./Kind.js"
@@ -129,8 +129,10 @@ const shortForms: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>> 
 
 interface Lookup {
   readonly byText: ReadonlyMap<string, string>
-  readonly knownZh: string
+  /** The keys, for the message's neutral `known` param. */
   readonly known: string
+  /** The words of each language (zh: the Chinese labels joined with 、; en: the keys). */
+  readonly knownLabel: Label.Label
 }
 
 const lookups: ReadonlyMap<string, Lookup> = new Map(
@@ -145,8 +147,8 @@ const lookups: ReadonlyMap<string, Lookup> = new Map(
     for (const [text, key] of shortForms.get(field) ?? []) byText.set(text, key)
     return [field, {
       byText,
-      knownZh: Object.keys(table).map((key) => table[key]!.zh).join("、"),
-      known: Object.keys(table).join(", ")
+      known: Object.keys(table).join(", "),
+      knownLabel: { zh: Object.keys(table).map((key) => table[key]!.zh).join("、"), en: Object.keys(table).join(", ") }
     }]
   })
 )
@@ -191,7 +193,7 @@ const expected: Readonly<Record<OrgRows.Column["type"], { readonly zh: string; r
 const convert = (
   cell: Cell,
   type: OrgRows.Column["type"]
-): { readonly value: unknown } | { readonly reason: { readonly zh: string; readonly en: string } } => {
+): { readonly value: unknown } | { readonly reason: Label.Label } => {
   const text = textOf(cell)
   switch (type) {
     case "text":
@@ -328,7 +330,8 @@ const readSheet = (
         if (key === undefined) {
           issues.push(messages.make("ORG_ROSTER_UNKNOWN_LABEL", {
             path,
-            params: { ...place(index), actual: shown(cell), knownZh: lookup.knownZh, known: lookup.known }
+            params: { ...place(index), actual: shown(cell), known: lookup.known },
+            labels: { known: lookup.knownLabel }
           }))
           rowOk = false
           continue
@@ -340,14 +343,8 @@ const readSheet = (
       if ("reason" in converted) {
         issues.push(messages.make("ORG_ROSTER_BAD_CELL", {
           path,
-          params: {
-            ...place(index),
-            actual: shown(cell),
-            expectedZh: expected[column.type].zh,
-            expectedEn: expected[column.type].en,
-            reasonZh: converted.reason.zh,
-            reasonEn: converted.reason.en
-          }
+          params: { ...place(index), actual: shown(cell), expected: column.type },
+          labels: { expected: expected[column.type], reason: converted.reason }
         }))
         rowOk = false
         continue
@@ -376,9 +373,9 @@ const readSheet = (
               row: rowNumber
             }
             : place(at.index)),
-          reasonZh: `${issue.code} ${issue.message.zh}`,
-          reasonEn: `${issue.code} ${issue.message.en}`
-        }
+          reasonCode: issue.code
+        },
+        labels: { reason: { zh: `${issue.code} ${issue.message.zh}`, en: `${issue.code} ${issue.message.en}` } }
       }))
     }
   })

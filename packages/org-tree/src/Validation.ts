@@ -108,9 +108,11 @@ const withPerson = (people: ReadonlyArray<string>, person: string): ReadonlyArra
 const roleParams = (position: OrgRows.PositionRow) => ({
   id: position.orgUnitId,
   personId: position.personId,
-  roleZh: Kind.roleLabels[position.role].zh,
-  roleEn: Kind.roleLabels[position.role].en
+  role: position.role
 })
+
+/** The words of a position's role, for the `{role:label}` of a message. */
+const roleLabels = (position: OrgRows.PositionRow) => ({ role: Kind.roleLabels[position.role] })
 
 /**
  * Validates the tree on a date and returns every error and warning. A tree with only
@@ -317,11 +319,11 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
       }
     }
     if (about.secretaryRequired && secretaries.length !== 1) {
-      const params = { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: secretaries.length }
       issues.push(
         messages.make(secretaries.length === 0 ? "ORG_SECRETARY_MISSING" : "ORG_SECRETARY_SEVERAL", {
           path: ["orgUnits", i],
-          params
+          params: { id: row.id, kind: about.kind, count: secretaries.length },
+          labels: { kind: about.label }
         })
       )
     }
@@ -331,7 +333,8 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
       issues.push(
         messages.make("ORG_TOO_MANY_DEPUTIES", {
           path: ["orgUnits", i],
-          params: { id: row.id, kindZh: about.label.zh, kindEn: about.label.en, count: deputies, max: maxDeputies }
+          params: { id: row.id, kind: about.kind, count: deputies, max: maxDeputies },
+          labels: { kind: about.label }
         })
       )
     }
@@ -362,7 +365,8 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
         issues.push(
           messages.make("ORG_TERM_TOO_LONG", {
             path: ["positions", p, "end"],
-            params: { ...roleParams(position), start: position.start, end: position.end, years }
+            params: { ...roleParams(position), start: position.start, end: position.end, years },
+            labels: roleLabels(position)
           })
         )
       }
@@ -372,7 +376,8 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
           messages.make("ORG_TERM_EXPIRED", {
             severity: "warning",
             path: ["positions", p],
-            params: { ...roleParams(position), end: due }
+            params: { ...roleParams(position), end: due },
+            labels: roleLabels(position)
           })
         )
       }
@@ -385,7 +390,8 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
       issues.push(
         messages.make("ORG_HOLDER_NOT_PARTY_MEMBER", {
           path: ["positions", p, "personId"],
-          params: roleParams(position)
+          params: roleParams(position),
+          labels: roleLabels(position)
         })
       )
       continue
@@ -393,7 +399,11 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
     // probationary members have no right to be elected (党章 Art. 7): no elected position
     if (person.membership === "probationary" && committeeRoles.has(role)) {
       issues.push(
-        messages.make("ORG_HOLDER_PROBATIONARY", { path: ["positions", p, "personId"], params: roleParams(position) })
+        messages.make("ORG_HOLDER_PROBATIONARY", {
+          path: ["positions", p, "personId"],
+          params: roleParams(position),
+          labels: roleLabels(position)
+        })
       )
     }
     const fromMemberUnit = person.employerUnitId !== undefined && memberUnitsOfCommittee.has(person.employerUnitId)
@@ -404,7 +414,11 @@ const validateTree = (tree: OrgTree.OrgTree, options: Options): ValidationReport
     const inside = home >= 0 && index.pre[home]! >= index.pre[unit]! && index.pre[home]! <= index.last[unit]!
     if (!inside) {
       issues.push(
-        messages.make("ORG_HOLDER_NOT_MEMBER", { path: ["positions", p, "personId"], params: roleParams(position) })
+        messages.make("ORG_HOLDER_NOT_MEMBER", {
+          path: ["positions", p, "personId"],
+          params: roleParams(position),
+          labels: roleLabels(position)
+        })
       )
     }
   }

@@ -1,4 +1,5 @@
 import { Id } from "@gongzhi/core"
+import { Result } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Fixtures, OrgPolicy, OrgRows, OrgTree, Presets, Query } from "../src/index.js"
@@ -119,6 +120,37 @@ describe("OrgTree", () => {
     it("rejects a root of a kind the policy does not allow", () => {
       expect(failureCodes(build({ orgUnits: [{ id: "g", kind: "grid", name: "网格" }] }))).toEqual([
         "ORG_ROOT_KIND_NOT_ALLOWED"
+      ])
+    })
+
+    it("gives language-neutral params; each language's words are in the message", () => {
+      const result = build({
+        orgUnits: [{ id: "g", kind: "grid", name: "网格" }, { id: "b", parentId: "g", kind: "branch", name: "支部" }],
+        people: [{ id: "p", name: "", membership: "full", orgUnitId: "nope" }]
+      })
+      const issues = Result.isFailure(result) ? result.failure.issues : []
+      expect(issues.map((i) => [i.code, i.params])).toEqual([
+        ["ORG_KIND_NOT_ALLOWED", { id: "b", parentId: "g", kind: "branch", parentKind: "grid", policy: "hongan" }],
+        ["ORG_ROOT_KIND_NOT_ALLOWED", {
+          id: "g",
+          kind: "grid",
+          policy: "hongan",
+          allowed: "street-working-committee, grand-committee"
+        }],
+        ["ORG_EMPTY_NAME", { id: "p", what: "person" }],
+        ["ORG_UNKNOWN_REFERENCE", { what: "person", id: "p", targetKind: "orgUnit", target: "nope" }]
+      ])
+      expect(issues.map((i) => i.message.zh)).toEqual([
+        "b（党支部）不能设在网格 g 之下（按 hongan）",
+        "顶层组织 g 是网格；按 hongan，顶层只能是：街道党工委、社区大党委",
+        "人员 p 没有名称",
+        "人员 p 引用的组织 nope 不存在"
+      ])
+      expect(issues.map((i) => i.message.en)).toEqual([
+        "b (branch) may not sit under the grid g (by hongan)",
+        "The root g is a grid; by hongan the root must be: street working committee, grand committee",
+        "The person p has no name",
+        "person p refers to the org unit nope, which does not exist"
       ])
     })
 

@@ -109,6 +109,16 @@ describe("Roster", () => {
         /^组织!B3（类型，第 3 行，编号 b-9）的 "党之部" 不认识，可填：街道党工委、社区大党委、党总支、党支部/
       )
       expect(issues[0]!.message.en).toContain("write one of street-working-committee, grand-committee")
+      // params stay language-neutral: the column's type, not its words
+      expect(issues[3]!.params).toEqual({
+        cell: "人员!D2",
+        header: "外派",
+        id: "m-1",
+        row: 2,
+        actual: "\"也许\"",
+        expected: "boolean"
+      })
+      expect(issues[3]!.message.zh).toBe("人员!D2（外派，第 2 行，编号 m-1）应为是/否，实际为 \"也许\"：应填 是 或 否")
     })
     it("refuses a sheet without its required columns or header, a second sheet of a table, and a roster without org units", () => {
       const missing = Roster.read([{ name: "组织", rows: [["编号", "名称"], ["gc", "x"]] }])

@@ -157,6 +157,8 @@ describe("Validation", () => {
         }]
       }))
       expect(codes(validate(two))).toEqual(["ORG_SECRETARY_SEVERAL"])
+      expect(validate(two).issues[0]?.params).toEqual({ id: "b-1", kind: "branch", count: 2 })
+      expect(validate(two).issues[0]?.message.en).toBe("The branch b-1 has 2 secretaries; it must have one")
       const left = variant((r) => ({
         positions: r.positions.map((
           p
@@ -231,6 +233,13 @@ describe("Validation", () => {
         positions: r.positions.map((p) => (p.role === "group-head" ? { ...p, personId: "r-1" } : p))
       }))
       expect(codes(validate(resident))).toEqual(["ORG_HOLDER_NOT_PARTY_MEMBER"])
+      const [issue] = validate(resident).issues
+      // the role is a neutral param; its words are in the message
+      expect(issue?.params).toEqual({ id: "g-1", personId: "r-1", role: "group-head" })
+      expect(issue?.message).toEqual({
+        zh: "r-1 不是党员，不能担任党小组长",
+        en: "r-1 is not a party member and cannot be group head"
+      })
     })
     it("ORG_SUGGEST_COMMITTEE from 100 members in a general branch", () => {
       const rows = variant((r) => ({

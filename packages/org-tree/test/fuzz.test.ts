@@ -38,7 +38,17 @@ const expectWellFormed = (result: Result.Result<unknown, { readonly issues: Read
     expect(Array.isArray(issue.path)).toBe(true)
     expect(issue.message.zh.length).toBeGreaterThan(0)
     expect(issue.message.en.length).toBeGreaterThan(0)
+    expectNeutral(issue)
   }
+}
+
+/** Params are language-neutral (the words of each language are labels, filled into the message). */
+const expectNeutral = (
+  issue: { readonly params: object; readonly message: { readonly zh: string; readonly en: string } }
+) => {
+  expect(Object.keys(issue.params).filter((name) => /[a-z](Zh|En)$/.test(name))).toEqual([])
+  expect(issue.message.zh).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*:label\}/)
+  expect(issue.message.en).not.toMatch(/\{[A-Za-z_][A-Za-z0-9_]*:label\}/)
 }
 
 const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort()
@@ -107,7 +117,10 @@ describe("org-tree's decoders on hostile input", () => {
         expectWellFormed(raw)
         if (Result.isSuccess(raw)) {
           const report = Validation.validate(raw.success, { asOf })
-          for (const issue of report.issues) expect(issue.message.en.length).toBeGreaterThan(0)
+          for (const issue of report.issues) {
+            expect(issue.message.en.length).toBeGreaterThan(0)
+            expectNeutral(issue)
+          }
         }
         if (Result.isSuccess(decoded)) {
           const policy = Presets.find(decoded.success.policy ?? "preset:hongan") ?? Presets.national

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { type CivilDate, Id, Issue, KeyIndex, ValidationReport } from "@gongzhi/core"
+import { type CivilDate, Id, Issue, KeyIndex, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Kind from "../Kind.js"
 import { messages } from "../Messages.js"
@@ -69,23 +69,29 @@ const endsBeforeStart = (position: OrgRows.PositionRow, i: number, field: "end" 
     params: {
       id: position.orgUnitId,
       personId: position.personId,
-      roleZh: roleLabel(position.role).zh,
-      roleEn: roleLabel(position.role).en,
+      role: shown(position.role),
       start: position.start,
       end
-    }
+    },
+    labels: { role: roleLabel(position.role) }
   })
 
-const referenceIssue = (
-  path: Issue.Path,
-  what: { zh: string; en: string },
-  id: string,
-  target: { zh: string; en: string },
-  targetId: string
-) =>
+/** What a row is, or what a reference names: the neutral value of a message's `what` / `targetKind`, and its words. */
+const subjects = {
+  orgUnit: { zh: "组织", en: "org unit" },
+  person: { zh: "人员", en: "person" },
+  memberUnit: { zh: "驻区单位", en: "member unit" },
+  position: { zh: "职务", en: "position" },
+  gridOrBuilding: { zh: "网格或楼栋", en: "grid or building" }
+} as const satisfies Readonly<Record<string, Label.Label>>
+
+type Subject = keyof typeof subjects
+
+const referenceIssue = (path: Issue.Path, what: Subject, id: string, targetKind: Subject, target: string) =>
   messages.make("ORG_UNKNOWN_REFERENCE", {
     path,
-    params: { what: what.zh, whatEn: what.en, id, targetZh: target.zh, targetEn: target.en, target: targetId }
+    params: { what, id, targetKind, target },
+    labels: { what: subjects[what], targetKind: subjects[targetKind] }
   })
 
 const wrongKind = (
@@ -96,19 +102,11 @@ const wrongKind = (
   target: string,
   actual: Kind.Kind
 ) => {
-  const expectedLabel = (Kind.labels as Record<string, { zh: string; en: string }>)[expected] ??
-    { zh: expected, en: expected }
+  const expectedLabel = (Kind.labels as Record<string, Label.Label>)[expected] ?? { zh: expected, en: expected }
   return messages.make("ORG_WRONG_REFERENCE_KIND", {
     path,
-    params: {
-      id,
-      field,
-      target,
-      expectedZh: expectedLabel.zh,
-      expectedEn: expectedLabel.en,
-      actualZh: Kind.labels[actual].zh,
-      actualEn: Kind.labels[actual].en
-    }
+    params: { id, field, target, expected, actual },
+    labels: { expected: expectedLabel, actual: Kind.labels[actual] }
   })
 }
 
@@ -121,12 +119,13 @@ const shown = (u: unknown): string => {
   }
 }
 
-const roleLabel = (role: unknown): { readonly zh: string; readonly en: string } =>
+const roleLabel = (role: unknown): Label.Label =>
   typeof role === "string" && Object.hasOwn(Kind.roleLabels, role)
     ? Kind.roleLabels[role as Kind.Role]
     : { zh: shown(role), en: shown(role) }
 
-const knownZh = Kind.kinds.map((k) => Kind.labels[k].zh).join("、")
+const knownKinds = Kind.kinds.join(", ")
+const knownKindsLabel: Label.Label = { zh: Kind.kinds.map((k) => Kind.labels[k].zh).join("、"), en: knownKinds }
 const branchTypes: ReadonlySet<unknown> = new Set(Object.keys(Kind.branchTypeLabels))
 const categories: ReadonlySet<unknown> = new Set(Object.keys(Kind.categoryLabels))
 const unitTypes: ReadonlySet<unknown> = new Set(Object.keys(Kind.unitTypeLabels))
@@ -140,8 +139,8 @@ const isBlank = (name: unknown): boolean => {
   return (c <= 32 || c >= 0x80) && name.trim() === ""
 }
 
-const emptyName = (path: Issue.Path, what: { zh: string; en: string }, id: unknown) =>
-  messages.make("ORG_EMPTY_NAME", { path, params: { id: shown(id), what: what.zh, whatEn: what.en } })
+const emptyName = (path: Issue.Path, what: Subject, id: unknown) =>
+  messages.make("ORG_EMPTY_NAME", { path, params: { id: shown(id), what }, labels: { what: subjects[what] } })
 
 const unknownValue = (path: Issue.Path, id: unknown, field: string, value: unknown, known: ReadonlySet<unknown>) =>
   messages.make("ORG_UNKNOWN_VALUE", {
@@ -153,7 +152,8 @@ const unknownValue = (path: Issue.Path, id: unknown, field: string, value: unkno
 const badId = (issue: Issue.DomainIssue, path: Issue.Path, i: number, id: unknown): Issue.DomainIssue => {
   const named = messages.make("ORG_BAD_ID", {
     path,
-    params: { ...issue.params, id: shown(id), row: i + 1, reasonZh: issue.message.zh, reasonEn: issue.message.en }
+    params: { ...issue.params, id: shown(id), row: i + 1 },
+    labels: { reason: issue.message }
   })
   return { ...named, code: issue.code }
 }
@@ -179,11 +179,6 @@ const duplicatesIn = (
   }
 }
 
-const orgUnitLabel = { zh: "组织", en: "org unit" }
-const personLabel = { zh: "人员", en: "person" }
-const memberUnitLabel = { zh: "驻区单位", en: "member unit" }
-const positionLabel = { zh: "职务", en: "position" }
-
 /** Builds a tree and its indexes from rows, or reports every problem of the rows. */
 export const buildTree = (
   rows: OrgRows.Rows,
@@ -206,12 +201,13 @@ export const buildTree = (
       issues.push(
         messages.make("ORG_UNKNOWN_KIND", {
           path: ["orgUnits", i, "kind"],
-          params: { id: shown(id), kind: shown(row.kind), known: Kind.kinds.join(", "), knownZh }
+          params: { id: shown(id), kind: shown(row.kind), known: knownKinds },
+          labels: { known: knownKindsLabel }
         })
       )
       skip[i] = 1
     } else kind[i] = code
-    if (isBlank(row.name)) issues.push(emptyName(["orgUnits", i, "name"], orgUnitLabel, id))
+    if (isBlank(row.name)) issues.push(emptyName(["orgUnits", i, "name"], "orgUnit", id))
     if (row.category !== undefined && !categories.has(row.category)) {
       issues.push(unknownValue(["orgUnits", i, "category"], id, "category", row.category, categories))
     }
@@ -242,7 +238,7 @@ export const buildTree = (
       for (const issue of bad) issues.push(badId(issue, ["memberUnits", i, "id"], i, unit.id))
       return
     }
-    if (isBlank(unit.name)) issues.push(emptyName(["memberUnits", i, "name"], memberUnitLabel, unit.id))
+    if (isBlank(unit.name)) issues.push(emptyName(["memberUnits", i, "name"], "memberUnit", unit.id))
     if (!unitTypes.has(unit.type)) {
       issues.push(unknownValue(["memberUnits", i, "type"], unit.id, "type", unit.type, unitTypes))
     }
@@ -258,9 +254,9 @@ export const buildTree = (
       issues.push(
         referenceIssue(
           ["memberUnits", i, "grandCommitteeId"],
-          memberUnitLabel,
+          "memberUnit",
           unit.id,
-          orgUnitLabel,
+          "orgUnit",
           unit.grandCommitteeId
         )
       )
@@ -305,10 +301,7 @@ export const buildTree = (
         const t = byId.get(target)
         if (t === undefined) {
           issues.push(
-            referenceIssue(["orgUnits", i, "covers", k], orgUnitLabel, row.id, {
-              zh: "网格或楼栋",
-              en: "grid or building"
-            }, target)
+            referenceIssue(["orgUnits", i, "covers", k], "orgUnit", row.id, "gridOrBuilding", target)
           )
         } else if (territorialCode[kind[t]!] === 0) {
           issues.push(wrongKind(["orgUnits", i, "covers", k], row.id, "covers", "grid", target, Kind.kinds[kind[t]!]!))
@@ -320,7 +313,7 @@ export const buildTree = (
       for (let k = 0; k < named.length; k++) {
         if (!memberUnitById.has(named[k]!)) {
           issues.push(
-            referenceIssue(["orgUnits", i, "memberUnits", k], orgUnitLabel, row.id, memberUnitLabel, named[k]!)
+            referenceIssue(["orgUnits", i, "memberUnits", k], "orgUnit", row.id, "memberUnit", named[k]!)
           )
         }
       }
@@ -343,15 +336,8 @@ export const buildTree = (
       const parentKind = Kind.kinds[kind[p]!]!
       issues.push(messages.make("ORG_KIND_NOT_ALLOWED", {
         path: ["orgUnits", i, "kind"],
-        params: {
-          id: row.id,
-          parentId,
-          kindZh: Kind.labels[childKind].zh,
-          kindEn: Kind.labels[childKind].en,
-          parentKindZh: Kind.labels[parentKind].zh,
-          parentKindEn: Kind.labels[parentKind].en,
-          policy: policy.id
-        }
+        params: { id: row.id, parentId, kind: childKind, parentKind, policy: policy.id },
+        labels: { kind: Kind.labels[childKind], parentKind: Kind.labels[parentKind] }
       }))
     }
   }
@@ -367,13 +353,13 @@ export const buildTree = (
     if (!policy.roots.includes(rootKind)) {
       issues.push(messages.make("ORG_ROOT_KIND_NOT_ALLOWED", {
         path: ["orgUnits", r, "kind"],
-        params: {
-          id: units[r]!.id,
-          kindZh: Kind.labels[rootKind].zh,
-          kindEn: Kind.labels[rootKind].en,
-          policy: policy.id,
-          allowedZh: policy.roots.map((k) => Kind.labels[k].zh).join("、"),
-          allowedEn: policy.roots.map((k) => Kind.labels[k].en).join(", ")
+        params: { id: units[r]!.id, kind: rootKind, policy: policy.id, allowed: policy.roots.join(", ") },
+        labels: {
+          kind: Kind.labels[rootKind],
+          allowed: {
+            zh: policy.roots.map((k) => Kind.labels[k].zh).join("、"),
+            en: policy.roots.map((k) => Kind.labels[k].en).join(", ")
+          }
         }
       }))
     }
@@ -473,7 +459,7 @@ export const buildTree = (
   })
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!
-    if (isBlank(person.name)) issues.push(emptyName(["people", i, "name"], personLabel, person.id))
+    if (isBlank(person.name)) issues.push(emptyName(["people", i, "name"], "person", person.id))
     if (!memberships.has(person.membership)) {
       issues.push(unknownValue(["people", i, "membership"], person.id, "membership", person.membership, memberships))
     }
@@ -495,7 +481,7 @@ export const buildTree = (
       lastHome = home
       lastUnit = u
       if (u === undefined) {
-        issues.push(referenceIssue(["people", i, "orgUnitId"], personLabel, person.id, orgUnitLabel, home))
+        issues.push(referenceIssue(["people", i, "orgUnitId"], "person", person.id, "orgUnit", home))
       } else {
         personUnit[i] = u
         if (person.membership === "full") full[u]!++
@@ -504,13 +490,13 @@ export const buildTree = (
     }
     if (person.employerUnitId !== undefined && !memberUnitById.has(person.employerUnitId)) {
       issues.push(
-        referenceIssue(["people", i, "employerUnitId"], personLabel, person.id, memberUnitLabel, person.employerUnitId)
+        referenceIssue(["people", i, "employerUnitId"], "person", person.id, "memberUnit", person.employerUnitId)
       )
     }
     if (person.reportsTo !== undefined) {
       const gc = byId.get(person.reportsTo)
       if (gc === undefined) {
-        issues.push(referenceIssue(["people", i, "reportsTo"], personLabel, person.id, orgUnitLabel, person.reportsTo))
+        issues.push(referenceIssue(["people", i, "reportsTo"], "person", person.id, "orgUnit", person.reportsTo))
       } else if (Kind.kinds[kind[gc]!] !== "grand-committee") {
         issues.push(
           wrongKind(
@@ -553,9 +539,9 @@ export const buildTree = (
       issues.push(
         referenceIssue(
           ["positions", i, "orgUnitId"],
-          positionLabel,
+          "position",
           `${position.personId}/${position.role}`,
-          orgUnitLabel,
+          "orgUnit",
           position.orgUnitId
         )
       )
@@ -569,9 +555,9 @@ export const buildTree = (
       issues.push(
         referenceIssue(
           ["positions", i, "personId"],
-          positionLabel,
+          "position",
           `${position.orgUnitId}/${position.role}`,
-          personLabel,
+          "person",
           position.personId
         )
       )
@@ -605,11 +591,11 @@ export const buildTree = (
       params: {
         id: position.orgUnitId,
         personId: position.personId,
-        roleZh: roleLabel(position.role).zh,
-        roleEn: roleLabel(position.role).en,
+        role: shown(position.role),
         start: position.start,
         first: first + 1
-      }
+      },
+      labels: { role: roleLabel(position.role) }
     }))
   }
   for (let u = 0; u < n; u++) {
