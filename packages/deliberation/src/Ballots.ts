@@ -277,7 +277,8 @@ export const open = (input: OpenInput): Result.Result<Box, ValidationReport.Vali
       if (blank(e.approvedBy)) {
         found.push(messages.make("DELIB_EXCLUSION_APPROVAL_REQUIRED", {
           path: [...path, "approvedBy"],
-          params: { voter: e.voter, approval: rule.exclusions.approval.zh, approvalEn: rule.exclusions.approval.en }
+          params: { voter: e.voter },
+          labels: { approval: rule.exclusions.approval }
         }))
       }
       if (excluded[index] === 1) {

@@ -102,6 +102,8 @@ export interface Fund {
   readonly balances: { readonly principal: number; readonly interest: number; readonly total: number }
 }
 
+const sourceLabels = { interest: { zh: "利息", en: "interest" }, principal: { zh: "本金", en: "principal" } } as const
+
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
 const fail = <A>(issues: ReadonlyArray<Issue.DomainIssue>): Result.Result<A, ValidationReport.ValidationReport> =>
   Result.fail(ValidationReport.make(issues))
@@ -231,12 +233,8 @@ const issuesOf = (fund: Fund, entry: Entry): Array<Issue.DomainIssue> => {
         if (entry.amount > available) {
           found.push(messages.make("DELIB_FUND_INSUFFICIENT", {
             path: ["amount"],
-            params: {
-              source: entry.from,
-              sourceZh: entry.from === "interest" ? "利息" : "本金",
-              available,
-              amount: entry.amount
-            }
+            params: { source: entry.from, available, amount: entry.amount },
+            labels: { source: sourceLabels[entry.from] }
           }))
         }
       }

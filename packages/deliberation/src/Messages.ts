@@ -8,7 +8,8 @@ import { Issue } from "@gongzhi/core"
 
 /**
  * Every issue code of the package and its zh/en message templates (`{name}` placeholders are
- * filled from the issue's params).
+ * filled from the issue's params, `{name:label}` placeholders from its labels, per language:
+ * params stay language-neutral).
  *
  * @example
  * ```ts
@@ -94,8 +95,8 @@ export const messages = Issue.catalog({
     en: "The rule does not allow leaving {voter} out of those who should attend"
   },
   DELIB_EXCLUSION_APPROVAL_REQUIRED: {
-    zh: "把 {voter} 排除在应到会人数之外须经批准（{approval}）",
-    en: "Leaving {voter} out of those who should attend needs approval ({approvalEn})"
+    zh: "把 {voter} 排除在应到会人数之外须经批准（{approval:label}）",
+    en: "Leaving {voter} out of those who should attend needs approval ({approval:label})"
   },
   DELIB_EXCLUSION_REASON_UNKNOWN: {
     zh: "排除 {voter} 的理由 \"{reason}\" 不在规则允许的范围内（可选：{allowed}）",
@@ -147,7 +148,7 @@ export const messages = Issue.catalog({
   },
   // process
   DELIB_PROCESS_STEP_OUT_OF_ORDER: {
-    zh: "现在应进行\"{expectedZh}\"，不能进行\"{stepZh}\"",
+    zh: "现在应进行\"{expected:label}\"，不能进行\"{step:label}\"",
     en: "The next step is {expected}, not {step}"
   },
   DELIB_PROCESS_DATE_BEFORE_PREVIOUS: {
@@ -155,8 +156,8 @@ export const messages = Issue.catalog({
     en: "The date {date} is before the previous step's date {previous}"
   },
   DELIB_PROCESS_REASON_REQUIRED: {
-    zh: "{actionZh}须写明理由",
-    en: "{action} needs a reason"
+    zh: "{action:label}须写明理由",
+    en: "{action:label} needs a reason"
   },
   DELIB_PROCESS_RULE_UNKNOWN: {
     zh: "未知的表决规则 \"{rule}\"",
@@ -175,7 +176,7 @@ export const messages = Issue.catalog({
     en: "The matter was not passed; it cannot be handled"
   },
   DELIB_PROCESS_REDO_NOT_DONE: {
-    zh: "\"{stepZh}\"尚未完成，无需重做",
+    zh: "\"{step:label}\"尚未完成，无需重做",
     en: "{step} has not been done; there is nothing to redo"
   },
   // notices and feedback
@@ -205,7 +206,7 @@ export const messages = Issue.catalog({
     en: "The decision on {matter} was taken by a {actual} rule; this needs {expected}"
   },
   DELIB_FUND_INSUFFICIENT: {
-    zh: "{sourceZh}余额 {available} 分，不足支出 {amount} 分",
+    zh: "{source:label}余额 {available} 分，不足支出 {amount} 分",
     en: "The {source} balance of {available} fen cannot cover {amount} fen"
   },
   DELIB_FUND_PRINCIPAL_PROTECTED: {

@@ -220,6 +220,14 @@ export type Event =
   | Record & { readonly _tag: "FedBack"; readonly feedback: string }
   | Record & { readonly _tag: "Redone"; readonly step: Step; readonly reason: string }
 
+/** A step's label; a value that is no step (from an undecoded history) speaks for itself. */
+const stepLabel = (step: unknown): Label.Label =>
+  typeof step === "string" && Object.prototype.hasOwnProperty.call(stepLabels, step)
+    ? stepLabels[step as Step]
+    : { zh: String(step), en: String(step) }
+
+const finished: Label.Label = { zh: "（已完成）", en: "none" }
+
 const stepOfTag = {
   Raised: "raise",
   Sorted: "sort",
@@ -383,20 +391,23 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
   if (event._tag === "Raised") {
     return [messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
       path: ["_tag"],
-      params: { step: "raise", stepZh: stepLabels.raise.zh, expected: String(nextStep(state)), expectedZh: "—" }
+      params: { step: "raise", expected: String(nextStep(state)) },
+      labels: { step: stepLabels.raise, expected: { zh: "—", en: "—" } }
     })]
   }
   if (event._tag === "Redone") {
     if (!state.done.includes(event.step) || event.step === "raise") {
       found.push(messages.make("DELIB_PROCESS_REDO_NOT_DONE", {
         path: ["step"],
-        params: { step: String(event.step), stepZh: stepLabels[event.step]?.zh ?? String(event.step) }
+        params: { step: String(event.step) },
+        labels: { step: stepLabel(event.step) }
       }))
     }
     if (blank(event.reason)) {
       found.push(messages.make("DELIB_PROCESS_REASON_REQUIRED", {
         path: ["reason"],
-        params: { action: "redoing a step", actionZh: "重做一步" }
+        params: { action: "redo" },
+        labels: { action: { zh: "重做一步", en: "redoing a step" } }
       }))
     }
     return found
@@ -408,12 +419,8 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
       ...found,
       messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
         path: ["_tag"],
-        params: {
-          step,
-          stepZh: stepLabels[step].zh,
-          expected: expected ?? "none",
-          expectedZh: expected === undefined ? "（已完成）" : stepLabels[expected].zh
-        }
+        params: { step, expected: expected ?? "none" },
+        labels: { step: stepLabels[step], expected: expected === undefined ? finished : stepLabels[expected] }
       })
     ]
   }
@@ -431,7 +438,8 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
       if (event.rule !== byDefault && (event.override === undefined || blank(event.override.reason))) {
         found.push(messages.make("DELIB_PROCESS_REASON_REQUIRED", {
           path: ["override", "reason"],
-          params: { action: "overriding the category's rule", actionZh: "改用其他表决规则" }
+          params: { action: "override" },
+          labels: { action: { zh: "改用其他表决规则", en: "overriding the category's rule" } }
         }))
       }
       if (blank(event.rule)) {
@@ -574,12 +582,8 @@ export const replay = (history: ReadonlyArray<Event>): Result.Result<State, Vali
     if (first === undefined || first._tag !== "Raised") {
       return Result.fail(ValidationReport.of(messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
         path: ["history", 0],
-        params: {
-          step: String(first?._tag),
-          stepZh: String(first?._tag),
-          expected: "raise",
-          expectedZh: stepLabels.raise.zh
-        }
+        params: { step: String(first?._tag), expected: "raise" },
+        labels: { step: { zh: String(first?._tag), en: String(first?._tag) }, expected: stepLabels.raise }
       })))
     }
     let state = raise(first)
