@@ -727,8 +727,7 @@ const inputIssues = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers,
-  numberOf: Map<string, number>
+  digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const subjects = inputs.subjects
   const found: Array<Issue.DomainIssue> = []
@@ -740,10 +739,11 @@ const inputIssues = (
   const sums = memberSums()
   const digester: SubjectDigester = { lanes: lanes(), subject: memberSums(), record: memberSums(), keys: new Map() }
   const scratch: Array<Issue.DomainIssue> = []
+  const seen = new Set<string>()
   subjects.forEach((subject, s) => {
     const view = views[s] ?? first
-    const duplicate = numberOf.has(subject.id)
-    if (!duplicate) numberOf.set(subject.id, s)
+    const duplicate = seen.has(subject.id)
+    seen.add(subject.id)
     const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, reads, sums, scratch)
     // the subject's digest, else its values' sums for the walk (a map entry per values object)
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
@@ -1474,8 +1474,7 @@ const check = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers,
-  numberOf: Map<string, number>
+  digested: KnownMembers
 ): Array<Issue.DomainIssue> => {
   const plan = program.plan
   const issues = inputs.planId === plan.id
@@ -1483,7 +1482,7 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  append(issues, inputIssues(program, inputs, views, reads, digested, numberOf))
+  append(issues, inputIssues(program, inputs, views, reads, digested))
   return issues
 }
 
@@ -1751,53 +1750,84 @@ const madeOf = (
     return node === undefined ? [] : [node]
   })
 
+/** The members made when first read: a result's explanation, and the explanation's tree, formula text and grading steps. */
+type Member = 0 | 1 | 2 | 3
+const EXPLANATION: Member = 0
+const TREE: Member = 1
+const FORMULA: Member = 2
+const GRADING: Member = 3
+
+/** What one scoring run makes when a member is first read: member `m` of subject `s` (then kept). */
+interface Makers {
+  readonly read: (m: Member, s: number, object: object) => unknown
+}
+
+/** A base class whose constructor returns the object it is given, so that a subclass's private fields are added to that object. */
+class Given {
+  constructor(object: object) {
+    // oxlint-disable-next-line no-constructor-return -- the point of the class
+    return object as Given
+  }
+}
+
 /**
- * Step 10, explain: the getters that write a result's explanation, and in it the tree, the
- * formula's text and the grading steps, when first read, then keep them (a million nodes and
- * ten thousand labels of formatted numbers cost more than the scoring itself). They are own
+ * The link of a result or an explanation to its scoring run: its subject number and the run's
+ * makers, in private fields that no key, spread, `structuredClone`, `JSON.stringify` or deep
+ * equality sees. One getter per member serves every run (a getter made per run would give the
+ * same object shape another accessor each run, and V8 then turns every result into a slow
+ * dictionary-mode object of ~800 bytes).
+ */
+class Link extends Given {
+  readonly #s: number
+  readonly #makers: Makers
+  private constructor(object: object, s: number, makers: Makers) {
+    super(object)
+    this.#s = s
+    this.#makers = makers
+  }
+  /** Links `object` to subject `s` of a run. */
+  static add(object: object, s: number, makers: Makers): void {
+    void new Link(object, s, makers)
+  }
+  /** Member `m` of a linked object (undefined for any other object). */
+  static read(object: object, m: Member): unknown {
+    return #s in object ? object.#makers.read(m, object.#s, object) : undefined
+  }
+}
+
+/** The own enumerable getter of member `m`, the same for every run and object (frozen). */
+const getter = (m: Member): PropertyDescriptor =>
+  Object.freeze({
+    get(this: object) {
+      return Link.read(this, m)
+    },
+    enumerable: true,
+    configurable: true
+  })
+const explanationGetter = getter(EXPLANATION)
+const treeGetter = getter(TREE)
+const formulaGetter = getter(FORMULA)
+const gradingGetter = getter(GRADING)
+
+/**
+ * Step 10, explain: the makers of a result's explanation, and in it the tree, the formula's
+ * text and the grading steps, when first read, then kept (a million nodes and ten thousand
+ * labels of formatted numbers cost more than the scoring itself). They are read through own
  * enumerable getters, so reading, spreading, structuredClone and JSON.stringify see plain
- * values; they are shared by every result and explanation (an object literal with getters of
- * its own would be a slow dictionary-mode object). An explanation's getters find the subject's
- * number in a WeakMap (explanations are made when read); a result's by its id in `numberOf`,
- * confirmed by `results[k]` being the result itself (an entry per result would cost every run).
- * The texts come from `Explanation.formulaText` and `Explanation.gradingStep`.
+ * values; the getters are shared by every result and explanation of every run (see
+ * {@link Link}). The texts come from `Explanation.formulaText` and `Explanation.gradingStep`.
  */
 const explain = (
   run: Run,
   grading: Grade.Grades | undefined,
   bandById: BandById,
   ungraded: ReadonlyArray<Label.Label | undefined>,
-  demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>,
-  numberOf: ReadonlyMap<string, number>,
-  results: ReadonlyArray<SubjectResult>
-): PropertyDescriptor => {
+  demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
+): Makers => {
   const { program, tree } = run
   const { formula, scale } = program
   const N = tree.nodeCount
   const L = tree.leafCount
-  // an explanation's subject number (explanations are made when read, so a map entry each costs the run nothing)
-  const subjectOf = new WeakMap<object, number>()
-  const explanationNumber = (object: object): number => subjectOf.get(object) ?? -1
-  // a result's: by its id, which the checks numbered (no map entry per result); the result itself confirms it
-  const resultNumber = (object: object): number => {
-    const k = numberOf.get((object as { readonly id?: unknown }).id as string) ?? -1
-    return results[k] === object ? k : results.indexOf(object as SubjectResult)
-  }
-  /** A shared getter of a member made on first read by `make(s, object)`, then kept (per subject). */
-  const lazy = <O extends object, A>(
-    numberIn: (object: O) => number,
-    make: (s: number, object: O) => A
-  ): PropertyDescriptor => {
-    const made: Array<A | undefined> = []
-    return {
-      get(this: O) {
-        const s = numberIn(this)
-        return (made[s] ??= make(s, this))
-      },
-      enumerable: true,
-      configurable: true
-    }
-  }
   const treeOf = (s: number): ReadonlyArray<Explanation.Node> => {
     const expl: Array<Explanation.Node | undefined> = new Array(N)
     for (const step of tree.steps) {
@@ -1868,8 +1898,7 @@ const explain = (
     }
     return steps
   }
-  const lazyTree = lazy(explanationNumber, (s) => treeOf(s))
-  const lazyFormula = lazy(explanationNumber, (s, e: Explanation.Explanation) => {
+  const formulaOf = (s: number, e: Explanation.Explanation) => {
     const raw = run.uncapped?.get(s)
     return Explanation.formulaText(formula, {
       base: e.base,
@@ -1879,8 +1908,7 @@ const explain = (
       total: e.total,
       uncapped: raw === undefined ? undefined : raw / scale
     })
-  })
-  const lazyGrading = lazy(explanationNumber, (s) => gradingSteps(s))
+  }
   const explanationOf = (s: number): Explanation.Explanation => {
     const row = run.rows[s]
     const bonus = row?.bonus ?? noAdjusted
@@ -1894,14 +1922,29 @@ const explain = (
       deductionTotal: deductions.total / scale,
       total: f64(run.totals, s) / scale
     }
-    Object.defineProperty(explanation, "tree", lazyTree)
-    Object.defineProperty(explanation, "formula", lazyFormula)
-    Object.defineProperty(explanation, "grading", lazyGrading)
-    subjectOf.set(explanation, s)
+    Object.defineProperty(explanation, "tree", treeGetter)
+    Object.defineProperty(explanation, "formula", formulaGetter)
+    Object.defineProperty(explanation, "grading", gradingGetter)
+    Link.add(explanation, s, makers)
     return explanation as Explanation.Explanation
   }
-  // a result's explanation is itself made when first read (most callers read a few)
-  return lazy(resultNumber, (s) => explanationOf(s))
+  // what was made, by member and subject (a result's explanation is itself made when first read: most callers read a few)
+  const made: ReadonlyArray<Array<unknown>> = [[], [], [], []]
+  const make = (m: Member, s: number, object: object): unknown =>
+    m === EXPLANATION
+      ? explanationOf(s)
+      : m === TREE
+      ? treeOf(s)
+      : m === FORMULA
+      ? formulaOf(s, object as Explanation.Explanation)
+      : gradingSteps(s)
+  const makers: Makers = {
+    read: (m, s, object) => {
+      const list = made[m] ?? []
+      return (list[s] ??= make(m, s, object))
+    }
+  }
+  return makers
 }
 
 /** {@link score} of inputs whose shape is checked: the steps in order. */
@@ -1932,9 +1975,7 @@ const scoreChecked = (
     sums: new Int32Array(3 * S),
     elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
   }
-  // each subject's number by its id (the checks' duplicate test), which a result's explanation getter reads
-  const numberOf = new Map<string, number>()
-  const issues = check(program, inputs, views, reads, digested, numberOf)
+  const issues = check(program, inputs, views, reads, digested)
   if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)
   const first = views[0] ?? noSubject
@@ -1954,7 +1995,7 @@ const scoreChecked = (
     veto(run, row, s, vetoRules)
   })
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
-  return Result.succeed(assemble(run, inputs, digested, numberOf))
+  return Result.succeed(assemble(run, inputs, digested))
 }
 
 /** The record of a scoring run before its steps fill it: a row per subject, the tree's steps and tables. */
@@ -2016,12 +2057,7 @@ const newRun = (
 }
 
 /** Steps 6–10 over a run whose subjects are evaluated, adjusted and vetoed: grades, quotas, ranks, consequences, explanations, the result. */
-const assemble = (
-  run: Run,
-  inputs: Inputs.Inputs,
-  digested: KnownMembers,
-  numberOf: ReadonlyMap<string, number>
-): Assessment => {
+const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Assessment => {
   const { program } = run
   const { plan } = program
   const S = run.rows.length
@@ -2047,9 +2083,7 @@ const assemble = (
 
   // 9–10 consequences, explain: the results
   const subjects: Array<SubjectResult> = []
-  // the results in subject order, kept apart from `subjects` (which a caller may reorder)
-  const numbered: Array<SubjectResult> = []
-  const lazyExplanation = explain(run, grading, bandById, ungraded, demotions, numberOf, numbered)
+  const makers = explain(run, grading, bandById, ungraded, demotions)
   // one grade value per band, shared by the subjects that have it (frozen)
   const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
   run.rows.forEach((row, k) => {
@@ -2073,9 +2107,9 @@ const assemble = (
       vetoes: row.vetoes,
       consequences: consequences(run, row, k, gradeId, gradeValue?.label, place)
     } as Omit<SubjectResult, "explanation"> as SubjectResult
-    Object.defineProperty(result, "explanation", lazyExplanation)
+    Object.defineProperty(result, "explanation", explanationGetter)
+    Link.add(result, k, makers)
     subjects.push(result)
-    numbered.push(result)
   })
 
   return {

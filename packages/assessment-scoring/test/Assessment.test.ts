@@ -511,6 +511,26 @@ describe("Assessment", () => {
       expect(kept.subjects[0]!.explanation.total).toBe(kept.subjects[0]!.total)
       expect(b.explanation.total).toBe(b.total)
     })
+    it("keeps each run's explanations its own when the same getters serve every run, and shows no link to the run", () => {
+      const first = ok(
+        Assessment.score(simplePlan, simpleInputs([{ id: "m", values: { ...subject("m").values, hours: 40 } }]))
+      )
+      const second = ok(
+        Assessment.score(simplePlan, simpleInputs([{ id: "m", values: { ...subject("m").values, hours: 10 } }]))
+      )
+      // read in the other order than made
+      expect(second.subjects[0]!.explanation.tree[0]!.children![0]).toMatchObject({ input: 10, points: 6 })
+      expect(first.subjects[0]!.explanation.tree[0]!.children![0]).toMatchObject({ input: 40, points: 24 })
+      expect(first.subjects[0]!.explanation.total).toBe(first.subjects[0]!.total)
+      expect(second.subjects[0]!.explanation.total).toBe(second.subjects[0]!.total)
+      // the link is no key, symbol or member a copy carries; an object that only inherits the getter gets nothing
+      const result = first.subjects[0]!
+      expect(Reflect.ownKeys(result)).toEqual(Object.keys(result))
+      expect(Reflect.ownKeys(result.explanation)).toEqual(Object.keys(result.explanation))
+      expect(Object.getPrototypeOf(result)).toBe(Object.prototype)
+      expect((Object.create(result) as Assessment.SubjectResult).explanation).toBeUndefined()
+      expect({ ...result }.explanation).toBe(result.explanation)
+    })
     it("reads a subject's own values only, whatever its prototype", () => {
       const plan: Plan.Plan = {
         ...simplePlan,
