@@ -28,6 +28,7 @@ import { type Command, Journal, JournalStore, Presets } from "@gongzhi/points-le
 import { Database, LedgerStore, Record, StreamStore } from "@gongzhi/store"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { SqlClient } from "effect/sql"
+import { spawnSync } from "node:child_process"
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
@@ -291,11 +292,11 @@ const openPoints = async () => {
   const dir = mkdtempSync(join(tmpdir(), "gongzhi-bench-points-"))
   try {
     const t0 = now()
-    const { journal: all, next, setup } = pointsJournal()
+    const { journal: all, next } = pointsJournal()
     const journal = Journal.upTo(all, all.length - 2) // the last command is appended after opening
     const buildSeconds = (now() - t0) / 1000
     const entries = Journal.entries(journal)
-    let runtime = open(dir)
+    const runtime = open(dir)
     const ledger = LedgerStore.layer("bench")
     const t1 = now()
     for (let from = 0; from < entries.length; from += 5_000) {
@@ -310,27 +311,24 @@ const openPoints = async () => {
     await runtime.runPromise(LedgerStore.saveSnapshot("bench", Journal.upTo(journal, at)))
     const snapshotSaveSeconds = (now() - t2) / 1000
     await runtime.dispose()
-    const ready = async (f: (r: Runtime) => Promise<Journal.Journal>) => {
-      runtime = open(dir)
-      const start = now()
-      const opened = await f(runtime)
-      const appended = await runtime.runPromise(Effect.provide(JournalStore.appendCommand(opened, next), ledger))
-      const seconds = (now() - start) / 1000
-      // put the stream back as it was for the other way of opening
-      const sql = await runtime.runPromise(sqlClient)
-      await runtime.runPromise(
-        sql`DELETE FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${entries.length}`
-      )
-      await runtime.runPromise(
-        sql`UPDATE gongzhi_streams SET length = ${entries.length}, head_hash = (SELECT hash FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${
-          entries.length - 1
-        }) WHERE stream_id = 'ledger/bench'`
-      )
-      await runtime.dispose()
-      return { seconds: Number(seconds.toFixed(2)), length: appended.journal.length }
+    // each way of opening runs in a process of its own, started for it (like a process that
+    // starts: no journal of the builder's in its heap), from a closed database
+    const ready = (way: "snapshot" | "replay") => {
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+        env: {
+          ...process.env,
+          GONGZHI_BENCH_OPEN: way,
+          GONGZHI_BENCH_OPEN_DIR: dir,
+          GONGZHI_BENCH_OPEN_NEXT: JSON.stringify(next)
+        },
+        encoding: "utf8",
+        maxBuffer: 1 << 24
+      })
+      if (child.status !== 0) throw new Error(`opening by ${way} failed: ${child.stderr}`)
+      return JSON.parse(child.stdout.trim().split("\n").pop()!) as Opening
     }
-    const snapshot = await ready((r) => r.runPromise(LedgerStore.open("bench", setup)))
-    const replay = await ready((r) => r.runPromise(Effect.provide(JournalStore.load(setup), ledger)))
+    const snapshot = ready("snapshot")
+    const replay = ready("replay")
     if (snapshot.length !== replay.length) throw new Error("the two ways of opening differ")
     const result = {
       entries: entries.length,
@@ -340,6 +338,7 @@ const openPoints = async () => {
       snapshotSaveSeconds: Number(snapshotSaveSeconds.toFixed(1)),
       snapshotOpenSeconds: snapshot.seconds,
       fullReplayOpenSeconds: replay.seconds,
+      snapshotPhases: snapshot.phases,
       speedup: Number((replay.seconds / snapshot.seconds).toFixed(1)),
       load: loadAverage()
     }
@@ -352,6 +351,86 @@ const openPoints = async () => {
   }
 }
 
+interface Opening {
+  readonly seconds: number
+  readonly length: number
+  /** Where the time of an opening from the snapshot goes, each phase timed again after it (ms). */
+  readonly phases?: {
+    readonly pgliteOpen: number
+    readonly selectState: number
+    readonly stateChars: number
+    readonly digest: number
+    readonly jsonParse: number
+    readonly loadSnapshot: number
+    readonly fromSnapshot: number
+  }
+}
+
+/** In the child process: opens the stored points journal one way, appends one, puts it back. */
+const openChild = async (way: "snapshot" | "replay", dir: string, next: Command.Command): Promise<Opening> => {
+  const setup = { scheme: Presets.neverExpireScheme, catalog: Presets.pingliCatalog }
+  const ledger = LedgerStore.layer("bench")
+  const start = now()
+  let runtime = open(dir)
+  const opened = await runtime.runPromise(
+    way === "snapshot" ? LedgerStore.open("bench", setup) : Effect.provide(JournalStore.load(setup), ledger)
+  )
+  const appended = await runtime.runPromise(Effect.provide(JournalStore.appendCommand(opened, next), ledger))
+  const seconds = Number(((now() - start) / 1000).toFixed(2))
+  // put the stream back as it was for the other way of opening
+  const length = appended.journal.length - 1
+  const sql = await runtime.runPromise(sqlClient)
+  await runtime.runPromise(sql`DELETE FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${length}`)
+  await runtime.runPromise(
+    sql`UPDATE gongzhi_streams SET length = ${length}, head_hash = (SELECT hash FROM gongzhi_records WHERE stream_id = 'ledger/bench' AND seq = ${
+      length - 1
+    }) WHERE stream_id = 'ledger/bench'`
+  )
+  await runtime.dispose()
+  if (way === "replay") return { seconds, length: appended.journal.length }
+  // the phases, each timed alone on a database opened again
+  const t0 = now()
+  runtime = open(dir)
+  const sql2 = await runtime.runPromise(sqlClient)
+  const pgliteOpen = now() - t0
+  const t1 = now()
+  const rows = await runtime.runPromise(
+    sql2<
+      { readonly state: string }
+    >`SELECT state FROM gongzhi_snapshots WHERE stream_id = 'ledger/bench' ORDER BY seq DESC LIMIT 1`
+  )
+  const text = rows[0]!.state
+  const selectState = now() - t1
+  const t2 = now()
+  Record.digest(text)
+  const digest = now() - t2
+  const t3 = now()
+  JSON.parse(text)
+  const jsonParse = now() - t3
+  const t4 = now()
+  const loaded = await runtime.runPromise(Effect.flatMap(store, (s) => s.loadSnapshot("ledger/bench")))
+  const loadSnapshot = now() - t4
+  const tail = LedgerStore.entriesOf(loaded.tail)
+  const t5 = now()
+  Journal.fromSnapshot(setup, loaded.snapshot!.state, tail._tag === "Success" ? tail.success : [])
+  const fromSnapshot = now() - t5
+  await runtime.dispose()
+  const ms = (x: number) => Math.round(x)
+  return {
+    seconds,
+    length: appended.journal.length,
+    phases: {
+      pgliteOpen: ms(pgliteOpen),
+      selectState: ms(selectState),
+      stateChars: text.length,
+      digest: ms(digest),
+      jsonParse: ms(jsonParse),
+      loadSnapshot: ms(loadSnapshot),
+      fromSnapshot: ms(fromSnapshot)
+    }
+  }
+}
+
 const loadAverage = () => {
   try {
     return readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ")
@@ -361,6 +440,15 @@ const loadAverage = () => {
 }
 
 const main = async () => {
+  const way = process.env["GONGZHI_BENCH_OPEN"]
+  if (way === "snapshot" || way === "replay") {
+    const opening = await openChild(
+      way,
+      process.env["GONGZHI_BENCH_OPEN_DIR"]!,
+      JSON.parse(process.env["GONGZHI_BENCH_OPEN_NEXT"]!) as Command.Command
+    )
+    return console.log(JSON.stringify(opening))
+  }
   if (process.env["GONGZHI_BENCH_ONLY"] === "points") {
     const previous = JSON.parse(readFileSync(join(here, "results", "store.json"), "utf8"))
     return write({ ...(previous as Results), points: await openPoints() })
@@ -409,7 +497,7 @@ interface Results {
   readonly appends: ReadonlyArray<Awaited<ReturnType<typeof appendsOn>>>
   readonly writers: Awaited<ReturnType<typeof writersOn>> | null
   readonly journal: Awaited<ReturnType<typeof openJournal>>
-  readonly points?: Awaited<ReturnType<typeof openPoints>>
+  readonly points?: Awaited<ReturnType<typeof openPoints>> & { readonly snapshotPhases?: Opening["phases"] }
 }
 
 const write = (results: Results) => {
@@ -438,7 +526,7 @@ const write = (results: Results) => {
     ...(points === undefined ? [] : [
       `| open a stored ${points.entries.toLocaleString("en")}-entry points journal (real \`Journal.snapshot\` at ${
         points.snapshotAt.toLocaleString("en")
-      } + tail) and append one, PGlite (load ${points.load}) | snapshot + tail ${points.snapshotOpenSeconds} s | full replay ${points.fullReplayOpenSeconds} s | ${points.speedup}× faster |`
+      } + tail) and append one, PGlite, each way in a fresh process (load ${points.load}) | snapshot + tail ${points.snapshotOpenSeconds} s | full replay ${points.fullReplayOpenSeconds} s | ${points.speedup}× faster |`
     ])
   ]
   const table = [
@@ -449,6 +537,12 @@ const write = (results: Results) => {
     }${results.load === undefined ? "" : `; load average at the end of the appends ${results.load}`}:`,
     "",
     ...rows,
+    ...(points?.snapshotPhases === undefined ? [] : [
+      "",
+      `Opening from the snapshot, each phase timed again alone in the same process (ms): PGlite open ${points.snapshotPhases.pgliteOpen}, reading the snapshot's ${
+        points.snapshotPhases.stateChars.toLocaleString("en")
+      } characters ${points.snapshotPhases.selectState}, their SHA-256 ${points.snapshotPhases.digest}, \`JSON.parse\` ${points.snapshotPhases.jsonParse}, the whole \`loadSnapshot\` (those three and the tail) ${points.snapshotPhases.loadSnapshot}, \`Journal.fromSnapshot\` ${points.snapshotPhases.fromSnapshot}.`
+    ]),
     "",
     "<!-- bench:end -->"
   ].join("\n")
