@@ -457,7 +457,10 @@ const subjectValid = (
 ): Verdict => {
   const values = subject.values
   const ownOnly = readsOwnOnly(tables, values)
-  const verdict = !ownOnly && tables.digestible && !enumerableInherited()
+  const byKeys = !ownOnly && tables.digestible && !enumerableInherited()
+  // the walk of the keys may meet no key of an optional leaf: "no value" there (a required one makes the subject invalid)
+  if (byKeys && tables.required < tables.keys.length) reads.numbers.fill(NaN, base, base + tables.keys.length)
+  const verdict = byKeys
     ? valuesByKeys(tables, values, view, base, reads, sums, scratch)
     : valuesByLeaves(tables, values, ownOnly, view, base, reads, sums, scratch)
   if (verdict === INVALID) return INVALID
@@ -513,8 +516,6 @@ const valuesByKeys = (
   let required = 0
   let count = 0
   beginMembers(sums)
-  // a leaf with no key is left as "no value" (only an optional one: a required one makes the subject invalid)
-  if (tables.required < keys.length) reads.numbers.fill(NaN, base, base + keys.length)
   for (const key in values) {
     let l = guess[position] ?? -1
     if (l === -1 || keys[l] !== key) {
@@ -1638,9 +1639,11 @@ const grade = (
   bandById: BandById
 ): { readonly ungraded: Array<Label.Label | undefined>; readonly candidates: Array<Grade.Candidate> } => {
   const ungraded = new Array<Label.Label | undefined>(run.rows.length)
+  const rules = grading.ungraded ?? []
   const candidates = run.rows.map(({ vetoes, view }, k): Grade.Candidate => {
     const total = f64(run.totals, k)
-    const rule = Grade.ungradedBy(grading.ungraded ?? [], view.attributes)
+    // (no closure, no list per subject when the plan has no such rule)
+    const rule = rules.length === 0 ? undefined : Grade.ungradedBy(rules, view.attributes)
     if (rule !== undefined) {
       ungraded[k] = rule.reason
       return { id: view.id, total, group: view.group, grade: undefined, fixed: false }
@@ -1652,7 +1655,7 @@ const grade = (
       vetoes,
       undefined
     )
-    const fixed = vetoes.some((v) => v.effect._tag === "ForceGrade")
+    const fixed = vetoes.length > 0 && vetoes.some((v) => v.effect._tag === "ForceGrade")
     return { id: view.id, total, group: view.group, grade: grading.bands[index]?.id, fixed }
   })
   return { ungraded, candidates }
