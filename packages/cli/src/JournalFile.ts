@@ -35,16 +35,16 @@ export const messages = Issue.catalog({
     en: "Line {line} is not valid JSON: {reason}"
   },
   CLI_JOURNAL_UNKNOWN_PRESET: {
-    zh: "没有名为 {name} 的预置{whatZh}（可用：{known}）",
-    en: "There is no preset {whatEn} named {name} (available: {known})"
+    zh: "没有名为 {name} 的预置{what:label}（可用：{known}）",
+    en: "There is no preset {what:label} named {name} (available: {known})"
   },
   CLI_JOURNAL_UNREADABLE: {
     zh: "无法读取积分流水：{reason}",
     en: "The points journal cannot be read: {reason}"
   },
   CLI_JOURNAL_TAMPERED: {
-    zh: "第 {index} 条记录（文件第 {line} 行）被改动过或链条断裂：{reasonZh}",
-    en: "Entry {index} (line {line} of the file) was changed or the chain is broken: {reasonEn}"
+    zh: "第 {index} 条记录（文件第 {line} 行）被改动过或链条断裂：{reason:label}",
+    en: "Entry {index} (line {line} of the file) was changed or the chain is broken: {reason:label}"
   }
 })
 
@@ -227,12 +227,8 @@ const resolve = <A>(
     return found === undefined
       ? Result.fail(ValidationReport.of(messages.make("CLI_JOURNAL_UNKNOWN_PRESET", {
         path: [field],
-        params: {
-          name: value,
-          whatZh: what.zh,
-          whatEn: what.en,
-          known: Object.keys(table).map((k) => `preset:${k}`).join(", ")
-        }
+        params: { name: value, what: field, known: Object.keys(table).map((k) => `preset:${k}`).join(", ") },
+        labels: { what }
       })))
       : Result.succeed(found)
   }
@@ -260,7 +256,8 @@ const tampered = (
 ): ValidationReport.ValidationReport =>
   ValidationReport.of(messages.make("CLI_JOURNAL_TAMPERED", {
     path: ["entries", index],
-    params: { index, line: index + 2, reasonZh: brokenReasons[reason].zh, reasonEn: brokenReasons[reason].en }
+    params: { index, line: index + 2, reason },
+    labels: { reason: brokenReasons[reason] }
   }))
 
 /**

@@ -45,16 +45,16 @@ export const messages = Issue.catalog({
     en: "{cell} ({header}) must not be empty"
   },
   CLI_TABLE_BAD_CELL: {
-    zh: "{cell}（{header}）应为{expectedZh}，实际为 {actual}：{reasonZh}",
-    en: "{cell} ({header}) should be {expectedEn}, got {actual}: {reasonEn}"
+    zh: "{cell}（{header}）应为{expected:label}，实际为 {actual}：{reason:label}",
+    en: "{cell} ({header}) should be {expected:label}, got {actual}: {reason:label}"
   },
   CLI_TABLE_UNKNOWN_ITEM: {
-    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{knownZh}",
-    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known}"
+    zh: "{cell}（{header}，第 {row} 行，编号 {id}）的 {actual} 不认识，可填：{known:label}",
+    en: "{cell} ({header}, row {row}, id {id}): {actual} is not known; write one of {known:label}"
   },
   CLI_TABLE_BAD_ROW: {
-    zh: "{cell}（{header}）：{reasonZh}",
-    en: "{cell} ({header}): {reasonEn}"
+    zh: "{cell}（{header}）：{reason:label}",
+    en: "{cell} ({header}): {reason:label}"
   },
   CLI_TABLE_CSV_MALFORMED: {
     zh: "CSV 第 {line} 行格式有误：{reason}",
@@ -218,12 +218,18 @@ const truthy = new Set(["true", "yes", "y", "1", "是", "有", "√", "✓"])
 const falsy = new Set(["false", "no", "n", "0", "否", "无", "×", "✗"])
 
 /** Converts one non-empty cell; a string on failure is the reason (zh, en). */
-const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: { zh: string; en: string } } => {
+/** Why a cell could not be converted: a code for a program (an issue's code, or the check's name), words for a person. */
+type NotConverted = { readonly reason: { readonly zh: string; readonly en: string }; readonly reasonCode: string }
+
+const convert = (cell: Cell, type: ColumnType): { value: unknown } | NotConverted => {
   const text = typeof cell === "string" ? cell.trim() : String(cell)
-  const firstIssue = (result: Result.Result<unknown, ValidationReport.ValidationReport>) =>
-    Result.isSuccess(result)
-      ? { value: result.success }
-      : { reason: result.failure.issues[0]?.message ?? { zh: "无效", en: "invalid" } }
+  const firstIssue = (result: Result.Result<unknown, ValidationReport.ValidationReport>) => {
+    if (Result.isSuccess(result)) return { value: result.success }
+    const issue = result.failure.issues[0]
+    return issue === undefined
+      ? { reason: { zh: "无效", en: "invalid" }, reasonCode: "invalid" }
+      : { reason: issue.message, reasonCode: issue.code }
+  }
   switch (type) {
     case "text":
       return { value: text }
@@ -231,11 +237,13 @@ const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: {
       const n = typeof cell === "number" ? cell : Number(text.replaceAll(",", ""))
       return Number.isSafeInteger(n) && text !== ""
         ? { value: n }
-        : { reason: { zh: "不是整数", en: "not a whole number" } }
+        : { reason: { zh: "不是整数", en: "not a whole number" }, reasonCode: "not-integer" }
     }
     case "number": {
       const n = typeof cell === "number" ? cell : Number(text.replaceAll(",", ""))
-      return Number.isFinite(n) && text !== "" ? { value: n } : { reason: { zh: "不是数字", en: "not a number" } }
+      return Number.isFinite(n) && text !== "" ?
+        { value: n }
+        : { reason: { zh: "不是数字", en: "not a number" }, reasonCode: "not-number" }
     }
     case "boolean": {
       if (typeof cell === "boolean") return { value: cell }
@@ -244,7 +252,7 @@ const convert = (cell: Cell, type: ColumnType): { value: unknown } | { reason: {
         ? { value: true }
         : falsy.has(key)
         ? { value: false }
-        : { reason: { zh: "应填 是 或 否", en: "write yes or no" } }
+        : { reason: { zh: "应填 是 或 否", en: "write yes or no" }, reasonCode: "not-yes-or-no" }
     }
     case "date":
       return firstIssue(
@@ -402,14 +410,8 @@ const recordsOf = <A>(
       if ("reason" in converted) {
         issues.push(messages.make("CLI_TABLE_BAD_CELL", {
           path,
-          params: {
-            ...place,
-            actual: describe(cell),
-            expectedZh: expected[column.type].zh,
-            expectedEn: expected[column.type].en,
-            reasonZh: converted.reason.zh,
-            reasonEn: converted.reason.en
-          }
+          params: { ...place, actual: describe(cell), expected: column.type, reasonCode: converted.reasonCode },
+          labels: { expected: expected[column.type], reason: converted.reason }
         }))
         rowOk = false
         continue
@@ -426,8 +428,13 @@ const recordsOf = <A>(
                 row: rowNumber,
                 id: rowId(row),
                 actual: JSON.stringify(actual),
-                knownZh: column.items.map((item) => item.label.zh).join("、"),
-                known: column.items.map((item) => `${item.id} (${item.label.en})`).join(", ")
+                known: column.items.map((item) => item.id).join(", ")
+              },
+              labels: {
+                known: {
+                  zh: column.items.map((item) => item.label.zh).join("、"),
+                  en: column.items.map((item) => `${item.id} (${item.label.en})`).join(", ")
+                }
               }
             }))
           }
@@ -466,9 +473,9 @@ const recordsOf = <A>(
           ...issue.params,
           cell: cellName,
           header: index === undefined ? String(field ?? "") : String(headerRow[index]),
-          reasonZh: `${issue.code} ${issue.message.zh}`,
-          reasonEn: `${issue.code} ${issue.message.en}`
-        }
+          reasonCode: issue.code
+        },
+        labels: { reason: { zh: `${issue.code} ${issue.message.zh}`, en: `${issue.code} ${issue.message.en}` } }
       }))
     }
   })

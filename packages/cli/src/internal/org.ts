@@ -105,6 +105,14 @@ const rowIdOf = (input: unknown, table: string, index: number): string => {
   return typeof id === "string" ? id : ""
 }
 
+/** The CLI's own words about org-rows documents (org-tree's issues keep their own). */
+const messages = Issue.catalog({
+  CLI_ORG_UNKNOWN_LABEL: {
+    zh: "{id}：{field} 的值 {actual} 不认识，可填：{known:label}",
+    en: "{id}: the {field} {actual} is not known; write one of {known:label}"
+  }
+})
+
 /**
  * Decodes an org-rows document; a value of a labelled field that is not one of its keys (a
  * misspelled kind, `党之部`) is said with the field's Chinese names in Chinese and its keys in
@@ -120,19 +128,16 @@ export const decodeRows = (input: unknown): Result.Result<OrgRows.OrgRows, Valid
         : undefined
       if (labels === undefined) return issue
       const keys = Object.keys(labels)
-      return Issue.make({
-        code: "CLI_ORG_UNKNOWN_LABEL",
+      return messages.make("CLI_ORG_UNKNOWN_LABEL", {
         path: issue.path,
         params: {
           id: rowIdOf(input, table as string, index as number),
           field: field as string,
           actual: issue.params["actual"] ?? "",
-          knownZh: keys.map((key) => `${key}（${labels[key]!.zh}）`).join("、"),
           known: keys.join(", ")
         },
-        message: {
-          zh: "{id}：{field} 的值 {actual} 不认识，可填：{knownZh}",
-          en: "{id}: the {field} {actual} is not known; write one of {known}"
+        labels: {
+          known: { zh: keys.map((key) => `${key}（${labels[key]!.zh}）`).join("、"), en: keys.join(", ") }
         }
       })
     })))
