@@ -1,4 +1,4 @@
-import { Fen, Instant, Period, ValidationReport } from "@gongzhi/core"
+import { Fen, Instant, type Issue, Period, ValidationReport } from "@gongzhi/core"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import {
@@ -391,8 +391,13 @@ describe("Messages", () => {
       it(`${code}: fails the bad input, passes the corrected one`, () => {
         const failing = c.fail()
         expect(codes(failing)).toContain(code)
-        if (!Array.isArray(failing)) {
-          expectWellFormed(issuesOf(failing as Result.Result<unknown, ValidationReport.ValidationReport>))
+        const issues: ReadonlyArray<Issue.DomainIssue> = Array.isArray(failing)
+          ? failing
+          : issuesOf(failing as Result.Result<unknown, ValidationReport.ValidationReport>)
+        expectWellFormed(issues)
+        // params are language-neutral: the words of each language come as labels, never as xZh / xEn
+        for (const issue of issues) {
+          expect(Object.keys(issue.params).filter((k) => /[a-z](Zh|En)$/.test(k))).toEqual([])
         }
         expect(codes(c.pass())).not.toContain(code)
         expect(codes(c.pass())).toEqual([])
