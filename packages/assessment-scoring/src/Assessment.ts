@@ -1694,19 +1694,56 @@ const quota = (
   return { grades: applied.grades, outcomes: applied.outcomes, demotions }
 }
 
-/** Step 8, rank: places by total within each scope, subjects with a veto where the plan puts them. */
-const rank = (run: Run): ReadonlyMap<string, Ranking.Place> | undefined => {
+/** Each subject's place by subject number: its rank (0 for none) and among how many it was ranked. */
+interface Places {
+  readonly rank: Int32Array
+  readonly peers: Int32Array
+}
+
+/**
+ * Step 8, rank: places by total within each scope, subjects with a veto where the plan puts
+ * them — the order and ranks of `Ranking.rank` (vetoed after the others, totals highest first,
+ * ties by id; competition or dense ranks), worked out on subject numbers: no entry, place or
+ * map entry per subject.
+ */
+const rank = (run: Run): Places | undefined => {
   const ranking = run.program.plan.ranking
   if (ranking === undefined) return undefined
-  return Ranking.rank(
-    run.rows.map(({ vetoes, view }, k) => ({
-      id: view.id,
-      total: f64(run.totals, k),
-      group: view.group,
-      vetoed: vetoes.length > 0
-    })),
-    ranking
-  )
+  const { rows, totals } = run
+  const S = rows.length
+  const unranked = ranking.vetoed === "unranked"
+  const vetoed = new Uint8Array(S)
+  const ids: Array<string> = []
+  const scopes = new Map<string, Array<number>>()
+  rows.forEach(({ vetoes, view }, k) => {
+    ids.push(view.id)
+    if (vetoes.length > 0) vetoed[k] = 1
+    if (unranked && vetoes.length > 0) return
+    const key = ranking.scope === "group" ? `g:${view.group ?? ""}` : "all"
+    const list = scopes.get(key)
+    if (list === undefined) scopes.set(key, [k])
+    else list.push(k)
+  })
+  const places: Places = { rank: new Int32Array(S), peers: new Int32Array(S) }
+  const dense = ranking.mode === "dense"
+  for (const list of scopes.values()) {
+    list.sort((a, b) =>
+      u8(vetoed, a) - u8(vetoed, b) || f64(totals, b) - f64(totals, a) || compareText(ids[a] ?? "", ids[b] ?? "")
+    )
+    let rankNow = 0
+    let distinct = 0
+    let before = -1
+    list.forEach((k, position) => {
+      if (before === -1 || f64(totals, before) !== f64(totals, k) || u8(vetoed, before) !== u8(vetoed, k)) {
+        rankNow = position + 1
+        distinct++
+      }
+      places.rank[k] = dense ? distinct : rankNow
+      places.peers[k] = list.length
+      before = k
+    })
+  }
+  return places
 }
 
 /** Step 9, consequences: the plan's consequence rules that fire for subject `k` (a rank-based one never for a vetoed subject). */
@@ -1716,7 +1753,7 @@ const consequences = (
   k: number,
   gradeId: string | undefined,
   gradeLabel: Label.Label | undefined,
-  place: Ranking.Place | undefined
+  place: number | undefined
 ): ReadonlyArray<Consequence.Applied> => {
   const rules = run.program.plan.consequences ?? []
   if (rules.length === 0) return noConsequences
@@ -1726,7 +1763,7 @@ const consequences = (
     total: f64(run.totals, k) / run.program.scale,
     grade: gradeId,
     gradeLabel,
-    rank: place?.rank,
+    rank: place,
     vetoes: vetoes.length === 0 ? noIds : vetoes.map((v) => v.id),
     attributes: view.attributes,
     group: view.group,
@@ -2093,7 +2130,8 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
     const { subject, view } = row
     const gradeId = finalGrades.get(view.id)
     const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
-    const place = places?.get(view.id)
+    const place = places === undefined ? 0 : i32(places.rank, k)
+    const ranked = place === 0 ? undefined : place
     const result = {
       id: view.id,
       name: subject.name,
@@ -2103,12 +2141,12 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
       maxTotal: plan.maxTotal,
       grade: gradeValue,
       ungraded: ungraded[k],
-      rank: place?.rank,
-      peers: place?.peers,
+      rank: ranked,
+      peers: places === undefined || place === 0 ? undefined : i32(places.peers, k),
       previousRank: subject.previousRank,
-      rankChange: place === undefined ? undefined : Ranking.change(place.rank, subject.previousRank),
+      rankChange: ranked === undefined ? undefined : Ranking.change(ranked, subject.previousRank),
       vetoes: row.vetoes,
-      consequences: consequences(run, row, k, gradeId, gradeValue?.label, place)
+      consequences: consequences(run, row, k, gradeId, gradeValue?.label, ranked)
     } as Omit<SubjectResult, "explanation"> as SubjectResult
     Object.defineProperty(result, "explanation", explanationGetter)
     Link.add(result, k, makers)
