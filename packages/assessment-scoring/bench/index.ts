@@ -163,10 +163,16 @@ const handWritten = (list: ReadonlyArray<Inputs.Subject>) => {
 }
 
 // ---------------------------------------------------------------- the same formula as one JSON Logic rule
-// total = max(0, Σ_d min(Σ_i band points of i, 10) + 2·[award > 0] − 3·[complaint > 0]), and the veto
+// total = max(0, Σ_d min(Σ_i band points of i, 10) + 2·[award > 0] − 3·[complaint > 0]), and the veto,
+// reading each subject as it is (`values.i0`, `bonus.award`): the evaluators get the same objects
+// as ours, not a copy made for them per subject (a spread of 100 values of a hash-table object
+// cost more than the evaluation itself)
+const valueKeys = keys.map((key) => `values.${key}`)
 const bandRule = (i: number): unknown => {
   const [low, mid] = bandsOf(i)
-  return { "if": [{ ">=": [{ "var": keys[i] }, 80] }, 1, { ">=": [{ "var": keys[i] }, low!.below] }, mid!.points, 0] }
+  return {
+    "if": [{ ">=": [{ "var": valueKeys[i] }, 80] }, 1, { ">=": [{ "var": valueKeys[i] }, low!.below] }, mid!.points, 0]
+  }
 }
 const formulaRule = {
   "max": [0, {
@@ -174,27 +180,20 @@ const formulaRule = {
       ...Array.from({ length: DIMENSIONS }, (_, d) => ({
         "min": [{ "+": Array.from({ length: INDICATORS / DIMENSIONS }, (_, k) => bandRule(d * 10 + k)) }, 10]
       })),
-      { "if": [{ ">": [{ "var": "award" }, 0] }, 2, 0] },
-      { "if": [{ ">": [{ "var": "complaint" }, 0] }, -3, 0] }
+      { "if": [{ ">": [{ "var": "bonus.award" }, 0] }, 2, 0] },
+      { "if": [{ ">": [{ "var": "deductions.complaint" }, 0] }, -3, 0] }
     ]
   }]
 }
-const vetoRule = { "==": [{ "var": "i0" }, 0] }
-/** Scores with a JSON Logic evaluator: the rule per subject, then the same plain grading. */
+const vetoRule = { "==": [{ "var": "values.i0" }, 0] }
+/** Scores with a JSON Logic evaluator: the rule per subject (the subject itself as its data), then the same plain grading. */
 const withJsonLogic = (
   list: ReadonlyArray<Inputs.Subject>,
-  total: (data: Record<string, unknown>) => unknown,
-  vetoed: (data: Record<string, unknown>) => unknown
+  total: (data: unknown) => unknown,
+  vetoed: (data: unknown) => unknown
 ) => {
   const rows: Array<Row> = []
-  for (const s of list) {
-    const data: Record<string, unknown> = {
-      ...s.values,
-      award: s.bonus!["award"],
-      complaint: s.deductions!["complaint"]
-    }
-    rows.push({ id: s.id, total: round2(total(data) as number), veto: vetoed(data) === true })
-  }
+  for (const s of list) rows.push({ id: s.id, total: round2(total(s) as number), veto: vetoed(s) === true })
   return { rows, ...grade(rows) }
 }
 // json-logic-js ships no types: its one function, declared here
