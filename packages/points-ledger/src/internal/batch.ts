@@ -59,7 +59,9 @@ export const save = (batch: Batch, account: Account): void => {
     redemptionCount: account.redemptionCount,
     taken: account.taken === undefined ? undefined : new Map(account.taken),
     credit: account.credit,
-    creditPoints: account.creditPoints
+    creditPoints: account.creditPoints,
+    credit2: account.credit2,
+    credit2Points: account.credit2Points
   })
 }
 
@@ -80,6 +82,8 @@ const restoreAccount = (due: Due, s: SavedAccount): void => {
   account.taken = s.taken === undefined ? undefined : new Map(s.taken)
   account.credit = s.credit
   account.creditPoints = s.creditPoints
+  account.credit2 = s.credit2
+  account.credit2Points = s.credit2Points
   account.lastExpires = lastExpiresOf(s.lots)
   account.saved = 0
   due.noteFirst(account) // its first lot may be one an expiry run of the batch emptied

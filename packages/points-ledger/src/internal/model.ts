@@ -42,6 +42,12 @@ export interface Account {
   credit: ReadonlyArray<Entry.Posting> | undefined
   /** The points of `credit` (read here, without loading the postings from memory). */
   creditPoints: number
+  /**
+   * The postings of the last earning of other points than `credit`'s, and their points (a member
+   * mostly earns one of two amounts, e.g. 10 and 20: both lists are shared).
+   */
+  credit2: ReadonlyArray<Entry.Posting> | undefined
+  credit2Points: number
   /** The expiry day of the last lot of `lots` (a new lot mostly goes last: no load of that lot). */
   lastExpires: number
   /** The account's place in the state's list of accounts (system accounts first). */
@@ -104,6 +110,8 @@ export interface SavedAccount {
   readonly taken: ReadonlyMap<string, number> | undefined
   readonly credit: ReadonlyArray<Entry.Posting> | undefined
   readonly creditPoints: number
+  readonly credit2: ReadonlyArray<Entry.Posting> | undefined
+  readonly credit2Points: number
 }
 
 /** An all-or-nothing batch running: the journal-wide facts it may change, as they were when it began. */

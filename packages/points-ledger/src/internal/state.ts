@@ -78,6 +78,8 @@ export const newAccount = (id: string, holder: Command.Holder | undefined, seq: 
   taken: undefined,
   credit: undefined,
   creditPoints: 0,
+  credit2: undefined,
+  credit2Points: 0,
   lastExpires: Number.NEGATIVE_INFINITY,
   due: Number.POSITIVE_INFINITY,
   saved: 0,
@@ -258,11 +260,24 @@ export class State {
     return posting
   }
 
-  /** The postings of an earning: frozen and shared with the account's last earning of the same points. */
+  /**
+   * The postings of an earning: frozen and shared with the account's last earning of the same
+   * points, or with its last earning of the other points it earned before.
+   */
   earningPostings(account: Account, points: number): ReadonlyArray<Entry.Posting> {
     const last = account.credit
     if (last !== undefined && account.creditPoints === points) return last
+    const other = account.credit2
+    if (other !== undefined && account.credit2Points === points) {
+      account.credit2 = last
+      account.credit2Points = account.creditPoints
+      account.credit = other
+      account.creditPoints = points
+      return other
+    }
     const postings = Object.freeze([this.poolPosting(-points), Object.freeze({ account: account.id, amount: points })])
+    account.credit2 = last
+    account.credit2Points = account.creditPoints
     account.credit = postings
     account.creditPoints = points
     return postings
