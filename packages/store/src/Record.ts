@@ -313,9 +313,14 @@ export const hashInput = (
   fields: Pick<Record, "stream" | "seq" | "type" | "key" | "recordedAt">,
   payloadText: string
 ): string =>
-  `${prevHash}\n${
-    JSON.stringify([fields.stream, fields.seq, fields.type, fields.key ?? null, fields.recordedAt, payloadText])
-  }`
+  // the text of JSON.stringify([stream, seq, type, key ?? null, recordedAt, payloadText]),
+  // written element by element (no array made and walked for every record)
+  `${prevHash}\n[${item(fields.stream)},${item(fields.seq)},${item(fields.type)},${
+    fields.key == null ? "null" : item(fields.key)
+  },${item(fields.recordedAt)},${item(payloadText)}]`
+
+// one element of a JSON array: what JSON.stringify writes for it inside an array
+const item = (value: unknown): string => JSON.stringify(value) ?? "null"
 
 /**
  * The hash of a record: SHA-256 (hex) of {@link hashInput} (node:crypto where there is one,

@@ -357,6 +357,7 @@ const guard = <A>(effect: Effect.Effect<A, ValidationReport.ValidationReport | S
   onSqlError((error) => Effect.fail(databaseFailed(error)))(effect)
 
 const pageSize = 10_000
+const headsKept = 4_096
 
 // A record just stored, its payload parsed from the stored text only when it is read (the
 // layers of this package read the head, not the payloads: the parse was a tenth of an append).
@@ -417,6 +418,11 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
       )
 
     const columns = sql`seq, type, payload, idempotency_key, recorded_at, hash`
+
+    // The head each stream had after this layer's last append to it: the next append there
+    // hashes onto it without reading the head first. Only a guess: the append's statement
+    // moves nothing unless the stored head is still exactly this one, and then the head is read.
+    const heads = new Map<string, Head>()
 
     /** The stored records of some keys, or why the batch may not be replayed. */
     const stored = (stream: string, batch: ReadonlyArray<Prepared>) =>
@@ -493,47 +499,43 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
         }
         if (issues.length > 0 || !okStream) return yield* fail(issues)
         const at = recordedAt ?? (yield* Clock.currentTimeMillis)
-        // Optimistic, in one statement: the records are hashed onto the head read before (the
-        // genesis for a new stream), and one statement moves the head only if it still holds
-        // that length and hash, and inserts the batch from arrays (unnest) only if it did.
-        // A writer that lost the seq moves nothing; a retry whose records are stored meets the
-        // moved head or the unique index of its keys; then the stored records are looked up
-        // and returned, or it is a conflict.
-        const write = Effect.gen(function*() {
-          const head = expectedSeq === 0
-            ? { stream, length: 0, hash: Record.genesis }
-            : yield* headOf(stream)
-          if (head.length !== expectedSeq) return undefined
-          if (batch.length === 0) return { records: [], replayed: false, head }
-          const count = batch.length
-          const made = new Array<Record.Record>(count)
-          const types = new Array<string>(count)
-          const payloads = new Array<string>(count)
-          const keys = new Array<string>(count)
-          const hashes = new Array<string>(count)
-          let prev = head.hash
-          for (let i = 0; i < count; i++) {
-            const p = batch[i]!
-            const fields = { stream, seq: expectedSeq + i, type: p.type, key: p.key, recordedAt: at }
-            const hash = Record.hashOf(prev, fields, p.text)
-            prev = hash
-            made[i] = storedRecord(fields, p.text, hash)
-            types[i] = p.type
-            payloads[i] = p.text
-            keys[i] = p.key ?? "" // a key is never empty: '' stands for none
-            hashes[i] = hash
-          }
-          const length = expectedSeq + count
-          const recordedAt = new Date(at)
-          const moveHead = expectedSeq === 0
-            ? sql`INSERT INTO gongzhi_streams AS s (stream_id, length, head_hash) VALUES (${stream}, ${length}, ${prev})
+        // Optimistic, in one statement: the records are hashed onto the head (the genesis for a
+        // new stream; the one this layer last wrote to the stream, or else the stored one), and
+        // one statement moves the head only if it still holds that length and hash, and inserts
+        // the batch from arrays (unnest) only if it did. A writer that lost the seq moves
+        // nothing; a retry whose records are stored meets the moved head or the unique index of
+        // its keys; then the stored records are looked up and returned, or it is a conflict.
+        const attempt = (head: Head) =>
+          Effect.gen(function*() {
+            const count = batch.length
+            const made = new Array<Record.Record>(count)
+            const types = new Array<string>(count)
+            const payloads = new Array<string>(count)
+            const keys = new Array<string>(count)
+            const hashes = new Array<string>(count)
+            let prev = head.hash
+            for (let i = 0; i < count; i++) {
+              const p = batch[i]!
+              const fields = { stream, seq: expectedSeq + i, type: p.type, key: p.key, recordedAt: at }
+              const hash = Record.hashOf(prev, fields, p.text)
+              prev = hash
+              made[i] = storedRecord(fields, p.text, hash)
+              types[i] = p.type
+              payloads[i] = p.text
+              keys[i] = p.key ?? "" // a key is never empty: '' stands for none
+              hashes[i] = hash
+            }
+            const length = expectedSeq + count
+            const recordedAt = new Date(at)
+            const moveHead = expectedSeq === 0
+              ? sql`INSERT INTO gongzhi_streams AS s (stream_id, length, head_hash) VALUES (${stream}, ${length}, ${prev})
                 ON CONFLICT (stream_id) DO UPDATE SET length = EXCLUDED.length, head_hash = EXCLUDED.head_hash
                 WHERE s.length = 0 AND s.head_hash = ${head.hash}
                 RETURNING 1 AS moved`
-            : sql`UPDATE gongzhi_streams SET length = ${length}, head_hash = ${prev}
+              : sql`UPDATE gongzhi_streams SET length = ${length}, head_hash = ${prev}
                 WHERE stream_id = ${stream} AND length = ${expectedSeq} AND head_hash = ${head.hash}
                 RETURNING 1 AS moved`
-          const moved = yield* sql<{ readonly moved: unknown }>`
+            const moved = yield* sql<{ readonly moved: unknown }>`
             WITH head AS (${moveHead}), stored AS (
               INSERT INTO gongzhi_records (stream_id, seq, type, payload, idempotency_key, recorded_at, hash)
               SELECT ${stream}, ${expectedSeq} + t.n - 1, t.type, t.payload, NULLIF(t.k, ''), ${recordedAt}::timestamptz, t.hash
@@ -541,13 +543,33 @@ export const layer: Layer.Layer<StreamStore, ValidationReport.ValidationReport, 
                 WITH ORDINALITY AS t(type, payload, k, hash, n)
               WHERE EXISTS (SELECT 1 FROM head))
             SELECT count(*)::int4 AS moved FROM head`
-          if (Number(moved[0]?.moved) !== 1) return undefined
-          return { records: made, replayed: false, head: { stream, length, hash: prev } }
+            if (Number(moved[0]?.moved) !== 1) return undefined
+            const appended: Appended = { records: made, replayed: false, head: { stream, length, hash: prev } }
+            return appended
+          })
+        const write = Effect.gen(function*() {
+          if (batch.length > 0) {
+            const known = expectedSeq === 0 ? { stream, length: 0, hash: Record.genesis } : heads.get(stream)
+            if (known !== undefined && known.length === expectedSeq) {
+              const written = yield* attempt(known)
+              if (written !== undefined || expectedSeq === 0) return written
+            }
+          }
+          // the head as stored (another writer may have moved it since this layer did)
+          const head = yield* headOf(stream)
+          if (head.length !== expectedSeq) return undefined
+          if (batch.length === 0) return { records: [], replayed: false, head }
+          return yield* attempt(head)
         })
         return yield* write.pipe(
-          Effect.flatMap((written) =>
-            written === undefined ? replayedOrConflict(stream, batch, expectedSeq) : Effect.succeed(written)
-          ),
+          Effect.flatMap((written) => {
+            heads.delete(stream)
+            if (written === undefined) return replayedOrConflict(stream, batch, expectedSeq)
+            // kept newest last, at most headsKept streams
+            heads.set(stream, written.head)
+            if (heads.size > headsKept) heads.delete(heads.keys().next().value!)
+            return Effect.succeed(written)
+          }),
           onSqlError((error) =>
             error.reason._tag === "UniqueViolation" || error.reason._tag === "SerializationError" ||
               error.reason._tag === "DeadlockError"

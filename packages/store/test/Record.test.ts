@@ -80,6 +80,33 @@ describe("Record", () => {
     })
   })
 
+  describe("hashInput", () => {
+    it("is the previous hash and the JSON array of the fields and the payload text (differential against JSON.stringify)", () => {
+      const text = fc.string({ unit: "binary", maxLength: 12 })
+      fc.assert(
+        fc.property(
+          fc.record({
+            stream: text,
+            seq: fc.nat(),
+            type: text,
+            key: fc.option(text, { nil: undefined }),
+            recordedAt: fc.maxSafeNat()
+          }),
+          text,
+          text,
+          (fields, prev, payload) => {
+            expect(Record.hashInput(prev, fields, payload)).toBe(
+              `${prev}\n${
+                JSON.stringify([fields.stream, fields.seq, fields.type, fields.key ?? null, fields.recordedAt, payload])
+              }`
+            )
+          }
+        ),
+        { numRuns: 500 }
+      )
+    })
+  })
+
   describe("hashOf", () => {
     it("chains: a change of any field or of the previous hash changes the hash", () => {
       const fields = { stream: "s", seq: 3, type: "T", key: "k", recordedAt: 5 }

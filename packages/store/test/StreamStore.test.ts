@@ -83,6 +83,38 @@ for (const backend of backends) {
         expect((await run(runtime, Effect.flatMap(store, (st) => st.head(s)))).length).toBe(1)
       })
 
+      it("a writer appends onto the stored head when another writer moved it or wrote the stream anew", async () => {
+        const s = fresh("two-writers")
+        // another writer: a second store on the same database
+        const other = <A, E>(f: (st: StreamStore.StreamStore["Service"]) => Effect.Effect<A, E>) =>
+          Effect.provide(Effect.flatMap(store, f), StreamStore.layer)
+        await run(runtime, Effect.flatMap(store, (st) => st.append(s, [{ type: "A", payload: 1 }], 0)))
+        await run(runtime, other((st) => st.append(s, [{ type: "B", payload: 2 }], 1)))
+        const stale = await result(runtime, Effect.flatMap(store, (st) => st.append(s, [{ type: "C", payload: 3 }], 1)))
+        expect(codes(stale)).toEqual(["STORE_SEQUENCE_CONFLICT"])
+        await run(runtime, Effect.flatMap(store, (st) => st.append(s, [{ type: "C", payload: 3 }], 2)))
+        // the stream written anew to the same length by the other writer: same length, other hash
+        await run(
+          runtime,
+          Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) =>
+            Effect.andThen(
+              sql`DELETE FROM gongzhi_records WHERE stream_id = ${s}`,
+              sql`DELETE FROM gongzhi_streams WHERE stream_id = ${s}`
+            ))
+        )
+        await run(
+          runtime,
+          other((st) =>
+            st.append(s, [{ type: "X", payload: [1] }, { type: "Y", payload: [2] }, { type: "Z", payload: [3] }], 0)
+          )
+        )
+        const next = await run(runtime, Effect.flatMap(store, (st) => st.append(s, [{ type: "D", payload: 4 }], 3)))
+        const all = await run(runtime, Effect.flatMap(store, (st) => st.read(s)))
+        expect(all.map((r) => r.type)).toEqual(["X", "Y", "Z", "D"])
+        expect(next.records[0]!.hash).toBe(Record.hashOf(all[2]!.hash, all[3]!, JSON.stringify(4)))
+        expect((await run(runtime, Effect.flatMap(store, (st) => st.verify(s)))).length).toBe(4)
+      })
+
       it("an empty batch only checks the expected seq", async () => {
         const s = fresh("empty")
         const ok = await run(runtime, Effect.flatMap(store, (st) => st.append(s, [], 0)))
