@@ -22,6 +22,8 @@ describe("Journal", () => {
           hashes.forEach((h, seq) => {
             expect(column.is(seq, h)).toBe(true)
             expect(column.is(seq, h === "0".repeat(64) ? "1".repeat(64) : "0".repeat(64))).toBe(false)
+            // any other text is not the hash: another one of the list, the same in upper case
+            for (const other of [...hashes, h.toUpperCase()]) expect(column.is(seq, other)).toBe(other === h)
           })
           const n = hashes.length === 0 ? 0 : cut % hashes.length
           column.truncate(n)
