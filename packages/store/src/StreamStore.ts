@@ -368,8 +368,13 @@ const storedRecord = (
 ): Record.Record => {
   let payload: unknown
   let parsed = false
+  // the fields written out (a spread into an object with a getter was 1.6 µs a record)
   return {
-    ...fields,
+    stream: fields.stream,
+    seq: fields.seq,
+    type: fields.type,
+    key: fields.key,
+    recordedAt: fields.recordedAt,
     get payload() {
       if (!parsed) {
         payload = JSON.parse(text)
