@@ -740,11 +740,21 @@ const inputIssues = (
   const sums = memberSums()
   const digester: SubjectDigester = { lanes: lanes(), subject: memberSums(), record: memberSums(), keys: new Map() }
   const scratch: Array<Issue.DomainIssue> = []
-  const seen = new Set<string>()
+  // ids in increasing order (as most lists come) have no duplicate: each is compared with the one
+  // before; at the first that is not greater, the ids so far go into a set, which checks the rest
+  let seen: Set<string> | undefined
+  let previous = ""
   subjects.forEach((subject, s) => {
     const view = views[s] ?? first
-    const duplicate = seen.has(subject.id)
-    seen.add(subject.id)
+    const id = subject.id
+    let duplicate = false
+    if (seen === undefined && (s === 0 || previous < id)) {
+      previous = id
+    } else {
+      seen ??= new Set(subjects.slice(0, s).map((before) => before.id))
+      duplicate = seen.has(id)
+      seen.add(id)
+    }
     const verdict = duplicate ? INVALID : subjectValid(tables, subject, view, s * L, reads, sums, scratch)
     // the subject's digest, else its values' sums for the walk (a map entry per values object)
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
@@ -942,7 +952,16 @@ interface TreeCode {
   readonly bandMin: Float64Array
   readonly bandBelow: Float64Array
   readonly bandUnits: Float64Array
+  /**
+   * For a bands leaf at step `k`, the band holding each whole number `v` of `[0, BAND_MEMO)`, at
+   * `k × BAND_MEMO + v` (the band after the last: none holds it), worked out by the same search as
+   * the scoring loop's, so a count or a percentage is scored by one read.
+   */
+  readonly bandOf: Uint8Array
 }
+
+/** How many small whole numbers (0, 1, …) a {@link TreeCode} knows the band of, per bands leaf. */
+const BAND_MEMO = 128
 
 const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
   const T = steps.length
@@ -954,6 +973,7 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
   const count = new Int32Array(T)
   const parts: Array<Part> = []
   const bands: Array<{ min: number; below: number; units: number }> = []
+  const bandOf = new Uint8Array(T * BAND_MEMO)
   steps.forEach((step, k) => {
     node[k] = step.n
     maxU[k] = step.maxU
@@ -981,6 +1001,11 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
         units: f64(table.units, i)
       })
     }
+    for (let v = 0; v < BAND_MEMO; v++) {
+      let i = 0
+      while (i < table.min.length && !(v >= (table.min[i] ?? NaN) && v < (table.below[i] ?? NaN))) i++
+      bandOf[k * BAND_MEMO + v] = i
+    }
   })
   return {
     kind,
@@ -994,7 +1019,8 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
     partMaxU: Float64Array.from(parts, (part) => part.maxU),
     bandMin: Float64Array.from(bands, (band) => band.min),
     bandBelow: Float64Array.from(bands, (band) => band.below),
-    bandUnits: Float64Array.from(bands, (band) => band.units)
+    bandUnits: Float64Array.from(bands, (band) => band.units),
+    bandOf
   }
 }
 
@@ -1067,7 +1093,7 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
   const { code, pointsOf, cappedOf, outcomeOf } = run
   const numbers = run.reads.numbers
-  const { bandBelow, bandMin, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
+  const { bandBelow, bandMin, bandOf, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
   const at = s * run.nodeCount
   const first = s * run.leafCount
   const T = kind.length
@@ -1104,9 +1130,14 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       // the first band holding the value, else the outcome after the last (no band matched);
       // its cap is the outcome's, read from the band table when the explanation is made
       const b = i32(end, k)
-      const bands = i32(count, k)
       let i = 0
-      while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
+      if ((v | 0) === v && v >= 0 && v < BAND_MEMO) {
+        // a small whole number: its band worked out when the run began (-0 is 0 here, as in the search)
+        i = u8(bandOf, k * BAND_MEMO + v)
+      } else {
+        const bands = i32(count, k)
+        while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
+      }
       pointsOf[at + n] = f64(bandUnits, b + i)
       outcomeOf[at + n] = i + 1
       continue
@@ -1655,11 +1686,14 @@ const grade = (
       vetoes,
       undefined
     )
-    const fixed = vetoes.length > 0 && vetoes.some((v) => v.effect._tag === "ForceGrade")
+    const fixed = vetoes !== noVetoes && vetoes.some(forcesGrade)
     return { id: view.id, total, group: view.group, grade: grading.bands[index]?.id, fixed }
   })
   return { ungraded, candidates }
 }
+
+/** Whether a veto applied forces a grade. */
+const forcesGrade = (v: AppliedVeto): boolean => v.effect._tag === "ForceGrade"
 
 /** A quota that pushed a subject out of a grade, and the grade it went to. */
 interface Demotion {

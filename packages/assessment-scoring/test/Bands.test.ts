@@ -50,7 +50,16 @@ describe("Assessment bands leaves", () => {
       fc.property(
         configs,
         fc.integer({ min: 1, max: 30 }),
-        fc.array(fc.integer({ min: -20, max: 80 }), { minLength: 1, maxLength: 8 }),
+        // small whole numbers (their band read from a table made once), others (searched), -0
+        fc.array(
+          fc.oneof(
+            fc.integer({ min: -20, max: 80 }),
+            fc.integer({ min: 120, max: 140 }),
+            fc.double({ min: -20, max: 200, noNaN: true }),
+            fc.constant(-0)
+          ),
+          { minLength: 1, maxLength: 8 }
+        ),
         (config, max, values) => {
           const inputs = Inputs.make("bands", values.map((x, k) => ({ id: `s${k}`, values: { x } })))
           const result = Assessment.score(planOf(config, max), inputs)

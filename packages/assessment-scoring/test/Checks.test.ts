@@ -133,4 +133,17 @@ describe("Assessment input checks", () => {
       { numRuns: 300 }
     )
   })
+
+  it("a duplicate id is named wherever it comes: after ids in increasing order, after a fall, repeated", () => {
+    // ids in increasing order are compared with the one before, a set checks them from the first fall
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b", "c", "d", "e"), { minLength: 1, maxLength: 8 }), (ids) => {
+        const expected = ids.flatMap((id, k) =>
+          ids.slice(0, k).includes(id) ? [at("ASSESS_SUBJECT_DUPLICATE", "subjects", k, "id")] : []
+        )
+        expect(issuesOf(simpleInputs(ids.map((id) => subject(id))))).toEqual(expected)
+      }),
+      { numRuns: 300 }
+    )
+  })
 })
