@@ -1396,6 +1396,10 @@ const expectedLabels = {
  * a `planId` and a dense list of subjects, each with an id and an object of values (its other
  * members of the right kind when present). The checks of values against the plan come later.
  */
+/** The optional members of a subject that are records, and those that are text (one list each, not one per subject). */
+const recordMembers = ["attributes", "bonus", "deductions"] as const
+const textMembers = ["name", "group"] as const
+
 const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
   const wrong = (path: Issue.Path, expected: keyof typeof expectedLabels) =>
@@ -1424,10 +1428,10 @@ const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
     }
     if (typeof subject.id !== "string") wrong(["subjects", i, "id"], "text")
     if (!isRecord(subject.values)) wrong(["subjects", i, "values"], "record")
-    for (const key of ["attributes", "bonus", "deductions"] as const) {
+    for (const key of recordMembers) {
       if (subject[key] !== undefined && !isRecord(subject[key])) wrong(["subjects", i, key], "record")
     }
-    for (const key of ["name", "group"] as const) {
+    for (const key of textMembers) {
       if (subject[key] !== undefined && typeof subject[key] !== "string") wrong(["subjects", i, key], "text")
     }
     const rank = subject.previousRank
@@ -1749,7 +1753,11 @@ const rank = (run: Run): Places | undefined => {
   const vetoed = new Uint8Array(S)
   const ids: Array<string> = []
   const scopes = new Map<string, Array<number>>()
+  // whether the ids increase with the subject number (as most lists come): ties are then in
+  // subject-number order, compared without reading the ids
+  let increasing = true
   rows.forEach(({ vetoes, view }, k) => {
+    if (k > 0 && !((ids[k - 1] ?? "") < view.id)) increasing = false
     ids.push(view.id)
     if (vetoes.length > 0) vetoed[k] = 1
     if (unranked && vetoes.length > 0) return
@@ -1761,8 +1769,11 @@ const rank = (run: Run): Places | undefined => {
   const places: Places = { rank: new Int32Array(S), peers: new Int32Array(S) }
   const dense = ranking.mode === "dense"
   for (const list of scopes.values()) {
-    list.sort((a, b) =>
-      u8(vetoed, a) - u8(vetoed, b) || f64(totals, b) - f64(totals, a) || compareText(ids[a] ?? "", ids[b] ?? "")
+    list.sort(
+      increasing
+        ? (a, b) => u8(vetoed, a) - u8(vetoed, b) || f64(totals, b) - f64(totals, a) || a - b
+        : (a, b) =>
+          u8(vetoed, a) - u8(vetoed, b) || f64(totals, b) - f64(totals, a) || compareText(ids[a] ?? "", ids[b] ?? "")
     )
     let rankNow = 0
     let distinct = 0

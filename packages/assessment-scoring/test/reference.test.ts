@@ -139,7 +139,8 @@ const generated: fc.Arbitrary<Generated> = fc.record({
   ),
   rankTop: fc.integer({ min: 1, max: 3 }),
   ruleTotal: fc.integer({ min: 0, max: 100 }),
-  subjects: fc.integer({ min: 1, max: 9 })
+  subjects: fc.integer({ min: 1, max: 9 }),
+  idsDecrease: fc.boolean()
 }).chain((g) => {
   const leaves: Array<{ id: string; kind: LeafKind; optional: boolean }> = []
   let n = 0
@@ -267,7 +268,7 @@ const generated: fc.Arbitrary<Generated> = fc.record({
       }
     ]
   }
-  const subject = (i: number) =>
+  const subject = (id: string) =>
     fc.record({
       values: fc.tuple(
         ...leaves.map((leaf) => leaf.optional ? fc.option(leaf.kind.value, { nil: undefined }) : leaf.kind.value)
@@ -283,7 +284,7 @@ const generated: fc.Arbitrary<Generated> = fc.record({
         if (s.values[l] !== undefined) values[leaf.id] = s.values[l]
       })
       return {
-        id: `s${i}`,
+        id,
         ...(s.group === undefined ? {} : { group: s.group }),
         ...(s.probationary && g.ungraded ? { attributes: { status: "probationary" } } : {}),
         values,
@@ -292,7 +293,11 @@ const generated: fc.Arbitrary<Generated> = fc.record({
         ...(s.listed === 0 ? { vetoes: [{ id: "listed", reason: label("listed") }] } : {})
       }
     })
-  return fc.tuple(...Array.from({ length: g.subjects }, (_, i) => subject(i))).map((subjects) => ({
+  // ids in increasing order (ties compared by subject number) or not (compared as text)
+  const ids = g.idsDecrease
+    ? Array.from({ length: g.subjects }, (_, i) => `s${g.subjects - 1 - i}`)
+    : Array.from({ length: g.subjects }, (_, i) => `s${i}`)
+  return fc.tuple(...ids.map((id) => subject(id))).map((subjects) => ({
     plan,
     inputs: { kind: "assessment-inputs", schemaVersion: 1, planId: "gen", subjects } as Inputs.Inputs
   }))
