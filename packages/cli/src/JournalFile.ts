@@ -467,7 +467,8 @@ export const loader = (options?: {
     const mismatch = (i: number, field: string, fieldZh: string) =>
       ValidationReport.of(Messages.messages.make("LEDGER_REPLAY_MISMATCH", {
         path: ["entries", from + i, field],
-        params: { index: from + i, field, fieldZh }
+        params: { index: from + i, field },
+        labels: { field: { zh: fieldZh, en: field } }
       }))
     for (let i = 0; i < entries.length; i++) {
       const stored = entries[i]!
@@ -480,9 +481,12 @@ export const loader = (options?: {
         const field = entry.prevHash !== stored.prevHash ? "prevHash" : "hash"
         return ValidationReport.of(Messages.messages.make("LEDGER_CHAIN_BROKEN", {
           path: ["entries", from + i, field],
-          params: field === "prevHash"
-            ? { index: from + i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
-            : { index: from + i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+          params: { index: from + i, part: field },
+          labels: {
+            reason: field === "prevHash"
+              ? { zh: "前一哈希不符", en: "the previous hash differs" }
+              : { zh: "哈希与内容不符", en: "the hash differs from the entry's content" }
+          }
         }))
       }
     }

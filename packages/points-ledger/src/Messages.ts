@@ -26,8 +26,8 @@ import { Issue } from "@gongzhi/core"
 export const messages = Issue.catalog({
   // ---- documents ----
   LEDGER_DUPLICATE_ID: {
-    zh: "{what}编号 \"{id}\" 重复",
-    en: "The {whatEn} id \"{id}\" is used more than once"
+    zh: "{what:label}编号 \"{id}\" 重复",
+    en: "The {what:label} id \"{id}\" is used more than once"
   },
   LEDGER_CAPS_INCONSISTENT: {
     zh: "上限 {smaller}（{smallerValue} 分）大于上限 {larger}（{largerValue} 分）",
@@ -83,7 +83,7 @@ export const messages = Issue.catalog({
     en: "The activity \"{activity}\" is credited by the hour: give the minutes of service"
   },
   LEDGER_CAP_EXCEEDED: {
-    zh: "超过{capZh}积分上限 {limit} 分：本期已得 {used} 分，还可得 {left} 分，本次 {requested} 分",
+    zh: "超过{cap:label}积分上限 {limit} 分：本期已得 {used} 分，还可得 {left} 分，本次 {requested} 分",
     en: "The {cap} cap of {limit} points is exceeded: {used} earned, {left} left, {requested} requested"
   },
   LEDGER_INSUFFICIENT_BALANCE: {
@@ -103,7 +103,7 @@ export const messages = Issue.catalog({
     en: "The item \"{item}\" cannot be redeemed on {on} (valid {from} to {to})"
   },
   LEDGER_REDEMPTION_LIMIT_REACHED: {
-    zh: "每{periodZh}限兑换 {limit} 次，本{periodZh}已兑换 {used} 次",
+    zh: "每{period:label}限兑换 {limit} 次，本{period:label}已兑换 {used} 次",
     en: "Redemptions are limited to {limit} per {period}; {used} already this {period}"
   },
   LEDGER_APPROVAL_MISSING: {
@@ -127,15 +127,15 @@ export const messages = Issue.catalog({
     en: "The transaction \"{target}\" was already reversed by \"{by}\""
   },
   LEDGER_NOT_REVERSIBLE: {
-    zh: "{kindZh}交易 \"{target}\" 不能冲正（{hintZh}）",
-    en: "A {kind} transaction (\"{target}\") cannot be reversed ({hint})"
+    zh: "{kind:label}交易 \"{target}\" 不能冲正（{hint:label}）",
+    en: "The {kind:label} transaction \"{target}\" cannot be reversed ({hint:label})"
   },
   LEDGER_UNKNOWN_HOLD: {
     zh: "没有幂等键为 \"{hold}\" 的冻结（待兑换）交易",
     en: "There is no hold (pending redemption) with the key \"{hold}\""
   },
   LEDGER_HOLD_CLOSED: {
-    zh: "冻结 \"{hold}\" 已经{stateZh}",
+    zh: "冻结 \"{hold}\" 已经{state:label}",
     en: "The hold \"{hold}\" is already {state}"
   },
   LEDGER_SAME_ACCOUNT: {
@@ -155,16 +155,16 @@ export const messages = Issue.catalog({
     en: "The journal has {actual} entries, the command expected {expected} (someone wrote first)"
   },
   LEDGER_TEXT_MALFORMED: {
-    zh: "{labelZh}含有不成对的代理字符（不是有效的 Unicode 文本）",
-    en: "The {labelEn} contains a lone surrogate (it is not valid Unicode text)"
+    zh: "{name:label}含有不成对的代理字符（不是有效的 Unicode 文本）",
+    en: "The {name:label} contains a lone surrogate (it is not valid Unicode text)"
   },
   LEDGER_TEXT_TOO_LONG: {
-    zh: "{labelZh}最长 {maxLength} 个字符",
-    en: "The {labelEn} must be at most {maxLength} characters long"
+    zh: "{name:label}最长 {maxLength} 个字符",
+    en: "The {name:label} must be at most {maxLength} characters long"
   },
   LEDGER_TEXT_EMPTY: {
-    zh: "{labelZh}不能为空",
-    en: "The {labelEn} must not be empty"
+    zh: "{name:label}不能为空",
+    en: "The {name:label} must not be empty"
   },
   LEDGER_COMMAND_UNREADABLE: {
     zh: "指令的字段 {field} 无法读取（取值时出错）",
@@ -178,12 +178,12 @@ export const messages = Issue.catalog({
   },
   // ---- replay and verification ----
   LEDGER_CHAIN_BROKEN: {
-    zh: "第 {index} 笔交易的哈希链断裂：{reasonZh}",
-    en: "The hash chain is broken at entry {index}: {reason}"
+    zh: "第 {index} 笔交易的哈希链断裂：{reason:label}",
+    en: "The hash chain is broken at entry {index}: {reason:label}"
   },
   LEDGER_REPLAY_MISMATCH: {
-    zh: "重放第 {index} 笔交易得到的{fieldZh}与存储的不同",
-    en: "Replaying entry {index} gives a different {field} than the one stored"
+    zh: "重放第 {index} 笔交易得到的{field:label}与存储的不同",
+    en: "Replaying entry {index} gives a different {field:label} than the one stored"
   },
   LEDGER_HEAD_NOT_REACHED: {
     zh: "账本只有 {length} 笔交易，未到已知链头（第 {seq} 笔，哈希 {hash}）：末尾的交易被删去了",
@@ -196,12 +196,12 @@ export const messages = Issue.catalog({
   },
   // ---- snapshots ----
   LEDGER_SNAPSHOT_SETUP_MISMATCH: {
-    zh: "快照的{whatZh}是 {actual}，而账本的是 {expected}：不能用这个快照",
-    en: "The snapshot's {what} is {actual}, the journal's is {expected}: the snapshot cannot be used"
+    zh: "快照的{what:label}是 {actual}，而账本的是 {expected}：不能用这个快照",
+    en: "The snapshot's {what:label} is {actual}, the journal's is {expected}: the snapshot cannot be used"
   },
   LEDGER_SNAPSHOT_INCONSISTENT: {
-    zh: "快照自相矛盾：{reasonZh}",
-    en: "The snapshot contradicts itself: {reason}"
+    zh: "快照自相矛盾：{reason:label}",
+    en: "The snapshot contradicts itself: {reason:label}"
   }
 })
 

@@ -92,7 +92,8 @@ export const RedemptionCatalog = Document.define({
         if (seen.has(item.id)) {
           found.push(messages.make("LEDGER_DUPLICATE_ID", {
             path: ["items", i, "id"],
-            params: { what: "物品", whatEn: "item", id: item.id }
+            params: { id: item.id },
+            labels: { what: { zh: "物品", en: "item" } }
           }))
         }
         seen.add(item.id)

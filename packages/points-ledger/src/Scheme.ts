@@ -344,7 +344,8 @@ const duplicateIds = (
     if (seen.has(id)) {
       found.push(messages.make("LEDGER_DUPLICATE_ID", {
         path: [...path, i, "id"],
-        params: { what: what.zh, whatEn: what.en, id }
+        params: { id },
+        labels: { what }
       }))
     }
     seen.add(id)

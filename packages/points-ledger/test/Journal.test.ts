@@ -203,8 +203,10 @@ describe("Journal", () => {
         expect(codes(bad)).toContain(c.code)
         if (bad._tag === "Failure") {
           for (const issue of bad.failure.issues) {
-            expect(issue.message.zh).not.toMatch(/\{\w+\}/)
-            expect(issue.message.en).not.toMatch(/\{\w+\}/)
+            expect(issue.message.zh).not.toMatch(/\{\w+(:label)?\}/)
+            expect(issue.message.en).not.toMatch(/\{\w+(:label)?\}/)
+            // params are language-neutral: each language's words come as labels, never as xZh / xEn
+            expect(Object.keys(issue.params).filter((k) => /[a-z](Zh|En)$/.test(k))).toEqual([])
           }
         }
         expect({ length: start.length, balances: balances(start), hash: Journal.lastHash(start) }).toEqual(before)
@@ -221,6 +223,19 @@ describe("Journal", () => {
       expect([...codes(result)].sort()).toEqual(
         ["LEDGER_APPROVAL_MISSING", "LEDGER_SELF_APPROVAL", "LEDGER_SEQUENCE_CONFLICT"].sort()
       )
+    })
+
+    it("says in each language's words what cannot be reversed, keeping the command kind as a param", () => {
+      const result = Journal.append(base(), reverse("x", "open-ha"))
+      expect(result._tag).toBe("Failure")
+      if (result._tag === "Failure") {
+        const issue = result.failure.issues[0]!
+        expect(issue.params).toEqual({ target: "open-ha", kind: "Open" })
+        expect(issue.message).toEqual({
+          zh: "开户交易 \"open-ha\" 不能冲正（账户一经开立即保留）",
+          en: "The account opening transaction \"open-ha\" cannot be reversed (accounts stay open once opened)"
+        })
+      }
     })
 
     it("names which cap is exceeded and how much is left", () => {

@@ -78,7 +78,8 @@ export const entriesOf = (
     if (entry.seq !== seq) {
       issues.push(LedgerMessages.messages.make("LEDGER_REPLAY_MISMATCH", {
         path: ["records", seq, "seq"],
-        params: { index: seq, field: "seq", fieldZh: "序号" }
+        params: { index: seq, field: "seq" },
+        labels: { field: { zh: "序号", en: "seq" } }
       }))
     }
   })

@@ -32,7 +32,8 @@ export const room = (account: Account, info: DateInfo, caps: Scheme.Caps): Array
 const capIssue = (cap: Room["cap"], limit: number, used: number, points: number) =>
   messages.make("LEDGER_CAP_EXCEEDED", {
     path: ["activity"],
-    params: { cap, capZh: labels[cap], limit, used, left: Math.max(0, limit - used), requested: points }
+    params: { cap, limit, used, left: Math.max(0, limit - used), requested: points },
+    labels: { cap: { zh: labels[cap], en: cap } }
   })
 
 /** The issues of earning `points` beyond a cap (no allocation when every cap has room). */

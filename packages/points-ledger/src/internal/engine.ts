@@ -18,6 +18,7 @@ import { checkOpen, commitOpen } from "./commands/open.js"
 import { checkHold, checkRedeem, commitHold, commitRedeem } from "./commands/redeem.js"
 import { checkReverse, commitReverse } from "./commands/reverse.js"
 import { checkDonate, checkTransfer, commitDonate, commitTransfer } from "./commands/transfer.js"
+import { replayFields } from "./labels.js"
 import type { Account, Batch } from "./model.js"
 import { describe } from "./plan.js"
 import { applyPostings } from "./postings.js"
@@ -220,7 +221,8 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
     if (!samePostings(stored.postings, postings)) {
       return rejected([messages.make("LEDGER_REPLAY_MISMATCH", {
         path: ["postings"],
-        params: { index: seq, field: "postings", fieldZh: "分录" }
+        params: { index: seq, field: "postings" },
+        labels: { field: replayFields.postings }
       })])
     }
     hash = stored.hash

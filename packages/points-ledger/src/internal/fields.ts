@@ -39,7 +39,7 @@ export const isWellFormed = (value: string): boolean => {
 const malformed = (value: string, label: { readonly zh: string; readonly en: string }) =>
   isWellFormed(value)
     ? []
-    : [messages.make("LEDGER_TEXT_MALFORMED", { params: { labelZh: label.zh, labelEn: label.en } })]
+    : [messages.make("LEDGER_TEXT_MALFORMED", { labels: { name: label } })]
 
 /**
  * The quick check of an id: core's `Id.isValid` (1 to 128 characters, no control character,
@@ -81,11 +81,12 @@ export const Text = (label: { readonly zh: string; readonly en: string }, nonEmp
     const found = [...malformed(value, label)]
     if (value.length > maxTextLength) {
       found.push(messages.make("LEDGER_TEXT_TOO_LONG", {
-        params: { labelZh: label.zh, labelEn: label.en, maxLength: maxTextLength }
+        params: { maxLength: maxTextLength },
+        labels: { name: label }
       }))
     }
     if (nonEmpty && value.trim() === "") {
-      found.push(messages.make("LEDGER_TEXT_EMPTY", { params: { labelZh: label.zh, labelEn: label.en } }))
+      found.push(messages.make("LEDGER_TEXT_EMPTY", { labels: { name: label } }))
     }
     return found
   }, { jsonSchema: { maxLength: maxTextLength } })).annotate({ description: `${label.en} (${label.zh})` })
@@ -111,7 +112,7 @@ export const duplicates = (
     const value = values[i]!
     if (seen.has(value)) {
       found.push(
-        messages.make("LEDGER_DUPLICATE_ID", { path: [i], params: { what: what.zh, whatEn: what.en, id: value } })
+        messages.make("LEDGER_DUPLICATE_ID", { path: [i], params: { id: value }, labels: { what } })
       )
     }
     seen.add(value)

@@ -7,6 +7,7 @@ import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import { execute, nothing, Rejected, Replayed, samePostings } from "./engine.js"
+import { chainReasons, replayFields } from "./labels.js"
 import type { State } from "./state.js"
 
 /**
@@ -27,32 +28,36 @@ export const replayInto = (
       const field = entry.seq !== state.length ? "seq" : "prevHash"
       return ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
         path: [...at, i, field],
-        params: { index: i, field, fieldZh: field === "seq" ? "序号" : "前一哈希" }
+        params: { index: i, field },
+        labels: { field: replayFields[field] }
       }))
     }
     const outcome = trusted ? execute(state, entry.command, true, entry) : execute(state, entry.command, false)
     if (outcome instanceof Rejected) {
       return ValidationReport.make(outcome.issues.map(Issue.prefixPath([...at, i, "command"])))
     }
-    const mismatch = (field: string, fieldZh: string) =>
+    const mismatch = (field: keyof typeof replayFields) =>
       ValidationReport.of(messages.make("LEDGER_REPLAY_MISMATCH", {
         path: [...at, i, field],
-        params: { index: i, field, fieldZh }
+        params: { index: i, field },
+        labels: { field: replayFields[field] }
       }))
-    if (outcome === nothing || outcome instanceof Replayed) return mismatch("command", "指令结果")
+    if (outcome === nothing || outcome instanceof Replayed) return mismatch("command")
     const made = state.entry(outcome)
-    if (entry.seq !== made.seq) return mismatch("seq", "序号")
-    if (!samePostings(entry.postings, made.postings)) return mismatch("postings", "分录")
+    if (entry.seq !== made.seq) return mismatch("seq")
+    if (!samePostings(entry.postings, made.postings)) return mismatch("postings")
     if (entry.prevHash !== made.prevHash) {
       return ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
         path: [...at, i, "prevHash"],
-        params: { index: i, reason: "the previous hash differs", reasonZh: "前一哈希不符" }
+        params: { index: i, part: "prevHash" },
+        labels: { reason: chainReasons.prevHash }
       }))
     }
     if (entry.hash !== made.hash) {
       return ValidationReport.of(messages.make("LEDGER_CHAIN_BROKEN", {
         path: [...at, i, "hash"],
-        params: { index: i, reason: "the hash differs from the entry's content", reasonZh: "哈希与内容不符" }
+        params: { index: i, part: "hash" },
+        labels: { reason: chainReasons.hash }
       }))
     }
   }

@@ -52,7 +52,8 @@ const checkSetup = (options: Options, refs: Refs, s: Decoded, issues: Array<Issu
     if (expected !== actual) {
       issues.push(messages.make("LEDGER_SNAPSHOT_SETUP_MISMATCH", {
         path,
-        params: { what, whatZh, expected: String(expected), actual: String(actual) }
+        params: { what, expected: String(expected), actual: String(actual) },
+        labels: { what: { zh: whatZh, en: what } }
       }))
     }
   }
@@ -421,7 +422,9 @@ export const checkSnapshot = (options: Options, refs: Refs, s: Decoded): Checked
   if (issues.length > 0) return { issues, keys: KeyIndex.make(() => ""), commands: [] }
   const wrong = (path: Issue.Path, reason: string, reasonZh: string) => {
     if (issues.length < 100) {
-      issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, params: { reason, reasonZh } }))
+      issues.push(
+        messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path, labels: { reason: { zh: reasonZh, en: reason } } })
+      )
     }
   }
   const c: Context = { s, options, wrong }

@@ -31,7 +31,10 @@ export const readEntries = (
   const entries: Array<Entry.Entry> = []
   const issues: Array<Issue.DomainIssue> = []
   const wrong = (at: Issue.Path, reason: string, reasonZh: string) =>
-    issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", { path: [...path, ...at], params: { reason, reasonZh } }))
+    issues.push(messages.make("LEDGER_SNAPSHOT_INCONSISTENT", {
+      path: [...path, ...at],
+      labels: { reason: { zh: reasonZh, en: reason } }
+    }))
   const { commands, hashes, postings } = columns
   if (!Array.isArray(commands)) {
     const decoded = Command.decode(commands)

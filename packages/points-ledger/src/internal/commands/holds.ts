@@ -18,7 +18,8 @@ const openHold = (state: State, key: unknown, issues: Array<Issue.DomainIssue>):
   if (hold.status !== "open") {
     issues.push(messages.make("LEDGER_HOLD_CLOSED", {
       path: ["hold"],
-      params: { hold: String(key), state: hold.status, stateZh: hold.status === "released" ? "释放" : "结算" }
+      params: { hold: String(key), state: hold.status },
+      labels: { state: { zh: hold.status === "released" ? "释放" : "结算", en: hold.status } }
     }))
     return undefined
   }

@@ -58,7 +58,8 @@ const check = (state: State, c: Command.Redeem | Command.Hold, issues: Array<Iss
     if (used >= limit.count) {
       issues.push(messages.make("LEDGER_REDEMPTION_LIMIT_REACHED", {
         path: [],
-        params: { limit: limit.count, period: limit.per, periodZh: periodZh[limit.per], used }
+        params: { limit: limit.count, period: limit.per, used },
+        labels: { period: { zh: periodZh[limit.per], en: limit.per } }
       }))
     }
   }

@@ -68,13 +68,8 @@ export const checkReverse = (state: State, c: Command.Reverse, issues: Array<Iss
     const hint = hints[kind as keyof typeof hints]
     issues.push(messages.make("LEDGER_NOT_REVERSIBLE", {
       path: ["target"],
-      params: {
-        target: c.target,
-        kind: Command.kindLabels[kind].en,
-        kindZh: Command.kindLabels[kind].zh,
-        hint: hint.en,
-        hintZh: hint.zh
-      }
+      params: { target: c.target, kind },
+      labels: { kind: Command.kindLabels[kind], hint }
     }))
     return
   }
