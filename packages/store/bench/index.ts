@@ -4,9 +4,11 @@
  * 1. Durable batched appends (PGlite on a directory, fsync on; and a PostgreSQL server when
  *    GONGZHI_BENCH_POSTGRES_URL or GONGZHI_TEST_POSTGRES_URL is set): `StreamStore.append` of
  *    points commands in batches, against the peer, a bare `INSERT` of the same rows (the same
- *    columns, hashes computed beforehand) into a table of the same shape, in the same
- *    transactions, through the same client, in the same run. Ours and the peer take turns,
- *    both warmed the same way; medians and the ratio are printed.
+ *    columns, hashes computed beforehand) into a table of the same shape, one statement a
+ *    batch from arrays (`INSERT … SELECT … FROM unnest(…)`, the fastest bare form we know),
+ *    through the same client, in the same run. Ours and the peer take turns (9 each), both
+ *    warmed the same way; the median rates, the median of the turns' ratios and their spread
+ *    are printed.
  * 2. On PostgreSQL: 1 writer on 1 stream vs 8 writers on 8 streams (one pool of 8 connections).
  * 3. Opening a stored journal of GONGZHI_BENCH_JOURNAL records (1,000,000 by default) on PGlite:
  *    the full replay (read every record, check every hash, fold the balances) vs the newest
@@ -38,7 +40,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const quick = process.env["GONGZHI_BENCH_QUICK"] === "1"
 const journalSize = Number(process.env["GONGZHI_BENCH_JOURNAL"] ?? (quick ? 20_000 : 1_000_000))
 const batch = 1_000
-const rounds = quick ? 2 : 5
+const rounds = quick ? 2 : 9
 const perRound = quick ? 2_000 : 20_000
 const serverUrl = process.env["GONGZHI_BENCH_POSTGRES_URL"] ?? process.env["GONGZHI_TEST_POSTGRES_URL"]
 
@@ -135,6 +137,7 @@ const appendsOn = async (label: string, runtime: Runtime) => {
     oursRates.push(await ours(`bench-${label}-${r}`))
     bareRates.push(await bare(`bench-${label}-${r}`))
   }
+  const turns = oursRates.map((ours, r) => ours / bareRates[r]!)
   const result = {
     target: label,
     batch,
@@ -142,10 +145,16 @@ const appendsOn = async (label: string, runtime: Runtime) => {
     rounds,
     oursPerSecond: Math.round(median(oursRates)),
     bareInsertPerSecond: Math.round(median(bareRates)),
-    ratio: Number((median(oursRates) / median(bareRates)).toFixed(2))
+    // the ratio of each turn (ours and the peer one after the other, under the same load),
+    // their median and spread: steadier than a ratio of medians on a machine shared with others
+    ratio: Number(median(turns).toFixed(2)),
+    ratioTurns: [Number(Math.min(...turns).toFixed(2)), Number(Math.max(...turns).toFixed(2))],
+    load: loadAverage()
   }
   console.log(
-    `${label}: ours ${result.oursPerSecond} commands/s, bare INSERT ${result.bareInsertPerSecond} rows/s, ratio ${result.ratio}×`
+    `${label}: ours ${result.oursPerSecond} commands/s, bare INSERT ${result.bareInsertPerSecond} rows/s, ratio ${result.ratio}× (turns ${
+      result.ratioTurns.join("–")
+    }, load ${result.load})`
   )
   return result
 }
@@ -505,7 +514,12 @@ interface Results {
   readonly machine: string
   readonly quick: boolean
   readonly load?: string
-  readonly appends: ReadonlyArray<Awaited<ReturnType<typeof appendsOn>>>
+  readonly appends: ReadonlyArray<
+    Omit<Awaited<ReturnType<typeof appendsOn>>, "ratioTurns" | "load"> & {
+      readonly ratioTurns?: ReadonlyArray<number>
+      readonly load?: string
+    }
+  >
   readonly writers: Awaited<ReturnType<typeof writersOn>> | null
   readonly journal: Awaited<ReturnType<typeof openJournal>>
   readonly points?: Awaited<ReturnType<typeof openPoints>> & { readonly snapshotPhases?: Opening["phases"] }
@@ -522,7 +536,9 @@ const write = (results: Results) => {
     ...appends.map((a) =>
       `| durable appends, ${a.target}, batches of ${a.batch} | ${
         a.oursPerSecond.toLocaleString("en")
-      } commands/s | bare INSERT ${a.bareInsertPerSecond.toLocaleString("en")} rows/s | ${a.ratio}× |`
+      } commands/s | bare INSERT ${a.bareInsertPerSecond.toLocaleString("en")} rows/s | ${a.ratio}×${
+        a.ratioTurns === undefined ? "" : ` (${a.rounds} turns ${a.ratioTurns[0]}–${a.ratioTurns[1]}, load ${a.load})`
+      } |`
     ),
     ...(writers === undefined
       ? ["| 8 writers on 8 streams, PostgreSQL | not measured (no server) | | |"]
