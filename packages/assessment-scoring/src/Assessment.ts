@@ -958,6 +958,14 @@ interface TreeCode {
    * the scoring loop's, so a count or a percentage is scored by one read.
    */
   readonly bandOf: Uint8Array
+  /**
+   * 1 at a plain-sum step whose parts are exactly the leaf steps just before it (a dimension of
+   * leaves): its sum is the one the loop adds up while scoring them, which it starts at 0 at the
+   * first of them (a step where `sumFrom` is 1). Points are whole units, so the sum does not
+   * depend on its order.
+   */
+  readonly sumOfRun: Uint8Array
+  readonly sumFrom: Uint8Array
 }
 
 /** How many small whole numbers (0, 1, …) a {@link TreeCode} knows the band of, per bands leaf. */
@@ -974,6 +982,8 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
   const parts: Array<Part> = []
   const bands: Array<{ min: number; below: number; units: number }> = []
   const bandOf = new Uint8Array(T * BAND_MEMO)
+  const sumOfRun = new Uint8Array(T)
+  const sumFrom = new Uint8Array(T)
   steps.forEach((step, k) => {
     node[k] = step.n
     maxU[k] = step.maxU
@@ -982,6 +992,15 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
       first[k] = parts.length
       for (const part of step.parts) parts.push(part)
       end[k] = parts.length
+      const P = step.parts.length
+      const before = steps.slice(Math.max(0, k - P), k)
+      if (
+        !step.weighted && P > 0 && k >= P && before.every((b) => b._tag === "Leaf") &&
+        step.parts.every((part) => before.some((b) => b.n === part.n))
+      ) {
+        sumOfRun[k] = 1
+        sumFrom[k - P] = 1
+      }
       return
     }
     first[k] = step.l
@@ -1020,7 +1039,9 @@ const treeCode = (steps: ReadonlyArray<TreeStep>): TreeCode => {
     bandMin: Float64Array.from(bands, (band) => band.min),
     bandBelow: Float64Array.from(bands, (band) => band.below),
     bandUnits: Float64Array.from(bands, (band) => band.units),
-    bandOf
+    bandOf,
+    sumOfRun,
+    sumFrom
   }
 }
 
@@ -1094,6 +1115,9 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
   const { code, pointsOf, cappedOf, outcomeOf } = run
   const numbers = run.reads.numbers
   const { bandBelow, bandMin, bandOf, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
+  const { sumFrom, sumOfRun } = code
+  // the sum of the leaf steps since the last step where `sumFrom` is 1 (see TreeCode.sumOfRun)
+  let leafSum = 0
   const at = s * run.nodeCount
   const first = s * run.leafCount
   const T = kind.length
@@ -1104,7 +1128,8 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (op === SUM) {
       const max = f64(maxU, k)
       let sum = 0
-      for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) sum += f64(pointsOf, at + i32(partNode, p))
+      if (u8(sumOfRun, k) === 1) sum = leafSum
+      else for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) sum += f64(pointsOf, at + i32(partNode, p))
       if (sum > max) {
         pointsOf[at + n] = max
         cappedOf[at + n] = 1
@@ -1124,6 +1149,7 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((f64(maxU, k) * num) / den, run.mode)
       continue
     }
+    if (u8(sumFrom, k) === 1) leafSum = 0
     const v = f64(numbers, first + i32(leafOf, k))
     // (a band table's leaf holds a finite number or nothing: NaN stands for "not a number")
     if (op === BANDS && v === v) {
@@ -1138,14 +1164,17 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
         const bands = i32(count, k)
         while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
       }
-      pointsOf[at + n] = f64(bandUnits, b + i)
+      const units = f64(bandUnits, b + i)
+      pointsOf[at + n] = units
       outcomeOf[at + n] = i + 1
+      leafSum += units
       continue
     }
     const step = run.steps[k]
     if (step !== undefined && step._tag === "Leaf") {
       scoreLeaf(run, s, view, step, valueAt(run.reads, first + i32(leafOf, k)))
     }
+    leafSum += f64(pointsOf, at + n)
   }
 }
 
