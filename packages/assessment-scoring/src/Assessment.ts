@@ -221,7 +221,8 @@ const hasVeto = (vetoes: ReadonlyArray<AppliedVeto>, id: string): boolean => {
 const wrongType = (leaf: Plan.CompiledLeaf, path: Issue.Path, expected: Label.Label): Issue.DomainIssue =>
   messages.make("ASSESS_INPUT_WRONG_TYPE", {
     path,
-    params: { indicator: leaf.id, method: leaf.method.name, expected: expected.en, expectedZh: expected.zh }
+    params: { indicator: leaf.id, method: leaf.method.name },
+    labels: { expected }
   })
 
 /** Checks one value with its method's guard and range check, adding what is wrong. */
@@ -263,7 +264,8 @@ const occurrenceIssues = (
     if (!ids.has(id)) {
       found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
         path: [...at, occurrencesKey(kind), id],
-        params: { kind, kindZh: kind === "bonus" ? "加分项" : "扣分项", item: id }
+        params: { kind, item: id },
+        labels: { kind: { zh: kind === "bonus" ? "加分项" : "扣分项", en: kind } }
       }))
     } else if (!Number.isSafeInteger(n) || n < 0) {
       found.push(messages.make("ASSESS_OCCURRENCES_INVALID", {
@@ -710,7 +712,8 @@ const subjectIssues = (
     if (!tables.vetoIds.has(v.id)) {
       found.push(messages.make("ASSESS_ITEM_UNKNOWN", {
         path: [...at, "vetoes", k, "id"],
-        params: { kind: "veto", kindZh: "一票否决项", item: v.id }
+        params: { kind: "veto", item: v.id },
+        labels: { kind: { zh: "一票否决项", en: "veto" } }
       }))
     }
   })
@@ -1434,7 +1437,8 @@ const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
   const wrong = (path: Issue.Path, expected: keyof typeof expectedLabels) =>
     found.push(messages.make("ASSESS_INPUTS_MALFORMED", {
       path,
-      params: { expected: expectedLabels[expected].en, expectedZh: expectedLabels[expected].zh }
+      params: { expected },
+      labels: { expected: expectedLabels[expected] }
     }))
   if (!isRecord(inputs) || typeof inputs.planId !== "string") {
     wrong([], "inputs")

@@ -34,12 +34,12 @@ export const messages = Issue.catalog({
     en: "Unknown scoring method \"{method}\" (known: {known})"
   },
   ASSESS_METHOD_CONFIG_INVALID: {
-    zh: "计分方法 \"{method}\" 的配置有误：{detailZh}",
-    en: "The configuration of scoring method \"{method}\" is invalid: {detail}"
+    zh: "计分方法 \"{method}\" 的配置有误：{detail:label}",
+    en: "The configuration of scoring method \"{method}\" is invalid: {detail:label}"
   },
   ASSESS_METHOD_INVALID: {
-    zh: "计分方法 \"{method}\" 的成员 {member} 应为{expectedZh}",
-    en: "The member {member} of the scoring method \"{method}\" must be {expected}"
+    zh: "计分方法 \"{method}\" 的成员 {member} 应为{expected:label}",
+    en: "The member {member} of the scoring method \"{method}\" must be {expected:label}"
   },
   ASSESS_METHOD_DUPLICATE: {
     zh: "计分方法 \"{method}\" 已注册",
@@ -147,8 +147,8 @@ export const messages = Issue.catalog({
     en: "The plan has no indicator \"{key}\""
   },
   ASSESS_INPUT_WRONG_TYPE: {
-    zh: "指标 \"{indicator}\"（{method}）的数据应为{expectedZh}",
-    en: "The value of indicator \"{indicator}\" ({method}) must be {expected}"
+    zh: "指标 \"{indicator}\"（{method}）的数据应为{expected:label}",
+    en: "The value of indicator \"{indicator}\" ({method}) must be {expected:label}"
   },
   ASSESS_INPUT_OUT_OF_RANGE: {
     zh: "指标 \"{indicator}\" 的数据 {value} 超出范围 [{min}, {max}]",
@@ -167,7 +167,7 @@ export const messages = Issue.catalog({
     en: "The indicator \"{indicator}\" has {count} assessments; dropping the highest and lowest needs at least {needed}"
   },
   ASSESS_ITEM_UNKNOWN: {
-    zh: "方案中没有{kindZh} \"{item}\"",
+    zh: "方案中没有{kind:label} \"{item}\"",
     en: "The plan has no {kind} item \"{item}\""
   },
   ASSESS_OCCURRENCES_INVALID: {
@@ -175,8 +175,8 @@ export const messages = Issue.catalog({
     en: "The occurrences of \"{item}\" must be a non-negative integer, got {value}"
   },
   ASSESS_INPUTS_MALFORMED: {
-    zh: "此处应为{expectedZh}",
-    en: "Expected {expected} here"
+    zh: "此处应为{expected:label}",
+    en: "Expected {expected:label} here"
   },
   ASSESS_UNREADABLE: {
     zh: "无法读取方案、数据或计分方法（{reason}），未予评分",

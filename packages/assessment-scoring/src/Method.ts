@@ -1078,7 +1078,8 @@ export const check = (method: unknown): ReadonlyArray<Issue.DomainIssue> => {
   const problem = (member: string, expected: Label.Label) =>
     found.push(messages.make("ASSESS_METHOD_INVALID", {
       path: [member],
-      params: { method: name, member, expected: expected.en, expectedZh: expected.zh }
+      params: { method: name, member },
+      labels: { expected }
     }))
   if (typeof method !== "object" || method === null) {
     problem("", { zh: "计分方法对象", en: "a scoring method object" })

@@ -881,7 +881,8 @@ const compileUnsafe = (
           for (const issue of decoded.failure.issues) {
             found.push(messages.make("ASSESS_METHOD_CONFIG_INVALID", {
               path: [...path, "method", "config", ...issue.path],
-              params: { method: method.name, detail: issue.message.en, detailZh: issue.message.zh }
+              params: { method: method.name, detailCode: issue.code },
+              labels: { detail: issue.message }
             }))
           }
         } else {
