@@ -731,7 +731,8 @@ const inputIssues = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers
+  digested: KnownMembers,
+  accepted: ((s: number) => void) | undefined
 ): Array<Issue.DomainIssue> => {
   const subjects = inputs.subjects
   const found: Array<Issue.DomainIssue> = []
@@ -763,7 +764,11 @@ const inputIssues = (
     if (verdict === DIGESTED && !subjectDigest(digester, subject, s, sums, digested)) {
       storeMembers(digested, sums, subject.values, 3 * s)
     }
-    if (verdict !== INVALID) return
+    if (verdict !== INVALID) {
+      // (scored at once while no subject so far has an issue: see `scoreChecked`)
+      if (accepted !== undefined && found.length === 0) accepted(s)
+      return
+    }
     scratch.length = 0
     if (duplicate) {
       found.push(messages.make("ASSESS_SUBJECT_DUPLICATE", {
@@ -772,6 +777,8 @@ const inputIssues = (
       }))
     }
     subjectIssues(found, tables, subject, view, s, reads)
+    // (a subject the fast pass doubted that has no issue after all)
+    if (accepted !== undefined && found.length === 0) accepted(s)
   })
   return found
 }
@@ -1543,7 +1550,8 @@ const check = (
   inputs: Inputs.Inputs,
   views: ReadonlyArray<Method.SubjectView>,
   reads: Reads,
-  digested: KnownMembers
+  digested: KnownMembers,
+  accepted?: (s: number) => void
 ): Array<Issue.DomainIssue> => {
   const plan = program.plan
   const issues = inputs.planId === plan.id
@@ -1551,7 +1559,7 @@ const check = (
     : [
       messages.make("ASSESS_PLAN_MISMATCH", { path: ["planId"], params: { expected: plan.id, actual: inputs.planId } })
     ]
-  append(issues, inputIssues(program, inputs, views, reads, digested))
+  append(issues, inputIssues(program, inputs, views, reads, digested, issues.length === 0 ? accepted : undefined))
   return issues
 }
 
@@ -2093,10 +2101,48 @@ const scoreChecked = (
     sums: new Int32Array(3 * S),
     elements: { of: inputs.subjects, digests: new Int32Array(2 * S), has: new Uint8Array(S) }
   }
-  const issues = check(program, inputs, views, reads, digested)
-  if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
   // the subject a context names before the first is scored (none when there are no subjects)
   const first = views[0] ?? noSubject
+  const vetoRules = vetoRulesOf(program)
+
+  // When every leaf is scored by a built-in method that does not read its peers, steps 2–5 need
+  // nothing of another subject: each subject is evaluated, adjusted and vetoed as soon as the
+  // check finds its inputs well-formed, while its values are at hand (and only while no subject
+  // before it had an issue: a run with an issue returns its issues and nothing else). Should
+  // one of these steps throw (a hostile getter read a second time), the subjects are checked to
+  // the end and scored again by the steps in turn, so the outcome is the one of the steps in turn.
+  let early: Run | undefined
+  let broken = false
+  // how many subjects were scored at once (all of them, in order, or the steps run in turn)
+  let scored = 0
+  if (program.leafTable.every(scoredAlone)) {
+    try {
+      early = newRun(program, inputs, views, first, reads, prepare(program, views, first, reads))
+    } catch {
+      early = undefined
+    }
+  }
+  const accepted = early === undefined ? undefined : (s: number) => {
+    const row = early?.rows[s]
+    if (broken || early === undefined || row === undefined || s !== scored) {
+      broken = true
+      return
+    }
+    try {
+      evaluate(early, row, s)
+      adjust(early, row, s)
+      veto(early, row, s, vetoRules)
+      scored++
+    } catch {
+      broken = true
+    }
+  }
+  const issues = check(program, inputs, views, reads, digested, accepted)
+  if (issues.length > 0) return Result.fail(ValidationReport.make(issues))
+  if (early !== undefined && !broken && scored === S) {
+    if (early.failures.length > 0) return Result.fail(ValidationReport.make(early.failures))
+    return Result.succeed(assemble(early, inputs, digested))
+  }
 
   // 2 prepare
   const contexts = prepare(program, views, first, reads)
@@ -2106,7 +2152,6 @@ const scoreChecked = (
   // the scoring itself); the tree is built from it when first read.
   const run = newRun(program, inputs, views, first, reads, contexts)
   const failures = run.failures
-  const vetoRules = vetoRulesOf(program)
   run.rows.forEach((row, s) => {
     evaluate(run, row, s)
     adjust(run, row, s)
@@ -2115,6 +2160,10 @@ const scoreChecked = (
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
   return Result.succeed(assemble(run, inputs, digested))
 }
+
+/** Whether a leaf is scored by a built-in method that does not read its peers (nothing of another subject, no plug-in code). */
+const scoredAlone = (leaf: Plan.CompiledLeaf): boolean =>
+  leaf.method.usesPeers !== true && Method.builtins.methods.get(leaf.method.name) === leaf.method
 
 /** The record of a scoring run before its steps fill it: a row per subject, the tree's steps and tables. */
 const newRun = (
