@@ -13,6 +13,7 @@ import * as Schema from "effect/Schema"
 import * as Command from "./Command.js"
 import * as Hasher from "./Hasher.js"
 import { IdString, quote } from "./internal/fields.js"
+import { HashText, holderText, valueText } from "./internal/hashText.js"
 
 /**
  * One line of a transaction: an amount of points into (positive) or out of (negative) an account.
@@ -245,22 +246,6 @@ const kindTexts: { readonly [K in Command.Kind]: (c: Of<K>) => string } = {
   Expire: () => ""
 }
 
-const valueText = (value: unknown): string => {
-  if (value === undefined) return "-"
-  if (typeof value === "number") return String(value)
-  if (Array.isArray(value)) {
-    let out = "["
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? "" : ",") + quote(value[i])
-    return `${out}]`
-  }
-  return quote(value) ?? "-"
-}
-
-const holderText = (value: unknown): string => {
-  const h = (value ?? {}) as Record<string, unknown>
-  return `{${valueText(h["name"])}|${valueText(h["roles"])}|${valueText(h["member"])}|${valueText(h["grid"])}}`
-}
-
 /**
  * The text an entry's hash is computed over: the hash version, the previous hash, the
  * sequence number, the command's text ({@link commandText}) and the postings.
@@ -452,6 +437,8 @@ const broken = (index: number, reason: Extract<Verification, { _tag: "Broken" }>
 export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): Verification => {
   const chained = options?.hashChain !== false
   const hasher = options?.hasher ?? Hasher.detected
+  // the texts written straight into bytes when the hasher takes them (see internal/hashText.ts)
+  const text = hasher.sha256HexOfUtf8 === undefined ? undefined : new HashText()
   const after = options?.after ?? { seq: -1, hash: chained ? genesis : "" }
   // the seq of entries[0]; a broken entry is named by its seq
   const base = after.seq + 1
@@ -467,7 +454,11 @@ export const verify = (entries: ReadonlyArray<Entry>, options?: VerifyOptions): 
       const postings = entry.postings
       for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
       if (sum !== 0) return broken(base + i, "unbalanced")
-      const hash = chained ? hasher.sha256Hex(hashInput(prev, entry.seq, entry.command, postings)) : ""
+      const hash = !chained
+        ? ""
+        : text !== undefined
+        ? hasher.sha256HexOfUtf8!(text.entry(prev, entry.seq, entry.command, postings))
+        : hasher.sha256Hex(hashInput(prev, entry.seq, entry.command, postings))
       if (entry.hash !== hash) return broken(base + i, "hash")
       prev = hash
     }

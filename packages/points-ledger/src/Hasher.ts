@@ -10,7 +10,11 @@
 import { sha256 } from "@noble/hashes/sha2.js"
 
 /**
- * A SHA-256 function over UTF-8 text, giving 64 lower-case hex characters, and its name.
+ * A SHA-256 function over UTF-8 text, giving 64 lower-case hex characters, and its name;
+ * optionally the same function over the UTF-8 bytes themselves (`sha256HexOfUtf8`), which the
+ * verification of a chain uses when present: it writes each entry's text straight into bytes
+ * instead of making the text (both hashers of the package have it; a hasher of your own may
+ * leave it out).
  *
  * @example
  * ```ts
@@ -25,12 +29,21 @@ import { sha256 } from "@noble/hashes/sha2.js"
 export interface Hasher {
   readonly name: "node:crypto" | "@noble/hashes"
   readonly sha256Hex: (text: string) => string
+  /**
+   * The SHA-256 (hex) of the given bytes, read as the UTF-8 of a text: `sha256HexOfUtf8(utf8)`
+   * must equal `sha256Hex(text)`. The bytes are lent for the call only (a view of a buffer
+   * written over afterwards): do not keep them.
+   *
+   * @since 0.3.0
+   */
+  readonly sha256HexOfUtf8?: ((bytes: Uint8Array) => string) | undefined
 }
 
 interface NodeCrypto {
-  readonly hash?: (algorithm: string, data: string, encoding: "hex") => string
+  readonly hash?: (algorithm: string, data: string | Uint8Array, encoding: "hex") => string
   readonly createHash: (algorithm: string) => {
     update(data: string, encoding: "utf8"): { digest(encoding: "hex"): string }
+    update(data: Uint8Array): { digest(encoding: "hex"): string }
   }
 }
 
@@ -60,10 +73,18 @@ export const node = (): Hasher | undefined => {
   if (crypto === undefined || typeof crypto.createHash !== "function") return undefined
   const hash = crypto.hash
   if (typeof hash === "function") {
-    return { name: "node:crypto", sha256Hex: (text) => hash("sha256", text, "hex") }
+    return {
+      name: "node:crypto",
+      sha256Hex: (text) => hash("sha256", text, "hex"),
+      sha256HexOfUtf8: (bytes) => hash("sha256", bytes, "hex")
+    }
   }
   const createHash = crypto.createHash
-  return { name: "node:crypto", sha256Hex: (text) => createHash("sha256").update(text, "utf8").digest("hex") }
+  return {
+    name: "node:crypto",
+    sha256Hex: (text) => createHash("sha256").update(text, "utf8").digest("hex"),
+    sha256HexOfUtf8: (bytes) => createHash("sha256").update(bytes).digest("hex")
+  }
 }
 
 // TextEncoder is in every browser and in Node; the package's types include neither DOM nor Node.
@@ -94,21 +115,25 @@ export const noble = (): Hasher => {
   const worker = sha256.create()
   const digest = new Uint8Array(32)
   const codes = new Array<number>(64)
+  const ofBytes = (bytes: Uint8Array): string => {
+    initial._cloneInto(worker)
+    worker.update(bytes)
+    worker.digestInto(digest)
+    for (let i = 0; i < 32; i++) {
+      const b = digest[i]!
+      codes[2 * i] = hexCodes[b >>> 4]!
+      codes[2 * i + 1] = hexCodes[b & 15]!
+    }
+    return String.fromCharCode(...codes)
+  }
   return {
     name: "@noble/hashes",
     sha256Hex: (text) => {
       if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3)
       const { written } = encoder.encodeInto(text, scratch)
-      initial._cloneInto(worker)
-      worker.update(scratch.subarray(0, written))
-      worker.digestInto(digest)
-      for (let i = 0; i < 32; i++) {
-        const b = digest[i]!
-        codes[2 * i] = hexCodes[b >>> 4]!
-        codes[2 * i + 1] = hexCodes[b & 15]!
-      }
-      return String.fromCharCode(...codes)
-    }
+      return ofBytes(scratch.subarray(0, written))
+    },
+    sha256HexOfUtf8: ofBytes
   }
 }
 

@@ -34,12 +34,19 @@ describe("Entry", () => {
     })
 
     it("verifies the committed entries and makes them again from their commands, with either hasher", () => {
-      for (const hasher of hashers) {
+      // and with a hasher of text only (no `sha256HexOfUtf8`): the verification makes the texts then
+      const textOnly: Hasher.Hasher = { name: "node:crypto", sha256Hex: hashers[1]!.sha256Hex }
+      for (const hasher of [...hashers, textOnly]) {
         expect(Entry.verify(entries, { hasher })._tag).toBe("Intact")
+        expect(
+          Entry.verify(entries.map((e, i) => (i === 5 ? { ...e, command: { ...e.command, key: "k" } } : e)), { hasher })
+        )
+          .toEqual({ _tag: "Broken", index: 5, reason: "hash" })
         const built = Journal.appendAll(Journal.make({ ...vectorSetup, hasher }), vectorCommands)
         expect(built._tag === "Success" && JSON.parse(JSON.stringify(Journal.entries(built.success.journal)))).toEqual(
           JSON.parse(JSON.stringify(entries))
         )
+        expect(built._tag === "Success" && Journal.verify(built.success.journal)._tag).toBe("Intact")
         const replayed = Journal.replay({ ...vectorSetup, hasher }, entries)
         expect(replayed._tag === "Success" && Journal.lastHash(replayed.success)).toBe(
           entries[entries.length - 1]!.hash
