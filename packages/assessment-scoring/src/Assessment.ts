@@ -513,7 +513,8 @@ const valuesByKeys = (
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
-  const { guess, keys, leafOfKey, optional } = tables
+  const { guess, keyTable, keys, leafOfKey, optional } = tables
+  const { known, memoA, memoB, width } = keyTable
   let position = 0
   let required = 0
   let count = 0
@@ -536,7 +537,15 @@ const valuesByKeys = (
     if (optional[l] === 0) required++
     if (typeof value === "number") {
       count++
-      addNumberMember(sums, tables.keyTable, l, value)
+      // a small whole number whose digest under this key is remembered (see addNumberMember)
+      const m = l * width + value
+      if ((value | 0) === value && value >= 0 && value < width && u8(known, m) === 1) {
+        sums.sumA = (sums.sumA + i32(memoA, m)) | 0
+        sums.sumB = (sums.sumB + i32(memoB, m)) | 0
+        sums.count++
+      } else {
+        addNumberMember(sums, keyTable, l, value)
+      }
     }
     if (!leafValid(tables, l, value, view, scratch)) return INVALID
   }
