@@ -229,9 +229,7 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
     state.push(stored.command, stored.postings, hash)
   } else {
     const command = shareApprovers(state, c)
-    hash = state.options.hashChain
-      ? state.options.hasher.sha256Hex(Entry.hashInput(state.lastHash, seq, command, postings))
-      : ""
+    hash = chainHash(state, seq, command, postings)
     state.push(command, postings, hash)
   } // the stored command shares the day's date string (the hash is made: same text, one string)
 
@@ -243,6 +241,25 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   state.lastDate = c.on
   state.lastHash = hash
   return seq
+}
+
+/**
+ * The hash of the entry about to be appended (`""` without a chain): its text written straight
+ * into UTF-8 bytes when the hasher takes bytes (the same bytes as the text's, see
+ * `hashText.ts`), else made as a text.
+ */
+const chainHash = (
+  state: State,
+  seq: number,
+  command: Command.Command,
+  postings: ReadonlyArray<Entry.Posting>
+): string => {
+  const options = state.options
+  if (!options.hashChain) return ""
+  const text = state.hashText
+  return text !== undefined
+    ? options.hasher.sha256HexOfUtf8!(text.entry(state.lastHash, seq, command, postings))
+    : options.hasher.sha256Hex(Entry.hashInput(state.lastHash, seq, command, postings))
 }
 
 /**

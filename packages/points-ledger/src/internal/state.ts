@@ -11,6 +11,7 @@ import type * as RedemptionCatalog from "../RedemptionCatalog.js"
 import * as Scheme from "../Scheme.js"
 import { Due } from "./due.js"
 import { HashColumn } from "./hashes.js"
+import { HashText } from "./hashText.js"
 import type { Account, Batch, DateInfo, HoldState } from "./model.js"
 import { Pending } from "./pending.js"
 import type { Undo } from "./undo.js"
@@ -131,12 +132,19 @@ export class State {
   readonly pending = new Pending()
   /** The issues of the command being run (one array, copied when the command is rejected). */
   readonly found: Array<Issue.DomainIssue> = []
+  /**
+   * The writer of the hashed texts of the entries appended, when the journal keeps a chain and
+   * its hasher takes bytes (`Hasher.sha256HexOfUtf8`, see `hashText.ts`): one per state, its
+   * buffer written over by each entry.
+   */
+  readonly hashText: HashText | undefined
   private batches = 0
   private readonly poolPostings = new Map<number, Entry.Posting>()
 
   constructor(readonly options: Options) {
     this.genesis = options.hashChain ? "0".repeat(64) : ""
     this.lastHash = this.genesis
+    this.hashText = options.hashChain && options.hasher.sha256HexOfUtf8 !== undefined ? new HashText() : undefined
     for (const id of systemOrder) this.addAccount(newAccount(id, undefined, -1))
     for (const activity of options.scheme.activities) {
       const allowed = Scheme.eligibleRoles(options.scheme, activity)
