@@ -11,8 +11,13 @@
  * the same function as `Entry.commandText`'s ({@link valueText}).
  */
 import type * as Command from "../Command.js"
-import type * as Entry from "../Entry.js"
 import { quote } from "./fields.js"
+
+/** What the text reads of a posting (an `Entry.Posting`; named here, as Entry.ts imports this module). */
+interface PostingText {
+  readonly account: string
+  readonly amount: number
+}
 
 /** The text of one field: `-` when missing, a number as `String` does, a list as `[..]` of JSON texts, anything else as JSON. */
 export const valueText = (value: unknown): string => {
@@ -64,7 +69,7 @@ export class HashText {
    * The UTF-8 bytes of `Entry.hashInput(prevHash, seq, command, postings)`: a view of the
    * writer's buffer, valid until its next call.
    */
-  entry(prevHash: string, seq: number, command: Command.Command, postings: ReadonlyArray<Entry.Posting>): Uint8Array {
+  entry(prevHash: string, seq: number, command: Command.Command, postings: ReadonlyArray<PostingText>): Uint8Array {
     // the hash version (`Entry.hashVersion`); the buffer is never shorter than 66 bytes
     this.bytes[0] = 50
     this.bytes[1] = pipe
