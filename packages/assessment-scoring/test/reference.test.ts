@@ -1,8 +1,8 @@
 /**
  * The engine against the plain reference scorer (`reference.ts`) on generated plans × inputs:
  * totals, grades, quotas, ranks, vetoes, consequences and the explanation's sums and tree points
- * identical. ASSESS_REFERENCE_RUNS sets the number of generated cases (default 200; CI and
- * release checks run `ASSESS_REFERENCE_RUNS=10000`).
+ * identical. ASSESS_REFERENCE_RUNS sets the number of generated cases: 10,000 in CI (`CI=true`,
+ * as `.ci/run` sets it), 200 otherwise.
  */
 import { Assessment, type Explanation, type Inputs, type Plan, Plan as PlanModule } from "@gongzhi/assessment-scoring"
 import { ValidationReport } from "@gongzhi/core"
@@ -11,7 +11,7 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { referenceScore } from "./reference.js"
 
-const RUNS = Number(process.env["ASSESS_REFERENCE_RUNS"] ?? 200)
+const RUNS = Number(process.env["ASSESS_REFERENCE_RUNS"] ?? (process.env["CI"] === "true" ? 10_000 : 200))
 
 const label = (s: string) => ({ zh: s, en: s })
 
