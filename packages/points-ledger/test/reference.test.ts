@@ -1,8 +1,8 @@
 /**
  * The engine against the plain reference ledger (reference.ts) on generated command
  * sequences: every outcome (entry, or the codes of a rejection), every balance, lot, hold,
- * stock and hash identical after every command. 300 sequences by default; set
- * `LEDGER_REFERENCE_RUNS=10000` (or more) for the long run.
+ * stock and hash identical after every command. 10,000 sequences in CI (`CI=true`, as `.ci/run`
+ * sets it; ~28 s at load 1–2), 300 otherwise; `LEDGER_REFERENCE_RUNS` sets the number.
  */
 import { CivilDate, ValidationReport } from "@gongzhi/core"
 import { type Command, Journal, Report } from "@gongzhi/points-ledger"
@@ -13,7 +13,7 @@ import { open } from "./fixtures.js"
 import { Reference } from "./reference.js"
 import { caseArb, commandOf, dateOf, members, type Op, setups } from "./sequences.js"
 
-const runs = Number(process.env["LEDGER_REFERENCE_RUNS"] ?? 300)
+const runs = Number(process.env["LEDGER_REFERENCE_RUNS"] ?? (process.env["CI"] === "true" ? 10_000 : 300))
 
 /** Everything a journal shows, from the engine. */
 const engineView = (journal: Journal.Journal, setup: Journal.Setup) => {
