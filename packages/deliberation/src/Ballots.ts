@@ -13,6 +13,7 @@ import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
 import { choiceCode, type State, stateKey } from "./internal/boxState.js"
 import { columns } from "./internal/columns.js"
+import { invalidInput, notOneOf, unreadable } from "./internal/input.js"
 import * as rules from "./internal/rules.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
@@ -235,10 +236,10 @@ export const open = (input: OpenInput): Result.Result<Box, ValidationReport.Vali
     const opens = millisOf(input.opensAt)
     const closes = millisOf(input.closesAt)
     if (blank(matter)) {
-      found.push(messages.make("DELIB_INPUT_INVALID", { path: ["matter"], params: { detail: "a matter id" } }))
+      found.push(invalidInput(["matter"], "matterId"))
     }
     if (opens === undefined || closes === undefined) {
-      found.push(messages.make("DELIB_INPUT_INVALID", { path: ["opensAt"], params: { detail: "ISO-8601 instants" } }))
+      found.push(invalidInput(["opensAt"], "instants"))
     } else if (closes <= opens) {
       found.push(messages.make("DELIB_BOX_WINDOW_INVALID", {
         path: ["closesAt"],
@@ -308,7 +309,7 @@ export const open = (input: OpenInput): Result.Result<Box, ValidationReport.Vali
       latest: opens!
     }))
   } catch (cause) {
-    return fail([messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })])
+    return fail([unreadable([], cause)])
   }
 }
 
@@ -344,7 +345,7 @@ export const restore = (box: Box): Result.Result<Box, ValidationReport.Validatio
     if (Result.isFailure(replayed)) return replayed
     return box.closedAt === undefined ? replayed : close(replayed.success, box.closedAt)
   } catch (cause) {
-    return fail([messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })])
+    return fail([unreadable([], cause)])
   }
 }
 
@@ -366,7 +367,7 @@ const checkOne = (
   found: Array<Issue.DomainIssue>
 ): void => {
   if (typeof ballot !== "object" || ballot === null) {
-    found.push(messages.make("DELIB_INPUT_INVALID", { path, params: { detail: "a ballot is an object" } }))
+    found.push(invalidInput(path, "ballot"))
     return
   }
   const { voter, choice, channel, recordedBy, proxy } = ballot
@@ -383,14 +384,11 @@ const checkOne = (
     ? choiceCode[choice]
     : 0
   if (code === 0) {
-    found.push(messages.make("DELIB_INPUT_INVALID", {
-      path: [...path, "choice"],
-      params: { detail: "choice: yes, no, abstain or spoiled" }
-    }))
+    found.push(notOneOf([...path, "choice"], "choice", ["yes", "no", "abstain", "spoiled"]))
   }
   if (typeof channel !== "string" || !Object.prototype.hasOwnProperty.call(channelLabels, channel)) {
     found.push(
-      messages.make("DELIB_INPUT_INVALID", { path: [...path, "channel"], params: { detail: "a known channel" } })
+      invalidInput([...path, "channel"], "channel")
     )
   } else if (channel === "written-opinion" && box.rule.writtenOpinions !== "count") {
     found.push(messages.make("DELIB_BALLOT_WRITTEN_NOT_ALLOWED", { path: [...path, "channel"] }))
@@ -399,7 +397,7 @@ const checkOne = (
   const at = millisOf(ballot.at)
   if (at === undefined) {
     found.push(
-      messages.make("DELIB_INPUT_INVALID", { path: [...path, "at"], params: { detail: "an ISO-8601 instant" } })
+      invalidInput([...path, "at"], "instant")
     )
   } else if (at < state.opens) {
     found.push(
@@ -421,7 +419,7 @@ const checkOne = (
       found.push(messages.make("DELIB_BALLOT_PROXY_NOT_ALLOWED", { path: [...path, "proxy"] }))
     } else if (typeof proxy !== "object" || proxy === null || blank(proxy.name)) {
       found.push(
-        messages.make("DELIB_INPUT_INVALID", { path: [...path, "proxy"], params: { detail: "a proxy's name" } })
+        invalidInput([...path, "proxy"], "proxyName")
       )
     } else if (blank(proxy.authorisation)) {
       found.push(messages.make("DELIB_BALLOT_PROXY_AUTHORISATION_REQUIRED", {
@@ -483,7 +481,7 @@ export const castAll = (
 ): Result.Result<Box, ValidationReport.ValidationReport> => {
   try {
     if (!Array.isArray(ballots)) {
-      return fail([messages.make("DELIB_INPUT_INVALID", { params: { detail: "ballots are a list" } })])
+      return fail([invalidInput([], "ballotList")])
     }
     if (box.closedAt !== undefined) {
       return fail([messages.make("DELIB_BALLOT_CLOSED", { params: { closedAt: box.closedAt } })])
@@ -508,7 +506,7 @@ export const castAll = (
       latest: work.millis.reduce((a, b) => (b > a ? b : a), state.latest)
     }))
   } catch (cause) {
-    return fail([messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })])
+    return fail([unreadable([], cause)])
   }
 }
 
@@ -562,7 +560,7 @@ export const close = (box: Box, at: Instant.Instant): Result.Result<Box, Validat
     const state = stateOf(box)
     const ms = millisOf(at)
     if (ms === undefined) {
-      return fail([messages.make("DELIB_INPUT_INVALID", { path: ["at"], params: { detail: "an ISO-8601 instant" } })])
+      return fail([invalidInput(["at"], "instant")])
     }
     if (ms < state.latest) {
       return fail([messages.make("DELIB_BALLOT_BEFORE_PREVIOUS", {
@@ -572,7 +570,7 @@ export const close = (box: Box, at: Instant.Instant): Result.Result<Box, Validat
     }
     return Result.succeed(seal({ ...box, closedAt: at }, state))
   } catch (cause) {
-    return fail([messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })])
+    return fail([unreadable([], cause)])
   }
 }
 
@@ -681,7 +679,7 @@ export const fromRows = (
 ): Result.Result<ReadonlyArray<Ballot>, ValidationReport.ValidationReport> => {
   try {
     if (!Array.isArray(rows)) {
-      return fail([messages.make("DELIB_INPUT_INVALID", { path: ["rows"], params: { detail: "rows are a list" } })])
+      return fail([invalidInput(["rows"], "rowList")])
     }
     const found: Array<Issue.DomainIssue> = []
     const out: Array<Ballot> = []
@@ -689,7 +687,7 @@ export const fromRows = (
       const row = rows[i]
       if (typeof row !== "object" || row === null) {
         found.push(
-          messages.make("DELIB_INPUT_INVALID", { path: ["rows", i], params: { detail: "a row is an object" } })
+          invalidInput(["rows", i], "row")
         )
         continue
       }
@@ -751,7 +749,7 @@ export const fromRows = (
     }
     return found.length > 0 ? fail(found) : Result.succeed(Object.freeze(out))
   } catch (cause) {
-    return fail([messages.make("DELIB_INPUT_INVALID", { path: ["rows"], params: { detail: String(cause) } })])
+    return fail([unreadable(["rows"], cause)])
   }
 }
 

@@ -14,6 +14,7 @@
 import { type Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { buildColumns, columns, columnsKey } from "./internal/columns.js"
+import { invalidInput, unreadable } from "./internal/input.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
@@ -174,10 +175,6 @@ export interface RowOptions {
 
 const noNames: ReadonlyArray<string> = Object.freeze([])
 
-const describe = (u: unknown): string => (u === null ? "null" : Array.isArray(u) ? "array" : typeof u)
-
-const invalid = (path: Issue.Path, detail: string) => messages.make("DELIB_INPUT_INVALID", { path, params: { detail } })
-
 /**
  * Makes an owners' electorate from its units: an owner of several units is one voter with
  * their summed area; every unit of the developer is one voter; co-owners vote with the owner.
@@ -203,7 +200,7 @@ export const owners = (
   options?: RowOptions
 ): Result.Result<Electorate, ValidationReport.ValidationReport> => {
   try {
-    if (!Array.isArray(units)) return Result.fail(ValidationReport.of(invalid([], `units: ${describe(units)}`)))
+    if (!Array.isArray(units)) return Result.fail(ValidationReport.of(invalidInput([], "unitList")))
     const found: Array<Issue.DomainIssue> = []
     const rowOf = (i: number) => options?.rowIds?.[i] ?? String(i)
     const at = (i: number, ...rest: Issue.Path): Issue.Path => [...(options?.rowPaths?.[i] ?? [i]), ...rest]
@@ -216,7 +213,7 @@ export const owners = (
     for (let i = 0; i < units.length; i++) {
       const u = units[i] as UnitInput | undefined
       if (typeof u !== "object" || u === null) {
-        found.push(invalid(at(i), `unit: ${describe(u)}`))
+        found.push(invalidInput(at(i), "unit"))
         continue
       }
       const id = u.id
@@ -227,9 +224,9 @@ export const owners = (
       const coOwners = u.coOwners ?? []
       const before = found.length
       if (typeof id !== "string" || id.trim() === "") {
-        found.push(invalid(at(i, "id"), "a unit id is a non-empty string"))
+        found.push(invalidInput(at(i, "id"), "unitId"))
       }
-      if (typeof building !== "string") found.push(invalid(at(i, "building"), "a building is a string"))
+      if (typeof building !== "string") found.push(invalidInput(at(i, "building"), "building"))
       if (typeof area !== "number" || !Number.isSafeInteger(area) || area <= 0) {
         found.push(
           messages.make("DELIB_ROW_AREA_INVALID", {
@@ -239,16 +236,16 @@ export const owners = (
         )
       }
       if (typeof weight !== "number" || !Number.isSafeInteger(weight) || weight < 0) {
-        found.push(invalid(at(i, "weight"), "a weight is a whole number ≥ 0"))
+        found.push(invalidInput(at(i, "weight"), "weight"))
       }
       if (!Array.isArray(coOwners) || coOwners.some((c) => typeof c !== "string")) {
-        found.push(invalid(at(i, "coOwners"), "co-owners are a list of names"))
+        found.push(invalidInput(at(i, "coOwners"), "coOwners"))
       }
       if (
         typeof owner !== "object" || owner === null || typeof owner.id !== "string" || owner.id.trim() === "" ||
         typeof owner.name !== "string"
       ) {
-        found.push(invalid(at(i, "owner"), "an owner has a non-empty id and a name"))
+        found.push(invalidInput(at(i, "owner"), "owner"))
       }
       if (found.length > before) continue
       const first = unitSeen.get(id)
@@ -306,7 +303,7 @@ export const owners = (
       Object.freeze(out)
     )
   } catch (cause) {
-    return Result.fail(ValidationReport.of(invalid([], String(cause))))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 
@@ -355,7 +352,7 @@ export const members = (
   options?: RowOptions
 ): Result.Result<Electorate, ValidationReport.ValidationReport> => {
   try {
-    if (!Array.isArray(input)) return Result.fail(ValidationReport.of(invalid([], `members: ${describe(input)}`)))
+    if (!Array.isArray(input)) return Result.fail(ValidationReport.of(invalidInput([], "memberList")))
     const found: Array<Issue.DomainIssue> = []
     const seen = new Map<string, number>()
     const voters: Array<Voter> = []
@@ -363,16 +360,16 @@ export const members = (
     for (let i = 0; i < input.length; i++) {
       const m = input[i] as MemberInput | undefined
       if (typeof m !== "object" || m === null) {
-        found.push(invalid(at(i), `member: ${describe(m)}`))
+        found.push(invalidInput(at(i), "member"))
         continue
       }
       const { id, name, status } = m
       const weight = m.weight ?? 1
       const before = found.length
       if (typeof id !== "string" || id.trim() === "") {
-        found.push(invalid(at(i, "id"), "a member id is a non-empty string"))
+        found.push(invalidInput(at(i, "id"), "memberId"))
       }
-      if (typeof name !== "string") found.push(invalid(at(i, "name"), "a name is a string"))
+      if (typeof name !== "string") found.push(invalidInput(at(i, "name"), "memberName"))
       if (status !== "full" && status !== "probationary") {
         found.push(messages.make("DELIB_ROW_VALUE_INVALID", {
           path: at(i, "status"),
@@ -385,7 +382,7 @@ export const members = (
         }))
       }
       if (typeof weight !== "number" || !Number.isSafeInteger(weight) || weight < 0) {
-        found.push(invalid(at(i, "weight"), "a weight is a whole number ≥ 0"))
+        found.push(invalidInput(at(i, "weight"), "weight"))
       }
       if (found.length > before) continue
       const first = seen.get(id)
@@ -407,7 +404,7 @@ export const members = (
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     return seal("members", Object.freeze(voters), Object.freeze([]))
   } catch (cause) {
-    return Result.fail(ValidationReport.of(invalid([], String(cause))))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 
@@ -431,7 +428,7 @@ export const restrict = (
   buildings: ReadonlyArray<string>
 ): Result.Result<Electorate, ValidationReport.ValidationReport> =>
   safely(
-    Result.fail(ValidationReport.of(invalid([], "an electorate and a list of buildings"))),
+    Result.fail(ValidationReport.of(invalidInput([], "electorateAndBuildings"))),
     () => restrictTo(electorate, buildings)
   )
 
@@ -613,7 +610,7 @@ export const fromOwnerRows = (
   rows: ReadonlyArray<unknown>
 ): Result.Result<Electorate, ValidationReport.ValidationReport> => {
   try {
-    if (!Array.isArray(rows)) return Result.fail(ValidationReport.of(invalid(["rows"], `rows: ${describe(rows)}`)))
+    if (!Array.isArray(rows)) return Result.fail(ValidationReport.of(invalidInput(["rows"], "rowList")))
     const found: Array<Issue.DomainIssue> = []
     const units: Array<UnitInput> = []
     const rowIds: Array<string> = []
@@ -621,7 +618,7 @@ export const fromOwnerRows = (
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]
       if (typeof row !== "object" || row === null) {
-        found.push(invalid(["rows", i], `row: ${describe(row)}`))
+        found.push(invalidInput(["rows", i], "row"))
         continue
       }
       const rowId = cell(row, ownerHeaders.rowId)?.value ?? String(i + 2)
@@ -680,7 +677,7 @@ export const fromOwnerRows = (
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     return owners(units, { rowIds, rowPaths })
   } catch (cause) {
-    return Result.fail(ValidationReport.of(invalid(["rows"], String(cause))))
+    return Result.fail(ValidationReport.of(unreadable(["rows"], cause)))
   }
 }
 
@@ -710,7 +707,7 @@ export const fromMemberRows = (
   rows: ReadonlyArray<unknown>
 ): Result.Result<Electorate, ValidationReport.ValidationReport> => {
   try {
-    if (!Array.isArray(rows)) return Result.fail(ValidationReport.of(invalid(["rows"], `rows: ${describe(rows)}`)))
+    if (!Array.isArray(rows)) return Result.fail(ValidationReport.of(invalidInput(["rows"], "rowList")))
     const found: Array<Issue.DomainIssue> = []
     const input: Array<MemberInput> = []
     const rowIds: Array<string> = []
@@ -718,7 +715,7 @@ export const fromMemberRows = (
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]
       if (typeof row !== "object" || row === null) {
-        found.push(invalid(["rows", i], `row: ${describe(row)}`))
+        found.push(invalidInput(["rows", i], "row"))
         continue
       }
       const rowId = cell(row, memberHeaders.rowId)?.value ?? String(i + 2)
@@ -755,7 +752,7 @@ export const fromMemberRows = (
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     return members(input, { rowIds, rowPaths })
   } catch (cause) {
-    return Result.fail(ValidationReport.of(invalid(["rows"], String(cause))))
+    return Result.fail(ValidationReport.of(unreadable(["rows"], cause)))
   }
 }
 

@@ -8,7 +8,7 @@
 import { type Issue, type Label, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Fraction from "./Fraction.js"
-import { messages } from "./Messages.js"
+import { invalidInput, unreadable } from "./internal/input.js"
 
 /**
  * How satisfied a resident is: 满意 / 基本满意 / 不满意.
@@ -108,10 +108,7 @@ export const summarise = (
         typeof r !== "object" || r === null || typeof r.from !== "string" || typeof r.on !== "string" ||
         !Object.prototype.hasOwnProperty.call(satisfactionLabels, r.satisfaction)
       ) {
-        found.push(messages.make("DELIB_INPUT_INVALID", {
-          path: [i],
-          params: { detail: "a response: from, on, satisfaction (satisfied, neutral, dissatisfied)" }
-        }))
+        found.push(invalidInput([i], "response"))
         return
       }
       counts[r.satisfaction]++
@@ -133,6 +130,6 @@ export const summarise = (
       public: Object.freeze(shown)
     }))
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }

@@ -13,6 +13,7 @@ import { CivilDate, type Fen, type Issue, ValidationReport } from "@gongzhi/core
 import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
+import { invalidInput, notOneOf, unreadable } from "./internal/input.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import type * as Tally from "./Tally.js"
@@ -107,7 +108,6 @@ const sourceLabels = { interest: { zh: "利息", en: "interest" }, principal: { 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
 const fail = <A>(issues: ReadonlyArray<Issue.DomainIssue>): Result.Result<A, ValidationReport.ValidationReport> =>
   Result.fail(ValidationReport.make(issues))
-const invalid = (path: Issue.Path, detail: string) => messages.make("DELIB_INPUT_INVALID", { path, params: { detail } })
 
 /**
  * Opens a fund with no entries.
@@ -134,10 +134,10 @@ export const open = (input: {
 }): Result.Result<Fund, ValidationReport.ValidationReport> => {
   try {
     const found: Array<Issue.DomainIssue> = []
-    if (typeof input.id !== "string" || input.id.trim() === "") found.push(invalid(["id"], "a fund id"))
-    if (typeof input.name !== "string") found.push(invalid(["name"], "a name"))
+    if (typeof input.id !== "string" || input.id.trim() === "") found.push(invalidInput(["id"], "fundId"))
+    if (typeof input.name !== "string") found.push(invalidInput(["name"], "name"))
     if (typeof input.openedOn !== "string" || Result.isFailure(CivilDate.make(input.openedOn))) {
-      found.push(invalid(["openedOn"], "a date YYYY-MM-DD"))
+      found.push(invalidInput(["openedOn"], "date"))
     }
     const p = input.policy
     if (
@@ -145,7 +145,7 @@ export const open = (input: {
       !Number.isSafeInteger(p.statementEveryMonths) || p.statementEveryMonths < 1 ||
       (p.spendFrom !== "interest-only" && p.spendFrom !== "interest-or-principal")
     ) {
-      found.push(invalid(["policy"], "a policy: auditEveryYears ≥ 1, statementEveryMonths ≥ 1, spendFrom"))
+      found.push(invalidInput(["policy"], "policy"))
     }
     if (found.length > 0) return fail(found)
     return Result.succeed(Object.freeze({
@@ -157,7 +157,7 @@ export const open = (input: {
       balances: Object.freeze({ principal: 0, interest: 0, total: 0 })
     }))
   } catch (cause) {
-    return fail([invalid([], String(cause))])
+    return fail([unreadable([], cause)])
   }
 }
 
@@ -168,7 +168,7 @@ const decisionIssues = (
   allowed: ReadonlyArray<DecisionRule.RuleClass>,
   expected: string
 ): Array<Issue.DomainIssue> => {
-  if (typeof decision !== "object" || decision === null) return [invalid(["decision"], "a passed decision")]
+  if (typeof decision !== "object" || decision === null) return [invalidInput(["decision"], "passedDecision")]
   const found: Array<Issue.DomainIssue> = []
   if (decision.passed !== true) {
     found.push(
@@ -191,7 +191,7 @@ const issuesOf = (fund: Fund, entry: Entry): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
   const last = fund.entries[fund.entries.length - 1]?.on ?? fund.openedOn
   if (typeof entry.on !== "string" || !datePattern.test(entry.on) || Result.isFailure(CivilDate.make(entry.on))) {
-    found.push(invalid(["on"], "a date YYYY-MM-DD"))
+    found.push(invalidInput(["on"], "date"))
   } else if (entry.on < last) {
     found.push(
       messages.make("DELIB_FUND_DATE_BEFORE_PREVIOUS", { path: ["on"], params: { date: entry.on, previous: last } })
@@ -211,7 +211,7 @@ const issuesOf = (fund: Fund, entry: Entry): Array<Issue.DomainIssue> => {
       amountOk(entry.amount)
       if (entry.source === "raised") {
         found.push(...decisionIssues(entry.decision, ["owners-special"], "owners-special"))
-      } else if (entry.source !== "initial") found.push(invalid(["source"], "initial or raised"))
+      } else if (entry.source !== "initial") found.push(notOneOf(["source"], "source", ["initial", "raised"]))
       break
     case "InterestCredited":
       amountOk(entry.amount)
@@ -220,14 +220,14 @@ const issuesOf = (fund: Fund, entry: Entry): Array<Issue.DomainIssue> => {
       const okAmount = amountOk(entry.amount)
       found.push(...decisionIssues(entry.decision, ownersClasses, "owners-ordinary"))
       if (typeof entry.purpose !== "string" || entry.purpose.trim() === "") {
-        found.push(invalid(["purpose"], "a purpose"))
+        found.push(invalidInput(["purpose"], "purpose"))
       }
       if (entry.from === "principal" && fund.policy.spendFrom === "interest-only") {
         found.push(
           messages.make("DELIB_FUND_PRINCIPAL_PROTECTED", { path: ["from"], params: { amount: String(entry.amount) } })
         )
       } else if (entry.from !== "interest" && entry.from !== "principal") {
-        found.push(invalid(["from"], "interest or principal"))
+        found.push(notOneOf(["from"], "from", ["interest", "principal"]))
       } else if (okAmount) {
         const available = entry.from === "interest" ? fund.balances.interest : fund.balances.principal
         if (entry.amount > available) {
@@ -254,20 +254,22 @@ const issuesOf = (fund: Fund, entry: Entry): Array<Issue.DomainIssue> => {
     }
     case "StatementPublished":
       if (typeof entry.from !== "string" || typeof entry.to !== "string" || entry.to < entry.from) {
-        found.push(invalid(["to"], "a period from ≤ to"))
+        found.push(invalidInput(["to"], "period"))
       }
       if (typeof entry.ref !== "string" || entry.ref.trim() === "") {
-        found.push(invalid(["ref"], "the statement's reference"))
+        found.push(invalidInput(["ref"], "statementRef"))
       }
       break
     case "Audited":
-      if (typeof entry.by !== "string" || entry.by.trim() === "") found.push(invalid(["by"], "the auditor"))
+      if (typeof entry.by !== "string" || entry.by.trim() === "") found.push(invalidInput(["by"], "auditor"))
       if (typeof entry.ref !== "string" || entry.ref.trim() === "") {
-        found.push(invalid(["ref"], "the report's reference"))
+        found.push(invalidInput(["ref"], "reportRef"))
       }
       break
     default:
-      found.push(invalid(["_tag"], "Deposited, InterestCredited, Spent, StatementPublished or Audited"))
+      found.push(
+        notOneOf(["_tag"], "entryKind", ["Deposited", "InterestCredited", "Spent", "StatementPublished", "Audited"])
+      )
   }
   return found
 }
@@ -317,7 +319,7 @@ export const post: {
   (fund: Fund, entry: Entry): Result.Result<Fund, ValidationReport.ValidationReport>
 } = dual(2, (fund: Fund, entry: Entry): Result.Result<Fund, ValidationReport.ValidationReport> => {
   try {
-    if (typeof entry !== "object" || entry === null) return fail([invalid([], "an entry")])
+    if (typeof entry !== "object" || entry === null) return fail([invalidInput([], "entry")])
     const found = issuesOf(fund, entry)
     if (found.length > 0) return fail(found)
     const balances = balancesAfter(fund.balances, entry)
@@ -332,7 +334,7 @@ export const post: {
       balances: Object.freeze(balances)
     }))
   } catch (cause) {
-    return fail([invalid([], String(cause))])
+    return fail([unreadable([], cause)])
   }
 })
 
@@ -425,7 +427,7 @@ export const report = (
   fund: Fund,
   on: string
 ): { readonly auditDue: string; readonly statementDue: string; readonly issues: ReadonlyArray<Issue.DomainIssue> } =>
-  safely({ auditDue: "", statementDue: "", issues: [invalid([], "a fund and a date")] }, () => reportOf(fund, on))
+  safely({ auditDue: "", statementDue: "", issues: [invalidInput([], "fundAndDate")] }, () => reportOf(fund, on))
 
 const reportOf = (
   fund: Fund,

@@ -24,8 +24,16 @@ import { Issue } from "@gongzhi/core"
  */
 export const messages = Issue.catalog({
   DELIB_INPUT_INVALID: {
-    zh: "输入无效：{detail}",
-    en: "Invalid input: {detail}"
+    zh: "输入无效：{expected:label}",
+    en: "Invalid input: {expected:label}"
+  },
+  DELIB_INPUT_NOT_ONE_OF: {
+    zh: "输入无效：{expected:label}应为以下之一：{allowed}",
+    en: "Invalid input: {expected:label}: {allowed}"
+  },
+  DELIB_INPUT_UNREADABLE: {
+    zh: "无法读取输入（{reason}）",
+    en: "The input could not be read ({reason})"
   },
   DELIB_FRACTION_INVALID: {
     zh: "比例 {numerator}/{denominator} 无效（分母应为正整数，分子为不大于分母的非负整数）",
@@ -174,6 +182,10 @@ export const messages = Issue.catalog({
   DELIB_PROCESS_NOT_PASSED: {
     zh: "议题未获通过，不能进入\"综合办事\"",
     en: "The matter was not passed; it cannot be handled"
+  },
+  DELIB_PROCESS_DECISION_OTHER_MATTER: {
+    zh: "表决结果针对的是议题 {actual}，不是本议题 {expected}",
+    en: "Invalid input: the decision is on {actual}, not {expected}"
   },
   DELIB_PROCESS_REDO_NOT_DONE: {
     zh: "\"{step:label}\"尚未完成，无需重做",

@@ -7,6 +7,7 @@
  */
 import { CivilDate, type Issue, type Label, Redaction, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
+import { invalidInput, unreadable } from "./internal/input.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import * as Tally from "./Tally.js"
@@ -102,10 +103,7 @@ export const make = (input: Input): Result.Result<Notice, ValidationReport.Valid
     if (Result.isFailure(start)) found.push(...start.failure.issues.map((i) => ({ ...i, path: ["publishedOn"] })))
     if (tally.open) {
       found.push(
-        messages.make("DELIB_INPUT_INVALID", {
-          path: ["tally"],
-          params: { detail: "a result notice needs a closed tally" }
-        })
+        invalidInput(["tally"], "closedTally")
       )
     }
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
@@ -147,7 +145,7 @@ export const make = (input: Input): Result.Result<Notice, ValidationReport.Valid
       body
     }))
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 

@@ -15,6 +15,7 @@ import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
+import { invalidInput, notOneOf, unreadable } from "./internal/input.js"
 import * as rules from "./internal/rules.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
@@ -267,7 +268,7 @@ const datePattern = /^\d{4}-\d{2}-\d{2}$/
 const recordIssues = (event: Record, previous: string | undefined): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
   if (typeof event.on !== "string" || !datePattern.test(event.on)) {
-    found.push(messages.make("DELIB_INPUT_INVALID", { path: ["on"], params: { detail: "a date YYYY-MM-DD" } }))
+    found.push(invalidInput(["on"], "date"))
   } else if (previous !== undefined && event.on < previous) {
     found.push(
       messages.make("DELIB_PROCESS_DATE_BEFORE_PREVIOUS", { path: ["on"], params: { date: event.on, previous } })
@@ -276,7 +277,7 @@ const recordIssues = (event: Record, previous: string | undefined): Array<Issue.
   for (const key of ["people", "units"] as const) {
     const list = event[key] as unknown
     if (!Array.isArray(list) || list.some((x) => typeof x !== "string")) {
-      found.push(messages.make("DELIB_INPUT_INVALID", { path: [key], params: { detail: `${key}: a list of names` } }))
+      found.push(invalidInput([key], key))
     }
   }
   const evidence = event.evidence as unknown
@@ -284,7 +285,7 @@ const recordIssues = (event: Record, previous: string | undefined): Array<Issue.
     !Array.isArray(evidence) || evidence.some((e) => typeof e !== "object" || e === null || typeof e.ref !== "string")
   ) {
     found.push(
-      messages.make("DELIB_INPUT_INVALID", { path: ["evidence"], params: { detail: "evidence: a list of references" } })
+      invalidInput(["evidence"], "evidence")
     )
   }
   return found
@@ -319,13 +320,10 @@ export const raise = (
     const m = input.matter
     if (typeof m !== "object" || m === null || blank(m.id) || typeof m.title !== "string" || blank(m.raisedBy)) {
       found.push(
-        messages.make("DELIB_INPUT_INVALID", { path: ["matter"], params: { detail: "a matter: id, title, raisedBy" } })
+        invalidInput(["matter"], "matter")
       )
     } else if (!Object.prototype.hasOwnProperty.call(categories, m.category)) {
-      found.push(messages.make("DELIB_INPUT_INVALID", {
-        path: ["matter", "category"],
-        params: { detail: `category: ${Object.keys(categories).join(", ")}` }
-      }))
+      found.push(notOneOf(["matter", "category"], "category", Object.keys(categories)))
     }
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     const event: Event = freeze({ ...input, _tag: "Raised", matter: freeze({ ...m }) })
@@ -333,7 +331,7 @@ export const raise = (
       freeze({ matter: event.matter, history: freeze([event]), done: freeze(["raise"] as Array<Step>) })
     )
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 
@@ -452,7 +450,7 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
     case "Decided": {
       const d = event.decision
       if (typeof d !== "object" || d === null) {
-        found.push(messages.make("DELIB_INPUT_INVALID", { path: ["decision"], params: { detail: "a decision" } }))
+        found.push(invalidInput(["decision"], "decision"))
       } else {
         if (d.rule !== state.rule) {
           found.push(messages.make("DELIB_PROCESS_DECISION_MISMATCH", {
@@ -461,9 +459,9 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
           }))
         }
         if (d.matter !== state.matter.id) {
-          found.push(messages.make("DELIB_INPUT_INVALID", {
+          found.push(messages.make("DELIB_PROCESS_DECISION_OTHER_MATTER", {
             path: ["decision", "matter"],
-            params: { detail: `the decision is on ${String(d.matter)}, not ${state.matter.id}` }
+            params: { actual: String(d.matter), expected: state.matter.id }
           }))
         }
       }
@@ -476,7 +474,7 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
     case "Published": {
       if (blank(event.notice)) {
         found.push(
-          messages.make("DELIB_INPUT_INVALID", { path: ["notice"], params: { detail: "the notice's reference" } })
+          invalidInput(["notice"], "noticeRef")
         )
       }
       if (typeof event.until !== "string" || !datePattern.test(event.until) || event.until < event.on) {
@@ -489,7 +487,7 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
     case "FedBack": {
       if (blank(event.feedback)) {
         found.push(
-          messages.make("DELIB_INPUT_INVALID", { path: ["feedback"], params: { detail: "the feedback's reference" } })
+          invalidInput(["feedback"], "feedbackRef")
         )
       }
       break
@@ -551,13 +549,13 @@ export const record: {
 } = dual(2, (state: State, event: Event): Result.Result<State, ValidationReport.ValidationReport> => {
   try {
     if (typeof event !== "object" || event === null) {
-      return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: "an event" } })))
+      return Result.fail(ValidationReport.of(invalidInput([], "event")))
     }
     const found = issuesOf(state, event)
     if (found.length > 0) return Result.fail(ValidationReport.make(found))
     return Result.succeed(apply(state, freeze({ ...event })))
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 })
 
@@ -597,7 +595,7 @@ export const replay = (history: ReadonlyArray<Event>): Result.Result<State, Vali
     }
     return state
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 
@@ -628,7 +626,7 @@ export const electorateOf = (
 ): Result.Result<Electorate.Electorate, ValidationReport.ValidationReport> =>
   safely(
     Result.fail(
-      ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: "a state and an electorate" } }))
+      ValidationReport.of(invalidInput([], "stateAndElectorate"))
     ),
     () => electorateIn(state, full)
   )

@@ -14,8 +14,8 @@ import * as DecisionRule from "./DecisionRule.js"
 import * as Fraction from "./Fraction.js"
 import { codesAsOf, stateIfAny } from "./internal/boxState.js"
 import { columns } from "./internal/columns.js"
+import { invalidInput, unreadable } from "./internal/input.js"
 import { safely } from "./internal/safe.js"
-import { messages } from "./Messages.js"
 
 /**
  * A quantity on every dimension: headcount (voters), area (hundredths of m²) and weight.
@@ -274,10 +274,7 @@ export const count = (
     if (options?.asOf !== undefined) {
       asOfMs = Date.parse(options.asOf)
       if (!Number.isFinite(asOfMs)) {
-        return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", {
-          path: ["asOf"],
-          params: { detail: "an ISO-8601 instant" }
-        })))
+        return Result.fail(ValidationReport.of(invalidInput(["asOf"], "instant")))
       }
     }
     let ready = box
@@ -294,7 +291,7 @@ export const count = (
     const { h, a, w } = sumCodes(codes, excluded, cols.area, cols.weight, cols.hasVote, plain)
     return Result.succeed(fromSums(ready, options?.asOf, h, a, w))
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } })))
+    return Result.fail(ValidationReport.of(unreadable([], cause)))
   }
 }
 

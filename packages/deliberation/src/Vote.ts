@@ -14,6 +14,7 @@ import * as Ballots from "./Ballots.js"
 import * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
 import { MatterId, ReasonId, VoterId } from "./internal/ids.js"
+import { unreadable } from "./internal/input.js"
 import * as rules from "./internal/rules.js"
 import { messages } from "./Messages.js"
 import * as Tally from "./Tally.js"
@@ -291,7 +292,7 @@ export const count = (
     })
   } catch (cause) {
     return Result.fail(
-      ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } }))
+      ValidationReport.of(unreadable([], cause))
     )
   }
 }
@@ -384,7 +385,7 @@ export const fromBox = (
     })
   } catch (cause) {
     return Result.fail(
-      ValidationReport.of(messages.make("DELIB_INPUT_INVALID", { params: { detail: String(cause) } }))
+      ValidationReport.of(unreadable([], cause))
     )
   }
 }

@@ -55,7 +55,7 @@ describe("Ballots", () => {
         closesAt,
         exclusions: [{ voter: "m0", reason: "abroad", approvedBy: "x" }]
       }))).toEqual(["DELIB_EXCLUSION_NOT_ALLOWED"])
-      expect(codes(Ballots.open(null as never))).toEqual(["DELIB_INPUT_INVALID"])
+      expect(codes(Ballots.open(null as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
     })
   })
 
@@ -80,7 +80,7 @@ describe("Ballots", () => {
       ])
       expect(codes(bad)).toEqual([
         "DELIB_BALLOT_UNKNOWN_VOTER",
-        "DELIB_INPUT_INVALID",
+        "DELIB_INPUT_NOT_ONE_OF",
         "DELIB_INPUT_INVALID",
         "DELIB_BALLOT_WRITTEN_NOT_ALLOWED",
         "DELIB_BALLOT_RECORDER_REQUIRED",
@@ -163,7 +163,7 @@ describe("Ballots", () => {
       const tampered = { ...stored, records: [...stored.records, vote("intruder", "yes")] }
       expect(codes(Ballots.restore(tampered))).toEqual(["DELIB_BALLOT_UNKNOWN_VOTER"])
       expect(codes(Tally.count(tampered))).toEqual(["DELIB_BALLOT_UNKNOWN_VOTER"])
-      expect(codes(Ballots.cast(tampered, vote("o2", "yes")))).toEqual(["DELIB_INPUT_INVALID"])
+      expect(codes(Ballots.cast(tampered, vote("o2", "yes")))).toEqual(["DELIB_INPUT_UNREADABLE"])
       expect(codes(Ballots.restore({ ...stored, closesAt: "x" as never }))).toEqual(["DELIB_INPUT_INVALID"])
     })
   })

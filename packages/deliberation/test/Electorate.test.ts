@@ -48,7 +48,7 @@ describe("Electorate", () => {
           throw new Error("boom")
         }
       })
-      expect(codes(Electorate.owners(hostile as never))).toEqual(["DELIB_INPUT_INVALID"])
+      expect(codes(Electorate.owners(hostile as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
       expect(
         codes(
           Electorate.owners([{ id: "a", building: "1", area: Number.MAX_SAFE_INTEGER, owner: { id: "o", name: "甲" } },

@@ -109,7 +109,7 @@ describe("Fund", () => {
       )
     )
     expect(ok(Fund.post(open, principal)).balances.principal).toBe(900)
-    expect(codes(Fund.post(open, { ...principal, from: "elsewhere" as never }))).toEqual(["DELIB_INPUT_INVALID"])
+    expect(codes(Fund.post(open, { ...principal, from: "elsewhere" as never }))).toEqual(["DELIB_INPUT_NOT_ONE_OF"])
   })
   it("raising the fund needs a passed special-matter decision", () => {
     const f = Fund.example()
@@ -125,7 +125,7 @@ describe("Fund", () => {
     expect(codes(raised())).toEqual(["DELIB_INPUT_INVALID"])
     expect(raised(special)._tag).toBe("Success")
     expect(codes(Fund.post(f, { _tag: "Deposited", on: "2024-12-01", amount: fen(100), source: "gift" as never })))
-      .toEqual(["DELIB_INPUT_INVALID"])
+      .toEqual(["DELIB_INPUT_NOT_ONE_OF"])
   })
   it("refuses bad amounts and dates, and never throws", () => {
     const f = Fund.example()
@@ -137,7 +137,7 @@ describe("Fund", () => {
       "DELIB_INPUT_INVALID",
       "DELIB_FUND_AMOUNT_NOT_POSITIVE"
     ])
-    expect(codes(Fund.post(f, { _tag: "Unknown" } as never))).toEqual(["DELIB_INPUT_INVALID", "DELIB_INPUT_INVALID"])
+    expect(codes(Fund.post(f, { _tag: "Unknown" } as never))).toEqual(["DELIB_INPUT_INVALID", "DELIB_INPUT_NOT_ONE_OF"])
     expect(codes(Fund.post(f, null as never))).toEqual(["DELIB_INPUT_INVALID"])
     expect(
       codes(Fund.post(f, { _tag: "InterestCredited", on: "2024-12-01", amount: Number.MAX_SAFE_INTEGER as Fen.Fen }))
@@ -159,7 +159,7 @@ describe("Fund", () => {
       "DELIB_INPUT_INVALID",
       "DELIB_INPUT_INVALID"
     ])
-    expect(codes(Fund.open(null as never))).toEqual(["DELIB_INPUT_INVALID"])
+    expect(codes(Fund.open(null as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
   })
   it("publishes statements and reports overdue audits and statements", () => {
     let f = Fund.example()

@@ -59,7 +59,7 @@ describe("Notice", () => {
     ).toEqual([
       "CORE_DATE_INVALID"
     ])
-    expect(codes(Notice.make(null as never))).toEqual(["DELIB_INPUT_INVALID"])
+    expect(codes(Notice.make(null as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
   })
 })
 
@@ -82,6 +82,6 @@ describe("Feedback", () => {
       "DELIB_INPUT_INVALID",
       "DELIB_INPUT_INVALID"
     ])
-    expect(codes(Feedback.summarise("x" as never))).toEqual(["DELIB_INPUT_INVALID"])
+    expect(codes(Feedback.summarise("x" as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
   })
 })

@@ -110,7 +110,7 @@ describe("Process", () => {
           Process.record(d, { _tag: "Decided", ...r("2024-10-30"), decision: { ...decision(true), matter: "other" } })
         )
       ).toEqual([
-        "DELIB_INPUT_INVALID"
+        "DELIB_PROCESS_DECISION_OTHER_MATTER"
       ])
       const failed = ok(Process.record(d, { _tag: "Decided", ...r("2024-10-30"), decision: decision(false) }))
       expect(codes(Process.record(failed, { _tag: "Handled", ...r("2024-11-20") }))).toEqual([
@@ -196,8 +196,8 @@ describe("Process", () => {
             matter: { id: "a", title: "x", category: "toString" as never, raisedBy: "y" }
           })
         )
-      ).toEqual(["DELIB_INPUT_INVALID"])
-      expect(codes(Process.raise(null as never))).toEqual(["DELIB_INPUT_INVALID"])
+      ).toEqual(["DELIB_INPUT_NOT_ONE_OF"])
+      expect(codes(Process.raise(null as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
     })
     it("refuses a history that does not start with raising, naming the bad event", () => {
       expect(codes(Process.replay([]))).toEqual(["DELIB_PROCESS_STEP_OUT_OF_ORDER"])
@@ -205,7 +205,7 @@ describe("Process", () => {
       const replayed = Process.replay(bad)
       if (replayed._tag !== "Failure") throw new Error("expected a failure")
       expect(replayed.failure.issues[0]!.path).toEqual(["history", 1, "_tag"])
-      expect(codes(Process.replay(null as never))).toEqual(["DELIB_INPUT_INVALID"])
+      expect(codes(Process.replay(null as never))).toEqual(["DELIB_INPUT_UNREADABLE"])
     })
   })
 })
