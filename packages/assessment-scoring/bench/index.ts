@@ -277,9 +277,9 @@ const cpuMs = () => {
 /** A collection of the young generation only: what the run just timed left behind, and nothing older. */
 const gcYoung = runInNewContext("gc") as (options: { readonly type: "minor" }) => void
 /**
- * How a run is timed. By default the clock includes a collection of the young generation right
- * after the run, so that each side pays for the garbage it made and none of it is left for the
- * other side's run; no full GC comes between the turns. With `fullGc`, as until 64e0704, every
+ * How a run is timed. By default the clock includes two collections of the young generation
+ * right after the run, so that each side pays for the garbage it made and for keeping its results,
+ * and none of it is left for the other side's run; no full GC comes between the turns. With `fullGc`, as until 64e0704, every
  * run starts after a full GC instead: a full GC collects the maps of the engine's working objects
  * of the run before (its check tables, digest sums …), and the optimized code that depends on
  * them is thrown away, so the run after it re-warms (`node --trace-deopt`: "marking dependent
@@ -300,7 +300,12 @@ const time = async <A>(
   const c0 = cpuMs()
   const t0 = performance.now()
   const value = await f()
-  if (!timing.fullGc) gcYoung({ type: "minor" })
+  if (!timing.fullGc) {
+    // twice: the first collection keeps what survives in the young generation, the second moves
+    // it to the old one (else that copy would fall on the next run, which may be the other side's)
+    gcYoung({ type: "minor" })
+    gcYoung({ type: "minor" })
+  }
   const ms = performance.now() - t0
   return { ms, cpu: cpuMs() - c0, value }
 }
