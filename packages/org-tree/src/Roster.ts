@@ -10,6 +10,8 @@
 import { CivilDate, Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
+import { reasonOf } from "./internal/reason.js"
+import { typeLabels, typeOf } from "./internal/types.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import * as OrgRows from "./OrgRows.js"
@@ -237,9 +239,11 @@ const readSheet = (
   const columns = OrgRows.columns[table]
   const given: unknown = sheet.rows
   if (!Array.isArray(given)) {
-    issues.push(messages.make("ORG_ROWS_UNREADABLE", {
+    const actual = typeOf(given)
+    issues.push(messages.make("ORG_ROSTER_ROWS_NOT_A_LIST", {
       path: [sheet.name],
-      params: { reason: `the rows of sheet ${sheet.name} are a list, not ${given === null ? "null" : typeof given}` }
+      params: { sheet: sheet.name, actual },
+      labels: { actual: typeLabels[actual] }
     }))
     return undefined
   }
@@ -420,8 +424,10 @@ export const read = (
     // a string is iterable too: a million characters would each be read as a sheet
     const given: unknown = sheets
     if (!Array.isArray(given)) {
-      return Result.fail(ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", {
-        params: { reason: `the sheets are a list, not ${given === null ? "null" : typeof given}` }
+      const actual = typeOf(given)
+      return Result.fail(ValidationReport.of(messages.make("ORG_ROSTER_SHEETS_NOT_A_LIST", {
+        params: { actual },
+        labels: { actual: typeLabels[actual] }
       })))
     }
     for (const sheet of sheets) {
@@ -439,9 +445,9 @@ export const read = (
       if (records !== undefined) doc[table] = records
     }
   } catch (cause) {
-    return Result.fail(ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", {
-      params: { reason: cause instanceof Error ? cause.message.slice(0, 200) : typeof cause }
-    })))
+    return Result.fail(
+      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+    )
   }
   if (doc["orgUnits"] === undefined && !issues.some(Issue.isError)) {
     issues.push(messages.make("ORG_ROSTER_NO_ORG_UNITS", { params: { names: sheetNames.orgUnits.join(" / ") } }))

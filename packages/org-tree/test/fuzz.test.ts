@@ -213,10 +213,10 @@ describe("found by pnpm fuzz", () => {
 
   it("Roster.read refuses sheets that are not a list at once (a 1 MB string took seconds, char by char)", () => {
     for (const sheets of ["\uD800".repeat(1_000_000), null, 7, { name: "组织", rows: [] }]) {
-      expect(codes(Roster.read(sheets as never))).toEqual(["ORG_ROWS_UNREADABLE"])
+      expect(codes(Roster.read(sheets as never))).toEqual(["ORG_ROSTER_SHEETS_NOT_A_LIST"])
     }
     expect(codes(Roster.read([{ name: "组织", rows: "x".repeat(1_000_000) as never }]))).toEqual([
-      "ORG_ROWS_UNREADABLE"
+      "ORG_ROSTER_ROWS_NOT_A_LIST"
     ])
   })
 })
