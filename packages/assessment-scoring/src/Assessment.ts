@@ -2120,27 +2120,18 @@ const scoreChecked = (
   // before it had an issue: a run with an issue returns its issues and nothing else). Should
   // one of these steps throw (a hostile getter read a second time), the subjects are checked to
   // the end and scored again by the steps in turn, so the outcome is the one of the steps in turn.
-  let early: Run | undefined
+  const early = program.leafTable.every(scoredAlone) ? earlyRun(program, inputs, views, first, reads) : undefined
   let broken = false
   // how many subjects were scored at once (all of them, in order, or the steps run in turn)
   let scored = 0
-  if (program.leafTable.every(scoredAlone)) {
-    try {
-      early = newRun(program, inputs, views, first, reads, prepare(program, views, first, reads))
-    } catch {
-      early = undefined
-    }
-  }
   const accepted = early === undefined ? undefined : (s: number) => {
-    const row = early?.rows[s]
-    if (broken || early === undefined || row === undefined || s !== scored) {
+    const row = early.rows[s]
+    if (broken || row === undefined || s !== scored) {
       broken = true
       return
     }
     try {
-      evaluate(early, row, s)
-      adjust(early, row, s)
-      veto(early, row, s, vetoRules)
+      scoreSubject(early, row, s, vetoRules)
       scored++
     } catch {
       broken = true
@@ -2161,13 +2152,31 @@ const scoreChecked = (
   // the scoring itself); the tree is built from it when first read.
   const run = newRun(program, inputs, views, first, reads, contexts)
   const failures = run.failures
-  run.rows.forEach((row, s) => {
-    evaluate(run, row, s)
-    adjust(run, row, s)
-    veto(run, row, s, vetoRules)
-  })
+  run.rows.forEach((row, s) => scoreSubject(run, row, s, vetoRules))
   if (failures.length > 0) return Result.fail(ValidationReport.make(failures))
   return Result.succeed(assemble(run, inputs, digested))
+}
+
+/** Steps 3–5 for subject `s`: evaluate, adjust, veto. */
+const scoreSubject = (run: Run, row: SubjectRow, s: number, vetoRules: ReadonlyArray<VetoRule>): void => {
+  evaluate(run, row, s)
+  adjust(run, row, s)
+  veto(run, row, s, vetoRules)
+}
+
+/** The run of a plan whose leaves are all {@link scoredAlone}, prepared before the check (none if preparing throws: the steps then run in turn). */
+const earlyRun = (
+  program: Plan.Program,
+  inputs: Inputs.Inputs,
+  views: ReadonlyArray<Method.SubjectView>,
+  first: Method.SubjectView,
+  reads: Reads
+): Run | undefined => {
+  try {
+    return newRun(program, inputs, views, first, reads, prepare(program, views, first, reads))
+  } catch {
+    return undefined
+  }
 }
 
 /** Whether a leaf is scored by a built-in method that does not read its peers (nothing of another subject, no plug-in code). */
