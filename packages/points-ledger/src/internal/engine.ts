@@ -18,6 +18,7 @@ import { checkOpen, commitOpen } from "./commands/open.js"
 import { checkHold, checkRedeem, commitHold, commitRedeem } from "./commands/redeem.js"
 import { checkReverse, commitReverse } from "./commands/reverse.js"
 import { checkDonate, checkTransfer, commitDonate, commitTransfer } from "./commands/transfer.js"
+import { entryHash } from "./entryHash.js"
 import { replayFields } from "./labels.js"
 import type { Account, Batch } from "./model.js"
 import { describe } from "./plan.js"
@@ -243,24 +244,14 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
   return seq
 }
 
-/**
- * The hash of the entry about to be appended (`""` without a chain): its text written straight
- * into UTF-8 bytes when the hasher takes bytes (the same bytes as the text's, see
- * `hashText.ts`), else made as a text.
- */
+/** The hash of the entry about to be appended (`""` without a chain; see `entryHash.ts`). */
 const chainHash = (
   state: State,
   seq: number,
   command: Command.Command,
   postings: ReadonlyArray<Entry.Posting>
-): string => {
-  const options = state.options
-  if (!options.hashChain) return ""
-  const text = state.hashText
-  return text !== undefined
-    ? options.hasher.sha256HexOfUtf8!(text.entry(state.lastHash, seq, command, postings))
-    : options.hasher.sha256Hex(Entry.hashInput(state.lastHash, seq, command, postings))
-}
+): string =>
+  state.options.hashChain ? entryHash(state.options.hasher, state.hashText, state.lastHash, seq, command, postings) : ""
 
 /**
  * Saves, in a running batch, every account the commit is about to change: those of the

@@ -7,6 +7,7 @@ import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import { execute, nothing, Rejected, Replayed, samePostings } from "./engine.js"
+import { entryHash } from "./entryHash.js"
 import { HashText } from "./hashText.js"
 import { chainReasons, replayFields } from "./labels.js"
 import type { State } from "./state.js"
@@ -106,12 +107,7 @@ export const verifyState = (state: State, known: Entry.Head | undefined): Entry.
       let sum = 0
       for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
       if (sum !== 0) return { _tag: "Broken", index: i, reason: "unbalanced" }
-      const command = state.commands[i]!
-      const hash = !chained
-        ? ""
-        : text !== undefined
-        ? hasher.sha256HexOfUtf8!(text.entry(prev, i, command, postings))
-        : hasher.sha256Hex(Entry.hashInput(prev, i, command, postings))
+      const hash = chained ? entryHash(hasher, text, prev, i, state.commands[i]!, postings) : ""
       if (chained ? !state.hashes.is(i, hash) : state.hashOf(i) !== hash) {
         return { _tag: "Broken", index: i, reason: "hash" }
       }
