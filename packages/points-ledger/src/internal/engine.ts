@@ -21,6 +21,7 @@ import { checkDonate, checkTransfer, commitDonate, commitTransfer } from "./comm
 import { entryHash } from "./entryHash.js"
 import { replayFields } from "./labels.js"
 import type { Account, Batch } from "./model.js"
+import type { Pending } from "./pending.js"
 import { describe } from "./plan.js"
 import { applyPostings } from "./postings.js"
 import { copyTrusted, readCommand, Refused } from "./read.js"
@@ -35,8 +36,14 @@ export { type Options, State, system } from "./state.js"
  * what the commit needs is in `state.pending`. `false`: nothing to do (an expiry run that
  * finds nothing expired).
  */
-const check = (state: State, c: Command.Command, issues: Array<Issue.DomainIssue>): boolean => {
+const check = (
+  state: State,
+  c: Command.Command,
+  issues: Array<Issue.DomainIssue>,
+  stored: ReadonlyArray<Entry.Posting> | undefined
+): boolean => {
   state.pending.reset()
+  state.pending.stored = stored
   switch (c._tag) {
     case "Open":
       checkOpen(state, c, issues)
@@ -155,15 +162,31 @@ const merge = (found: Array<Issue.DomainIssue>, shape: ReadonlyArray<Issue.Domai
 const rejected = (issues: ReadonlyArray<Issue.DomainIssue>): Outcome => new Rejected(issues)
 
 /**
+ * The command stored shares the id strings of the account, the activity and the item its
+ * checks found (one string each, not one per entry).
+ */
+const shareIds = (c: Command.Command, p: Pending): void => {
+  if (c._tag === "Earn") {
+    ;(c as { account: string }).account = p.account!.id
+    ;(c as { activity: string }).activity = p.id
+  } else if (c._tag === "Redeem" || c._tag === "Hold") {
+    ;(c as { account: string }).account = p.account!.id
+    ;(c as { item: string }).item = p.item!.id
+  }
+}
+
+/**
  * Checks and, when it passes, applies one command to the state. An untrusted command is read
- * and checked first (see `read.ts`); a trusted one (decoded already, or the journal's own
- * entry) is only copied. With `stored`, the entry is the stored one (a rebuild of the
- * journal's own prefix).
+ * and checked first (see `read.ts`); a trusted one decoded already is only copied. With
+ * `stored` (the journal's own entry: a load of trusted entries, a rebuild of the journal's own
+ * prefix), `input` is its command, checked as it is and never changed (no copy), and the entry
+ * is the stored one: its command, postings and hash go into the columns.
  */
 export const execute = (state: State, input: unknown, trusted: boolean, stored?: Entry.Entry): Outcome => {
   let c: Command.Command
   let shape = noIssues
-  if (trusted) c = copyTrusted(input as Command.Command)
+  if (stored !== undefined) c = input as Command.Command
+  else if (trusted) c = copyTrusted(input as Command.Command)
   else {
     const read = readCommand(input, state.isDate)
     if (read instanceof Refused) {
@@ -205,13 +228,13 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
     // a malformed command is never committed: its checks only gather the rules' issues (and must not throw)
     const own = issues.length
     try {
-      check(state, c, issues)
+      check(state, c, issues, undefined)
     } catch {
       issues.length = own // the schema's issues say what is wrong
     }
     return rejected(merge(issues.slice(), shape))
   }
-  const something = check(state, c, issues)
+  const something = check(state, c, issues, stored?.postings)
   if (issues.length > 0) return rejected(issues.slice())
   if (!something) return nothing
   const p = state.pending
@@ -229,17 +252,17 @@ export const execute = (state: State, input: unknown, trusted: boolean, stored?:
     hash = stored.hash
     state.push(stored.command, stored.postings, hash)
   } else {
+    shareIds(c, p)
     const command = shareApprovers(state, c)
     hash = chainHash(state, seq, command, postings)
-    state.push(command, postings, hash)
-  } // the stored command shares the day's date string (the hash is made: same text, one string)
-
-  ;(c as { on: string }).on = info.on
+    state.push(command, postings, hash) // the command stored shares the day's date string (the hash is made: same text, one string)
+    ;(c as { on: string }).on = info.on
+  }
   if (state.batch !== undefined) saveTouched(state, state.batch, c, p.accounts, p.count)
   state.undo.push(commit(state, c, seq, info.day))
   applyPostings(postings, p.accounts, seq, info.day)
   state.keys.add(c.key, seq)
-  state.lastDate = c.on
+  state.lastDate = info.on
   state.lastHash = hash
   return seq
 }
@@ -278,6 +301,7 @@ const saveTouched = (
 
 /** Whether two lists of postings are the same. */
 export const samePostings = (a: ReadonlyArray<Entry.Posting>, b: ReadonlyArray<Entry.Posting>): boolean => {
+  if (a === b) return true
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) {
     if (a[i]!.account !== b[i]!.account || a[i]!.amount !== b[i]!.amount) return false

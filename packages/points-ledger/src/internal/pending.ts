@@ -12,6 +12,11 @@ import type { Undo } from "./undo.js"
 export class Pending {
   /** The entry's postings. */
   postings: ReadonlyArray<Entry.Posting> = noPostings
+  /**
+   * The postings of the stored entry being loaded (a trusted load, see `engine.ts`), else
+   * `undefined`: when the command makes the same postings, they are taken as they are.
+   */
+  stored: ReadonlyArray<Entry.Posting> | undefined = undefined
   /** The account of each posting, resolved while checking (no second lookup by id); `count` of them. */
   readonly accounts: Array<Account> = []
   count = 0
@@ -23,6 +28,8 @@ export class Pending {
   amount = 0
   info: DateInfo | undefined = undefined
   item: RedemptionCatalog.Item | undefined = undefined
+  /** The id of an earning's activity, as the scheme spells it (the command stored shares it). */
+  id = ""
   quantity = 0
   stock: number | undefined = undefined
   /** Points taken from lots (the lots spent, or a reversal's taking back). */
@@ -44,6 +51,19 @@ export class Pending {
     this.hold = undefined
     this.undo = undefined
     this.takes = noTakes
+  }
+
+  /**
+   * The postings of an entry with two (`first` gets `firstAmount`, `second` `secondAmount`): the
+   * stored entry's own list when it is the same (no new list in a trusted load), else a new one.
+   */
+  pair(first: string, firstAmount: number, second: string, secondAmount: number): ReadonlyArray<Entry.Posting> {
+    const s = this.stored
+    if (
+      s !== undefined && s.length === 2 && s[0]!.account === first && s[0]!.amount === firstAmount &&
+      s[1]!.account === second && s[1]!.amount === secondAmount
+    ) return s
+    return [{ account: first, amount: firstAmount }, { account: second, amount: secondAmount }]
   }
 
   /** The accounts of two postings, in their order. */

@@ -45,6 +45,9 @@ export const replayInto = (
         labels: { field: replayFields[field] }
       }))
     if (outcome === nothing || outcome instanceof Replayed) return mismatch("command")
+    // a trusted entry is in the columns as it is: its seq and link were compared above, its
+    // postings by `execute` (with the ones its command makes), its hash is not recomputed
+    if (trusted) continue
     const made = state.entry(outcome)
     if (entry.seq !== made.seq) return mismatch("seq")
     if (!samePostings(entry.postings, made.postings)) return mismatch("postings")

@@ -25,7 +25,7 @@ export const checkAdjust = (state: State, c: Command.Adjust, issues: Array<Issue
     p.account = account
     p.amount = amount
     p.info = state.dateOf(c.on)
-    p.postings = [{ account: system.pool, amount: -amount }, { account: account.id, amount }]
+    p.postings = p.pair(system.pool, -amount, account.id, amount)
     p.two(pool, account)
     return
   }
@@ -36,7 +36,7 @@ export const checkAdjust = (state: State, c: Command.Adjust, issues: Array<Issue
   p.account = account
   p.amount = amount
   p.takes = takes
-  p.postings = [{ account: account.id, amount }, { account: system.pool, amount: -amount }]
+  p.postings = p.pair(account.id, amount, system.pool, -amount)
   p.two(account, pool)
 }
 

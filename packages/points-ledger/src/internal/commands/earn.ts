@@ -6,7 +6,7 @@ import * as Scheme from "../../Scheme.js"
 import { checkCaps, countEarning } from "../caps.js"
 import { insertLot } from "../lots.js"
 import { describe, memberAccount } from "../plan.js"
-import type { State } from "../state.js"
+import { type State, system } from "../state.js"
 import type { EarnedLot } from "../undo.js"
 
 const noApprovers: ReadonlyArray<string> = []
@@ -66,11 +66,14 @@ export const checkEarn = (state: State, c: Command.Earn, issues: Array<Issue.Dom
   p.account = account
   p.amount = points
   p.info = info
-  p.postings = state.earningPostings(account, points)
+  // a stored earning keeps its own postings when they are these (a trusted load), else they are shared
+  const stored = p.stored
+  p.postings = stored !== undefined && stored.length === 2 && stored[0]!.account === system.pool &&
+      stored[0]!.amount === -points && stored[1]!.account === account.id && stored[1]!.amount === points
+    ? stored
+    : state.earningPostings(account, points)
   p.two(state.all[0]!, account) // the pool, the earner
-   // the stored command shares the account's and the activity's id strings
-  ;(c as { account: string }).account = account.id
-  ;(c as { activity: string }).activity = activity.id
+  p.id = activity.id
 }
 
 export const commitEarn = (state: State, seq: number): EarnedLot => {

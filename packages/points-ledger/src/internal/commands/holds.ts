@@ -31,7 +31,7 @@ export const checkRelease = (state: State, c: Command.Release, issues: Array<Iss
   if (hold === undefined || issues.length > 0) return
   const p = state.pending
   p.hold = hold
-  p.postings = [{ account: system.held, amount: -hold.amount }, { account: hold.account.id, amount: hold.amount }]
+  p.postings = p.pair(system.held, -hold.amount, hold.account.id, hold.amount)
   p.two(state.all[1]!, hold.account)
 }
 
@@ -51,7 +51,7 @@ export const checkSettle = (state: State, c: Command.Settle, issues: Array<Issue
   if (hold === undefined || issues.length > 0) return
   const p = state.pending
   p.hold = hold
-  p.postings = [{ account: system.held, amount: -hold.amount }, { account: system.redemption, amount: hold.amount }]
+  p.postings = p.pair(system.held, -hold.amount, system.redemption, hold.amount)
   p.two(state.all[1]!, state.all[2]!)
 }
 

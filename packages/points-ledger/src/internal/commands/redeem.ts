@@ -77,8 +77,6 @@ const check = (state: State, c: Command.Redeem | Command.Hold, issues: Array<Iss
   p.stock = stock
   p.takes = takes
   p.info = info
-  ;(c as { account: string }).account = account.id
-  ;(c as { item: string }).item = item.id
 }
 
 /** Spends the points and counts the stock and the limits. */
@@ -119,7 +117,7 @@ export const checkRedeem = (state: State, c: Command.Redeem, issues: Array<Issue
   check(state, c, issues)
   if (issues.length > 0) return
   const { account, amount } = state.pending
-  state.pending.postings = [{ account: account!.id, amount: -amount }, { account: system.redemption, amount }]
+  state.pending.postings = state.pending.pair(account!.id, -amount, system.redemption, amount)
   state.pending.two(account!, state.all[2]!)
 }
 
@@ -140,7 +138,7 @@ export const checkHold = (state: State, c: Command.Hold, issues: Array<Issue.Dom
   check(state, c, issues)
   if (issues.length > 0) return
   const { account, amount } = state.pending
-  state.pending.postings = [{ account: account!.id, amount: -amount }, { account: system.held, amount }]
+  state.pending.postings = state.pending.pair(account!.id, -amount, system.held, amount)
   state.pending.two(account!, state.all[1]!)
 }
 

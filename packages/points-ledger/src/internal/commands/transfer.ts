@@ -40,7 +40,7 @@ export const checkTransfer = (state: State, c: Command.Transfer, issues: Array<I
   p.to = to
   p.amount = amount
   p.takes = takes
-  p.postings = [{ account: from.id, amount: -amount }, { account: to.id, amount }]
+  p.postings = p.pair(from.id, -amount, to.id, amount)
   p.two(from, to)
 }
 
@@ -62,7 +62,7 @@ export const checkDonate = (state: State, c: Command.Donate, issues: Array<Issue
   if (issues.length > 0 || from === undefined || takes === undefined) return
   const p = state.pending
   p.takes = takes
-  p.postings = [{ account: from.id, amount: -c.amount }, { account: system.donation, amount: c.amount }]
+  p.postings = p.pair(from.id, -c.amount, system.donation, c.amount)
   p.two(from, state.all[4]!)
 }
 
