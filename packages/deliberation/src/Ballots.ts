@@ -7,7 +7,7 @@
  *
  * @since 0.2.0
  */
-import { Instant, type Issue, ValidationReport } from "@gongzhi/core"
+import { Instant, type Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
 import * as Electorate from "./Electorate.js"
@@ -179,6 +179,14 @@ const millisOf = (value: unknown): number | undefined => {
 
 const blank = (s: unknown) => typeof s !== "string" || s.trim() === ""
 
+/** Whom an electorate is made of, for `DELIB_BOX_RULE_ELECTORATE_MISMATCH`; any other value speaks for itself. */
+const electorateLabel = (kind: unknown): Label.Label =>
+  kind === "owners"
+    ? { zh: "业主", en: "owners" }
+    : kind === "members"
+    ? { zh: "党员或居民", en: "members (party members or residents)" }
+    : { zh: String(kind), en: String(kind) }
+
 /**
  * What {@link open} needs.
  *
@@ -249,7 +257,8 @@ export const open = (input: OpenInput): Result.Result<Box, ValidationReport.Vali
     if (rule.electorate !== electorate.kind) {
       found.push(messages.make("DELIB_BOX_RULE_ELECTORATE_MISMATCH", {
         path: ["electorate"],
-        params: { expected: rule.electorate, actual: electorate.kind }
+        params: { expected: rule.electorate, actual: electorate.kind },
+        labels: { expected: electorateLabel(rule.electorate), actual: electorateLabel(electorate.kind) }
       }))
     }
     const cols = columns(electorate)

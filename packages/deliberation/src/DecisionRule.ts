@@ -11,6 +11,7 @@ import { Document, type Issue, Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import * as Fraction from "./Fraction.js"
 import { ReasonId, RuleId } from "./internal/ids.js"
+import { ruleClassLabels } from "./internal/ruleClasses.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 
@@ -92,15 +93,7 @@ export type Base = (typeof bases)[number]
  * @category constants
  * @since 0.2.0
  */
-export const classLabels = {
-  "owners-ordinary": { zh: "业主共同决定一般事项", en: "owners' ordinary matter" },
-  "owners-special": { zh: "业主共同决定重大事项", en: "owners' special matter" },
-  "branch-meeting": { zh: "支部党员大会", en: "branch general meeting" },
-  "party-election": { zh: "党内选举", en: "party election" },
-  "branch-committee": { zh: "支部委员会会议", en: "branch committee meeting" },
-  "residents-meeting": { zh: "居民会议", en: "residents' meeting" },
-  custom: { zh: "自定义", en: "custom" }
-} as const
+export const classLabels = ruleClassLabels
 
 /**
  * A class of rule.

@@ -9,11 +9,12 @@
  *
  * @since 0.2.0
  */
-import { CivilDate, type Fen, type Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, type Fen, type Issue, type Label, ValidationReport } from "@gongzhi/core"
 import { dual } from "effect/Function"
 import * as Result from "effect/Result"
 import type * as DecisionRule from "./DecisionRule.js"
 import { invalidInput, notOneOf, unreadable } from "./internal/input.js"
+import { ruleClassLabels } from "./internal/ruleClasses.js"
 import { safely } from "./internal/safe.js"
 import { messages } from "./Messages.js"
 import type * as Tally from "./Tally.js"
@@ -105,6 +106,12 @@ export interface Fund {
 
 const sourceLabels = { interest: { zh: "利息", en: "interest" }, principal: { zh: "本金", en: "principal" } } as const
 
+/** A class of rule's words; a value that is no class (from an undecoded decision) speaks for itself. */
+const classLabel = (ruleClass: unknown): Label.Label =>
+  typeof ruleClass === "string" && Object.prototype.hasOwnProperty.call(ruleClassLabels, ruleClass)
+    ? ruleClassLabels[ruleClass as DecisionRule.RuleClass]
+    : { zh: String(ruleClass), en: String(ruleClass) }
+
 const datePattern = /^\d{4}-\d{2}-\d{2}$/
 const fail = <A>(issues: ReadonlyArray<Issue.DomainIssue>): Result.Result<A, ValidationReport.ValidationReport> =>
   Result.fail(ValidationReport.make(issues))
@@ -166,7 +173,7 @@ const ownersClasses: ReadonlyArray<DecisionRule.RuleClass> = ["owners-ordinary",
 const decisionIssues = (
   decision: Tally.Decision | undefined,
   allowed: ReadonlyArray<DecisionRule.RuleClass>,
-  expected: string
+  expected: DecisionRule.RuleClass
 ): Array<Issue.DomainIssue> => {
   if (typeof decision !== "object" || decision === null) return [invalidInput(["decision"], "passedDecision")]
   const found: Array<Issue.DomainIssue> = []
@@ -181,7 +188,8 @@ const decisionIssues = (
   if (!allowed.includes(decision.ruleClass)) {
     found.push(messages.make("DELIB_FUND_DECISION_WRONG_CLASS", {
       path: ["decision", "ruleClass"],
-      params: { matter: String(decision.matter), actual: String(decision.ruleClass), expected }
+      params: { matter: String(decision.matter), actual: String(decision.ruleClass), expected },
+      labels: { actual: classLabel(decision.ruleClass), expected: ruleClassLabels[expected] }
     }))
   }
   return found

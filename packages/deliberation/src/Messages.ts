@@ -95,8 +95,8 @@ export const messages = Issue.catalog({
     en: "Voting closes at {closesAt}, not after it opens at {opensAt}"
   },
   DELIB_BOX_RULE_ELECTORATE_MISMATCH: {
-    zh: "规则面向\"{expected}\"，名册却是\"{actual}\"",
-    en: "The rule is for {expected} but the electorate is of {actual}"
+    zh: "规则面向{expected:label}，名册却是{actual:label}名册",
+    en: "The rule is for {expected:label} but the electorate is of {actual:label}"
   },
   DELIB_EXCLUSION_NOT_ALLOWED: {
     zh: "该规则不允许把 {voter} 排除在应到会人数之外",
@@ -156,8 +156,8 @@ export const messages = Issue.catalog({
   },
   // process
   DELIB_PROCESS_STEP_OUT_OF_ORDER: {
-    zh: "现在应进行\"{expected:label}\"，不能进行\"{step:label}\"",
-    en: "The next step is {expected}, not {step}"
+    zh: "{expected:label}，不能进行\"{step:label}\"",
+    en: "{expected:label}; \"{step:label}\" cannot be done now"
   },
   DELIB_PROCESS_DATE_BEFORE_PREVIOUS: {
     zh: "日期 {date} 早于上一步的日期 {previous}",
@@ -189,7 +189,7 @@ export const messages = Issue.catalog({
   },
   DELIB_PROCESS_REDO_NOT_DONE: {
     zh: "\"{step:label}\"尚未完成，无需重做",
-    en: "{step} has not been done; there is nothing to redo"
+    en: "\"{step:label}\" has not been done; there is nothing to redo"
   },
   // notices and feedback
   DELIB_NOTICE_PERIOD_INVALID: {
@@ -214,12 +214,12 @@ export const messages = Issue.catalog({
     en: "The decision on {matter} did not pass; the fund cannot be used on it"
   },
   DELIB_FUND_DECISION_WRONG_CLASS: {
-    zh: "议题 {matter} 按\"{actual}\"类规则表决，此项需要\"{expected}\"",
-    en: "The decision on {matter} was taken by a {actual} rule; this needs {expected}"
+    zh: "议题 {matter} 按\"{actual:label}\"类规则表决，此项需要\"{expected:label}\"类规则",
+    en: "The decision on {matter} was taken by a rule of the class \"{actual:label}\"; this needs \"{expected:label}\""
   },
   DELIB_FUND_INSUFFICIENT: {
     zh: "{source:label}余额 {available} 分，不足支出 {amount} 分",
-    en: "The {source} balance of {available} fen cannot cover {amount} fen"
+    en: "The {source:label} balance of {available} fen cannot cover {amount} fen"
   },
   DELIB_FUND_PRINCIPAL_PROTECTED: {
     zh: "本基金只用利息、不动本金（\"用利息保本金\"），不能从本金支出 {amount} 分",

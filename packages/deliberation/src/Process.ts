@@ -227,8 +227,6 @@ const stepLabel = (step: unknown): Label.Label =>
     ? stepLabels[step as Step]
     : { zh: String(step), en: String(step) }
 
-const finished: Label.Label = { zh: "（已完成）", en: "none" }
-
 const stepOfTag = {
   Raised: "raise",
   Sorted: "sort",
@@ -238,6 +236,27 @@ const stepOfTag = {
   Published: "publish",
   FedBack: "feedback"
 } as const
+
+/**
+ * What `DELIB_PROCESS_STEP_OUT_OF_ORDER` says should happen instead of a step: the next step, or
+ * why there is none (the param `expected` stays the step's key).
+ */
+const nextClause = (expected: Step | undefined): Label.Label =>
+  expected === undefined
+    ? { zh: "七步均已完成", en: "All seven steps are done" }
+    : { zh: `现在应进行"${stepLabels[expected].zh}"`, en: `The next step is "${stepLabels[expected].en}"` }
+
+const alreadyRaised: Label.Label = { zh: "议题已经提出", en: "The matter has already been raised" }
+
+/** The step a stored event records, named for an out-of-order message; an event that is no step speaks for itself. */
+const eventLabel = (event: unknown): Label.Label => {
+  if (event === undefined) return { zh: "（没有事件）", en: "(no event)" }
+  const tag: unknown = typeof event === "object" && event !== null ? (event as { readonly _tag?: unknown })._tag : event
+  if (tag === "Redone") return { zh: "重做一步", en: "redo a step" }
+  return typeof tag === "string" && Object.prototype.hasOwnProperty.call(stepOfTag, tag)
+    ? stepLabels[stepOfTag[tag as keyof typeof stepOfTag]]
+    : { zh: String(tag), en: String(tag) }
+}
 
 /**
  * The state of a matter: the matter, its history (append-only), the steps done in the
@@ -390,7 +409,7 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
     return [messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
       path: ["_tag"],
       params: { step: "raise", expected: String(nextStep(state)) },
-      labels: { step: stepLabels.raise, expected: { zh: "—", en: "—" } }
+      labels: { step: stepLabels.raise, expected: alreadyRaised }
     })]
   }
   if (event._tag === "Redone") {
@@ -418,7 +437,7 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
       messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
         path: ["_tag"],
         params: { step, expected: expected ?? "none" },
-        labels: { step: stepLabels[step], expected: expected === undefined ? finished : stepLabels[expected] }
+        labels: { step: stepLabels[step], expected: nextClause(expected) }
       })
     ]
   }
@@ -538,6 +557,7 @@ const apply = (state: State, event: Event): State => {
  * if (sorted._tag === "Success") console.log(Process.nextStep(sorted.success)) // "discuss"
  * const early = Process.record(Process.example(), { _tag: "Handled", on: "2024-10-10", ...r })
  * if (early._tag === "Failure") console.log(early.failure.issues[0]!.message.zh) // "现在应进行\"小区分事\"，不能进行\"综合办事\""
+ * if (early._tag === "Failure") console.log(early.failure.issues[0]!.message.en) // "The next step is \"sort per estate\"; \"handle jointly\" cannot be done now"
  * ```
  *
  * @category combinators
@@ -581,7 +601,7 @@ export const replay = (history: ReadonlyArray<Event>): Result.Result<State, Vali
       return Result.fail(ValidationReport.of(messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
         path: ["history", 0],
         params: { step: String(first?._tag), expected: "raise" },
-        labels: { step: { zh: String(first?._tag), en: String(first?._tag) }, expected: stepLabels.raise }
+        labels: { step: eventLabel(first), expected: nextClause("raise") }
       })))
     }
     let state = raise(first)

@@ -158,3 +158,151 @@ describe("Messages", () => {
     expect(unreadable!.message.zh).toBe("无法读取输入（Error: boom）")
   })
 })
+
+/** The zh and en of the one issue of a refused outcome, with its code and params. */
+const only = (r: Outcome) => {
+  const issues = issuesOf(r)
+  expect(issues.length).toBe(1)
+  const { code, message, params } = issues[0]!
+  return { code, zh: message.zh, en: message.en, params }
+}
+
+const record = (on: string) => ({ on, people: ["葛精莉"], units: ["业委会"], evidence: [] })
+const decided = { ...Tally.decision(Tally.example(), "2024-10-30"), passed: true, rule: "civil-code-278-ordinary" }
+
+describe("Messages of steps, fund classes and electorates", () => {
+  const sorted = Process.record(Process.example(), {
+    _tag: "Sorted",
+    ...record("2024-10-10"),
+    scope: { estates: [], buildings: ["1"] },
+    rule: "civil-code-278-ordinary"
+  })
+  if (sorted._tag !== "Success") throw new Error("sorting failed")
+
+  it("DELIB_PROCESS_STEP_OUT_OF_ORDER names both steps in each language", () => {
+    expect(only(Process.record(Process.example(), { _tag: "Handled", ...record("2024-10-20") }))).toEqual({
+      code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+      zh: "现在应进行\"小区分事\"，不能进行\"综合办事\"",
+      en: "The next step is \"sort per estate\"; \"handle jointly\" cannot be done now",
+      params: { step: "handle", expected: "sort" }
+    })
+  })
+
+  it("DELIB_PROCESS_STEP_OUT_OF_ORDER after the seventh step says all are done", () => {
+    let s = sorted.success
+    for (
+      const event of [
+        { _tag: "Discussed", ...record("2024-10-15") },
+        { _tag: "Decided", ...record("2024-10-30"), decision: decided },
+        { _tag: "Handled", ...record("2024-11-20") },
+        { _tag: "Published", ...record("2024-11-21"), notice: "notice-1", until: "2024-11-28" },
+        { _tag: "FedBack", ...record("2024-12-01"), feedback: "feedback-1" }
+      ] as const
+    ) {
+      const next = Process.record(s, event)
+      if (next._tag !== "Success") throw new Error(event._tag)
+      s = next.success
+    }
+    expect(only(Process.record(s, { _tag: "Published", ...record("2024-12-02"), notice: "n", until: "2024-12-09" })))
+      .toEqual({
+        code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+        zh: "七步均已完成，不能进行\"结果公示\"",
+        en: "All seven steps are done; \"publish the result\" cannot be done now",
+        params: { step: "publish", expected: "none" }
+      })
+  })
+
+  it("DELIB_PROCESS_STEP_OUT_OF_ORDER for raising twice says the matter is raised", () => {
+    const s = Process.example()
+    expect(only(Process.record(s, { _tag: "Raised", ...record("2024-10-09"), matter: s.matter }))).toEqual({
+      code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+      zh: "议题已经提出，不能进行\"公开提事\"",
+      en: "The matter has already been raised; \"raise openly\" cannot be done now",
+      params: { step: "raise", expected: "sort" }
+    })
+  })
+
+  it("DELIB_PROCESS_STEP_OUT_OF_ORDER of a replay names the first event's step, not its tag", () => {
+    expect(only(Process.replay(sorted.success.history.slice(1)))).toEqual({
+      code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+      zh: "现在应进行\"公开提事\"，不能进行\"小区分事\"",
+      en: "The next step is \"raise openly\"; \"sort per estate\" cannot be done now",
+      params: { step: "Sorted", expected: "raise" }
+    })
+    const redone = { _tag: "Redone", ...record("2024-10-10"), step: "sort", reason: "x" } as const
+    expect(only(Process.replay([redone]))).toMatchObject({
+      zh: "现在应进行\"公开提事\"，不能进行\"重做一步\"",
+      en: "The next step is \"raise openly\"; \"redo a step\" cannot be done now"
+    })
+    expect(only(Process.replay([]))).toEqual({
+      code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+      zh: "现在应进行\"公开提事\"，不能进行\"（没有事件）\"",
+      en: "The next step is \"raise openly\"; \"(no event)\" cannot be done now",
+      params: { step: "undefined", expected: "raise" }
+    })
+  })
+
+  it("DELIB_PROCESS_REDO_NOT_DONE names the step in each language", () => {
+    expect(
+      only(Process.record(sorted.success, { _tag: "Redone", ...record("2024-10-11"), step: "decide", reason: "x" }))
+    ).toEqual({
+      code: "DELIB_PROCESS_REDO_NOT_DONE",
+      zh: "\"民主定事\"尚未完成，无需重做",
+      en: "\"decide democratically\" has not been done; there is nothing to redo",
+      params: { step: "decide" }
+    })
+  })
+
+  it("DELIB_FUND_INSUFFICIENT names the source in each language", () => {
+    const spend = (from: "interest" | "principal", amount: number) =>
+      Fund.post(Fund.example(), {
+        _tag: "Spent",
+        on: "2024-11-20",
+        amount: amount as never,
+        from,
+        purpose: "外墙",
+        decision: from === "interest" ? decided : { ...decided, ruleClass: "owners-special" as const }
+      })
+    expect(only(spend("interest", 20_000_001))).toEqual({
+      code: "DELIB_FUND_INSUFFICIENT",
+      zh: "利息余额 20000000 分，不足支出 20000001 分",
+      en: "The interest balance of 20000000 fen cannot cover 20000001 fen",
+      params: { source: "interest", available: 20_000_000, amount: 20_000_001 }
+    })
+  })
+
+  it("DELIB_FUND_DECISION_WRONG_CLASS names both classes in each language", () => {
+    const spent = Fund.post(Fund.example(), {
+      _tag: "Spent",
+      on: "2024-11-20",
+      amount: 100 as never,
+      from: "interest",
+      purpose: "外墙",
+      decision: { ...decided, ruleClass: "branch-meeting" as const }
+    })
+    expect(only(spent)).toEqual({
+      code: "DELIB_FUND_DECISION_WRONG_CLASS",
+      zh: `议题 ${decided.matter} 按"支部党员大会"类规则表决，此项需要"业主共同决定一般事项"类规则`,
+      en:
+        `The decision on ${decided.matter} was taken by a rule of the class "branch general meeting"; this needs "owners' ordinary matter"`,
+      params: { matter: decided.matter, actual: "branch-meeting", expected: "owners-ordinary" }
+    })
+  })
+
+  it("DELIB_BOX_RULE_ELECTORATE_MISMATCH names both electorates in each language", () => {
+    const open = (rule: typeof Presets.ownersOrdinary, electorate: Electorate.Electorate) =>
+      Ballots.open({ matter: "m", rule, electorate, opensAt, closesAt })
+    const members = Electorate.members([{ id: "m1", name: "党员1", status: "full" }])
+    if (members._tag !== "Success") throw new Error("members")
+    expect(only(open(Presets.ownersOrdinary, members.success))).toEqual({
+      code: "DELIB_BOX_RULE_ELECTORATE_MISMATCH",
+      zh: "规则面向业主，名册却是党员或居民名册",
+      en: "The rule is for owners but the electorate is of members (party members or residents)",
+      params: { expected: "owners", actual: "members" }
+    })
+    expect(only(open(Presets.branchMeeting, ownersOf([100])))).toMatchObject({
+      zh: "规则面向党员或居民，名册却是业主名册",
+      en: "The rule is for members (party members or residents) but the electorate is of owners"
+    })
+  })
+})
