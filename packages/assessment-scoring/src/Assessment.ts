@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type Issue, type Label, ValidationReport } from "@gongzhi/core"
+import { Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Consequence from "./Consequence.js"
 import * as Explanation from "./Explanation.js"
@@ -1504,16 +1504,8 @@ const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
   return found
 }
 
-const describeThrown = (thrown: unknown): string => {
-  try {
-    return thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)
-  } catch {
-    return "unknown"
-  }
-}
-
 const unreadable = (thrown: unknown): Issue.DomainIssue =>
-  messages.make("ASSESS_UNREADABLE", { path: [], params: { reason: describeThrown(thrown) } })
+  messages.make("ASSESS_UNREADABLE", { path: [], params: { reason: Issue.describeCause(thrown) } })
 
 /**
  * A subject of a scoring run: its inputs, the view methods see, and what the steps find for it

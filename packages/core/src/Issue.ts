@@ -257,6 +257,45 @@ export const isError = (issue: DomainIssue): boolean => issue.severity === "erro
  */
 export const isWarning = (issue: DomainIssue): boolean => issue.severity === "warning"
 
+/** The longest text {@link describeCause} takes from an exception's message. */
+const causeTextLimit = 200
+
+/**
+ * What a caught exception was, as the `reason` param of an "unreadable" or "failed" message:
+ * `Name: message` for an `Error` (the message cut at 200 characters), a thrown string itself
+ * (cut the same way), else the type of what was thrown (`object`, `number` …, never its
+ * `toString`). It never throws, whatever was thrown (a Proxy, an object whose `name` or
+ * `message` getter throws says `unknown`), so a package can report a plug-in's or an input's
+ * exception as an issue instead of passing it on.
+ *
+ * @example
+ * ```ts
+ * import { Issue } from "@gongzhi/core"
+ *
+ * console.log(Issue.describeCause(new RangeError("Maximum call stack size exceeded"))) // RangeError: Maximum call stack size exceeded
+ * console.log(Issue.describeCause({ toString: () => "secret" })) // object
+ * console.log(Issue.describeCause("x".repeat(500)).length) // 201
+ * ```
+ *
+ * @category utilities
+ * @since 0.2.0
+ */
+export const describeCause = (cause: unknown): string => {
+  try {
+    if (cause instanceof Error) return `${String(cause.name)}: ${cut(String(cause.message))}`
+    return typeof cause === "string" ? cut(cause) : typeof cause
+  } catch {
+    return "unknown"
+  }
+}
+
+/** A text cut at {@link causeTextLimit} characters (an ellipsis marks the cut), never inside a surrogate pair. */
+const cut = (text: string): string => {
+  if (text.length <= causeTextLimit) return text
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(causeTextLimit - 1)) ? causeTextLimit - 1 : causeTextLimit
+  return `${text.slice(0, end)}…`
+}
+
 // ---------------------------------------------------------------------------
 // Catalogs
 // ---------------------------------------------------------------------------

@@ -192,4 +192,44 @@ describe("Issue", () => {
       expect(Issue.fromAnnotations(null)).toBeUndefined()
     })
   })
+
+  describe("describeCause", () => {
+    it("names an Error by its name and message, a string by itself, anything else by its type", () => {
+      expect(Issue.describeCause(new TypeError("x is not a function"))).toBe("TypeError: x is not a function")
+      class PluginError extends Error {
+        override name = "PluginError"
+      }
+      expect(Issue.describeCause(new PluginError("bad config"))).toBe("PluginError: bad config")
+      expect(Issue.describeCause("boom")).toBe("boom")
+      // never an object's own text: a toString may carry anything (or throw)
+      expect(Issue.describeCause({ toString: () => "张三 13800138000" })).toBe("object")
+      expect(Issue.describeCause(42)).toBe("number")
+      expect(Issue.describeCause(undefined)).toBe("undefined")
+      expect(Issue.describeCause(null)).toBe("object")
+      expect(Issue.describeCause(Symbol("s"))).toBe("symbol")
+    })
+    it("cuts a long message at 200 characters, never inside a surrogate pair", () => {
+      expect(Issue.describeCause("x".repeat(500))).toBe(`${"x".repeat(200)}…`)
+      expect(Issue.describeCause(new Error("y".repeat(300)))).toBe(`Error: ${"y".repeat(200)}…`)
+      const pairs = `${"a".repeat(199)}${"😀".repeat(10)}`
+      expect(Issue.describeCause(pairs)).toBe(`${"a".repeat(199)}…`)
+      expect(Issue.describeCause("z".repeat(200))).toBe("z".repeat(200))
+    })
+    it("never throws, whatever was thrown", () => {
+      const hostile = new Proxy({}, {
+        getPrototypeOf: () => {
+          throw new Error("trap")
+        }
+      })
+      expect(Issue.describeCause(hostile)).toBe("unknown")
+      const badName = new Error("m")
+      Object.defineProperty(badName, "name", {
+        get: () => {
+          throw new Error("getter")
+        }
+      })
+      expect(Issue.describeCause(badName)).toBe("unknown")
+      fc.assert(fc.property(fc.anything(), (cause) => typeof Issue.describeCause(cause) === "string"))
+    })
+  })
 })

@@ -30,6 +30,7 @@ describe("public signatures", () => {
   it("issues and labels are plain readonly data", () => {
     expectTypeOf<Issue.DomainIssue["severity"]>().toEqualTypeOf<"error" | "warning">()
     expectTypeOf<Issue.DomainIssue["message"]>().toEqualTypeOf<Label.Label>()
+    expectTypeOf(Issue.describeCause).toEqualTypeOf<(cause: unknown) => string>()
     expectTypeOf<Label.Lang>().toEqualTypeOf<"zh" | "en">()
   })
 })

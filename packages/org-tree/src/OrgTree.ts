@@ -7,11 +7,10 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { buildTree } from "./internal/build.js"
 import { indexesOf, readableTree, setIndexes } from "./internal/indexes.js"
-import { reasonOf } from "./internal/reason.js"
 import { messages } from "./Messages.js"
 import type * as OrgPolicy from "./OrgPolicy.js"
 import type * as OrgRows from "./OrgRows.js"
@@ -82,7 +81,7 @@ export const build = (
   } catch (cause) {
     // rows that were never decoded (a JavaScript caller's Proxy, a missing array): a failure, not a throw
     return Result.fail(
-      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: Issue.describeCause(cause) } }))
     )
   }
   if (Result.isFailure(built)) return Result.fail(built.failure)

@@ -10,7 +10,6 @@
 import { CivilDate, Issue, type Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import type * as Schema from "effect/Schema"
-import { reasonOf } from "./internal/reason.js"
 import { typeLabels, typeOf } from "./internal/types.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
@@ -446,7 +445,7 @@ export const read = (
     }
   } catch (cause) {
     return Result.fail(
-      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+      ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: Issue.describeCause(cause) } }))
     )
   }
   if (doc["orgUnits"] === undefined && !issues.some(Issue.isError)) {

@@ -6,10 +6,9 @@
  *
  * @since 0.1.0
  */
-import { CivilDate, type Issue, ValidationReport } from "@gongzhi/core"
+import { CivilDate, Issue, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import { indexesOf, isReadable, readableTree } from "./internal/indexes.js"
-import { reasonOf } from "./internal/reason.js"
 import * as Kind from "./Kind.js"
 import { messages } from "./Messages.js"
 import * as OrgPolicy from "./OrgPolicy.js"
@@ -140,7 +139,7 @@ export const validate = (tree: OrgTree.OrgTree, options: Options): ValidationRep
     return validateTree(tree, options)
   } catch (cause) {
     // a tree built from rows that were never decoded (a start date that is no date): a failure, not a throw
-    return ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: reasonOf(cause) } }))
+    return ValidationReport.of(messages.make("ORG_ROWS_UNREADABLE", { params: { reason: Issue.describeCause(cause) } }))
   }
 }
 

@@ -30,8 +30,8 @@ const ownWords = (issue: Issue.DomainIssue, thrown: string | undefined): string 
 
 const tree = Result.getOrThrow(OrgTree.build(small(), Presets.hongan))
 
-// input the roster reader, the builder and the validator cannot read; `thrown` is the text of
-// the exception the case provokes, if any
+// input the roster reader, the builder and the validator cannot read; `thrown` is how the
+// reason names the exception the case provokes (Issue.describeCause), if any
 const cases: ReadonlyArray<{
   readonly name: string
   readonly thrown?: string
@@ -44,18 +44,18 @@ const cases: ReadonlyArray<{
   { name: "Roster.read rows null", run: () => issuesOf(Roster.read([{ name: "Org units", rows: null as never }])) },
   {
     name: "Roster.read hostile",
-    thrown: "boom",
+    thrown: "Error: boom",
     run: () => issuesOf(Roster.read(new Proxy([], { get: boom }) as never))
   },
   {
     name: "OrgTree.build hostile",
-    thrown: "boom",
+    thrown: "Error: boom",
     run: () =>
       issuesOf(OrgTree.build(new Proxy({ orgUnits: [] }, { get: boom }) as unknown as OrgRows.Rows, Presets.hongan))
   },
   {
     name: "Validation.validate hostile options",
-    thrown: "boom",
+    thrown: "Error: boom",
     run: () => Validation.validate(tree, new Proxy({ asOf }, { get: boom })).issues
   }
 ]
@@ -115,6 +115,6 @@ describe("Messages", () => {
     expect(rows!.params).toEqual({ sheet: "组织", actual: "null" })
     expect(rows!.path).toEqual(["组织"])
     const [unreadable] = issuesOf(Roster.read(new Proxy([], { get: boom }) as never))
-    expect(unreadable!.params).toEqual({ reason: "boom" })
+    expect(unreadable!.params).toEqual({ reason: "Error: boom" })
   })
 })

@@ -270,19 +270,6 @@ export const describeValue = (u: unknown): string => {
 }
 
 /**
- * What a caught exception was, for a message; never throws (the exception may be a Proxy too).
- *
- * @internal
- */
-export const reasonOf = (cause: unknown): string => {
-  try {
-    return cause instanceof Error ? `${cause.name}: ${String(cause.message).slice(0, 200)}` : typeof cause
-  } catch {
-    return "unknown"
-  }
-}
-
-/**
  * The failure of an input that could not be read at all: too deep for the stack, or a value
  * whose reading throws (a Proxy, a getter).
  *
@@ -297,7 +284,7 @@ export const unreadable = (cause: unknown): Issue.DomainIssue => {
     // a cause whose prototype cannot be read is not a stack overflow
   }
   return messages.make(tooDeep ? "CORE_INPUT_TOO_COMPLEX" : "CORE_INPUT_UNREADABLE", {
-    params: { reason: reasonOf(root) }
+    params: { reason: Issue.describeCause(root) }
   })
 }
 

@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { Issue } from "@gongzhi/core"
+import { Issue } from "@gongzhi/core"
 import { messages } from "../Messages.js"
 
 /** What a field or an argument should have been, per `expected` key. @internal */
@@ -100,13 +100,4 @@ export const notOneOf = (path: Issue.Path, expected: Field, allowed: ReadonlyArr
 
 /** `DELIB_INPUT_UNREADABLE` at `path`: reading the input threw `cause`, whose text is the `reason`. @internal */
 export const unreadable = (path: Issue.Path, cause: unknown): Issue.DomainIssue =>
-  messages.make("DELIB_INPUT_UNREADABLE", { path, params: { reason: reasonOf(cause) } })
-
-/** The text of a caught exception (one whose text cannot be read says "unknown"). @internal */
-const reasonOf = (cause: unknown): string => {
-  try {
-    return String(cause)
-  } catch {
-    return "unknown"
-  }
-}
+  messages.make("DELIB_INPUT_UNREADABLE", { path, params: { reason: Issue.describeCause(cause) } })
