@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Document, type Issue, Label, ValidationReport } from "@gongzhi/core"
+import { Document, Issue, Label, ValidationReport } from "@gongzhi/core"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import * as Consequence from "./Consequence.js"
@@ -825,13 +825,10 @@ export const compile = (
     return compileUnsafe(plan, registry)
   } catch (thrown) {
     // a plan a JavaScript caller made with a Proxy or a throwing getter, or a plug-in's check that throws
-    let reason = "unknown"
-    try {
-      reason = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown)
-    } catch {
-      // a thrown value that cannot even be described
-    }
-    return Result.fail(ValidationReport.of(messages.make("ASSESS_UNREADABLE", { path: [], params: { reason } })))
+    return Result.fail(ValidationReport.of(messages.make("ASSESS_UNREADABLE", {
+      path: [],
+      params: { reason: Issue.describeCause(thrown) }
+    })))
   }
 }
 

@@ -508,7 +508,7 @@ export const readCsv = (text: string, name = "Sheet1"): Result.Result<Sheet, Val
       path: [name],
       params: {
         line: typeof line === "number" ? line : "?",
-        reason: cause instanceof Error ? cause.message : String(cause)
+        reason: Issue.describeCause(cause)
       }
     })))
   }

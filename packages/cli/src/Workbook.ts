@@ -147,7 +147,7 @@ export const read = async (
     return Result.succeed(sheets)
   } catch (cause) {
     return Result.fail(
-      ValidationReport.of(messages.make("CLI_WORKBOOK_UNREADABLE", { params: { reason: String(cause) } }))
+      ValidationReport.of(messages.make("CLI_WORKBOOK_UNREADABLE", { params: { reason: Issue.describeCause(cause) } }))
     )
   }
 }

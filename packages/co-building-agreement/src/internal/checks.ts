@@ -19,13 +19,10 @@ export const failWith = <A>(
  * names the input for a program (`"threeLists"`), `label` for a person.
  */
 export const unreadable = (what: string, label: Label.Label, cause: unknown): Issue.DomainIssue => {
-  let reason = "unknown"
-  try {
-    reason = typeof cause === "string" ? cause : cause instanceof Error ? cause.message.slice(0, 200) : typeof cause
-  } catch {
-    // a cause that cannot be read either
-  }
-  return messages.make("AGREEMENT_INPUT_UNREADABLE", { params: { what, reason }, labels: { what: label } })
+  return messages.make("AGREEMENT_INPUT_UNREADABLE", {
+    params: { what, reason: Issue.describeCause(cause) },
+    labels: { what: label }
+  })
 }
 
 export const fail1 = <A>(issue: Issue.DomainIssue): Result.Result<A, ValidationReport.ValidationReport> =>
