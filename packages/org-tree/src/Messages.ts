@@ -200,16 +200,16 @@ export const messages = Issue.catalog({
     en: "Column \"{header}\" of sheet {sheet} is not known and was ignored"
   },
   ORG_ROSTER_DUPLICATE_SHEET: {
-    zh: "表 {sheet} 与前面的表都是 {table}，已忽略",
-    en: "Sheet {sheet} holds {table} like an earlier sheet and was ignored"
+    zh: "表 {sheet} 与前面的表都是{table:label}表，已忽略",
+    en: "Sheet {sheet} holds the {table:label} like an earlier sheet and was ignored"
   },
   ORG_ROSTER_SHEETS_NOT_A_LIST: {
     zh: "花名册的各表应放在一个列表中，实际为{actual:label}",
-    en: "The sheets are a list, not {actual}"
+    en: "The sheets of a roster should be a list; got {actual:label}"
   },
   ORG_ROSTER_ROWS_NOT_A_LIST: {
     zh: "表 {sheet} 的行应为列表，实际为{actual:label}",
-    en: "The rows of sheet {sheet} are a list, not {actual}"
+    en: "The rows of sheet {sheet} should be a list; got {actual:label}"
   },
   ORG_ROSTER_NO_ORG_UNITS: {
     zh: "花名册中没有组织表（表名应为 {names}）",

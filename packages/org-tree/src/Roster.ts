@@ -90,6 +90,20 @@ export const sheetNames: Readonly<Record<Table, ReadonlyArray<string>>> = {
 
 const tables: ReadonlyArray<Table> = ["orgUnits", "people", "memberUnits", "positions"]
 
+/** The words of each table, for `ORG_ROSTER_DUPLICATE_SHEET` (the param `table` stays the key). */
+const tableLabels: Readonly<Record<Table, Label.Label>> = {
+  orgUnits: { zh: "组织", en: "org units" },
+  people: { zh: "人员", en: "people" },
+  memberUnits: { zh: "驻区单位", en: "member units" },
+  positions: { zh: "职务", en: "positions" }
+}
+
+/** A table's words; a `table` given by a JavaScript caller that is no table speaks for itself. */
+const tableLabel = (table: unknown): Label.Label =>
+  typeof table === "string" && Object.prototype.hasOwnProperty.call(tableLabels, table)
+    ? tableLabels[table as Table]
+    : { zh: String(table), en: String(table) }
+
 const schemas: Readonly<Record<Table, Schema.Decoder<unknown>>> = {
   orgUnits: OrgRows.OrgUnitRow as unknown as Schema.Decoder<unknown>,
   people: OrgRows.PersonRow as unknown as Schema.Decoder<unknown>,
@@ -435,7 +449,11 @@ export const read = (
       if (table === undefined) continue
       if (seen.has(table)) {
         issues.push(
-          messages.make("ORG_ROSTER_DUPLICATE_SHEET", { path: [sheet.name], params: { sheet: sheet.name, table } })
+          messages.make("ORG_ROSTER_DUPLICATE_SHEET", {
+            path: [sheet.name],
+            params: { sheet: sheet.name, table },
+            labels: { table: tableLabel(table) }
+          })
         )
         continue
       }

@@ -74,7 +74,10 @@ describe("Messages", () => {
   it("the words of a JavaScript type are written in Chinese and in English", () => {
     for (const [type, label] of Object.entries(typeLabels)) {
       expect(label.zh, type).not.toMatch(/[A-Za-z]/)
-      expect(label.en).toBe(type)
+      // the English names the type as a sentence says it: "a string", "an object", "null"
+      expect(label.en).toBe(
+        type === "null" || type === "undefined" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`
+      )
     }
   })
 
@@ -100,21 +103,50 @@ describe("Messages", () => {
     ])
   })
 
-  it("keeps the English as it read", () => {
+  it("names the type given in each language", () => {
     const [sheets] = issuesOf(Roster.read("x" as never))
     expect(sheets!.message).toEqual({
       zh: "花名册的各表应放在一个列表中，实际为字符串",
-      en: "The sheets are a list, not string"
+      en: "The sheets of a roster should be a list; got a string"
     })
     expect(sheets!.params).toEqual({ actual: "string" })
     const [rows] = issuesOf(Roster.read([{ name: "组织", rows: null as never }]))
     expect(rows!.message).toEqual({
       zh: "表 组织 的行应为列表，实际为空值",
-      en: "The rows of sheet 组织 are a list, not null"
+      en: "The rows of sheet 组织 should be a list; got null"
     })
     expect(rows!.params).toEqual({ sheet: "组织", actual: "null" })
     expect(rows!.path).toEqual(["组织"])
+    const [object] = issuesOf(Roster.read([{ name: "职务", rows: {} as never }]))
+    expect(object!.message).toEqual({
+      zh: "表 职务 的行应为列表，实际为对象",
+      en: "The rows of sheet 职务 should be a list; got an object"
+    })
     const [unreadable] = issuesOf(Roster.read(new Proxy([], { get: boom }) as never))
     expect(unreadable!.params).toEqual({ reason: "Error: boom" })
+  })
+})
+
+describe("ORG_ROSTER_DUPLICATE_SHEET", () => {
+  it("names the table in each language, its key stays the param", () => {
+    const read = Roster.read([
+      { name: "组织", rows: [["编号", "名称", "类型"]] },
+      { name: "orgUnits", rows: [["编号", "名称", "类型"]] },
+      { name: "人员", rows: [["编号", "姓名"]] },
+      { name: "people", rows: [["编号", "姓名"]] }
+    ])
+    const duplicates = issuesOf(read).filter((i) => i.code === "ORG_ROSTER_DUPLICATE_SHEET")
+    expect(duplicates.map((i) => ({ zh: i.message.zh, en: i.message.en, params: i.params }))).toEqual([
+      {
+        zh: "表 orgUnits 与前面的表都是组织表，已忽略",
+        en: "Sheet orgUnits holds the org units like an earlier sheet and was ignored",
+        params: { sheet: "orgUnits", table: "orgUnits" }
+      },
+      {
+        zh: "表 people 与前面的表都是人员表，已忽略",
+        en: "Sheet people holds the people like an earlier sheet and was ignored",
+        params: { sheet: "people", table: "people" }
+      }
+    ])
   })
 })
