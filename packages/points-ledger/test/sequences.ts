@@ -4,8 +4,8 @@
  * expected seq) turned into commands against what was issued so far.
  */
 import { CivilDate, ValidationReport } from "@gongzhi/core"
-import type { Command, Journal } from "@gongzhi/points-ledger"
-import { Presets } from "@gongzhi/points-ledger"
+import type { Command } from "@gongzhi/points-ledger"
+import { Journal, Presets } from "@gongzhi/points-ledger"
 import fc from "fast-check"
 import { catalog } from "./fixtures.js"
 
@@ -192,4 +192,50 @@ export const commandOf = (
       break
   }
   return command
+}
+
+const json = <A>(value: A): A => JSON.parse(JSON.stringify(value))
+
+/** What an append answers, comparable between two journals: the entry, or the codes and paths of its issues. */
+export const outcome = (r: ReturnType<typeof Journal.append>) =>
+  r._tag === "Failure"
+    ? { failed: r.failure.issues.map((i) => [i.code, i.path]) }
+    : { entry: r.success.entry === undefined ? null : json(r.success.entry), replayed: r.success.replayed }
+
+/** One generated step: the operation, the days to move on, the `expectedSeq` to give (or none). */
+export type Step = readonly [Parameters<typeof commandOf>[0], number, number | null]
+
+/**
+ * Runs steps against journals kept in step (every one gets the same command, and each moves on
+ * to the journal its append returns); the outcomes of each journal's appends. `issued` collects
+ * the commands that made an entry (later reversals pick their targets there), `at` the day and
+ * the next key number (both carried on from call to call).
+ */
+export const runSteps = (
+  journals: Array<Journal.Journal>,
+  steps: ReadonlyArray<Step>,
+  activities: ReadonlyArray<string>,
+  issued: Array<Command.Command>,
+  at: { day: number; n: number }
+): Array<Array<unknown>> => {
+  const outcomes: Array<Array<unknown>> = journals.map(() => [])
+  for (const [op, advance, expectedSeq] of steps) {
+    at.day = Math.max(0, at.day + advance)
+    const command = commandOf(op, expectedSeq, {
+      key: `k${at.n++}`,
+      on: dateOf(at.day),
+      length: journals[0]!.length,
+      activities,
+      issued
+    })
+    if (command === undefined) continue
+    const results = journals.map((j) => Journal.append(j, command))
+    results.forEach((r, i) => {
+      outcomes[i]!.push(outcome(r))
+      if (r._tag === "Success") journals[i] = r.success.journal
+    })
+    const first = results[0]!
+    if (first._tag === "Success" && !first.success.replayed && first.success.entry !== undefined) issued.push(command)
+  }
+  return outcomes
 }

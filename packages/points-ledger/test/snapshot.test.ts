@@ -9,7 +9,7 @@ import { type Command, Journal, Presets, Snapshot } from "@gongzhi/points-ledger
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { d, open, setup } from "./fixtures.js"
-import { commandOf, dateOf, members, setups, stepArb } from "./sequences.js"
+import { members, outcome, runSteps, setups, stepArb } from "./sequences.js"
 
 const runs = Number(process.env["LEDGER_SNAPSHOT_RUNS"] ?? 200)
 
@@ -19,45 +19,6 @@ const snap = (journal: Journal.Journal): Snapshot.Snapshot => {
   const taken = Journal.snapshot(journal)
   if (taken._tag === "Failure") throw new Error(JSON.stringify(taken.failure.issues))
   return json(taken.success)
-}
-
-/** What an append answers, comparable between two journals. */
-const outcome = (r: ReturnType<typeof Journal.append>) =>
-  r._tag === "Failure"
-    ? { failed: r.failure.issues.map((i) => i.code).sort() }
-    : { entry: r.success.entry === undefined ? null : json(r.success.entry), replayed: r.success.replayed }
-
-type Step = readonly [Parameters<typeof commandOf>[0], number, number | null]
-
-/** Runs steps against journals kept in step (every one gets the same command), returning their outcomes. */
-const run = (
-  journals: Array<Journal.Journal>,
-  steps: ReadonlyArray<Step>,
-  activities: ReadonlyArray<string>,
-  issued: Array<Command.Command>,
-  start: { day: number; n: number }
-) => {
-  for (const [op, advance, expectedSeq] of steps) {
-    start.day = Math.max(0, start.day + advance)
-    const command = commandOf(op, expectedSeq, {
-      key: `k${start.n++}`,
-      on: dateOf(start.day),
-      length: journals[0]!.length,
-      activities,
-      issued
-    })
-    if (command === undefined) continue
-    const results = journals.map((j) => Journal.append(j, command))
-    const first = outcome(results[0]!)
-    for (let i = 1; i < results.length; i++) expect(outcome(results[i]!), JSON.stringify(command)).toEqual(first)
-    results.forEach((r, i) => {
-      if (r._tag === "Success") journals[i] = r.success.journal
-    })
-    const first0 = results[0]!
-    if (first0._tag === "Success" && !first0.success.replayed && first0.success.entry !== undefined) {
-      issued.push(command)
-    }
-  }
 }
 
 describe("Journal.snapshot / fromSnapshot", () => {
@@ -80,7 +41,7 @@ describe("Journal.snapshot / fromSnapshot", () => {
           )
           if (opened._tag === "Failure") throw new Error("open")
           const built = [opened.success.journal]
-          run(built, before, activities, issued, { day: 0, n: 0 })
+          runSteps(built, before, activities, issued, { day: 0, n: 0 })
           const full = built[0]!
           const entries = Journal.entries(full)
           const cut = (cutAt % (entries.length + 1)) - 1
@@ -96,7 +57,9 @@ describe("Journal.snapshot / fromSnapshot", () => {
           expect(Journal.verify(restored.success)._tag).toBe("Intact")
           // the same answers to what comes next, then the same state again
           const journals = [full, restored.success, replayed.success]
-          run(journals, after, activities, issued, { day: 400, n: 1000 })
+          const outcomes = runSteps(journals, after, activities, issued, { day: 400, n: 1000 })
+          expect(outcomes[1]).toEqual(outcomes[0])
+          expect(outcomes[2]).toEqual(outcomes[0])
           expect(snap(journals[1]!)).toEqual(snap(journals[0]!))
           expect(snap(journals[2]!)).toEqual(snap(journals[0]!))
         }

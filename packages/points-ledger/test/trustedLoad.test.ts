@@ -12,7 +12,7 @@ import { type Command, type Entry, Journal, type Snapshot } from "@gongzhi/point
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { open } from "./fixtures.js"
-import { caseArb, commandOf, dateOf, members, setups, stepArb } from "./sequences.js"
+import { caseArb, dateOf, members, runSteps, setups, type Step, stepArb } from "./sequences.js"
 
 const runs = Number(process.env["LEDGER_TRUSTED_RUNS"] ?? 1_000)
 
@@ -20,44 +20,6 @@ const json = <A>(value: A): A => JSON.parse(JSON.stringify(value))
 
 const snap = (journal: Journal.Journal): Snapshot.Snapshot =>
   json(ValidationReport.getOrThrow(Journal.snapshot(journal)))
-
-/** What an append answers, comparable between two journals. */
-const outcome = (r: ReturnType<typeof Journal.append>) =>
-  r._tag === "Failure"
-    ? { failed: r.failure.issues.map((i) => [i.code, i.path]) }
-    : { entry: r.success.entry === undefined ? null : json(r.success.entry), replayed: r.success.replayed }
-
-type Step = readonly [Parameters<typeof commandOf>[0], number, number | null]
-
-/** Runs steps against journals kept in step (every one gets the same command); the outcomes of each. */
-const run = (
-  journals: Array<Journal.Journal>,
-  steps: ReadonlyArray<Step>,
-  activities: ReadonlyArray<string>,
-  issued: Array<Command.Command>,
-  at: { day: number; n: number }
-): Array<Array<unknown>> => {
-  const outcomes: Array<Array<unknown>> = journals.map(() => [])
-  for (const [op, advance, expectedSeq] of steps) {
-    at.day = Math.max(0, at.day + advance)
-    const command = commandOf(op, expectedSeq, {
-      key: `k${at.n++}`,
-      on: dateOf(at.day),
-      length: journals[0]!.length,
-      activities,
-      issued
-    })
-    if (command === undefined) continue
-    const results = journals.map((j) => Journal.append(j, command))
-    results.forEach((r, i) => {
-      outcomes[i]!.push(outcome(r))
-      if (r._tag === "Success") journals[i] = r.success.journal
-    })
-    const first = results[0]!
-    if (first._tag === "Success" && !first.success.replayed && first.success.entry !== undefined) issued.push(command)
-  }
-  return outcomes
-}
 
 /** Everything the queries answer about a journal, at the dates given. */
 const view = (
@@ -96,7 +58,7 @@ const build = (setupIndex: number, steps: ReadonlyArray<Step>) => {
   const journals = [ValidationReport.getOrThrow(opened).journal]
   const issued: Array<Command.Command> = []
   const at = { day: 0, n: 0 }
-  run(journals, steps, activities, issued, at)
+  runSteps(journals, steps, activities, issued, at)
   return { setup, activities, journal: journals[0]!, issued, at }
 }
 
@@ -117,7 +79,7 @@ describe("Journal", () => {
           expect(view(loaded, activities, dates)).toEqual(view(full, activities, dates))
           // the same answers to what comes next, then the same journal again
           const journals = [full, loaded]
-          const outcomes = run(journals, next, activities, issued, { ...at })
+          const outcomes = runSteps(journals, next, activities, issued, { ...at })
           expect(outcomes[1]).toEqual(outcomes[0])
           expect(snap(journals[1]!)).toEqual(snap(journals[0]!))
           expect(view(journals[1]!, activities, dates)).toEqual(view(journals[0]!, activities, dates))
