@@ -185,11 +185,17 @@ export const messages = Issue.catalog({
   },
   DELIB_PROCESS_DECISION_OTHER_MATTER: {
     zh: "表决结果针对的是议题 {actual}，不是本议题 {expected}",
-    en: "Invalid input: the decision is on {actual}, not {expected}"
+    en: "The decision is on the matter {actual}, not on this matter {expected}"
   },
   DELIB_PROCESS_REDO_NOT_DONE: {
     zh: "\"{step:label}\"尚未完成，无需重做",
     en: "\"{step:label}\" has not been done; there is nothing to redo"
+  },
+  DELIB_PROCESS_REDO_RAISE: {
+    zh:
+      "\"{step:label}\"不能重做：议题一经提出便始终在案；要从头再走各步，请重做\"{instead:label}\"；要改动议题本身，请另行提出新议题",
+    en:
+      "\"{step:label}\" cannot be redone: a matter once raised stays raised; to go through the steps again, redo \"{instead:label}\"; to change the matter itself, raise a new one"
   },
   // notices and feedback
   DELIB_NOTICE_PERIOD_INVALID: {

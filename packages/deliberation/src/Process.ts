@@ -193,7 +193,8 @@ export interface Matter {
 }
 
 /**
- * The events of a matter's history; `Redone` reopens an earlier step (with a reason).
+ * The events of a matter's history; `Redone` reopens an earlier step (with a reason): any step
+ * done but raising, which is never undone (to go through the steps again, redo `sort`).
  *
  * @example
  * ```ts
@@ -408,12 +409,19 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
   if (event._tag === "Raised") {
     return [messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
       path: ["_tag"],
-      params: { step: "raise", expected: String(nextStep(state)) },
+      params: { step: "raise", expected: nextStep(state) ?? "none" },
       labels: { step: stepLabels.raise, expected: alreadyRaised }
     })]
   }
   if (event._tag === "Redone") {
-    if (!state.done.includes(event.step) || event.step === "raise") {
+    if (event.step === "raise") {
+      // raising is never undone (no Raised can follow it); going back to just after it is a redo of sort
+      found.push(messages.make("DELIB_PROCESS_REDO_RAISE", {
+        path: ["step"],
+        params: { step: "raise", instead: "sort" },
+        labels: { step: stepLabels.raise, instead: stepLabels.sort }
+      }))
+    } else if (!state.done.includes(event.step)) {
       found.push(messages.make("DELIB_PROCESS_REDO_NOT_DONE", {
         path: ["step"],
         params: { step: String(event.step) },
@@ -544,7 +552,7 @@ const apply = (state: State, event: Event): State => {
  * Records the next step (or a redo) of a matter: refused, with every problem and the state
  * unchanged, when the step is out of order, dated before the last one, misses what it needs
  * (a scope when sorting; a reason to override the category's rule; a decision counted by the
- * matter's rule; a passed decision before handling) or redoes a step not done.
+ * matter's rule; a passed decision before handling) or redoes a step not done, or raising.
  *
  * @example
  * ```ts

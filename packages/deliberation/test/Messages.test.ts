@@ -210,6 +210,13 @@ describe("Messages of steps, fund classes and electorates", () => {
         en: "All seven steps are done; \"publish the result\" cannot be done now",
         params: { step: "publish", expected: "none" }
       })
+    // raising again once all seven are done: the same "none", not a stringified undefined
+    expect(only(Process.record(s, { _tag: "Raised", ...record("2024-12-02"), matter: s.matter }))).toEqual({
+      code: "DELIB_PROCESS_STEP_OUT_OF_ORDER",
+      zh: "议题已经提出，不能进行\"公开提事\"",
+      en: "The matter has already been raised; \"raise openly\" cannot be done now",
+      params: { step: "raise", expected: "none" }
+    })
   })
 
   it("DELIB_PROCESS_STEP_OUT_OF_ORDER for raising twice says the matter is raised", () => {
@@ -250,6 +257,43 @@ describe("Messages of steps, fund classes and electorates", () => {
       zh: "\"民主定事\"尚未完成，无需重做",
       en: "\"decide democratically\" has not been done; there is nothing to redo",
       params: { step: "decide" }
+    })
+  })
+
+  it("DELIB_PROCESS_REDO_RAISE says raising cannot be redone and what to do instead", () => {
+    for (const s of [Process.example(), sorted.success]) {
+      expect(only(Process.record(s, { _tag: "Redone", ...record("2024-10-12"), step: "raise", reason: "x" })))
+        .toEqual({
+          code: "DELIB_PROCESS_REDO_RAISE",
+          zh:
+            "\"公开提事\"不能重做：议题一经提出便始终在案；要从头再走各步，请重做\"小区分事\"；要改动议题本身，请另行提出新议题",
+          en:
+            "\"raise openly\" cannot be redone: a matter once raised stays raised; to go through the steps again, redo \"sort per estate\"; to change the matter itself, raise a new one",
+          params: { step: "raise", instead: "sort" }
+        })
+    }
+    // what it points to works: a redo of sort goes back to just after raising
+    const again = Process.record(sorted.success, { _tag: "Redone", ...record("2024-10-12"), step: "sort", reason: "x" })
+    expect(again._tag === "Success" && again.success.done).toEqual(["raise"])
+    // a blank reason is still reported beside it
+    expect(
+      issuesOf(Process.record(sorted.success, { _tag: "Redone", ...record("2024-10-12"), step: "raise", reason: "" }))
+        .map((i) => i.code)
+    ).toEqual(["DELIB_PROCESS_REDO_RAISE", "DELIB_PROCESS_REASON_REQUIRED"])
+  })
+
+  it("DELIB_PROCESS_DECISION_OTHER_MATTER says the same in each language", () => {
+    let s = sorted.success
+    const discussed = Process.record(s, { _tag: "Discussed", ...record("2024-10-15") })
+    if (discussed._tag !== "Success") throw new Error("discussing failed")
+    s = discussed.success
+    expect(
+      only(Process.record(s, { _tag: "Decided", ...record("2024-10-30"), decision: { ...decided, matter: "other" } }))
+    ).toEqual({
+      code: "DELIB_PROCESS_DECISION_OTHER_MATTER",
+      zh: `表决结果针对的是议题 other，不是本议题 ${s.matter.id}`,
+      en: `The decision is on the matter other, not on this matter ${s.matter.id}`,
+      params: { actual: "other", expected: s.matter.id }
     })
   })
 
