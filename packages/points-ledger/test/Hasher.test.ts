@@ -1,5 +1,5 @@
 import { Entry, Hasher, Journal } from "@gongzhi/points-ledger"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { vectorCommands, vectorSetup } from "./vectors/commands.js"
 import vectors from "./vectors/hash-v2.json" with { type: "json" }
 
@@ -17,6 +17,27 @@ describe("Hasher", () => {
       expect(hasher.sha256Hex("哈安喜".repeat(200))).toBe(hashers[0]!.sha256Hex("哈安喜".repeat(200)))
     }
     expect(Hasher.detected.name).toBe("node:crypto")
+  })
+
+  it("gives the digest of bytes as the 32 bytes its hex spells (sha256OfUtf8Into), with both hashers and with createHash", () => {
+    // node:crypto without `crypto.hash` (Node before 20.12): the hasher made of `createHash`
+    const crypto = process.getBuiltinModule("node:crypto")
+    const spy = vi.spyOn(process, "getBuiltinModule").mockReturnValue({ createHash: crypto.createHash })
+    const createHash = Hasher.node()!
+    spy.mockRestore()
+    const encoder = new TextEncoder()
+    const texts = ["", "abc", "哈安喜".repeat(200), "\u{1F600}\"|", "x".repeat(55), "x".repeat(64)]
+    for (const hasher of [...hashers, createHash]) {
+      for (const text of texts) {
+        const digest = new Uint8Array(40).fill(7)
+        hasher.sha256OfUtf8Into!(encoder.encode(text), digest)
+        const hex = Array.from(digest.subarray(0, 32), (b) => b.toString(16).padStart(2, "0")).join("")
+        expect(hex).toBe(hashers[1]!.sha256Hex(text))
+        expect(hasher.sha256HexOfUtf8!(encoder.encode(text))).toBe(hex)
+        // nothing written past the 32 bytes
+        expect([...digest.subarray(32)]).toEqual([7, 7, 7, 7, 7, 7, 7, 7])
+      }
+    }
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * The hashed text against its plain reference (canonical.ts), byte for byte: `Entry.hashInput`
  * and `Entry.commandText` as texts, and the UTF-8 writer of the verification
- * (internal/hashText.ts) as bytes, on generated commands of every kind with odd strings
+ * (internal/hashText.ts) as bytes, after a previous hash given as text or as its 32 bytes, on generated commands of every kind with odd strings
  * (quotes, backslashes, control characters, non-ASCII, lone surrogates, empty), optional
  * fields absent, present and `undefined`, and values no command of the journal has (entries
  * from outside: fractions, `NaN`, lists of anything, unknown kinds). 10,000 runs of one command
@@ -181,6 +181,34 @@ describe("Entry", () => {
       )
     }, 60_000)
 
+    it("writes the same bytes after a previous hash given as its 32 bytes (the verification's digests)", () => {
+      const writer = new HashText()
+      const digest = fc.uint8Array({ minLength: 32, maxLength: 32 })
+      const numRuns = Math.ceil(runs / 5)
+      let checked = 0
+      fc.assert(
+        fc.property(digest, seq, commands, postings, (prev, n, cs, ps) => {
+          const prevHex = Array.from(prev, (b) => b.toString(16).padStart(2, "0")).join("")
+          for (const c of cs) {
+            checked++
+            const expected = outcome(() => Reference.hashInput(prevHex, n, c, ps))
+            const bytes = outcome(() => writer.entryAfter(prev, n, c, ps))
+            if (expected === "throws" || bytes === "throws") {
+              if (bytes !== expected) expect(bytes).toBe(expected)
+              continue
+            }
+            const utf8 = encoder.encode(expected)
+            if (!same(bytes, utf8)) expect([...bytes]).toEqual([...utf8])
+            // and as `entry` writes it from the hash's text, one call after the other on one writer
+            const again = writer.entry(prevHex, n, c, ps)
+            if (!same(again, utf8)) expect([...again]).toEqual([...utf8])
+          }
+        }),
+        { numRuns }
+      )
+      expect(checked).toBe(12 * numRuns)
+    }, 60_000)
+
     it("grows its buffer for a long entry and keeps writing short ones after it", () => {
       const writer = new HashText()
       const expire = { _tag: "Expire", key: "x", on: "2025-01-01" } as unknown as Command.Command
@@ -189,6 +217,16 @@ describe("Entry", () => {
       expect(writer.entry(Entry.genesis, 7, expire, many)).toEqual(encoder.encode(long))
       expect(writer.entry(Entry.genesis, 8, expire, [])).toEqual(
         encoder.encode(Reference.hashInput(Entry.genesis, 8, expire, []))
+      )
+      // the previous hash from bytes after the buffer grew (it is written into the new buffer)
+      const prev = Uint8Array.from({ length: 32 }, (_, i) => 255 - i)
+      const prevHex = Array.from(prev, (b) => b.toString(16).padStart(2, "0")).join("")
+      const grown = new HashText()
+      expect(grown.entryAfter(prev, 9, expire, many)).toEqual(
+        encoder.encode(Reference.hashInput(prevHex, 9, expire, many))
+      )
+      expect(grown.entryAfter(prev, 10, expire, [])).toEqual(
+        encoder.encode(Reference.hashInput(prevHex, 10, expire, []))
       )
     })
   })

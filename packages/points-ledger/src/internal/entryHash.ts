@@ -1,8 +1,9 @@
 /**
- * The hash of an entry as the journal computes it when appending and verifying its own state:
- * SHA-256 of `Entry.hashInput`, its text written straight into UTF-8 bytes (`HashText`) when
- * the hasher takes bytes, else made as a text. (`Entry.verify` makes the same choice inline:
- * Entry.ts cannot import this module without a cycle.)
+ * The hash of an entry as the journal computes it when appending, and when verifying its own
+ * state with a hasher that gives no digest as bytes (verify.ts): SHA-256 of `Entry.hashInput`,
+ * its text written straight into UTF-8 bytes (`HashText`) when the hasher takes bytes, else
+ * made as a text. (`Entry.verify` makes the same choice inline: Entry.ts cannot import this
+ * module without a cycle.)
  */
 import type * as Command from "../Command.js"
 import * as Entry from "../Entry.js"

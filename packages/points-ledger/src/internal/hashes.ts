@@ -91,6 +91,18 @@ export class HashColumn {
     return true
   }
 
+  /**
+   * Whether the hash of the entry `seq` is the digest whose 32 bytes are `digest` (a hash kept
+   * apart, not 64 lowercase hexadecimal digits, is no digest's).
+   */
+  isDigest(seq: number, digest: Uint8Array): boolean {
+    if (this.odd.size > 0 && this.odd.has(seq)) return false
+    const bytes = this.chunks[seq >>> chunkBits]!
+    const at = (seq & chunkMask) * 32
+    for (let i = 0; i < 32; i++) if (bytes[at + i] !== digest[i]) return false
+    return true
+  }
+
   /** Keeps the first `n` hashes only. */
   truncate(n: number): void {
     for (let seq = n; seq < this.length && this.odd.size > 0; seq++) this.odd.delete(seq)

@@ -12,7 +12,7 @@ import { room } from "./caps.js"
 import { historyAt, historyIndex } from "./engine.js"
 import { attachedState, stateOf } from "./handle.js"
 import { detached, type Journal } from "./journalValue.js"
-import { verifyState } from "./replay.js"
+import { verifyState } from "./verify.js"
 
 /**
  * The entries of a journal, oldest first (a copy).

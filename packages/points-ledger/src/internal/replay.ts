@@ -1,14 +1,13 @@
 /**
  * Replaying stored entries into a state: every command run again with all checks, each
  * result compared with the entry stored (seq, postings, previous hash, hash); and the check
- * that a journal reaches a known head.
+ * that a journal reaches a known head. (The verification of a journal's own chain is in
+ * verify.ts.)
  */
 import { Issue, ValidationReport } from "@gongzhi/core"
 import * as Entry from "../Entry.js"
 import { messages } from "../Messages.js"
 import { execute, nothing, Rejected, Replayed, samePostings } from "./engine.js"
-import { entryHash } from "./entryHash.js"
-import { HashText } from "./hashText.js"
 import { chainReasons, replayFields } from "./labels.js"
 import type { State } from "./state.js"
 
@@ -89,41 +88,4 @@ export const checkHead = (
     }))
   }
   return undefined
-}
-
-/**
- * Checks the state's own chain from its columns (what `Entry.verify` checks of a list of
- * entries; the seq and the link to the previous hash hold by construction): every entry's
- * postings sum to zero and its hash is the hash of its content.
- */
-export const verifyState = (state: State, known: Entry.Head | undefined): Entry.Verification => {
-  const chained = state.options.hashChain
-  const hasher = state.options.hasher
-  // the texts written straight into bytes when the hasher takes them (see hashText.ts)
-  const text = hasher.sha256HexOfUtf8 === undefined ? undefined : new HashText()
-  const n = state.length
-  let prev = state.genesis
-  let i = 0
-  try {
-    for (; i < n; i++) {
-      const postings = state.postings[i]!
-      let sum = 0
-      for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
-      if (sum !== 0) return { _tag: "Broken", index: i, reason: "unbalanced" }
-      const hash = chained ? entryHash(hasher, text, prev, i, state.commands[i]!, postings) : ""
-      if (chained ? !state.hashes.is(i, hash) : state.hashOf(i) !== hash) {
-        return { _tag: "Broken", index: i, reason: "hash" }
-      }
-      prev = hash
-    }
-  } catch {
-    return { _tag: "Broken", index: i, reason: "malformed" }
-  }
-  const head: Entry.Head = { seq: n - 1, hash: prev }
-  if (known !== undefined) {
-    if (known.seq >= n) return { _tag: "Broken", index: n, reason: "truncated" }
-    const at = known.seq < 0 ? state.genesis : state.hashOf(known.seq)
-    if (at !== known.hash) return { _tag: "Broken", index: Math.max(0, known.seq), reason: "head" }
-  }
-  return { _tag: "Intact", length: n, lastHash: prev, head }
 }
