@@ -348,16 +348,6 @@ interface CheckTables {
   readonly deductionIds: ReadonlySet<string>
   readonly vetoIds: ReadonlySet<string>
   readonly contexts: ReadonlyArray<CheckContext>
-  /** Each input key's leaf number (when {@link digestible}: one leaf per key). */
-  readonly leafOfKey: ReadonlyMap<string, number>
-  /** How many leaves are not optional. */
-  readonly required: number
-  /**
-   * The leaf number met at each position of the previous subject's keys (-1: none yet): the
-   * keys of most subjects come in the same order, so a key is matched by one comparison. A
-   * local value of the run, as every table here.
-   */
-  readonly guess: Int32Array
 }
 
 const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTables => {
@@ -387,10 +377,7 @@ const checkTables = (program: Plan.Program, first: Method.SubjectView): CheckTab
       indicatorId: leaf.id,
       state: undefined,
       subject: first
-    })),
-    leafOfKey: new Map(keys.map((key, l) => [key, l])),
-    required: leafTable.filter((leaf) => !leaf.optional).length,
-    guess: new Int32Array(keys.length).fill(-1)
+    }))
   }
 }
 
@@ -405,9 +392,8 @@ const readsOwnOnly = (tables: CheckTables, values: object): boolean => {
  * number (not NaN) in `numbers`, which the scoring loop reads without following a pointer to a
  * boxed number and the collector never scans; any other value in `others`, made when the first
  * such value is met (NaN in `numbers` there). A local value of one scoring run. `numbers` starts
- * at 0, not NaN: every pass that can accept a subject writes each of its leaves (the fast pass by
- * keys fills a subject's NaNs first when the plan has optional leaves, the only ones it may not
- * meet), and a subject that is not accepted fails the run before anything is scored.
+ * at 0, not NaN: every pass that can accept a subject writes each of its leaves, and a subject
+ * that is not accepted fails the run before anything is scored.
  */
 interface Reads {
   readonly numbers: Float64Array
@@ -458,13 +444,7 @@ const subjectValid = (
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
   const values = subject.values
-  const ownOnly = readsOwnOnly(tables, values)
-  const byKeys = !ownOnly && tables.digestible && !enumerableInherited()
-  // the walk of the keys may meet no key of an optional leaf: "no value" there (a required one makes the subject invalid)
-  if (byKeys && tables.required < tables.keys.length) reads.numbers.fill(NaN, base, base + tables.keys.length)
-  const verdict = byKeys
-    ? valuesByKeys(tables, values, view, base, reads, sums, scratch)
-    : valuesByLeaves(tables, values, ownOnly, view, base, reads, sums, scratch)
+  const verdict = valuesByLeaves(tables, values, readsOwnOnly(tables, values), view, base, reads, sums, scratch)
   if (verdict === INVALID) return INVALID
   if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
   if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
@@ -498,63 +478,14 @@ const leafValid = (
 }
 
 /**
- * The fast pass over a subject's values, walking their keys (`for … in`, which reads an object
- * V8 parsed from JSON from its enumeration cache, several times faster than by name): each key
- * must be one leaf's, and every leaf that is not optional must have a value. Used when every
- * leaf has a key of its own, no key is one plain objects inherit, the values are a plain object
- * and Object.prototype has no enumerable member, so the keys met are the values' own.
+ * The fast pass over a subject's values, leaf by leaf (`values[key]`, own members only when
+ * `ownOnly`), then their own keys counted (`Object.keys`): a key that is no leaf's makes the
+ * count differ. Reading by name costs the same on an object V8 keeps as a hash table (values
+ * filled key by key: from rows, a decoder, a form) as on one with fast properties (parsed from
+ * JSON), where a walk of the keys (`for … in`) costs a second lookup per key on a hash table
+ * (see the README's figures). While it reads, it adds up the fingerprint digests of the numbers
+ * (a small whole number's digest under its key is remembered, see `addNumberMember`).
  */
-const valuesByKeys = (
-  tables: CheckTables,
-  values: Readonly<Record<string, unknown>>,
-  view: Method.SubjectView,
-  base: number,
-  reads: Reads,
-  sums: MemberSums,
-  scratch: Array<Issue.DomainIssue>
-): Verdict => {
-  const { guess, keyTable, keys, leafOfKey, optional } = tables
-  const { known, memoA, memoB, width } = keyTable
-  let position = 0
-  let required = 0
-  let count = 0
-  beginMembers(sums)
-  for (const key in values) {
-    let l = guess[position] ?? -1
-    if (l === -1 || keys[l] !== key) {
-      l = leafOfKey.get(key) ?? -1
-      // an unknown key
-      if (l === -1) return INVALID
-      if (position < guess.length) guess[position] = l
-    }
-    position++
-    const value = values[key]
-    keepValue(reads, base + l, value)
-    if (value === undefined) {
-      if (optional[l] === 0) return INVALID
-      continue
-    }
-    if (optional[l] === 0) required++
-    if (typeof value === "number") {
-      count++
-      // a small whole number whose digest under this key is remembered (see addNumberMember)
-      const m = l * width + value
-      if ((value | 0) === value && value >= 0 && value < width && u8(known, m) === 1) {
-        sums.sumA = (sums.sumA + i32(memoA, m)) | 0
-        sums.sumB = (sums.sumB + i32(memoB, m)) | 0
-        sums.count++
-      } else {
-        addNumberMember(sums, keyTable, l, value)
-      }
-    }
-    if (!leafValid(tables, l, value, view, scratch)) return INVALID
-  }
-  if (required < tables.required) return INVALID
-  // digested when every member is a number (a member `undefined` is left out of the fingerprint, and out of the sums)
-  return count === position ? DIGESTED : VALID
-}
-
-/** The fast pass over a subject's values, leaf by leaf (`values[key]`, own members only when `ownOnly`), then their keys counted. */
 const valuesByLeaves = (
   tables: CheckTables,
   values: Readonly<Record<string, unknown>>,
@@ -565,9 +496,9 @@ const valuesByLeaves = (
   sums: MemberSums,
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
-  const { keys, inline, optional } = tables
+  const { digestible, inline, keys, keyTable, optional } = tables
+  const { known: remembered, memoA, memoB, width } = keyTable
   const count = Object.keys(values).length
-  const digestible = tables.digestible
   let known = 0
   let numeric = 0
   beginMembers(sums)
@@ -582,7 +513,17 @@ const valuesByLeaves = (
     known++
     if (typeof value === "number") {
       numeric++
-      if (digestible) addNumberMember(sums, tables.keyTable, l, value)
+      if (digestible) {
+        // a small whole number whose digest under this key is remembered, added inline (see addNumberMember)
+        const m = l * width + value
+        if ((value | 0) === value && value >= 0 && value < width && u8(remembered, m) === 1) {
+          sums.sumA = (sums.sumA + i32(memoA, m)) | 0
+          sums.sumB = (sums.sumB + i32(memoB, m)) | 0
+          sums.count++
+        } else {
+          addNumberMember(sums, keyTable, l, value)
+        }
+      }
       // the hot path: a finite number for a built-in method, nothing else to check
       if (inline[l] === 1) {
         if (value - value === 0) continue
@@ -591,13 +532,16 @@ const valuesByLeaves = (
     }
     if (!leafValid(tables, l, value, view, scratch)) return INVALID
   }
-  if (count > known) return INVALID
-  if (!digestible) {
-    for (const key of Object.keys(values)) if (!tables.inputKeys.has(key)) return INVALID
+  if (digestible) {
+    // every key is one leaf's: as many own keys as values read, else a key is no leaf's (or a
+    // leaf's value was inherited, or an own member is undefined): the reporting pass decides
+    if (count !== known) return INVALID
+    // digested when every member is a number (known values are own members, and distinct)
+    return numeric === known ? DIGESTED : VALID
   }
-  // digested when every key is a leaf's and every member a number (known values are own members,
-  // and distinct when digestible)
-  return digestible && numeric === known && count === known ? DIGESTED : VALID
+  if (count > known) return INVALID
+  for (const key of Object.keys(values)) if (!tables.inputKeys.has(key)) return INVALID
+  return VALID
 }
 
 const noSubjectVetoes: ReadonlyArray<Inputs.VetoInput> = Object.freeze([])

@@ -1,13 +1,13 @@
 /**
- * The fast pass of the input checks reads a subject's values by walking their keys when it can
- * (`for … in`, a plain object) and leaf by leaf otherwise, and adds up the digests of the
- * numbers it reads (small whole numbers remembered per key). These properties hold it to a
+ * The fast pass of the input checks reads a subject's values leaf by leaf (by name, then its own
+ * keys counted), and adds up the digests of the numbers it reads (small whole numbers remembered
+ * per key). These properties hold it to a
  * plain check written here: the same issues in the same order, and for valid inputs the same
  * totals and an inputs fingerprint equal to `Assessment.inputsHash`, whatever way the values
  * objects were made — filled key by key (V8 then keeps 40 keys as a hash table), parsed from
  * JSON (fast properties), without a prototype, or with a prototype whose members must not count.
  */
-import { Assessment, Inputs, type Plan } from "@gongzhi/assessment-scoring"
+import { Assessment, Inputs, Plan } from "@gongzhi/assessment-scoring"
 import { Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -177,17 +177,23 @@ describe("Assessment input checks, fast pass", () => {
     expect(b.inputsHash).toBe(a.inputsHash)
   })
 
-  it("an enumerable member of Object.prototype is neither read as a value nor reported as unknown", () => {
-    const values = keyByKey(Array.from({ length: LEAVES }, (_, i) => [keyOf(i), 50] as const))
-    delete values["x0"]
-    const inputs = Inputs.make("wide", [{ id: "a", values }])
-    const before = issuesOf(Assessment.score(plan, inputs))
-    Object.defineProperty(Object.prototype, "x0", { value: 50, enumerable: true, configurable: true, writable: true })
-    try {
-      expect(issuesOf(Assessment.score(plan, inputs))).toEqual(before)
-    } finally {
-      delete (Object.prototype as Record<string, unknown>)["x0"]
+  it.each([true, false])(
+    "a member of Object.prototype (enumerable: %s) is neither read as a value nor reported as unknown",
+    (enumerable) => {
+      const values = keyByKey(Array.from({ length: LEAVES }, (_, i) => [keyOf(i), 50] as const))
+      delete values["x0"]
+      const inputs = Inputs.make("wide", [{ id: "a", values }])
+      const program = Result.getOrThrow(Plan.compile(plan))
+      const before = issuesOf(Assessment.score(program, inputs))
+      // added after the plan was compiled, and plain objects then inherit the leaf's key
+      Object.defineProperty(Object.prototype, "x0", { value: 50, enumerable, configurable: true, writable: true })
+      try {
+        expect(issuesOf(Assessment.score(program, inputs))).toEqual(before)
+        expect(issuesOf(Assessment.score(plan, inputs))).toEqual(before)
+      } finally {
+        delete (Object.prototype as Record<string, unknown>)["x0"]
+      }
+      expect(before).toEqual([at("ASSESS_INPUT_MISSING", ["subjects", 0, "values", "x0"])])
     }
-    expect(before).toEqual([at("ASSESS_INPUT_MISSING", ["subjects", 0, "values", "x0"])])
-  })
+  )
 })
