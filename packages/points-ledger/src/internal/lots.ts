@@ -85,7 +85,13 @@ export const restoreTakes = (due: Due, takes: ReadonlyArray<Take>): void => {
   }
 }
 
-/** Adds a lot in expiry order (after the lots expiring the same day), noted in the expiry index. */
+/**
+ * Adds a lot in expiry order (after the lots expiring the same day), noted in the expiry index.
+ * The whole list stays in order, the spent lots before the account's first unspent one too: a
+ * released hold or a reversal puts points back into a spent lot (`restoreTakes`), which must then
+ * still come before every lot expiring after it. A lot placed among the spent ones becomes the
+ * first unspent one.
+ */
 export const insertLot = (due: Due, account: Account, lot: Lot): void => {
   const lots = account.lots
   due.note(account, lot.expires)
@@ -94,7 +100,7 @@ export const insertLot = (due: Due, account: Account, lot: Lot): void => {
     account.lastExpires = lot.expires
     return
   }
-  let lo = account.head
+  let lo = 0
   let hi = lots.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
@@ -102,4 +108,5 @@ export const insertLot = (due: Due, account: Account, lot: Lot): void => {
     else hi = mid
   }
   lots.splice(lo, 0, lot)
+  if (lo < account.head) account.head = lo
 }
