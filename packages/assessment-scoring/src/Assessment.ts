@@ -498,7 +498,8 @@ const valuesByLeaves = (
 ): Verdict => {
   const { digestible, inline, keys, keyTable, optional } = tables
   const { known: remembered, memoA, memoB, width } = keyTable
-  const count = Object.keys(values).length
+  const ownKeys = Object.keys(values)
+  const count = ownKeys.length
   let known = 0
   let numeric = 0
   beginMembers(sums)
@@ -540,7 +541,7 @@ const valuesByLeaves = (
     return numeric === known ? DIGESTED : VALID
   }
   if (count > known) return INVALID
-  for (const key of Object.keys(values)) if (!tables.inputKeys.has(key)) return INVALID
+  for (const key of ownKeys) if (!tables.inputKeys.has(key)) return INVALID
   return VALID
 }
 
