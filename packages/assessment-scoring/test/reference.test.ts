@@ -15,6 +15,26 @@ const RUNS = Number(process.env["ASSESS_REFERENCE_RUNS"] ?? (process.env["CI"] =
 
 const label = (s: string) => ({ zh: s, en: s })
 
+/**
+ * A value from `min` to `max`, mostly whole (as most inputs are), sometimes -0, a fraction
+ * (unless `whole`; often a half or a quarter) or a whole number above 253: the engine keeps small whole numbers in a byte
+ * and every other number apart, and both ways are compared here.
+ */
+const numberIn = (min: number, max: number, whole = false): fc.Arbitrary<number> =>
+  fc.oneof(
+    { arbitrary: fc.integer({ min, max }), weight: 8 },
+    { arbitrary: fc.constant(-0), weight: 1 },
+    { arbitrary: fc.integer({ min: 254, max: 100_000 }), weight: 1 },
+    {
+      // a whole number and a half or a quarter, near where bands and thresholds change
+      arbitrary: whole
+        ? fc.integer({ min, max })
+        : fc.tuple(fc.integer({ min, max: max - 1 }), fc.constantFrom(0.25, 0.5, 0.75)).map(([n, f]) => n + f),
+      weight: 1
+    },
+    { arbitrary: whole ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }), weight: 1 }
+  )
+
 /** A leaf's method and how to generate a value for it. */
 interface LeafKind {
   readonly method: Plan.MethodRef
@@ -28,18 +48,18 @@ const leafKind: fc.Arbitrary<LeafKind> = fc.oneof(
         name: "linear",
         config: lower ? { floor: floor + span, target: floor } : { floor, target: floor + span }
       },
-      value: fc.integer({ min: 0, max: 110 })
+      value: numberIn(0, 110)
     })),
   fc.integer({ min: 1, max: 100 }).map((target) => ({
     method: { name: "ratio", config: { target } },
-    value: fc.integer({ min: 0, max: 120 })
+    value: numberIn(0, 120)
   })),
   fc.integer({ min: 1, max: 5 }).map((per) => ({
     method: { name: "deduction-per-occurrence", config: { pointsPerOccurrence: per } },
-    value: fc.integer({ min: 0, max: 6 })
+    value: numberIn(0, 6, true)
   })),
   fc.record({ order: fc.constantFrom("higher-is-better", "lower-is-better"), among: fc.constantFrom("all", "group") })
-    .map((config) => ({ method: { name: "rank", config }, value: fc.integer({ min: 0, max: 9 }) })),
+    .map((config) => ({ method: { name: "rank", config }, value: numberIn(0, 9) })),
   fc.record({
     a: fc.integer({ min: 10, max: 40 }),
     b: fc.integer({ min: 50, max: 90 }),
@@ -53,11 +73,11 @@ const leafKind: fc.Arbitrary<LeafKind> = fc.oneof(
         bands: [{ below: a, points: 0 }, { min: a, below: b, points: p }, { min: b, points: 1 }]
       }
     },
-    value: fc.integer({ min: 0, max: 100 })
+    value: numberIn(0, 100)
   })),
   fc.integer({ min: 1, max: 3 }).map((k) => ({
     method: { name: "expression", config: { logic: { "min": [{ "*": [{ "var": "value" }, k] }, { "var": "max" }] } } },
-    value: fc.integer({ min: 0, max: 20 })
+    value: numberIn(0, 20)
   })),
   fc.constant({
     method: {
