@@ -8,10 +8,10 @@
  * as bytes (`sha256OfUtf8Into`: node:crypto and noble), hex of bytes (`sha256HexOfUtf8` only)
  * and text only.
  */
-import { type Entry, Hasher, Journal } from "@gongzhi/points-ledger"
+import { type Command, type Entry, Hasher, Journal } from "@gongzhi/points-ledger"
 import { describe, expect, it } from "vitest"
 import * as Reference from "./canonical.js"
-import { base, ok, setup } from "./fixtures.js"
+import { base, earn, ok, open, setup } from "./fixtures.js"
 import { vectorCommands, vectorSetup } from "./vectors/commands.js"
 
 const node = Hasher.node()!
@@ -68,10 +68,26 @@ const changedAt = (
   return out
 }
 
+/**
+ * Six residents' cleanings over half a year: 78 entries, more than two of the blocks in which the
+ * verification reads its entries ahead (32), so that a change is found in every place of a block.
+ */
+const halfYear = (): Journal.Journal => {
+  const accounts = ["a", "b", "c", "d", "e", "f"]
+  const commands: Array<Command.Command> = accounts.map((account) => open(account, `居民${account}`))
+  for (let month = 1; month <= 6; month++) {
+    for (const day of ["03", "04"]) {
+      for (const account of accounts) commands.push(earn(account, "cleaning", `2024-0${month}-${day}`))
+    }
+  }
+  return ok(Journal.appendAll(Journal.make(setup), commands)).journal
+}
+
 const journals: ReadonlyArray<readonly [string, Journal.Setup, ReadonlyArray<Entry.Entry>]> = [
   ["every kind of command", vectorSetup,
     Journal.entries(ok(Journal.appendAll(Journal.make(vectorSetup), vectorCommands)).journal)],
-  ["earnings", setup, Journal.entries(base())]
+  ["earnings", setup, Journal.entries(base())],
+  ["more than two blocks of entries", setup, Journal.entries(halfYear())]
 ]
 
 describe("Journal", () => {

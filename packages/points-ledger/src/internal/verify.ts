@@ -4,7 +4,16 @@
  * straight into bytes after the previous digest's hex (`HashText.entryAfter`), hashed into one
  * reused 32-byte digest and compared with the hash column's bytes: nothing is allocated per
  * entry. Otherwise each hash is made as text (`entryHash`) and compared with the column.
+ *
+ * The entries are taken in blocks of {@link block}: the objects of a block's entries that the
+ * writer reads (each command, its key, the postings and their accounts) are first read in a row
+ * ({@link readAhead}), then written and hashed one by one. Each of these objects is somewhere
+ * else on the heap and most are out of the cache, and the writer's reads of one entry wait in
+ * turn (the command, then its key, then its characters); the short loop of reads that do not
+ * depend on each other lets the processor wait for many at once. Measured on the bench's 1 M
+ * chain: see the package README.
  */
+import type * as Command from "../Command.js"
 import type * as Entry from "../Entry.js"
 import { entryHash } from "./entryHash.js"
 import { HashText } from "./hashText.js"
@@ -14,6 +23,41 @@ type Reason = Extract<Entry.Verification, { _tag: "Broken" }>["reason"]
 
 const broken = (index: number, reason: Reason): Entry.Verification => ({ _tag: "Broken", index, reason })
 
+/** The number of entries whose objects are read ahead together (32 measured best of 8 and 32). */
+const block = 32
+
+/**
+ * Reads what the writer will read of the entries `from` to `to` (excluded): each command and its
+ * key, the postings, the first posting and the last one's account. Only these reads matter, not
+ * what they give: a sum of lengths and amounts goes into `sink` so that the compiler keeps them.
+ * A read that fails (an entry from outside that is not an object where one is expected) is
+ * left to the writer, which finds it in its turn.
+ */
+const readAhead = (
+  commands: ReadonlyArray<Command.Command>,
+  postingsOf: ReadonlyArray<ReadonlyArray<Entry.Posting>>,
+  from: number,
+  to: number,
+  sink: Int32Array
+): void => {
+  let sum = 0
+  try {
+    for (let i = from; i < to; i++) {
+      const key: unknown = commands[i]!.key
+      if (typeof key === "string") sum += key.length
+      const postings = postingsOf[i]!
+      const m = postings.length
+      if (m > 0) {
+        const account: unknown = postings[m - 1]!.account
+        sum += postings[0]!.amount + (typeof account === "string" ? account.length : 0)
+      }
+    }
+  } catch {
+    // nothing: the writer meets the same entry
+  }
+  sink[0] = sum
+}
+
 /** The first entry whose postings do not sum to zero or whose hash is not its content's, and why (`undefined` when none). */
 const firstBrokenAsDigests = (
   state: State,
@@ -22,19 +66,24 @@ const firstBrokenAsDigests = (
   const text = new HashText()
   // the genesis hash (64 zeros) as bytes, then each entry's digest in turn
   const digest = new Uint8Array(32)
+  const sink = new Int32Array(1)
   const commands = state.commands
   const postingsOf = state.postings
   const hashes = state.hashes
   const n = state.length
   let i = 0
   try {
-    for (; i < n; i++) {
-      const postings = postingsOf[i]!
-      let sum = 0
-      for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
-      if (sum !== 0) return { index: i, reason: "unbalanced" }
-      into(text.entryAfter(digest, i, commands[i]!, postings), digest)
-      if (!hashes.isDigest(i, digest)) return { index: i, reason: "hash" }
+    while (i < n) {
+      const end = Math.min(n, i + block)
+      readAhead(commands, postingsOf, i, end, sink)
+      for (; i < end; i++) {
+        const postings = postingsOf[i]!
+        let sum = 0
+        for (let p = 0; p < postings.length; p++) sum += postings[p]!.amount
+        if (sum !== 0) return { index: i, reason: "unbalanced" }
+        into(text.entryAfter(digest, i, commands[i]!, postings), digest)
+        if (!hashes.isDigest(i, digest)) return { index: i, reason: "hash" }
+      }
     }
   } catch {
     return { index: i, reason: "malformed" }
