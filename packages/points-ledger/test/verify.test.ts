@@ -83,20 +83,24 @@ const halfYear = (): Journal.Journal => {
   return ok(Journal.appendAll(Journal.make(setup), commands)).journal
 }
 
-const journals: ReadonlyArray<readonly [string, Journal.Setup, ReadonlyArray<Entry.Entry>]> = [
+/** A journal, and the entries changed in it (all of them, or the ends of its blocks: each change replays the journal). */
+const journals: ReadonlyArray<
+  readonly [string, Journal.Setup, ReadonlyArray<Entry.Entry>, ReadonlyArray<number> | undefined]
+> = [
   ["every kind of command", vectorSetup,
-    Journal.entries(ok(Journal.appendAll(Journal.make(vectorSetup), vectorCommands)).journal)],
-  ["earnings", setup, Journal.entries(base())],
-  ["more than two blocks of entries", setup, Journal.entries(halfYear())]
+    Journal.entries(ok(Journal.appendAll(Journal.make(vectorSetup), vectorCommands)).journal), undefined],
+  ["earnings", setup, Journal.entries(base()), undefined],
+  ["more than two blocks of entries", setup, Journal.entries(halfYear()), [0, 1, 30, 31, 32, 33, 63, 64, 65, 76, 77]]
 ]
 
 describe("Journal", () => {
   describe("verify", () => {
     it("finds every change a trusted load keeps, at its entry and for the reason the plain verification gives", () => {
-      for (const [, setupOf, entries] of journals) {
+      for (const [, setupOf, entries, at] of journals) {
         expect(plainVerify(entries)._tag).toBe("Intact")
+        const indexes = at ?? entries.map((e) => e.seq)
         let found = 0
-        for (let i = 0; i < entries.length; i++) {
+        for (const i of indexes) {
           for (const [name, change] of changes) {
             const changed = changedAt(entries, i, change)
             if (JSON.stringify(changed[i]) === JSON.stringify(entries[i])) continue // nothing to change
@@ -111,7 +115,7 @@ describe("Journal", () => {
             }
           }
         }
-        expect(found).toBeGreaterThan(entries.length * 4)
+        expect(found).toBeGreaterThan(indexes.length * 4)
       }
     })
 
