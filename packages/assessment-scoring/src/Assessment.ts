@@ -412,7 +412,9 @@ const WIDE = 255
 const newReads = (size: number): Reads => ({ kinds: new Uint8Array(size), numbers: undefined, others: undefined, size })
 
 /** The kind byte of a number that is a small whole number (`v + 1`), else 0. */
-const smallKind = (v: number): number => ((v | 0) === v && v >= 0 && v <= SMALL_MAX && (v !== 0 || 1 / v > 0) ? v + 1 : 0)
+const smallKind = (
+  v: number
+): number => ((v | 0) === v && v >= 0 && v <= SMALL_MAX && (v !== 0 || 1 / v > 0) ? v + 1 : 0)
 
 /** Keeps value `i` (replacing what was kept there). */
 const keepValue = (reads: Reads, i: number, value: unknown): void => {
@@ -1101,8 +1103,8 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { code, pointsOf, cappedOf, outcomeOf } = run
-  const reads = run.reads
+  const { code, pointsOf, cappedOf, outcomeOf, reads } = run
+  const kinds = reads.kinds
   const { bandBelow, bandMin, bandOf, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
   const { sumFrom, sumOfRun } = code
   // the sum of the leaf steps since the last step where `sumFrom` is 1 (see TreeCode.sumOfRun)
@@ -1114,7 +1116,32 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
   for (let k = 0; k < T; k++) {
     const n = i32(node, k)
     const op = kind[k]
-    if (op === SUM) {
+    if (op === BANDS) {
+      if (u8(sumFrom, k) === 1) leafSum = 0
+      const j = first + i32(leafOf, k)
+      // a small whole number (its kind byte is the number + 1): its band worked out when the
+      // run began; any other number: the first band holding it, else the outcome after the
+      // last (no band matched); its cap is the outcome's, read from the band table when the
+      // explanation is made. A value that is no number is scored by the method below.
+      const small = u8(kinds, j) - 1
+      let i = -1
+      if (small >= 0 && small < BAND_MEMO) {
+        i = u8(bandOf, k * BAND_MEMO + small)
+      } else if (small >= BAND_MEMO) {
+        const v = small === WIDE - 1 ? numberAt(reads, j) : small
+        const b = i32(end, k)
+        const bands = i32(count, k)
+        i = 0
+        while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
+      }
+      if (i >= 0) {
+        const units = f64(bandUnits, i32(end, k) + i)
+        pointsOf[at + n] = units
+        outcomeOf[at + n] = i + 1
+        leafSum += units
+        continue
+      }
+    } else if (op === SUM) {
       const max = f64(maxU, k)
       let sum = 0
       if (u8(sumOfRun, k) === 1) sum = leafSum
@@ -1126,8 +1153,7 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
         pointsOf[at + n] = sum
       }
       continue
-    }
-    if (op === WEIGHTED) {
+    } else if (op === WEIGHTED) {
       let num = 0
       let den = 0
       for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) {
@@ -1137,27 +1163,8 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       }
       pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((f64(maxU, k) * num) / den, run.mode)
       continue
-    }
-    if (u8(sumFrom, k) === 1) leafSum = 0
-    const v = numberAt(reads, first + i32(leafOf, k))
-    // (a band table's leaf holds a finite number or nothing: NaN stands for "not a number")
-    if (op === BANDS && v === v) {
-      // the first band holding the value, else the outcome after the last (no band matched);
-      // its cap is the outcome's, read from the band table when the explanation is made
-      const b = i32(end, k)
-      let i = 0
-      if ((v | 0) === v && v >= 0 && v < BAND_MEMO) {
-        // a small whole number: its band worked out when the run began (-0 is 0 here, as in the search)
-        i = u8(bandOf, k * BAND_MEMO + v)
-      } else {
-        const bands = i32(count, k)
-        while (i < bands && !(v >= f64(bandMin, b + i) && v < f64(bandBelow, b + i))) i++
-      }
-      const units = f64(bandUnits, b + i)
-      pointsOf[at + n] = units
-      outcomeOf[at + n] = i + 1
-      leafSum += units
-      continue
+    } else if (u8(sumFrom, k) === 1) {
+      leafSum = 0
     }
     const step = run.steps[k]
     if (step !== undefined && step._tag === "Leaf") {

@@ -17,13 +17,15 @@ const label = (s: string) => ({ zh: s, en: s })
 
 /**
  * A value from `min` to `max`, mostly whole (as most inputs are), sometimes -0, a fraction
- * (unless `whole`; often a half or a quarter) or a whole number above 253: the engine keeps small whole numbers in a byte
- * and every other number apart, and both ways are compared here.
+ * (unless `whole`; often a half or a quarter) or a larger whole number (around 128 and 253 too): the engine keeps small whole
+ * numbers in a byte and every other number apart, and remembers the band of the smallest, and
+ * every way is compared here.
  */
 const numberIn = (min: number, max: number, whole = false): fc.Arbitrary<number> =>
   fc.oneof(
     { arbitrary: fc.integer({ min, max }), weight: 8 },
     { arbitrary: fc.constant(-0), weight: 1 },
+    { arbitrary: fc.integer({ min: 120, max: 300 }), weight: 1 },
     { arbitrary: fc.integer({ min: 254, max: 100_000 }), weight: 1 },
     {
       // a whole number and a half or a quarter, near where bands and thresholds change
