@@ -524,7 +524,7 @@ const valuesByLeaves = (
   scratch: Array<Issue.DomainIssue>
 ): Verdict => {
   const { digestible, inline, keys, keyTable, optional } = tables
-  const { known: remembered, memoA, memoB, width } = keyTable
+  const { known: remembered, memo, width } = keyTable
   const ownKeys = Object.keys(values)
   const count = ownKeys.length
   let known = 0
@@ -545,8 +545,8 @@ const valuesByLeaves = (
         // a small whole number whose digest under this key is remembered, added inline (see addNumberMember)
         const m = l * width + value
         if ((value | 0) === value && value >= 0 && value < width && u8(remembered, m) === 1) {
-          sums.sumA = (sums.sumA + i32(memoA, m)) | 0
-          sums.sumB = (sums.sumB + i32(memoB, m)) | 0
+          sums.sumA = (sums.sumA + i32(memo, 2 * m)) | 0
+          sums.sumB = (sums.sumB + i32(memo, 2 * m + 1)) | 0
           sums.count++
         } else {
           addNumberMember(sums, keyTable, l, value)
@@ -1422,8 +1422,6 @@ const expectedLabels = {
  * members of the right kind when present). The checks of values against the plan come later.
  */
 /** The optional members of a subject that are records, and those that are text (one list each, not one per subject). */
-const recordMembers = ["attributes", "bonus", "deductions"] as const
-const textMembers = ["name", "group"] as const
 
 const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
@@ -1454,12 +1452,13 @@ const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
     }
     if (typeof subject.id !== "string") wrong(["subjects", i, "id"], "text")
     if (!isRecord(subject.values)) wrong(["subjects", i, "values"], "record")
-    for (const key of recordMembers) {
-      if (subject[key] !== undefined && !isRecord(subject[key])) wrong(["subjects", i, key], "record")
-    }
-    for (const key of textMembers) {
-      if (subject[key] !== undefined && typeof subject[key] !== "string") wrong(["subjects", i, key], "text")
-    }
+    // each member read by its name (one load each, where a loop over the names would look each up)
+    const { attributes, bonus, deductions, group, name } = subject
+    if (attributes !== undefined && !isRecord(attributes)) wrong(["subjects", i, "attributes"], "record")
+    if (bonus !== undefined && !isRecord(bonus)) wrong(["subjects", i, "bonus"], "record")
+    if (deductions !== undefined && !isRecord(deductions)) wrong(["subjects", i, "deductions"], "record")
+    if (name !== undefined && typeof name !== "string") wrong(["subjects", i, "name"], "text")
+    if (group !== undefined && typeof group !== "string") wrong(["subjects", i, "group"], "text")
     const rank = subject.previousRank
     if (rank !== undefined && !(typeof rank === "number" && Number.isSafeInteger(rank) && rank >= 1)) {
       wrong(["subjects", i, "previousRank"], "rank")

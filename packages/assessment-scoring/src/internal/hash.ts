@@ -165,9 +165,11 @@ export interface KeyTable {
   readonly states: Int32Array
   /** How many numbers are remembered per key (0 when there are too many keys to remember any). */
   readonly width: number
-  /** The member digest of number `v` under key `i`, at `i × width + v`, when `known` is 1 there. */
-  readonly memoA: Int32Array
-  readonly memoB: Int32Array
+  /**
+   * The member digest of number `v` under key `i`, its two words side by side at `2m` and
+   * `2m + 1` for `m = i × width + v` (one cache line for both), when `known[m]` is 1.
+   */
+  readonly memo: Int32Array
   readonly known: Uint8Array
 }
 
@@ -177,8 +179,7 @@ export const keyTable = (keys: ReadonlyArray<string>): KeyTable => {
   return {
     states: keyStates(keys),
     width,
-    memoA: new Int32Array(keys.length * width),
-    memoB: new Int32Array(keys.length * width),
+    memo: new Int32Array(2 * keys.length * width),
     known: new Uint8Array(keys.length * width)
   }
 }
@@ -219,12 +220,12 @@ export const addNumberMember = (sums: MemberSums, keys: KeyTable, i: number, val
     const m = i * width + value
     if (keys.known[m] !== 1) {
       numberMember(sums, keys.states, 2 * i, value)
-      keys.memoA[m] = sums.lastA
-      keys.memoB[m] = sums.lastB
+      keys.memo[2 * m] = sums.lastA
+      keys.memo[2 * m + 1] = sums.lastB
       keys.known[m] = 1
     }
-    sums.sumA = (sums.sumA + word(keys.memoA, m)) | 0
-    sums.sumB = (sums.sumB + word(keys.memoB, m)) | 0
+    sums.sumA = (sums.sumA + word(keys.memo, 2 * m)) | 0
+    sums.sumB = (sums.sumB + word(keys.memo, 2 * m + 1)) | 0
   } else {
     numberMember(sums, keys.states, 2 * i, value)
     sums.sumA = (sums.sumA + sums.lastA) | 0
