@@ -1685,33 +1685,34 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
 
 type BandById = ReadonlyMap<string, { readonly band: Grade.Band; readonly index: number }>
 
+/** What step 6 leaves for step 7, by subject number: each band index (-1: ungraded), whether a veto fixed it, why a subject is ungraded. */
+interface Graded {
+  readonly band: Int32Array
+  readonly fixed: Uint8Array
+  readonly ungraded: Array<Label.Label | undefined>
+}
+
 /** Step 6, grade: each subject's band, or why it is ungraded, as the vetoes leave it (quotas aside). */
-const grade = (
-  run: Run,
-  grading: Grade.Grades,
-  bandById: BandById
-): { readonly ungraded: Array<Label.Label | undefined>; readonly candidates: Array<Grade.Candidate> } => {
-  const ungraded = new Array<Label.Label | undefined>(run.rows.length)
+const grade = (run: Run, grading: Grade.Grades, bandById: BandById): Graded => {
+  const S = run.rows.length
+  const ungraded = new Array<Label.Label | undefined>(S)
+  const band = new Int32Array(S)
+  const fixed = new Uint8Array(S)
   const rules = grading.ungraded ?? []
-  const candidates = run.rows.map(({ vetoes, view }, k): Grade.Candidate => {
-    const total = f64(run.totals, k)
+  run.rows.forEach(({ vetoes, view }, k) => {
     // (no closure, no list per subject when the plan has no such rule)
     const rule = rules.length === 0 ? undefined : Grade.ungradedBy(rules, view.attributes)
     if (rule !== undefined) {
       ungraded[k] = rule.reason
-      return { id: view.id, total, group: view.group, grade: undefined, fixed: false }
+      band[k] = -1
+      return
     }
-    const index = vetoedBand(
-      grading,
-      bandById,
-      Grade.bandIndex(grading.bands, total / run.program.scale),
-      vetoes,
-      undefined
-    )
-    const fixed = vetoes !== noVetoes && vetoes.some(forcesGrade)
-    return { id: view.id, total, group: view.group, grade: grading.bands[index]?.id, fixed }
+    const total = f64(run.totals, k) / run.program.scale
+    const index = vetoedBand(grading, bandById, Grade.bandIndex(grading.bands, total), vetoes, undefined)
+    band[k] = grading.bands[index] === undefined ? -1 : index
+    if (vetoes !== noVetoes && vetoes.some(forcesGrade)) fixed[k] = 1
   })
-  return { ungraded, candidates }
+  return { band, fixed, ungraded }
 }
 
 /** Whether a veto applied forces a grade. */
@@ -1723,31 +1724,90 @@ interface Demotion {
   readonly to: string
 }
 
-/** Step 7, quota: the grades' quotas applied, and by subject number the quotas that pushed each one down. */
+/**
+ * Step 7, quota: the grades' quotas applied, best grade first (what `Grade.applyQuotas` does,
+ * on subject numbers and band indexes: no candidate record, no map of ids), and by subject
+ * number the quotas that pushed each one down. Each quota's scope holds the graded subjects of
+ * the plan or of one group (groups in the order their first subject comes); its holders that no
+ * veto fixed are kept by total, highest first, ties by id, up to the room the fixed ones leave
+ * (with `exclude-tied`, none of those tied at the cut); the rest go to `overflowTo`, else the
+ * next band, else stay. Returns each subject's final band index (-1: ungraded).
+ */
 const quota = (
   run: Run,
   grading: Grade.Grades,
-  candidates: ReadonlyArray<Grade.Candidate>
+  graded: Graded
 ): {
-  readonly grades: ReadonlyMap<string, string | undefined>
+  readonly bands: Int32Array
   readonly outcomes: ReadonlyArray<Grade.QuotaOutcome>
   readonly demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
 } => {
-  const applied = Grade.applyQuotas(grading, candidates)
+  const bands = graded.band.slice()
+  const { fixed } = graded
+  const outcomes: Array<Grade.QuotaOutcome> = []
   const demotions = new Map<number, Array<Demotion>>()
-  if (applied.outcomes.some((outcome) => outcome.demoted.length > 0)) {
-    const indexById = new Map(run.rows.map(({ view }, k) => [view.id, k]))
-    for (const outcome of applied.outcomes) {
-      for (const d of outcome.demoted) {
-        const k = indexById.get(d.id)
-        if (k === undefined) continue
+  const S = bands.length
+  const { totals } = run
+  const bandIndex = new Map(grading.bands.map((b, i) => [b.id, i]))
+  const quotas = [...(grading.quotas ?? [])].sort((a, b) =>
+    (bandIndex.get(a.grade) ?? 0) - (bandIndex.get(b.grade) ?? 0)
+  )
+  const idOf = (k: number) => run.rows[k]?.view.id ?? ""
+  const byTotal = (a: number, b: number) => {
+    const x = idOf(a)
+    const y = idOf(b)
+    return f64(totals, b) - f64(totals, a) || (x < y ? -1 : x > y ? 1 : 0)
+  }
+  for (const q of quotas) {
+    const index = bandIndex.get(q.grade) ?? 0
+    // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
+    const to = q.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? q.grade
+    const toIndex = bandIndex.get(to) ?? index
+    // the scopes: every graded subject, or those of each group in the order their first one comes
+    const scopes = new Map<string, Array<number>>()
+    for (let k = 0; k < S; k++) {
+      if (i32(bands, k) < 0) continue
+      const key = q.scope === "group" ? (run.rows[k]?.view.group ?? "") : ""
+      let members = scopes.get(key)
+      if (members === undefined) scopes.set(key, members = [])
+      members.push(k)
+    }
+    for (const members of scopes.values()) {
+      const max = Grade.limit(q, members.length)
+      const holders: Array<number> = []
+      let fixedHolders = 0
+      for (const k of members) {
+        if (i32(bands, k) !== index) continue
+        if (u8(fixed, k) === 1) fixedHolders++
+        else holders.push(k)
+      }
+      holders.sort(byTotal)
+      const room = Math.max(0, max - fixedHolders)
+      let keep = Math.min(room, holders.length)
+      if (holders.length > room && q.tie === "exclude-tied" && keep > 0) {
+        const cut = f64(totals, holders[keep] ?? 0)
+        while (keep > 0 && f64(totals, holders[keep - 1] ?? 0) === cut) keep--
+      }
+      const pushed = holders.slice(keep)
+      const outcome: Grade.QuotaOutcome = {
+        grade: q.grade,
+        scope: q.scope,
+        group: q.scope === "group" ? run.rows[members[0] ?? 0]?.view.group : undefined,
+        graded: members.length,
+        limit: max,
+        holders: holders.length + fixedHolders,
+        demoted: pushed.map((k) => ({ id: idOf(k), to }))
+      }
+      outcomes.push(outcome)
+      for (const k of pushed) {
+        bands[k] = toIndex
         const list = demotions.get(k)
-        if (list === undefined) demotions.set(k, [{ outcome, to: d.to }])
-        else list.push({ outcome, to: d.to })
+        if (list === undefined) demotions.set(k, [{ outcome, to }])
+        else list.push({ outcome, to })
       }
     }
   }
-  return { grades: applied.grades, outcomes: applied.outcomes, demotions }
+  return { bands, outcomes, demotions }
 }
 
 /** Each subject's place by subject number: its rank (0 for none) and among how many it was ranked. */
@@ -2219,14 +2279,14 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
   const grading = plan.grades
   const bandById: BandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
   let ungraded: ReadonlyArray<Label.Label | undefined> = new Array<Label.Label | undefined>(S)
-  let finalGrades: ReadonlyMap<string, string | undefined> = new Map()
+  let finalBands: Int32Array | undefined
   let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
   let demotions: ReadonlyMap<number, ReadonlyArray<Demotion>> = new Map()
   if (grading !== undefined) {
     const graded = grade(run, grading, bandById)
     ungraded = graded.ungraded
-    const applied = quota(run, grading, graded.candidates)
-    finalGrades = applied.grades
+    const applied = quota(run, grading, graded)
+    finalBands = applied.bands
     quotas = applied.outcomes
     demotions = applied.demotions
   }
@@ -2238,11 +2298,11 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
   const subjects: Array<SubjectResult> = []
   const makers = explain(run, grading, bandById, ungraded, demotions)
   // one grade value per band, shared by the subjects that have it (frozen)
-  const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
+  const gradeValues = (grading?.bands ?? []).map((b) => Object.freeze({ id: b.id, label: b.label }))
   run.rows.forEach((row, k) => {
     const { subject, view } = row
-    const gradeId = finalGrades.get(view.id)
-    const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
+    const gradeValue = finalBands === undefined ? undefined : gradeValues[i32(finalBands, k)]
+    const gradeId = gradeValue?.id
     const place = places === undefined ? 0 : i32(places.rank, k)
     const ranked = place === 0 ? undefined : place
     const result = {

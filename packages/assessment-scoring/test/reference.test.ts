@@ -146,7 +146,16 @@ const generated: fc.Arbitrary<Generated> = fc.record({
       denominator: fc.integer({ min: 2, max: 4 }),
       scope: fc.constantFrom("plan", "group"),
       tie: fc.constantFrom("exclude-tied", "by-subject-id"),
-      overflowToLast: fc.boolean()
+      overflowToLast: fc.boolean(),
+      mid: fc.option(
+        fc.record({
+          numerator: fc.integer({ min: 0, max: 3 }),
+          denominator: fc.integer({ min: 3, max: 5 }),
+          scope: fc.constantFrom("plan", "group"),
+          tie: fc.constantFrom("exclude-tied", "by-subject-id")
+        }),
+        { nil: undefined }
+      )
     }),
     { nil: undefined }
   ),
@@ -262,7 +271,15 @@ const generated: fc.Arbitrary<Generated> = fc.record({
               scope: g.quota.scope,
               tie: g.quota.tie,
               ...(g.quota.overflowToLast ? { overflowTo: "low" } : {})
-            }]
+            }, ...(g.quota.mid === undefined ? [] : [{
+              // a second quota, on the band the first one pushes subjects into (listed first:
+              // quotas apply best grade first whatever their order)
+              grade: "mid",
+              numerator: g.quota.mid.numerator,
+              denominator: g.quota.mid.denominator,
+              scope: g.quota.mid.scope,
+              tie: g.quota.mid.tie
+            }])].reverse()
           }),
           ...(g.ungraded
             ? { ungraded: [{ attribute: "status", equals: "probationary", reason: label("probationary") }] }
