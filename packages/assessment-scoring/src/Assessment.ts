@@ -475,7 +475,12 @@ const subjectValid = (
   if (verdict === INVALID) return INVALID
   if (!occurrencesValid(subject.bonus, tables.bonusIds)) return INVALID
   if (!occurrencesValid(subject.deductions, tables.deductionIds)) return INVALID
-  for (const v of subject.vetoes ?? noSubjectVetoes) if (!tables.vetoIds.has(v.id)) return INVALID
+  // (by index: a `for … of` over the shared frozen empty list made an iterator per subject)
+  const vetoes = subject.vetoes ?? noSubjectVetoes
+  for (let i = 0; i < vetoes.length; i++) {
+    const v = vetoes[i]
+    if (v === undefined || !tables.vetoIds.has(v.id)) return INVALID
+  }
   return verdict
 }
 
@@ -1519,6 +1524,21 @@ interface Run {
   /** The totals above the plan's `totalCap` before they were capped (few). */
   uncapped: Map<number, number> | undefined
   readonly failures: Array<Issue.DomainIssue>
+  /**
+   * What the veto rules read of the subject being vetoed (`total`, `values`, `attributes`,
+   * `group`, `points`), one record per run filled anew for each subject: a rule's result is
+   * true or not, and nothing a rule gives is kept, so no record per subject is made.
+   */
+  readonly ruleData: RuleData
+}
+
+/** The data a veto rule reads of one subject (see {@link Run.ruleData}). */
+interface RuleData {
+  total: number
+  values: Readonly<Record<string, unknown>>
+  attributes: Readonly<Record<string, Inputs.AttributeValue>>
+  group: string | null
+  points: Readonly<Record<string, number>>
 }
 
 /** Step 1, check: the plan is the inputs' plan, and every subject's inputs are well-formed for it (all problems at once). */
@@ -1662,23 +1682,30 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
   }
   // the list is made when the first veto applies (most subjects have none)
   let vetoes: Array<AppliedVeto> | undefined
-  for (const v of subject.vetoes ?? noSubjectVetoes) {
+  const listed = subject.vetoes ?? noSubjectVetoes
+  for (let i = 0; i < listed.length; i++) {
+    const v = listed[i]
+    if (v === undefined) continue
     if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
     const item = vetoItems.get(v.id)
     if (item !== undefined) {
       ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
     }
   }
-  for (const { item, reason, rule } of rules) {
-    if (vetoes !== undefined && hasVeto(vetoes, item.id)) continue
-    const fired = Expression.truthy(rule.evaluate({
-      total: f64(run.totals, s) / scale,
-      values: subject.values,
-      attributes: view.attributes,
-      group: view.group ?? null,
-      points: row.points
-    }))
-    if (fired) (vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason })
+  if (rules.length > 0) {
+    // what the rules read of this subject, in the run's one record of it (see Run.ruleData)
+    const data = run.ruleData
+    data.total = f64(run.totals, s) / scale
+    data.values = subject.values
+    data.attributes = view.attributes
+    data.group = view.group ?? null
+    data.points = row.points
+    for (const { item, reason, rule } of rules) {
+      if (vetoes !== undefined && hasVeto(vetoes, item.id)) continue
+      if (Expression.truthy(rule.evaluate(data))) {
+        ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason })
+      }
+    }
   }
   row.vetoes = vetoes ?? noVetoes
 }
@@ -2265,7 +2292,8 @@ const newRun = (
     baseOf: new Float64Array(S),
     evaluationOf: new Float64Array(S),
     uncapped: undefined,
-    failures
+    failures,
+    ruleData: { total: 0, values: noPoints, attributes: noAttributes, group: null, points: noPoints }
   }
 }
 
