@@ -31,6 +31,7 @@ import {
   memberSums,
   storeMembers
 } from "./internal/hash.js"
+import { applyQuotaPasses } from "./internal/quotas.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
 import * as Plan from "./Plan.js"
@@ -1712,9 +1713,9 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
 
 type BandById = ReadonlyMap<string, { readonly band: Grade.Band; readonly index: number }>
 
-/** What step 6 leaves for step 7, by subject number: each band index (-1: ungraded), whether a veto fixed it, why a subject is ungraded. */
+/** What step 6 leaves for step 7, by subject number: each grade (undefined: ungraded), whether a veto fixed it, why a subject is ungraded. */
 interface Graded {
-  readonly band: Int32Array
+  readonly grades: Array<string | undefined>
   readonly fixed: Uint8Array
   readonly ungraded: Array<Label.Label | undefined>
 }
@@ -1723,7 +1724,7 @@ interface Graded {
 const grade = (run: Run, grading: Grade.Grades, bandById: BandById): Graded => {
   const S = run.rows.length
   const ungraded = new Array<Label.Label | undefined>(S)
-  const band = new Int32Array(S)
+  const grades = new Array<string | undefined>(S)
   const fixed = new Uint8Array(S)
   const rules = grading.ungraded ?? []
   run.rows.forEach(({ vetoes, view }, k) => {
@@ -1731,15 +1732,14 @@ const grade = (run: Run, grading: Grade.Grades, bandById: BandById): Graded => {
     const rule = rules.length === 0 ? undefined : Grade.ungradedBy(rules, view.attributes)
     if (rule !== undefined) {
       ungraded[k] = rule.reason
-      band[k] = -1
       return
     }
     const total = f64(run.totals, k) / run.program.scale
     const index = vetoedBand(grading, bandById, Grade.bandIndex(grading.bands, total), vetoes, undefined)
-    band[k] = grading.bands[index] === undefined ? -1 : index
+    grades[k] = grading.bands[index]?.id
     if (vetoes !== noVetoes && vetoes.some(forcesGrade)) fixed[k] = 1
   })
-  return { band, fixed, ungraded }
+  return { grades, fixed, ungraded }
 }
 
 /** Whether a veto applied forces a grade. */
@@ -1752,89 +1752,37 @@ interface Demotion {
 }
 
 /**
- * Step 7, quota: the grades' quotas applied, best grade first (what `Grade.applyQuotas` does,
- * on subject numbers and band indexes: no candidate record, no map of ids), and by subject
- * number the quotas that pushed each one down. Each quota's scope holds the graded subjects of
- * the plan or of one group (groups in the order their first subject comes); its holders that no
- * veto fixed are kept by total, highest first, ties by id, up to the room the fixed ones leave
- * (with `exclude-tied`, none of those tied at the cut); the rest go to `overflowTo`, else the
- * next band, else stay. Returns each subject's final band index (-1: ungraded).
+ * Step 7, quota: the grades' quotas applied (the same passes as `Grade.applyQuotas`, on
+ * subject numbers: no candidate record per subject, no map of ids), each subject's final grade,
+ * and by subject number the quotas that pushed each one down.
  */
 const quota = (
   run: Run,
   grading: Grade.Grades,
   graded: Graded
 ): {
-  readonly bands: Int32Array
+  readonly grades: ReadonlyArray<string | undefined>
   readonly outcomes: ReadonlyArray<Grade.QuotaOutcome>
   readonly demotions: ReadonlyMap<number, ReadonlyArray<Demotion>>
 } => {
-  const bands = graded.band.slice()
+  const grades = graded.grades
   const { fixed } = graded
-  const outcomes: Array<Grade.QuotaOutcome> = []
+  const { rows, totals } = run
+  const { outcomes, pushes } = applyQuotaPasses(grading, {
+    count: grades.length,
+    grades,
+    fixed: (k) => u8(fixed, k) === 1,
+    total: (k) => f64(totals, k),
+    id: (k) => rows[k]?.view.id ?? "",
+    group: (k) => rows[k]?.view.group
+  })
   const demotions = new Map<number, Array<Demotion>>()
-  const S = bands.length
-  const { totals } = run
-  const bandIndex = new Map(grading.bands.map((b, i) => [b.id, i]))
-  const quotas = [...(grading.quotas ?? [])].sort((a, b) =>
-    (bandIndex.get(a.grade) ?? 0) - (bandIndex.get(b.grade) ?? 0)
-  )
-  const idOf = (k: number) => run.rows[k]?.view.id ?? ""
-  const byTotal = (a: number, b: number) => {
-    const x = idOf(a)
-    const y = idOf(b)
-    return f64(totals, b) - f64(totals, a) || (x < y ? -1 : x > y ? 1 : 0)
+  for (const { k, outcome, to } of pushes) {
+    const list = demotions.get(k)
+    if (list === undefined) demotions.set(k, [{ outcome, to }])
+    else list.push({ outcome, to })
   }
-  for (const q of quotas) {
-    const index = bandIndex.get(q.grade) ?? 0
-    // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
-    const to = q.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? q.grade
-    const toIndex = bandIndex.get(to) ?? index
-    // the scopes: every graded subject, or those of each group in the order their first one comes
-    const scopes = new Map<string, Array<number>>()
-    for (let k = 0; k < S; k++) {
-      if (i32(bands, k) < 0) continue
-      const key = q.scope === "group" ? (run.rows[k]?.view.group ?? "") : ""
-      let members = scopes.get(key)
-      if (members === undefined) scopes.set(key, members = [])
-      members.push(k)
-    }
-    for (const members of scopes.values()) {
-      const max = Grade.limit(q, members.length)
-      const holders: Array<number> = []
-      let fixedHolders = 0
-      for (const k of members) {
-        if (i32(bands, k) !== index) continue
-        if (u8(fixed, k) === 1) fixedHolders++
-        else holders.push(k)
-      }
-      holders.sort(byTotal)
-      const room = Math.max(0, max - fixedHolders)
-      let keep = Math.min(room, holders.length)
-      if (holders.length > room && q.tie === "exclude-tied" && keep > 0) {
-        const cut = f64(totals, holders[keep] ?? 0)
-        while (keep > 0 && f64(totals, holders[keep - 1] ?? 0) === cut) keep--
-      }
-      const pushed = holders.slice(keep)
-      const outcome: Grade.QuotaOutcome = {
-        grade: q.grade,
-        scope: q.scope,
-        group: q.scope === "group" ? run.rows[members[0] ?? 0]?.view.group : undefined,
-        graded: members.length,
-        limit: max,
-        holders: holders.length + fixedHolders,
-        demoted: pushed.map((k) => ({ id: idOf(k), to }))
-      }
-      outcomes.push(outcome)
-      for (const k of pushed) {
-        bands[k] = toIndex
-        const list = demotions.get(k)
-        if (list === undefined) demotions.set(k, [{ outcome, to }])
-        else list.push({ outcome, to })
-      }
-    }
-  }
-  return { bands, outcomes, demotions }
+  return { grades, outcomes, demotions }
 }
 
 /** Each subject's place by subject number: its rank (0 for none) and among how many it was ranked. */
@@ -2307,14 +2255,14 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
   const grading = plan.grades
   const bandById: BandById = new Map((grading?.bands ?? []).map((b, i) => [b.id, { band: b, index: i }]))
   let ungraded: ReadonlyArray<Label.Label | undefined> = new Array<Label.Label | undefined>(S)
-  let finalBands: Int32Array | undefined
+  let finalGrades: ReadonlyArray<string | undefined> = []
   let quotas: ReadonlyArray<Grade.QuotaOutcome> = []
   let demotions: ReadonlyMap<number, ReadonlyArray<Demotion>> = new Map()
   if (grading !== undefined) {
     const graded = grade(run, grading, bandById)
     ungraded = graded.ungraded
     const applied = quota(run, grading, graded)
-    finalBands = applied.bands
+    finalGrades = applied.grades
     quotas = applied.outcomes
     demotions = applied.demotions
   }
@@ -2326,11 +2274,11 @@ const assemble = (run: Run, inputs: Inputs.Inputs, digested: KnownMembers): Asse
   const subjects: Array<SubjectResult> = []
   const makers = explain(run, grading, bandById, ungraded, demotions)
   // one grade value per band, shared by the subjects that have it (frozen)
-  const gradeValues = (grading?.bands ?? []).map((b) => Object.freeze({ id: b.id, label: b.label }))
+  const gradeValues = new Map((grading?.bands ?? []).map((b) => [b.id, Object.freeze({ id: b.id, label: b.label })]))
   run.rows.forEach((row, k) => {
     const { subject, view } = row
-    const gradeValue = finalBands === undefined ? undefined : gradeValues[i32(finalBands, k)]
-    const gradeId = gradeValue?.id
+    const gradeId = finalGrades[k]
+    const gradeValue = gradeId === undefined ? undefined : gradeValues.get(gradeId)
     const place = places === undefined ? 0 : i32(places.rank, k)
     const ranked = place === 0 ? undefined : place
     const result = {

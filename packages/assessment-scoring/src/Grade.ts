@@ -9,6 +9,7 @@
 import { Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import { ItemId } from "./internal/ids.js"
+import { applyQuotaPasses } from "./internal/quotas.js"
 
 /**
  * A grade band: id, label and the lowest total (inclusive) that earns it.
@@ -308,7 +309,10 @@ export interface QuotaOutcome {
 /**
  * Applies the quotas of a grading, best grade first, to candidates: returns each candidate's
  * final grade and what every quota did. Subjects pushed out of a grade join the grade below
- * before that grade's own quota is applied, so no quota is ever exceeded.
+ * before that grade's own quota is applied, so no quota is ever exceeded. Each quota's scope
+ * holds the graded candidates of the plan, or of each group; its holders that no veto fixed are
+ * kept by total, highest first, ties by id. Candidates' ids are distinct (the subjects of one
+ * run); the scoring run applies its quotas by these same passes.
  *
  * @example
  * ```ts
@@ -335,45 +339,14 @@ export const applyQuotas = (
   grading: Grades,
   candidates: ReadonlyArray<Candidate>
 ): { readonly grades: ReadonlyMap<string, string | undefined>; readonly outcomes: ReadonlyArray<QuotaOutcome> } => {
-  const current = new Map<string, string | undefined>(candidates.map((c) => [c.id, c.grade]))
-  const outcomes: Array<QuotaOutcome> = []
-  const order = new Map(grading.bands.map((b, i) => [b.id, i]))
-  const quotas = [...(grading.quotas ?? [])].sort((a, b) => (order.get(a.grade) ?? 0) - (order.get(b.grade) ?? 0))
-  for (const quota of quotas) {
-    const scopes = new Map<string, Array<Candidate>>()
-    for (const c of candidates) {
-      if (current.get(c.id) === undefined) continue
-      const key = quota.scope === "group" ? `g:${c.group ?? ""}` : "all"
-      let list = scopes.get(key)
-      if (list === undefined) scopes.set(key, list = [])
-      list.push(c)
-    }
-    const index = order.get(quota.grade) ?? 0
-    // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
-    const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? quota.grade
-    for (const members of scopes.values()) {
-      const max = limit(quota, members.length)
-      const holders = members.filter((c) => current.get(c.id) === quota.grade && !c.fixed)
-        .sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      const fixedHolders = members.filter((c) => current.get(c.id) === quota.grade && c.fixed).length
-      const room = Math.max(0, max - fixedHolders)
-      let keep = Math.min(room, holders.length)
-      if (holders.length > room && quota.tie === "exclude-tied" && keep > 0) {
-        const cut = holders[keep]?.total
-        while (keep > 0 && holders[keep - 1]?.total === cut) keep--
-      }
-      const demoted = holders.slice(keep).map((c) => ({ id: c.id, to }))
-      for (const d of demoted) current.set(d.id, d.to)
-      outcomes.push({
-        grade: quota.grade,
-        scope: quota.scope,
-        group: quota.scope === "group" ? members[0]?.group : undefined,
-        graded: members.length,
-        limit: max,
-        holders: holders.length + fixedHolders,
-        demoted
-      })
-    }
-  }
-  return { grades: current, outcomes }
+  const grades = candidates.map((c) => c.grade)
+  const { outcomes } = applyQuotaPasses(grading, {
+    count: candidates.length,
+    grades,
+    fixed: (k) => candidates[k]?.fixed === true,
+    total: (k) => candidates[k]?.total ?? 0,
+    id: (k) => candidates[k]?.id ?? "",
+    group: (k) => candidates[k]?.group
+  })
+  return { grades: new Map(candidates.map((c, k) => [c.id, grades[k]])), outcomes }
 }
