@@ -1317,7 +1317,10 @@ const adjustments = (
       const cap = Rounding.roundScaled(item.cap * scale, mode)
       const pu = Math.min(raw, cap)
       total += pu
-      ;(list ??= []).push({ id, label: item.label, occurrences, points: pu / scale, capped: raw > cap })
+      const adjustment = { id, label: item.label, occurrences, points: pu / scale, capped: raw > cap }
+      // (a list made with its first entry holds one slot; a pushed-to empty list, seventeen)
+      if (list === undefined) list = [adjustment]
+      else list.push(adjustment)
     }
   }
   return list === undefined && total === 0 ? noAdjusted : { list: list ?? noAdjustments, total: Math.min(total, capU) }
@@ -1690,7 +1693,9 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
     if (vetoes !== undefined && hasVeto(vetoes, v.id)) continue
     const item = vetoItems.get(v.id)
     if (item !== undefined) {
-      ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason: v.reason })
+      const applied = { id: item.id, label: item.label, effect: item.effect, reason: v.reason }
+      if (vetoes === undefined) vetoes = [applied]
+      else vetoes.push(applied)
     }
   }
   if (rules.length > 0) {
@@ -1704,7 +1709,9 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
     for (const { item, reason, rule } of rules) {
       if (vetoes !== undefined && hasVeto(vetoes, item.id)) continue
       if (Expression.truthy(rule.evaluate(data))) {
-        ;(vetoes ??= []).push({ id: item.id, label: item.label, effect: item.effect, reason })
+        const applied = { id: item.id, label: item.label, effect: item.effect, reason }
+        if (vetoes === undefined) vetoes = [applied]
+        else vetoes.push(applied)
       }
     }
   }
