@@ -222,11 +222,9 @@ export type Event =
   | Record & { readonly _tag: "FedBack"; readonly feedback: string }
   | Record & { readonly _tag: "Redone"; readonly step: Step; readonly reason: string }
 
-/** A step's label; a value that is no step (from an undecoded history) speaks for itself. */
-const stepLabel = (step: unknown): Label.Label =>
+/** Whether a value (from an undecoded event) is one of the seven steps. */
+const isStep = (step: unknown): step is Step =>
   typeof step === "string" && Object.prototype.hasOwnProperty.call(stepLabels, step)
-    ? stepLabels[step as Step]
-    : { zh: String(step), en: String(step) }
 
 const stepOfTag = {
   Raised: "raise",
@@ -237,6 +235,16 @@ const stepOfTag = {
   Published: "publish",
   FedBack: "feedback"
 } as const
+
+/** The `_tag`s of the events, in the order of the steps, the redo last. */
+const eventTags: ReadonlyArray<Event["_tag"]> = [...Object.keys(stepOfTag) as Array<keyof typeof stepOfTag>, "Redone"]
+
+/** Whether a value (from an undecoded event) is the `_tag` of an event. */
+const isEventTag = (tag: unknown): tag is Event["_tag"] =>
+  tag === "Redone" || (typeof tag === "string" && Object.prototype.hasOwnProperty.call(stepOfTag, tag))
+
+/** `DELIB_INPUT_NOT_ONE_OF` for an event whose `_tag` is no event's, at `path`. */
+const unknownEvent = (path: Issue.Path): Issue.DomainIssue => notOneOf(path, "eventKind", eventTags)
 
 /**
  * What `DELIB_PROCESS_STEP_OUT_OF_ORDER` says should happen instead of a step: the next step, or
@@ -249,14 +257,10 @@ const nextClause = (expected: Step | undefined): Label.Label =>
 
 const alreadyRaised: Label.Label = { zh: "议题已经提出", en: "The matter has already been raised" }
 
-/** The step a stored event records, named for an out-of-order message; an event that is no step speaks for itself. */
-const eventLabel = (event: unknown): Label.Label => {
+/** The step a stored event (of a known `_tag`) records, named for an out-of-order message. */
+const eventLabel = (event: Event | undefined): Label.Label => {
   if (event === undefined) return { zh: "（没有事件）", en: "(no event)" }
-  const tag: unknown = typeof event === "object" && event !== null ? (event as { readonly _tag?: unknown })._tag : event
-  if (tag === "Redone") return { zh: "重做一步", en: "redo a step" }
-  return typeof tag === "string" && Object.prototype.hasOwnProperty.call(stepOfTag, tag)
-    ? stepLabels[stepOfTag[tag as keyof typeof stepOfTag]]
-    : { zh: String(tag), en: String(tag) }
+  return event._tag === "Redone" ? { zh: "重做一步", en: "redo a step" } : stepLabels[stepOfTag[event._tag]]
 }
 
 /**
@@ -413,8 +417,11 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
       labels: { step: stepLabels.raise, expected: alreadyRaised }
     })]
   }
+  if (!isEventTag(event._tag)) return [...found, unknownEvent(["_tag"])]
   if (event._tag === "Redone") {
-    if (event.step === "raise") {
+    if (!isStep(event.step)) {
+      found.push(notOneOf(["step"], "step", steps))
+    } else if (event.step === "raise") {
       // raising is never undone (no Raised can follow it); going back to just after it is a redo of sort
       found.push(messages.make("DELIB_PROCESS_REDO_RAISE", {
         path: ["step"],
@@ -424,8 +431,8 @@ const issuesOf = (state: State, event: Event): Array<Issue.DomainIssue> => {
     } else if (!state.done.includes(event.step)) {
       found.push(messages.make("DELIB_PROCESS_REDO_NOT_DONE", {
         path: ["step"],
-        params: { step: String(event.step) },
-        labels: { step: stepLabel(event.step) }
+        params: { step: event.step },
+        labels: { step: stepLabels[event.step] }
       }))
     }
     if (blank(event.reason)) {
@@ -552,7 +559,9 @@ const apply = (state: State, event: Event): State => {
  * Records the next step (or a redo) of a matter: refused, with every problem and the state
  * unchanged, when the step is out of order, dated before the last one, misses what it needs
  * (a scope when sorting; a reason to override the category's rule; a decision counted by the
- * matter's rule; a passed decision before handling) or redoes a step not done, or raising.
+ * matter's rule; a passed decision before handling) or redoes a step not done, or raising; an
+ * event of no known `_tag`, or a redo of no step, gives `DELIB_INPUT_NOT_ONE_OF` with the tags or
+ * the steps allowed.
  *
  * @example
  * ```ts
@@ -605,6 +614,9 @@ export const record: {
 export const replay = (history: ReadonlyArray<Event>): Result.Result<State, ValidationReport.ValidationReport> => {
   try {
     const first = history[0]
+    if (first !== undefined && !isEventTag(first._tag)) {
+      return Result.fail(ValidationReport.of(unknownEvent(["history", 0, "_tag"])))
+    }
     if (first === undefined || first._tag !== "Raised") {
       return Result.fail(ValidationReport.of(messages.make("DELIB_PROCESS_STEP_OUT_OF_ORDER", {
         path: ["history", 0],

@@ -93,6 +93,18 @@ const cases: ReadonlyArray<readonly [string, () => Outcome]> = [
       matter: { id: "a", title: "x", category: "toString" as never, raisedBy: "y" }
     } as never)],
   ["Process.raise(null)", () => Process.raise(null as never)],
+  ["Process.record redo of no step", () =>
+    Process.record(Process.example(), {
+      _tag: "Redone",
+      on: "2024-10-09",
+      people: [],
+      units: [],
+      evidence: [],
+      step: "foo" as never,
+      reason: "x"
+    })],
+  ["Process.record unknown event", () =>
+    Process.record(Process.example(), { _tag: "Foo", on: "2024-10-09", people: [], units: [], evidence: [] } as never)],
   ["Process.replay(null)", () => Process.replay(null as never)]
 ]
 

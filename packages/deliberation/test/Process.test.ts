@@ -1,3 +1,4 @@
+import * as fc from "fast-check"
 import { pipe } from "effect/Function"
 import { describe, expect, it } from "vitest"
 import { Electorate, Process, Tally } from "../src/index.js"
@@ -166,6 +167,117 @@ describe("Process", () => {
       s = ok(Process.record(s, { _tag: "Published", ...r("2024-11-21"), notice: "n", until: "2024-11-28" }))
       expect(codes(Process.record(s, { _tag: "FedBack", ...r("2024-12-01"), feedback: "" }))).toEqual([
         "DELIB_INPUT_INVALID"
+      ])
+    })
+  })
+
+  describe("record: what a redo or an event names", () => {
+    // the states after the first k steps (k = 1…7), each reached in order
+    const after: ReadonlyArray<Process.State> = (() => {
+      const events: ReadonlyArray<Process.Event> = [
+        { _tag: "Sorted", ...r("2024-10-10"), scope: { estates: ["美佳星座"], buildings: ["1"] },
+          rule: "civil-code-278-ordinary" },
+        { _tag: "Discussed", ...r("2024-10-15") },
+        { _tag: "Decided", ...r("2024-10-30"), decision: decision(true) },
+        { _tag: "Handled", ...r("2024-11-20") },
+        { _tag: "Published", ...r("2024-11-21"), notice: "notice-1", until: "2024-11-28" },
+        { _tag: "FedBack", ...r("2024-12-01"), feedback: "feedback-1" }
+      ]
+      const states = [Process.example()]
+      for (const event of events) states.push(ok(Process.record(states[states.length - 1]!, event)))
+      return states
+    })()
+    const redo = (state: Process.State, step: string, reason = "再议") =>
+      Process.record(state, { _tag: "Redone", ...r("2024-12-31"), step: step as Process.Step, reason })
+    /** The code a redo of `step` is refused with once `done` steps are done, or none. */
+    const expectedRedo = (step: string, done: number): ReadonlyArray<string> =>
+      !(Process.steps as ReadonlyArray<string>).includes(step)
+        ? ["DELIB_INPUT_NOT_ONE_OF"]
+        : step === "raise"
+        ? ["DELIB_PROCESS_REDO_RAISE"]
+        : Process.steps.indexOf(step as Process.Step) >= done
+        ? ["DELIB_PROCESS_REDO_NOT_DONE"]
+        : []
+
+    it("a redo of a step that does not exist says so, with the steps allowed (not \"not done\")", () => {
+      const refused = Process.record(Process.example(), {
+        _tag: "Redone",
+        ...r("2024-11-01"),
+        step: "foo" as never,
+        reason: "x"
+      })
+      if (refused._tag !== "Failure") throw new Error("expected a failure")
+      expect(refused.failure.issues).toHaveLength(1)
+      const [issue] = refused.failure.issues
+      expect(issue!.code).toBe("DELIB_INPUT_NOT_ONE_OF")
+      expect(issue!.path).toEqual(["step"])
+      expect(issue!.params).toEqual({ expected: "step", allowed: Process.steps.join(", ") })
+      expect(issue!.message).toEqual({
+        zh: "输入无效：步骤应为以下之一：raise, sort, discuss, decide, handle, publish, feedback",
+        en: "Invalid input: step: raise, sort, discuss, decide, handle, publish, feedback"
+      })
+      // with a blank reason too, both are reported
+      expect(codes(redo(after[6]!, "foo", " "))).toEqual(["DELIB_INPUT_NOT_ONE_OF", "DELIB_PROCESS_REASON_REQUIRED"])
+      // the names an object inherits are no steps either
+      for (const name of ["toString", "constructor", "__proto__", "hasOwnProperty"]) {
+        expect(codes(redo(after[6]!, name)), name).toEqual(["DELIB_INPUT_NOT_ONE_OF"])
+      }
+    })
+
+    it("each of the seven steps, done or not, is refused (or redone) for its own reason", () => {
+      for (let done = 1; done <= Process.steps.length; done++) {
+        const state = after[done - 1]!
+        expect(state.done).toEqual(Process.steps.slice(0, done))
+        for (const step of Process.steps) {
+          const result = redo(state, step)
+          expect(codes(result), `${step} after ${done} steps`).toEqual(expectedRedo(step, done))
+          if (result._tag === "Success") {
+            expect(result.success.done).toEqual(Process.steps.slice(0, Process.steps.indexOf(step)))
+          } else {
+            expect(result.failure.issues.map((i) => i.path), `${step} after ${done} steps`).toEqual([["step"]])
+          }
+          expect(codes(redo(state, step, "")), `${step} after ${done} steps, no reason`).toEqual([
+            ...expectedRedo(step, done),
+            "DELIB_PROCESS_REASON_REQUIRED"
+          ])
+        }
+      }
+    })
+
+    it("any name, a step or not, gets the code of its case (property)", () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.constantFrom(...Process.steps), fc.string(), fc.constantFrom("toString", "__proto__", "Raised")),
+          fc.integer({ min: 1, max: Process.steps.length }),
+          (step, done) => {
+            expect(codes(redo(after[done - 1]!, step))).toEqual(expectedRedo(step, done))
+          }
+        ),
+        { numRuns: process.env["CI"] === "true" ? 10_000 : 300 }
+      )
+    })
+
+    it("an event of no known _tag is refused as such, at every point, even after the seventh step", () => {
+      for (const state of after) {
+        for (const tag of ["Foo", "toString", "Redo", "raise"]) {
+          const refused = Process.record(state, { _tag: tag as never, ...r("2024-12-31") } as never)
+          if (refused._tag !== "Failure") throw new Error(`${tag} was accepted after ${state.done.length} steps`)
+          expect(refused.failure.issues.map((i) => [i.code, i.path])).toEqual([["DELIB_INPUT_NOT_ONE_OF", ["_tag"]]])
+          expect(refused.failure.issues[0]!.params).toEqual({
+            expected: "eventKind",
+            allowed: "Raised, Sorted, Discussed, Decided, Handled, Published, FedBack, Redone"
+          })
+        }
+      }
+      const replayed = Process.replay([...after[6]!.history, { _tag: "Foo", ...r("2024-12-31") } as never])
+      if (replayed._tag !== "Failure") throw new Error("expected a failure")
+      expect(replayed.failure.issues.map((i) => [i.code, i.path])).toEqual([
+        ["DELIB_INPUT_NOT_ONE_OF", ["history", 7, "_tag"]]
+      ])
+      const first = Process.replay([{ _tag: "Foo", ...r("2024-12-31") } as never])
+      if (first._tag !== "Failure") throw new Error("expected a failure")
+      expect(first.failure.issues.map((i) => [i.code, i.path])).toEqual([
+        ["DELIB_INPUT_NOT_ONE_OF", ["history", 0, "_tag"]]
       ])
     })
   })

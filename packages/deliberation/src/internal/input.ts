@@ -76,7 +76,9 @@ export const fieldLabels = {
   category: { zh: "议题类别", en: "category" },
   source: { zh: "资金来源", en: "source" },
   from: { zh: "支出部分", en: "from" },
-  entryKind: { zh: "账目类型", en: "_tag" }
+  entryKind: { zh: "账目类型", en: "_tag" },
+  step: { zh: "步骤", en: "step" },
+  eventKind: { zh: "流程事件类型", en: "_tag" }
 } as const
 
 /** A key of {@link fieldLabels}. @internal */
