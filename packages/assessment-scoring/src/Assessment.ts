@@ -31,7 +31,6 @@ import {
   memberSums,
   storeMembers
 } from "./internal/hash.js"
-import { applyQuotaPasses } from "./internal/quotas.js"
 import { messages } from "./Messages.js"
 import * as Method from "./Method.js"
 import * as Plan from "./Plan.js"
@@ -1759,8 +1758,8 @@ interface Demotion {
 }
 
 /**
- * Step 7, quota: the grades' quotas applied (the same passes as `Grade.applyQuotas`, on
- * subject numbers: no candidate record per subject, no map of ids), each subject's final grade,
+ * Step 7, quota: the grades' quotas applied (`Grade.applyQuotasByNumber`, the passes of
+ * `Grade.applyQuotas` on subject numbers: no candidate record per subject, no map of ids), each subject's final grade,
  * and by subject number the quotas that pushed each one down.
  */
 const quota = (
@@ -1775,7 +1774,7 @@ const quota = (
   const grades = graded.grades
   const { fixed } = graded
   const { rows, totals } = run
-  const { outcomes, pushes } = applyQuotaPasses(grading, {
+  const { outcomes, pushes } = Grade.applyQuotasByNumber(grading, {
     count: grades.length,
     grades,
     fixed: (k) => u8(fixed, k) === 1,

@@ -9,7 +9,6 @@
 import { Label } from "@gongzhi/core"
 import * as Schema from "effect/Schema"
 import { ItemId } from "./internal/ids.js"
-import { applyQuotaPasses } from "./internal/quotas.js"
 
 /**
  * A grade band: id, label and the lowest total (inclusive) that earns it.
@@ -307,12 +306,167 @@ export interface QuotaOutcome {
 }
 
 /**
+ * The subjects a grading's quotas apply to, given by number `k` from 0 to `count - 1` (for
+ * {@link applyQuotasByNumber}): each one's grade, in a list the quotas change in place
+ * (`undefined`: ungraded), whether a veto fixed it, its total in whole units (ties are exact),
+ * its id and its peer group.
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const totals = [9500, 9300]
+ * const subjects: Grade.QuotaSubjects = {
+ *   count: 2,
+ *   grades: ["excellent", "excellent"],
+ *   fixed: () => false,
+ *   total: (k) => totals[k] ?? 0,
+ *   id: (k) => `m-${k}`,
+ *   group: () => undefined
+ * }
+ * console.log(subjects.count) // 2
+ * ```
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface QuotaSubjects {
+  readonly count: number
+  readonly grades: Array<string | undefined>
+  readonly fixed: (k: number) => boolean
+  readonly total: (k: number) => number
+  readonly id: (k: number) => string
+  readonly group: (k: number) => string | undefined
+}
+
+/**
+ * Subject `k` pushed out of a grade by `outcome`'s quota, into grade `to` (one of
+ * {@link applyQuotasByNumber}'s pushes).
+ *
+ * @example
+ * ```ts
+ * import type { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const outcome: Grade.QuotaOutcome = {
+ *   grade: "excellent", scope: "plan", group: undefined, graded: 3, limit: 1, holders: 2,
+ *   demoted: [{ id: "m-1", to: "pass" }]
+ * }
+ * const push: Grade.QuotaPush = { k: 1, outcome, to: "pass" }
+ * console.log(push.to) // pass
+ * ```
+ *
+ * @category models
+ * @since 0.3.0
+ */
+export interface QuotaPush {
+  readonly k: number
+  readonly outcome: QuotaOutcome
+  readonly to: string
+}
+
+/**
+ * Applies the quotas of a grading to subjects given by number, changing their grades in place:
+ * what {@link applyQuotas} does (it runs these passes), for a caller that keeps its subjects in
+ * columns rather than as candidate records (the scoring run does). Best grade first (a band's
+ * quota before the bands below it, whatever their order in the plan); each quota's scope holds
+ * the graded subjects of the plan, or of each group in the order its first subject comes; its
+ * limit is ⌊graded × numerator / denominator⌋; the holders no veto fixed are kept by total,
+ * highest first, ties by id, up to the room the fixed ones leave (with `exclude-tied`, none of
+ * those tied at the cut); the rest go to `overflowTo`, else the next band, else stay. Gives what
+ * every quota did and every push, in the order they happened.
+ *
+ * @example
+ * ```ts
+ * import { Grade } from "@gongzhi/assessment-scoring"
+ *
+ * const grading = {
+ *   bands: [
+ *     { id: "excellent", label: { zh: "优秀", en: "excellent" }, min: 90 },
+ *     { id: "pass", label: { zh: "合格", en: "pass" }, min: 0 }
+ *   ],
+ *   quotas: [{ grade: "excellent", numerator: 1, denominator: 3, scope: "plan" as const, tie: "by-subject-id" as const }]
+ * }
+ * const totals = [9500, 9300, 9100]
+ * const grades: Array<string | undefined> = ["excellent", "excellent", "excellent"]
+ * const { pushes } = Grade.applyQuotasByNumber(grading, {
+ *   count: 3, grades, fixed: () => false, total: (k) => totals[k] ?? 0, id: (k) => `m-${k}`, group: () => undefined
+ * })
+ * console.log(grades.join(" "), pushes.map((p) => p.k).join(" ")) // excellent pass pass 1 2
+ * ```
+ *
+ * @category combinators
+ * @since 0.3.0
+ */
+export const applyQuotasByNumber = (
+  grading: Grades,
+  subjects: QuotaSubjects
+): { readonly outcomes: ReadonlyArray<QuotaOutcome>; readonly pushes: ReadonlyArray<QuotaPush> } => {
+  const { count, grades } = subjects
+  const outcomes: Array<QuotaOutcome> = []
+  const pushes: Array<QuotaPush> = []
+  const order = new Map(grading.bands.map((b, i) => [b.id, i]))
+  const quotas = [...(grading.quotas ?? [])].sort((a, b) => (order.get(a.grade) ?? 0) - (order.get(b.grade) ?? 0))
+  const byTotal = (a: number, b: number): number => {
+    const x = subjects.id(a)
+    const y = subjects.id(b)
+    return subjects.total(b) - subjects.total(a) || (x < y ? -1 : x > y ? 1 : 0)
+  }
+  for (const quota of quotas) {
+    // the scopes: the graded subjects of the plan, or of each group
+    const scopes = new Map<string, Array<number>>()
+    for (let k = 0; k < count; k++) {
+      if (grades[k] === undefined) continue
+      const key = quota.scope === "group" ? (subjects.group(k) ?? "") : ""
+      let members = scopes.get(key)
+      if (members === undefined) scopes.set(key, members = [])
+      members.push(k)
+    }
+    const index = order.get(quota.grade) ?? 0
+    // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
+    const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? quota.grade
+    for (const members of scopes.values()) {
+      const limit = Math.floor((members.length * quota.numerator) / quota.denominator)
+      const holders: Array<number> = []
+      let fixedHolders = 0
+      for (const k of members) {
+        if (grades[k] !== quota.grade) continue
+        if (subjects.fixed(k)) fixedHolders++
+        else holders.push(k)
+      }
+      holders.sort(byTotal)
+      const room = Math.max(0, limit - fixedHolders)
+      let keep = Math.min(room, holders.length)
+      if (holders.length > room && quota.tie === "exclude-tied" && keep > 0) {
+        const cut = subjects.total(holders[keep] ?? 0)
+        while (keep > 0 && subjects.total(holders[keep - 1] ?? 0) === cut) keep--
+      }
+      const pushed = holders.slice(keep)
+      const outcome: QuotaOutcome = {
+        grade: quota.grade,
+        scope: quota.scope,
+        group: quota.scope === "group" ? subjects.group(members[0] ?? 0) : undefined,
+        graded: members.length,
+        limit,
+        holders: holders.length + fixedHolders,
+        demoted: pushed.map((k) => ({ id: subjects.id(k), to }))
+      }
+      outcomes.push(outcome)
+      for (const k of pushed) {
+        grades[k] = to
+        pushes.push({ k, outcome, to })
+      }
+    }
+  }
+  return { outcomes, pushes }
+}
+
+/**
  * Applies the quotas of a grading, best grade first, to candidates: returns each candidate's
  * final grade and what every quota did. Subjects pushed out of a grade join the grade below
  * before that grade's own quota is applied, so no quota is ever exceeded. Each quota's scope
  * holds the graded candidates of the plan, or of each group; its holders that no veto fixed are
- * kept by total, highest first, ties by id. Candidates' ids are distinct (the subjects of one
- * run); the scoring run applies its quotas by these same passes.
+ * kept by total, highest first, ties by id (the passes of {@link applyQuotasByNumber}, which the
+ * scoring run uses too). Candidates' ids are distinct, as the subjects of one run are.
  *
  * @example
  * ```ts
@@ -340,7 +494,7 @@ export const applyQuotas = (
   candidates: ReadonlyArray<Candidate>
 ): { readonly grades: ReadonlyMap<string, string | undefined>; readonly outcomes: ReadonlyArray<QuotaOutcome> } => {
   const grades = candidates.map((c) => c.grade)
-  const { outcomes } = applyQuotaPasses(grading, {
+  const { outcomes } = applyQuotasByNumber(grading, {
     count: candidates.length,
     grades,
     fixed: (k) => candidates[k]?.fixed === true,
