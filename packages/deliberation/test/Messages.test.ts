@@ -104,7 +104,10 @@ const cases: ReadonlyArray<readonly [string, () => Outcome]> = [
       reason: "x"
     })],
   ["Process.record unknown event", () =>
-    Process.record(Process.example(), { _tag: "Foo", on: "2024-10-09", people: [], units: [], evidence: [] } as never)],
+    Process.record(
+      Process.example(),
+      { _tag: "Foo", on: "2024-10-09", people: [], units: [], evidence: [] } as never
+    )],
   ["Process.replay(null)", () => Process.replay(null as never)]
 ]
 

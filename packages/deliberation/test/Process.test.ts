@@ -1,5 +1,5 @@
-import * as fc from "fast-check"
 import { pipe } from "effect/Function"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Electorate, Process, Tally } from "../src/index.js"
 import { codes, ok } from "./fixtures.js"
@@ -175,8 +175,12 @@ describe("Process", () => {
     // the states after the first k steps (k = 1…7), each reached in order
     const after: ReadonlyArray<Process.State> = (() => {
       const events: ReadonlyArray<Process.Event> = [
-        { _tag: "Sorted", ...r("2024-10-10"), scope: { estates: ["美佳星座"], buildings: ["1"] },
-          rule: "civil-code-278-ordinary" },
+        {
+          _tag: "Sorted",
+          ...r("2024-10-10"),
+          scope: { estates: ["美佳星座"], buildings: ["1"] },
+          rule: "civil-code-278-ordinary"
+        },
         { _tag: "Discussed", ...r("2024-10-15") },
         { _tag: "Decided", ...r("2024-10-30"), decision: decision(true) },
         { _tag: "Handled", ...r("2024-11-20") },
