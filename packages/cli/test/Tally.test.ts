@@ -1,4 +1,4 @@
-import { Vote } from "@gongzhi/deliberation"
+import { Presets, Vote } from "@gongzhi/deliberation"
 import { describe, expect, it } from "vitest"
 import { Io, Main } from "../src/index.js"
 
@@ -81,6 +81,39 @@ describe("Main", () => {
       })
       if (counted._tag === "Failure") throw new Error("the vote record should count")
       expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(counted.success.tally)))
+    })
+
+    it("counts by a rule file exactly as by the preset it copies, in text and JSON, and as of a moment", async () => {
+      const sheet = ballots(["o-1,同意,2024-10-20 10:00", "o-2,反对,2024-10-20 11:00", "o-3,同意,2024-10-20 12:00"])
+      const rule = JSON.stringify(Presets.ownersOrdinary)
+      for (const extra of [[], ["--json"], ["--json", "--as-of", "2024-10-20T11:30:00+08:00"]]) {
+        const run = async (ruleArg: string) => {
+          const io = Io.memory({ "owners.csv": owners, "ballots.csv": sheet, "rule.json": rule })
+          const code = await Main.run(["--lang", "en", "tally", ruleArg, "owners.csv", "ballots.csv", ...extra], io)
+          return { code, out: io.output(), err: io.errors() }
+        }
+        const byFile = await run("rule.json")
+        expect(byFile, extra.join(" ")).toEqual(await run("preset:civil-code-278-ordinary"))
+        expect(byFile.out.length).toBeGreaterThan(0)
+      }
+    })
+
+    it("reports a rule file that does not decode, once, with the rule's own paths, exit 1", async () => {
+      const rule = { ...JSON.parse(JSON.stringify(Presets.ownersOrdinary)), pass: [], proxies: "maybe" }
+      const io = Io.memory({
+        "owners.csv": owners,
+        "ballots.csv": ballots(["o-1,同意,2024-10-20 10:00"]),
+        "rule.json": JSON.stringify(rule)
+      })
+      const code = await Main.run(["--lang", "en", "tally", "rule.json", "owners.csv", "ballots.csv"], io)
+      expect(code).toBe(1)
+      expect(io.errors()).toBe("")
+      expect(io.output()).toBe([
+        "gongzhi: ✗ invalid (2 errors, 0 warnings)",
+        "  error CORE_SCHEMA_INVALID_TYPE at proxies: Expected object, got \"maybe\"",
+        "  error DELIB_RULE_NO_PASS_CHECK at pass: A decision rule needs at least one pass check",
+        ""
+      ].join("\n"))
     })
 
     it("reports a ballot from someone who is not in the electorate with its row, and an unknown preset as usage", async () => {

@@ -168,19 +168,25 @@ const atHeader = (rows: ReadonlyArray<unknown>) => (issue: Issue.DomainIssue): I
   return issue
 }
 
+/**
+ * The rule a vote is decided by: one of `given` (already decoded, used as it is) or a shipped one
+ * named by its id, or the rule document decoded.
+ */
 const resolveRule = (
   rule: Vote["rule"],
+  given: ReadonlyArray<DecisionRule.DecisionRule>,
   found: Array<Issue.DomainIssue>
 ): DecisionRule.DecisionRule | undefined => {
   if (typeof rule === "string") {
-    const shipped = rules.byId(rule)
-    if (shipped === undefined) {
+    const known = given.find((r) => r.id === rule) ?? rules.byId(rule)
+    if (known === undefined) {
+      const ids = [...new Set([...given.map((r) => r.id), ...rules.all.map((r) => r.id)])]
       found.push(messages.make("DELIB_VOTE_RULE_UNKNOWN", {
         path: ["rule"],
-        params: { rule, known: rules.all.map((r) => r.id).join(", ") }
+        params: { rule, known: ids.join(", ") }
       }))
     }
-    return shipped
+    return known
   }
   const decoded = DecisionRule.decode(rule)
   if (Result.isSuccess(decoded)) return decoded.success
@@ -212,11 +218,14 @@ const chinaDate = (at: Instant.Instant): string =>
  * there are no ballots or all share one moment), casts every ballot, closes the box and tallies it.
  * Every problem of every part comes back at once, with its path in the document (a roster
  * row's issue names the row's 序号). With `asOf`, counts as of that moment instead (how far
- * from passing while voting is open); the box is then left open.
+ * from passing while voting is open); the box is then left open. With `rules`, decision rules
+ * already decoded (by {@link DecisionRule.decode}, say, from a county's own file), the
+ * document's `rule` may name one of them by its id besides the shipped ones: it is used as it
+ * is, not decoded again, and comes before a shipped rule of the same id.
  *
  * @example
  * ```ts
- * import { Vote } from "@gongzhi/deliberation"
+ * import { Presets, Vote } from "@gongzhi/deliberation"
  *
  * const counted = Vote.count({
  *   kind: "deliberation-vote", schemaVersion: 1,
@@ -234,6 +243,9 @@ const chinaDate = (at: Instant.Instant): string =>
  * if (counted._tag === "Success") console.log(counted.success.tally.passed, counted.success.decision.decidedOn) // true "2024-10-21"
  * const bad = Vote.count({ kind: "deliberation-vote", schemaVersion: 1, matter: { id: "m", title: "" }, rule: "constructor", electorate: { kind: "owners", rows: [] }, ballots: [] })
  * if (bad._tag === "Failure") console.log(bad.failure.issues.map((i) => i.code)) // ["DELIB_VOTE_RULE_UNKNOWN", "DELIB_ELECTORATE_EMPTY", "DELIB_VOTE_WINDOW_REQUIRED"]
+ * const own = { ...Presets.ownersOrdinary, id: "county-wall-rule" }
+ * const byOwn = Vote.count({ kind: "deliberation-vote", schemaVersion: 1, matter: { id: "m", title: "" }, rule: "county-wall-rule", electorate: { kind: "owners", rows: [] }, ballots: [] }, { rules: [own] })
+ * if (byOwn._tag === "Failure") console.log(byOwn.failure.issues.map((i) => i.code)) // ["DELIB_ELECTORATE_EMPTY", "DELIB_VOTE_WINDOW_REQUIRED"]
  * ```
  *
  * @category combinators
@@ -241,14 +253,17 @@ const chinaDate = (at: Instant.Instant): string =>
  */
 export const count = (
   input: unknown,
-  options?: { readonly asOf?: Instant.Instant | undefined }
+  options?: {
+    readonly asOf?: Instant.Instant | undefined
+    readonly rules?: ReadonlyArray<DecisionRule.DecisionRule> | undefined
+  }
 ): Result.Result<Counted, ValidationReport.ValidationReport> => {
   try {
     const decoded = decode(input)
     if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
     const vote = decoded.success
     const found: Array<Issue.DomainIssue> = []
-    const rule = resolveRule(vote.rule, found)
+    const rule = resolveRule(vote.rule, options?.rules ?? [], found)
     const readRoster = vote.electorate.kind === "owners" ? Electorate.fromOwnerRows : Electorate.fromMemberRows
     const electorate = readRoster(vote.electorate.rows)
     if (Result.isFailure(electorate)) found.push(...under(["electorate", "rows"], electorate.failure))

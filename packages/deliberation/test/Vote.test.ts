@@ -104,6 +104,42 @@ describe("Vote", () => {
     ])
   })
 
+  it("counts by a rule already decoded, named by its id: used as it is (not decoded again), before a shipped one", () => {
+    const ballots = [ballot("o-1", "同意", "2024-10-20 10:00"), ballot("o-3", "同意", "2024-10-21 10:00")]
+    const vote = (rule: unknown) => ({
+      ...header,
+      matter: { id: "wall", title: "" },
+      rule,
+      electorate: { kind: "owners", rows: owners },
+      ballots
+    })
+    for (const preset of Presets.all) {
+      if (preset.electorate !== "owners") continue
+      // a county's own copy of the rule, read from its file once
+      const own = ValidationReport.getOrThrow(Vote.count(vote(JSON.parse(JSON.stringify(preset))))).rule
+      const counted = ok(Vote.count(vote(own.id), { rules: [own] }))
+      expect(counted.rule).toBe(own)
+      expect(counted.box.rule).toBe(own)
+      expect(counted.tally).toEqual(ok(Vote.count(vote(preset.id))).tally)
+    }
+    // a rule given under a shipped id comes before the shipped rule
+    const copy = { ...Presets.ownersOrdinary }
+    expect(ok(Vote.count(vote("civil-code-278-ordinary"), { rules: [copy] })).rule).toBe(copy)
+    // an id neither given nor shipped lists both
+    const own = { ...Presets.ownersOrdinary, id: "county-wall-rule" as typeof Presets.ownersOrdinary.id }
+    const unknown = Vote.count(vote("county-other-rule"), { rules: [own] })
+    expect(unknown._tag === "Failure" && unknown.failure.issues.map((i) => [i.code, i.params["known"]])).toEqual([
+      ["DELIB_VOTE_RULE_UNKNOWN", ["county-wall-rule", ...Presets.all.map((r) => r.id)].join(", ")]
+    ])
+    expect(ok(Vote.count(vote("county-wall-rule"), { rules: [own] })).rule).toBe(own)
+    // an inline document is still decoded, given rules or not
+    expect(codes(Vote.count(vote({ ...JSON.parse(JSON.stringify(own)), pass: [] }), { rules: [own] }))).toEqual([
+      "DELIB_RULE_NO_PASS_CHECK"
+    ])
+    expect(codes(Vote.count(vote(own.id), { rules: 5 as never }))).toEqual(["DELIB_INPUT_UNREADABLE"])
+    expect(ok(Vote.count(vote(Presets.ownersOrdinary.id), { rules: undefined })).rule).toBe(Presets.ownersOrdinary)
+  })
+
   it("reports every problem of the rule, the roster and the ballot sheet at once, with document paths", () => {
     const result = Vote.count({
       ...header,

@@ -16,7 +16,7 @@ const instantOption = (flag: string, text: string | undefined): Instant.Instant 
   })
 }
 
-/** A decision rule from a file, or a shipped preset as `preset:<id>`. */
+/** A decision rule from a file (decoded here, once), or a shipped preset as `preset:<id>`. */
 const loadRule = async (context: Cli.Context, source: string): Promise<DecisionRule.DecisionRule> => {
   if (source.startsWith("preset:")) {
     const rule = Presets.byId(source.slice("preset:".length))
@@ -152,17 +152,18 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
       const rule = await loadRule(context, ruleFile)
       const rows = await loadRows(context, electorateFile)
       const ballotRows = await loadRows(context, ballotsFile)
-      // the same reading, window and count as a vote record (Vote.count): one set of rules
+      // the same reading, window and count as a vote record (Vote.count): one set of rules; the
+      // record names the rule by its id and is given the rule as decoded above, not to decode it again
       const counted = Vote.count({
         kind: "deliberation-vote",
         schemaVersion: 1,
         matter: { id: options.matter, title: options.matter },
-        rule: ruleFile.startsWith("preset:") ? rule.id : rule,
+        rule: rule.id,
         electorate: { kind: rule.electorate, rows },
         ballots: ballotRows,
         ...(opens === undefined ? {} : { opensAt: opens }),
         ...(closes === undefined ? {} : { closesAt: closes })
-      }, asOf === undefined ? undefined : { asOf })
+      }, { asOf, rules: [rule] })
       if (Result.isFailure(counted)) {
         const window = counted.failure.issues.find((issue) => issue.code === "DELIB_VOTE_WINDOW_REQUIRED")
         if (window !== undefined) {
