@@ -802,20 +802,20 @@ const combineParts = (
   weighted: boolean,
   maxU: number,
   mode: Rounding.Mode,
-  u: Float64Array,
-  offset: number
+  tree: TreeRun,
+  s: number
 ): number => {
   if (weighted) {
     let num = 0
     let den = 0
     for (const part of parts) {
-      num += part.weight * (f64(u, offset + part.n) / part.maxU)
+      num += part.weight * (pointsAt(tree, s, part.n) / part.maxU)
       den += part.weight
     }
     return den === 0 ? 0 : Rounding.roundScaled((maxU * num) / den, mode)
   }
   let sum = 0
-  for (const part of parts) sum += f64(u, offset + part.n)
+  for (const part of parts) sum += pointsAt(tree, s, part.n)
   return sum
 }
 
@@ -1055,8 +1055,19 @@ interface TreeRun {
   readonly mode: Rounding.Mode
   /** Each leaf's value, subject by subject (`s × leafCount + l`), as read by the input checks. */
   readonly reads: Reads
-  /** The units of every node, subject by subject (`s × nodes + n`). */
+  /**
+   * The units of every node but the threshold-bands leaves, subject by subject (`s × slots +
+   * slotOf[n]`): a bands leaf's units are its band's, read from the band table by its outcome
+   * (`outcomeOf`, 0 points without one), so a 10,000 × 100 run keeps 11 numbers a subject, not 111.
+   */
   readonly pointsOf: Float64Array
+  readonly slots: number
+  /** Each node's slot in `pointsOf` (-1 for a bands leaf). */
+  readonly slotOf: Int32Array
+  /** For a bands leaf, its first band in `code.bandUnits`. */
+  readonly bandFirstOf: Int32Array
+  /** Points written for a bands leaf otherwise than by its band (`s × nodes + n`; none in a run whose checks passed). */
+  spare: Map<number, number> | undefined
   /** How each node's units were capped: 0 not, 1 at the max, 2 at zero (for a band table's leaf: its outcome's, see {@link outcomeOf}). */
   readonly cappedOf: Uint8Array
   /**
@@ -1083,20 +1094,38 @@ const noValueNote: Label.Label = Object.freeze({
 
 /** Records the note of node `at` (`s × nodes + n`). */
 const setNote = (run: TreeRun, at: number, note: Label.Label): void => {
-  ;(run.notesOf ??= new Array(run.pointsOf.length))[at] = note
+  ;(run.notesOf ??= new Array(run.outcomeOf.length))[at] = note
 }
 
-/** Records node `at`'s points in units, rounded and clamped to `[0, maxU]`, and how they were capped. */
-const setLeafUnits = (run: TreeRun, at: number, points: number, maxU: number): void => {
+/** Node `n`'s units for subject `s` (see {@link TreeRun.pointsOf}). */
+const pointsAt = (run: TreeRun, s: number, n: number): number => {
+  const slot = i32(run.slotOf, n)
+  if (slot >= 0) return f64(run.pointsOf, s * run.slots + slot)
+  const at = s * run.nodeCount + n
+  const outcome = u8(run.outcomeOf, at)
+  if (outcome !== 0) return f64(run.code.bandUnits, i32(run.bandFirstOf, n) + outcome - 1)
+  return run.spare?.get(at) ?? 0
+}
+
+/** Sets node `n`'s units for subject `s` (a bands leaf's, apart: see {@link TreeRun.spare}). */
+const setPoints = (run: TreeRun, s: number, n: number, units: number): void => {
+  const slot = i32(run.slotOf, n)
+  if (slot >= 0) run.pointsOf[s * run.slots + slot] = units
+  else if (units !== 0 || run.spare !== undefined) (run.spare ??= new Map()).set(s * run.nodeCount + n, units)
+}
+
+/** Records node `n`'s points for subject `s` in units, rounded and clamped to `[0, maxU]`, and how they were capped. */
+const setLeafUnits = (run: TreeRun, s: number, n: number, points: number, maxU: number): void => {
   const pu = Rounding.roundScaled(points * run.scale, run.mode)
+  const at = s * run.nodeCount + n
   if (pu > maxU) {
-    run.pointsOf[at] = maxU
+    setPoints(run, s, n, maxU)
     run.cappedOf[at] = 1
   } else if (pu < 0) {
-    run.pointsOf[at] = 0
+    setPoints(run, s, n, 0)
     run.cappedOf[at] = 2
   } else {
-    run.pointsOf[at] = pu
+    setPoints(run, s, n, pu)
   }
 }
 
@@ -1108,13 +1137,14 @@ const notFinite = (leaf: Plan.CompiledLeaf, s: number, points: number): Issue.Do
 
 /** Scores subject `s`'s indicator tree, by its steps (children before parents). */
 const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
-  const { code, pointsOf, cappedOf, outcomeOf, reads } = run
+  const { code, pointsOf, cappedOf, outcomeOf, reads, slotOf } = run
   const kinds = reads.kinds
   const { bandBelow, bandMin, bandOf, bandUnits, count, end, kind, maxU, node, partMaxU, partNode, partWeight } = code
   const { sumFrom, sumOfRun } = code
   // the sum of the leaf steps since the last step where `sumFrom` is 1 (see TreeCode.sumOfRun)
   let leafSum = 0
   const at = s * run.nodeCount
+  const base = s * run.slots
   const first = s * run.leafCount
   const T = kind.length
   const leafOf = code.first
@@ -1141,7 +1171,6 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       }
       if (i >= 0) {
         const units = f64(bandUnits, i32(end, k) + i)
-        pointsOf[at + n] = units
         outcomeOf[at + n] = i + 1
         leafSum += units
         continue
@@ -1150,12 +1179,12 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       const max = f64(maxU, k)
       let sum = 0
       if (u8(sumOfRun, k) === 1) sum = leafSum
-      else for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) sum += f64(pointsOf, at + i32(partNode, p))
+      else for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) sum += pointsAt(run, s, i32(partNode, p))
       if (sum > max) {
-        pointsOf[at + n] = max
+        pointsOf[base + i32(slotOf, n)] = max
         cappedOf[at + n] = 1
       } else {
-        pointsOf[at + n] = sum
+        pointsOf[base + i32(slotOf, n)] = sum
       }
       continue
     } else if (op === WEIGHTED) {
@@ -1163,10 +1192,10 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
       let den = 0
       for (let p = i32(leafOf, k), e = i32(end, k); p < e; p++) {
         const weight = f64(partWeight, p)
-        num += weight * (f64(pointsOf, at + i32(partNode, p)) / f64(partMaxU, p))
+        num += weight * (pointsAt(run, s, i32(partNode, p)) / f64(partMaxU, p))
         den += weight
       }
-      pointsOf[at + n] = den === 0 ? 0 : Rounding.roundScaled((f64(maxU, k) * num) / den, run.mode)
+      pointsOf[base + i32(slotOf, n)] = den === 0 ? 0 : Rounding.roundScaled((f64(maxU, k) * num) / den, run.mode)
       continue
     } else if (u8(sumFrom, k) === 1) {
       leafSum = 0
@@ -1175,7 +1204,7 @@ const scoreTree = (run: TreeRun, s: number, view: Method.SubjectView): void => {
     if (step !== undefined && step._tag === "Leaf") {
       scoreLeaf(run, s, view, step, valueAt(reads, first + i32(leafOf, k)))
     }
-    leafSum += f64(pointsOf, at + n)
+    leafSum += pointsAt(run, s, n)
   }
 }
 
@@ -1187,7 +1216,7 @@ const scoreLeaf = (
   step: TreeStep & { readonly _tag: "Leaf" },
   value: unknown
 ): void => {
-  const { pointsOf, cappedOf } = run
+  const { cappedOf } = run
   const { outcomes, outcomeUnits, outcomeCapped, outcomeCount, outcomeOf } = run
   const at = s * run.nodeCount
   const n = step.n
@@ -1195,7 +1224,7 @@ const scoreLeaf = (
   const { context, l, leaf } = step
   if (value === undefined) {
     setNote(run, at + n, noValueNote)
-    pointsOf[at + n] = 0
+    setPoints(run, s, n, 0)
     return
   }
   context.subject = view
@@ -1207,6 +1236,10 @@ const scoreLeaf = (
   let points: number
   if (typeof out === "number") {
     points = out
+  } else if (i32(run.slotOf, n) < 0) {
+    // (a bands leaf's outcome number is its band's: any other outcome is kept as points)
+    points = out.points
+    if (out.note !== undefined) setNote(run, at + n, out.note)
   } else {
     // an outcome met before: its units and cap as worked out then
     const o = l * OUTCOMES
@@ -1214,7 +1247,7 @@ const scoreLeaf = (
     let k = 0
     while (k < count && outcomes[o + k] !== out) k++
     if (k < count) {
-      pointsOf[at + n] = f64(outcomeUnits, o + k)
+      setPoints(run, s, n, f64(outcomeUnits, o + k))
       cappedOf[at + n] = u8(outcomeCapped, o + k)
       outcomeOf[at + n] = k + 1
       return
@@ -1222,9 +1255,9 @@ const scoreLeaf = (
     points = out.points
     if (count < OUTCOMES && Number.isFinite(points) && Object.isFrozen(out)) {
       // remembered only when it cannot change: frozen, as the built-in bands' outcomes are
-      setLeafUnits(run, at + n, points, maxU)
+      setLeafUnits(run, s, n, points, maxU)
       outcomes[o + count] = out
-      outcomeUnits[o + count] = f64(pointsOf, at + n)
+      outcomeUnits[o + count] = pointsAt(run, s, n)
       outcomeCapped[o + count] = u8(cappedOf, at + n)
       outcomeCount[l] = count + 1
       outcomeOf[at + n] = count + 1
@@ -1236,7 +1269,7 @@ const scoreLeaf = (
     run.failures.push(notFinite(leaf, s, points))
     points = 0
   }
-  setLeafUnits(run, at + n, points, maxU)
+  setLeafUnits(run, s, n, points, maxU)
 }
 
 /** Scores a multi-assessor leaf of subject `s`: each assessment, then their (trimmed or weighted) mean. */
@@ -1275,7 +1308,7 @@ const scoreAssessments = (
     sum += a.points * w
     den += w
   }
-  run.pointsOf[at] = den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxU)
+  setPoints(run, s, step.n, den === 0 ? 0 : Math.min(Rounding.roundScaled((sum / den) * scale, mode), maxU))
   setNote(run, at, {
     zh: `${assessments.length} 份评价，${agg.aggregate === "trimmed-mean" ? "去掉最高分和最低分后" : ""}${
       agg.aggregate === "weighted-mean" ? "加权" : ""
@@ -1602,18 +1635,17 @@ const evaluate = (run: Run, row: SubjectRow, s: number): void => {
   const { baseWeighted, evaluationRoot, formula, maxTotalUnits, rootWeighted } = program
   const mode = program.rounding.mode
   scoreTree(tree, s, row.view)
-  const at = s * tree.nodeCount
   if (formula._tag === "BranchStar" && evaluationRoot !== undefined) {
     const baseMax = run.baseMaxUnits
-    const combined = combineParts(run.baseParts, baseWeighted, baseMax, mode, tree.pointsOf, at)
+    const combined = combineParts(run.baseParts, baseWeighted, baseMax, mode, tree, s)
     const base = !baseWeighted && combined > baseMax ? baseMax : combined
     run.baseOf[s] = baseMax === maxTotalUnits ? base : Rounding.roundScaled((base * maxTotalUnits) / baseMax, mode)
     run.evaluationOf[s] = Rounding.roundScaled(
-      (f64(tree.pointsOf, at + evaluationRoot) / unit(program.maxUnits, evaluationRoot)) * maxTotalUnits,
+      (pointsAt(tree, s, evaluationRoot) / unit(program.maxUnits, evaluationRoot)) * maxTotalUnits,
       mode
     )
   } else {
-    const combined = combineParts(run.rootParts, rootWeighted, maxTotalUnits, mode, tree.pointsOf, at)
+    const combined = combineParts(run.rootParts, rootWeighted, maxTotalUnits, mode, tree, s)
     run.baseOf[s] = !rootWeighted && combined > maxTotalUnits ? maxTotalUnits : combined
   }
 }
@@ -1677,10 +1709,9 @@ const veto = (run: Run, row: SubjectRow, s: number, rules: ReadonlyArray<VetoRul
   const { nodes, scale, vetoItems } = program
   const subject = row.subject
   const view = row.view
-  const at = s * nodes.length
   if (program.rulesReadPoints) {
     const record: Record<string, number> = {}
-    nodes.forEach((node, n) => (record[node.id] = f64(tree.pointsOf, at + n) / scale))
+    nodes.forEach((node, n) => (record[node.id] = pointsAt(tree, s, n) / scale))
     row.points = record
   }
   // the list is made when the first veto applies (most subjects have none)
@@ -1977,7 +2008,7 @@ const explain = (
     for (const step of tree.steps) {
       const { n, node } = step
       const at = s * N + n
-      const points = f64(tree.pointsOf, at) / scale
+      const points = pointsAt(tree, s, n) / scale
       if (step._tag === "Leaf") {
         const outcome = u8(tree.outcomeOf, at)
         const capped = cappedCodes[
@@ -2207,6 +2238,19 @@ const newRun = (
   const failures: Array<Issue.DomainIssue> = []
   const baseParts = partsOf(program, program.baseRoots)
   const steps = treeSteps(program, contexts)
+  const code = treeCode(steps)
+  // a slot in the points for every node but the bands leaves (their units are their band's)
+  const slotOf = new Int32Array(N)
+  const bandFirstOf = new Int32Array(N)
+  let slots = 0
+  steps.forEach((step, k) => {
+    if (u8(code.kind, k) === BANDS) {
+      slotOf[step.n] = -1
+      bandFirstOf[step.n] = i32(code.end, k)
+    } else {
+      slotOf[step.n] = slots++
+    }
+  })
   return {
     program,
     rows: inputs.subjects.map((subject, k) => ({
@@ -2220,13 +2264,17 @@ const newRun = (
     reads,
     tree: {
       steps,
-      code: treeCode(steps),
+      code,
       nodeCount: N,
       leafCount: L,
       scale: program.scale,
       mode: program.rounding.mode,
       reads,
-      pointsOf: new Float64Array(S * N),
+      pointsOf: new Float64Array(S * slots),
+      slots,
+      slotOf,
+      bandFirstOf,
+      spare: undefined,
       cappedOf: new Uint8Array(S * N),
       outcomes: new Array(L * OUTCOMES),
       outcomeUnits: new Float64Array(L * OUTCOMES),
