@@ -98,22 +98,28 @@ describe("Main", () => {
       }
     })
 
-    it("reports a rule file that does not decode, once, with the rule's own paths, exit 1", async () => {
+    it("reports a rule file that does not decode, once, at the rule file (text and --json), exit 1", async () => {
       const rule = { ...JSON.parse(JSON.stringify(Presets.ownersOrdinary)), pass: [], proxies: "maybe" }
-      const io = Io.memory({
-        "owners.csv": owners,
-        "ballots.csv": ballots(["o-1,同意,2024-10-20 10:00"]),
-        "rule.json": JSON.stringify(rule)
-      })
-      const code = await Main.run(["--lang", "en", "tally", "rule.json", "owners.csv", "ballots.csv"], io)
-      expect(code).toBe(1)
-      expect(io.errors()).toBe("")
-      expect(io.output()).toBe([
+      const run = async (...extra: Array<string>) => {
+        const io = Io.memory({
+          "owners.csv": owners,
+          "ballots.csv": ballots(["o-1,同意,2024-10-20 10:00"]),
+          "rule.json": JSON.stringify(rule)
+        })
+        const code = await Main.run(["--lang", "en", "tally", "rule.json", "owners.csv", "ballots.csv", ...extra], io)
+        return { code, out: io.output(), err: io.errors() }
+      }
+      const text = await run()
+      expect(text.code).toBe(1)
+      expect(text.err).toBe("")
+      expect(text.out).toBe([
         "gongzhi: ✗ invalid (2 errors, 0 warnings)",
-        "  error CORE_SCHEMA_INVALID_TYPE at proxies: Expected object, got \"maybe\"",
-        "  error DELIB_RULE_NO_PASS_CHECK at pass: A decision rule needs at least one pass check",
+        "  error CORE_SCHEMA_INVALID_TYPE at [\"rule.json\"].proxies: Expected object, got \"maybe\"",
+        "  error DELIB_RULE_NO_PASS_CHECK at [\"rule.json\"].pass: A decision rule needs at least one pass check",
         ""
       ].join("\n"))
+      const json = await run("--json")
+      expect(json).toEqual(text)
     })
 
     it("reports a ballot from someone who is not in the electorate with its row, and an unknown preset as usage", async () => {

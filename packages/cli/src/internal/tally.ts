@@ -1,4 +1,4 @@
-import { Instant, type Issue, ValidationReport } from "@gongzhi/core"
+import { Instant, Issue, ValidationReport } from "@gongzhi/core"
 import { DecisionRule, Presets, Tally, Vote } from "@gongzhi/deliberation"
 import type { Command } from "commander"
 import * as Result from "effect/Result"
@@ -16,7 +16,11 @@ const instantOption = (flag: string, text: string | undefined): Instant.Instant 
   })
 }
 
-/** A decision rule from a file (decoded here, once), or a shipped preset as `preset:<id>`. */
+/**
+ * A decision rule from a file (decoded here, once), or a shipped preset as `preset:<id>`. A file
+ * that does not decode is reported at the file: its issues' paths start with its name, as a bad
+ * row of the electorate or ballots file does.
+ */
 const loadRule = async (context: Cli.Context, source: string): Promise<DecisionRule.DecisionRule> => {
   if (source.startsWith("preset:")) {
     const rule = Presets.byId(source.slice("preset:".length))
@@ -29,7 +33,11 @@ const loadRule = async (context: Cli.Context, source: string): Promise<DecisionR
     }
     return rule
   }
-  return ValidationReport.getOrThrow(DecisionRule.decode(await Cli.readJson(context.io, source)))
+  const decoded = DecisionRule.decode(await Cli.readJson(context.io, source))
+  if (Result.isSuccess(decoded)) return decoded.success
+  throw new ValidationReport.DomainError(ValidationReport.make(
+    decoded.failure.issues.map(Issue.prefixPath([source]))
+  ))
 }
 
 /**
@@ -65,9 +73,10 @@ const loadRows = async (context: Cli.Context, source: string): Promise<ReadonlyA
 /**
  * Where an issue of the vote record lies in the command's own terms: the roster's rows in the
  * electorate file, the ballot rows in the ballots file, the window in `--opens` / `--closes`,
- * the matter in `--matter`, the rule in its file.
+ * the matter in `--matter`. (The rule is given to the record decoded, by its id: a rule file's
+ * own issues are named at the file by `loadRule`.)
  */
-const located = (files: { readonly rule: string; readonly electorate: string; readonly ballots: string }) =>
+const located = (files: { readonly electorate: string; readonly ballots: string }) =>
 (
   issue: Issue.DomainIssue
 ): Issue.DomainIssue => {
@@ -75,7 +84,6 @@ const located = (files: { readonly rule: string; readonly electorate: string; re
   const at = (prefix: Issue.Path, tail: Issue.Path) => ({ ...issue, path: [...prefix, ...tail] })
   if (head === "electorate" && next === "rows") return at([files.electorate], rest)
   if (head === "ballots") return at([files.ballots], issue.path.slice(1))
-  if (head === "rule") return at([files.rule], issue.path.slice(1))
   if (head === "opensAt") return at(["--opens"], issue.path.slice(1))
   if (head === "closesAt") return at(["--closes"], issue.path.slice(1))
   if (head === "matter") return at(["--matter"], [])
@@ -174,7 +182,7 @@ export const installTally: Cli.Installer = (program: Command, context: Cli.Conte
           })
         }
         throw new ValidationReport.DomainError(ValidationReport.make(
-          counted.failure.issues.map(located({ rule: ruleFile, electorate: electorateFile, ballots: ballotsFile }))
+          counted.failure.issues.map(located({ electorate: electorateFile, ballots: ballotsFile }))
         ))
       }
       let cast = counted.success.box
