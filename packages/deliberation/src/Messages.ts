@@ -245,8 +245,8 @@ export const messages = Issue.catalog({
   },
   // vote records
   DELIB_VOTE_RULE_UNKNOWN: {
-    zh: "没有名为 \"{rule}\" 的预置表决规则；可用：{known}",
-    en: "There is no shipped decision rule \"{rule}\"; available: {known}"
+    zh: "没有编号为 \"{rule}\" 的表决规则（既未给出，也非预置）；可用：{known}",
+    en: "No decision rule given or shipped has id \"{rule}\"; available: {known}"
   },
   DELIB_VOTE_WINDOW_REQUIRED: {
     zh: "没有表决票或所有表决票时间相同时，须写明表决开始和截止时间（opensAt、closesAt）",

@@ -131,6 +131,16 @@ describe("Vote", () => {
     expect(unknown._tag === "Failure" && unknown.failure.issues.map((i) => [i.code, i.params["known"]])).toEqual([
       ["DELIB_VOTE_RULE_UNKNOWN", ["county-wall-rule", ...Presets.all.map((r) => r.id)].join(", ")]
     ])
+    // the message says so whether rules were given or not
+    const known = ["county-wall-rule", ...Presets.all.map((r) => r.id)].join(", ")
+    expect(unknown._tag === "Failure" && unknown.failure.issues.map((i) => i.message)).toEqual([{
+      zh: `没有编号为 "county-other-rule" 的表决规则（既未给出，也非预置）；可用：${known}`,
+      en: `No decision rule given or shipped has id "county-other-rule"; available: ${known}`
+    }])
+    const unshipped = Vote.count(vote("county-other-rule"))
+    expect(unshipped._tag === "Failure" && unshipped.failure.issues.map((i) => i.message.en)).toEqual([
+      `No decision rule given or shipped has id "county-other-rule"; available: ${Presets.all.map((r) => r.id).join(", ")}`
+    ])
     expect(ok(Vote.count(vote("county-wall-rule"), { rules: [own] })).rule).toBe(own)
     // an inline document is still decoded, given rules or not
     expect(codes(Vote.count(vote({ ...JSON.parse(JSON.stringify(own)), pass: [] }), { rules: [own] }))).toEqual([
