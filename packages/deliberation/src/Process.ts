@@ -682,13 +682,19 @@ const electorateIn = (
 }
 
 /**
- * Every time a step was done or redone, oldest first, with its zh/en name.
+ * Every time a step was done or redone, oldest first, with its zh/en name. An event it cannot
+ * name a step for — a redo of no step, an event of no known `_tag`, or no event at all, which only
+ * a state built by hand can hold (`record` and `replay` refuse them) — is left out; every other
+ * entry is kept, in its place.
  *
  * @example
  * ```ts
  * import { Process } from "@gongzhi/deliberation"
  *
  * console.log(Process.timeline(Process.example())[0]) // { on: "2024-10-08", step: "raise", label: { zh: "公开提事", en: "raise openly" }, redo: false }
+ * const s = Process.example()
+ * const odd = { ...s, history: [...s.history, { ...s.history[0]!, _tag: "Redone", step: "vote", reason: "?" }] } as Process.State
+ * console.log(Process.timeline(odd).length) // 1
  * ```
  *
  * @category getters
@@ -702,16 +708,17 @@ export const timeline = (
 const timelineOf = (
   state: State
 ): ReadonlyArray<{ readonly on: string; readonly step: Step; readonly label: Label.Label; readonly redo: boolean }> =>
-  state.history.map((e) => {
-    const step = e._tag === "Redone" ? e.step : stepOfTag[e._tag]
-    return {
+  state.history.flatMap((e: Event | null | undefined) => {
+    if (typeof e !== "object" || e === null) return []
+    const redo = e._tag === "Redone"
+    const step: unknown = e._tag === "Redone" ? e.step : isEventTag(e._tag) ? stepOfTag[e._tag] : undefined
+    if (!isStep(step)) return []
+    return [{
       on: e.on,
       step,
-      label: e._tag === "Redone"
-        ? Label.make(`重做${stepLabels[step].zh}`, `redo: ${stepLabels[step].en}`)
-        : stepLabels[step],
-      redo: e._tag === "Redone"
-    }
+      label: redo ? Label.make(`重做${stepLabels[step].zh}`, `redo: ${stepLabels[step].en}`) : stepLabels[step],
+      redo
+    }]
   })
 
 /**

@@ -286,6 +286,37 @@ describe("Process", () => {
     })
   })
 
+  describe("timeline", () => {
+    it("keeps every entry it can show and leaves out, in place, an event it cannot name a step for", () => {
+      const d = ok(Process.record(sorted(), { _tag: "Discussed", ...r("2024-10-15") }))
+      const shown = Process.timeline(d)
+      expect(shown.map((t) => t.step)).toEqual(["raise", "sort", "discuss"])
+      const odd = [
+        { _tag: "Redone", ...r("2024-10-16"), step: "vote", reason: "x" },
+        { _tag: "Redone", ...r("2024-10-16"), step: "constructor", reason: "x" },
+        { _tag: "Redone", ...r("2024-10-16"), reason: "x" },
+        { _tag: "Foo", ...r("2024-10-16") },
+        { _tag: "toString", ...r("2024-10-16") },
+        null,
+        undefined,
+        7
+      ]
+      for (const bad of odd) {
+        const hand = { ...d, history: [d.history[0]!, bad, ...d.history.slice(1)] } as never as Process.State
+        expect(Process.timeline(hand), JSON.stringify(bad)).toEqual(shown)
+      }
+      const redone = { _tag: "Redone", ...r("2024-10-16"), step: "discuss", reason: "x" } as const
+      const hand = { ...d, history: [...d.history, odd[0], redone] } as never as Process.State
+      expect(Process.timeline(hand)).toEqual([...shown, {
+        on: "2024-10-16",
+        step: "discuss",
+        label: { zh: "重做社区议事", en: "redo: discuss in the community" },
+        redo: true
+      }])
+      expect(Process.timeline({ ...d, history: 5 } as never)).toEqual([])
+    })
+  })
+
   describe("dual", () => {
     it("record works data-first and data-last", () => {
       const event = {
