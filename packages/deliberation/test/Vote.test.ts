@@ -139,7 +139,9 @@ describe("Vote", () => {
     }])
     const unshipped = Vote.count(vote("county-other-rule"))
     expect(unshipped._tag === "Failure" && unshipped.failure.issues.map((i) => i.message.en)).toEqual([
-      `No decision rule given or shipped has id "county-other-rule"; available: ${Presets.all.map((r) => r.id).join(", ")}`
+      `No decision rule given or shipped has id "county-other-rule"; available: ${
+        Presets.all.map((r) => r.id).join(", ")
+      }`
     ])
     expect(ok(Vote.count(vote("county-wall-rule"), { rules: [own] })).rule).toBe(own)
     // an inline document is still decoded, given rules or not
