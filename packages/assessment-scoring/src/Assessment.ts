@@ -442,11 +442,8 @@ const numberAt = (reads: Reads, i: number): number => {
 }
 
 /** Value `i` as kept (undefined when there was none). */
-const valueAt = (reads: Reads, i: number): unknown => {
-  const kind = reads.kinds[i] ?? 0
-  if (kind === 0) return reads.others?.[i]
-  return kind === WIDE ? (reads.numbers?.[i] ?? NaN) : kind - 1
-}
+const valueAt = (reads: Reads, i: number): unknown =>
+  (reads.kinds[i] ?? 0) === 0 ? reads.others?.[i] : numberAt(reads, i)
 
 /** The fast pass's answers: a subject's inputs are not (or may not be) well-formed; well-formed; well-formed and digested. */
 type Verdict = 0 | 1 | 2
@@ -1462,8 +1459,6 @@ const expectedLabels = {
  * a `planId` and a dense list of subjects, each with an id and an object of values (its other
  * members of the right kind when present). The checks of values against the plan come later.
  */
-/** The optional members of a subject that are records, and those that are text (one list each, not one per subject). */
-
 const shapeIssues = (inputs: unknown): Array<Issue.DomainIssue> => {
   const found: Array<Issue.DomainIssue> = []
   const wrong = (path: Issue.Path, expected: keyof typeof expectedLabels) =>

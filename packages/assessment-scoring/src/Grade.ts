@@ -425,7 +425,7 @@ export const applyQuotasByNumber = (
     // (the plan's checks make the bands non-empty; a band's quota overflows into the next band, the last into itself)
     const to = quota.overflowTo ?? grading.bands[Math.min(index + 1, grading.bands.length - 1)]?.id ?? quota.grade
     for (const members of scopes.values()) {
-      const limit = Math.floor((members.length * quota.numerator) / quota.denominator)
+      const max = limit(quota, members.length)
       const holders: Array<number> = []
       let fixedHolders = 0
       for (const k of members) {
@@ -434,7 +434,7 @@ export const applyQuotasByNumber = (
         else holders.push(k)
       }
       holders.sort(byTotal)
-      const room = Math.max(0, limit - fixedHolders)
+      const room = Math.max(0, max - fixedHolders)
       let keep = Math.min(room, holders.length)
       if (holders.length > room && quota.tie === "exclude-tied" && keep > 0) {
         const cut = subjects.total(holders[keep] ?? 0)
@@ -446,7 +446,7 @@ export const applyQuotasByNumber = (
         scope: quota.scope,
         group: quota.scope === "group" ? subjects.group(members[0] ?? 0) : undefined,
         graded: members.length,
-        limit,
+        limit: max,
         holders: holders.length + fixedHolders,
         demoted: pushed.map((k) => ({ id: subjects.id(k), to }))
       }

@@ -711,7 +711,7 @@ const timelineOf = (
   state.history.flatMap((e: Event | null | undefined) => {
     if (typeof e !== "object" || e === null) return []
     const redo = e._tag === "Redone"
-    const step: unknown = e._tag === "Redone" ? e.step : isEventTag(e._tag) ? stepOfTag[e._tag] : undefined
+    const step: unknown = redo ? e.step : isEventTag(e._tag) ? stepOfTag[e._tag] : undefined
     if (!isStep(step)) return []
     return [{
       on: e.on,
